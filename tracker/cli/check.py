@@ -1,0 +1,44 @@
+"""`tracker check`: validate goals.toml and progress/, every problem located."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from tracker.cli.common import data_option, emit_json, envelope, exit_with, format_option, write_text
+from tracker.problems import ExitCode
+
+
+@click.command("check")
+@format_option("table", "json")
+@data_option
+def command(fmt, data_dir):
+    """Validate goals.toml and every progress/ file.
+
+    Every problem is listed as file:line: message (hint). Exit 0 when clean,
+    3 when there are problems."""
+    from tracker.dates import today_in
+    from tracker.loader import find_data_dir, load
+    from tracker.render.text import inert
+    from tracker.validate import log_problems
+
+    ctx = click.get_current_context()
+    data_dir = data_dir or (ctx.find_root().obj or {}).get("data_dir")
+    data = find_data_dir(data_dir, env=os.environ, cwd=Path.cwd())
+    plan, entries, problems = load(data)
+    if plan is not None:
+        problems = problems + log_problems(plan, entries, today=today_in(plan.timezone))
+    if fmt == "json":
+        emit_json(envelope("check", None, ok=not problems,
+                           goals=len(plan.goals) if plan else 0, entries=len(entries),
+                           problems=[p.to_dict() for p in problems]))  # fmt: skip
+    elif problems:
+        lines = [inert(str(p)) for p in problems]
+        lines.append(f"{len(problems)} problem(s).")
+        write_text("\n".join(lines) + "\n")
+    else:
+        write_text(f"OK: {len(plan.goals)} goals, {len(entries)} entries, no problems.\n")
+    if problems:
+        exit_with(ExitCode.BAD_DATA)

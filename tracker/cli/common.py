@@ -1,0 +1,162 @@
+"""Shared option decorators, data loading for commands, and writing to stdout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from tracker.model import Entry, Plan
+from tracker.problems import ExitCode, Problem, TrackerError, UsageError
+
+
+# ── options every command spells the same way ────────────────────────────────
+
+
+def data_option(f):
+    return click.option("--data", "data_dir", metavar="DIR", default=None,
+                        help="Data folder holding goals.toml.")(f)  # fmt: skip
+
+
+def as_of_option(f):
+    return click.option("--as-of", "as_of", metavar="DATE", default=None,
+                        help="Report as of this date (default: today in the plan's time zone). "
+                        "2020-06-30, 2020/6/30, 2020年6月30日, yesterday, -7d …")(f)  # fmt: skip
+
+
+def format_option(*choices: str, default: str = "table"):
+    def decorator(f):
+        return click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                            show_default=True, help="Output format.")(f)  # fmt: skip
+
+    return decorator
+
+
+def lang_option(f):
+    return click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                        help="Language of titles and headings.")(f)  # fmt: skip
+
+
+# ── loading ──────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Loaded:
+    data: object  # DataDir
+    plan: Plan
+    entries: list[Entry]
+    log_problems: list[Problem]
+    today: dt.date
+
+    def date(self, text: str | None, *, default: dt.date | None = None, option: str = "") -> dt.date:
+        if text is None:
+            return default or self.today
+        from tracker.dates import parse_date
+
+        try:
+            return parse_date(text, today=self.today)
+        except UsageError as error:
+            if option:
+                p = error.problems[0]
+                raise UsageError(f"{option}: {p.message}", p.hint) from None
+            raise
+
+
+def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True) -> Loaded:
+    """Find and load the data folder. Problems in goals.toml stop the command
+    (exit 3); problems in the log are a warning: the rest of it still counts."""
+    from tracker.dates import today_in
+    from tracker.loader import find_data_dir, load
+
+    ctx = click.get_current_context(silent=True)
+    if data_dir is None and ctx is not None and ctx.find_root().obj:
+        data_dir = ctx.find_root().obj.get("data_dir")
+    data = find_data_dir(data_dir, env=os.environ, cwd=Path.cwd())
+    plan, entries, problems = load(data, with_log=with_log)
+    plan_file = data.display(data.goals_path)
+    plan_problems = [p for p in problems if p.file == plan_file]
+    if plan is None or plan_problems:
+        extra = Problem(plan_file, None, f"{len(plan_problems)} problem(s) in the plan",
+                        "fix them, then run `tracker check`", "summary")  # fmt: skip
+        raise TrackerError(plan_problems + [extra], ExitCode.BAD_DATA)
+    log_problems = [p for p in problems if p.file != plan_file]
+    if warn and log_problems:
+        click.echo(f"tracker: warning: {len(log_problems)} problem(s) in progress/ — "
+                   "those lines do not count; run `tracker check` to see where", err=True)  # fmt: skip
+    return Loaded(data, plan, entries, log_problems, today_in(plan.timezone))
+
+
+# ── output ───────────────────────────────────────────────────────────────────
+
+
+def on_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def rich_wanted() -> bool:
+    """Colour and box lines only on a terminal, and never with NO_COLOR."""
+    return on_terminal() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def write_text(text: str) -> None:
+    """Plain text to stdout as UTF-8, whatever the locale (cron, Windows pipes)."""
+    stream = sys.stdout
+    if on_terminal() or not hasattr(stream, "buffer"):
+        stream.write(text)
+    else:
+        stream.flush()
+        stream.buffer.write(text.encode("utf-8", "backslashreplace"))
+    stream.flush()
+
+
+def emit_json(document) -> None:
+    from tracker.render.json import dumps
+
+    write_text(dumps(document) + "\n")
+
+
+def emit_table(table) -> None:
+    from tracker.render import table as render
+
+    if rich_wanted():
+        from rich.console import Console
+
+        render.render_rich(table, Console(highlight=False, emoji=False, markup=False))
+        return
+    width = os.environ.get("COLUMNS")
+    write_text(render.render_plain(table, width=int(width) if width and width.isdigit() else None))
+
+
+def emit(fmt: str, *, table=None, document=None, records=None, fieldnames=None) -> None:
+    """Hand one view-model to the renderer for `fmt`."""
+    if fmt == "json":
+        emit_json(document)
+    elif fmt == "csv":
+        from tracker.render.table import render_csv
+
+        write_text(render_csv(records, fieldnames))
+    elif fmt == "md":
+        from tracker.render.table import render_markdown
+
+        write_text(render_markdown(table))
+    else:
+        emit_table(table)
+
+
+def envelope(command: str, as_of: dt.date | None, **fields) -> dict:
+    document = {"schema": f"tracker.{command}/1"}
+    document["as_of"] = as_of.isoformat() if as_of else None
+    document.update(fields)
+    return document
+
+
+def exit_with(code: ExitCode) -> None:
+    ctx = click.get_current_context()
+    ctx.exit(int(code))

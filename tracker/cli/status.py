@@ -1,0 +1,55 @@
+"""`tracker status`: one table of all goals."""
+
+from __future__ import annotations
+
+import click
+
+from tracker.cli.common import as_of_option, data_option, emit, format_option, lang_option, open_data
+from tracker.model import State
+from tracker.problems import UsageError, suggest
+
+
+@click.command("status")
+@click.option("--area", metavar="AREA", help="Only goals of this focus area (its id).")
+@click.option("--owner", metavar="OWNER", help="Only goals of this owner (office name).")
+@click.option("--state", "states", metavar="STATE", multiple=True,
+              help="Only goals in this state (repeatable): " + ", ".join(s.value for s in State))  # fmt: skip
+@as_of_option
+@format_option("table", "json", "csv", "md")
+@lang_option
+@data_option
+def command(area, owner, states, as_of, fmt, lang, data_dir):
+    """Where every goal stands: progress, expected, state, deadline, days left.
+
+    The header counts goals per state; rows are grouped by area, then deadline."""
+    from tracker.engine.status import state_counts, statuses
+    from tracker.views.status import CSV_FIELDS, status_view
+
+    loaded = open_data(data_dir)
+    plan = loaded.plan
+    day = loaded.date(as_of, option="--as-of")
+    _check_filters(plan, area, owner, states)
+    items = statuses(plan, loaded.entries, as_of=day)
+    items = [s for s in items
+             if (area is None or s.goal.area == area)
+             and (owner is None or s.goal.owner == owner)
+             and (not states or s.state.value in states)]  # fmt: skip
+    filters = {"area": area, "owner": owner, "state": list(states)}
+    document, table, records = status_view(plan, items, as_of=day, lang=lang,
+                                           counts=state_counts(items), filters=filters)  # fmt: skip
+    emit(fmt, table=table, document=document, records=records, fieldnames=CSV_FIELDS)
+
+
+def _check_filters(plan, area, owner, states):
+    if area is not None and plan.area(area) is None:
+        ids = [a.id for a in plan.areas]
+        raise UsageError(f"unknown area '{area}'", suggest(area, ids) or f"areas: {', '.join(ids)}")
+    owners = sorted({g.owner for g in plan.goals})
+    if owner is not None and owner not in owners:
+        raise UsageError(f"no goal is owned by '{owner}'", suggest(owner, owners) or
+                         f"owners: {', '.join(owners)}")  # fmt: skip
+    names = [s.value for s in State]
+    for state in states:
+        if state not in names:
+            raise UsageError(f"unknown state '{state}'", suggest(state, names) or
+                             f"states: {', '.join(names)}")  # fmt: skip

@@ -1,0 +1,126 @@
+"""User-typed dates and periods (ISO week, offsets, Chinese dates) → datetime.date.
+
+Nothing here reads the clock: callers pass `today` (the plan's today).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from tracker.problems import UsageError
+
+_YEAR_FIRST = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_OFFSET = re.compile(r"^([+-])\s*(\d+)\s*([dwmy])$")
+_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+_KEYWORDS = {"today": 0, "今天": 0, "yesterday": -1, "昨天": -1}
+
+FORMATS_HINT = "use 2020-05-01, 2020/5/1, 2020年5月1日, today, yesterday, -7d or +2w"
+
+
+def parse_date(text: str, *, today: dt.date) -> dt.date:
+    """Parse a date as SPEC lists them; refuse ambiguous and impossible ones."""
+    raw = text
+    text = unicodedata.normalize("NFKC", text).strip().lower()
+    if not text:
+        raise UsageError("empty date", FORMATS_HINT)
+    if text in _KEYWORDS:
+        return today + dt.timedelta(days=_KEYWORDS[text])
+    if m := _OFFSET.match(text):
+        return _offset(today, m)
+    m = _YEAR_FIRST.match(text) or _COMPACT.match(text)
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError as exc:
+            raise UsageError(f"impossible date '{raw}': {exc}", FORMATS_HINT) from None
+    return _parse_free_form(raw, text)
+
+
+def _offset(today: dt.date, m: re.Match) -> dt.date:
+    from dateutil.relativedelta import relativedelta
+
+    sign = 1 if m.group(1) == "+" else -1
+    n = sign * int(m.group(2))
+    unit = m.group(3)
+    delta = {
+        "d": relativedelta(days=n),
+        "w": relativedelta(weeks=n),
+        "m": relativedelta(months=n),
+        "y": relativedelta(years=n),
+    }[unit]
+    return today + delta
+
+
+def _parse_free_form(raw: str, text: str) -> dt.date:
+    """Other spellings ('1 May 2020', 'May 1, 2020') via dateutil, refusing any
+    whose reading depends on day-first vs month-first."""
+    from dateutil import parser
+
+    if not re.search(r"\d{4}", text):
+        raise UsageError(f"cannot read date '{raw}': the year must have four digits", FORMATS_HINT)
+    try:
+        month_first = parser.parse(text, dayfirst=False, default=_DEFAULT_A)
+        day_first = parser.parse(text, dayfirst=True, default=_DEFAULT_A)
+        other_default = parser.parse(text, dayfirst=False, default=_DEFAULT_B)
+    except (ValueError, OverflowError, parser.ParserError):
+        raise UsageError(f"cannot read date '{raw}'", FORMATS_HINT) from None
+    if other_default != month_first:
+        raise UsageError(f"'{raw}' is not a whole date (year, month and day)", FORMATS_HINT)
+    if month_first != day_first:
+        raise UsageError(
+            f"ambiguous date '{raw}': {month_first.date()} or {day_first.date()}?",
+            "write the year first, e.g. 2020-05-01",
+        )
+    if month_first.time() != dt.time(0):
+        raise UsageError(f"'{raw}' has a time of day; give a date only", FORMATS_HINT)
+    return month_first.date()
+
+
+# dateutil fills missing parts from `default`: parsing with two different
+# defaults shows whether the text left the month or day out.
+_DEFAULT_A = dt.datetime(1, 1, 1)
+_DEFAULT_B = dt.datetime(2, 2, 2)
+
+
+def parse_week(text: str) -> tuple[dt.date, dt.date]:
+    """'2020-W23' → (Monday, Sunday) of that ISO week."""
+    m = _WEEK.match(unicodedata.normalize("NFKC", text).strip())
+    if not m:
+        raise UsageError(f"cannot read week '{text}'", "use an ISO week such as 2020-W23")
+    year, week = int(m.group(1)), int(m.group(2))
+    try:
+        monday = dt.date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise UsageError(f"{year} has no week {week}", "ISO weeks run from W01 to W52 or W53") from None
+    return monday, monday + dt.timedelta(days=6)
+
+
+def today_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
+    """Today's date in the plan's time zone. The one clock read lives in the CLI;
+    it passes `now=None` and this reads the UTC clock once."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    return now.astimezone(_zone(timezone)).date()
+
+
+def _zone(name: str) -> dt.tzinfo:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(name)
+    except Exception:
+        # Windows has no system zone database; dateutil ships its own.
+        from dateutil import tz
+
+        zone = tz.gettz(name)
+        if zone is None:
+            raise UsageError(f"unknown time zone '{name}'", "use an IANA name such as Asia/Shanghai") from None
+        return zone
+
+
+def utc_now_text(now: dt.datetime | None = None) -> str:
+    now = now or dt.datetime.now(dt.timezone.utc)
+    return now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

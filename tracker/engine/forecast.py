@@ -1,0 +1,58 @@
+"""When a count or level goal will meet its target at its recent rate of progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from tracker.engine.ledger import Series
+from tracker.engine.trajectory import is_met
+from tracker.model import Direction, Forecast, Goal, Kind
+
+WINDOW_DAYS = 56  # "the rate of the last 8 weeks"
+
+
+def forecast(goal: Goal, series: Series, as_of: dt.date) -> Forecast | None:
+    """None when there is nothing to project: not a count or level goal, no
+    entries yet, or no progress in the window."""
+    if goal.kind not in (Kind.COUNT, Kind.LEVEL):
+        return None
+    current = series.value_on(as_of)
+    if current is None:
+        return None
+    met_on = _first_met(goal, series, as_of)
+    if met_on is not None:
+        return Forecast(met_on, max(0, (met_on - goal.deadline).days), None, None)
+    start_day = max(goal.start, as_of - dt.timedelta(days=WINDOW_DAYS))
+    before = series.value_on(start_day)
+    if before is None:
+        if goal.kind is Kind.COUNT:
+            before = 0.0  # a count starts from zero
+        else:  # a level goal whose first reading falls inside the window
+            start_day = next(d for d in series.days if d >= start_day)
+            before = series.value_on(start_day)
+    days = (as_of - start_day).days
+    if days <= 0:
+        return None
+    sign = -1 if goal.kind is Kind.LEVEL and goal.direction is Direction.AT_MOST else 1
+    rate = sign * (current - before) / days  # toward the target, per day
+    if rate <= 0:
+        return None
+    remaining = sign * (goal.target - current)
+    completion = as_of + dt.timedelta(days=math.ceil(remaining / rate - 1e-9))
+    return Forecast(completion, max(0, (completion - goal.deadline).days), rate, days)
+
+
+def _first_met(goal: Goal, series: Series, as_of: dt.date) -> dt.date | None:
+    """The day the target was met, if it still is on as_of."""
+    if not is_met(goal, series.value_on(as_of)):
+        return None
+    met_on = None
+    for day, value in zip(series.days, series.values):
+        if day > as_of:
+            break
+        if is_met(goal, value):
+            met_on = met_on or day
+        else:
+            met_on = None
+    return met_on

@@ -1,0 +1,116 @@
+"""Which entries count, and each goal's value over time as a step series."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+from tracker.model import Entry, Goal, Kind, Op, Plan
+
+OPS_FOR_KIND = {
+    Kind.COUNT: {Op.VALUE, Op.TOTAL, Op.CHECKIN},
+    Kind.LEVEL: {Op.VALUE, Op.CHECKIN},
+    Kind.MILESTONE: {Op.DONE, Op.CHECKIN},
+    Kind.CHECKLIST: {Op.ITEMS, Op.CHECKIN},
+}
+
+
+def fits(goal: Goal, entry: Entry) -> bool:
+    """Whether an entry is one this goal can count."""
+    if entry.op not in OPS_FOR_KIND[goal.kind] or entry.date is None:
+        return False
+    if entry.op is Op.VALUE and goal.kind is Kind.COUNT and entry.value < 0:
+        return False
+    if entry.op is Op.TOTAL and entry.value < 0:
+        return False
+    if entry.op is Op.ITEMS and not set(entry.items) <= set(goal.items):
+        return False
+    return True
+
+
+def retracted_ids(entries: list[Entry]) -> set[str]:
+    return {e.retracts for e in entries if e.op is Op.RETRACT and e.retracts}
+
+
+def effective_by_goal(plan: Plan, entries: list[Entry]) -> tuple[dict[str, list[Entry]], int]:
+    """Entries that count, grouped by goal and sorted by Entry.sort_key, and how
+    many were passed over (retracted ones are not counted as passed over)."""
+    retracted = retracted_ids(entries)
+    goals = {g.id: g for g in plan.goals}
+    grouped: dict[str, list[Entry]] = {g.id: [] for g in plan.goals}
+    seen: set[str] = set()
+    ignored = 0
+    for entry in entries:
+        if entry.op is Op.RETRACT:
+            continue
+        if entry.id in retracted:
+            continue
+        goal = goals.get(entry.goal)
+        if goal is None or entry.id in seen or not fits(goal, entry):
+            ignored += 1
+            continue
+        seen.add(entry.id)
+        grouped[goal.id].append(entry)
+    for items in grouped.values():
+        items.sort(key=Entry.sort_key.fget)
+    return grouped, ignored
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """A goal's value after each day that had entries: value_on(d) is the last
+    step on or before d (None before the first)."""
+
+    goal: Goal
+    days: tuple[dt.date, ...]
+    values: tuple[float, ...]
+    items: tuple[frozenset, ...]  # checklist: items done after each step
+    entry_days: tuple[dt.date, ...]  # every day any entry (check-ins too) was dated
+
+    def value_on(self, day: dt.date) -> float | None:
+        i = bisect.bisect_right(self.days, day)
+        return self.values[i - 1] if i else None
+
+    def items_on(self, day: dt.date) -> frozenset:
+        i = bisect.bisect_right(self.days, day)
+        return self.items[i - 1] if i else frozenset()
+
+    def last_entry_on_or_before(self, day: dt.date) -> dt.date | None:
+        i = bisect.bisect_right(self.entry_days, day)
+        return self.entry_days[i - 1] if i else None
+
+    def first_day_reaching(self, goal_met) -> dt.date | None:
+        for day, value in zip(self.days, self.values):
+            if goal_met(value):
+                return day
+        return None
+
+
+def build_series(goal: Goal, entries: list[Entry]) -> Series:
+    """entries: this goal's counting entries, sorted."""
+    days: list[dt.date] = []
+    values: list[float] = []
+    item_sets: list[frozenset] = []
+    value = 0.0 if goal.kind is not Kind.LEVEL else None
+    done_items: frozenset = frozenset()
+    for entry in entries:
+        if entry.op is Op.CHECKIN:
+            continue
+        if entry.op is Op.TOTAL:
+            value = entry.value
+        elif entry.op is Op.VALUE:
+            value = entry.value if goal.kind is Kind.LEVEL else value + entry.value
+        elif entry.op is Op.DONE:
+            value = 1.0
+        elif entry.op is Op.ITEMS:
+            done_items = done_items | frozenset(entry.items)
+            value = float(len(done_items))
+        if days and days[-1] == entry.date:
+            values[-1], item_sets[-1] = value, done_items
+        else:
+            days.append(entry.date)
+            values.append(value)
+            item_sets.append(done_items)
+    entry_days = tuple(sorted({e.date for e in entries}))
+    return Series(goal, tuple(days), tuple(values), tuple(item_sets), entry_days)

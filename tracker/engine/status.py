@@ -1,0 +1,90 @@
+"""Each goal's status at as_of, by SPEC's rules: pure (plan, entries, as_of) → statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+from tracker.engine.forecast import forecast
+from tracker.engine.ledger import Series, build_series, effective_by_goal
+from tracker.engine.trajectory import expected_on, is_met, progress_of, schedule_days
+from tracker.model import Entry, Goal, GoalStatus, Kind, Plan, State, UpdateEvery
+
+DUE_SOON_DAYS = 14
+EPSILON = 1e-9
+UPDATE_PERIOD = {
+    UpdateEvery.WEEKLY: relativedelta(weeks=1),
+    UpdateEvery.MONTHLY: relativedelta(months=1),
+    UpdateEvery.QUARTERLY: relativedelta(months=3),
+}
+
+
+def all_series(plan: Plan, entries: list[Entry]) -> dict[str, Series]:
+    """Every goal's value series from the entries that count (retractions applied)."""
+    grouped, _ = effective_by_goal(plan, entries)
+    return {goal.id: build_series(goal, grouped[goal.id]) for goal in plan.goals}
+
+
+def statuses(plan: Plan, entries: list[Entry], *, as_of: dt.date) -> list[GoalStatus]:
+    series = all_series(plan, entries)
+    return [goal_status(goal, series[goal.id], as_of=as_of) for goal in plan.goals]
+
+
+def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
+    """Only entries dated on or before as_of count."""
+    current = series.value_on(as_of)
+    if current is None and goal.kind is not Kind.LEVEL:
+        current = 0.0
+    progress = progress_of(goal, current)
+    expected = expected_on(goal, as_of)
+    done = is_met(goal, current)
+    state = decide_state(goal, progress=progress, expected=expected, done=done, as_of=as_of)
+    last = series.last_entry_on_or_before(as_of)
+    days_left = (goal.deadline - as_of).days
+    return GoalStatus(
+        goal=goal,
+        as_of=as_of,
+        current=current,
+        progress=progress,
+        expected=expected,
+        state=state,
+        due_soon=not done and 0 <= days_left <= DUE_SOON_DAYS,
+        stale=is_stale(goal, last, done=done, as_of=as_of),
+        schedule_days=schedule_days(goal, progress, as_of),
+        forecast=forecast(goal, series, as_of),
+        days_left=days_left,
+        last_entry=last,
+        items_done=tuple(i for i in goal.items if i in series.items_on(as_of)),
+    )
+
+
+def decide_state(goal: Goal, *, progress: float, expected: float, done: bool, as_of: dt.date) -> State:
+    """SPEC's rules, first match wins."""
+    if done:
+        return State.DONE
+    if as_of > goal.deadline:
+        return State.OVERDUE
+    behind = expected - progress
+    if goal.kind in (Kind.MILESTONE, Kind.CHECKLIST) and as_of < goal.deadline and behind <= EPSILON:
+        return State.PENDING
+    if behind <= EPSILON:
+        return State.ON_TRACK
+    if behind <= goal.tolerance + EPSILON:
+        return State.AT_RISK
+    return State.OFF_TRACK
+
+
+def is_stale(goal: Goal, last_entry: dt.date | None, *, done: bool, as_of: dt.date) -> bool:
+    """No entry within update_every on a started goal that is not done."""
+    if done or as_of < goal.start:
+        return False
+    since = last_entry if last_entry is not None and last_entry >= goal.start else goal.start
+    return as_of > since + UPDATE_PERIOD[goal.update_every]
+
+
+def state_counts(items: list[GoalStatus]) -> dict[str, int]:
+    counts = {state.value: 0 for state in State}
+    for status in items:
+        counts[status.state.value] += 1
+    return counts

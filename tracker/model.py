@@ -1,0 +1,179 @@
+"""The domain: plan, goals, log entries and computed statuses, all immutable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    COUNT = "count"
+    LEVEL = "level"
+    MILESTONE = "milestone"
+    CHECKLIST = "checklist"
+
+
+class Direction(str, Enum):
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class UpdateEvery(str, Enum):
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+
+class State(str, Enum):
+    """Goal states in the order SPEC's rules try them (first match wins)."""
+
+    DONE = "done"
+    OVERDUE = "overdue"
+    PENDING = "pending"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+
+
+class Op(str, Enum):
+    """What one log line does."""
+
+    VALUE = "value"  # count: an increment; level: a reading
+    TOTAL = "total"  # count: states the running total
+    DONE = "done"  # milestone: done
+    ITEMS = "items"  # checklist: these items done
+    CHECKIN = "checkin"  # any kind: a note only, no change in value
+    RETRACT = "retract"  # cancels another entry
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a thing was read from, for `file:line` messages."""
+
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    id: str
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    date: dt.date
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    id: str
+    title: str
+    title_en: str
+    area: str
+    owner: str
+    kind: Kind
+    deadline: dt.date
+    source: str
+    start: dt.date
+    target: float | None = None
+    unit: str = ""
+    direction: Direction = Direction.AT_LEAST
+    baseline: float | None = None
+    items: tuple[str, ...] = ()
+    part_of: str | None = None
+    update_every: UpdateEvery = UpdateEvery.MONTHLY
+    tolerance: float = 0.10
+    trajectory: tuple[Checkpoint, ...] = ()
+    origin: Source | None = field(default=None, compare=False)
+
+    @property
+    def full_target(self) -> float:
+        """The value at which the goal is met, for every kind."""
+        if self.kind is Kind.CHECKLIST:
+            return float(len(self.items))
+        if self.kind is Kind.MILESTONE:
+            return 1.0
+        return float(self.target or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    id: str
+    title: str
+    title_en: str
+    start: dt.date
+    end: dt.date
+    timezone: str
+    areas: tuple[Area, ...]
+    goals: tuple[Goal, ...]
+    tolerance: float = 0.10
+    source: str = ""
+
+    def goal(self, goal_id: str) -> Goal | None:
+        for goal in self.goals:
+            if goal.id == goal_id:
+                return goal
+        return None
+
+    def area(self, area_id: str) -> Area | None:
+        for area in self.areas:
+            if area.id == area_id:
+                return area
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of the log. Which fields matter depends on `op`."""
+
+    id: str
+    goal: str
+    date: dt.date | None
+    op: Op
+    recorded_at: str
+    value: float | None = None
+    items: tuple[str, ...] = ()
+    note: str = ""
+    by: str = ""
+    retracts: str | None = None
+    reason: str = ""
+    batch: str | None = None
+    origin: Source | None = field(default=None, compare=False)
+
+    @property
+    def sort_key(self) -> tuple:
+        # The date reported on orders entries; on the same date the one recorded
+        # later wins (a later `--total` overrides), and the id breaks exact ties.
+        return (self.date or dt.date.min, self.recorded_at, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Forecast:
+    completion_date: dt.date
+    days_late: int
+    rate_per_day: float | None
+    window_days: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoalStatus:
+    goal: Goal
+    as_of: dt.date
+    current: float | None
+    progress: float
+    expected: float
+    state: State
+    due_soon: bool
+    stale: bool
+    schedule_days: int | None
+    forecast: Forecast | None
+    days_left: int
+    last_entry: dt.date | None
+    items_done: tuple[str, ...] = ()

@@ -1,0 +1,125 @@
+"""Log entries checked against the plan: small validators, all run, all reported.
+
+Pure functions; used by `tracker check` over the whole log and by `tracker log`
+over the entries about to be written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.engine.ledger import OPS_FOR_KIND, build_series, effective_by_goal
+from tracker.model import Entry, Kind, Op, Plan
+from tracker.problems import Problem, suggest
+
+OP_ADVICE = {
+    Kind.COUNT: "log a count with `tracker log ID N` or `--total N`",
+    Kind.LEVEL: "log a reading with `tracker log ID VALUE`",
+    Kind.MILESTONE: "log a milestone with `tracker log ID --done`",
+    Kind.CHECKLIST: "log checklist items with `tracker log ID --item NAME`",
+}
+
+
+def _at(entry: Entry, message: str, hint: str = "", code: str = "invalid") -> Problem:
+    origin = entry.origin
+    return Problem(origin.file if origin else "input", origin.line if origin else None,
+                   message, hint, code)  # fmt: skip
+
+
+def entry_problems(plan: Plan, entry: Entry, *, known_ids: set[str] | None = None) -> list[Problem]:
+    """What is wrong with one entry on its own, given the plan."""
+    if entry.op is Op.RETRACT:
+        if known_ids is not None and entry.retracts not in known_ids:
+            return [_at(entry, f"retraction of unknown entry '{entry.retracts}'",
+                        "name an entry id shown by `tracker entries`", "unknown-entry")]  # fmt: skip
+        return []
+    goal = plan.goal(entry.goal)
+    if goal is None:
+        hint = suggest(entry.goal, [g.id for g in plan.goals]) or "see `tracker goals` for ids"
+        return [_at(entry, f"unknown goal '{entry.goal}'", hint, "unknown-goal")]
+    problems = []
+    if entry.op not in OPS_FOR_KIND[goal.kind]:
+        problems.append(_at(entry, f"{goal.id} is a {goal.kind.value} goal: a '{entry.op.value}' "
+                            "entry does not fit it", OP_ADVICE[goal.kind], "wrong-kind"))  # fmt: skip
+    elif entry.op in (Op.VALUE, Op.TOTAL) and goal.kind is Kind.COUNT and entry.value < 0:
+        problems.append(_at(entry, f"negative {'total' if entry.op is Op.TOTAL else 'increment'} "
+                            f"{entry.value:g} for {goal.id}",
+                            "to undo an entry use `tracker retract ENTRY --reason …`",
+                            "negative"))  # fmt: skip
+    elif entry.op is Op.ITEMS:
+        for item in entry.items:
+            if item not in goal.items:
+                hint = suggest(item, goal.items) or f"items: {', '.join(goal.items)}"
+                problems.append(_at(entry, f"unknown item '{item}' for {goal.id}", hint, "unknown-item"))
+    if entry.date is not None and entry.date < plan.start:
+        problems.append(_at(entry, f"date {entry.date} is before the plan starts ({plan.start})",
+                            "entries report on days inside the plan", "date"))  # fmt: skip
+    return problems
+
+
+def log_problems(plan: Plan, entries: list[Entry], *, today: dt.date | None = None) -> list[Problem]:
+    """Everything `tracker check` reports about a parsed log."""
+    problems: list[Problem] = []
+    problems += duplicate_ids(entries)
+    known = {e.id for e in entries}
+    for entry in entries:
+        problems += entry_problems(plan, entry, known_ids=known)
+        if today is not None and entry.date is not None and entry.date > today:
+            problems.append(_at(entry, f"date {entry.date} is in the future", "", "future"))
+    problems += retraction_problems(entries)
+    problems += part_of_problems(plan, entries)
+    return problems
+
+
+def duplicate_ids(entries: list[Entry]) -> list[Problem]:
+    first: dict[str, Entry] = {}
+    problems = []
+    for entry in entries:
+        if entry.id in first:
+            other = first[entry.id].origin
+            problems.append(_at(entry, f"duplicate entry id '{entry.id}' (also at {other})",
+                                "only the first counts; retract or delete the copy", "duplicate"))  # fmt: skip
+        else:
+            first[entry.id] = entry
+    return problems
+
+
+def retraction_problems(entries: list[Entry]) -> list[Problem]:
+    ops = {e.id: e.op for e in entries}
+    problems = []
+    for entry in entries:
+        if entry.op is Op.RETRACT and ops.get(entry.retracts) is Op.RETRACT:
+            problems.append(_at(entry, f"retraction of a retraction ('{entry.retracts}')",
+                                "log the entry again instead", "retract-retraction"))  # fmt: skip
+    return problems
+
+
+def part_of_problems(plan: Plan, entries: list[Entry], only: set[str] | None = None) -> list[Problem]:
+    """A part may never exceed its whole: check every day either one changes.
+    `only`: report just the violations caused by these entry ids."""
+    grouped, _ = effective_by_goal(plan, entries)
+    problems = []
+    for goal in plan.goals:
+        if not goal.part_of or plan.goal(goal.part_of) is None:
+            continue
+        parent = plan.goal(goal.part_of)
+        child_series = build_series(goal, grouped[goal.id])
+        parent_series = build_series(parent, grouped[parent.id])
+        for day in sorted(set(child_series.days) | set(parent_series.days)):
+            child = child_series.value_on(day) or 0
+            whole = parent_series.value_on(day) or 0
+            if child > whole + 1e-9:
+                culprit = _culprit(grouped[goal.id], grouped[parent.id], day)
+                if only is not None and culprit.id not in only:
+                    break
+                problems.append(_at(culprit, f"{goal.id} would be {child:g} on {day}, more than "
+                                    f"{parent.id} ({whole:g}) it is part of",
+                                    f"log {parent.id} first, or check the numbers",
+                                    "part-of-exceeded"))  # fmt: skip
+                break
+    return problems
+
+
+def _culprit(child_entries: list[Entry], parent_entries: list[Entry], day: dt.date) -> Entry:
+    on_day = [e for e in child_entries + parent_entries if e.date == day]
+    return max(on_day, key=Entry.sort_key.fget) if on_day else child_entries[-1]

@@ -1,0 +1,1 @@
+"""View-models: engine results → the JSON document, table and records of one command."""

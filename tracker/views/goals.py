@@ -1,0 +1,64 @@
+"""`tracker goals`: the plan's goal definitions."""
+
+from __future__ import annotations
+
+from tracker.model import Kind, Plan
+from tracker.render.table import Cell, Column, Section, Table
+from tracker.views.common import LABELS, area_name, goal_dict, number, title_of
+
+
+def goals_view(plan: Plan, *, area: str | None, lang: str):
+    goals = [g for g in plan.goals if area is None or g.area == area]
+    document = {
+        "schema": "tracker.goals/1",
+        "as_of": None,
+        "plan": plan_dict(plan),
+        "goals": [goal_dict(g) for g in goals],
+    }
+    labels = LABELS[lang]
+    columns = (
+        Column("id", labels["id"]),
+        Column("title", labels["title"], shrink=True),
+        Column("kind", labels["kind"], drop=2),
+        Column("target", "target" if lang == "en" else "目标值", align="right"),
+        Column("deadline", labels["deadline"], drop=1),
+        Column("owner", labels["owner"], drop=3),
+    )
+    rows = []
+    for area_id in [a.id for a in plan.areas]:
+        in_area = [g for g in goals if g.area == area_id]
+        if not in_area:
+            continue
+        rows.append(Section(area_name(plan, area_id, lang)))
+        for g in in_area:
+            rows.append((
+                Cell(g.id), Cell(title_of(g, lang)), Cell(g.kind.value), Cell(_target(g)),
+                Cell(g.deadline.isoformat()), Cell(g.owner),
+            ))  # fmt: skip
+    title = plan.title_en if lang == "en" else plan.title
+    table = Table(columns, tuple(rows), title=title,
+                  header_lines=(f"{len(goals)} {labels['goals']}",))  # fmt: skip
+    return document, table
+
+
+def _target(goal) -> str:
+    if goal.kind is Kind.CHECKLIST:
+        return f"{len(goal.items)} items"
+    if goal.kind is Kind.MILESTONE:
+        return "—"
+    sign = "≤ " if goal.direction.value == "at_most" and goal.kind is Kind.LEVEL else ""
+    sign = "≥ " if goal.kind is Kind.LEVEL and not sign else sign
+    return f"{sign}{number(goal.target)} {goal.unit}".strip()
+
+
+def plan_dict(plan: Plan) -> dict:
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "title_en": plan.title_en,
+        "start": plan.start.isoformat(),
+        "end": plan.end.isoformat(),
+        "timezone": plan.timezone,
+        "tolerance": plan.tolerance,
+        "areas": [{"id": a.id, "name": a.name, "name_en": a.name_en} for a in plan.areas],
+    }

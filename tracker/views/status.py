@@ -1,0 +1,92 @@
+"""`tracker status`: every goal's state as one document, one table, one record list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.model import GoalStatus, Plan
+from tracker.render.table import Cell, Column, Section, Table
+from tracker.views.common import (
+    LABELS, STATE_MARK, STATE_ORDER, area_name, bar, days_text, flags_of, percent,
+    state_text, status_dict, title_of, value_text,
+)  # fmt: skip
+
+CSV_FIELDS = [
+    "id", "title", "title_en", "area", "owner", "kind", "state", "progress", "expected",
+    "current", "target", "unit", "deadline", "days_left", "due_soon", "stale",
+    "schedule_days", "forecast_completion_date", "forecast_days_late",
+]  # fmt: skip
+
+
+def ordered(plan: Plan, items: list[GoalStatus]) -> list[GoalStatus]:
+    """Grouped by area (the plan's order), then by deadline."""
+    area_rank = {a.id: i for i, a in enumerate(plan.areas)}
+    return sorted(items, key=lambda s: (area_rank.get(s.goal.area, 99), s.goal.deadline))
+
+
+def counts_line(counts: dict[str, int]) -> str:
+    parts = [f"{STATE_MARK[s]} {s.value} {counts[s.value]}" for s in STATE_ORDER]
+    return "  ".join(parts)
+
+
+def status_view(plan: Plan, items: list[GoalStatus], *, as_of: dt.date, lang: str,
+                counts: dict[str, int], filters: dict):  # fmt: skip
+    items = ordered(plan, items)
+    records = [status_dict(s) for s in items]
+    document = {
+        "schema": "tracker.status/1",
+        "as_of": as_of.isoformat(),
+        "plan": {"id": plan.id, "title": plan.title, "title_en": plan.title_en},
+        "filters": filters,
+        "counts": counts,
+        "goals": records,
+    }
+    flat = []
+    for record in records:
+        row = dict(record)
+        forecast = row.pop("forecast")
+        row["forecast_completion_date"] = forecast["completion_date"] if forecast else None
+        row["forecast_days_late"] = forecast["days_late"] if forecast else None
+        flat.append(row)
+    return document, status_table(plan, items, as_of=as_of, lang=lang, counts=counts), flat
+
+
+def status_table(plan, items, *, as_of, lang, counts) -> Table:
+    labels = LABELS[lang]
+    columns = (
+        Column("id", labels["id"]),
+        Column("title", labels["title"], shrink=True, drop=6),
+        Column("progress", labels["progress"]),
+        Column("value", labels["value"], align="right", drop=3),
+        Column("expected", labels["expected"], align="right", drop=4),
+        Column("state", labels["state"]),
+        Column("deadline", labels["deadline"], drop=2),
+        Column("days", labels["days"], align="right", drop=1),
+        Column("flags", labels["flags"], drop=5),
+    )
+    rows: list = []
+    current_area = None
+    for status in items:
+        if status.goal.area != current_area:
+            current_area = status.goal.area
+            rows.append(Section(area_name(plan, current_area, lang)))
+        rows.append(status_row(status, lang))
+    title = plan.title_en if lang == "en" else plan.title
+    header = (f"{labels['as_of']} {as_of.isoformat()} · {len(items)} {labels['goals']}",
+              counts_line(counts))  # fmt: skip
+    return Table(columns, tuple(rows), title=title, header_lines=header)
+
+
+def status_row(status: GoalStatus, lang: str) -> tuple[Cell, ...]:
+    style = status.state.value
+    return (
+        Cell(status.goal.id),
+        Cell(title_of(status.goal, lang)),
+        Cell(f"{bar(status.progress)} {percent(status.progress):>4}", "bar"),
+        Cell(value_text(status)),
+        Cell(percent(status.expected), "dim"),
+        Cell(state_text(status.state), style),
+        Cell(status.goal.deadline.isoformat()),
+        Cell(days_text(status), "bad" if status.days_left < 0 and style != "done" else ""),
+        Cell(", ".join(flags_of(status, lang)), "warn"),
+    )
