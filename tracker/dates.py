@@ -95,14 +95,16 @@ def parse_week(text: str) -> tuple[dt.date, dt.date]:
     try:
         monday = dt.date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise UsageError(f"{year} has no week {week}", "ISO weeks run from W01 to W52 or W53") from None
+        raise UsageError(
+            f"{year} has no week {week}", "ISO weeks run from W01 to W52 or W53"
+        ) from None
     return monday, monday + dt.timedelta(days=6)
 
 
 def today_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
     """Today's date in the plan's time zone. The one clock read lives in the CLI;
     it passes `now=None` and this reads the UTC clock once."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     return now.astimezone(_zone(timezone)).date()
 
 
@@ -117,10 +119,12 @@ def _zone(name: str) -> dt.tzinfo:
 
         zone = tz.gettz(name)
         if zone is None:
-            raise UsageError(f"unknown time zone '{name}'", "use an IANA name such as Asia/Shanghai") from None
+            raise UsageError(
+                f"unknown time zone '{name}'", "use an IANA name such as Asia/Shanghai"
+            ) from None
         return zone
 
 
 def utc_now_text(now: dt.datetime | None = None) -> str:
-    now = now or dt.datetime.now(dt.timezone.utc)
-    return now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    now = now or dt.datetime.now(dt.UTC)
+    return now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

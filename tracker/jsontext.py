@@ -13,8 +13,9 @@ _RAW_CONTROL = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 def dumps(document, *, indent: int | None = None) -> str:
     separators = (",", ":") if indent is None else (",", ": ")
-    text = json.dumps(document, ensure_ascii=False, indent=indent, separators=separators,
-                      default=_default)  # fmt: skip
+    text = json.dumps(
+        document, ensure_ascii=False, indent=indent, separators=separators, default=_default
+    )
     if _RAW_CONTROL.search(text):
         text = _RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
     return text

@@ -40,16 +40,30 @@ def find_data_dir(explicit: str | None, *, env: dict, cwd: Path) -> DataDir:
         if candidate:
             root = Path(candidate).expanduser()
             if not (root / GOALS_FILE).is_file():
-                raise TrackerError(Problem(str(root), None, f"no {GOALS_FILE} in {root} (from {origin})",
-                                           f"point {origin} at the folder holding {GOALS_FILE}",
-                                           "no-data"), ExitCode.BAD_DATA)  # fmt: skip
+                raise TrackerError(
+                    Problem(
+                        str(root),
+                        None,
+                        f"no {GOALS_FILE} in {root} (from {origin})",
+                        f"point {origin} at the folder holding {GOALS_FILE}",
+                        "no-data",
+                    ),
+                    ExitCode.BAD_DATA,
+                )
             return DataDir(root.resolve())
     for folder in (cwd, *cwd.parents):
         if (folder / GOALS_FILE).is_file():
             return DataDir(folder)
-    raise TrackerError(Problem(str(cwd), None, f"no {GOALS_FILE} here or in any parent folder",
-                               "run tracker inside the data folder, or pass --data DIR "
-                               "or set TRACKER_DATA", "no-data"), ExitCode.BAD_DATA)  # fmt: skip
+    raise TrackerError(
+        Problem(
+            str(cwd),
+            None,
+            f"no {GOALS_FILE} here or in any parent folder",
+            "run tracker inside the data folder, or pass --data DIR or set TRACKER_DATA",
+            "no-data",
+        ),
+        ExitCode.BAD_DATA,
+    )
 
 
 def load(data: DataDir, *, with_log: bool = True) -> tuple[Plan | None, list[Entry], list[Problem]]:

@@ -21,9 +21,20 @@ from tracker.problems import ExitCode, Problem, TrackerError
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_SECONDS = 60
 ENTRY_KEYS = {
-    "id", "goal", "date", "value", "total", "done", "items", "note", "by", "recorded_at",
-    "retracts", "reason", "batch",
-}  # fmt: skip
+    "id",
+    "goal",
+    "date",
+    "value",
+    "total",
+    "done",
+    "items",
+    "note",
+    "by",
+    "recorded_at",
+    "retracts",
+    "reason",
+    "batch",
+}
 
 
 def log_files(progress_dir: Path) -> list[Path]:
@@ -63,9 +74,14 @@ def read_file(path: Path, name: str, entries: list, problems: list, commits: set
         try:
             record = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
-            hint = ("a write was cut off here; the entries before it are safe: "
-                    "delete this fragment or log the entry again") if torn_tail else \
-                   "fix or delete this line; the other lines still count"  # fmt: skip
+            hint = (
+                (
+                    "a write was cut off here; the entries before it are safe: "
+                    "delete this fragment or log the entry again"
+                )
+                if torn_tail
+                else "fix or delete this line; the other lines still count"
+            )
             problems.append(Problem(name, number, "unreadable line (not JSON)", hint, "torn-line"))
             continue
         origin = Source(name, number)
@@ -92,10 +108,16 @@ def _committed(entries: list[Entry], commits: set[str], problems: list[Problem])
             kept.append(entry)
     for batch, lost in orphans.items():
         first = lost[0].origin
-        problems.append(Problem(first.file, first.line,
-                                f"batch {batch} was cut off before it finished: its "
-                                f"{len(lost)} entr{'y' if len(lost) == 1 else 'ies'} do not count",
-                                "run the same `tracker log --from-json` again", "uncommitted-batch"))  # fmt: skip
+        problems.append(
+            Problem(
+                first.file,
+                first.line,
+                f"batch {batch} was cut off before it finished: its "
+                f"{len(lost)} entr{'y' if len(lost) == 1 else 'ies'} do not count",
+                "run the same `tracker log --from-json` again",
+                "uncommitted-batch",
+            )
+        )
     return kept
 
 
@@ -130,12 +152,20 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
     if isinstance(op, str):
         return bad(op)
     return Entry(
-        id=record["id"], goal=record.get("goal", ""), date=day, op=op,
-        recorded_at=record["recorded_at"], value=value, items=items,
-        note=record.get("note", ""), by=record.get("by", ""),
-        retracts=record.get("retracts"), reason=record.get("reason", ""),
-        batch=record.get("batch"), origin=origin,
-    )  # fmt: skip
+        id=record["id"],
+        goal=record.get("goal", ""),
+        date=day,
+        op=op,
+        recorded_at=record["recorded_at"],
+        value=value,
+        items=items,
+        note=record.get("note", ""),
+        by=record.get("by", ""),
+        retracts=record.get("retracts"),
+        reason=record.get("reason", ""),
+        batch=record.get("batch"),
+        origin=origin,
+    )
 
 
 def _op_of(record: dict):
@@ -230,17 +260,25 @@ def append(
                 _write(progress_dir, new, batch, by, recorded_at)
             return new
     except Timeout:
-        raise TrackerError(Problem(str(progress_dir), None,
-                                   "another tracker process has held the log's lock for "
-                                   f"{LOCK_TIMEOUT_SECONDS}s", "try again in a moment", "locked"),
-                           ExitCode.BAD_DATA) from None  # fmt: skip
+        raise TrackerError(
+            Problem(
+                str(progress_dir),
+                None,
+                f"another tracker process has held the log's lock for {LOCK_TIMEOUT_SECONDS}s",
+                "try again in a moment",
+                "locked",
+            ),
+            ExitCode.BAD_DATA,
+        ) from None
 
 
 def _write(progress_dir: Path, entries: Iterable[Entry], batch, by, recorded_at) -> None:
     by_file: dict[Path, list[bytes]] = {}
     for entry in entries:
         day = entry.date or dt.date.fromisoformat(entry.recorded_at[:10])
-        by_file.setdefault(month_file(progress_dir, day), []).append(dumps_line(entry_to_record(entry)))
+        by_file.setdefault(month_file(progress_dir, day), []).append(
+            dumps_line(entry_to_record(entry))
+        )
     paths = list(by_file)
     if batch:
         count = sum(len(v) for v in by_file.values())

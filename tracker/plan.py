@@ -18,10 +18,25 @@ PLAN_KEYS = {"id", "title", "title_en", "start", "end", "timezone", "tolerance",
 PLAN_REQUIRED = ("id", "title", "title_en", "start", "end", "timezone", "areas")
 AREA_KEYS = {"id", "name", "name_en"}
 GOAL_KEYS = {
-    "id", "title", "title_en", "area", "owner", "kind", "deadline", "source", "start",
-    "target", "unit", "direction", "baseline", "items", "part_of", "update_every",
-    "tolerance", "trajectory",
-}  # fmt: skip
+    "id",
+    "title",
+    "title_en",
+    "area",
+    "owner",
+    "kind",
+    "deadline",
+    "source",
+    "start",
+    "target",
+    "unit",
+    "direction",
+    "baseline",
+    "items",
+    "part_of",
+    "update_every",
+    "tolerance",
+    "trajectory",
+}
 GOAL_REQUIRED = ("id", "title", "title_en", "area", "owner", "kind", "source")
 KIND_KEYS = {
     Kind.COUNT: {"target", "unit"},
@@ -125,9 +140,13 @@ def _syntax_problem(exc: Exception, name: str) -> Problem:
     if m is None and "end of document" in message:
         line = None
     return Problem(
-        name, line, f"TOML syntax: {message}",
-        "check quotes, brackets and '=' on this line", "syntax", column,
-    )  # fmt: skip
+        name,
+        line,
+        f"TOML syntax: {message}",
+        "check quotes, brackets and '=' on this line",
+        "syntax",
+        column,
+    )
 
 
 class _PlanBuilder:
@@ -135,6 +154,7 @@ class _PlanBuilder:
         self.name = name
         self.lines = lines
         self.problems: list[Problem] = []
+        self.table_of: dict[int, tuple[str, int]] = {}  # id(goal) → its table
 
     def problem(self, table, key, message, hint="", code="invalid"):
         self.problems.append(Problem(self.name, self.lines.line(table, key), message, hint, code))
@@ -146,8 +166,9 @@ class _PlanBuilder:
         if value is None:
             return None
         if isinstance(value, bool) and bool not in types or not isinstance(value, types):
-            self.problem(table, key, f"'{key}' must be {what}, not {_type_name(value)}",
-                         code="type")  # fmt: skip
+            self.problem(
+                table, key, f"'{key}' must be {what}, not {_type_name(value)}", code="type"
+            )
             return None
         return value
 
@@ -175,8 +196,13 @@ class _PlanBuilder:
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:
-                self.problem(table, key, f"impossible date '{value}' for '{key}'",
-                             "write a real date as YYYY-MM-DD", "date")  # fmt: skip
+                self.problem(
+                    table,
+                    key,
+                    f"impossible date '{value}' for '{key}'",
+                    "write a real date as YYYY-MM-DD",
+                    "date",
+                )
                 return None
         self.problem(table, key, f"'{key}' must be a date, not {_type_name(value)}", code="type")
         return None
@@ -188,8 +214,13 @@ class _PlanBuilder:
                 self.problem(table, key, f"unknown key '{key}' in {what}", hint, "unknown-key")
         for key in required:
             if key not in raw:
-                self.problem(table, None, f"{what} is missing '{key}'",
-                             f"add {key} = … to this table", "missing-key")  # fmt: skip
+                self.problem(
+                    table,
+                    None,
+                    f"{what} is missing '{key}'",
+                    f"add {key} = … to this table",
+                    "missing-key",
+                )
 
     # -- the plan -------------------------------------------------------------
 
@@ -200,8 +231,15 @@ class _PlanBuilder:
                 self.problem((key, 0), None, f"unknown table '{key}'", hint, "unknown-key")
         raw_plan = data.get("plan")
         if not isinstance(raw_plan, dict):
-            self.problems.append(Problem(self.name, 1, "no [plan] table",
-                                         "add [plan] with id, title, start, end …", "missing-key"))  # fmt: skip
+            self.problems.append(
+                Problem(
+                    self.name,
+                    1,
+                    "no [plan] table",
+                    "add [plan] with id, title, start, end …",
+                    "missing-key",
+                )
+            )
             return None
         table = ("plan", 0)
         self.keys(raw_plan, table, PLAN_KEYS, PLAN_REQUIRED, "[plan]")
@@ -248,23 +286,35 @@ class _PlanBuilder:
             from dateutil import tz
 
             if tz.gettz(name) is None:
-                self.problem(table, "timezone", f"unknown time zone '{name}'",
-                             "use an IANA name such as Asia/Shanghai", "invalid")  # fmt: skip
+                self.problem(
+                    table,
+                    "timezone",
+                    f"unknown time zone '{name}'",
+                    "use an IANA name such as Asia/Shanghai",
+                    "invalid",
+                )
 
     def tolerance(self, raw, table, default):
         value = self.number(raw, table, "tolerance")
         if value is None:
             return default
         if not 0 <= value < 1:
-            self.problem(table, "tolerance", f"tolerance {value} must be a fraction from 0 to 1",
-                         "e.g. tolerance = 0.10 for ten percentage points", "range")  # fmt: skip
+            self.problem(
+                table,
+                "tolerance",
+                f"tolerance {value} must be a fraction from 0 to 1",
+                "e.g. tolerance = 0.10 for ten percentage points",
+                "range",
+            )
             return default
         return value
 
     def areas(self, raw_areas) -> list[Area]:
         if not isinstance(raw_areas, list):
             if raw_areas is not None:
-                self.problem(("plan", 0), "areas", "'areas' must be [[plan.areas]] tables", code="type")
+                self.problem(
+                    ("plan", 0), "areas", "'areas' must be [[plan.areas]] tables", code="type"
+                )
             return []
         areas, seen = [], set()
         for index, raw in enumerate(raw_areas):
@@ -279,8 +329,13 @@ class _PlanBuilder:
                 continue
             if area_id:
                 seen.add(area_id)
-                areas.append(Area(area_id, self.text(raw, table, "name") or area_id,
-                                  self.text(raw, table, "name_en") or area_id))  # fmt: skip
+                areas.append(
+                    Area(
+                        area_id,
+                        self.text(raw, table, "name") or area_id,
+                        self.text(raw, table, "name_en") or area_id,
+                    )
+                )
         return areas
 
     # -- one goal -------------------------------------------------------------
@@ -294,8 +349,13 @@ class _PlanBuilder:
         self.keys(raw, table, GOAL_KEYS, GOAL_REQUIRED, "[[goal]]")
         goal_id = self.text(raw, table, "id")
         if goal_id and not GOAL_ID.match(goal_id):
-            self.problem(table, "id", f"goal id '{goal_id}' is not lowercase dotted/dashed",
-                         "use e.g. jobs.training or water.sewer-separation", "id")  # fmt: skip
+            self.problem(
+                table,
+                "id",
+                f"goal id '{goal_id}' is not lowercase dotted/dashed",
+                "use e.g. jobs.training or water.sewer-separation",
+                "id",
+            )
         area = self.text(raw, table, "area")
         if area and area_ids and area not in area_ids:
             hint = suggest(area, area_ids) or f"areas: {', '.join(sorted(area_ids))}"
@@ -305,11 +365,16 @@ class _PlanBuilder:
         start = self.date(raw, table, "start") or plan_start
         self.check_dates(table, start, deadline, plan_start, plan_end)
         fields = dict(
-            id=goal_id, title=self.text(raw, table, "title"),
-            title_en=self.text(raw, table, "title_en"), area=area,
-            owner=self.text(raw, table, "owner"), kind=kind, deadline=deadline,
-            source=self.text(raw, table, "source"), start=start,
-        )  # fmt: skip
+            id=goal_id,
+            title=self.text(raw, table, "title"),
+            title_en=self.text(raw, table, "title_en"),
+            area=area,
+            owner=self.text(raw, table, "owner"),
+            kind=kind,
+            deadline=deadline,
+            source=self.text(raw, table, "source"),
+            start=start,
+        )
         if kind is not None:
             fields.update(self.kind_fields(raw, table, kind, start, deadline))
         fields["update_every"] = self.update_every(raw, table)
@@ -318,7 +383,9 @@ class _PlanBuilder:
             return None
         if fields["start"] is None or fields["deadline"] is None:
             return None
-        return Goal(**fields, origin=Source(self.name, self.lines.line(table)))
+        goal = Goal(**fields, origin=Source(self.name, self.lines.line(table)))
+        self.table_of[id(goal)] = table
+        return goal
 
     def kind(self, raw, table) -> Kind | None:
         value = self.text(raw, table, "kind")
@@ -334,24 +401,46 @@ class _PlanBuilder:
 
     def check_dates(self, table, start, deadline, plan_start, plan_end):
         if plan_start and plan_end and deadline and not plan_start <= deadline <= plan_end:
-            self.problem(table, "deadline", f"deadline {deadline} is outside the plan "
-                         f"({plan_start}..{plan_end})", "move it inside the plan's year", "date")  # fmt: skip
+            self.problem(
+                table,
+                "deadline",
+                f"deadline {deadline} is outside the plan ({plan_start}..{plan_end})",
+                "move it inside the plan's year",
+                "date",
+            )
         if plan_start and plan_end and start and not plan_start <= start <= plan_end:
-            self.problem(table, "start", f"start {start} is outside the plan "
-                         f"({plan_start}..{plan_end})", "move it inside the plan's year", "date")  # fmt: skip
+            self.problem(
+                table,
+                "start",
+                f"start {start} is outside the plan ({plan_start}..{plan_end})",
+                "move it inside the plan's year",
+                "date",
+            )
         if start and deadline and start > deadline:
-            self.problem(table, "start", f"start {start} is after the deadline {deadline}", code="date")
+            self.problem(
+                table, "start", f"start {start} is after the deadline {deadline}", code="date"
+            )
 
     def kind_fields(self, raw, table, kind: Kind, start, deadline) -> dict:
         for key in KIND_KEYS[kind]:
             if key not in raw:
-                self.problem(table, None, f"a {kind.value} goal needs '{key}'",
-                             f"add {key} = … to this goal", "missing-key")  # fmt: skip
+                self.problem(
+                    table,
+                    None,
+                    f"a {kind.value} goal needs '{key}'",
+                    f"add {key} = … to this goal",
+                    "missing-key",
+                )
         for key, kinds in ONLY_FOR.items():
             if key in raw and kind not in kinds:
                 fits = " or ".join(k.value for k in kinds)
-                self.problem(table, key, f"'{key}' does not apply to a {kind.value} goal",
-                             f"'{key}' is for {fits} goals; remove it or change kind", "kind-key")  # fmt: skip
+                self.problem(
+                    table,
+                    key,
+                    f"'{key}' does not apply to a {kind.value} goal",
+                    f"'{key}' is for {fits} goals; remove it or change kind",
+                    "kind-key",
+                )
         out: dict = {}
         if kind in (Kind.COUNT, Kind.LEVEL):
             target = self.number(raw, table, "target")
@@ -382,12 +471,20 @@ class _PlanBuilder:
         out["direction"] = direction
         baseline = self.number(raw, table, "baseline")
         if direction is Direction.AT_MOST and baseline is None and "direction" in raw:
-            self.problem(table, "direction", "an at_most goal needs a 'baseline' to measure "
-                         "progress from", "add baseline = the reading the plan starts from",
-                         "missing-key")  # fmt: skip
+            self.problem(
+                table,
+                "direction",
+                "an at_most goal needs a 'baseline' to measure progress from",
+                "add baseline = the reading the plan starts from",
+                "missing-key",
+            )
         if baseline is not None and target is not None and baseline == target:
-            self.problem(table, "baseline", "baseline equals target: progress cannot be measured",
-                         code="range")  # fmt: skip
+            self.problem(
+                table,
+                "baseline",
+                "baseline equals target: progress cannot be measured",
+                code="range",
+            )
         out["baseline"] = baseline
         return out
 
@@ -399,8 +496,13 @@ class _PlanBuilder:
             self.problem(table, "items", "'items' must be a list of names", code="type")
             return ()
         if not value:
-            self.problem(table, "items", "a checklist without items",
-                         'name its parts: items = ["…", "…"]', "empty")  # fmt: skip
+            self.problem(
+                table,
+                "items",
+                "a checklist without items",
+                'name its parts: items = ["…", "…"]',
+                "empty",
+            )
         seen = set()
         for item in value:
             if item in seen:
@@ -426,21 +528,32 @@ class _PlanBuilder:
         value = raw.get("trajectory")
         hint = "trajectory = [{date = 2020-06-30, value = 1500}, …]"
         if not isinstance(value, list):
-            self.problem(table, "trajectory", "'trajectory' must be a list of checkpoints", hint, "type")
+            self.problem(
+                table, "trajectory", "'trajectory' must be a list of checkpoints", hint, "type"
+            )
             return ()
         points: list[Checkpoint] = []
         for point in value:
             if not isinstance(point, dict) or set(point) != {"date", "value"}:
-                self.problem(table, "trajectory", "each checkpoint needs exactly date and value",
-                             hint, "type")  # fmt: skip
+                self.problem(
+                    table,
+                    "trajectory",
+                    "each checkpoint needs exactly date and value",
+                    hint,
+                    "type",
+                )
                 return ()
             day = self.date(point, table, "date")
             number = self.get(point, table, "value", (int, float), "a number")
             if day is None or number is None:
                 return ()
             if start and deadline and not start <= day <= deadline:
-                self.problem(table, "trajectory", f"checkpoint {day} is outside the goal's "
-                             f"{start}..{deadline}", code="date")  # fmt: skip
+                self.problem(
+                    table,
+                    "trajectory",
+                    f"checkpoint {day} is outside the goal's {start}..{deadline}",
+                    code="date",
+                )
             if points and day <= points[-1].date:
                 self.problem(table, "trajectory", "checkpoints must be in date order", code="date")
             points.append(Checkpoint(day, float(number)))
@@ -451,13 +564,18 @@ class _PlanBuilder:
     def check_goal_set(self, goals: list[Goal]) -> list[Goal]:
         by_id: dict[str, Goal] = {}
         unique = []
-        for index, goal in enumerate(goals):
+        for goal in goals:
             if goal.id in by_id:
                 first = by_id[goal.id].origin
-                self.problems.append(Problem(self.name, goal.origin.line,
-                                             f"duplicate goal id '{goal.id}'",
-                                             f"first defined at line {first.line}; ids must be unique",
-                                             "duplicate"))  # fmt: skip
+                self.problems.append(
+                    Problem(
+                        self.name,
+                        goal.origin.line,
+                        f"duplicate goal id '{goal.id}'",
+                        f"first defined at line {first.line}; ids must be unique",
+                        "duplicate",
+                    )
+                )
                 continue
             by_id[goal.id] = goal
             unique.append(goal)
@@ -468,31 +586,56 @@ class _PlanBuilder:
     def check_part_of(self, goal: Goal, by_id: dict[str, Goal]):
         if goal.part_of is None:
             return
-        line = goal.origin.line if goal.origin else None
+        line = self.lines.line(self.table_of[id(goal)], "part_of")
         parent = by_id.get(goal.part_of)
         if parent is None:
             hint = suggest(goal.part_of, by_id) or "name another goal's id"
-            self.problems.append(Problem(self.name, line, f"'{goal.id}' is part_of unknown goal "
-                                         f"'{goal.part_of}'", hint, "unknown-goal"))  # fmt: skip
+            self.problems.append(
+                Problem(
+                    self.name,
+                    line,
+                    f"'{goal.id}' is part_of unknown goal '{goal.part_of}'",
+                    hint,
+                    "unknown-goal",
+                )
+            )
             return
         seen = {goal.id}
         cursor = parent
         while cursor is not None:
             if cursor.id in seen:
-                self.problems.append(Problem(self.name, line, f"part_of cycle through '{goal.id}'",
-                                             "a goal cannot be part of itself", "cycle"))  # fmt: skip
+                self.problems.append(
+                    Problem(
+                        self.name,
+                        line,
+                        f"part_of cycle through '{goal.id}'",
+                        "a goal cannot be part of itself",
+                        "cycle",
+                    )
+                )
                 return
             seen.add(cursor.id)
             cursor = by_id.get(cursor.part_of) if cursor.part_of else None
         if parent.kind is not Kind.COUNT or parent.unit != goal.unit:
-            self.problems.append(Problem(self.name, line, f"'{goal.id}' ({goal.unit}) is part_of "
-                                         f"'{parent.id}' ({parent.unit or parent.kind.value}): "
-                                         "units differ", "part_of links count goals of one unit",
-                                         "unit"))  # fmt: skip
+            self.problems.append(
+                Problem(
+                    self.name,
+                    line,
+                    f"'{goal.id}' ({goal.unit}) is part_of "
+                    f"'{parent.id}' ({parent.unit or parent.kind.value}): "
+                    "units differ",
+                    "part_of links count goals of one unit",
+                    "unit",
+                )
+            )
 
 
 def _type_name(value) -> str:
     return {
-        bool: "true/false", int: "a number", float: "a number", str: "text",
-        list: "a list", dict: "a table",
-    }.get(type(value), type(value).__name__)  # fmt: skip
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)

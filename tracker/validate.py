@@ -22,16 +22,23 @@ OP_ADVICE = {
 
 def _at(entry: Entry, message: str, hint: str = "", code: str = "invalid") -> Problem:
     origin = entry.origin
-    return Problem(origin.file if origin else "input", origin.line if origin else None,
-                   message, hint, code)  # fmt: skip
+    return Problem(
+        origin.file if origin else "input", origin.line if origin else None, message, hint, code
+    )
 
 
 def entry_problems(plan: Plan, entry: Entry, *, known_ids: set[str] | None = None) -> list[Problem]:
     """What is wrong with one entry on its own, given the plan."""
     if entry.op is Op.RETRACT:
         if known_ids is not None and entry.retracts not in known_ids:
-            return [_at(entry, f"retraction of unknown entry '{entry.retracts}'",
-                        "name an entry id shown by `tracker entries`", "unknown-entry")]  # fmt: skip
+            return [
+                _at(
+                    entry,
+                    f"retraction of unknown entry '{entry.retracts}'",
+                    "name an entry id shown by `tracker entries`",
+                    "unknown-entry",
+                )
+            ]
         return []
     goal = plan.goal(entry.goal)
     if goal is None:
@@ -39,25 +46,47 @@ def entry_problems(plan: Plan, entry: Entry, *, known_ids: set[str] | None = Non
         return [_at(entry, f"unknown goal '{entry.goal}'", hint, "unknown-goal")]
     problems = []
     if entry.op not in OPS_FOR_KIND[goal.kind]:
-        problems.append(_at(entry, f"{goal.id} is a {goal.kind.value} goal: a '{entry.op.value}' "
-                            "entry does not fit it", OP_ADVICE[goal.kind], "wrong-kind"))  # fmt: skip
+        problems.append(
+            _at(
+                entry,
+                f"{goal.id} is a {goal.kind.value} goal: a '{entry.op.value}' "
+                "entry does not fit it",
+                OP_ADVICE[goal.kind],
+                "wrong-kind",
+            )
+        )
     elif entry.op in (Op.VALUE, Op.TOTAL) and goal.kind is Kind.COUNT and entry.value < 0:
-        problems.append(_at(entry, f"negative {'total' if entry.op is Op.TOTAL else 'increment'} "
-                            f"{entry.value:g} for {goal.id}",
-                            "to undo an entry use `tracker retract ENTRY --reason …`",
-                            "negative"))  # fmt: skip
+        problems.append(
+            _at(
+                entry,
+                f"negative {'total' if entry.op is Op.TOTAL else 'increment'} "
+                f"{entry.value:g} for {goal.id}",
+                "to undo an entry use `tracker retract ENTRY --reason …`",
+                "negative",
+            )
+        )
     elif entry.op is Op.ITEMS:
         for item in entry.items:
             if item not in goal.items:
                 hint = suggest(item, goal.items) or f"items: {', '.join(goal.items)}"
-                problems.append(_at(entry, f"unknown item '{item}' for {goal.id}", hint, "unknown-item"))
+                problems.append(
+                    _at(entry, f"unknown item '{item}' for {goal.id}", hint, "unknown-item")
+                )
     if entry.date is not None and entry.date < plan.start:
-        problems.append(_at(entry, f"date {entry.date} is before the plan starts ({plan.start})",
-                            "entries report on days inside the plan", "date"))  # fmt: skip
+        problems.append(
+            _at(
+                entry,
+                f"date {entry.date} is before the plan starts ({plan.start})",
+                "entries report on days inside the plan",
+                "date",
+            )
+        )
     return problems
 
 
-def log_problems(plan: Plan, entries: list[Entry], *, today: dt.date | None = None) -> list[Problem]:
+def log_problems(
+    plan: Plan, entries: list[Entry], *, today: dt.date | None = None
+) -> list[Problem]:
     """Everything `tracker check` reports about a parsed log."""
     problems: list[Problem] = []
     problems += duplicate_ids(entries)
@@ -77,8 +106,14 @@ def duplicate_ids(entries: list[Entry]) -> list[Problem]:
     for entry in entries:
         if entry.id in first:
             other = first[entry.id].origin
-            problems.append(_at(entry, f"duplicate entry id '{entry.id}' (also at {other})",
-                                "only the first counts; retract or delete the copy", "duplicate"))  # fmt: skip
+            problems.append(
+                _at(
+                    entry,
+                    f"duplicate entry id '{entry.id}' (also at {other})",
+                    "only the first counts; retract or delete the copy",
+                    "duplicate",
+                )
+            )
         else:
             first[entry.id] = entry
     return problems
@@ -89,12 +124,20 @@ def retraction_problems(entries: list[Entry]) -> list[Problem]:
     problems = []
     for entry in entries:
         if entry.op is Op.RETRACT and ops.get(entry.retracts) is Op.RETRACT:
-            problems.append(_at(entry, f"retraction of a retraction ('{entry.retracts}')",
-                                "log the entry again instead", "retract-retraction"))  # fmt: skip
+            problems.append(
+                _at(
+                    entry,
+                    f"retraction of a retraction ('{entry.retracts}')",
+                    "log the entry again instead",
+                    "retract-retraction",
+                )
+            )
     return problems
 
 
-def part_of_problems(plan: Plan, entries: list[Entry], only: set[str] | None = None) -> list[Problem]:
+def part_of_problems(
+    plan: Plan, entries: list[Entry], only: set[str] | None = None
+) -> list[Problem]:
     """A part may never exceed its whole: check every day either one changes.
     `only`: report just the violations caused by these entry ids."""
     grouped, _ = effective_by_goal(plan, entries)
@@ -112,10 +155,15 @@ def part_of_problems(plan: Plan, entries: list[Entry], only: set[str] | None = N
                 culprit = _culprit(grouped[goal.id], grouped[parent.id], day)
                 if only is not None and culprit.id not in only:
                     break
-                problems.append(_at(culprit, f"{goal.id} would be {child:g} on {day}, more than "
-                                    f"{parent.id} ({whole:g}) it is part of",
-                                    f"log {parent.id} first, or check the numbers",
-                                    "part-of-exceeded"))  # fmt: skip
+                problems.append(
+                    _at(
+                        culprit,
+                        f"{goal.id} would be {child:g} on {day}, more than "
+                        f"{parent.id} ({whole:g}) it is part of",
+                        f"log {parent.id} first, or check the numbers",
+                        "part-of-exceeded",
+                    )
+                )
                 break
     return problems
 

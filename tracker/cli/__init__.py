@@ -40,6 +40,30 @@ class LazyGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+    def invoke(self, ctx):
+        """The error boundary: problems become a message and an exit code, and
+        a bug becomes one line (a traceback only with --debug)."""
+        from tracker.problems import TrackerError
+
+        debug = bool((ctx.obj or {}).get("debug")) or "--debug" in sys.argv[1:2]
+        try:
+            return super().invoke(ctx)
+        except TrackerError as error:
+            ctx.exit(_report(error, debug))
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
+            raise
+        except Exception as exc:
+            if debug:
+                raise
+            click.echo(
+                f"tracker: internal error: {type(exc).__name__}: {exc}\n"
+                "Run again with --debug for a traceback, and report it.",
+                err=True,
+            )
+            ctx.exit(ExitCode.INTERNAL)
+
     @staticmethod
     def _available(name):
         import importlib.util
@@ -48,8 +72,13 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--data", "data_dir", metavar="DIR", help="Data folder holding goals.toml "
-              "(default: $TRACKER_DATA, then the nearest parent folder with goals.toml).")  # fmt: skip
+@click.option(
+    "--data",
+    "data_dir",
+    metavar="DIR",
+    help="Data folder holding goals.toml "
+    "(default: $TRACKER_DATA, then the nearest parent folder with goals.toml).",
+)
 @click.option("--debug", is_flag=True, help="Show a traceback on errors.")
 @click.version_option(package_name="tracker")
 @click.pass_context
@@ -62,37 +91,12 @@ def cli(ctx, data_dir, debug):
 
 
 def main(argv=None) -> None:
-    """Entry point: runs the group, turns errors into a message and an exit code."""
-    from tracker.problems import TrackerError
-
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    """Entry point of the console script and `python -m tracker`."""
     try:
-        code = cli.main(args=argv, prog_name="tracker", standalone_mode=False)
-    except TrackerError as error:
-        code = _report(error, debug)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        code = ExitCode.USAGE
-    except click.ClickException as error:
-        error.show()
-        code = error.exit_code
-    except BrokenPipeError:
+        cli.main(args=argv, prog_name="tracker")
+    except BrokenPipeError:  # `tracker entries | head`: the reader left; not an error
         _silence_stdout()
-        code = ExitCode.OK
-    except KeyboardInterrupt:
-        code = 130
-    except Exception:  # a bug in tracker: say so plainly, traceback on --debug
-        if debug:
-            raise
-        exc_type, exc, _ = sys.exc_info()
-        click.echo(f"tracker: internal error: {exc_type.__name__}: {exc}\n"
-                   "Run again with --debug for a traceback, and report it.", err=True)  # fmt: skip
-        code = ExitCode.INTERNAL
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-    sys.exit(int(code or 0))
+        sys.exit(0)
 
 
 def _report(error, debug: bool) -> int:
@@ -103,8 +107,7 @@ def _report(error, debug: bool) -> int:
 
         traceback.print_exc()
     for problem in error.problems:
-        click.echo(f"tracker: {inert(str(problem))}" if problem.file == "tracker"
-                   else inert(str(problem)), err=True)  # fmt: skip
+        click.echo(inert(str(problem)), err=True)
     return error.exit_code
 
 

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.common import data_option, emit_json, envelope, exit_with, format_option, write_text
+from tracker.cli.common import (
+    data_option,
+    emit_json,
+    envelope,
+    exit_with,
+    format_option,
+    write_text,
+)
 from tracker.problems import ExitCode
 
 
@@ -31,9 +38,16 @@ def command(fmt, data_dir):
     if plan is not None:
         problems = problems + log_problems(plan, entries, today=today_in(plan.timezone))
     if fmt == "json":
-        emit_json(envelope("check", None, ok=not problems,
-                           goals=len(plan.goals) if plan else 0, entries=len(entries),
-                           problems=[p.to_dict() for p in problems]))  # fmt: skip
+        emit_json(
+            envelope(
+                "check",
+                None,
+                ok=not problems,
+                goals=len(plan.goals) if plan else 0,
+                entries=len(entries),
+                problems=[p.to_dict() for p in problems],
+            )
+        )
     elif problems:
         lines = [inert(str(p)) for p in problems]
         lines.append(f"{len(problems)} problem(s).")

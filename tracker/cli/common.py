@@ -13,32 +13,48 @@ import click
 from tracker.model import Entry, Plan
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError
 
-
 # ── options every command spells the same way ────────────────────────────────
 
 
 def data_option(f):
-    return click.option("--data", "data_dir", metavar="DIR", default=None,
-                        help="Data folder holding goals.toml.")(f)  # fmt: skip
+    return click.option(
+        "--data", "data_dir", metavar="DIR", default=None, help="Data folder holding goals.toml."
+    )(f)
 
 
 def as_of_option(f):
-    return click.option("--as-of", "as_of", metavar="DATE", default=None,
-                        help="Report as of this date (default: today in the plan's time zone). "
-                        "2020-06-30, 2020/6/30, 2020年6月30日, yesterday, -7d …")(f)  # fmt: skip
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        default=None,
+        help="Report as of this date (default: today in the plan's time zone). "
+        "2020-06-30, 2020/6/30, 2020年6月30日, yesterday, -7d …",
+    )(f)
 
 
 def format_option(*choices: str, default: str = "table"):
     def decorator(f):
-        return click.option("--format", "fmt", type=click.Choice(choices), default=default,
-                            show_default=True, help="Output format.")(f)  # fmt: skip
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
+            help="Output format.",
+        )(f)
 
     return decorator
 
 
 def lang_option(f):
-    return click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                        help="Language of titles and headings.")(f)  # fmt: skip
+    return click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default="zh",
+        show_default=True,
+        help="Language of titles and headings.",
+    )(f)
 
 
 # ── loading ──────────────────────────────────────────────────────────────────
@@ -52,7 +68,9 @@ class Loaded:
     log_problems: list[Problem]
     today: dt.date
 
-    def date(self, text: str | None, *, default: dt.date | None = None, option: str = "") -> dt.date:
+    def date(
+        self, text: str | None, *, default: dt.date | None = None, option: str = ""
+    ) -> dt.date:
         if text is None:
             return default or self.today
         from tracker.dates import parse_date
@@ -80,13 +98,21 @@ def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True)
     plan_file = data.display(data.goals_path)
     plan_problems = [p for p in problems if p.file == plan_file]
     if plan is None or plan_problems:
-        extra = Problem(plan_file, None, f"{len(plan_problems)} problem(s) in the plan",
-                        "fix them, then run `tracker check`", "summary")  # fmt: skip
+        extra = Problem(
+            plan_file,
+            None,
+            f"{len(plan_problems)} problem(s) in the plan",
+            "fix them, then run `tracker check`",
+            "summary",
+        )
         raise TrackerError(plan_problems + [extra], ExitCode.BAD_DATA)
     log_problems = [p for p in problems if p.file != plan_file]
     if warn and log_problems:
-        click.echo(f"tracker: warning: {len(log_problems)} problem(s) in progress/ — "
-                   "those lines do not count; run `tracker check` to see where", err=True)  # fmt: skip
+        click.echo(
+            f"tracker: warning: {len(log_problems)} problem(s) in progress/ — "
+            "those lines do not count; run `tracker check` to see where",
+            err=True,
+        )
     return Loaded(data, plan, entries, log_problems, today_in(plan.timezone))
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import as_of_option, data_option, emit, format_option, lang_option, open_data
+from tracker.cli.common import (
+    as_of_option,
+    data_option,
+    emit,
+    format_option,
+    lang_option,
+    open_data,
+)
 from tracker.model import State
 from tracker.problems import UsageError, suggest
 
@@ -12,8 +19,13 @@ from tracker.problems import UsageError, suggest
 @click.command("status")
 @click.option("--area", metavar="AREA", help="Only goals of this focus area (its id).")
 @click.option("--owner", metavar="OWNER", help="Only goals of this owner (office name).")
-@click.option("--state", "states", metavar="STATE", multiple=True,
-              help="Only goals in this state (repeatable): " + ", ".join(s.value for s in State))  # fmt: skip
+@click.option(
+    "--state",
+    "states",
+    metavar="STATE",
+    multiple=True,
+    help="Only goals in this state (repeatable): " + ", ".join(s.value for s in State),
+)
 @as_of_option
 @format_option("table", "json", "csv", "md")
 @lang_option
@@ -30,13 +42,17 @@ def command(area, owner, states, as_of, fmt, lang, data_dir):
     day = loaded.date(as_of, option="--as-of")
     _check_filters(plan, area, owner, states)
     items = statuses(plan, loaded.entries, as_of=day)
-    items = [s for s in items
-             if (area is None or s.goal.area == area)
-             and (owner is None or s.goal.owner == owner)
-             and (not states or s.state.value in states)]  # fmt: skip
+    items = [
+        s
+        for s in items
+        if (area is None or s.goal.area == area)
+        and (owner is None or s.goal.owner == owner)
+        and (not states or s.state.value in states)
+    ]
     filters = {"area": area, "owner": owner, "state": list(states)}
-    document, table, records = status_view(plan, items, as_of=day, lang=lang,
-                                           counts=state_counts(items), filters=filters)  # fmt: skip
+    document, table, records = status_view(
+        plan, items, as_of=day, lang=lang, counts=state_counts(items), filters=filters
+    )
     emit(fmt, table=table, document=document, records=records, fieldnames=CSV_FIELDS)
 
 
@@ -46,10 +62,13 @@ def _check_filters(plan, area, owner, states):
         raise UsageError(f"unknown area '{area}'", suggest(area, ids) or f"areas: {', '.join(ids)}")
     owners = sorted({g.owner for g in plan.goals})
     if owner is not None and owner not in owners:
-        raise UsageError(f"no goal is owned by '{owner}'", suggest(owner, owners) or
-                         f"owners: {', '.join(owners)}")  # fmt: skip
+        raise UsageError(
+            f"no goal is owned by '{owner}'",
+            suggest(owner, owners) or f"owners: {', '.join(owners)}",
+        )
     names = [s.value for s in State]
     for state in states:
         if state not in names:
-            raise UsageError(f"unknown state '{state}'", suggest(state, names) or
-                             f"states: {', '.join(names)}")  # fmt: skip
+            raise UsageError(
+                f"unknown state '{state}'", suggest(state, names) or f"states: {', '.join(names)}"
+            )

@@ -59,14 +59,20 @@ def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
     )
 
 
-def decide_state(goal: Goal, *, progress: float, expected: float, done: bool, as_of: dt.date) -> State:
+def decide_state(
+    goal: Goal, *, progress: float, expected: float, done: bool, as_of: dt.date
+) -> State:
     """SPEC's rules, first match wins."""
     if done:
         return State.DONE
     if as_of > goal.deadline:
         return State.OVERDUE
     behind = expected - progress
-    if goal.kind in (Kind.MILESTONE, Kind.CHECKLIST) and as_of < goal.deadline and behind <= EPSILON:
+    if (
+        goal.kind in (Kind.MILESTONE, Kind.CHECKLIST)
+        and as_of < goal.deadline
+        and behind <= EPSILON
+    ):
         return State.PENDING
     if behind <= EPSILON:
         return State.ON_TRACK

@@ -159,8 +159,13 @@ def render_rich(table: Table, console) -> None:
     grid = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for i in shown:
         col = table.columns[i]
-        grid.add_column(col.header, justify=col.align, no_wrap=True,
-                        overflow="ellipsis", max_width=limits.get(i))  # fmt: skip
+        grid.add_column(
+            col.header,
+            justify=col.align,
+            no_wrap=True,
+            overflow="ellipsis",
+            max_width=limits.get(i),
+        )
     for row in table.rows:
         if isinstance(row, Section):
             grid.add_section()
@@ -212,7 +217,9 @@ def render_csv(records: list[dict], fieldnames: list[str]) -> str:
     import io
 
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=fieldnames, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=fieldnames, extrasaction="ignore", lineterminator="\n"
+    )
     writer.writeheader()
     for record in records:
         writer.writerow({k: _csv_value(v) for k, v in record.items()})

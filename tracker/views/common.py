@@ -13,22 +13,55 @@ STATE_MARK = {
     State.OFF_TRACK: "✖",
     State.OVERDUE: "‼",
 }
-STATE_ORDER = [State.OVERDUE, State.OFF_TRACK, State.AT_RISK, State.ON_TRACK, State.PENDING, State.DONE]
+STATE_ORDER = [
+    State.OVERDUE,
+    State.OFF_TRACK,
+    State.AT_RISK,
+    State.ON_TRACK,
+    State.PENDING,
+    State.DONE,
+]
 
 LABELS = {
     "zh": {
-        "id": "编号", "title": "目标", "progress": "进度", "value": "完成/目标", "expected": "应达",
-        "state": "状态", "deadline": "截止", "days": "剩余", "flags": "提示", "owner": "责任单位",
-        "kind": "类型", "area": "领域", "as_of": "截至", "goals": "项目标",
-        "due_soon": "即将到期", "stale": "久未更新", "late": "预计延期",
+        "id": "编号",
+        "title": "目标",
+        "progress": "进度",
+        "value": "完成/目标",
+        "expected": "应达",
+        "state": "状态",
+        "deadline": "截止",
+        "days": "剩余",
+        "flags": "提示",
+        "owner": "责任单位",
+        "kind": "类型",
+        "area": "领域",
+        "as_of": "截至",
+        "goals": "项目标",
+        "due_soon": "即将到期",
+        "stale": "久未更新",
+        "late": "预计延期",
     },
     "en": {
-        "id": "id", "title": "title", "progress": "progress", "value": "value/target",
-        "expected": "expected", "state": "state", "deadline": "deadline", "days": "days left",
-        "flags": "flags", "owner": "owner", "kind": "kind", "area": "area", "as_of": "as of",
-        "goals": "goals", "due_soon": "due soon", "stale": "stale", "late": "late",
+        "id": "id",
+        "title": "title",
+        "progress": "progress",
+        "value": "value/target",
+        "expected": "expected",
+        "state": "state",
+        "deadline": "deadline",
+        "days": "days left",
+        "flags": "flags",
+        "owner": "owner",
+        "kind": "kind",
+        "area": "area",
+        "as_of": "as of",
+        "goals": "goals",
+        "due_soon": "due soon",
+        "stale": "stale",
+        "late": "late",
     },
-}  # fmt: skip
+}
 
 
 def title_of(goal: Goal, lang: str) -> str:
@@ -61,8 +94,9 @@ def goal_dict(goal: Goal) -> dict:
         "part_of": goal.part_of,
         "update_every": goal.update_every.value,
         "tolerance": goal.tolerance,
-        "trajectory": [{"date": c.date.isoformat(), "value": plain_number(c.value)}
-                       for c in goal.trajectory],  # fmt: skip
+        "trajectory": [
+            {"date": c.date.isoformat(), "value": plain_number(c.value)} for c in goal.trajectory
+        ],
         "source": goal.source,
     }
     return out
@@ -89,13 +123,15 @@ def status_dict(status: GoalStatus) -> dict:
         "due_soon": status.due_soon,
         "stale": status.stale,
         "schedule_days": status.schedule_days,
-        "forecast": None if forecast is None else {
+        "forecast": None
+        if forecast is None
+        else {
             "completion_date": forecast.completion_date.isoformat(),
             "days_late": forecast.days_late,
         },
         "last_entry": status.last_entry.isoformat() if status.last_entry else None,
         "items_done": list(status.items_done) if goal.kind is Kind.CHECKLIST else None,
-    }  # fmt: skip
+    }
 
 
 def number(value: float | None) -> str:

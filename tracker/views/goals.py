@@ -31,13 +31,20 @@ def goals_view(plan: Plan, *, area: str | None, lang: str):
             continue
         rows.append(Section(area_name(plan, area_id, lang)))
         for g in in_area:
-            rows.append((
-                Cell(g.id), Cell(title_of(g, lang)), Cell(g.kind.value), Cell(_target(g)),
-                Cell(g.deadline.isoformat()), Cell(g.owner),
-            ))  # fmt: skip
+            rows.append(
+                (
+                    Cell(g.id),
+                    Cell(title_of(g, lang)),
+                    Cell(g.kind.value),
+                    Cell(_target(g)),
+                    Cell(g.deadline.isoformat()),
+                    Cell(g.owner),
+                )
+            )
     title = plan.title_en if lang == "en" else plan.title
-    table = Table(columns, tuple(rows), title=title,
-                  header_lines=(f"{len(goals)} {labels['goals']}",))  # fmt: skip
+    table = Table(
+        columns, tuple(rows), title=title, header_lines=(f"{len(goals)} {labels['goals']}",)
+    )
     return document, table
 
 

@@ -7,15 +7,41 @@ import datetime as dt
 from tracker.model import GoalStatus, Plan
 from tracker.render.table import Cell, Column, Section, Table
 from tracker.views.common import (
-    LABELS, STATE_MARK, STATE_ORDER, area_name, bar, days_text, flags_of, percent,
-    state_text, status_dict, title_of, value_text,
-)  # fmt: skip
+    LABELS,
+    STATE_MARK,
+    STATE_ORDER,
+    area_name,
+    bar,
+    days_text,
+    flags_of,
+    percent,
+    state_text,
+    status_dict,
+    title_of,
+    value_text,
+)
 
 CSV_FIELDS = [
-    "id", "title", "title_en", "area", "owner", "kind", "state", "progress", "expected",
-    "current", "target", "unit", "deadline", "days_left", "due_soon", "stale",
-    "schedule_days", "forecast_completion_date", "forecast_days_late",
-]  # fmt: skip
+    "id",
+    "title",
+    "title_en",
+    "area",
+    "owner",
+    "kind",
+    "state",
+    "progress",
+    "expected",
+    "current",
+    "target",
+    "unit",
+    "deadline",
+    "days_left",
+    "due_soon",
+    "stale",
+    "schedule_days",
+    "forecast_completion_date",
+    "forecast_days_late",
+]
 
 
 def ordered(plan: Plan, items: list[GoalStatus]) -> list[GoalStatus]:
@@ -29,8 +55,15 @@ def counts_line(counts: dict[str, int]) -> str:
     return "  ".join(parts)
 
 
-def status_view(plan: Plan, items: list[GoalStatus], *, as_of: dt.date, lang: str,
-                counts: dict[str, int], filters: dict):  # fmt: skip
+def status_view(
+    plan: Plan,
+    items: list[GoalStatus],
+    *,
+    as_of: dt.date,
+    lang: str,
+    counts: dict[str, int],
+    filters: dict,
+):
     items = ordered(plan, items)
     records = [status_dict(s) for s in items]
     document = {
@@ -72,8 +105,10 @@ def status_table(plan, items, *, as_of, lang, counts) -> Table:
             rows.append(Section(area_name(plan, current_area, lang)))
         rows.append(status_row(status, lang))
     title = plan.title_en if lang == "en" else plan.title
-    header = (f"{labels['as_of']} {as_of.isoformat()} · {len(items)} {labels['goals']}",
-              counts_line(counts))  # fmt: skip
+    header = (
+        f"{labels['as_of']} {as_of.isoformat()} · {len(items)} {labels['goals']}",
+        counts_line(counts),
+    )
     return Table(columns, tuple(rows), title=title, header_lines=header)
 
 
