@@ -149,7 +149,7 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
     elif "retracts" not in record:
         return bad("missing 'date'")
     op, value, items = _op_of(record)
-    if isinstance(op, str):
+    if not isinstance(op, Op):  # a message saying why the value fields clash
         return bad(op)
     return Entry(
         id=record["id"],
@@ -245,7 +245,8 @@ def append(
 ) -> list[Entry]:
     """Under the log's lock: read the log as it stands, let `prepare` validate and
     build the new entries against it, and append them only if it found no
-    problem. Returns the entries written; raises TrackerError otherwise."""
+    problem. Returns the log as it stood before the write; raises TrackerError
+    when `prepare` found problems."""
     from filelock import FileLock, Timeout
 
     progress_dir.mkdir(parents=True, exist_ok=True)
@@ -258,7 +259,7 @@ def append(
                 raise TrackerError(problems, ExitCode.BAD_DATA)
             if new:
                 _write(progress_dir, new, batch, by, recorded_at)
-            return new
+            return existing
     except Timeout:
         raise TrackerError(
             Problem(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 class Kind(str, Enum):
@@ -103,7 +104,7 @@ class Goal:
         return float(self.target or 0)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Plan:
     id: str
     title: str
@@ -116,11 +117,12 @@ class Plan:
     tolerance: float = 0.10
     source: str = ""
 
+    @cached_property
+    def _goals_by_id(self) -> dict[str, Goal]:
+        return {goal.id: goal for goal in self.goals}
+
     def goal(self, goal_id: str) -> Goal | None:
-        for goal in self.goals:
-            if goal.id == goal_id:
-                return goal
-        return None
+        return self._goals_by_id.get(goal_id)
 
     def area(self, area_id: str) -> Area | None:
         for area in self.areas:

@@ -70,5 +70,7 @@ def suggest(word: str, choices) -> str:
     """A 'did you mean' hint for a mistyped name, or ''."""
     import difflib
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    # Short names (two or three CJK characters) differ by one character at 0.5.
+    cutoff = 0.5 if len(word) <= 3 else 0.6
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f"did you mean '{close[0]}'?" if close else ""

@@ -20,7 +20,7 @@ OP_ADVICE = {
 }
 
 
-def _at(entry: Entry, message: str, hint: str = "", code: str = "invalid") -> Problem:
+def problem_at(entry: Entry, message: str, hint: str = "", code: str = "invalid") -> Problem:
     origin = entry.origin
     return Problem(
         origin.file if origin else "input", origin.line if origin else None, message, hint, code
@@ -32,7 +32,7 @@ def entry_problems(plan: Plan, entry: Entry, *, known_ids: set[str] | None = Non
     if entry.op is Op.RETRACT:
         if known_ids is not None and entry.retracts not in known_ids:
             return [
-                _at(
+                problem_at(
                     entry,
                     f"retraction of unknown entry '{entry.retracts}'",
                     "name an entry id shown by `tracker entries`",
@@ -43,11 +43,11 @@ def entry_problems(plan: Plan, entry: Entry, *, known_ids: set[str] | None = Non
     goal = plan.goal(entry.goal)
     if goal is None:
         hint = suggest(entry.goal, [g.id for g in plan.goals]) or "see `tracker goals` for ids"
-        return [_at(entry, f"unknown goal '{entry.goal}'", hint, "unknown-goal")]
+        return [problem_at(entry, f"unknown goal '{entry.goal}'", hint, "unknown-goal")]
     problems = []
     if entry.op not in OPS_FOR_KIND[goal.kind]:
         problems.append(
-            _at(
+            problem_at(
                 entry,
                 f"{goal.id} is a {goal.kind.value} goal: a '{entry.op.value}' "
                 "entry does not fit it",
@@ -57,7 +57,7 @@ def entry_problems(plan: Plan, entry: Entry, *, known_ids: set[str] | None = Non
         )
     elif entry.op in (Op.VALUE, Op.TOTAL) and goal.kind is Kind.COUNT and entry.value < 0:
         problems.append(
-            _at(
+            problem_at(
                 entry,
                 f"negative {'total' if entry.op is Op.TOTAL else 'increment'} "
                 f"{entry.value:g} for {goal.id}",
@@ -70,11 +70,11 @@ def entry_problems(plan: Plan, entry: Entry, *, known_ids: set[str] | None = Non
             if item not in goal.items:
                 hint = suggest(item, goal.items) or f"items: {', '.join(goal.items)}"
                 problems.append(
-                    _at(entry, f"unknown item '{item}' for {goal.id}", hint, "unknown-item")
+                    problem_at(entry, f"unknown item '{item}' for {goal.id}", hint, "unknown-item")
                 )
     if entry.date is not None and entry.date < plan.start:
         problems.append(
-            _at(
+            problem_at(
                 entry,
                 f"date {entry.date} is before the plan starts ({plan.start})",
                 "entries report on days inside the plan",
@@ -94,7 +94,7 @@ def log_problems(
     for entry in entries:
         problems += entry_problems(plan, entry, known_ids=known)
         if today is not None and entry.date is not None and entry.date > today:
-            problems.append(_at(entry, f"date {entry.date} is in the future", "", "future"))
+            problems.append(problem_at(entry, f"date {entry.date} is in the future", "", "future"))
     problems += retraction_problems(entries)
     problems += part_of_problems(plan, entries)
     return problems
@@ -107,7 +107,7 @@ def duplicate_ids(entries: list[Entry]) -> list[Problem]:
         if entry.id in first:
             other = first[entry.id].origin
             problems.append(
-                _at(
+                problem_at(
                     entry,
                     f"duplicate entry id '{entry.id}' (also at {other})",
                     "only the first counts; retract or delete the copy",
@@ -125,7 +125,7 @@ def retraction_problems(entries: list[Entry]) -> list[Problem]:
     for entry in entries:
         if entry.op is Op.RETRACT and ops.get(entry.retracts) is Op.RETRACT:
             problems.append(
-                _at(
+                problem_at(
                     entry,
                     f"retraction of a retraction ('{entry.retracts}')",
                     "log the entry again instead",
@@ -135,17 +135,15 @@ def retraction_problems(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
-def part_of_problems(
-    plan: Plan, entries: list[Entry], only: set[str] | None = None
-) -> list[Problem]:
+def part_of_violations(plan: Plan, entries: list[Entry]) -> list[tuple[str, Problem]]:
     """A part may never exceed its whole: check every day either one changes.
-    `only`: report just the violations caused by these entry ids."""
+    Returns (part goal id, problem), the first violating day of each part."""
     grouped, _ = effective_by_goal(plan, entries)
-    problems = []
+    found = []
     for goal in plan.goals:
-        if not goal.part_of or plan.goal(goal.part_of) is None:
+        parent = plan.goal(goal.part_of) if goal.part_of else None
+        if parent is None:
             continue
-        parent = plan.goal(goal.part_of)
         child_series = build_series(goal, grouped[goal.id])
         parent_series = build_series(parent, grouped[parent.id])
         for day in sorted(set(child_series.days) | set(parent_series.days)):
@@ -153,19 +151,18 @@ def part_of_problems(
             whole = parent_series.value_on(day) or 0
             if child > whole + 1e-9:
                 culprit = _culprit(grouped[goal.id], grouped[parent.id], day)
-                if only is not None and culprit.id not in only:
-                    break
-                problems.append(
-                    _at(
-                        culprit,
-                        f"{goal.id} would be {child:g} on {day}, more than "
-                        f"{parent.id} ({whole:g}) it is part of",
-                        f"log {parent.id} first, or check the numbers",
-                        "part-of-exceeded",
-                    )
+                message = (
+                    f"{goal.id} would be {child:g} on {day}, more than {parent.id} "
+                    f"({whole:g}) it is part of"
                 )
+                hint = f"log {parent.id} first, or check the numbers"
+                found.append((goal.id, problem_at(culprit, message, hint, "part-of-exceeded")))
                 break
-    return problems
+    return found
+
+
+def part_of_problems(plan: Plan, entries: list[Entry]) -> list[Problem]:
+    return [problem for _, problem in part_of_violations(plan, entries)]
 
 
 def _culprit(child_entries: list[Entry], parent_entries: list[Entry], day: dt.date) -> Entry:

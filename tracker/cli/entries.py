@@ -1,0 +1,53 @@
+"""`tracker entries`: show the log."""
+
+from __future__ import annotations
+
+import click
+
+from tracker.cli.common import as_of_option, data_option, emit, open_data, write_text
+from tracker.problems import UsageError, suggest
+
+
+@click.command("entries")
+@click.option("--goal", "goal_id", metavar="ID", help="Only entries of this goal.")
+@click.option("--since", metavar="DATE", help="Only entries dated on or after DATE.")
+@click.option("--until", metavar="DATE", help="Only entries dated on or before DATE.")
+@as_of_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format; jsonl prints the log lines as stored (for --from-json).",
+)
+@data_option
+def command(goal_id, since, until, as_of, fmt, data_dir):
+    """The log itself, oldest first; retracted entries are marked."""
+    from tracker.views.entries import CSV_FIELDS, entries_view, select
+
+    loaded = open_data(data_dir)
+    day = loaded.date(as_of, option="--as-of")
+    if goal_id is not None and loaded.plan.goal(goal_id) is None:
+        ids = [g.id for g in loaded.plan.goals]
+        raise UsageError(
+            f"unknown goal '{goal_id}'", suggest(goal_id, ids) or "see `tracker goals` for ids"
+        )
+    since_day = loaded.date(since, option="--since") if since else None
+    until_day = loaded.date(until, option="--until") if until else None
+    shown = select(loaded.entries, goal=goal_id, since=since_day, until=until_day)
+    filters = {
+        "goal": goal_id,
+        "since": since_day and since_day.isoformat(),
+        "until": until_day and until_day.isoformat(),
+    }
+    document, table, records, flat = entries_view(
+        loaded.plan, loaded.entries, shown, as_of=day, filters=filters
+    )
+    if fmt == "jsonl":
+        from tracker.jsontext import dumps
+        from tracker.log import entry_to_record
+
+        write_text("".join(dumps(entry_to_record(e)) + "\n" for e in shown))
+        return
+    emit(fmt, table=table, document=document, records=flat, fieldnames=CSV_FIELDS)

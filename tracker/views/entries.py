@@ -1,0 +1,105 @@
+"""`tracker entries`: the log itself, retractions marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.log import entry_to_record
+from tracker.model import Entry, Op, Plan
+from tracker.render.table import Cell, Column, Table
+from tracker.views.common import number
+
+CSV_FIELDS = [
+    "id",
+    "goal",
+    "date",
+    "change",
+    "value",
+    "total",
+    "done",
+    "items",
+    "note",
+    "by",
+    "recorded_at",
+    "retracts",
+    "reason",
+    "retracted",
+    "retracted_by",
+]
+
+
+def select(
+    entries: list[Entry], *, goal: str | None, since: dt.date | None, until: dt.date | None
+) -> list[Entry]:
+    def keep(e: Entry) -> bool:
+        if goal is not None and e.goal != goal:
+            return False
+        if since is not None and (e.date is None or e.date < since):
+            return False
+        return not (until is not None and (e.date is None or e.date > until))
+
+    return sorted(
+        (e for e in entries if keep(e)), key=lambda e: (e.date or dt.date.min, e.recorded_at, e.id)
+    )
+
+
+def entries_view(plan: Plan, all_entries: list[Entry], shown: list[Entry], *, as_of, filters):
+    retracted_by = {e.retracts: e.id for e in all_entries if e.op is Op.RETRACT}
+    records = []
+    for entry in shown:
+        record = entry_to_record(entry)
+        record["retracted"] = entry.id in retracted_by
+        record["retracted_by"] = retracted_by.get(entry.id)
+        records.append(record)
+    document = {
+        "schema": "tracker.entries/1",
+        "as_of": as_of.isoformat(),
+        "filters": filters,
+        "entries": records,
+    }
+    flat = [dict(r, change=_what(e)) for r, e in zip(records, shown)]
+    columns = (
+        Column("id", "id"),
+        Column("date", "date"),
+        Column("goal", "goal"),
+        Column("what", "value", align="right"),
+        Column("note", "note", shrink=True, drop=2),
+        Column("by", "by", drop=1),
+        Column("mark", "", drop=3),
+    )
+    rows = []
+    for entry, record in zip(shown, records):
+        mark = f"retracted by {record['retracted_by'][:8]}" if record["retracted"] else ""
+        style = "dim" if record["retracted"] or entry.op is Op.RETRACT else ""
+        rows.append(
+            (
+                Cell(entry.id[:8], style),
+                Cell(str(entry.date or ""), style),
+                Cell(entry.goal, style),
+                Cell(_what(entry), style),
+                Cell(entry.reason if entry.op is Op.RETRACT else entry.note, style),
+                Cell(entry.by, style),
+                Cell(mark, "warn"),
+            )
+        )
+    footer = (f"{len(shown)} entries",)
+    return (
+        document,
+        Table(columns, tuple(rows), footer_lines=footer, empty_text="(no entries)"),
+        records,
+        flat,
+    )
+
+
+def _what(entry: Entry) -> str:
+    if entry.op is Op.VALUE:
+        return f"{'+' if entry.value >= 0 else ''}{number(entry.value)}"
+    if entry.op is Op.TOTAL:
+        return f"= {number(entry.value)}"
+    if entry.op is Op.DONE:
+        return "done"
+    if entry.op is Op.ITEMS:
+        return "✔ " + "、".join(entry.items)
+    if entry.op is Op.RETRACT:
+        return f"retracts {entry.retracts[:8]}"
+    return "note"
