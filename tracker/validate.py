@@ -166,5 +166,10 @@ def part_of_problems(plan: Plan, entries: list[Entry]) -> list[Problem]:
 
 
 def _culprit(child_entries: list[Entry], parent_entries: list[Entry], day: dt.date) -> Entry:
-    on_day = [e for e in child_entries + parent_entries if e.date == day]
-    return max(on_day, key=Entry.sort_key.fget) if on_day else child_entries[-1]
+    """The entry to blame: the part's own entry that day if it changed, else the
+    whole's (a lower running total), else the part's latest before."""
+    for entries in (child_entries, parent_entries):
+        on_day = [e for e in entries if e.date == day]
+        if on_day:
+            return max(on_day, key=Entry.sort_key.fget)
+    return [e for e in child_entries if e.date <= day][-1]

@@ -24,9 +24,8 @@ def check_new(
     would do to the log (repeats, a part exceeding its whole)."""
     problems: list[Problem] = []
     known = {e.id for e in existing}
-    seen_new: set[str] = set()
     for entry in new:
-        if entry.id in known or entry.id in seen_new:
+        if entry.id in known:
             problems.append(
                 problem_at(
                     entry,
@@ -35,8 +34,9 @@ def check_new(
                     "duplicate",
                 )
             )
-        seen_new.add(entry.id)
-        problems += entry_problems(plan, entry, known_ids=known | seen_new)
+        known.add(entry.id)
+    for entry in new:
+        problems += entry_problems(plan, entry, known_ids=known)
         if entry.date is not None and entry.date > today:
             problems.append(
                 problem_at(

@@ -33,21 +33,15 @@ def read_batch(stream, loaded, *, recorded_at: str, default_by: str) -> list[Ent
         for entry in entries:  # report what is wrong with the others in the same run
             problems += entry_problems(loaded.plan, entry)
         problems.sort(key=lambda p: p.line or 0)
-        raise TrackerError(
-            problems
-            + [
-                Problem(
-                    name,
-                    None,
-                    f"{len(problems)} bad entr"
-                    f"{'y' if len(problems) == 1 else 'ies'}: nothing "
-                    "was written",
-                    "fix them and run the batch again",
-                    "summary",
-                )
-            ],
-            ExitCode.BAD_DATA,
+        count = len({p.line for p in problems})
+        summary = Problem(
+            name,
+            None,
+            f"{count} bad entr{'y' if count == 1 else 'ies'}: nothing was written",
+            "fix them and run the batch again",
+            "summary",
         )
+        raise TrackerError(problems + [summary], ExitCode.BAD_DATA)
     if not entries:
         raise UsageError(f"{name} holds no entries")
     return entries
