@@ -179,3 +179,21 @@ class GoalStatus:
     days_left: int
     last_entry: dt.date | None
     items_done: tuple[str, ...] = ()
+
+
+class Condition(str, Enum):
+    """What `tracker alerts` reports, most serious first; names match --fail-on."""
+
+    OVERDUE = "overdue"
+    OFF_TRACK = "off_track"
+    LATE = "late"  # the forecast lands after the deadline
+    AT_RISK = "at_risk"
+    DUE_SOON = "due_soon"
+    STALE = "stale"
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    status: GoalStatus
+    condition: Condition
+    reason: str

@@ -17,7 +17,6 @@ COMMANDS = {
     "retract": ("tracker.cli.retract", "Correct a mistaken entry by appending a retraction."),
     "entries": ("tracker.cli.entries", "The log itself, filterable by goal and date."),
     "alerts": ("tracker.cli.alerts", "Overdue, due soon, off track, stale, forecast late."),
-    "summary": ("tracker.cli.summary", "The weekly digest (text, Markdown, HTML, JSON)."),
     "check": ("tracker.cli.check", "Validate goals.toml and progress/."),
     "goals": ("tracker.cli.goals", "The plan's goal definitions."),
 }
@@ -25,10 +24,10 @@ COMMANDS = {
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx):
-        return [name for name in COMMANDS if self._available(name)]
+        return list(COMMANDS)
 
     def get_command(self, ctx, name):
-        if name not in COMMANDS or not self._available(name):
+        if name not in COMMANDS:
             return None
         import importlib
 
@@ -63,12 +62,6 @@ class LazyGroup(click.Group):
                 err=True,
             )
             ctx.exit(ExitCode.INTERNAL)
-
-    @staticmethod
-    def _available(name):
-        import importlib.util
-
-        return importlib.util.find_spec(COMMANDS[name][0]) is not None
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -87,25 +87,36 @@ class Series:
         return None
 
 
+def start_value(goal: Goal) -> float | None:
+    """A goal's value before any entry: counts start at zero, levels unread."""
+    return None if goal.kind is Kind.LEVEL else 0.0
+
+
+def step(goal: Goal, value: float | None, done_items: frozenset, entry: Entry):
+    """(value, done items) after one counting entry."""
+    if entry.op is Op.TOTAL:
+        return entry.value, done_items
+    if entry.op is Op.VALUE:
+        return (entry.value if goal.kind is Kind.LEVEL else value + entry.value), done_items
+    if entry.op is Op.DONE:
+        return 1.0, done_items
+    if entry.op is Op.ITEMS:
+        done_items = done_items | frozenset(entry.items)
+        return float(len(done_items)), done_items
+    return value, done_items  # a check-in changes nothing
+
+
 def build_series(goal: Goal, entries: list[Entry]) -> Series:
     """entries: this goal's counting entries, sorted."""
     days: list[dt.date] = []
     values: list[float] = []
     item_sets: list[frozenset] = []
-    value = 0.0 if goal.kind is not Kind.LEVEL else None
+    value = start_value(goal)
     done_items: frozenset = frozenset()
     for entry in entries:
         if entry.op is Op.CHECKIN:
             continue
-        if entry.op is Op.TOTAL:
-            value = entry.value
-        elif entry.op is Op.VALUE:
-            value = entry.value if goal.kind is Kind.LEVEL else value + entry.value
-        elif entry.op is Op.DONE:
-            value = 1.0
-        elif entry.op is Op.ITEMS:
-            done_items = done_items | frozenset(entry.items)
-            value = float(len(done_items))
+        value, done_items = step(goal, value, done_items, entry)
         if days and days[-1] == entry.date:
             values[-1], item_sets[-1] = value, done_items
         else:

@@ -1,0 +1,112 @@
+"""Every JSON document a command prints validates against its schema in schemas/."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from tests.conftest import SCHEMAS
+
+BATCH = [
+    {"goal": "jobs.training", "date": "2020-02-01", "value": 400, "note": "一期 [b]x[/b]"},
+    {"goal": "jobs.training", "date": "2020-04-01", "total": 900},
+    {"goal": "jobs.placement", "date": "2020-04-02", "value": 300},
+    {"goal": "finance.general-spending-cut", "date": "2020-05-01", "value": 6.5},
+    {"goal": "housing.three-supplies", "date": "2020-04-28", "done": True},
+    {"goal": "rural.eco-farm-bases", "date": "2020-05-10", "items": ["长石"]},
+    {"goal": "newtown.road-network", "date": "2020-06-01", "note": "主干道\u0007完成"},
+]
+
+
+def validator(command: str) -> Draft202012Validator:
+    resources = []
+    for path in SCHEMAS.glob("*.schema.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    registry = Registry().with_resources(resources)
+    schema = json.loads((SCHEMAS / f"{command}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, registry=registry)
+
+
+@pytest.fixture
+def logged(run):
+    run(
+        "log",
+        "--from-json",
+        "-",
+        input="\n".join(json.dumps(b, ensure_ascii=False) for b in BATCH),
+        code=0,
+    )
+    wrong = run.json("entries")["entries"][0]["id"]
+    run("retract", wrong, "--reason", "测试", code=0)
+    return run
+
+
+COMMANDS = {
+    "status": [
+        ["status", "--as-of", "2020-06-30"],
+        ["status", "--as-of", "2021-02-01", "--state", "overdue"],
+    ],
+    "show": [
+        ["show", "jobs.training", "--as-of", "2020-06-30"],
+        ["show", "rural.eco-farm-bases"],
+        ["show", "housing.three-supplies", "--as-of", "2020-03-01"],
+    ],
+    "alerts": [
+        ["alerts", "--as-of", "2020-06-30"],
+        ["alerts", "--as-of", "2020-12-25", "--fail-on", "stale"],
+    ],
+    "goals": [["goals"], ["goals", "--area", "reform"]],
+    "entries": [["entries"], ["entries", "--goal", "jobs.training", "--since", "2020-03-01"]],
+    "check": [["check"]],
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_real_output_matches_its_schema(logged, command):
+    check = validator(command)
+    for args in COMMANDS[command]:
+        result = logged(*args, "--format", "json")
+        assert result.exit_code in (0, 1), result.stderr
+        document = json.loads(result.stdout)
+        assert document["schema"] == f"tracker.{command}/1"
+        errors = sorted(check.iter_errors(document), key=str)
+        assert not errors, (args, errors[0].message, list(errors[0].absolute_path))
+
+
+def test_log_and_retract_output_match_their_schemas(run):
+    written = run.json("log", "jobs.training", "10", "--date", "2020-03-01")
+    assert not list(validator("log").iter_errors(written))
+    batch = run.json("log", "--from-json", "-", input=json.dumps(BATCH[3:]))
+    assert not list(validator("log").iter_errors(batch)) and batch["batch"]
+    retracted = run.json("retract", written["entries"][0]["id"], "--reason", "x")
+    assert not list(validator("retract").iter_errors(retracted))
+
+
+def test_check_with_problems_matches_its_schema(run, data):
+    (data / "progress" / "2020-01.jsonl").write_text('{"id": "x"\n', encoding="utf-8")
+    document = run.json("check", code=3)
+    assert document["ok"] is False and document["problems"][0]["line"] == 1
+    assert not list(validator("check").iter_errors(document))
+
+
+def test_schemas_pin_the_field_names_of_spec():
+    status = json.loads((SCHEMAS / "common.schema.json").read_text())["$defs"]["status"]
+    for name in (
+        "id",
+        "state",
+        "progress",
+        "expected",
+        "current",
+        "target",
+        "deadline",
+        "due_soon",
+        "stale",
+        "schedule_days",
+        "forecast",
+    ):
+        assert name in status["required"]

@@ -1,0 +1,302 @@
+"""Status rules at their boundaries, schedule_days and forecasts on hand-computed
+examples, formats, and output hygiene — all through the real CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from tests.conftest import Run
+from tracker.render.text import cell_width
+
+# A 100-day goal makes expected fractions exact: day n of the span expects n/100.
+PLAN = textwrap.dedent("""\
+    [plan]
+    id = "t"
+    title = "测试计划"
+    title_en = "test plan"
+    start = 2020-01-01
+    end = 2020-12-31
+    timezone = "Asia/Shanghai"
+
+    [[plan.areas]]
+    id = "a"
+    name = "甲区"
+    name_en = "Area A"
+
+    [[goal]]
+    id = "t.count"
+    title = "一百人"
+    title_en = "a hundred people"
+    area = "a"
+    owner = "办公室"
+    kind = "count"
+    target = 100
+    unit = "人"
+    deadline = 2020-04-10
+    source = "s"
+
+    [[goal]]
+    id = "t.milestone"
+    title = "里程碑"
+    title_en = "a milestone"
+    area = "a"
+    owner = "办公室"
+    kind = "milestone"
+    deadline = 2020-04-10
+    source = "s"
+
+    [[goal]]
+    id = "t.level"
+    title = "压减10%"
+    title_en = "cut 10%"
+    area = "a"
+    owner = "财政局"
+    kind = "level"
+    target = 10
+    unit = "%"
+    direction = "at_least"
+    deadline = 2020-04-10
+    source = "s"
+
+    [[goal]]
+    id = "t.lower"
+    title = "降到20以下"
+    title_en = "down to 20"
+    area = "a"
+    owner = "财政局"
+    kind = "level"
+    target = 20
+    baseline = 100
+    unit = "天"
+    direction = "at_most"
+    deadline = 2020-04-10
+    update_every = "weekly"
+    source = "s"
+""")
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    (tmp_path / "goals.toml").write_text(PLAN, encoding="utf-8")
+    return Run(tmp_path)
+
+
+def goal(run, goal_id, as_of):
+    return next(g for g in run.json("status", "--as-of", as_of)["goals"] if g["id"] == goal_id)
+
+
+@pytest.mark.parametrize("logged, state", [(50, "on_track"), (40, "at_risk"), (39, "off_track")])
+def test_state_at_the_tolerance_boundary(tiny, logged, state):
+    tiny("log", "t.count", str(logged), "--date", "2020-02-01", code=0)
+    g = goal(tiny, "t.count", "2020-02-20")  # day 50 of 100: expects exactly 0.5
+    assert (g["expected"], g["progress"], g["state"]) == (0.5, logged / 100, state)
+
+
+def test_deadline_day_and_the_day_after(tiny):
+    tiny("log", "t.count", "95", "--date", "2020-04-01", code=0)
+    on_day = goal(tiny, "t.count", "2020-04-10")
+    assert (on_day["state"], on_day["days_left"], on_day["due_soon"]) == ("at_risk", 0, True)
+    after = goal(tiny, "t.count", "2020-04-11")
+    assert (after["state"], after["days_left"], after["due_soon"]) == ("overdue", -1, False)
+    tiny("log", "t.count", "5", "--date", "2020-04-10", code=0)
+    assert goal(tiny, "t.count", "2020-04-10")["state"] == "done"
+    assert goal(tiny, "t.count", "2020-05-01")["state"] == "done"
+
+
+def test_milestone_pending_until_its_deadline(tiny):
+    assert goal(tiny, "t.milestone", "2020-04-09")["state"] == "pending"
+    assert goal(tiny, "t.milestone", "2020-04-09")["expected"] == 0
+    assert goal(tiny, "t.milestone", "2020-04-10")["state"] == "off_track"
+    assert goal(tiny, "t.milestone", "2020-04-11")["state"] == "overdue"
+    tiny("log", "t.milestone", "--done", "--date", "2020-04-10", code=0)
+    assert goal(tiny, "t.milestone", "2020-04-09")["state"] == "pending"
+    assert goal(tiny, "t.milestone", "2020-04-10")["state"] == "done"
+
+
+def test_due_soon_is_fourteen_days(tiny):
+    assert goal(tiny, "t.count", "2020-03-27")["due_soon"] is True
+    assert goal(tiny, "t.count", "2020-03-26")["due_soon"] is False
+
+
+@pytest.mark.parametrize("logged, days", [(40, -10), (50, 0), (60, 10), (0, -50), (100, 50)])
+def test_schedule_days_hand_computed(tiny, logged, days):
+    if logged:
+        tiny("log", "t.count", str(logged), "--date", "2020-02-01", code=0)
+    assert goal(tiny, "t.count", "2020-02-20")["schedule_days"] == days
+
+
+def test_forecast_hand_computed(tiny):
+    tiny("log", "t.count", "28", "--date", "2020-01-15", code=0)
+    tiny("log", "t.count", "28", "--date", "2020-02-12", code=0)
+    # 56 in the 56 days since the start: 1 a day; 44 to go → 2020-04-10, on time.
+    g = goal(tiny, "t.count", "2020-02-26")
+    assert g["forecast"] == {"completion_date": "2020-04-10", "days_late": 0}
+    tiny("retract", tiny.json("entries")["entries"][1]["id"], "--reason", "wrong", code=0)
+    # 28 in 56 days: 0.5 a day; 72 to go → 144 days → 2020-07-19, 100 days late.
+    g = goal(tiny, "t.count", "2020-02-26")
+    assert g["forecast"] == {"completion_date": "2020-07-19", "days_late": 100}
+    assert g["current"] == 28  # the retracted entry counts nowhere
+
+
+def test_forecast_for_levels_in_both_directions(tiny):
+    tiny("log", "t.level", "2", "--date", "2020-01-11", code=0)
+    tiny("log", "t.level", "4", "--date", "2020-01-31", code=0)
+    # first reading in the window: 2 on 01-11 → 4 on 01-31: 0.1 a day; 6 to go → 60 days.
+    assert goal(tiny, "t.level", "2020-01-31")["forecast"] == {
+        "completion_date": "2020-03-31",
+        "days_late": 0,
+    }
+    tiny("log", "t.lower", "100", "--date", "2020-01-01", code=0)
+    tiny("log", "t.lower", "60", "--date", "2020-02-10", code=0)
+    g = goal(tiny, "t.lower", "2020-02-10")
+    assert g["progress"] == 0.5  # (100 − 60) / (100 − 20)
+    # 40 down in 40 days: 1 a day; 40 to go → 2020-03-21.
+    assert g["forecast"] == {"completion_date": "2020-03-21", "days_late": 0}
+    assert goal(tiny, "t.lower", "2020-02-18")["stale"] is True  # weekly, last entry 02-10
+    assert goal(tiny, "t.lower", "2020-02-17")["stale"] is False
+
+
+def test_as_of_before_any_entry_and_after_the_plan(tiny):
+    tiny("log", "t.count", "100", "--date", "2020-03-01", code=0)
+    before = goal(tiny, "t.count", "2020-02-01")
+    assert (before["current"], before["forecast"], before["last_entry"]) == (0, None, None)
+    after = goal(tiny, "t.count", "2021-06-30")
+    assert after["state"] == "done" and after["forecast"]["completion_date"] == "2020-03-01"
+    assert goal(tiny, "t.milestone", "2021-06-30")["state"] == "overdue"
+
+
+def test_bundled_status_counts_and_filters(run):
+    document = run.json("status", "--as-of", "2020-06-30")
+    assert sum(document["counts"].values()) == len(document["goals"]) >= 25
+    off = run.json("status", "--as-of", "2020-06-30", "--state", "off_track")
+    assert off["goals"] and {g["state"] for g in off["goals"]} == {"off_track"}
+    finance = run.json("status", "--as-of", "2020-06-30", "--owner", "区财政局")
+    assert {g["owner"] for g in finance["goals"]} == {"区财政局"}
+    assert "did you mean" in run("status", "--state", "of_track", code=2).stderr
+
+
+def test_every_format_of_status(run):
+    run("log", "jobs.training", "300", "--date", "2020-03-01", code=0)
+    table = run("status", "--as-of", "2020-06-30", code=0).stdout
+    assert "全年培训下岗失业人员3000人" in table and "300/3,000 人" in table
+    english = run("status", "--as-of", "2020-06-30", "--lang", "en", code=0).stdout
+    assert "Train 3,000 laid-off" in english
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run("status", "--as-of", "2020-06-30", "--format", "csv", code=0).stdout)
+        )
+    )
+    training = next(r for r in rows if r["id"] == "jobs.training")
+    assert (training["current"], training["target"], training["state"]) == (
+        "300",
+        "3000",
+        "off_track",
+    )
+    md = run("status", "--as-of", "2020-06-30", "--format", "md", code=0).stdout
+    assert md.startswith("# 石峰区2020年工作目标") and "| jobs.training |" in md
+
+
+def test_show_has_source_history_chart_and_forecast(run):
+    run("log", "jobs.training", "500", "--date", "2020-03-01", "--note", "一期", code=0)
+    run("log", "jobs.training", "500", "--date", "2020-04-26", "--note", "二期", code=0)
+    out = run("show", "jobs.training", "--as-of", "2020-04-26", code=0).stdout
+    assert "力争全年培训下岗失业人员3000人,其中1500人实现就业。" in out
+    assert re.search(r"2020-04-26\s+\+500\s+1,000\s+二期", out)
+    assert ". trajectory" in out and "*" in out
+    # 1,000 over 2020-03-01..04-26 (window from 03-01 is 56 days): 500 per 8 weeks →
+    assert "At the rate of the last 8 weeks, 3,000 人 is reached on" in out
+    document = run.json("show", "jobs.training", "--as-of", "2020-04-26")
+    assert [h["value"] for h in document["history"]] == [500, 1000]
+    assert "unknown goal" in run("show", "jobs.trainin", code=3).stderr
+
+
+def test_alerts_and_fail_on(run):
+    run("log", "housing.three-supplies", "--done", "--date", "2020-04-25", code=0)
+    document = run.json("alerts", "--as-of", "2020-06-30")
+    conditions = {(a["id"], a["condition"]) for a in document["alerts"]}
+    assert ("jobs.training", "off_track") in conditions
+    assert ("housing.three-supplies", "overdue") not in conditions
+    assert run("alerts", "--as-of", "2020-06-30", "--fail-on", "overdue", code=0)
+    result = run("alerts", "--as-of", "2020-06-30", "--fail-on", "overdue,off_track", code=1)
+    assert "off_track" in result.stdout
+    near = run.json("alerts", "--as-of", "2020-04-20")
+    assert ("housing.three-supplies", "due_soon") in {
+        (a["id"], a["condition"]) for a in near["alerts"]
+    }
+    assert run("alerts", "--as-of", "2020-05-02", "--fail-on", "overdue", code=0)
+    assert "unknown condition" in run("alerts", "--fail-on", "overdu", code=2).stderr
+
+
+# ── output hygiene ───────────────────────────────────────────────────────────
+
+MARKS = "‼✖▲●○✔"
+
+
+def test_piped_table_is_plain_and_cjk_aligned(run):
+    out = run("status", "--as-of", "2020-06-30", code=0).stdout
+    assert "\x1b" not in out
+    assert not re.search("[\u2500-\u257f]", out)  # no box drawing
+    columns = set()
+    for line in out.splitlines():
+        m = re.search(f"[{MARKS}] [a-z_]+", line)
+        if m and "." in line.split()[0]:
+            columns.add(cell_width(line[: m.start()]))
+    assert len(columns) == 1, columns  # every state starts in the same display column
+
+
+def test_narrow_terminal_keeps_id_state_and_progress(run):
+    out = run("status", "--as-of", "2020-06-30", env={"COLUMNS": "80"}, code=0).stdout
+    rows = [line for line in out.splitlines() if re.match(r"^[a-z0-9]+\.[a-z0-9.-]+\s", line)]
+    assert len(rows) >= 25
+    for line in rows:
+        assert cell_width(line) <= 80, line
+        assert re.search(r"\d+%", line) and re.search(f"[{MARKS}] [a-z_]+", line)
+
+
+def _in_pty(args, env):
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tracker", *args], stdout=slave, stderr=slave, env=env
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=60)
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+def test_terminal_gets_colour_unless_no_color(data):
+    env = dict(os.environ, TRACKER_DATA=str(data), COLUMNS="120", TERM="xterm-256color")
+    env.pop("NO_COLOR", None)
+    coloured = _in_pty(["status", "--as-of", "2020-06-30"], env)
+    assert "\x1b[" in coloured and "jobs.training" in coloured
+    plain = _in_pty(["status", "--as-of", "2020-06-30"], dict(env, NO_COLOR="1"))
+    assert "\x1b[" not in plain and "jobs.training" in plain
+
+
+def test_json_is_written_directly_and_keeps_chinese(run):
+    result = run(
+        "status", "--as-of", "2020-06-30", "--format", "json", env={"COLUMNS": "20"}, code=0
+    )
+    assert "全年培训下岗失业人员3000人" in result.stdout  # not \\u escapes
+    json.loads(result.stdout)  # one document, not wrapped at 20 columns

@@ -1,0 +1,46 @@
+"""`tracker show ID`: one goal in full."""
+
+from __future__ import annotations
+
+import click
+
+from tracker.cli.common import (
+    as_of_option,
+    data_option,
+    emit,
+    format_option,
+    lang_option,
+    open_data,
+)
+from tracker.problems import Problem, TrackerError, suggest
+
+
+@click.command("show")
+@click.argument("goal_id", metavar="ID")
+@as_of_option
+@format_option("table", "json")
+@lang_option
+@data_option
+def command(goal_id, as_of, fmt, lang, data_dir):
+    """One goal: its source sentence, definition, history, a chart of actual
+    against trajectory, and the forecast."""
+    from tracker.engine.history import history
+    from tracker.engine.ledger import build_series, effective_by_goal
+    from tracker.engine.status import goal_status
+    from tracker.views.show import show_view
+
+    loaded = open_data(data_dir)
+    plan = loaded.plan
+    goal = plan.goal(goal_id)
+    if goal is None:
+        hint = suggest(goal_id, [g.id for g in plan.goals]) or "see `tracker goals` for ids"
+        raise TrackerError(
+            Problem("tracker", None, f"unknown goal '{goal_id}'", hint, "unknown-goal")
+        )
+    day = loaded.date(as_of, option="--as-of")
+    grouped, _ = effective_by_goal(plan, loaded.entries)
+    series = build_series(goal, grouped[goal.id])
+    status = goal_status(goal, series, as_of=day)
+    rows = history(goal, loaded.entries, as_of=day)
+    document, table = show_view(plan, status, rows, series, as_of=day, lang=lang)
+    emit(fmt, table=table, document=document)

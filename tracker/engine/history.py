@@ -1,0 +1,63 @@
+"""One goal's log as history rows (running value after each entry) and its chart
+points (actual against trajectory) for `tracker show`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tracker.engine.ledger import fits, retracted_ids, start_value, step
+from tracker.engine.trajectory import expected_on, progress_of
+from tracker.model import Entry, Goal, Kind, Op
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    entry: Entry
+    value_after: float | None  # the goal's value after this entry (None if it does not count)
+    retracted: bool
+
+
+def history(goal: Goal, entries: list[Entry], *, as_of: dt.date) -> list[HistoryRow]:
+    """Every entry for the goal dated up to as_of, oldest first, with the running value."""
+    gone = retracted_ids(entries)
+    mine = sorted(
+        (
+            e
+            for e in entries
+            if e.goal == goal.id
+            and e.op is not Op.RETRACT
+            and e.date is not None
+            and e.date <= as_of
+        ),
+        key=Entry.sort_key.fget,
+    )
+    value, done_items = start_value(goal), frozenset()
+    rows = []
+    for entry in mine:
+        retracted = entry.id in gone
+        if not retracted and fits(goal, entry):
+            value, done_items = step(goal, value, done_items, entry)
+            rows.append(HistoryRow(entry, value, False))
+        else:
+            rows.append(HistoryRow(entry, None, retracted))
+    return rows
+
+
+def chart_points(goal: Goal, series, *, as_of: dt.date, columns: int):
+    """(days, expected fractions, actual fractions or None after as_of) sampled
+    evenly from the goal's start to its deadline (or as_of, if later)."""
+    end = max(goal.deadline, min(as_of, goal.deadline + dt.timedelta(days=366)))
+    span = max(1, (end - goal.start).days)
+    days = [goal.start + dt.timedelta(days=round(i * span / (columns - 1))) for i in range(columns)]
+    expected = [expected_on(goal, d) for d in days]
+    actual = []
+    for day in days:
+        if day > as_of:
+            actual.append(None)
+            continue
+        value = series.value_on(day)
+        if value is None and goal.kind is not Kind.LEVEL:
+            value = 0.0
+        actual.append(None if value is None else progress_of(goal, value))
+    return days, expected, actual
