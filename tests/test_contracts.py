@@ -63,6 +63,11 @@ COMMANDS = {
     "goals": [["goals"], ["goals", "--area", "reform"]],
     "entries": [["entries"], ["entries", "--goal", "jobs.training", "--since", "2020-03-01"]],
     "check": [["check"]],
+    "summary": [
+        ["summary", "--as-of", "2020-04-05"],
+        ["summary", "--week", "2020-W18"],
+        ["summary", "--since", "2020-01-01", "--until", "2020-12-31"],
+    ],
 }
 
 

@@ -17,6 +17,7 @@ COMMANDS = {
     "retract": ("tracker.cli.retract", "Correct a mistaken entry by appending a retraction."),
     "entries": ("tracker.cli.entries", "The log itself, filterable by goal and date."),
     "alerts": ("tracker.cli.alerts", "Overdue, due soon, off track, stale, forecast late."),
+    "summary": ("tracker.cli.summary", "The weekly digest (text, Markdown, HTML, JSON)."),
     "check": ("tracker.cli.check", "Validate goals.toml and progress/."),
     "goals": ("tracker.cli.goals", "The plan's goal definitions."),
 }

@@ -186,3 +186,24 @@ def envelope(command: str, as_of: dt.date | None, **fields) -> dict:
 def exit_with(code: ExitCode) -> None:
     ctx = click.get_current_context()
     ctx.exit(int(code))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file so a reader sees the old one or the new one, never half:
+    a temporary file beside it, flushed and fsynced, then renamed over it."""
+    import tempfile
+
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    handle = tempfile.NamedTemporaryFile(
+        "wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise

@@ -120,6 +120,8 @@ def render_plain(table: Table, *, width: int | None = None) -> str:
     if table.title:
         lines.append(inert(table.title))
     lines.extend(inert(h) for h in table.header_lines)
+    if not table.columns:
+        return "\n".join(lines) + "\n"
     if lines:
         lines.append("")
     if not table.rows:
@@ -153,6 +155,8 @@ def render_rich(table: Table, console) -> None:
         console.print(Text(inert(table.title), style="bold"))
     for line in table.header_lines:
         console.print(Text(inert(line)))
+    if not table.columns:
+        return
     if not table.rows:
         console.print(Text(table.empty_text, style="dim"))
         return
@@ -177,7 +181,10 @@ def render_rich(table: Table, console) -> None:
         console.print(Text(inert(line), style="dim"))
 
 
-def render_markdown(table: Table) -> str:
+def render_markdown(table: Table, *, level: int = 1) -> str:
+    """GitHub-flavoured Markdown; `level` is the heading level of the title
+    (sections one below it)."""
+
     def esc(text: str) -> str:
         text = inert(text)
         for ch in "\\|*_`[]<>#":
@@ -186,11 +193,13 @@ def render_markdown(table: Table) -> str:
 
     lines = []
     if table.title:
-        lines += [f"# {esc(table.title)}", ""]
+        lines += [f"{'#' * level} {esc(table.title)}", ""]
     for h in table.header_lines:
         lines.append(esc(h) + "  ")
     if table.header_lines:
         lines.append("")
+    if not table.columns:
+        return "\n".join(lines) + "\n"
     cols = table.columns
     head = "| " + " | ".join(esc(c.header) for c in cols) + " |"
     rule = "|" + "|".join("---:" if c.align == "right" else "---" for c in cols) + "|"
@@ -200,7 +209,7 @@ def render_markdown(table: Table) -> str:
         started = False
         for row in table.rows:
             if isinstance(row, Section):
-                lines += ["", f"## {esc(row.text)}", ""]
+                lines += ["", f"{'#' * (level + 1)} {esc(row.text)}", ""]
                 started = False
                 continue
             if not started:

@@ -1,0 +1,25 @@
+"""HTML pages from Jinja2 templates with autoescaping: user text never becomes markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def render_html(template: str, context: dict) -> str:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    from tracker.render.text import inert
+
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    # Every value printed is made inert (control characters escaped) before
+    # autoescaping turns <, > and & into entities.
+    env.finalize = lambda value: inert(value) if isinstance(value, str) else value
+    return env.get_template(template).render(**context)
