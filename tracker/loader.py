@@ -77,3 +77,21 @@ def load(data: DataDir, *, with_log: bool = True) -> tuple[Plan | None, list[Ent
         entries, log_problems = read_log(data.progress_dir, display=data.display)
         problems = problems + log_problems
     return plan, entries, problems
+
+
+def load_series(data: DataDir, plan: Plan):
+    """Each goal's value series and the log's problems, from the cache when it is
+    fresh, else from the log (and the cache is rebuilt)."""
+    from tracker import cache
+
+    key, newest = cache.log_key(data.progress_dir, data.goals_path.read_bytes())
+    hit = cache.load(data.progress_dir, key, plan)
+    if hit is not None:
+        return hit
+    from tracker.engine.status import all_series
+    from tracker.log import read_log
+
+    entries, problems = read_log(data.progress_dir, display=data.display)
+    series = all_series(plan, entries)
+    cache.store(data.progress_dir, key, newest, series, problems)
+    return series, problems

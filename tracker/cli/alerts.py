@@ -11,7 +11,7 @@ from tracker.cli.common import (
     exit_with,
     format_option,
     lang_option,
-    open_data,
+    open_series,
 )
 from tracker.model import Condition
 from tracker.problems import ExitCode, UsageError, suggest
@@ -34,13 +34,13 @@ def command(fail_on, as_of, fmt, lang, data_dir):
     """Every alert with its goal and a one-line reason: overdue, off track,
     forecast late, at risk, due soon, stale."""
     from tracker.engine.alerts import alerts
-    from tracker.engine.status import statuses
+    from tracker.engine.status import statuses_from_series
     from tracker.views.alerts import CSV_FIELDS, alerts_view
 
     wanted = parse_fail_on(fail_on)
-    loaded = open_data(data_dir)
+    loaded, series = open_series(data_dir)
     day = loaded.date(as_of, option="--as-of")
-    found = alerts(statuses(loaded.plan, loaded.entries, as_of=day))
+    found = alerts(statuses_from_series(loaded.plan, series, as_of=day))
     failing = sorted({a.condition.value for a in found} & set(wanted))
     document, table, records = alerts_view(
         loaded.plan, found, as_of=day, fail_on=wanted, failing=failing, lang=lang

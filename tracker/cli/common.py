@@ -107,13 +107,29 @@ def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True)
         )
         raise TrackerError(plan_problems + [extra], ExitCode.BAD_DATA)
     log_problems = [p for p in problems if p.file != plan_file]
-    if warn and log_problems:
+    if warn:
+        _warn(log_problems)
+    return Loaded(data, plan, entries, log_problems, today_in(plan.timezone))
+
+
+def open_series(data_dir: str | None):
+    """For commands that need only each goal's value over time (status, alerts):
+    served from the derived cache when the log has not changed."""
+    from tracker.loader import load_series
+
+    loaded = open_data(data_dir, with_log=False)
+    series, problems = load_series(loaded.data, loaded.plan)
+    _warn(problems)
+    return loaded, series
+
+
+def _warn(log_problems: list[Problem]) -> None:
+    if log_problems:
         click.echo(
             f"tracker: warning: {len(log_problems)} problem(s) in progress/ — "
             "those lines do not count; run `tracker check` to see where",
             err=True,
         )
-    return Loaded(data, plan, entries, log_problems, today_in(plan.timezone))
 
 
 # ── output ───────────────────────────────────────────────────────────────────

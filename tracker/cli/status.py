@@ -10,7 +10,7 @@ from tracker.cli.common import (
     emit,
     format_option,
     lang_option,
-    open_data,
+    open_series,
 )
 from tracker.model import State
 from tracker.problems import UsageError, suggest
@@ -34,14 +34,14 @@ def command(area, owner, states, as_of, fmt, lang, data_dir):
     """Where every goal stands: progress, expected, state, deadline, days left.
 
     The header counts goals per state; rows are grouped by area, then deadline."""
-    from tracker.engine.status import state_counts, statuses
+    from tracker.engine.status import state_counts, statuses_from_series
     from tracker.views.status import CSV_FIELDS, status_view
 
-    loaded = open_data(data_dir)
+    loaded, series = open_series(data_dir)
     plan = loaded.plan
     day = loaded.date(as_of, option="--as-of")
     _check_filters(plan, area, owner, states)
-    items = statuses(plan, loaded.entries, as_of=day)
+    items = statuses_from_series(plan, series, as_of=day)
     items = [
         s
         for s in items

@@ -27,7 +27,12 @@ def all_series(plan: Plan, entries: list[Entry]) -> dict[str, Series]:
 
 
 def statuses(plan: Plan, entries: list[Entry], *, as_of: dt.date) -> list[GoalStatus]:
-    series = all_series(plan, entries)
+    return statuses_from_series(plan, all_series(plan, entries), as_of=as_of)
+
+
+def statuses_from_series(
+    plan: Plan, series: dict[str, Series], *, as_of: dt.date
+) -> list[GoalStatus]:
     return [goal_status(goal, series[goal.id], as_of=as_of) for goal in plan.goals]
 
 
