@@ -12,7 +12,7 @@ _RAW_CONTROL = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def dumps(document, *, indent: int | None = None) -> str:
-    separators = (",", ":") if indent is None else (",", ": ")
+    separators = (",", ": ") if indent else (",", ":")
     text = json.dumps(
         document, ensure_ascii=False, indent=indent, separators=separators, default=_default
     )

@@ -161,7 +161,9 @@ def write_text(text: str) -> None:
 def emit_json(document) -> None:
     from tracker.render.json import dumps
 
-    write_text(dumps(document) + "\n")
+    # Indented for people at a terminal; compact (C-speed, ~10x faster on a big
+    # log) for programs reading a pipe. Both are the same document.
+    write_text(dumps(document, indent=2 if on_terminal() else None) + "\n")
 
 
 def emit_table(table) -> None:
@@ -177,19 +179,24 @@ def emit_table(table) -> None:
 
 
 def emit(fmt: str, *, table=None, document=None, records=None, fieldnames=None) -> None:
-    """Hand one view-model to the renderer for `fmt`."""
+    """Hand one view-model to the renderer for `fmt`. Each may be given as a
+    function, so only the form asked for is built."""
+
+    def built(value):
+        return value() if callable(value) else value
+
     if fmt == "json":
-        emit_json(document)
+        emit_json(built(document))
     elif fmt == "csv":
         from tracker.render.table import render_csv
 
-        write_text(render_csv(records, fieldnames))
+        write_text(render_csv(built(records), fieldnames))
     elif fmt == "md":
         from tracker.render.table import render_markdown
 
-        write_text(render_markdown(table))
+        write_text(render_markdown(built(table)))
     else:
-        emit_table(table)
+        emit_table(built(table))
 
 
 def envelope(command: str, as_of: dt.date | None, **fields) -> dict:

@@ -41,7 +41,7 @@ def command(goal_id, since, until, as_of, fmt, data_dir):
         "since": since_day and since_day.isoformat(),
         "until": until_day and until_day.isoformat(),
     }
-    document, table, records, flat = entries_view(
+    document, table, flat = entries_view(
         loaded.plan, loaded.entries, shown, as_of=day, filters=filters
     )
     if fmt == "jsonl":

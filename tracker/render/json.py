@@ -5,5 +5,5 @@ from __future__ import annotations
 from tracker.jsontext import dumps as _dumps
 
 
-def dumps(document) -> str:
-    return _dumps(document, indent=2)
+def dumps(document, *, indent: int | None = 2) -> str:
+    return _dumps(document, indent=indent)

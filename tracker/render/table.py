@@ -4,6 +4,7 @@ and box lines) and plain aligned text (pipes, files, NO_COLOR)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tracker.render.text import cell_width, fit, inert, pad
 
@@ -17,8 +18,10 @@ class Column:
     shrink: bool = False  # may be cut with … to fit
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
+    """One table cell. A NamedTuple, not a dataclass: tables of a big log have
+    hundreds of thousands of them, and a tuple is several times cheaper to make."""
+
     text: str
     style: str = ""  # a semantic name (a state, "dim", "bad"…) mapped to colour by rich
 
@@ -58,12 +61,21 @@ STYLES = {
 GAP = 2
 
 
-def choose_columns(table: Table, width: int | None) -> tuple[list[int], dict[int, int]]:
+def _texts(table: Table) -> list:
+    """Every cell's text made inert, once (rows of str lists; Sections kept)."""
+    return [
+        row if isinstance(row, Section) else [inert(cell.text) for cell in row]
+        for row in table.rows
+    ]
+
+
+def choose_columns(table: Table, width: int | None, texts: list | None = None):
     """Which columns fit `width` (dropping by priority) and cut widths for shrinkable ones."""
+    texts = _texts(table) if texts is None else texts
     indexes = list(range(len(table.columns)))
-    natural = {i: _natural_width(table, i) for i in indexes}
     if width is None:
         return indexes, {}
+    natural = {i: _natural_width(table, texts, i) for i in indexes}
 
     def total(cols):
         return sum(natural[i] for i in cols) + GAP * (len(cols) - 1)
@@ -92,26 +104,21 @@ def choose_columns(table: Table, width: int | None) -> tuple[list[int], dict[int
     return shown, limits
 
 
-def _natural_width(table: Table, index: int) -> int:
+def _natural_width(table: Table, texts: list, index: int) -> int:
     widths = [cell_width(table.columns[index].header)]
-    for row in table.rows:
-        if not isinstance(row, Section):
-            widths.append(cell_width(inert(row[index].text)))
+    widths += [cell_width(row[index]) for row in texts if not isinstance(row, Section)]
     return max(widths)
 
 
 def render_plain(table: Table, *, width: int | None = None) -> str:
-    shown, limits = choose_columns(table, width)
+    texts = _texts(table)
+    shown, limits = choose_columns(table, width, texts)
     cols = [table.columns[i] for i in shown]
 
     def cells(row):
-        out = []
-        for i in shown:
-            text = inert(row[i].text)
-            out.append(fit(text, limits[i]) if i in limits else text)
-        return out
+        return [fit(row[i], limits[i]) if i in limits else row[i] for i in shown]
 
-    body = [r if isinstance(r, Section) else cells(r) for r in table.rows]
+    body = [r if isinstance(r, Section) else cells(r) for r in texts]
     widths = [cell_width(c.header) for c in cols]
     for row in body:
         if not isinstance(row, Section):

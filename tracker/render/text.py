@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # C0 (but tab is escaped too: it breaks column alignment), DEL, C1, line and
 # paragraph separators, and the bidi controls that can reorder a line on screen.
@@ -24,9 +25,12 @@ def _escape_char(m: re.Match) -> str:
 
 def inert(text: str) -> str:
     """Control characters shown as visible escapes, never sent raw."""
+    if text.isprintable():  # the common case, checked in C
+        return text
     return _UNSAFE.sub(_escape_char, text)
 
 
+@lru_cache(maxsize=8192)
 def char_width(ch: str) -> int:
     if unicodedata.combining(ch) or ch in "\u200b\u200c\u200d\ufe0f":
         return 0

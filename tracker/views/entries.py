@@ -44,51 +44,60 @@ def select(
 
 
 def entries_view(plan: Plan, all_entries: list[Entry], shown: list[Entry], *, as_of, filters):
+    """(document, table, csv records) as functions: only the format asked for is built."""
     retracted_by = {e.retracts: e.id for e in all_entries if e.op is Op.RETRACT}
-    records = []
-    for entry in shown:
-        record = entry_to_record(entry)
-        record["retracted"] = entry.id in retracted_by
-        record["retracted_by"] = retracted_by.get(entry.id)
-        records.append(record)
-    document = {
-        "schema": "tracker.entries/1",
-        "as_of": as_of.isoformat(),
-        "filters": filters,
-        "entries": records,
-    }
-    flat = [dict(r, change=_what(e)) for r, e in zip(records, shown)]
-    columns = (
-        Column("id", "id"),
-        Column("date", "date"),
-        Column("goal", "goal"),
-        Column("what", "value", align="right"),
-        Column("note", "note", shrink=True, drop=2),
-        Column("by", "by", drop=1),
-        Column("mark", "", drop=3),
-    )
-    rows = []
-    for entry, record in zip(shown, records):
-        mark = f"retracted by {record['retracted_by'][:8]}" if record["retracted"] else ""
-        style = "dim" if record["retracted"] or entry.op is Op.RETRACT else ""
-        rows.append(
-            (
-                Cell(entry.id[:8], style),
-                Cell(str(entry.date or ""), style),
-                Cell(entry.goal, style),
-                Cell(_what(entry), style),
-                Cell(entry.reason if entry.op is Op.RETRACT else entry.note, style),
-                Cell(entry.by, style),
-                Cell(mark, "warn"),
-            )
+
+    def records() -> list[dict]:
+        out = []
+        for entry in shown:
+            record = entry_to_record(entry)
+            record["retracted"] = entry.id in retracted_by
+            record["retracted_by"] = retracted_by.get(entry.id)
+            out.append(record)
+        return out
+
+    def document() -> dict:
+        return {
+            "schema": "tracker.entries/1",
+            "as_of": as_of.isoformat(),
+            "filters": filters,
+            "entries": records(),
+        }
+
+    def flat() -> list[dict]:
+        return [dict(r, change=_what(e)) for r, e in zip(records(), shown)]
+
+    def table() -> Table:
+        columns = (
+            Column("id", "id"),
+            Column("date", "date"),
+            Column("goal", "goal"),
+            Column("what", "value", align="right"),
+            Column("note", "note", shrink=True, drop=2),
+            Column("by", "by", drop=1),
+            Column("mark", "", drop=3),
         )
-    footer = (f"{len(shown)} entries",)
-    return (
-        document,
-        Table(columns, tuple(rows), footer_lines=footer, empty_text="(no entries)"),
-        records,
-        flat,
-    )
+        rows = []
+        for entry in shown:
+            by = retracted_by.get(entry.id)
+            style = "dim" if by or entry.op is Op.RETRACT else ""
+            note = entry.reason if entry.op is Op.RETRACT else entry.note
+            rows.append(
+                (
+                    Cell(entry.id[:8], style),
+                    Cell(str(entry.date or ""), style),
+                    Cell(entry.goal, style),
+                    Cell(_what(entry), style),
+                    Cell(note, style),
+                    Cell(entry.by, style),
+                    Cell(f"retracted by {by[:8]}" if by else "", "warn"),
+                )
+            )
+        return Table(
+            columns, tuple(rows), footer_lines=(f"{len(shown)} entries",), empty_text="(no entries)"
+        )
+
+    return document, table, flat
 
 
 def _what(entry: Entry) -> str:
