@@ -11,7 +11,9 @@ def main():
     for name in ("id", "title", "progress", "value", "state", "deadline"):
         table.add_column(name)
     for i in range(30):
-        table.add_row(f"goal.{i}", f"目标 {i}", "#####-----  50%", f"{i}/30", "on_track", "2020-12-31")
+        table.add_row(
+            f"goal.{i}", f"目标 {i}", "#####-----  50%", f"{i}/30", "on_track", "2020-12-31"
+        )
     Console().print(table)
 
 

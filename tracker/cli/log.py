@@ -8,7 +8,14 @@ import unicodedata
 
 import click
 
-from tracker.cli.common import emit_json, envelope, open_data, write_text
+from tracker.cli.common import (
+    data_option,
+    emit_json,
+    envelope,
+    format_option,
+    open_data,
+    write_text,
+)
 from tracker.model import Entry, Kind, Op, Source
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, suggest
 
@@ -40,17 +47,8 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
     help="A batch: a JSON array or JSON Lines of entries; all or nothing.",
 )
 @click.option("--dry-run", is_flag=True, help="Check and show the entry; write nothing.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format (json prints the entries written).",
-)
-@click.option(
-    "--data", "data_dir", metavar="DIR", default=None, help="Data folder holding goals.toml."
-)
+@format_option("table", "json")
+@data_option
 def command(goal_id, value, total, done, items, day, note, by, from_json, dry_run, fmt, data_dir):
     """Record progress on goal ID.
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import emit_json, envelope, open_data, write_text
+from tracker.cli.common import (
+    data_option,
+    emit_json,
+    envelope,
+    format_option,
+    open_data,
+    write_text,
+)
 from tracker.model import Entry, Op, Source
 from tracker.problems import Problem, TrackerError, UsageError
 
@@ -14,17 +21,8 @@ from tracker.problems import Problem, TrackerError, UsageError
 @click.option("--reason", required=True, help="Why the entry was wrong.")
 @click.option("--by", "by", metavar="NAME", help="Who retracts (default: your login name).")
 @click.option("--dry-run", is_flag=True, help="Check and show the retraction; write nothing.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--data", "data_dir", metavar="DIR", default=None, help="Data folder holding goals.toml."
-)
+@format_option("table", "json")
+@data_option
 def command(entry_id, reason, by, dry_run, fmt, data_dir):
     """Retract ENTRY (its id, or a unique start of it as `tracker entries` shows).
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tracker.log import plain_number
-from tracker.model import Goal, GoalStatus, Kind, Plan, State
+from tracker.model import Entry, Goal, GoalStatus, Kind, Op, Plan, State
 
 STATE_MARK = {
     State.DONE: "✔",
@@ -75,15 +75,21 @@ def area_name(plan: Plan, area_id: str, lang: str) -> str:
     return area.name_en if lang == "en" else area.name
 
 
-def goal_dict(goal: Goal) -> dict:
-    """A goal definition with all of SPEC's fields, as JSON."""
-    out = {
+def _identity(goal: Goal) -> dict:
+    return {
         "id": goal.id,
         "title": goal.title,
         "title_en": goal.title_en,
         "area": goal.area,
         "owner": goal.owner,
         "kind": goal.kind.value,
+    }
+
+
+def goal_dict(goal: Goal) -> dict:
+    """A goal definition with all of SPEC's fields, as JSON."""
+    out = {
+        **_identity(goal),
         "start": goal.start.isoformat(),
         "deadline": goal.deadline.isoformat(),
         "target": plain_number(goal.full_target if goal.kind is not Kind.LEVEL else goal.target),
@@ -106,12 +112,7 @@ def status_dict(status: GoalStatus) -> dict:
     goal = status.goal
     forecast = status.forecast
     return {
-        "id": goal.id,
-        "title": goal.title,
-        "title_en": goal.title_en,
-        "area": goal.area,
-        "owner": goal.owner,
-        "kind": goal.kind.value,
+        **_identity(goal),
         "state": status.state.value,
         "progress": round(status.progress, 6),
         "expected": round(status.expected, 6),
@@ -185,3 +186,18 @@ def flags_of(status: GoalStatus, lang: str = "en") -> list[str]:
     if status.forecast and status.forecast.days_late > 0 and status.state is not State.DONE:
         flags.append(f"{labels['late']} {status.forecast.days_late}d")
     return flags
+
+
+def entry_change(entry: Entry) -> str:
+    """What one entry did, in a few characters: +120, = 1,320, done, ✔ 长石."""
+    if entry.op is Op.VALUE:
+        return f"{'+' if entry.value >= 0 else ''}{number(entry.value)}"
+    if entry.op is Op.TOTAL:
+        return f"= {number(entry.value)}"
+    if entry.op is Op.DONE:
+        return "done"
+    if entry.op is Op.ITEMS:
+        return "✔ " + "、".join(entry.items)
+    if entry.op is Op.RETRACT:
+        return f"retracts {entry.retracts[:8]}"
+    return "note"

@@ -7,7 +7,7 @@ import datetime as dt
 from tracker.log import entry_to_record
 from tracker.model import Entry, Op, Plan
 from tracker.render.table import Cell, Column, Table
-from tracker.views.common import number
+from tracker.views.common import entry_change
 
 CSV_FIELDS = [
     "id",
@@ -65,7 +65,7 @@ def entries_view(plan: Plan, all_entries: list[Entry], shown: list[Entry], *, as
         }
 
     def flat() -> list[dict]:
-        return [dict(r, change=_what(e)) for r, e in zip(records(), shown)]
+        return [dict(r, change=entry_change(e)) for r, e in zip(records(), shown)]
 
     def table() -> Table:
         columns = (
@@ -87,7 +87,7 @@ def entries_view(plan: Plan, all_entries: list[Entry], shown: list[Entry], *, as
                     Cell(entry.id[:8], style),
                     Cell(str(entry.date or ""), style),
                     Cell(entry.goal, style),
-                    Cell(_what(entry), style),
+                    Cell(entry_change(entry), style),
                     Cell(note, style),
                     Cell(entry.by, style),
                     Cell(f"retracted by {by[:8]}" if by else "", "warn"),
@@ -98,17 +98,3 @@ def entries_view(plan: Plan, all_entries: list[Entry], shown: list[Entry], *, as
         )
 
     return document, table, flat
-
-
-def _what(entry: Entry) -> str:
-    if entry.op is Op.VALUE:
-        return f"{'+' if entry.value >= 0 else ''}{number(entry.value)}"
-    if entry.op is Op.TOTAL:
-        return f"= {number(entry.value)}"
-    if entry.op is Op.DONE:
-        return "done"
-    if entry.op is Op.ITEMS:
-        return "✔ " + "、".join(entry.items)
-    if entry.op is Op.RETRACT:
-        return f"retracts {entry.retracts[:8]}"
-    return "note"

@@ -7,11 +7,12 @@ import datetime as dt
 from tracker.engine.forecast import WINDOW_DAYS
 from tracker.engine.history import HistoryRow, chart_points
 from tracker.log import plain_number
-from tracker.model import GoalStatus, Kind, Op, Plan, State
+from tracker.model import GoalStatus, Kind, Plan, State
 from tracker.render.chart import text_chart
 from tracker.render.table import Cell, Column, Table
 from tracker.views.common import (
     area_name,
+    entry_change,
     goal_dict,
     number,
     percent,
@@ -106,7 +107,7 @@ def show_view(
         table_rows.append(
             (
                 Cell(str(r.entry.date), style),
-                Cell(_change(r.entry) + mark, style),
+                Cell(entry_change(r.entry) + mark, style),
                 Cell(number(r.value_after) if r.value_after is not None else "", style),
                 Cell(r.entry.note, style),
                 Cell(r.entry.by, style),
@@ -124,24 +125,12 @@ def show_view(
     return document, table
 
 
-def _change(entry) -> str:
-    if entry.op is Op.VALUE:
-        return f"{'+' if entry.value >= 0 else ''}{number(entry.value)}"
-    if entry.op is Op.TOTAL:
-        return f"= {number(entry.value)}"
-    if entry.op is Op.DONE:
-        return "done"
-    if entry.op is Op.ITEMS:
-        return "✔ " + "、".join(entry.items)
-    return "note"
-
-
 def _history_dict(row: HistoryRow) -> dict:
     e = row.entry
     return {
         "id": e.id,
         "date": e.date.isoformat(),
-        "change": _change(e),
+        "change": entry_change(e),
         "value": plain_number(row.value_after),
         "note": e.note,
         "by": e.by,
