@@ -258,3 +258,12 @@ def test_usage_errors_exit_2_without_traceback(run):
     assert "ambiguous date" in result.stderr
     result = run("goals", "--area", "econ", code=2)
     assert "did you mean 'economy'" in result.stderr
+
+
+def test_debug_shows_a_traceback_and_plain_runs_do_not(data):
+    (data / "goals.toml").write_text(MINI.replace("target = 3000\n", "tagret = 3000\n"), encoding="utf-8")
+    plain = run_process(["--data", str(data), "status"])
+    assert plain.returncode == 3 and b"Traceback" not in plain.stderr
+    debug = run_process(["--debug", "--data", str(data), "status"])
+    assert debug.returncode == 3 and b"Traceback" in debug.stderr
+    assert b"unknown key 'tagret'" in debug.stderr
