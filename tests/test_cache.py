@@ -22,8 +22,9 @@ def settle(data):
     be set back, so the test waits as a user's next command would)."""
     from tracker.cache import RACY_SECONDS
 
-    newest = max(max(p.stat().st_mtime, p.stat().st_ctime)
-                 for p in (data / "progress").glob("*.jsonl"))
+    newest = max(
+        max(p.stat().st_mtime, p.stat().st_ctime) for p in (data / "progress").glob("*.jsonl")
+    )
     time.sleep(max(0.0, newest + RACY_SECONDS + 0.05 - time.time()))
 
 

@@ -238,3 +238,14 @@ def test_check_locates_log_problems(run, data):
         next(g for g in json.loads(result.stdout)["goals"] if g["id"] == "jobs.training")["current"]
         == 100
     )
+
+
+def test_batch_can_retract_without_naming_the_goal(run):
+    run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
+    wrong = run.json("entries")["entries"][0]["id"]
+    batch = json.dumps({"retracts": wrong, "reason": "重复"}, ensure_ascii=False)
+    run("log", "--from-json", "-", input=batch, code=0)
+    listed = run.json("entries")["entries"]
+    retraction = next(e for e in listed if e.get("retracts") == wrong)
+    assert retraction["goal"] == "jobs.training"
+    assert current(run, "jobs.training")["current"] == 0

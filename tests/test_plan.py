@@ -261,7 +261,9 @@ def test_usage_errors_exit_2_without_traceback(run):
 
 
 def test_debug_shows_a_traceback_and_plain_runs_do_not(data):
-    (data / "goals.toml").write_text(MINI.replace("target = 3000\n", "tagret = 3000\n"), encoding="utf-8")
+    (data / "goals.toml").write_text(
+        MINI.replace("target = 3000\n", "tagret = 3000\n"), encoding="utf-8"
+    )
     plain = run_process(["--data", str(data), "status"])
     assert plain.returncode == 3 and b"Traceback" not in plain.stderr
     debug = run_process(["--debug", "--data", str(data), "status"])

@@ -135,15 +135,20 @@ def retraction_problems(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
-def part_of_violations(plan: Plan, entries: list[Entry]) -> list[tuple[str, Problem]]:
+def part_of_violations(
+    plan: Plan, entries: list[Entry], only: set[str] | None = None
+) -> list[tuple[str, Problem]]:
     """A part may never exceed its whole: check every day either one changes.
-    Returns (part goal id, problem), the first violating day of each part."""
-    grouped, _ = effective_by_goal(plan, entries)
+    Returns (part goal id, problem), the first violating day of each part.
+    `only`: check just the part/whole pairs that involve these goals."""
+    pairs = [(g, plan.goal(g.part_of)) for g in plan.goals if g.part_of and plan.goal(g.part_of)]
+    if only is not None:
+        pairs = [(g, p) for g, p in pairs if g.id in only or p.id in only]
+    if not pairs:
+        return []
+    grouped, _ = effective_by_goal(plan, entries, {g.id for pair in pairs for g in pair})
     found = []
-    for goal in plan.goals:
-        parent = plan.goal(goal.part_of) if goal.part_of else None
-        if parent is None:
-            continue
+    for goal, parent in pairs:
         child_series = build_series(goal, grouped[goal.id])
         parent_series = build_series(parent, grouped[parent.id])
         for day in sorted(set(child_series.days) | set(parent_series.days)):

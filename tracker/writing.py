@@ -50,8 +50,9 @@ def check_new(
         return problems
     problems += _repeats(plan, existing, new)
     problems += _retraction_targets(existing, new)
-    already_over = {goal_id for goal_id, _ in part_of_violations(plan, existing)}
-    for goal_id, problem in part_of_violations(plan, existing + new):
+    touched = {e.goal for e in new}
+    already_over = {goal_id for goal_id, _ in part_of_violations(plan, existing, touched)}
+    for goal_id, problem in part_of_violations(plan, existing + new, touched):
         if goal_id not in already_over:
             problems.append(problem)
     return problems
@@ -59,11 +60,14 @@ def check_new(
 
 def _repeats(plan: Plan, existing: list[Entry], new: list[Entry]) -> list[Problem]:
     """A milestone done twice, or a checklist item ticked twice, is a mistake."""
-    grouped, _ = effective_by_goal(plan, existing)
+    ticking = {e.goal for e in new if e.op in (Op.DONE, Op.ITEMS)}
+    if not ticking:
+        return []
+    grouped, _ = effective_by_goal(plan, existing, ticking)
     problems = []
     ticked: dict[str, dict[str, dt.date]] = {}
     for goal in plan.goals:
-        if goal.kind in (Kind.MILESTONE, Kind.CHECKLIST):
+        if goal.id in ticking and goal.kind in (Kind.MILESTONE, Kind.CHECKLIST):
             marks = {}
             for entry in grouped[goal.id]:
                 for item in entry.items or (("done",) if entry.op is Op.DONE else ()):
@@ -119,5 +123,5 @@ def standing(plan: Plan, entries: list[Entry], goal_id: str, day: dt.date):
     from tracker.engine.status import goal_status
 
     goal = plan.goal(goal_id)
-    grouped, _ = effective_by_goal(plan, entries)
+    grouped, _ = effective_by_goal(plan, entries, {goal_id})
     return goal_status(goal, build_series(goal, grouped[goal_id]), as_of=day)

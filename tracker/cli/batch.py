@@ -121,10 +121,6 @@ def _entry(record, origin, loaded, recorded_at, default_by, problems) -> Entry |
             return None
     elif "retracts" in record and "date" not in record:
         record["date"] = loaded.today.isoformat()
-    if "retracts" in record and "goal" not in record:
-        target = next((e for e in loaded.entries if e.id == record["retracts"]), None)
-        if target is not None:
-            record["goal"] = target.goal
     result = entry_from_record(record, origin)
     if isinstance(result, Problem):
         problems.append(result)

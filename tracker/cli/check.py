@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import click
 
 from tracker.cli.common import (
@@ -26,14 +23,13 @@ def command(fmt, data_dir):
 
     Every problem is listed as file:line: message (hint). Exit 0 when clean,
     3 when there are problems."""
+    from tracker.cli.common import find_data
     from tracker.dates import today_in
-    from tracker.loader import find_data_dir, load
+    from tracker.loader import load
     from tracker.render.text import inert
     from tracker.validate import log_problems
 
-    ctx = click.get_current_context()
-    data_dir = data_dir or (ctx.find_root().obj or {}).get("data_dir")
-    data = find_data_dir(data_dir, env=os.environ, cwd=Path.cwd())
+    data = find_data(data_dir)
     plan, entries, problems = load(data)
     if plan is not None:
         problems = problems + log_problems(plan, entries, today=today_in(plan.timezone))

@@ -84,16 +84,23 @@ class Loaded:
             raise
 
 
-def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True) -> Loaded:
-    """Find and load the data folder. Problems in goals.toml stop the command
-    (exit 3); problems in the log are a warning: the rest of it still counts."""
-    from tracker.dates import today_in
-    from tracker.loader import find_data_dir, load
+def find_data(data_dir: str | None):
+    """The data folder: the command's --data, else the group's, else SPEC's search."""
+    from tracker.loader import find_data_dir
 
     ctx = click.get_current_context(silent=True)
     if data_dir is None and ctx is not None and ctx.find_root().obj:
         data_dir = ctx.find_root().obj.get("data_dir")
-    data = find_data_dir(data_dir, env=os.environ, cwd=Path.cwd())
+    return find_data_dir(data_dir, env=os.environ, cwd=Path.cwd())
+
+
+def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True) -> Loaded:
+    """Find and load the data folder. Problems in goals.toml stop the command
+    (exit 3); problems in the log are a warning: the rest of it still counts."""
+    from tracker.dates import today_in
+    from tracker.loader import load
+
+    data = find_data(data_dir)
     plan, entries, problems = load(data, with_log=with_log)
     plan_file = data.display(data.goals_path)
     plan_problems = [p for p in problems if p.file == plan_file]

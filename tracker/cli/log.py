@@ -65,7 +65,8 @@ def command(goal_id, value, total, done, items, day, note, by, from_json, dry_ru
     (use `tracker retract`), a future date, or a part exceeding its whole."""
     from tracker.dates import utc_now_text
 
-    loaded = open_data(data_dir, warn=False)
+    # Only a dry run reads the log here; a real write reads it once, under the lock.
+    loaded = open_data(data_dir, with_log=dry_run, warn=False)
     plan = loaded.plan
     recorded_at = utc_now_text()
     who = _text("--by", by) if by is not None else _login_name()
@@ -225,9 +226,11 @@ def _write(loaded, new: list[Entry], *, dry_run, fmt, batch, by, recorded_at) ->
         new = [_with_batch(e, batch_id) for e in new]
 
     def prepare(existing):
-        return new, check_new(loaded.plan, existing, new, today=today)
+        ready = _name_retracted_goals(new, existing)
+        return ready, check_new(loaded.plan, existing, ready, today=today)
 
     if dry_run:
+        new = _name_retracted_goals(new, loaded.entries)
         problems = check_new(loaded.plan, loaded.entries, new, today=today)
         if problems:
             raise TrackerError(problems, ExitCode.BAD_DATA)
@@ -253,6 +256,20 @@ def _write(loaded, new: list[Entry], *, dry_run, fmt, batch, by, recorded_at) ->
         )
         return
     write_text(_summary_lines(new, standings, dry_run=dry_run))
+
+
+def _name_retracted_goals(new: list[Entry], existing: list[Entry]) -> list[Entry]:
+    """A retraction in a batch may leave out its goal: take the retracted entry's."""
+    from dataclasses import replace
+
+    missing = {e.retracts for e in new if e.op is Op.RETRACT and not e.goal}
+    if not missing:
+        return new
+    goals = {e.id: e.goal for e in existing + new if e.id in missing}
+    return [
+        replace(e, goal=goals.get(e.retracts, "")) if e.op is Op.RETRACT and not e.goal else e
+        for e in new
+    ]
 
 
 def _with_batch(entry: Entry, batch_id: str) -> Entry:

@@ -33,21 +33,26 @@ def retracted_ids(entries: list[Entry]) -> set[str]:
     return {e.retracts for e in entries if e.op is Op.RETRACT and e.retracts}
 
 
-def effective_by_goal(plan: Plan, entries: list[Entry]) -> tuple[dict[str, list[Entry]], int]:
+def effective_by_goal(
+    plan: Plan, entries: list[Entry], only: set[str] | None = None
+) -> tuple[dict[str, list[Entry]], int]:
     """Entries that count, grouped by goal and sorted by Entry.sort_key, and how
-    many were passed over (retracted ones are not counted as passed over)."""
+    many were passed over (retracted ones are not counted as passed over).
+    `only`: group just these goals (the others get empty lists)."""
     retracted = retracted_ids(entries)
-    goals = {g.id: g for g in plan.goals}
+    goals = {g.id: g for g in plan.goals if only is None or g.id in only}
     grouped: dict[str, list[Entry]] = {g.id: [] for g in plan.goals}
     seen: set[str] = set()
     ignored = 0
     for entry in entries:
-        if entry.op is Op.RETRACT:
-            continue
-        if entry.id in retracted:
+        if entry.op is Op.RETRACT or entry.id in retracted:
             continue
         goal = goals.get(entry.goal)
-        if goal is None or entry.id in seen or not fits(goal, entry):
+        if goal is None:
+            if plan.goal(entry.goal) is None:  # unknown goal; others are just not asked for
+                ignored += 1
+            continue
+        if entry.id in seen or not fits(goal, entry):
             ignored += 1
             continue
         seen.add(entry.id)
@@ -79,12 +84,6 @@ class Series:
     def last_entry_on_or_before(self, day: dt.date) -> dt.date | None:
         i = bisect.bisect_right(self.entry_days, day)
         return self.entry_days[i - 1] if i else None
-
-    def first_day_reaching(self, goal_met) -> dt.date | None:
-        for day, value in zip(self.days, self.values):
-            if goal_met(value):
-                return day
-        return None
 
 
 def start_value(goal: Goal) -> float | None:
