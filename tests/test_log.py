@@ -249,3 +249,12 @@ def test_batch_can_retract_without_naming_the_goal(run):
     retraction = next(e for e in listed if e.get("retracts") == wrong)
     assert retraction["goal"] == "jobs.training"
     assert current(run, "jobs.training")["current"] == 0
+
+
+def test_the_example_batch_imports_cleanly(run):
+    from tests.conftest import REPO
+
+    result = run("log", "--from-json", str(REPO / "examples" / "batch.jsonl"), code=0)
+    assert "logged 6 entries" in result.stdout
+    assert current(run, "jobs.training", "2020-06-30")["current"] == 1350
+    run("check", code=0)
