@@ -73,6 +73,7 @@ def test_log_answers_where_the_goal_now_stands(run):
         (["housing.three-supplies", "5"], r"milestone goal: VALUE does not fit"),
         (["finance.general-spending-cut", "--total", "5"], r"level goal: --total does not fit"),
         (["jobs.training", "abc"], r"'abc' is not a number"),
+        (["jobs.training", "1.5"], r"counts whole 人: 1.5 is not whole"),
         (["jobs.training", "-5"], r"negative increment -5 .*tracker retract"),
         (["jobs.training", "5", "--date", "+3d"], r"is in the future"),
         (["jobs.training", "5", "--date", "2019-12-31"], r"before the plan starts"),

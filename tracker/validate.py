@@ -65,6 +65,19 @@ def entry_problems(plan: Plan, entry: Entry, *, known_ids: set[str] | None = Non
                 "negative",
             )
         )
+    elif (
+        entry.op in (Op.VALUE, Op.TOTAL)
+        and goal.kind is Kind.COUNT
+        and not float(entry.value).is_integer()
+    ):
+        problems.append(
+            problem_at(
+                entry,
+                f"{goal.id} counts whole {goal.unit or 'units'}: {entry.value:g} is not whole",
+                "log whole numbers for count goals",
+                "not-whole",
+            )
+        )
     elif entry.op is Op.ITEMS:
         for item in entry.items:
             if item not in goal.items:
