@@ -61,7 +61,8 @@ def entry_problems(plan: Plan, entry: Entry, *, known_ids: set[str] | None = Non
                 entry,
                 f"negative {'total' if entry.op is Op.TOTAL else 'increment'} "
                 f"{entry.value:g} for {goal.id}",
-                "to undo an entry use `tracker retract ENTRY --reason …`",
+                "to undo an entry use `tracker retract ENTRY --reason …`; "
+                "to correct the running total use --total",
                 "negative",
             )
         )

@@ -146,29 +146,10 @@ def _op_for(goal, value, total, done, items, note) -> tuple[Op, float | None]:
     if total is not None:
         return Op.TOTAL, parse_number(total, "--total")
     if value is not None:
-        number = parse_number(value, "VALUE")
-        if kind is Kind.COUNT and number < 0:
-            raise TrackerError(
-                Problem(
-                    "tracker",
-                    None,
-                    f"negative increment {value}",
-                    "to undo an entry use `tracker retract ENTRY --reason …`; "
-                    "to correct the running total use --total",
-                    "negative",
-                )
-            )
-        return Op.VALUE, number
+        # a negative increment or an unknown item is refused with the others, in check_new
+        return Op.VALUE, parse_number(value, "VALUE")
     if done:
         return Op.DONE, None
-    for item in items:
-        if item not in goal.items:
-            hint = suggest(item, goal.items) or f"items: {', '.join(goal.items)}"
-            raise TrackerError(
-                Problem(
-                    "tracker", None, f"unknown item '{item}' for {goal.id}", hint, "unknown-item"
-                )
-            )
     return Op.ITEMS, None
 
 
