@@ -147,6 +147,12 @@ def test_forecast_hand_computed(tiny):
     assert g["current"] == 28  # the retracted entry counts nowhere
 
 
+def test_forecast_counts_entries_on_the_first_day(tiny):
+    tiny("log", "t.count", "10", "--date", "2020-01-01", code=0)
+    # 10 over the 10 days 2020-01-01..01-10: 1 a day; 90 to go → 2020-04-09.
+    assert goal(tiny, "t.count", "2020-01-10")["forecast"] == {"completion_date": "2020-04-09", "days_late": 0}
+
+
 def test_forecast_for_levels_in_both_directions(tiny):
     tiny("log", "t.level", "2", "--date", "2020-01-11", code=0)
     tiny("log", "t.level", "4", "--date", "2020-01-31", code=0)

@@ -23,7 +23,9 @@ def forecast(goal: Goal, series: Series, as_of: dt.date) -> Forecast | None:
     met_on = _first_met(goal, series, as_of)
     if met_on is not None:
         return Forecast(met_on, max(0, (met_on - goal.deadline).days), None, None)
-    start_day = max(goal.start, as_of - dt.timedelta(days=WINDOW_DAYS))
+    # The rate is the change after start_day up to as_of; a window reaching back
+    # past the goal's start begins the day before it, so day-one entries count.
+    start_day = max(goal.start - dt.timedelta(days=1), as_of - dt.timedelta(days=WINDOW_DAYS))
     before = series.value_on(start_day)
     if before is None:
         if goal.kind is Kind.COUNT:
