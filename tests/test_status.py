@@ -81,6 +81,19 @@ PLAN = textwrap.dedent("""\
     deadline = 2020-04-10
     update_every = "weekly"
     source = "s"
+
+    [[goal]]
+    id = "t.curve"
+    title = "先慢后快"
+    title_en = "slow then fast"
+    area = "a"
+    owner = "办公室"
+    kind = "count"
+    target = 100
+    unit = "人"
+    deadline = 2020-04-10
+    trajectory = [{date = 2020-02-10, value = 20}, {date = 2020-03-01, value = 80}]
+    source = "s"
 """)
 
 
@@ -147,10 +160,38 @@ def test_forecast_hand_computed(tiny):
     assert g["current"] == 28  # the retracted entry counts nowhere
 
 
+@pytest.mark.parametrize(
+    "as_of, expected",
+    [("2020-01-21", 0.1), ("2020-02-20", 0.5), ("2020-03-21", 0.9), ("2020-04-10", 1.0)],
+)
+def test_explicit_trajectory_checkpoints(tiny, as_of, expected):
+    # 0 on 01-01 → 20 on 02-10 → 80 on 03-01 → 100 on the 04-10 deadline, linear between.
+    assert goal(tiny, "t.curve", as_of)["expected"] == pytest.approx(expected)
+
+
+def test_schedule_days_follow_the_trajectory(tiny):
+    tiny("log", "t.curve", "50", "--date", "2020-02-15", code=0)
+    g = goal(tiny, "t.curve", "2020-03-01")  # 0.8 expected; the curve passed 0.5 on 02-20
+    assert (g["state"], g["schedule_days"]) == ("off_track", -10)
+
+
+def test_trajectory_checkpoints_are_validated(tiny):
+    text = (tiny.root / "goals.toml").read_text(encoding="utf-8")
+    text = text.replace(
+        "{date = 2020-02-10, value = 20}, {date = 2020-03-01, value = 80}",
+        "{date = 2020-03-01, value = 20}, {date = 2020-02-10, value = 80}",
+    )
+    (tiny.root / "goals.toml").write_text(text, encoding="utf-8")
+    assert "checkpoints must be in date order" in tiny("check", code=3).stdout
+
+
 def test_forecast_counts_entries_on_the_first_day(tiny):
     tiny("log", "t.count", "10", "--date", "2020-01-01", code=0)
     # 10 over the 10 days 2020-01-01..01-10: 1 a day; 90 to go → 2020-04-09.
-    assert goal(tiny, "t.count", "2020-01-10")["forecast"] == {"completion_date": "2020-04-09", "days_late": 0}
+    assert goal(tiny, "t.count", "2020-01-10")["forecast"] == {
+        "completion_date": "2020-04-09",
+        "days_late": 0,
+    }
 
 
 def test_forecast_for_levels_in_both_directions(tiny):
