@@ -45,6 +45,8 @@ class Table:
 
 
 STYLES = {
+    "title": "bold",
+    "header": "bold",
     "done": "green",
     "on_track": "green",
     "pending": "cyan",
@@ -110,82 +112,80 @@ def _natural_width(table: Table, texts: list, index: int) -> int:
     return max(widths)
 
 
-def render_plain(table: Table, *, width: int | None = None) -> str:
+Line = list  # [(text, style), …]: one screen line as styled pieces
+
+
+def layout(table: Table, *, width: int | None = None, rule: bool = False) -> list[Line]:
+    """The table as aligned screen lines of (text, style) pieces — computed once
+    (display widths count CJK as two cells) and then either joined as plain text
+    or painted by rich. `rule` draws a line under the header (terminals only)."""
     texts = _texts(table)
     shown, limits = choose_columns(table, width, texts)
     cols = [table.columns[i] for i in shown]
-
-    def cells(row):
-        return [fit(row[i], limits[i]) if i in limits else row[i] for i in shown]
-
-    body = [r if isinstance(r, Section) else cells(r) for r in texts]
+    body = [
+        r
+        if isinstance(r, Section)
+        else [fit(r[i], limits[i]) if i in limits else r[i] for i in shown]
+        for r in texts
+    ]
     widths = [cell_width(c.header) for c in cols]
     for row in body:
         if not isinstance(row, Section):
             widths = [max(w, cell_width(t)) for w, t in zip(widths, row)]
-    lines = []
+    lines: list[Line] = []
     if table.title:
-        lines.append(inert(table.title))
-    lines.extend(inert(h) for h in table.header_lines)
+        lines.append([(inert(table.title), "title")])
+    lines.extend([(inert(h), "")] for h in table.header_lines)
     if not table.columns:
-        return "\n".join(lines) + "\n"
+        return lines
     if lines:
-        lines.append("")
+        lines.append([])
     if not table.rows:
-        lines.append(table.empty_text)
+        lines.append([(table.empty_text, "dim")])
     else:
-        lines.append(_join([c.header for c in cols], widths, cols))
-        for row in body:
+        lines.append(_pieces([c.header for c in cols], ["header"] * len(cols), widths, cols))
+        if rule:
+            total = sum(widths) + GAP * (len(widths) - 1)
+            lines.append([("─" * total, "dim")])
+        styles_of = {
+            id(r): [r[i].style for i in shown] for r in table.rows if not isinstance(r, Section)
+        }
+        for row, original in zip(body, table.rows):
             if isinstance(row, Section):
-                lines.append("")
-                lines.append(f"[{inert(row.text)}]")
+                lines.append([])
+                lines.append([(f"[{inert(row.text)}]", "title")])
             else:
-                lines.append(_join(row, widths, cols))
+                lines.append(_pieces(row, styles_of[id(original)], widths, cols))
     if table.footer_lines:
-        lines.append("")
-        lines.extend(inert(f) for f in table.footer_lines)
-    return "\n".join(lines) + "\n"
+        lines.append([])
+        lines.extend([(inert(f), "dim")] for f in table.footer_lines)
+    return lines
 
 
-def _join(texts, widths, cols) -> str:
-    parts = [pad(t, w, c.align) for t, w, c in zip(texts, widths, cols)]
-    return (" " * GAP).join(parts).rstrip()
+def _pieces(texts, styles, widths, cols) -> Line:
+    pieces: Line = []
+    for n, (text, style, width, col) in enumerate(zip(texts, styles, widths, cols)):
+        if n:
+            pieces.append((" " * GAP, ""))
+        pieces.append((pad(text, width, col.align), style))
+    return pieces
+
+
+def render_plain(table: Table, *, width: int | None = None) -> str:
+    lines = layout(table, width=width)
+    return "\n".join("".join(text for text, _ in line).rstrip() for line in lines) + "\n"
 
 
 def render_rich(table: Table, console) -> None:
-    from rich import box
-    from rich.table import Table as RichTable
+    """The same layout as plain text, painted: colour per cell, a rule under the header."""
     from rich.text import Text
 
-    shown, limits = choose_columns(table, console.width - 4)
-    if table.title:
-        console.print(Text(inert(table.title), style="bold"))
-    for line in table.header_lines:
-        console.print(Text(inert(line)))
-    if not table.columns:
-        return
-    if not table.rows:
-        console.print(Text(table.empty_text, style="dim"))
-        return
-    grid = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for i in shown:
-        col = table.columns[i]
-        grid.add_column(
-            col.header,
-            justify=col.align,
-            no_wrap=True,
-            overflow="ellipsis",
-            max_width=limits.get(i),
-        )
-    for row in table.rows:
-        if isinstance(row, Section):
-            grid.add_section()
-            grid.add_row(Text(inert(row.text), style="bold"), *[""] * (len(shown) - 1))
-            continue
-        grid.add_row(*(Text(inert(row[i].text), style=STYLES.get(row[i].style, "")) for i in shown))
-    console.print(grid)
-    for line in table.footer_lines:
-        console.print(Text(inert(line), style="dim"))
+    for line in layout(table, width=console.width, rule=True):
+        text = Text(no_wrap=True, overflow="crop")
+        for piece, style in line:
+            text.append(piece, style=STYLES.get(style, ""))
+        text.rstrip()
+        console.print(text, crop=True)
 
 
 def render_markdown(table: Table, *, level: int = 1) -> str:

@@ -86,16 +86,18 @@ def status_view(
 
 def status_table(plan, items, *, as_of, lang, counts) -> Table:
     labels = LABELS[lang]
+    # Narrow terminals drop the highest `drop` first; the title shrinks before
+    # anything goes and is the last to go. id, progress and state always stay.
     columns = (
         Column("id", labels["id"]),
-        Column("title", labels["title"], shrink=True, drop=6),
+        Column("title", labels["title"], shrink=True, drop=1),
         Column("progress", labels["progress"]),
         Column("value", labels["value"], align="right", drop=3),
-        Column("expected", labels["expected"], align="right", drop=4),
+        Column("expected", labels["expected"], align="right", drop=5),
         Column("state", labels["state"]),
-        Column("deadline", labels["deadline"], drop=2),
-        Column("days", labels["days"], align="right", drop=1),
-        Column("flags", labels["flags"], drop=5),
+        Column("deadline", labels["deadline"], drop=4),
+        Column("days", labels["days"], align="right", drop=2),
+        Column("flags", labels["flags"], drop=6),
     )
     rows: list = []
     current_area = None

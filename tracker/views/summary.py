@@ -6,7 +6,7 @@ from __future__ import annotations
 from tracker.engine.history import chart_points
 from tracker.engine.summary import GoalActivity, Summary
 from tracker.log import plain_number
-from tracker.model import GoalStatus, Kind
+from tracker.model import GoalStatus, Kind, Op
 from tracker.render.table import Cell, Column, Table
 from tracker.views.common import (
     STATE_MARK,
@@ -91,6 +91,8 @@ def period_text(summary: Summary, week: str | None) -> str:
 
 def change_text(activity: GoalActivity) -> str:
     goal = activity.goal
+    if all(e.op is Op.CHECKIN for e in activity.entries):
+        return "(note)"
     unit = f" {goal.unit}" if goal.unit else ""
     if goal.kind is Kind.CHECKLIST:
         return ("✔ " + "、".join(activity.items_done)) if activity.items_done else "(note)"
