@@ -94,7 +94,10 @@ def test_off_track_goals_carry_schedule_and_forecast(spring):
     document = spring.json("summary", "--week", "2020-W12")
     placement = next(g for g in document["off_track"] if g["id"] == "jobs.placement")
     # 120 of 1,500 on 2020-03-22 where 22% is due; 120 in the 8 weeks → far too slow.
-    assert placement["schedule_days"] < 0 and "days late" in placement["forecast_text"]
+    assert placement["schedule_days"] < 0 and "比期限晚" in placement["forecast_text"]
+    english = spring.json("summary", "--week", "2020-W12", "--lang", "en")
+    placement = next(g for g in english["off_track"] if g["id"] == "jobs.placement")
+    assert "days late" in placement["forecast_text"]
 
 
 def test_markdown(spring):

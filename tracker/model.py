@@ -194,6 +194,7 @@ class Condition(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Alert:
+    """A condition that holds for a goal; views put it into words."""
+
     status: GoalStatus
     condition: Condition
-    reason: str

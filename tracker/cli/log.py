@@ -13,6 +13,7 @@ from tracker.cli.common import (
     emit_json,
     envelope,
     format_option,
+    lang_option,
     open_data,
     write_text,
 )
@@ -48,8 +49,11 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 )
 @click.option("--dry-run", is_flag=True, help="Check and show the entry; write nothing.")
 @format_option("table", "json")
+@lang_option
 @data_option
-def command(goal_id, value, total, done, items, day, note, by, from_json, dry_run, fmt, data_dir):
+def command(
+    goal_id, value, total, done, items, day, note, by, from_json, dry_run, fmt, lang, data_dir
+):
     """Record progress on goal ID.
 
     \b
@@ -79,7 +83,16 @@ def command(goal_id, value, total, done, items, day, note, by, from_json, dry_ru
         from tracker.cli.batch import read_batch
 
         new = read_batch(from_json, loaded, recorded_at=recorded_at, default_by=who)
-        _write(loaded, new, dry_run=dry_run, fmt=fmt, batch=True, by=who, recorded_at=recorded_at)
+        _write(
+            loaded,
+            new,
+            dry_run=dry_run,
+            fmt=fmt,
+            lang=lang,
+            batch=True,
+            by=who,
+            recorded_at=recorded_at,
+        )
         return
     if not goal_id:
         raise UsageError("which goal?", "tracker log ID VALUE; see `tracker goals` for ids")
@@ -102,7 +115,16 @@ def command(goal_id, value, total, done, items, day, note, by, from_json, dry_ru
         by=who,
         origin=Source("tracker", None),
     )
-    _write(loaded, [entry], dry_run=dry_run, fmt=fmt, batch=False, by=who, recorded_at=recorded_at)
+    _write(
+        loaded,
+        [entry],
+        dry_run=dry_run,
+        fmt=fmt,
+        lang=lang,
+        batch=False,
+        by=who,
+        recorded_at=recorded_at,
+    )
 
 
 def _op_for(goal, value, total, done, items, note) -> tuple[Op, float | None]:
@@ -197,7 +219,7 @@ def _new_id() -> str:
     return new_id()
 
 
-def _write(loaded, new: list[Entry], *, dry_run, fmt, batch, by, recorded_at) -> None:
+def _write(loaded, new: list[Entry], *, dry_run, fmt, lang, batch, by, recorded_at) -> None:
     from tracker import log
     from tracker.writing import check_new, standing
 
@@ -236,7 +258,7 @@ def _write(loaded, new: list[Entry], *, dry_run, fmt, batch, by, recorded_at) ->
             )
         )
         return
-    write_text(_summary_lines(new, standings, dry_run=dry_run))
+    write_text(_summary_lines(new, standings, dry_run=dry_run, lang=lang))
 
 
 def _name_retracted_goals(new: list[Entry], existing: list[Entry]) -> list[Entry]:
@@ -259,9 +281,10 @@ def _with_batch(entry: Entry, batch_id: str) -> Entry:
     return replace(entry, batch=batch_id)
 
 
-def _summary_lines(new, standings, *, dry_run) -> str:
+def _summary_lines(new, standings, *, dry_run, lang) -> str:
     from tracker.render.text import inert
-    from tracker.views.common import percent, state_text, value_text
+    from tracker.views.common import percent
+    from tracker.views.words import state_text, value_text
 
     verb = "would log" if dry_run else "logged"
     lines = []
@@ -277,7 +300,7 @@ def _summary_lines(new, standings, *, dry_run) -> str:
         )
     for status in standings:
         lines.append(
-            f"{status.goal.id}: {value_text(status)} ({percent(status.progress)}), "
-            f"{state_text(status.state)}"
+            f"{status.goal.id}: {value_text(status, lang)} ({percent(status.progress)}), "
+            f"{state_text(status.state, lang)}"
         )
     return "\n".join(inert(line) for line in lines) + "\n"

@@ -24,7 +24,8 @@ from tracker.problems import UsageError, suggest
     "states",
     metavar="STATE",
     multiple=True,
-    help="Only goals in this state (repeatable): " + ", ".join(s.value for s in State),
+    help="Only goals in this state (repeatable; the id or its Chinese name): "
+    + ", ".join(s.value for s in State),
 )
 @as_of_option
 @format_option("table", "json", "csv", "md")
@@ -41,15 +42,18 @@ def command(area, owner, states, as_of, fmt, lang, data_dir):
     plan = loaded.plan
     day = loaded.date(as_of, option="--as-of")
     _check_filters(plan, area, owner, states)
+    from tracker.views.words import state_from_name
+
+    wanted = {state_from_name(name) for name in states}
     items = statuses_from_series(plan, series, as_of=day)
     items = [
         s
         for s in items
         if (area is None or s.goal.area == area)
         and (owner is None or s.goal.owner == owner)
-        and (not states or s.state.value in states)
+        and (not states or s.state in wanted)
     ]
-    filters = {"area": area, "owner": owner, "state": list(states)}
+    filters = {"area": area, "owner": owner, "state": [s.value for s in State if s in wanted]}
     document, table, records = status_view(
         plan, items, as_of=day, lang=lang, counts=state_counts(items), filters=filters
     )
@@ -66,9 +70,11 @@ def _check_filters(plan, area, owner, states):
             f"no goal is owned by '{owner}'",
             suggest(owner, owners) or f"owners: {', '.join(owners)}",
         )
-    names = [s.value for s in State]
+    from tracker.views.words import STATE_NAME, state_from_name
+
+    names = [s.value for s in State] + list(STATE_NAME["zh"].values())
     for state in states:
-        if state not in names:
+        if state_from_name(state) is None:
             raise UsageError(
                 f"unknown state '{state}'", suggest(state, names) or f"states: {', '.join(names)}"
             )

@@ -80,7 +80,7 @@ def render(summary, *, fmt, week, lang, to_terminal) -> str | None:
     if fmt == "json":
         from tracker.render.json import dumps
 
-        return dumps(view.summary_document(summary, week=week)) + "\n"
+        return dumps(view.summary_document(summary, week=week, lang=lang)) + "\n"
     if fmt == "html":
         from tracker.render.html import render_html
 

@@ -7,6 +7,7 @@ import datetime as dt
 from tracker.model import Alert, Condition, Plan
 from tracker.render.table import Cell, Column, Table
 from tracker.views.common import status_dict, title_of
+from tracker.views.words import CONDITION_NAME, alert_reason
 
 STYLE = {
     Condition.OVERDUE: "overdue",
@@ -32,7 +33,8 @@ def alerts_view(
     for alert in found:
         counts[alert.condition.value] += 1
     records = []
-    for alert in found:
+    reasons = [alert_reason(a.status, a.condition, lang) for a in found]
+    for alert, reason in zip(found, reasons):
         status = status_dict(alert.status)
         records.append(
             {
@@ -42,7 +44,7 @@ def alerts_view(
                 "owner": status["owner"],
                 "state": status["state"],
                 "deadline": status["deadline"],
-                "reason": alert.reason,
+                "reason": reason,
                 "status": status,
             }
         )
@@ -54,28 +56,32 @@ def alerts_view(
         "failing": failing,
         "alerts": records,
     }
+    zh = lang == "zh"
     columns = (
-        Column("condition", "condition"),
-        Column("id", "id"),
+        Column("condition", "提醒" if zh else "condition"),
+        Column("id", "编号" if zh else "id"),
         Column("title", "title" if lang == "en" else "目标", shrink=True, drop=2),
         Column("reason", "reason" if lang == "en" else "原因", shrink=True, drop=1),
     )
     rows = tuple(
         (
-            Cell(a.condition.value, STYLE[a.condition]),
+            Cell(CONDITION_NAME[lang][a.condition], STYLE[a.condition]),
             Cell(a.status.goal.id),
             Cell(title_of(a.status.goal, lang)),
-            Cell(a.reason),
+            Cell(reason),
         )
-        for a in found
+        for a, reason in zip(found, reasons)
     )
-    summary = "  ".join(f"{k} {v}" for k, v in counts.items() if v) or "no alerts"
+    names = CONDITION_NAME[lang]
+    summary = "  ".join(f"{names[Condition(k)]} {v}" for k, v in counts.items() if v) or (
+        "没有提醒" if zh else "no alerts"
+    )
     title = plan.title_en if lang == "en" else plan.title
     table = Table(
         columns,
         rows,
         title=title,
-        header_lines=(f"alerts as of {as_of} · {summary}",),
-        empty_text="No alerts.",
+        header_lines=(f"{'截至' if zh else 'alerts as of'} {as_of} · {summary}",),
+        empty_text="没有提醒。" if zh else "No alerts.",
     )
     return document, table, records

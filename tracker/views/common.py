@@ -142,16 +142,6 @@ def number(value: float | None) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def value_text(status: GoalStatus) -> str:
-    goal = status.goal
-    if goal.kind is Kind.MILESTONE:
-        return "done" if status.current else "not done"
-    unit = f" {goal.unit}" if goal.unit else ""
-    if goal.kind is Kind.CHECKLIST:
-        return f"{number(status.current)}/{len(goal.items)} items"
-    return f"{number(status.current)}/{number(goal.target)}{unit}"
-
-
 def bar(fraction: float, width: int = 10) -> str:
     fraction = max(0.0, min(1.0, fraction))
     filled = round(fraction * width)
@@ -162,30 +152,6 @@ def bar(fraction: float, width: int = 10) -> str:
 
 def percent(fraction: float) -> str:
     return f"{max(0.0, min(fraction, 9.99)) * 100:.0f}%"
-
-
-def state_text(state: State) -> str:
-    return f"{STATE_MARK[state]} {state.value}"
-
-
-def days_text(status: GoalStatus) -> str:
-    if status.state is State.DONE:
-        return ""
-    if status.days_left < 0:
-        return f"{-status.days_left}d overdue"
-    return f"{status.days_left}d"
-
-
-def flags_of(status: GoalStatus, lang: str = "en") -> list[str]:
-    labels = LABELS[lang]
-    flags = []
-    if status.due_soon:
-        flags.append(labels["due_soon"])
-    if status.stale:
-        flags.append(labels["stale"])
-    if status.forecast and status.forecast.days_late > 0 and status.state is not State.DONE:
-        flags.append(f"{labels['late']} {status.forecast.days_late}d")
-    return flags
 
 
 def entry_change(entry: Entry) -> str:

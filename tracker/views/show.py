@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.engine.forecast import WINDOW_DAYS
 from tracker.engine.history import HistoryRow, chart_points
 from tracker.log import plain_number
 from tracker.model import GoalStatus, Kind, Plan, State
@@ -16,37 +15,28 @@ from tracker.views.common import (
     goal_dict,
     number,
     percent,
-    state_text,
     status_dict,
     title_of,
+)
+from tracker.views.words import (
+    forecast_sentence,
+    schedule_text,
+    state_text,
+    update_text,
     value_text,
 )
 
 CHART_COLUMNS = 52
-
-
-def forecast_sentence(status: GoalStatus) -> str:
-    goal = status.goal
-    unit = f" {goal.unit}" if goal.unit else ""
-    if goal.kind not in (Kind.COUNT, Kind.LEVEL):
-        if status.state is State.DONE:
-            return "Done."
-        return "No forecast: milestones and checklists are done or not."
-    f = status.forecast
-    if status.state is State.DONE and f is not None:
-        late = f", {f.days_late} days late" if f.days_late else ", on time"
-        return f"Target of {number(goal.target)}{unit} met on {f.completion_date}{late}."
-    if f is None:
-        if status.last_entry is None:
-            return "No forecast: nothing logged yet."
-        return f"No forecast: no progress toward the target in the last {WINDOW_DAYS // 7} weeks."
-    weeks = (f.window_days or 0) // 7
-    basis = f"the last {weeks} weeks" if weeks >= 2 else f"the last {f.window_days} days"
-    timing = f"{f.days_late} days late" if f.days_late else "on time"
-    return (
-        f"At the rate of {basis}, {number(goal.target)}{unit} is reached on "
-        f"{f.completion_date}, {timing}."
-    )
+SHOW_WORDS = {
+    "zh": {"source": "原文", "area": "领域", "owner": "责任单位", "kind": "类型",
+           "deadline": "截止",
+           "update": "更新", "items": "分项", "part_of": "属于", "now": "现状", "expected": "应达",
+           "date": "日期", "change": "变化", "value": "累计", "note": "说明", "by": "记录人"},
+    "en": {"source": "source", "area": "area", "owner": "owner", "kind": "kind",
+           "deadline": "deadline", "update": "update", "items": "items", "part_of": "part of",
+           "now": "now", "expected": "expected", "date": "date", "change": "change",
+           "value": "value", "note": "note", "by": "by"},
+}  # fmt: skip
 
 
 def show_view(
@@ -54,7 +44,7 @@ def show_view(
 ):
     goal = status.goal
     days, expected, actual = chart_points(goal, series, as_of=as_of, columns=CHART_COLUMNS)
-    sentence = forecast_sentence(status)
+    sentence = forecast_sentence(status, lang)
     document = {
         "schema": "tracker.show/1",
         "as_of": as_of.isoformat(),
@@ -71,33 +61,34 @@ def show_view(
         ],
         "forecast_text": sentence,
     }
+    zh = lang == "zh"
+    words = SHOW_WORDS[lang]
     head = [
         f"{goal.id} — {title_of(goal, lang)}",
-        f"{title_of(goal, 'en' if lang == 'zh' else 'zh')}",
-        f"source: {goal.source}",
-        f"area: {area_name(plan, goal.area, lang)} · owner: {goal.owner} · kind: {goal.kind.value}"
-        f" · deadline: {goal.deadline} · update {goal.update_every.value}",
+        f"{title_of(goal, 'en' if zh else 'zh')}",
+        f"{words['source']}: {goal.source}",
+        f"{words['area']}: {area_name(plan, goal.area, lang)} · {words['owner']}: {goal.owner}"
+        f" · {words['kind']}: {goal.kind.value} · {words['deadline']}: {goal.deadline}"
+        f" · {words['update']}: {update_text(goal, lang)}",
     ]
     if goal.kind is Kind.CHECKLIST:
         marks = ["✔ " + i if i in status.items_done else "☐ " + i for i in goal.items]
-        head.append("items: " + "  ".join(marks))
+        head.append(f"{words['items']}: " + "  ".join(marks))
     if goal.part_of:
-        head.append(f"part of: {goal.part_of}")
-    behind = ""
-    if status.schedule_days is not None and status.state is not State.DONE:
-        d = status.schedule_days
-        behind = f" · {abs(d)} days {'ahead' if d > 0 else 'behind'}" if d else " · on schedule"
+        head.append(f"{words['part_of']}: {goal.part_of}")
+    schedule = schedule_text(status, lang) if status.state is not State.DONE else ""
     head.append(
-        f"now: {value_text(status)} ({percent(status.progress)} of target, "
-        f"{percent(status.expected)} expected) · {state_text(status.state)}{behind}"
+        f"{words['now']}: {value_text(status, lang)} ({percent(status.progress)} / "
+        f"{words['expected']} {percent(status.expected)}) · {state_text(status.state, lang)}"
+        + (f" · {schedule}" if schedule else "")
     )
     footer = ["", *text_chart(days, expected, actual), "", sentence]
     columns = (
-        Column("date", "date"),
-        Column("change", "change", align="right"),
-        Column("value", "value", align="right"),
-        Column("note", "note", shrink=True, drop=2),
-        Column("by", "by", drop=1),
+        Column("date", words["date"]),
+        Column("change", words["change"], align="right"),
+        Column("value", words["value"], align="right"),
+        Column("note", words["note"], shrink=True, drop=2),
+        Column("by", words["by"], drop=1),
         Column("id", "id", drop=3),
     )
     table_rows = []

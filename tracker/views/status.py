@@ -12,14 +12,11 @@ from tracker.views.common import (
     STATE_ORDER,
     area_name,
     bar,
-    days_text,
-    flags_of,
     percent,
-    state_text,
     status_dict,
     title_of,
-    value_text,
 )
+from tracker.views.words import STATE_NAME, days_text, flags, state_text, value_text
 
 CSV_FIELDS = [
     "id",
@@ -50,8 +47,8 @@ def ordered(plan: Plan, items: list[GoalStatus]) -> list[GoalStatus]:
     return sorted(items, key=lambda s: (area_rank.get(s.goal.area, 99), s.goal.deadline))
 
 
-def counts_line(counts: dict[str, int]) -> str:
-    parts = [f"{STATE_MARK[s]} {s.value} {counts[s.value]}" for s in STATE_ORDER]
+def counts_line(counts: dict[str, int], lang: str) -> str:
+    parts = [f"{STATE_MARK[s]} {STATE_NAME[lang][s]} {counts[s.value]}" for s in STATE_ORDER]
     return "  ".join(parts)
 
 
@@ -109,7 +106,7 @@ def status_table(plan, items, *, as_of, lang, counts) -> Table:
     title = plan.title_en if lang == "en" else plan.title
     header = (
         f"{labels['as_of']} {as_of.isoformat()} · {len(items)} {labels['goals']}",
-        counts_line(counts),
+        counts_line(counts, lang),
     )
     return Table(columns, tuple(rows), title=title, header_lines=header)
 
@@ -120,10 +117,10 @@ def status_row(status: GoalStatus, lang: str) -> tuple[Cell, ...]:
         Cell(status.goal.id),
         Cell(title_of(status.goal, lang)),
         Cell(f"{bar(status.progress)} {percent(status.progress):>4}", "bar"),
-        Cell(value_text(status)),
+        Cell(value_text(status, lang)),
         Cell(percent(status.expected), "dim"),
-        Cell(state_text(status.state), style),
+        Cell(state_text(status.state, lang), style),
         Cell(status.goal.deadline.isoformat()),
-        Cell(days_text(status), "bad" if status.days_left < 0 and style != "done" else ""),
-        Cell(", ".join(flags_of(status, lang)), "warn"),
+        Cell(days_text(status, lang), "bad" if status.days_left < 0 and style != "done" else ""),
+        Cell(", ".join(flags(status, lang)), "warn"),
     )

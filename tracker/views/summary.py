@@ -13,12 +13,17 @@ from tracker.views.common import (
     STATE_ORDER,
     number,
     percent,
-    state_text,
     status_dict,
     title_of,
+)
+from tracker.views.words import (
+    STATE_NAME,
+    forecast_sentence,
+    schedule_text,
+    state_text,
+    update_text,
     value_text,
 )
-from tracker.views.show import forecast_sentence
 
 LABELS = {
     "zh": {
@@ -50,6 +55,8 @@ LABELS = {
         "forecast": "预测",
         "period": "期间",
         "generated": "截至",
+        "trajectory": "计划进度",
+        "actual": "实际进度",
     },
     "en": {
         "title": "weekly summary",
@@ -80,6 +87,8 @@ LABELS = {
         "forecast": "forecast",
         "period": "period",
         "generated": "as of",
+        "trajectory": "trajectory",
+        "actual": "actual",
     },
 }
 
@@ -89,42 +98,36 @@ def period_text(summary: Summary, week: str | None) -> str:
     return f"{text} ({week})" if week else text
 
 
-def change_text(activity: GoalActivity) -> str:
+def change_text(activity: GoalActivity, lang: str) -> str:
     goal = activity.goal
+    note_only = "(仅说明)" if lang == "zh" else "(note)"
     if all(e.op is Op.CHECKIN for e in activity.entries):
-        return "(note)"
+        return note_only
     unit = f" {goal.unit}" if goal.unit else ""
     if goal.kind is Kind.CHECKLIST:
-        return ("✔ " + "、".join(activity.items_done)) if activity.items_done else "(note)"
+        return ("✔ " + "、".join(activity.items_done)) if activity.items_done else note_only
     if goal.kind is Kind.MILESTONE:
-        return "done" if activity.after and not activity.before else "(note)"
+        if activity.after and not activity.before:
+            return "已完成" if lang == "zh" else "done"
+        return note_only
     change = activity.net_change
     if change is None:
-        return "(note)"
+        return note_only
     sign = "+" if change >= 0 else "−"
     return f"{sign}{number(abs(change))}{unit}"
 
 
-def schedule_text(status: GoalStatus) -> str:
-    days = status.schedule_days
-    if days is None:
-        return ""
-    if days == 0:
-        return "on schedule"
-    return f"{abs(days)} days {'ahead' if days > 0 else 'behind'}"
-
-
-def counts_text(summary: Summary) -> str:
+def counts_text(summary: Summary, lang: str) -> str:
     parts = []
     for state in STATE_ORDER:
         now = summary.counts[state.value]
         delta = now - summary.counts_before[state.value]
         moved = f" ({'+' if delta > 0 else '−'}{abs(delta)})" if delta else ""
-        parts.append(f"{STATE_MARK[state]} {state.value} {now}{moved}")
+        parts.append(f"{STATE_MARK[state]} {STATE_NAME[lang][state]} {now}{moved}")
     return "  ".join(parts)
 
 
-def summary_document(summary: Summary, *, week: str | None) -> dict:
+def summary_document(summary: Summary, *, week: str | None, lang: str) -> dict:
     plan = summary.plan
     return {
         "schema": "tracker.summary/1",
@@ -168,7 +171,8 @@ def summary_document(summary: Summary, *, week: str | None) -> dict:
         "due_soon": [status_dict(s) for s in summary.due_soon],
         "stale": [status_dict(s) for s in summary.stale],
         "off_track": [
-            dict(status_dict(s), forecast_text=forecast_sentence(s)) for s in summary.off_track
+            dict(status_dict(s), forecast_text=forecast_sentence(s, lang))
+            for s in summary.off_track
         ],
     }
 
@@ -182,7 +186,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Tab
         title=f"{plan_title} · {L['title']}",
         header_lines=(
             f"{L['period']}: {period_text(summary, week)}",
-            f"{L['states']}: {counts_text(summary)}",
+            f"{L['states']}: {counts_text(summary, lang)}",
         ),
     )
     activity = Table(
@@ -198,8 +202,8 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Tab
             (
                 Cell(a.goal.id),
                 Cell(title_of(a.goal, lang)),
-                Cell(change_text(a), "good"),
-                Cell(_now(summary, a)),
+                Cell(change_text(a, lang), "good"),
+                Cell(_now(a, lang)),
                 Cell("、".join(a.by)),
                 Cell("; ".join(e.note for e in a.entries if e.note)),
             )
@@ -219,8 +223,8 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Tab
             (
                 Cell(c.status.goal.id),
                 Cell(title_of(c.status.goal, lang)),
-                Cell(state_text(c.before), c.before.value),
-                Cell(state_text(c.status.state), c.status.state.value),
+                Cell(state_text(c.before, lang), c.before.value),
+                Cell(state_text(c.status.state, lang), c.status.state.value),
             )
             for c in summary.changes
         ),
@@ -260,7 +264,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Tab
                 Cell(s.goal.id),
                 Cell(title_of(s.goal, lang)),
                 Cell(str(s.last_entry or "—")),
-                Cell(s.goal.update_every.value),
+                Cell(update_text(s.goal, lang)),
             )
             for s in summary.stale
         ),
@@ -277,9 +281,9 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Tab
         tuple(
             (
                 Cell(s.goal.id),
-                Cell(f"{value_text(s)} ({percent(s.progress)} / {percent(s.expected)})"),
-                Cell(schedule_text(s), "bad"),
-                Cell(forecast_sentence(s)),
+                Cell(f"{value_text(s, lang)} ({percent(s.progress)} / {percent(s.expected)})"),
+                Cell(schedule_text(s, lang), "bad"),
+                Cell(forecast_sentence(s, lang)),
             )
             for s in summary.off_track
         ),
@@ -289,11 +293,13 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Tab
     return [head, activity, changes, due, stale, off]
 
 
-def _now(summary: Summary, activity: GoalActivity) -> str:
+def _now(activity: GoalActivity, lang: str) -> str:
     goal = activity.goal
     if goal.kind is Kind.CHECKLIST:
         return f"{number(activity.after)}/{len(goal.items)}"
     if goal.kind is Kind.MILESTONE:
+        if lang == "zh":
+            return "已完成" if activity.after else "未完成"
         return "done" if activity.after else "not done"
     unit = f" {goal.unit}" if goal.unit else ""
     return f"{number(activity.after)}/{number(goal.target)}{unit}"
@@ -337,11 +343,11 @@ def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
             "status": s,
             "id": s.goal.id,
             "title": title_of(s.goal, lang),
-            "value": value_text(s),
+            "value": value_text(s, lang),
             "progress": percent(s.progress),
             "expected": percent(s.expected),
-            "schedule": schedule_text(s),
-            "forecast": forecast_sentence(s),
+            "schedule": schedule_text(s, lang),
+            "forecast": forecast_sentence(s, lang),
             "chart": svg_chart(summary, s),
         }
         for s in summary.off_track
@@ -357,6 +363,7 @@ def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
             (
                 STATE_MARK[s],
                 s.value,
+                STATE_NAME[lang][s],
                 summary.counts[s.value],
                 summary.counts[s.value] - summary.counts_before[s.value],
             )
