@@ -22,9 +22,8 @@ def settle(data):
     be set back, so the test waits as a user's next command would)."""
     from tracker.cache import RACY_SECONDS
 
-    newest = max(
-        max(p.stat().st_mtime, p.stat().st_ctime) for p in (data / "progress").glob("*.jsonl")
-    )
+    files = [data / "goals.toml", *(data / "progress").glob("*.jsonl")]
+    newest = max(max(p.stat().st_mtime, p.stat().st_ctime) for p in files)
     time.sleep(max(0.0, newest + RACY_SECONDS + 0.05 - time.time()))
 
 
@@ -92,6 +91,24 @@ def test_no_cache_is_stored_while_the_log_is_racy(run, data):
     run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
     assert training(run) == 100
     assert not data.joinpath(*CACHE).exists()  # written just now: not trusted yet
+
+
+def test_editing_the_plan_is_seen(cached, data):
+    cached("log", "rural.eco-farm-bases", "--item", "长石", "--date", "2020-05-01", code=0)
+    settle(data)
+    assert farms(cached) == 1  # and the cache now holds that series
+    plan = data / "goals.toml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace('items = ["茅天新", "长石", "九塘"]', 'items = ["茅天新", "长石村", "九塘"]'),
+        encoding="utf-8",
+    )
+    assert farms(cached) == 0  # the entry names an item the plan no longer has
+
+
+def farms(run):
+    document = run.json("status", "--as-of", "2020-12-31")
+    return next(g for g in document["goals"] if g["id"] == "rural.eco-farm-bases")["current"]
 
 
 def test_cache_is_ignored_by_git(cached, data):

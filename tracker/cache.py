@@ -1,8 +1,8 @@
 """A derived cache of each goal's value series, in progress/.cache/.
 
 Safe to delete, rebuilt when stale, never the source of truth. It is keyed on
-every log file's name, size, mtime, inode and ctime, on the bytes of
-goals.toml and on tracker's version. Like git's "racy clean" rule, it is not
+every log file's and goals.toml's name, size, mtime, inode and ctime, and on
+tracker's version. Like git's "racy clean" rule, it is not
 stored while any log file was modified in the last RACY_SECONDS: a rewrite
 within one timestamp tick that kept the size could otherwise go unseen. An
 append always changes the size, so a fresh entry is never hidden. JSON, not
@@ -12,7 +12,6 @@ pickle: loading a cache that came with a folder must never run code.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import time
@@ -29,22 +28,16 @@ FORMAT = 1
 RACY_SECONDS = 2
 
 
-def log_key(progress_dir: Path, goals_bytes: bytes) -> tuple[dict, int]:
-    """The cache key, and the newest mtime (ns) among the log files."""
+def log_key(progress_dir: Path, goals_path: Path) -> tuple[dict, int]:
+    """The cache key, and the newest change time (ns) among the files in it."""
     from tracker.log import log_files
 
     files, newest = [], 0
-    for path in log_files(progress_dir):
+    for path in [goals_path, *log_files(progress_dir)]:
         st = path.stat()
         files.append([path.name, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns])
         newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
-    key = {
-        "format": FORMAT,
-        "version": __version__,
-        "goals": hashlib.sha256(goals_bytes).hexdigest(),
-        "files": files,
-    }
-    return key, newest
+    return {"format": FORMAT, "version": __version__, "files": files}, newest
 
 
 def load(

@@ -84,7 +84,7 @@ def load_series(data: DataDir, plan: Plan):
     fresh, else from the log (and the cache is rebuilt)."""
     from tracker import cache
 
-    key, newest = cache.log_key(data.progress_dir, data.goals_path.read_bytes())
+    key, newest = cache.log_key(data.progress_dir, data.goals_path)
     hit = cache.load(data.progress_dir, key, plan)
     if hit is not None:
         return hit
