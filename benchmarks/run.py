@@ -5,6 +5,7 @@ is installed. Medians of interleaved runs. See benchmarks/README.md.
 
     python benchmarks/run.py                      # 10k and 100k, 5 runs each
     python benchmarks/run.py --sizes 10000,100000,1000000 --runs 5
+    python benchmarks/run.py --sizes "" --out /tmp/startup.json   # startup only
 """
 
 from __future__ import annotations
@@ -188,7 +189,7 @@ def main() -> None:
         "startup": bench_startup(args.runs * 4),
         "sizes": [],
     }
-    for n in (int(s) for s in args.sizes.split(",")):
+    for n in (int(s) for s in args.sizes.split(",") if s.strip()):
         print(f"… {n} entries", file=sys.stderr)
         report["sizes"].append(bench_size(n, args.runs, ledger))
     Path(args.out).write_text(

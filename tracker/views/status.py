@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.model import GoalStatus, Plan
-from tracker.render.table import Cell, Column, Section, Table
 from tracker.views.common import (
     LABELS,
     STATE_MARK,
@@ -61,27 +60,39 @@ def status_view(
     counts: dict[str, int],
     filters: dict,
 ):
+    """(document, table, CSV records) as functions: only the format asked for is
+    built, so `--format json` never builds (or imports) the table."""
     items = ordered(plan, items)
-    records = [status_dict(s) for s in items]
-    document = {
-        "schema": "tracker.status/1",
-        "as_of": as_of.isoformat(),
-        "plan": {"id": plan.id, "title": plan.title, "title_en": plan.title_en},
-        "filters": filters,
-        "counts": counts,
-        "goals": records,
-    }
-    flat = []
-    for record in records:
-        row = dict(record)
-        forecast = row.pop("forecast")
-        row["forecast_completion_date"] = forecast["completion_date"] if forecast else None
-        row["forecast_days_late"] = forecast["days_late"] if forecast else None
-        flat.append(row)
-    return document, status_table(plan, items, as_of=as_of, lang=lang, counts=counts), flat
+
+    def document() -> dict:
+        return {
+            "schema": "tracker.status/1",
+            "as_of": as_of.isoformat(),
+            "plan": {"id": plan.id, "title": plan.title, "title_en": plan.title_en},
+            "filters": filters,
+            "counts": counts,
+            "goals": [status_dict(s) for s in items],
+        }
+
+    def flat() -> list[dict]:
+        rows = []
+        for status in items:
+            row = status_dict(status)
+            forecast = row.pop("forecast")
+            row["forecast_completion_date"] = forecast["completion_date"] if forecast else None
+            row["forecast_days_late"] = forecast["days_late"] if forecast else None
+            rows.append(row)
+        return rows
+
+    def table():
+        return status_table(plan, items, as_of=as_of, lang=lang, counts=counts)
+
+    return document, table, flat
 
 
-def status_table(plan, items, *, as_of, lang, counts) -> Table:
+def status_table(plan, items, *, as_of, lang, counts):
+    from tracker.render.table import Column, Section, Table
+
     labels = LABELS[lang]
     # Narrow terminals drop the highest `drop` first; the title shrinks before
     # anything goes and is the last to go. id, progress and state always stay.
@@ -111,7 +122,9 @@ def status_table(plan, items, *, as_of, lang, counts) -> Table:
     return Table(columns, tuple(rows), title=title, header_lines=header)
 
 
-def status_row(status: GoalStatus, lang: str) -> tuple[Cell, ...]:
+def status_row(status: GoalStatus, lang: str) -> tuple:
+    from tracker.render.table import Cell
+
     style = status.state.value
     return (
         Cell(status.goal.id),
