@@ -263,3 +263,24 @@ def test_two_clones_merge_their_logs_without_conflict(tmp_path):
         if g["id"] == "jobs.training"
     )
     assert training["current"] == 200
+
+
+def test_a_torn_last_line_never_fuses_with_the_next_entry(data):
+    run = Run(data)
+    run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
+    path = data / "progress" / "2020-03.jsonl"
+    whole = path.read_bytes()
+    # What a writer killed mid-line leaves: the start of a line and no newline.
+    path.write_bytes(whole + b'{"id":"deadbeefdeadbeef","goal":"jobs.training","da')
+    run("log", "jobs.training", "5", "--date", "2020-03-02", code=0)
+    lines = path.read_bytes().split(b"\n")
+    assert lines[0] + b"\n" == whole
+    assert lines[1] == b'{"id":"deadbeefdeadbeef","goal":"jobs.training","da'
+    assert json.loads(lines[2])["value"] == 5 and lines[3] == b""
+    training = next(
+        g
+        for g in run.json("status", "--as-of", "2020-03-31")["goals"]
+        if g["id"] == "jobs.training"
+    )
+    assert training["current"] == 105
+    assert re.search(r"2020-03\.jsonl:2: unreadable line", run("check", code=3).stdout)
