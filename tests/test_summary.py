@@ -155,6 +155,7 @@ def test_html_renders_in_headless_chromium(spring, tmp_path):
     assert (width, height) == (1000, 1600) and len(data) > 20_000  # a real page, not blank
 
 
+@pytest.mark.skipif(shutil.which("env") is None, reason="needs env(1), as cron's hosts have")
 def test_cron_bare_environment(spring, tmp_path):
     """env -i: no HOME, LANG, TERM or PATH; output is UTF-8 with no escape codes."""
     out = subprocess.run(
