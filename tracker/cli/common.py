@@ -68,11 +68,10 @@ class Loaded:
     log_problems: list[Problem]
     today: dt.date
 
-    def date(
-        self, text: str | None, *, default: dt.date | None = None, option: str = ""
-    ) -> dt.date:
+    def date(self, text: str | None, *, option: str = "") -> dt.date:
+        """A date the user typed (None: today in the plan's time zone)."""
         if text is None:
-            return default or self.today
+            return self.today
         from tracker.dates import parse_date
 
         try:
