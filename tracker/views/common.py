@@ -35,12 +35,8 @@ LABELS = {
         "flags": "提示",
         "owner": "责任单位",
         "kind": "类型",
-        "area": "领域",
         "as_of": "截至",
         "goals": "项目标",
-        "due_soon": "即将到期",
-        "stale": "久未更新",
-        "late": "预计延期",
     },
     "en": {
         "id": "id",
@@ -54,12 +50,8 @@ LABELS = {
         "flags": "flags",
         "owner": "owner",
         "kind": "kind",
-        "area": "area",
         "as_of": "as of",
         "goals": "goals",
-        "due_soon": "due soon",
-        "stale": "stale",
-        "late": "late",
     },
 }
 
