@@ -70,14 +70,14 @@ def _repeats(plan: Plan, existing: list[Entry], new: list[Entry]) -> list[Proble
         if goal.id in ticking and goal.kind in (Kind.MILESTONE, Kind.CHECKLIST):
             marks = {}
             for entry in grouped[goal.id]:
-                for item in entry.items or (("done",) if entry.op is Op.DONE else ()):
+                for item in _ticks(entry):
                     marks.setdefault(item, entry.date)
             ticked[goal.id] = marks
     for entry in new:
         marks = ticked.get(entry.goal)
         if marks is None:
             continue
-        for item in entry.items or (("done",) if entry.op is Op.DONE else ()):
+        for item in _ticks(entry):
             if item in marks:
                 what = "it was" if item == "done" else f"'{item}' was"
                 problems.append(
@@ -90,6 +90,11 @@ def _repeats(plan: Plan, existing: list[Entry], new: list[Entry]) -> list[Proble
                 )
             marks[item] = entry.date
     return problems
+
+
+def _ticks(entry: Entry) -> tuple[str, ...]:
+    """What an entry marks done: its checklist items, or the milestone itself."""
+    return entry.items or (("done",) if entry.op is Op.DONE else ())
 
 
 def _retraction_targets(existing: list[Entry], new: list[Entry]) -> list[Problem]:

@@ -38,7 +38,7 @@ def command(goal_id, as_of, fmt, lang, data_dir):
             Problem("tracker", None, f"unknown goal '{goal_id}'", hint, "unknown-goal")
         )
     day = loaded.date(as_of, option="--as-of")
-    grouped, _ = effective_by_goal(plan, loaded.entries)
+    grouped, _ = effective_by_goal(plan, loaded.entries, {goal.id})
     series = build_series(goal, grouped[goal.id])
     status = goal_status(goal, series, as_of=day)
     rows = history(goal, loaded.entries, as_of=day)

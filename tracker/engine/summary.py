@@ -10,8 +10,6 @@ from tracker.engine.ledger import Series, build_series, effective_by_goal
 from tracker.engine.status import goal_status, state_counts
 from tracker.model import Entry, Goal, GoalStatus, Kind, Plan, State
 
-DUE_WITHIN_DAYS = 14
-
 
 @dataclass(frozen=True, slots=True)
 class GoalActivity:
@@ -94,11 +92,7 @@ def summarize(plan: Plan, entries: list[Entry], *, since: dt.date, until: dt.dat
         counts_before=state_counts(list(then.values())),
         activity=tuple(activity),
         changes=changes,
-        due_soon=tuple(
-            s
-            for s in by_deadline
-            if s.state is not State.DONE and 0 <= s.days_left <= DUE_WITHIN_DAYS
-        ),
+        due_soon=tuple(s for s in by_deadline if s.due_soon),
         stale=tuple(s for s in by_deadline if s.stale),
         off_track=tuple(s for s in by_deadline if s.state is State.OFF_TRACK),
         series=series,
