@@ -46,8 +46,14 @@ def ordered(plan: Plan, items: list[GoalStatus]) -> list[GoalStatus]:
     return sorted(items, key=lambda s: (area_rank.get(s.goal.area, 99), s.goal.deadline))
 
 
-def counts_line(counts: dict[str, int], lang: str) -> str:
-    parts = [f"{STATE_MARK[s]} {STATE_NAME[lang][s]} {counts[s.value]}" for s in STATE_ORDER]
+def counts_line(counts: dict[str, int], lang: str, before: dict[str, int] | None = None) -> str:
+    """Goals per state, most urgent first; with `before`, the change since then."""
+    parts = []
+    for state in STATE_ORDER:
+        now = counts[state.value]
+        delta = now - before[state.value] if before else 0
+        moved = f" ({'+' if delta > 0 else '−'}{abs(delta)})" if delta else ""
+        parts.append(f"{STATE_MARK[state]} {STATE_NAME[lang][state]} {now}{moved}")
     return "  ".join(parts)
 
 

@@ -16,6 +16,7 @@ from tracker.views.common import (
     status_dict,
     title_of,
 )
+from tracker.views.status import counts_line
 from tracker.views.words import (
     STATE_NAME,
     forecast_sentence,
@@ -117,16 +118,6 @@ def change_text(activity: GoalActivity, lang: str) -> str:
     return f"{sign}{number(abs(change))}{unit}"
 
 
-def counts_text(summary: Summary, lang: str) -> str:
-    parts = []
-    for state in STATE_ORDER:
-        now = summary.counts[state.value]
-        delta = now - summary.counts_before[state.value]
-        moved = f" ({'+' if delta > 0 else '−'}{abs(delta)})" if delta else ""
-        parts.append(f"{STATE_MARK[state]} {STATE_NAME[lang][state]} {now}{moved}")
-    return "  ".join(parts)
-
-
 def summary_document(summary: Summary, *, week: str | None, lang: str) -> dict:
     plan = summary.plan
     return {
@@ -186,7 +177,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Tab
         title=f"{plan_title} · {L['title']}",
         header_lines=(
             f"{L['period']}: {period_text(summary, week)}",
-            f"{L['states']}: {counts_text(summary, lang)}",
+            f"{L['states']}: {counts_line(summary.counts, lang, summary.counts_before)}",
         ),
     )
     activity = Table(
