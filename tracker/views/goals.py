@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.model import Kind, Plan
+from tracker.model import Direction, Kind, Plan
 from tracker.render.table import Cell, Column, Section, Table
 from tracker.views.common import LABELS, area_name, goal_dict, number, title_of
 
@@ -53,8 +53,9 @@ def _target(goal) -> str:
         return f"{len(goal.items)} items"
     if goal.kind is Kind.MILESTONE:
         return "—"
-    sign = "≤ " if goal.direction.value == "at_most" and goal.kind is Kind.LEVEL else ""
-    sign = "≥ " if goal.kind is Kind.LEVEL and not sign else sign
+    sign = ""
+    if goal.kind is Kind.LEVEL:
+        sign = "≤ " if goal.direction is Direction.AT_MOST else "≥ "
     return f"{sign}{number(goal.target)} {goal.unit}".strip()
 
 
