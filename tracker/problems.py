@@ -32,10 +32,14 @@ class Problem:
         return f"{self.file}:{self.line}"
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        """`file:line: message (hint)`, as an editor can jump to it."""
         text = f"{self.location}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
 
-    def to_dict(self) -> dict:
+    def to_dict(self, lang: str = "en") -> dict:
         return {
             "file": self.file,
             "line": self.line,

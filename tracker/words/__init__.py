@@ -1,0 +1,58 @@
+"""The one catalogue of user-facing words: every phrase tracker prints, keyed by
+language. Code names a phrase by key; only this package holds the words.
+
+Each submodule holds one part of the catalogue as `PHRASES = {key: (zh, en)}`;
+placeholders are `str.format` fields, the same in both languages.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+
+class Phrase(NamedTuple):
+    """A phrase not yet put into words: its key and the values it names. Problems
+    carry these, so one problem can be read in either language."""
+
+    key: str
+    args: dict = {}
+
+    def text(self, lang: str) -> str:
+        return say(self.key, lang, **self.args)
+
+    def to_list(self) -> list:
+        return [self.key, dict(self.args)]
+
+
+def phrase(key: str, **args) -> Phrase:
+    return Phrase(key, args)
+
+
+@cache
+def catalogue() -> dict[str, tuple[str, str]]:
+    """Every phrase, from every part of the catalogue."""
+    from tracker.words import cli, problems, report
+
+    merged: dict[str, tuple[str, str]] = {}
+    for part in (problems, report, cli):
+        for key, pair in part.PHRASES.items():
+            if key in merged:
+                raise KeyError(f"phrase {key!r} is defined twice in the catalogue")
+            merged[key] = pair
+    return merged
+
+
+def say(key: str, lang: str, /, **args) -> str:
+    """The phrase `key` in `lang`, with its placeholders filled."""
+    zh, en = catalogue()[key]
+    template = en if lang == "en" else zh
+    return template.format(**args) if args else template
+
+
+def words(key: str, lang: str) -> str:
+    """A phrase without placeholders (a header, a label)."""
+    return say(key, lang)
