@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from tests.conftest import REPO, SHARED, run_process
-from tracker.plan import load_plan
+from tracker.storage.datadir import DataDir, load_plan
 
 MINI = textwrap.dedent("""\
     [plan]
@@ -190,7 +190,7 @@ def test_goals_json_lists_every_goal_with_all_fields(run):
 
 
 def test_bundled_plan_encodes_the_reports_numbers():
-    plan, problems = load_plan(REPO / "goals.toml")
+    plan, problems = load_plan(DataDir(REPO))
     assert problems == []
     training, placement = plan.goal("jobs.training"), plan.goal("jobs.placement")
     assert (training.target, training.unit, training.kind.value) == (3000, "人", "count")
@@ -214,7 +214,7 @@ def test_bundled_plan_encodes_the_reports_numbers():
 def test_every_source_is_a_verbatim_sentence_of_the_report():
     report = (SHARED / "seeds" / "shifeng-2020-report.txt").read_text(encoding="utf-8")
     flat = re.sub(r"\s+", "", report)  # the report wraps lines and breaks pages mid-sentence
-    plan, _ = load_plan(REPO / "goals.toml")
+    plan, _ = load_plan(DataDir(REPO))
     for goal in plan.goals:
         assert re.sub(r"\s+", "", goal.source) in flat, goal.id
 

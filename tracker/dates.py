@@ -17,15 +17,13 @@ _OFFSET = re.compile(r"^([+-])\s*(\d+)\s*([dwmy])$")
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _KEYWORDS = {"today": 0, "今天": 0, "yesterday": -1, "昨天": -1}
 
-FORMATS_HINT = "use 2020-05-01, 2020/5/1, 2020年5月1日, today, yesterday, -7d or +2w"
-
 
 def parse_date(text: str, *, today: dt.date) -> dt.date:
     """Parse a date as SPEC lists them; refuse ambiguous and impossible ones."""
     raw = text
     text = unicodedata.normalize("NFKC", text).strip().lower()
     if not text:
-        raise UsageError("empty date", FORMATS_HINT)
+        raise UsageError("date_empty", "date_forms")
     if text in _KEYWORDS:
         return today + dt.timedelta(days=_KEYWORDS[text])
     if m := _OFFSET.match(text):
@@ -36,7 +34,7 @@ def parse_date(text: str, *, today: dt.date) -> dt.date:
         try:
             return dt.date(year, month, day)
         except ValueError as exc:
-            raise UsageError(f"impossible date '{raw}': {exc}", FORMATS_HINT) from None
+            raise UsageError("date_impossible", "date_forms", text=raw, reason=exc) from None
     return _parse_free_form(raw, text)
 
 
@@ -61,22 +59,21 @@ def _parse_free_form(raw: str, text: str) -> dt.date:
     from dateutil import parser
 
     if not re.search(r"\d{4}", text):
-        raise UsageError(f"cannot read date '{raw}': the year must have four digits", FORMATS_HINT)
+        raise UsageError("date_year_digits", "date_forms", text=raw)
     try:
         month_first = parser.parse(text, dayfirst=False, default=_DEFAULT_A)
         day_first = parser.parse(text, dayfirst=True, default=_DEFAULT_A)
         other_default = parser.parse(text, dayfirst=False, default=_DEFAULT_B)
     except (ValueError, OverflowError, parser.ParserError):
-        raise UsageError(f"cannot read date '{raw}'", FORMATS_HINT) from None
+        raise UsageError("date_unreadable", "date_forms", text=raw) from None
     if other_default != month_first:
-        raise UsageError(f"'{raw}' is not a whole date (year, month and day)", FORMATS_HINT)
+        raise UsageError("date_partial", "date_forms", text=raw)
     if month_first != day_first:
         raise UsageError(
-            f"ambiguous date '{raw}': {month_first.date()} or {day_first.date()}?",
-            "write the year first, e.g. 2020-05-01",
+            "date_ambiguous", "year_first", text=raw, one=month_first.date(), other=day_first.date()
         )
     if month_first.time() != dt.time(0):
-        raise UsageError(f"'{raw}' has a time of day; give a date only", FORMATS_HINT)
+        raise UsageError("date_has_time_of_day", "date_forms", text=raw)
     return month_first.date()
 
 
@@ -90,25 +87,25 @@ def parse_week(text: str) -> tuple[dt.date, dt.date]:
     """'2020-W23' → (Monday, Sunday) of that ISO week."""
     m = _WEEK.match(unicodedata.normalize("NFKC", text).strip())
     if not m:
-        raise UsageError(f"cannot read week '{text}'", "use an ISO week such as 2020-W23")
+        raise UsageError("week_unreadable", "week_form", text=text)
     year, week = int(m.group(1)), int(m.group(2))
     try:
         monday = dt.date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise UsageError(
-            f"{year} has no week {week}", "ISO weeks run from W01 to W52 or W53"
-        ) from None
+        raise UsageError("no_such_week", "week_range", year=year, week=week) from None
     return monday, monday + dt.timedelta(days=6)
 
 
 def today_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
     """Today's date in the plan's time zone. The one clock read lives in the CLI;
-    it passes `now=None` and this reads the UTC clock once."""
+    it passes `now=None` and this reads the UTC clock once. The plan's rules
+    have already refused a zone that does not exist."""
     now = now or dt.datetime.now(dt.UTC)
-    return now.astimezone(_zone(timezone)).date()
+    return now.astimezone(find_zone(timezone) or dt.UTC).date()
 
 
-def _zone(name: str) -> dt.tzinfo:
+def find_zone(name: str) -> dt.tzinfo | None:
+    """The time zone of that IANA name, or None when there is no such zone."""
     try:
         from zoneinfo import ZoneInfo
 
@@ -117,12 +114,7 @@ def _zone(name: str) -> dt.tzinfo:
         # Windows has no system zone database; dateutil ships its own.
         from dateutil import tz
 
-        zone = tz.gettz(name)
-        if zone is None:
-            raise UsageError(
-                f"unknown time zone '{name}'", "use an IANA name such as Asia/Shanghai"
-            ) from None
-        return zone
+        return tz.gettz(name)
 
 
 def utc_now_text(now: dt.datetime | None = None) -> str:

@@ -21,6 +21,8 @@ class Direction(str, Enum):
 
 
 class UpdateEvery(str, Enum):
+    """How often a goal should be reported on (SPEC's `update_every`)."""
+
     WEEKLY = "weekly"
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
@@ -50,13 +52,21 @@ class Op(str, Enum):
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a thing was read from, for `file:line` messages."""
+    """Where a thing was read from, for `file:line` messages. A goal's source also
+    knows the line of each of its keys, so a rule can point at `deadline = …`."""
 
     file: str
     line: int | None = None
+    keys: dict[str, int] | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}" if self.line else self.file
+
+    def line_of(self, key: str | None) -> int | None:
+        """The line of `key` in this table, else the table's own line."""
+        if key is not None and self.keys and key in self.keys:
+            return self.keys[key]
+        return self.line
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +74,7 @@ class Area:
     id: str
     name: str
     name_en: str
+    origin: Source | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +127,7 @@ class Plan:
     goals: tuple[Goal, ...]
     tolerance: float = 0.10
     source: str = ""
+    origin: Source | None = field(default=None, compare=False)
 
     @cached_property
     def _goals_by_id(self) -> dict[str, Goal]:
@@ -160,8 +172,7 @@ class Entry:
 class Forecast:
     completion_date: dt.date
     days_late: int
-    rate_per_day: float | None
-    window_days: int | None
+    window_days: int | None  # the days the rate was measured over (None: already met)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,26 +1,33 @@
-"""Problems as values (file, line, message, hint) and the named exit codes."""
+"""Problems as values (file, line, what is wrong, how to fix it) and the named exit codes.
+
+A problem names its message and hint as catalogue phrases, so the same problem
+reads in Chinese or English wherever it is shown.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import IntEnum
 
+from tracker.words import Phrase, phrase
+
 
 class ExitCode(IntEnum):
     OK = 0
     CONDITION = 1  # a condition asked for with --fail-on holds
     USAGE = 2
-    BAD_DATA = 3
+    BAD_DATA = 3  # bad data or environment: a file, an input, the disk, a permission
     INTERNAL = 70  # a bug in tracker itself (EX_SOFTWARE)
+    INTERRUPTED = 130  # Ctrl-C
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
     file: str
     line: int | None
-    message: str
-    hint: str = ""
-    code: str = "invalid"
+    what: Phrase
+    fix: Phrase | None = None
+    code: str = "invalid"  # a stable name for programs (JSON), whatever the language
     column: int | None = None
 
     @property
@@ -31,13 +38,20 @@ class Problem:
             return f"{self.file}:{self.line}:{self.column}"
         return f"{self.file}:{self.line}"
 
-    def __str__(self) -> str:
-        return self.text("en")
+    def message(self, lang: str) -> str:
+        return self.what.text(lang)
+
+    def hint(self, lang: str) -> str:
+        return self.fix.text(lang) if self.fix else ""
 
     def text(self, lang: str) -> str:
         """`file:line: message (hint)`, as an editor can jump to it."""
-        text = f"{self.location}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{self.location}: {self.message(lang)}"
+        hint = self.hint(lang)
+        return f"{text} ({hint})" if hint else text
+
+    def __str__(self) -> str:
+        return self.text("en")
 
     def to_dict(self, lang: str = "en") -> dict:
         return {
@@ -45,18 +59,57 @@ class Problem:
             "line": self.line,
             "column": self.column,
             "code": self.code,
-            "message": self.message,
-            "hint": self.hint,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
         }
+
+    def to_record(self) -> dict:
+        """The language-free form, for the derived cache."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "what": self.what.to_list(),
+            "fix": self.fix.to_list() if self.fix else None,
+            "code": self.code,
+            "column": self.column,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict) -> Problem:
+        fix = record["fix"]
+        return cls(
+            record["file"],
+            record["line"],
+            Phrase(*record["what"]),
+            Phrase(*fix) if fix else None,
+            record["code"],
+            record["column"],
+        )
+
+
+def problem(
+    file: str,
+    line: int | None,
+    code: str,
+    key: str,
+    fix: Phrase | str | None = None,
+    /,
+    *,
+    column: int | None = None,
+    **args,
+) -> Problem:
+    """A problem whose message is the catalogue phrase `key` filled with `args`;
+    `fix` is a phrase, or a key of a phrase that takes the same args."""
+    if isinstance(fix, str):
+        fix = phrase(fix, **args)
+    return Problem(file, line, phrase(key, **args), fix, code, column)
 
 
 class TrackerError(Exception):
-    """Raised at the edges (CLI, loaders) carrying problems and an exit code."""
+    """Raised at the edges (CLI, storage) carrying problems and an exit code."""
 
-    def __init__(self, problems: list[Problem] | Problem | str, exit_code=ExitCode.BAD_DATA):
-        if isinstance(problems, str):
-            problems = [Problem("tracker", None, problems)]
-        elif isinstance(problems, Problem):
+    def __init__(self, problems: list[Problem] | Problem, exit_code=ExitCode.BAD_DATA):
+        if isinstance(problems, Problem):
             problems = [problems]
         self.problems = list(problems)
         self.exit_code = ExitCode(exit_code)
@@ -66,15 +119,20 @@ class TrackerError(Exception):
 class UsageError(TrackerError):
     """Bad arguments: exit 2."""
 
-    def __init__(self, message: str, hint: str = ""):
-        super().__init__(Problem("tracker", None, message, hint, "usage"), ExitCode.USAGE)
+    def __init__(self, key: str, fix: Phrase | str | None = None, /, **args):
+        super().__init__(problem("tracker", None, "usage", key, fix, **args), ExitCode.USAGE)
 
 
-def suggest(word: str, choices) -> str:
-    """A 'did you mean' hint for a mistyped name, or ''."""
+def suggest(word: str, choices) -> Phrase | None:
+    """A 'did you mean' hint for a mistyped name, or None."""
     import difflib
 
     # Short names (two or three CJK characters) differ by one character at 0.5.
     cutoff = 0.5 if len(word) <= 3 else 0.6
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return phrase("did_you_mean", name=close[0]) if close else None
+
+
+def suggest_or(word: str, choices, key: str, /, **args) -> Phrase:
+    """'did you mean …?', else the phrase `key` (e.g. the list of choices)."""
+    return suggest(word, choices) or phrase(key, **args)

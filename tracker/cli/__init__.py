@@ -45,23 +45,27 @@ class LazyGroup(click.Group):
         a bug becomes one line (a traceback only with --debug)."""
         from tracker.problems import TrackerError
 
-        debug = bool((ctx.obj or {}).get("debug")) or "--debug" in sys.argv[1:2]
+        # Read only when something failed: the group's --debug (wherever it stood
+        # among the group's options) is known once its callback has run.
+        def debug() -> bool:
+            return bool((ctx.obj or {}).get("debug"))
+
         try:
             return super().invoke(ctx)
         except TrackerError as error:
-            ctx.exit(_report(error, debug))
+            ctx.exit(_report(error, debug()))
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except BrokenPipeError:
             raise
+        except KeyboardInterrupt:
+            ctx.exit(ExitCode.INTERRUPTED)
         except Exception as exc:
-            if debug:
+            if debug():
                 raise
-            click.echo(
-                f"tracker: internal error: {type(exc).__name__}: {exc}\n"
-                "Run again with --debug for a traceback, and report it.",
-                err=True,
-            )
+            from tracker.words import say
+
+            click.echo(say("internal_error", "en", kind=type(exc).__name__, detail=exc), err=True)
             ctx.exit(ExitCode.INTERNAL)
 
 
@@ -108,7 +112,7 @@ def _report(error, debug: bool) -> int:
 
         traceback.print_exc()
     for problem in error.problems:
-        click.echo(inert(str(problem)), err=True)
+        click.echo(inert(problem.text("en")), err=True)
     return error.exit_code
 
 

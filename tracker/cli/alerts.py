@@ -14,7 +14,7 @@ from tracker.cli.common import (
     open_series,
 )
 from tracker.model import Condition
-from tracker.problems import ExitCode, UsageError, suggest
+from tracker.problems import ExitCode, UsageError, suggest_or
 
 
 @click.command("alerts")
@@ -55,8 +55,6 @@ def parse_fail_on(text: str) -> list[str]:
     wanted = [part.strip() for part in text.replace(" ", ",").split(",") if part.strip()]
     for name in wanted:
         if name not in names:
-            raise UsageError(
-                f"--fail-on: unknown condition '{name}'",
-                suggest(name, names) or f"conditions: {', '.join(names)}",
-            )
+            fix = suggest_or(name, names, "conditions_are", conditions=", ".join(names))
+            raise UsageError("unknown_condition", fix, name=name)
     return wanted

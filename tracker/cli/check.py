@@ -25,14 +25,16 @@ def command(fmt, data_dir):
     3 when there are problems."""
     from tracker.cli.common import find_data
     from tracker.dates import today_in
-    from tracker.loader import load
     from tracker.render.text import inert
-    from tracker.validate import log_problems
+    from tracker.rules.entries import log_problems
+    from tracker.storage.datadir import load
 
     data = find_data(data_dir)
-    plan, entries, problems = load(data)
+    loaded = load(data)
+    plan, entries = loaded.plan, loaded.entries
+    problems = loaded.plan_problems + loaded.log_problems
     if plan is not None:
-        problems = problems + log_problems(plan, entries, today=today_in(plan.timezone))
+        problems += log_problems(plan, entries, today=today_in(plan.timezone))
     if fmt == "json":
         emit_json(
             envelope(

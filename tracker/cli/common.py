@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from tracker.model import Entry, Plan
-from tracker.problems import ExitCode, Problem, TrackerError, UsageError
+from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
+from tracker.words import say
 
 # ── options every command spells the same way ────────────────────────────────
 
@@ -61,8 +62,11 @@ def lang_option(f):
 
 
 @dataclass(frozen=True)
-class Loaded:
-    data: object  # DataDir
+class Opened:
+    """A data folder opened for a command: its plan, the log (when asked for),
+    the log's problems, and today in the plan's time zone."""
+
+    data: object  # storage.datadir.DataDir
     plan: Plan
     entries: list[Entry]
     log_problems: list[Problem]
@@ -79,13 +83,13 @@ class Loaded:
         except UsageError as error:
             if option:
                 p = error.problems[0]
-                raise UsageError(f"{option}: {p.message}", p.hint) from None
+                raise UsageError("option_problem", p.fix, option=option, detail=p.what) from None
             raise
 
 
 def find_data(data_dir: str | None):
     """The data folder: the command's --data, else the group's, else SPEC's search."""
-    from tracker.loader import find_data_dir
+    from tracker.storage.datadir import find_data_dir
 
     ctx = click.get_current_context(silent=True)
     if data_dir is None and ctx is not None and ctx.find_root().obj:
@@ -93,35 +97,29 @@ def find_data(data_dir: str | None):
     return find_data_dir(data_dir, env=os.environ, cwd=Path.cwd())
 
 
-def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True) -> Loaded:
+def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True) -> Opened:
     """Find and load the data folder. Problems in goals.toml stop the command
     (exit 3); problems in the log are a warning: the rest of it still counts."""
     from tracker.dates import today_in
-    from tracker.loader import load
+    from tracker.storage.datadir import load
 
     data = find_data(data_dir)
-    plan, entries, problems = load(data, with_log=with_log)
-    plan_file = data.display(data.goals_path)
-    plan_problems = [p for p in problems if p.file == plan_file]
-    if plan is None or plan_problems:
-        extra = Problem(
-            plan_file,
-            None,
-            f"{len(plan_problems)} problem(s) in the plan",
-            "fix them, then run `tracker check`",
-            "summary",
-        )
-        raise TrackerError(plan_problems + [extra], ExitCode.BAD_DATA)
-    log_problems = [p for p in problems if p.file != plan_file]
+    loaded = load(data, with_log=with_log)
+    if loaded.plan is None or loaded.plan_problems:
+        plan_file = data.display(data.goals_path)
+        count = len(loaded.plan_problems)
+        extra = problem(plan_file, None, "summary", "plan_problems", "fix_then_check", count=count)
+        raise TrackerError(loaded.plan_problems + [extra], ExitCode.BAD_DATA)
     if warn:
-        _warn(log_problems)
-    return Loaded(data, plan, entries, log_problems, today_in(plan.timezone))
+        _warn(loaded.log_problems)
+    plan = loaded.plan
+    return Opened(data, plan, loaded.entries, loaded.log_problems, today_in(plan.timezone))
 
 
 def open_series(data_dir: str | None):
     """For commands that need only each goal's value over time (status, alerts):
     served from the derived cache when the log has not changed."""
-    from tracker.loader import load_series
+    from tracker.storage.datadir import load_series
 
     loaded = open_data(data_dir, with_log=False)
     series, problems = load_series(loaded.data, loaded.plan)
@@ -131,11 +129,7 @@ def open_series(data_dir: str | None):
 
 def _warn(log_problems: list[Problem]) -> None:
     if log_problems:
-        click.echo(
-            f"tracker: warning: {len(log_problems)} problem(s) in progress/ — "
-            "those lines do not count; run `tracker check` to see where",
-            err=True,
-        )
+        click.echo(say("log_problems_warning", "en", count=len(log_problems)), err=True)
 
 
 # ── output ───────────────────────────────────────────────────────────────────

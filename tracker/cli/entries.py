@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tracker.cli.common import as_of_option, data_option, emit, open_data, write_text
-from tracker.problems import UsageError, suggest
+from tracker.refs import resolve_goal
 
 
 @click.command("entries")
@@ -28,11 +28,8 @@ def command(goal_id, since, until, as_of, fmt, data_dir):
 
     loaded = open_data(data_dir)
     day = loaded.date(as_of, option="--as-of")
-    if goal_id is not None and loaded.plan.goal(goal_id) is None:
-        ids = [g.id for g in loaded.plan.goals]
-        raise UsageError(
-            f"unknown goal '{goal_id}'", suggest(goal_id, ids) or "see `tracker goals` for ids"
-        )
+    if goal_id is not None:
+        goal_id = resolve_goal(loaded.plan, goal_id).id
     since_day = loaded.date(since, option="--since") if since else None
     until_day = loaded.date(until, option="--until") if until else None
     shown = select(loaded.entries, goal=goal_id, since=since_day, until=until_day)
@@ -46,7 +43,7 @@ def command(goal_id, since, until, as_of, fmt, data_dir):
     )
     if fmt == "jsonl":
         from tracker.jsontext import dumps
-        from tracker.log import entry_to_record
+        from tracker.storage.logline import entry_to_record
 
         write_text("".join(dumps(entry_to_record(e)) + "\n" for e in shown))
         return

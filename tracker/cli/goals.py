@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
-from tracker.problems import UsageError, suggest
+from tracker.refs import resolve_area
 
 
 @click.command("goals")
@@ -20,8 +20,7 @@ def command(area, fmt, lang, data_dir):
     from tracker.views.goals import goals_view
 
     loaded = open_data(data_dir, with_log=False)
-    if area is not None and loaded.plan.area(area) is None:
-        ids = [a.id for a in loaded.plan.areas]
-        raise UsageError(f"unknown area '{area}'", suggest(area, ids) or f"areas: {', '.join(ids)}")
+    if area is not None:
+        resolve_area(loaded.plan, area)
     document, table = goals_view(loaded.plan, area=area, lang=lang)
     emit(fmt, table=table, document=document)

@@ -17,8 +17,10 @@ from tracker.cli.common import (
     open_data,
     write_text,
 )
-from tracker.model import Entry, Kind, Op, Source
-from tracker.problems import ExitCode, Problem, TrackerError, UsageError, suggest
+from tracker.model import Entry, Op, Source
+from tracker.problems import TrackerError, UsageError, problem
+from tracker.refs import resolve_goal
+from tracker.writes import write
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
@@ -69,67 +71,53 @@ def command(
     (use `tracker retract`), a future date, or a part exceeding its whole."""
     from tracker.dates import utc_now_text
 
-    # Only a dry run reads the log here; a real write reads it once, under the lock.
-    loaded = open_data(data_dir, with_log=dry_run, warn=False)
+    # The log is read once, by the write sequence (under the lock for a real write).
+    loaded = open_data(data_dir, with_log=False, warn=False)
     plan = loaded.plan
     recorded_at = utc_now_text()
-    who = _text("--by", by) if by is not None else _login_name()
+    who = user_text("--by", by) if by is not None else login_name()
     if from_json is not None:
         if goal_id or value or total or done or items or day:
-            raise UsageError(
-                "--from-json takes no goal or value arguments",
-                "put goal, date and value in each JSON entry",
-            )
-        from tracker.cli.batch import read_batch
+            raise UsageError("from_json_alone", "from_json_alone_fix")
+        from tracker.storage.batch import BatchDefaults, read_batch
+        from tracker.writes import new_id
 
-        new = read_batch(from_json, loaded, recorded_at=recorded_at, default_by=who)
-        _write(
-            loaded,
-            new,
-            dry_run=dry_run,
-            fmt=fmt,
-            lang=lang,
-            batch=True,
-            by=who,
-            recorded_at=recorded_at,
+        name = "<stdin>" if getattr(from_json, "name", "-") in ("-", "<stdin>") else from_json.name
+        defaults = BatchDefaults(
+            recorded_at, who, loaded.today.isoformat(), new_id, lambda text: loaded.date(text)
         )
+        new, input_problems = read_batch(from_json.read(), name, defaults)
+        result = write(
+            loaded.data, plan, new, today=loaded.today, dry_run=dry_run, batch=True, by=who,
+            recorded_at=recorded_at, input_problems=input_problems, input_name=name,
+        )  # fmt: skip
+        _show(result, fmt=fmt, lang=lang)
         return
     if not goal_id:
-        raise UsageError("which goal?", "tracker log ID VALUE; see `tracker goals` for ids")
-    goal = plan.goal(goal_id)
-    if goal is None:
-        hint = suggest(goal_id, [g.id for g in plan.goals]) or "see `tracker goals` for ids"
-        raise TrackerError(
-            Problem("tracker", None, f"unknown goal '{goal_id}'", hint, "unknown-goal")
-        )
+        raise UsageError("which_goal", "which_goal_fix")
+    goal = resolve_goal(plan, goal_id)
     op, number = _op_for(goal, value, total, done, items, note)
+    from tracker.writes import new_id
+
     entry = Entry(
-        id=_new_id(),
+        id=new_id(),
         goal=goal.id,
         date=loaded.date(day, option="--date"),
         op=op,
         recorded_at=recorded_at,
         value=number,
         items=tuple(items),
-        note=_text("--note", note),
+        note=user_text("--note", note),
         by=who,
         origin=Source("tracker", None),
     )
-    _write(
-        loaded,
-        [entry],
-        dry_run=dry_run,
-        fmt=fmt,
-        lang=lang,
-        batch=False,
-        by=who,
-        recorded_at=recorded_at,
-    )
+    result = write(loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run)
+    _show(result, fmt=fmt, lang=lang)
 
 
 def _op_for(goal, value, total, done, items, note) -> tuple[Op, float | None]:
-    """Which kind of entry the flags ask for, refusing flags that do not fit."""
-    kind = goal.kind
+    """Which kind of entry the flags ask for. Whether it fits the goal's kind is
+    the rules' to say (tracker.rules.entries.fits_kind), as for a batch entry."""
     given = [
         name
         for name, present in (
@@ -140,35 +128,15 @@ def _op_for(goal, value, total, done, items, note) -> tuple[Op, float | None]:
         )
         if present
     ]
-    fits = {
-        Kind.COUNT: {"VALUE", "--total"},
-        Kind.LEVEL: {"VALUE"},
-        Kind.MILESTONE: {"--done"},
-        Kind.CHECKLIST: {"--item"},
-    }[kind]
-    from tracker.validate import OP_ADVICE
-
-    for name in given:
-        if name not in fits:
-            raise TrackerError(
-                Problem(
-                    "tracker",
-                    None,
-                    f"{goal.id} is a {kind.value} goal: {name} does not fit it",
-                    OP_ADVICE[kind],
-                    "wrong-kind",
-                )
-            )
     if len(given) > 1:
-        raise UsageError(f"give one of {' or '.join(given)}, not both")
+        raise UsageError("one_of_not_both", options=" / ".join(given))
     if not given:
         if note:
             return Op.CHECKIN, None
-        raise UsageError(f"nothing to log for {goal.id}", OP_ADVICE[kind] + ", or just --note")
+        raise UsageError("nothing_to_log", f"how_to_log_{goal.kind.value}", goal=goal.id)
     if total is not None:
         return Op.TOTAL, parse_number(total, "--total")
     if value is not None:
-        # a negative increment or an unknown item is refused with the others, in check_new
         return Op.VALUE, parse_number(value, "VALUE")
     if done:
         return Op.DONE, None
@@ -182,29 +150,29 @@ def parse_number(text: str, what: str) -> float:
         cleaned = cleaned[:-1]
     if not _NUMBER.match(cleaned) or not math.isfinite(float(cleaned)):
         raise TrackerError(
-            Problem(
+            problem(
                 "tracker",
                 None,
-                f"{what}: '{text}' is not a number",
-                "write digits, e.g. 120 or 8.5",
                 "not-a-number",
+                "not_a_number",
+                "write_digits",
+                what=what,
+                text=text,
             )
         )
     return float(cleaned)
 
 
-def _text(option: str, value: str) -> str:
+def user_text(option: str, value: str) -> str:
     """User text must be valid Unicode (no lone surrogates from undecodable bytes)."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise UsageError(
-            f"{option} is not valid text in UTF-8", "check the terminal's encoding"
-        ) from None
+        raise UsageError("text_not_utf8", "check_terminal_encoding", option=option) from None
     return value
 
 
-def _login_name() -> str:
+def login_name() -> str:
     import getpass
 
     try:
@@ -213,72 +181,26 @@ def _login_name() -> str:
         return "unknown"
 
 
-def _new_id() -> str:
-    from tracker.writing import new_id
+def _show(result, *, fmt, lang) -> None:
+    from tracker.storage.logline import entry_to_record
 
-    return new_id()
-
-
-def _write(loaded, new: list[Entry], *, dry_run, fmt, lang, batch, by, recorded_at) -> None:
-    from tracker import log
-    from tracker.writing import check_new, standing
-
-    today = loaded.today
-    batch_id = _new_id() if batch and new else None
-    if batch_id:
-        new = [_with_batch(e, batch_id) for e in new]
-
-    def prepare(existing):
-        ready = _name_retracted_goals(new, existing)
-        return ready, check_new(loaded.plan, existing, ready, today=today)
-
-    if dry_run:
-        new = _name_retracted_goals(new, loaded.entries)
-        problems = check_new(loaded.plan, loaded.entries, new, today=today)
-        if problems:
-            raise TrackerError(problems, ExitCode.BAD_DATA)
-        existing = loaded.entries
-    else:
-        existing = log.append(
-            loaded.data.progress_dir, prepare, batch=batch_id, by=by, recorded_at=recorded_at
-        )
-    goals = list(dict.fromkeys(e.goal for e in new if e.op is not Op.RETRACT))
-    standings = [standing(loaded.plan, existing + new, g, today) for g in goals]
     if fmt == "json":
         from tracker.views.common import status_dict
 
         emit_json(
             envelope(
                 "log",
-                today,
-                dry_run=dry_run,
-                batch=batch_id,
-                entries=[log.entry_to_record(e) for e in new],
-                goals=[status_dict(s) for s in standings],
+                result.today,
+                dry_run=result.dry_run,
+                batch=result.batch,
+                entries=[entry_to_record(e) for e in result.new],
+                goals=[status_dict(s) for s in result.standings],
             )
         )
         return
-    write_text(_summary_lines(new, standings, dry_run=dry_run, lang=lang))
-
-
-def _name_retracted_goals(new: list[Entry], existing: list[Entry]) -> list[Entry]:
-    """A retraction in a batch may leave out its goal: take the retracted entry's."""
-    from dataclasses import replace
-
-    missing = {e.retracts for e in new if e.op is Op.RETRACT and not e.goal}
-    if not missing:
-        return new
-    goals = {e.id: e.goal for e in existing + new if e.id in missing}
-    return [
-        replace(e, goal=goals.get(e.retracts, "")) if e.op is Op.RETRACT and not e.goal else e
-        for e in new
-    ]
-
-
-def _with_batch(entry: Entry, batch_id: str) -> Entry:
-    from dataclasses import replace
-
-    return replace(entry, batch=batch_id)
+    write_text(
+        _summary_lines(list(result.new), result.standings, dry_run=result.dry_run, lang=lang)
+    )
 
 
 def _summary_lines(new, standings, *, dry_run, lang) -> str:

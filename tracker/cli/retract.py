@@ -13,7 +13,7 @@ from tracker.cli.common import (
     write_text,
 )
 from tracker.model import Entry, Op, Source
-from tracker.problems import Problem, TrackerError, UsageError
+from tracker.problems import UsageError
 
 
 @click.command("retract")
@@ -27,15 +27,18 @@ def command(entry_id, reason, by, dry_run, fmt, data_dir):
     """Retract ENTRY (its id, or a unique start of it as `tracker entries` shows).
 
     The entry stays in the log, marked retracted, and no longer counts anywhere."""
-    from tracker import log
-    from tracker.cli.log import _login_name, _text
+    from tracker.cli.log import login_name, user_text
     from tracker.dates import utc_now_text
-    from tracker.writing import check_new, new_id
+    from tracker.refs import resolve_entry
+    from tracker.storage.journal import read_log
+    from tracker.storage.logline import entry_to_record
+    from tracker.writes import new_id, write
 
-    loaded = open_data(data_dir, warn=False)
+    loaded = open_data(data_dir, with_log=False, warn=False)
     if not reason.strip():
-        raise UsageError("--reason is empty", "say why the entry was wrong")
-    target = resolve_entry(loaded.entries, entry_id)
+        raise UsageError("reason_empty", "reason_empty_fix")
+    entries, _ = read_log(loaded.data.progress_dir, display=loaded.data.display)
+    target = resolve_entry(entries, entry_id)
     retraction = Entry(
         id=new_id(),
         goal=target.goal,
@@ -43,45 +46,18 @@ def command(entry_id, reason, by, dry_run, fmt, data_dir):
         op=Op.RETRACT,
         recorded_at=utc_now_text(),
         retracts=target.id,
-        reason=_text("--reason", reason),
-        by=_text("--by", by) if by is not None else _login_name(),
+        reason=user_text("--reason", reason),
+        by=user_text("--by", by) if by is not None else login_name(),
         origin=Source("tracker", None),
     )
-
-    def prepare(existing):
-        return [retraction], check_new(loaded.plan, existing, [retraction], today=loaded.today)
-
-    if dry_run:
-        problems = check_new(loaded.plan, loaded.entries, [retraction], today=loaded.today)
-        if problems:
-            raise TrackerError(problems)
-    else:
-        log.append(loaded.data.progress_dir, prepare)
+    result = write(loaded.data, loaded.plan, [retraction], today=loaded.today, dry_run=dry_run)
+    retraction = result.new[0]
     if fmt == "json":
         emit_json(
             envelope(
-                "retract", loaded.today, dry_run=dry_run, entries=[log.entry_to_record(retraction)]
+                "retract", loaded.today, dry_run=dry_run, entries=[entry_to_record(retraction)]
             )
         )
         return
     verb = "would retract" if dry_run else "retracted"
     write_text(f"{verb} {target.id} ({target.goal}, {target.date}) with {retraction.id}\n")
-
-
-def resolve_entry(entries: list[Entry], text: str) -> Entry:
-    """An entry by id or unique id prefix (at least 4 characters)."""
-    exact = [e for e in entries if e.id == text]
-    if exact:
-        return exact[0]
-    matches = [e for e in entries if len(text) >= 4 and e.id.startswith(text)]
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        ids = ", ".join(sorted(e.id for e in matches)[:5])
-        raise UsageError(f"'{text}' matches {len(matches)} entries: {ids}", "give more of the id")
-    hint = "ids are shown by `tracker entries`" + (
-        "; give at least 4 characters" if len(text) < 4 else ""
-    )
-    raise TrackerError(
-        Problem("tracker", None, f"no entry '{text}' in the log", hint, "unknown-entry")
-    )

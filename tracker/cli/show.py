@@ -12,7 +12,7 @@ from tracker.cli.common import (
     lang_option,
     open_data,
 )
-from tracker.problems import Problem, TrackerError, suggest
+from tracker.refs import resolve_goal
 
 
 @click.command("show")
@@ -31,12 +31,7 @@ def command(goal_id, as_of, fmt, lang, data_dir):
 
     loaded = open_data(data_dir)
     plan = loaded.plan
-    goal = plan.goal(goal_id)
-    if goal is None:
-        hint = suggest(goal_id, [g.id for g in plan.goals]) or "see `tracker goals` for ids"
-        raise TrackerError(
-            Problem("tracker", None, f"unknown goal '{goal_id}'", hint, "unknown-goal")
-        )
+    goal = resolve_goal(plan, goal_id)
     day = loaded.date(as_of, option="--as-of")
     grouped, _ = effective_by_goal(plan, loaded.entries, {goal.id})
     series = build_series(goal, grouped[goal.id])

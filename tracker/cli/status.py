@@ -13,7 +13,8 @@ from tracker.cli.common import (
     open_series,
 )
 from tracker.model import State
-from tracker.problems import UsageError, suggest
+from tracker.problems import UsageError, suggest_or
+from tracker.refs import resolve_area, resolve_owner
 
 
 @click.command("status")
@@ -61,20 +62,14 @@ def command(area, owner, states, as_of, fmt, lang, data_dir):
 
 
 def _check_filters(plan, area, owner, states):
-    if area is not None and plan.area(area) is None:
-        ids = [a.id for a in plan.areas]
-        raise UsageError(f"unknown area '{area}'", suggest(area, ids) or f"areas: {', '.join(ids)}")
-    owners = sorted({g.owner for g in plan.goals})
-    if owner is not None and owner not in owners:
-        raise UsageError(
-            f"no goal is owned by '{owner}'",
-            suggest(owner, owners) or f"owners: {', '.join(owners)}",
-        )
+    if area is not None:
+        resolve_area(plan, area)
+    if owner is not None:
+        resolve_owner(plan, owner)
     from tracker.views.words import STATE_NAME, state_from_name
 
     names = [s.value for s in State] + list(STATE_NAME["zh"].values())
     for state in states:
         if state_from_name(state) is None:
-            raise UsageError(
-                f"unknown state '{state}'", suggest(state, names) or f"states: {', '.join(names)}"
-            )
+            fix = suggest_or(state, names, "states_are", states=", ".join(names))
+            raise UsageError("unknown_state", fix, state=state)

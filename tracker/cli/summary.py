@@ -60,7 +60,7 @@ def command(week, since, until, as_of, fmt, output, lang, data_dir):
 
 def _period(loaded, week, since, until, day) -> tuple[dt.date, dt.date, str | None]:
     if week and (since or until):
-        raise UsageError("give --week or --since/--until, not both")
+        raise UsageError("week_or_period")
     if week:
         from tracker.dates import parse_week
 
@@ -70,7 +70,7 @@ def _period(loaded, week, since, until, day) -> tuple[dt.date, dt.date, str | No
     end = loaded.date(until, option="--until") if until else day
     start = loaded.date(since, option="--since") if since else end - dt.timedelta(days=6)
     if start > end:
-        raise UsageError(f"the period starts ({start}) after it ends ({end})")
+        raise UsageError("period_backwards", start=start, end=end)
     return start, end, None
 
 

@@ -22,7 +22,7 @@ def forecast(goal: Goal, series: Series, as_of: dt.date) -> Forecast | None:
         return None
     met_on = _first_met(goal, series, as_of)
     if met_on is not None:
-        return Forecast(met_on, max(0, (met_on - goal.deadline).days), None, None)
+        return Forecast(met_on, max(0, (met_on - goal.deadline).days), None)
     # The rate is the change after start_day up to as_of; a window reaching back
     # past the goal's start begins the day before it, so day-one entries count.
     start_day = max(goal.start - dt.timedelta(days=1), as_of - dt.timedelta(days=WINDOW_DAYS))
@@ -42,7 +42,7 @@ def forecast(goal: Goal, series: Series, as_of: dt.date) -> Forecast | None:
         return None
     remaining = sign * (goal.target - current)
     completion = as_of + dt.timedelta(days=math.ceil(remaining / rate - 1e-9))
-    return Forecast(completion, max(0, (completion - goal.deadline).days), rate, days)
+    return Forecast(completion, max(0, (completion - goal.deadline).days), days)
 
 
 def _first_met(goal: Goal, series: Series, as_of: dt.date) -> dt.date | None:

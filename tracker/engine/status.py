@@ -26,10 +26,6 @@ def all_series(plan: Plan, entries: list[Entry]) -> dict[str, Series]:
     return {goal.id: build_series(goal, grouped[goal.id]) for goal in plan.goals}
 
 
-def statuses(plan: Plan, entries: list[Entry], *, as_of: dt.date) -> list[GoalStatus]:
-    return statuses_from_series(plan, all_series(plan, entries), as_of=as_of)
-
-
 def statuses_from_series(
     plan: Plan, series: dict[str, Series], *, as_of: dt.date
 ) -> list[GoalStatus]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tracker.log import plain_number
 from tracker.model import Entry, Goal, GoalStatus, Kind, Op, Plan, State
+from tracker.numbers import plain_number
 
 STATE_MARK = {
     State.DONE: "✔",

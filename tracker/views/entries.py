@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.log import entry_to_record
 from tracker.model import Entry, Op, Plan
 from tracker.render.table import Cell, Column, Table
+from tracker.storage.logline import entry_to_record
 from tracker.views.common import entry_change
 
 CSV_FIELDS = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.engine.history import HistoryRow, chart_points
-from tracker.log import plain_number
 from tracker.model import GoalStatus, Kind, Plan, State
+from tracker.numbers import plain_number
 from tracker.render.chart import text_chart
 from tracker.render.table import Cell, Column, Table
 from tracker.views.common import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from tracker.engine.history import chart_points
 from tracker.engine.summary import GoalActivity, Summary
-from tracker.log import plain_number
 from tracker.model import GoalStatus, Kind, Op
+from tracker.numbers import plain_number
 from tracker.render.table import Cell, Column, Table
 from tracker.views.common import (
     STATE_MARK,

@@ -28,7 +28,7 @@ class Phrase(NamedTuple):
         return [self.key, dict(self.args)]
 
 
-def phrase(key: str, **args) -> Phrase:
+def phrase(key: str, /, **args) -> Phrase:
     return Phrase(key, args)
 
 
@@ -50,7 +50,10 @@ def say(key: str, lang: str, /, **args) -> str:
     """The phrase `key` in `lang`, with its placeholders filled."""
     zh, en = catalogue()[key]
     template = en if lang == "en" else zh
-    return template.format(**args) if args else template
+    if not args:
+        return template
+    filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in args.items()}
+    return template.format(**filled)
 
 
 def words(key: str, lang: str) -> str:

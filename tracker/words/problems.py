@@ -3,4 +3,416 @@ the machine, and how to fix it. {key: (Chinese, English)}."""
 
 from __future__ import annotations
 
-PHRASES: dict[str, tuple[str, str]] = {}
+PHRASES: dict[str, tuple[str, str]] = {
+    # ── general ──────────────────────────────────────────────────────────────
+    "did_you_mean": ("是不是“{name}”？", "did you mean '{name}'?"),
+    "one_of": ("可选：{choices}", "one of {choices}"),
+    "try_again": ("稍后再试", "try again in a moment"),
+    "internal_error": (
+        "tracker 内部错误：{kind}: {detail}\n请加 --debug 重新运行以查看调用栈，并报告此问题。",
+        "tracker: internal error: {kind}: {detail}\n"
+        "Run again with --debug for a traceback, and report it.",
+    ),
+    "log_problems_warning": (
+        "tracker：警告：progress/ 中有 {count} 处问题，这些行不计入；运行 `tracker check` 查看位置",
+        "tracker: warning: {count} problem(s) in progress/ — "
+        "those lines do not count; run `tracker check` to see where",
+    ),
+    "option_problem": ("{option}：{detail}", "{option}: {detail}"),
+    # ── the data folder ──────────────────────────────────────────────────────
+    "no_goals_in": (
+        "{folder} 中没有 goals.toml（来自 {origin}）",
+        "no goals.toml in {folder} (from {origin})",
+    ),
+    "point_at_folder": (
+        "让 {origin} 指向存放 goals.toml 的文件夹",
+        "point {origin} at the folder holding goals.toml",
+    ),
+    "no_goals_here": (
+        "当前文件夹及其上级文件夹中都没有 goals.toml",
+        "no goals.toml here or in any parent folder",
+    ),
+    "run_inside_data": (
+        "在数据文件夹中运行 tracker，或使用 --data DIR，或设置 TRACKER_DATA",
+        "run tracker inside the data folder, or pass --data DIR or set TRACKER_DATA",
+    ),
+    "cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
+    "not_utf8": ("不是有效的 UTF-8 编码", "not valid UTF-8"),
+    "save_as_utf8": ("请将文件另存为 UTF-8", "save the file as UTF-8"),
+    "save_input_as_utf8": ("请将输入另存为 UTF-8", "save the input as UTF-8"),
+    "plan_problems": ("计划中有 {count} 处问题", "{count} problem(s) in the plan"),
+    "fix_then_check": ("改正后运行 `tracker check`", "fix them, then run `tracker check`"),
+    # ── goals.toml: reading ──────────────────────────────────────────────────
+    "toml_syntax": ("TOML 语法错误：{detail}", "TOML syntax: {detail}"),
+    "toml_syntax_fix": (
+        "检查这一行的引号、括号和“=”",
+        "check quotes, brackets and '=' on this line",
+    ),
+    "wrong_type": ("“{key}”应为{what}，而不是{got}", "'{key}' must be {what}, not {got}"),
+    "type_text": ("文本", "text"),
+    "type_number": ("数字", "a number"),
+    "type_date": ("日期", "a date"),
+    "type_bool": ("true/false", "true/false"),
+    "type_list": ("列表", "a list"),
+    "type_table": ("表", "a table"),
+    "key_empty": ("“{key}”为空", "'{key}' is empty"),
+    "date_has_time": ("“{key}”应为日期，不带时间", "'{key}' must be a date without a time"),
+    "impossible_date": ("“{key}”的日期“{value}”不存在", "impossible date '{value}' for '{key}'"),
+    "write_real_date": ("写成真实的日期，格式 YYYY-MM-DD", "write a real date as YYYY-MM-DD"),
+    "unknown_choice": ("未知的 {key}“{value}”", "unknown {key} '{value}'"),
+    "unknown_key": ("{table} 中有未知的键“{key}”", "unknown key '{key}' in {table}"),
+    "allowed_keys": ("可用的键：{keys}", "allowed keys: {keys}"),
+    "missing_key": ("{table} 缺少“{key}”", "{table} is missing '{key}'"),
+    "add_key": ("在这个表中加上 {key} = …", "add {key} = … to this table"),
+    "unknown_table": ("未知的表“{table}”", "unknown table '{table}'"),
+    "plan_tables": (
+        "文件包含 [plan] 表和 [[goal]] 表",
+        "the file holds [plan] and [[goal]] tables",
+    ),
+    "no_plan_table": ("没有 [plan] 表", "no [plan] table"),
+    "add_plan_table": (
+        "加上 [plan]，写明 id、title、start、end 等",
+        "add [plan] with id, title, start, end …",
+    ),
+    "goal_tables": ("“goal”应为 [[goal]] 表", "'goal' must be [[goal]] tables"),
+    "goal_not_table": ("每个目标都应是一个 [[goal]] 表", "each goal must be a [[goal]] table"),
+    "areas_tables": ("“areas”应为 [[plan.areas]] 表", "'areas' must be [[plan.areas]] tables"),
+    "area_not_table": ("每个领域都应是一个表", "each area must be a table"),
+    "kind_needs_key": ("{kind} 类目标需要“{key}”", "a {kind} goal needs '{key}'"),
+    "add_key_goal": ("在这个目标中加上 {key} = …", "add {key} = … to this goal"),
+    "key_not_for_kind": (
+        "“{key}”不适用于 {kind} 类目标",
+        "'{key}' does not apply to a {kind} goal",
+    ),
+    "key_is_for": (
+        "“{key}”用于 {kinds} 类目标；删除它或修改 kind",
+        "'{key}' is for {kinds} goals; remove it or change kind",
+    ),
+    "items_not_names": ("“items”应为名称列表", "'items' must be a list of names"),
+    "trajectory_not_list": (
+        "“trajectory”应为检查点列表",
+        "'trajectory' must be a list of checkpoints",
+    ),
+    "checkpoint_shape": (
+        "每个检查点需要且只需要 date 和 value",
+        "each checkpoint needs exactly date and value",
+    ),
+    "trajectory_example": (
+        "trajectory = [{{date = 2020-06-30, value = 1500}}, …]",
+        "trajectory = [{{date = 2020-06-30, value = 1500}}, …]",
+    ),
+    # ── goals.toml: rules ────────────────────────────────────────────────────
+    "plan_ends_before_start": (
+        "计划结束日（{end}）早于开始日（{start}）",
+        "plan ends ({end}) before it starts ({start})",
+    ),
+    "unknown_timezone": ("未知的时区“{name}”", "unknown time zone '{name}'"),
+    "use_iana_zone": (
+        "使用 IANA 时区名，如 Asia/Shanghai",
+        "use an IANA name such as Asia/Shanghai",
+    ),
+    "tolerance_range": (
+        "容差 {value} 应是 0 到 1 之间的小数",
+        "tolerance {value} must be a fraction from 0 to 1",
+    ),
+    "tolerance_example": (
+        "例如 tolerance = 0.10 表示十个百分点",
+        "e.g. tolerance = 0.10 for ten percentage points",
+    ),
+    "duplicate_area": ("领域编号“{id}”重复", "duplicate area id '{id}'"),
+    "goal_id_form": (
+        "目标编号“{id}”应为小写，用点或连字符分隔",
+        "goal id '{id}' is not lowercase dotted/dashed",
+    ),
+    "goal_id_example": (
+        "例如 jobs.training 或 water.sewer-separation",
+        "use e.g. jobs.training or water.sewer-separation",
+    ),
+    "duplicate_goal": ("目标编号“{id}”重复", "duplicate goal id '{id}'"),
+    "first_defined_at": (
+        "首次定义在第 {line} 行；编号必须唯一",
+        "first defined at line {line}; ids must be unique",
+    ),
+    "unknown_area": ("未知的领域“{area}”", "unknown area '{area}'"),
+    "areas_are": ("领域：{areas}", "areas: {areas}"),
+    "outside_plan": (
+        "{key} {date} 超出计划期（{start}..{end}）",
+        "{key} {date} is outside the plan ({start}..{end})",
+    ),
+    "move_inside_plan": ("改到计划年度之内", "move it inside the plan's year"),
+    "start_after_deadline": (
+        "开始日 {start} 晚于截止日 {deadline}",
+        "start {start} is after the deadline {deadline}",
+    ),
+    "count_target_positive": ("计数类目标的目标值必须大于零", "a count target must be above zero"),
+    "at_most_needs_baseline": (
+        "at_most 目标需要“baseline”作为衡量进度的起点",
+        "an at_most goal needs a 'baseline' to measure progress from",
+    ),
+    "add_baseline": (
+        "加上 baseline = 计划开始时的读数",
+        "add baseline = the reading the plan starts from",
+    ),
+    "baseline_equals_target": (
+        "基线等于目标值：无法衡量进度",
+        "baseline equals target: progress cannot be measured",
+    ),
+    "checklist_without_items": ("清单类目标没有分项", "a checklist without items"),
+    "name_items": ('写出各分项：items = ["…", "…"]', 'name its parts: items = ["…", "…"]'),
+    "item_twice": ("分项“{item}”列了两次", "item '{item}' is listed twice"),
+    "item_empty": ("有一个分项名称为空", "an item name is empty"),
+    "checkpoint_outside": (
+        "检查点 {date} 超出目标期（{start}..{deadline}）",
+        "checkpoint {date} is outside the goal's {start}..{deadline}",
+    ),
+    "checkpoints_order": ("检查点必须按日期顺序排列", "checkpoints must be in date order"),
+    "part_of_unknown": (
+        "“{id}”属于（part_of）未知目标“{parent}”",
+        "'{id}' is part_of unknown goal '{parent}'",
+    ),
+    "name_another_goal": ("写另一个目标的编号", "name another goal's id"),
+    "part_of_cycle": ("part_of 经过“{id}”形成循环", "part_of cycle through '{id}'"),
+    "part_of_cycle_fix": ("目标不能属于它自己", "a goal cannot be part of itself"),
+    "part_of_units": (
+        "“{id}”（{unit}）属于“{parent}”（{parent_unit}）：单位不同",
+        "'{id}' ({unit}) is part_of '{parent}' ({parent_unit}): units differ",
+    ),
+    "part_of_units_fix": (
+        "part_of 只能连接单位相同的计数类目标",
+        "part_of links count goals of one unit",
+    ),
+    "not_finite": (
+        "“{key}”必须是有限的数字（不能是 nan 或 inf）",
+        "'{key}' must be a finite number (not nan or inf)",
+    ),
+    # ── log lines and batch input ────────────────────────────────────────────
+    "see_entry_format": (
+        "记录格式见 progress/README.md",
+        "see progress/README.md for the entry format",
+    ),
+    "line_not_object": ("日志行必须是 JSON 对象", "a log line must be a JSON object"),
+    "unknown_fields": ("未知字段 {fields}", "unknown field(s) {fields}"),
+    "field_missing": ("缺少“{field}”或为空", "missing or empty '{field}'"),
+    "field_not_text": ("“{field}”必须是文本", "'{field}' must be text"),
+    "bad_entry_date": (
+        "日期 {value} 无效；日期格式为 YYYY-MM-DD",
+        "bad date {value}; dates are YYYY-MM-DD",
+    ),
+    "conflicting_fields": ("字段冲突：{fields}", "conflicting fields {fields}"),
+    "total_needs_value": ("“total”要和“value”一起用", "'total' goes with 'value'"),
+    "done_must_be_true": ("“done”必须为 true", "'done' must be true"),
+    "items_must_be_names": ("“items”必须是分项名称的列表", "'items' must be a list of item names"),
+    "value_not_number": (
+        "“value”必须是数字，而不是 {value}",
+        "'value' must be a number, not {value}",
+    ),
+    "total_true_false": ("“total”必须为 true 或 false", "'total' must be true or false"),
+    "line_not_json": ("无法读取的行（不是 JSON）", "unreadable line (not JSON)"),
+    "torn_tail_fix": (
+        "这里有一次写入被中断；之前的记录都完好：删除这段残片，或重新记录这一条",
+        "a write was cut off here; the entries before it are safe: "
+        "delete this fragment or log the entry again",
+    ),
+    "bad_line_fix": (
+        "修改或删除这一行；其他行仍然计入",
+        "fix or delete this line; the other lines still count",
+    ),
+    "batch_cut_off": (
+        "批次 {batch} 未写完就被中断：其中 {count} 条记录不计入",
+        "batch {batch} was cut off before it finished: its {count} entries do not count",
+    ),
+    "batch_run_again": (
+        "重新运行同一个 `tracker log --from-json`",
+        "run the same `tracker log --from-json` again",
+    ),
+    "lock_held": (
+        "另一个 tracker 进程占用日志锁已达 {seconds} 秒",
+        "another tracker process has held the log's lock for {seconds}s",
+    ),
+    "not_json": ("不是 JSON：{detail}", "not JSON: {detail}"),
+    "one_object_per_line": ("每行一个 JSON 对象", "one JSON object per line"),
+    "array_not_closed": ("JSON 数组没有闭合", "the JSON array is not closed"),
+    "close_array": ("用 ] 结束", "end it with ]"),
+    "entry_not_object": ("每条记录必须是 JSON 对象", "an entry must be a JSON object"),
+    "batch_refused": (
+        "{count} 条记录有误：没有写入任何内容",
+        "{count} bad entries: nothing was written",
+    ),
+    "batch_fix": ("改正后重新运行这一批", "fix them and run the batch again"),
+    "batch_empty": ("{name} 中没有记录", "{name} holds no entries"),
+    # ── entries: rules ───────────────────────────────────────────────────────
+    "unknown_goal": ("未知目标“{goal}”", "unknown goal '{goal}'"),
+    "see_goal_ids": ("目标编号见 `tracker goals`", "see `tracker goals` for ids"),
+    "op_does_not_fit": (
+        "{goal} 是 {kind} 类目标：{what} 不适用",
+        "{goal} is a {kind} goal: {what} does not fit it",
+    ),
+    "op_value": ("VALUE", "VALUE"),
+    "op_total": ("--total", "--total"),
+    "op_done": ("--done", "--done"),
+    "op_items": ("--item", "--item"),
+    "op_checkin": ("--note", "--note"),
+    "how_to_log_count": (
+        "计数类用 `tracker log ID N` 或 `--total N` 记录",
+        "log a count with `tracker log ID N` or `--total N`",
+    ),
+    "how_to_log_level": (
+        "读数用 `tracker log ID 数值` 记录",
+        "log a reading with `tracker log ID VALUE`",
+    ),
+    "how_to_log_milestone": (
+        "里程碑用 `tracker log ID --done` 记录",
+        "log a milestone with `tracker log ID --done`",
+    ),
+    "how_to_log_checklist": (
+        "清单分项用 `tracker log ID --item 名称` 记录",
+        "log checklist items with `tracker log ID --item NAME`",
+    ),
+    "word_increment": ("增量", "increment"),
+    "word_total": ("累计值", "total"),
+    "negative_value": ("{goal} 的{what} {value} 为负数", "negative {what} {value} for {goal}"),
+    "undo_with_retract": (
+        "撤销一条记录用 `tracker retract 记录 --reason …`；更正累计值用 --total",
+        "to undo an entry use `tracker retract ENTRY --reason …`; "
+        "to correct the running total use --total",
+    ),
+    "not_whole": (
+        "{goal} 按整{unit}计数：{value} 不是整数",
+        "{goal} counts whole {unit}: {value} is not whole",
+    ),
+    "units": ("单位", "units"),
+    "log_whole_numbers": ("计数类目标记录整数", "log whole numbers for count goals"),
+    "unknown_item": ("{goal} 没有分项“{item}”", "unknown item '{item}' for {goal}"),
+    "items_are": ("分项：{items}", "items: {items}"),
+    "before_plan": (
+        "日期 {date} 早于计划开始（{start}）",
+        "date {date} is before the plan starts ({start})",
+    ),
+    "inside_plan": ("记录应针对计划期内的日子", "entries report on days inside the plan"),
+    "future_date": (
+        "日期 {date} 在将来（今天是 {today}）",
+        "date {date} is in the future (today is {today})",
+    ),
+    "log_what_happened": (
+        "记录已经发生的事；更早的日子用 --date",
+        "log what has happened; use --date for an earlier day",
+    ),
+    "duplicate_id": (
+        "记录编号“{id}”重复：已在日志中（{where}）",
+        "duplicate entry id '{id}': already in the log (at {where})",
+    ),
+    "the_log": ("本次输入的前面", "earlier in this input"),
+    "duplicate_fix": (
+        "只有第一条计入：批量记录中省略“id”即可得到新编号，或删除这一条",
+        "only the first counts: leave 'id' out of a batch entry to get a fresh one, "
+        "or delete this copy",
+    ),
+    "copy_fix": (
+        "这一行与第一条完全相同（例如合并带来的副本）：删除这一行，第一条仍然计入",
+        "this line is an exact copy of the first (e.g. from a merge): "
+        "delete this line; the first still counts",
+    ),
+    "retract_unknown": ("撤销的记录“{id}”不存在", "retraction of unknown entry '{id}'"),
+    "name_entry_id": (
+        "写 `tracker entries` 显示的记录编号",
+        "name an entry id shown by `tracker entries`",
+    ),
+    "retract_retraction": ("“{id}”本身就是一条撤销", "'{id}' is itself a retraction"),
+    "log_again": ("改为重新记录那一条", "log the entry again instead"),
+    "retract_other_goal": (
+        "撤销写的目标是 {goal}，但记录“{id}”属于 {target_goal}",
+        "the retraction names goal {goal}, but entry '{id}' is for {target_goal}",
+    ),
+    "leave_goal_out": (
+        "省略“goal”，或写被撤销记录的目标",
+        "leave 'goal' out, or name the retracted entry's goal",
+    ),
+    "already_retracted": ("记录“{id}”已被撤销", "entry '{id}' is already retracted"),
+    "already_done": (
+        "{goal}：{what}已于 {date} 记录完成",
+        "{goal}: {what} already logged done on {date}",
+    ),
+    "it_was": ("", "it was"),
+    "item_was": ("“{item}”", "'{item}' was"),
+    "retract_first": ("如果那条记录有误，先撤销它", "retract that entry first if it was wrong"),
+    "part_exceeds_whole": (
+        "{goal} 在 {day} 将为 {value}，超过它所属的 {parent}（{whole}）",
+        "{goal} would be {value} on {day}, more than {parent} ({whole}) it is part of",
+    ),
+    "log_whole_first": ("先记录 {parent}，或核对数字", "log {parent} first, or check the numbers"),
+    # ── the command line ─────────────────────────────────────────────────────
+    "date_empty": ("日期为空", "empty date"),
+    "date_forms": (
+        "可写 2020-05-01、2020/5/1、2020年5月1日、today、yesterday、-7d 或 +2w",
+        "use 2020-05-01, 2020/5/1, 2020年5月1日, today, yesterday, -7d or +2w",
+    ),
+    "date_impossible": ("日期“{text}”不存在：{reason}", "impossible date '{text}': {reason}"),
+    "date_year_digits": (
+        "无法读取日期“{text}”：年份必须是四位数",
+        "cannot read date '{text}': the year must have four digits",
+    ),
+    "date_unreadable": ("无法读取日期“{text}”", "cannot read date '{text}'"),
+    "date_partial": (
+        "“{text}”不是完整日期（年、月、日）",
+        "'{text}' is not a whole date (year, month and day)",
+    ),
+    "date_ambiguous": (
+        "日期“{text}”有歧义：{one} 还是 {other}？",
+        "ambiguous date '{text}': {one} or {other}?",
+    ),
+    "year_first": ("年份写在前面，例如 2020-05-01", "write the year first, e.g. 2020-05-01"),
+    "date_has_time_of_day": (
+        "“{text}”带有时间；只写日期",
+        "'{text}' has a time of day; give a date only",
+    ),
+    "week_unreadable": ("无法读取周次“{text}”", "cannot read week '{text}'"),
+    "week_form": ("使用 ISO 周次，例如 2020-W23", "use an ISO week such as 2020-W23"),
+    "no_such_week": ("{year} 年没有第 {week} 周", "{year} has no week {week}"),
+    "week_range": ("ISO 周次从 W01 到 W52 或 W53", "ISO weeks run from W01 to W52 or W53"),
+    "week_or_period": (
+        "--week 与 --since/--until 只能选一种",
+        "give --week or --since/--until, not both",
+    ),
+    "period_backwards": (
+        "期间开始（{start}）晚于结束（{end}）",
+        "the period starts ({start}) after it ends ({end})",
+    ),
+    "from_json_alone": (
+        "--from-json 不带目标或数值参数",
+        "--from-json takes no goal or value arguments",
+    ),
+    "from_json_alone_fix": (
+        "在每条 JSON 记录中写目标、日期和数值",
+        "put goal, date and value in each JSON entry",
+    ),
+    "which_goal": ("哪个目标？", "which goal?"),
+    "which_goal_fix": (
+        "tracker log 编号 数值；目标编号见 `tracker goals`",
+        "tracker log ID VALUE; see `tracker goals` for ids",
+    ),
+    "one_of_not_both": ("{options} 只能给一个", "give one of {options}, not both"),
+    "nothing_to_log": ("{goal} 没有可记录的内容", "nothing to log for {goal}"),
+    "not_a_number": ("{what}：“{text}”不是数字", "{what}: '{text}' is not a number"),
+    "write_digits": ("写数字，例如 120 或 8.5", "write digits, e.g. 120 or 8.5"),
+    "text_not_utf8": ("{option} 不是有效的 UTF-8 文本", "{option} is not valid text in UTF-8"),
+    "check_terminal_encoding": ("检查终端的字符编码", "check the terminal's encoding"),
+    "reason_empty": ("--reason 为空", "--reason is empty"),
+    "reason_empty_fix": ("说明这条记录错在哪里", "say why the entry was wrong"),
+    "prefix_matches_many": (
+        "“{text}”匹配 {count} 条记录：{ids}",
+        "'{text}' matches {count} entries: {ids}",
+    ),
+    "give_more_of_id": ("多写几位编号", "give more of the id"),
+    "no_such_entry": ("日志中没有记录“{text}”", "no entry '{text}' in the log"),
+    "entry_ids_shown": ("记录编号见 `tracker entries`", "ids are shown by `tracker entries`"),
+    "entry_ids_shown_min": (
+        "记录编号见 `tracker entries`；至少写 {min} 位",
+        "ids are shown by `tracker entries`; give at least {min} characters",
+    ),
+    "unknown_owner": ("没有目标属于“{owner}”", "no goal is owned by '{owner}'"),
+    "owners_are": ("责任单位：{owners}", "owners: {owners}"),
+    "unknown_state": ("未知状态“{state}”", "unknown state '{state}'"),
+    "states_are": ("状态：{states}", "states: {states}"),
+    "unknown_condition": ("--fail-on：未知条件“{name}”", "--fail-on: unknown condition '{name}'"),
+    "conditions_are": ("条件：{conditions}", "conditions: {conditions}"),
+}

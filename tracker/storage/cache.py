@@ -24,13 +24,13 @@ from tracker.problems import Problem
 
 CACHE_DIR = ".cache"
 CACHE_FILE = "series.json"
-FORMAT = 1
+FORMAT = 2  # 2: problems stored as catalogue phrases
 RACY_SECONDS = 2
 
 
 def log_key(progress_dir: Path, goals_path: Path) -> tuple[dict, int]:
     """The cache key, and the newest change time (ns) among the files in it."""
-    from tracker.log import log_files
+    from tracker.storage.journal import log_files
 
     files, newest = [], 0
     for path in [goals_path, *log_files(progress_dir)]:
@@ -50,7 +50,7 @@ def load(
         if stored.get("key") != key:
             return None
         series = {g.id: _series_from(g, stored["series"][g.id]) for g in plan.goals}
-        problems = [Problem(**p) for p in stored["problems"]]
+        problems = [Problem.from_record(p) for p in stored["problems"]]
         return series, problems
     except (OSError, ValueError, KeyError, TypeError):
         return None  # missing, stale or damaged: rebuild
@@ -68,7 +68,7 @@ def store(
     folder = progress_dir / CACHE_DIR
     document = {
         "key": key,
-        "problems": [p.to_dict() for p in problems],
+        "problems": [p.to_record() for p in problems],
         "series": {goal_id: _series_to(s) for goal_id, s in series.items()},
     }
     try:

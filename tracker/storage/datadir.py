@@ -1,13 +1,14 @@
-"""Finding the data directory and loading it: load(data_dir) → (plan, entries, problems)."""
+"""The data folder: finding it (--data, $TRACKER_DATA, the nearest ancestor with
+goals.toml) and loading it into (plan, entries, problems)."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tracker.model import Entry, Plan
-from tracker.problems import ExitCode, Problem, TrackerError
+from tracker.problems import ExitCode, Problem, TrackerError, problem
 
 GOALS_FILE = "goals.toml"
 PROGRESS_DIR = "progress"
@@ -41,12 +42,14 @@ def find_data_dir(explicit: str | None, *, env: dict, cwd: Path) -> DataDir:
             root = Path(candidate).expanduser()
             if not (root / GOALS_FILE).is_file():
                 raise TrackerError(
-                    Problem(
+                    problem(
                         str(root),
                         None,
-                        f"no {GOALS_FILE} in {root} (from {origin})",
-                        f"point {origin} at the folder holding {GOALS_FILE}",
                         "no-data",
+                        "no_goals_in",
+                        "point_at_folder",
+                        folder=str(root),
+                        origin=origin,
                     ),
                     ExitCode.BAD_DATA,
                 )
@@ -55,41 +58,63 @@ def find_data_dir(explicit: str | None, *, env: dict, cwd: Path) -> DataDir:
         if (folder / GOALS_FILE).is_file():
             return DataDir(folder)
     raise TrackerError(
-        Problem(
-            str(cwd),
-            None,
-            f"no {GOALS_FILE} here or in any parent folder",
-            "run tracker inside the data folder, or pass --data DIR or set TRACKER_DATA",
-            "no-data",
-        ),
+        problem(str(cwd), None, "no-data", "no_goals_here", "run_inside_data"),
         ExitCode.BAD_DATA,
     )
 
 
-def load(data: DataDir, *, with_log: bool = True) -> tuple[Plan | None, list[Entry], list[Problem]]:
-    from tracker.plan import load_plan
+@dataclass(frozen=True)
+class Loaded:
+    """A data folder as read: the plan (None when goals.toml cannot be read at
+    all), the log's entries, and the problems of each, kept apart because a
+    plan problem stops a command while a log problem only warns."""
 
-    plan, problems = load_plan(data.goals_path, data.display(data.goals_path))
+    plan: Plan | None
+    entries: list[Entry]
+    plan_problems: list[Problem]
+    log_problems: list[Problem]
+
+
+def load_plan(data: DataDir) -> tuple[Plan | None, list[Problem]]:
+    """goals.toml, typed and checked by every plan rule. Of goals that share an
+    id only the first is kept (the rule reports the others)."""
+    from tracker.rules.plan import plan_problems
+    from tracker.storage.planfile import read_plan
+
+    read = read_plan(data.goals_path, data.display(data.goals_path))
+    plan, problems = read.plan, list(read.problems)
+    if plan is not None:
+        problems += plan_problems(plan, unbuilt=read.unbuilt)
+        unique = {}
+        for goal in plan.goals:
+            unique.setdefault(goal.id, goal)
+        if len(unique) < len(plan.goals):
+            plan = replace(plan, goals=tuple(unique.values()))
+    return plan, problems
+
+
+def load(data: DataDir, *, with_log: bool = True) -> Loaded:
+    plan, plan_problems = load_plan(data)
     entries: list[Entry] = []
+    log_problems: list[Problem] = []
     if with_log:
-        from tracker.log import read_log
+        from tracker.storage.journal import read_log
 
         entries, log_problems = read_log(data.progress_dir, display=data.display)
-        problems = problems + log_problems
-    return plan, entries, problems
+    return Loaded(plan, entries, plan_problems, log_problems)
 
 
 def load_series(data: DataDir, plan: Plan):
     """Each goal's value series and the log's problems, from the cache when it is
     fresh, else from the log (and the cache is rebuilt)."""
-    from tracker import cache
+    from tracker.storage import cache
 
     key, newest = cache.log_key(data.progress_dir, data.goals_path)
     hit = cache.load(data.progress_dir, key, plan)
     if hit is not None:
         return hit
     from tracker.engine.status import all_series
-    from tracker.log import read_log
+    from tracker.storage.journal import read_log
 
     entries, problems = read_log(data.progress_dir, display=data.display)
     series = all_series(plan, entries)

@@ -10,31 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from tracker.model import Entry, Op, Source
-from tracker.problems import ExitCode, Problem, TrackerError
+from tracker.model import Entry, Source
+from tracker.problems import ExitCode, Problem, TrackerError, problem
+from tracker.storage.logline import dumps_line, entry_from_record, entry_to_record
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_SECONDS = 60
-ENTRY_KEYS = {
-    "id",
-    "goal",
-    "date",
-    "value",
-    "total",
-    "done",
-    "items",
-    "note",
-    "by",
-    "recorded_at",
-    "retracts",
-    "reason",
-    "batch",
-}
 
 
 def log_files(progress_dir: Path) -> list[Path]:
@@ -74,15 +59,8 @@ def read_file(path: Path, name: str, entries: list, problems: list, commits: set
         try:
             record = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
-            hint = (
-                (
-                    "a write was cut off here; the entries before it are safe: "
-                    "delete this fragment or log the entry again"
-                )
-                if torn_tail
-                else "fix or delete this line; the other lines still count"
-            )
-            problems.append(Problem(name, number, "unreadable line (not JSON)", hint, "torn-line"))
+            fix = "torn_tail_fix" if torn_tail else "bad_line_fix"
+            problems.append(problem(name, number, "torn-line", "line_not_json", fix))
             continue
         origin = Source(name, number)
         if isinstance(record, dict) and "commit" in record:
@@ -109,136 +87,17 @@ def _committed(entries: list[Entry], commits: set[str], problems: list[Problem])
     for batch, lost in orphans.items():
         first = lost[0].origin
         problems.append(
-            Problem(
+            problem(
                 first.file,
                 first.line,
-                f"batch {batch} was cut off before it finished: its "
-                f"{len(lost)} entr{'y' if len(lost) == 1 else 'ies'} do not count",
-                "run the same `tracker log --from-json` again",
                 "uncommitted-batch",
+                "batch_cut_off",
+                "batch_run_again",
+                batch=batch,
+                count=len(lost),
             )
         )
     return kept
-
-
-_TEXT_FIELDS = ("note", "by", "reason", "batch", "retracts")
-_fromisoformat = dt.date.fromisoformat
-
-
-def entry_from_record(record, origin: Source) -> Entry | Problem:
-    """The raw-dict layer: check one line's shape and build an Entry. Written for
-    speed: it runs once per line of the log."""
-    if type(record) is not dict:
-        return _bad(origin, "a log line must be a JSON object")
-    if not ENTRY_KEYS.issuperset(record):
-        unknown = ", ".join(sorted(set(record) - ENTRY_KEYS))
-        return _bad(origin, f"unknown field(s) {unknown}")
-    get = record.get
-    entry_id, goal, recorded_at = get("id"), get("goal", ""), get("recorded_at")
-    if type(entry_id) is not str or not entry_id:
-        return _bad(origin, "missing or empty 'id'")
-    if type(recorded_at) is not str or not recorded_at:
-        return _bad(origin, "missing or empty 'recorded_at'")
-    if type(goal) is not str or (not goal and "retracts" not in record):
-        return _bad(origin, "missing or empty 'goal'")
-    for key in _TEXT_FIELDS:
-        if key in record and type(record[key]) is not str:
-            return _bad(origin, f"'{key}' must be text")
-    raw_date = get("date")
-    day = None
-    if raw_date is not None:
-        try:
-            day = _fromisoformat(raw_date)
-        except (TypeError, ValueError):
-            return _bad(origin, f"bad date {raw_date!r}", "dates are YYYY-MM-DD")
-    elif "retracts" not in record:
-        return _bad(origin, "missing 'date'")
-    op, value, items = _op_of(record)
-    if not isinstance(op, Op):  # a message saying why the value fields clash
-        return _bad(origin, op)
-    return Entry(
-        entry_id,
-        goal,
-        day,
-        op,
-        recorded_at,
-        value,
-        items,
-        get("note", ""),
-        get("by", ""),
-        get("retracts"),
-        get("reason", ""),
-        get("batch"),
-        origin,
-    )
-
-
-def _bad(origin: Source, message: str, hint: str = "see progress/README.md for the entry format"):
-    return Problem(origin.file, origin.line, message, hint, "entry-shape")
-
-
-def _op_of(record: dict):
-    """(op, value, items), or (message, None, ()) when the value fields clash."""
-    present = [k for k in ("value", "done", "items", "retracts") if k in record]
-    if len(present) > 1:
-        return f"conflicting fields {', '.join(present)}", None, ()
-    if "total" in record and "value" not in record:
-        return "'total' goes with 'value'", None, ()
-    if not present:
-        return Op.CHECKIN, None, ()
-    key = present[0]
-    raw = record[key]
-    if key == "retracts":
-        return Op.RETRACT, None, ()
-    if key == "done":
-        return (Op.DONE, None, ()) if raw is True else ("'done' must be true", None, ())
-    if key == "items":
-        if not isinstance(raw, list) or not raw or not all(isinstance(i, str) and i for i in raw):
-            return "'items' must be a list of item names", None, ()
-        return Op.ITEMS, None, tuple(raw)
-    if type(raw) not in (int, float) or not math.isfinite(raw):
-        return f"'value' must be a number, not {raw!r}", None, ()
-    if record.get("total", False) not in (True, False):
-        return "'total' must be true or false", None, ()
-    return (Op.TOTAL if record.get("total") else Op.VALUE), float(raw), ()
-
-
-def entry_to_record(entry: Entry) -> dict:
-    """The exact dict written as one log line (and shown by `entries --format jsonl`)."""
-    record: dict = {"id": entry.id}
-    if entry.goal:
-        record["goal"] = entry.goal
-    if entry.date is not None:
-        record["date"] = entry.date.isoformat()
-    if entry.op is Op.RETRACT:
-        record["retracts"] = entry.retracts
-        record["reason"] = entry.reason
-    elif entry.op in (Op.VALUE, Op.TOTAL):
-        record["value"] = plain_number(entry.value)
-        if entry.op is Op.TOTAL:
-            record["total"] = True
-    elif entry.op is Op.DONE:
-        record["done"] = True
-    elif entry.op is Op.ITEMS:
-        record["items"] = list(entry.items)
-    record["note"] = entry.note
-    record["by"] = entry.by
-    record["recorded_at"] = entry.recorded_at
-    if entry.batch:
-        record["batch"] = entry.batch
-    return record
-
-
-def plain_number(value: float | None):
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
-
-
-def dumps_line(record: dict) -> bytes:
-    from tracker.jsontext import dumps
-
-    return dumps(record).encode("utf-8") + b"\n"
 
 
 # ── writing ──────────────────────────────────────────────────────────────────
@@ -271,12 +130,13 @@ def append(
             return existing
     except Timeout:
         raise TrackerError(
-            Problem(
+            problem(
                 str(progress_dir),
                 None,
-                f"another tracker process has held the log's lock for {LOCK_TIMEOUT_SECONDS}s",
-                "try again in a moment",
                 "locked",
+                "lock_held",
+                "try_again",
+                seconds=LOCK_TIMEOUT_SECONDS,
             ),
             ExitCode.BAD_DATA,
         ) from None

@@ -1,0 +1,321 @@
+"""What log entries must satisfy, against the plan and the log around them.
+
+Each rule returns problems located at the entry's file:line (or at the input a
+new entry came from). `log_problems` runs them over the whole log for `tracker
+check`; `write_problems` over new entries against the log as it stands, for
+`tracker log`, batches and `tracker retract`. Pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from tracker.engine.ledger import OPS_FOR_KIND, build_series, effective_by_goal, retracted_ids
+from tracker.model import Entry, Kind, Op, Plan
+from tracker.problems import Problem, problem, suggest_or
+from tracker.words import phrase
+
+PART_OF_EPSILON = 1e-9
+
+
+def at(entry: Entry, code: str, key: str, fix=None, /, **args) -> Problem:
+    """A problem located where the entry came from."""
+    origin = entry.origin
+    file = origin.file if origin else "input"
+    return problem(file, origin.line if origin else None, code, key, fix, **args)
+
+
+# ── one entry against the plan ───────────────────────────────────────────────
+
+
+def unknown_goal(plan: Plan, entry: Entry) -> list[Problem]:
+    if entry.op is Op.RETRACT or plan.goal(entry.goal) is not None:
+        return []
+    fix = suggest_or(entry.goal, [g.id for g in plan.goals], "see_goal_ids")
+    return [at(entry, "unknown-goal", "unknown_goal", fix, goal=entry.goal)]
+
+
+def fits_kind(plan: Plan, entry: Entry) -> list[Problem]:
+    """The entry's operation is one its goal's kind takes: a count adds or states a
+    total, a level reads, a milestone is done, a checklist ticks items."""
+    goal = plan.goal(entry.goal)
+    if goal is None or entry.op is Op.RETRACT or entry.op in OPS_FOR_KIND[goal.kind]:
+        return []
+    return [
+        at(
+            entry,
+            "wrong-kind",
+            "op_does_not_fit",
+            f"how_to_log_{goal.kind.value}",
+            goal=goal.id,
+            kind=goal.kind.value,
+            what=phrase(f"op_{entry.op.value}"),
+        )
+    ]
+
+
+def count_values(plan: Plan, entry: Entry) -> list[Problem]:
+    """A count takes whole, non-negative increments and totals."""
+    goal = plan.goal(entry.goal)
+    if goal is None or goal.kind is not Kind.COUNT or entry.op not in (Op.VALUE, Op.TOTAL):
+        return []
+    what = phrase("word_total" if entry.op is Op.TOTAL else "word_increment")
+    if entry.value < 0:
+        return [
+            at(
+                entry,
+                "negative",
+                "negative_value",
+                "undo_with_retract",
+                what=what,
+                value=f"{entry.value:g}",
+                goal=goal.id,
+            )
+        ]
+    if not float(entry.value).is_integer():
+        return [
+            at(
+                entry,
+                "not-whole",
+                "not_whole",
+                "log_whole_numbers",
+                goal=goal.id,
+                unit=goal.unit or phrase("units"),
+                value=f"{entry.value:g}",
+            )
+        ]
+    return []
+
+
+def known_items(plan: Plan, entry: Entry) -> list[Problem]:
+    goal = plan.goal(entry.goal)
+    if goal is None or entry.op is not Op.ITEMS:
+        return []
+    found = []
+    for item in entry.items:
+        if item not in goal.items:
+            fix = suggest_or(item, goal.items, "items_are", items=", ".join(goal.items))
+            found.append(at(entry, "unknown-item", "unknown_item", fix, item=item, goal=goal.id))
+    return found
+
+
+def within_plan(plan: Plan, entry: Entry) -> list[Problem]:
+    if entry.date is not None and entry.date < plan.start:
+        return [at(entry, "date", "before_plan", "inside_plan", date=entry.date, start=plan.start)]
+    return []
+
+
+ENTRY_RULES = (unknown_goal, fits_kind, count_values, known_items, within_plan)
+
+
+def entry_problems(plan: Plan, entry: Entry) -> list[Problem]:
+    """What is wrong with one entry on its own, given the plan."""
+    return [p for rule in ENTRY_RULES for p in rule(plan, entry)]
+
+
+def not_in_future(entry: Entry, today: dt.date) -> list[Problem]:
+    if entry.date is not None and entry.date > today:
+        return [
+            at(entry, "future", "future_date", "log_what_happened", date=entry.date, today=today)
+        ]
+    return []
+
+
+# ── entries against the log ──────────────────────────────────────────────────
+
+
+def duplicate_ids(earlier: Iterable[Entry], entries: list[Entry]) -> list[Problem]:
+    """An id already used — by the log, or earlier in the same entries — is
+    refused; in the log only the first counts."""
+    first: dict[str, Entry] = {e.id: e for e in earlier}
+    found = []
+    for entry in entries:
+        if entry.id in first:
+            other = first[entry.id]
+            where = str(other.origin) if other.origin and other.origin.line else phrase("the_log")
+            fix = "copy_fix" if _same_line(entry, other) else "duplicate_fix"
+            found.append(at(entry, "duplicate", "duplicate_id", fix, id=entry.id, where=where))
+        else:
+            first[entry.id] = entry
+    return found
+
+
+def _same_line(one: Entry, other: Entry) -> bool:
+    """Two lines saying exactly the same thing: a copy (a merge, a pasted line)."""
+    return (one.goal, one.date, one.op, one.value, one.items, one.note, one.by, one.recorded_at,
+            one.retracts) == (other.goal, other.date, other.op, other.value, other.items,
+                              other.note, other.by, other.recorded_at, other.retracts)  # fmt: skip
+
+
+def retraction_targets(
+    earlier: list[Entry], entries: list[Entry], *, already_counts: bool
+) -> list[Problem]:
+    """A retraction names an entry of the log, not itself a retraction, for the
+    same goal. With `already_counts`, retracting what is already retracted is
+    refused too (a new retraction would change nothing)."""
+    by_id = {e.id: e for e in (*earlier, *entries)}
+    gone = retracted_ids(earlier) if already_counts else set()
+    found = []
+    for entry in entries:
+        if entry.op is not Op.RETRACT:
+            continue
+        target = by_id.get(entry.retracts)
+        if target is None:
+            found.append(
+                at(entry, "unknown-entry", "retract_unknown", "name_entry_id", id=entry.retracts)
+            )
+        elif target.op is Op.RETRACT:
+            found.append(
+                at(
+                    entry,
+                    "retract-retraction",
+                    "retract_retraction",
+                    "log_again",
+                    id=entry.retracts,
+                )
+            )
+        elif entry.goal and entry.goal != target.goal:
+            found.append(
+                at(
+                    entry,
+                    "retract-goal",
+                    "retract_other_goal",
+                    "leave_goal_out",
+                    goal=entry.goal,
+                    id=entry.retracts,
+                    target_goal=target.goal,
+                )
+            )
+        elif entry.retracts in gone:
+            found.append(at(entry, "already-retracted", "already_retracted", id=entry.retracts))
+        gone.add(entry.retracts)
+    return found
+
+
+def repeats(plan: Plan, existing: list[Entry], new: list[Entry]) -> list[Problem]:
+    """A milestone done twice, or a checklist item ticked twice, is a mistake."""
+    ticking = {e.goal for e in new if e.op in (Op.DONE, Op.ITEMS)}
+    if not ticking:
+        return []
+    grouped, _ = effective_by_goal(plan, existing, ticking)
+    ticked: dict[str, dict[str, dt.date]] = {}
+    for goal_id in ticking:
+        marks: dict[str, dt.date] = {}
+        for entry in grouped.get(goal_id, ()):
+            for item in _ticks(entry):
+                marks.setdefault(item, entry.date)
+        ticked[goal_id] = marks
+    found = []
+    for entry in new:
+        marks = ticked.get(entry.goal, {})
+        for item in _ticks(entry):
+            if item in marks:
+                what = phrase("it_was") if item == "done" else phrase("item_was", item=item)
+                found.append(
+                    at(
+                        entry,
+                        "repeat",
+                        "already_done",
+                        "retract_first",
+                        goal=entry.goal,
+                        what=what,
+                        date=marks[item],
+                    )
+                )
+            marks[item] = entry.date
+    return found
+
+
+def _ticks(entry: Entry) -> tuple[str, ...]:
+    """What an entry marks done: its checklist items, or the milestone itself."""
+    return entry.items or (("done",) if entry.op is Op.DONE else ())
+
+
+def part_of_violations(
+    plan: Plan, entries: list[Entry], only: set[str] | None = None
+) -> list[tuple[str, Problem]]:
+    """A part may never exceed its whole: check every day either one changes.
+    Returns (part goal id, problem), the first violating day of each part.
+    `only`: check just the part/whole pairs that involve these goals."""
+    pairs = [(g, plan.goal(g.part_of)) for g in plan.goals if g.part_of and plan.goal(g.part_of)]
+    if only is not None:
+        pairs = [(g, p) for g, p in pairs if g.id in only or p.id in only]
+    if not pairs:
+        return []
+    grouped, _ = effective_by_goal(plan, entries, {g.id for pair in pairs for g in pair})
+    found = []
+    for goal, parent in pairs:
+        child_series = build_series(goal, grouped[goal.id])
+        parent_series = build_series(parent, grouped[parent.id])
+        for day in sorted(set(child_series.days) | set(parent_series.days)):
+            child = child_series.value_on(day) or 0
+            whole = parent_series.value_on(day) or 0
+            if child > whole + PART_OF_EPSILON:
+                culprit = _culprit(grouped[goal.id], grouped[parent.id], day)
+                found.append(
+                    (
+                        goal.id,
+                        at(
+                            culprit,
+                            "part-of-exceeded",
+                            "part_exceeds_whole",
+                            "log_whole_first",
+                            goal=goal.id,
+                            value=f"{child:g}",
+                            day=day,
+                            parent=parent.id,
+                            whole=f"{whole:g}",
+                        ),
+                    )
+                )
+                break
+    return found
+
+
+def _culprit(child_entries: list[Entry], parent_entries: list[Entry], day: dt.date) -> Entry:
+    """The entry to blame: the part's own entry that day if it changed, else the
+    whole's (a lower running total), else the part's latest before."""
+    for entries in (child_entries, parent_entries):
+        on_day = [e for e in entries if e.date == day]
+        if on_day:
+            return max(on_day, key=Entry.sort_key.fget)
+    return [e for e in child_entries if e.date <= day][-1]
+
+
+# ── the two runs ─────────────────────────────────────────────────────────────
+
+
+def log_problems(
+    plan: Plan, entries: list[Entry], *, today: dt.date | None = None
+) -> list[Problem]:
+    """Everything `tracker check` reports about a parsed log."""
+    found = duplicate_ids((), entries)
+    for entry in entries:
+        found += entry_problems(plan, entry)
+        if today is not None:
+            found += not_in_future(entry, today)
+    found += retraction_targets([], entries, already_counts=False)
+    found += [p for _, p in part_of_violations(plan, entries)]
+    return found
+
+
+def write_problems(
+    plan: Plan, existing: list[Entry], new: list[Entry], *, today: dt.date
+) -> list[Problem]:
+    """Everything that refuses a write: each new entry on its own, then what it
+    would do to the log (repeats, retractions, a part exceeding its whole)."""
+    found = duplicate_ids(existing, new)
+    for entry in new:
+        found += entry_problems(plan, entry)
+        found += not_in_future(entry, today)
+    found += retraction_targets(existing, new, already_counts=True)
+    if found:
+        return found
+    found += repeats(plan, existing, new)
+    touched = {e.goal for e in new}
+    already_over = {goal_id for goal_id, _ in part_of_violations(plan, existing, touched)}
+    for goal_id, found_problem in part_of_violations(plan, existing + new, touched):
+        if goal_id not in already_over:
+            found.append(found_problem)
+    return found

@@ -1,0 +1,442 @@
+"""goals.toml → Plan: the TOML text, where each key stands, and typed fields.
+
+This module reads and types; what a well-typed plan must also satisfy (dates
+inside the plan, part_of links, ranges) is checked by tracker.rules.plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from tracker.model import Area, Checkpoint, Direction, Goal, Kind, Plan, Source, UpdateEvery
+from tracker.problems import Problem, problem, suggest_or
+from tracker.words import phrase
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python < 3.11
+    import tomli as tomllib  # type: ignore[no-redef]
+
+PLAN_KEYS = {"id", "title", "title_en", "start", "end", "timezone", "tolerance", "source", "areas"}
+PLAN_REQUIRED = ("id", "title", "title_en", "start", "end", "timezone", "areas")
+AREA_KEYS = {"id", "name", "name_en"}
+GOAL_KEYS = {
+    "id",
+    "title",
+    "title_en",
+    "area",
+    "owner",
+    "kind",
+    "deadline",
+    "source",
+    "start",
+    "target",
+    "unit",
+    "direction",
+    "baseline",
+    "items",
+    "part_of",
+    "update_every",
+    "tolerance",
+    "trajectory",
+}
+GOAL_REQUIRED = ("id", "title", "title_en", "area", "owner", "kind", "source")
+KIND_KEYS = {
+    Kind.COUNT: {"target", "unit"},
+    Kind.LEVEL: {"target", "unit", "direction"},
+    Kind.MILESTONE: set(),
+    Kind.CHECKLIST: {"items"},
+}
+ONLY_FOR = {
+    "target": (Kind.COUNT, Kind.LEVEL),
+    "unit": (Kind.COUNT, Kind.LEVEL),
+    "direction": (Kind.LEVEL,),
+    "baseline": (Kind.LEVEL,),
+    "items": (Kind.CHECKLIST,),
+    "part_of": (Kind.COUNT,),
+}
+DEFAULT_TOLERANCE = 0.10
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+
+# ── where each key stands in the file ────────────────────────────────────────
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\"-]+)\s*\]\]?")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+@dataclass
+class LineMap:
+    """Line numbers of table headers and keys, found by a light scan of the text
+    (tomllib gives none). Tables are named like ('goal', 3) or ('plan', 0)."""
+
+    headers: dict[tuple[str, int], int] = field(default_factory=dict)
+    keys: dict[tuple[str, int], dict[str, int]] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, text: str) -> LineMap:
+        result = cls()
+        counts: dict[str, int] = {}
+        table: tuple[str, int] = ("", 0)
+        in_multiline = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            if in_multiline:
+                if line.count(in_multiline) % 2 == 1:
+                    in_multiline = None
+                continue
+            if m := _HEADER.match(line):
+                name = m.group(2).replace('"', "")
+                if m.group(1) == "[[":
+                    index = counts.get(name, -1) + 1
+                    counts[name] = index
+                else:
+                    index = 0
+                table = (name, index)
+                result.headers.setdefault(table, number)
+                continue
+            if m := _KEY.match(line):
+                result.keys.setdefault(table, {}).setdefault(m.group(1), number)
+            for quote in ('"""', "'''"):
+                if line.count(quote) % 2 == 1:
+                    in_multiline = quote
+        return result
+
+    def line(self, table: tuple[str, int], key: str | None = None) -> int | None:
+        if key is not None and key in self.keys.get(table, {}):
+            return self.keys[table][key]
+        return self.headers.get(table)
+
+    def source(self, name: str, table: tuple[str, int]) -> Source:
+        return Source(name, self.headers.get(table), dict(self.keys.get(table, {})))
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """goals.toml as read: the plan (None when it cannot be built at all), the
+    problems of reading it, and the ids of goals too broken to build (so a rule
+    does not also call them unknown where another goal names them)."""
+
+    plan: Plan | None
+    problems: list[Problem]
+    unbuilt: frozenset[str] = frozenset()
+
+
+# ── reading ──────────────────────────────────────────────────────────────────
+
+
+def read_plan(path, name: str) -> PlanFile:
+    """Read goals.toml; never raises for what the file holds."""
+    try:
+        with open(path, "rb") as handle:
+            raw_bytes = handle.read()
+    except OSError as exc:
+        return PlanFile(
+            None, [problem(name, None, "unreadable", "cannot_read", reason=exc.strerror or exc)]
+        )
+    try:
+        text = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw_bytes[: exc.start].count(b"\n") + 1
+        return PlanFile(None, [problem(name, line, "encoding", "not_utf8", "save_as_utf8")])
+    return parse_plan(text, name)
+
+
+def parse_plan(text: str, name: str) -> PlanFile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return PlanFile(None, [_syntax_problem(exc, name)])
+    builder = _PlanBuilder(name, LineMap.scan(text))
+    plan = builder.build(data)
+    return PlanFile(plan, builder.problems, frozenset(builder.unbuilt))
+
+
+def _syntax_problem(exc: Exception, name: str) -> Problem:
+    message = str(exc)
+    m = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    line, column = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+    if m is None and "end of document" in message:
+        line = None
+    return problem(
+        name, line, "syntax", "toml_syntax", "toml_syntax_fix", column=column, detail=message
+    )
+
+
+class _PlanBuilder:
+    def __init__(self, name: str, lines: LineMap):
+        self.name = name
+        self.lines = lines
+        self.problems: list[Problem] = []
+        self.unbuilt: set[str] = set()
+
+    def problem(self, where, at_key, code, message_key, fix=None, /, **args):
+        line = self.lines.line(where, at_key)
+        self.problems.append(problem(self.name, line, code, message_key, fix, **args))
+
+    # -- typed getters: each reports a wrong type and returns None ------------
+
+    def get(self, raw: dict, table, key, types, what):
+        value = raw.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) and bool not in types or not isinstance(value, types):
+            self.problem(
+                table, key, "type", "wrong_type", key=key, what=phrase(what), got=_type_name(value)
+            )
+            return None
+        return value
+
+    def text(self, raw, table, key):
+        value = self.get(raw, table, key, (str,), "type_text")
+        if value is not None and not value.strip():
+            self.problem(table, key, "empty", "key_empty", key=key)
+            return None
+        return value
+
+    def number(self, raw, table, key):
+        value = self.get(raw, table, key, (int, float), "type_number")
+        return float(value) if value is not None else None
+
+    def date(self, raw, table, key):
+        value = raw.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            self.problem(table, key, "type", "date_has_time", key=key)
+            return None
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                self.problem(
+                    table, key, "date", "impossible_date", "write_real_date", key=key, value=value
+                )
+                return None
+        self.problem(
+            table,
+            key,
+            "type",
+            "wrong_type",
+            key=key,
+            what=phrase("type_date"),
+            got=_type_name(value),
+        )
+        return None
+
+    def choice(self, raw, table, key, enum, default):
+        value = self.text(raw, table, key)
+        if value is None:
+            return default
+        try:
+            return enum(value)
+        except ValueError:
+            choices = [e.value for e in enum]
+            fix = suggest_or(value, choices, "one_of", choices=", ".join(choices))
+            self.problem(table, key, "invalid", "unknown_choice", fix, key=key, value=value)
+            return None
+
+    def keys(self, raw: dict, table, allowed, required, what):
+        for key in raw:
+            if key not in allowed:
+                fix = suggest_or(key, allowed, "allowed_keys", keys=", ".join(sorted(allowed)))
+                self.problem(table, key, "unknown-key", "unknown_key", fix, key=key, table=what)
+        for key in required:
+            if key not in raw:
+                self.problem(
+                    table, None, "missing-key", "missing_key", "add_key", key=key, table=what
+                )
+
+    # -- the plan -------------------------------------------------------------
+
+    def build(self, data: dict) -> Plan | None:
+        for key in data:
+            if key not in ("plan", "goal"):
+                fix = suggest_or(key, ["plan", "goal"], "plan_tables")
+                self.problem((key, 0), None, "unknown-key", "unknown_table", fix, table=key)
+        raw_plan = data.get("plan")
+        if not isinstance(raw_plan, dict):
+            self.problems.append(
+                problem(self.name, 1, "missing-key", "no_plan_table", "add_plan_table")
+            )
+            return None
+        table = ("plan", 0)
+        self.keys(raw_plan, table, PLAN_KEYS, PLAN_REQUIRED, "[plan]")
+        start = self.date(raw_plan, table, "start")
+        end = self.date(raw_plan, table, "end")
+        tolerance = self.number(raw_plan, table, "tolerance")
+        tolerance = DEFAULT_TOLERANCE if tolerance is None else tolerance
+        timezone = self.text(raw_plan, table, "timezone") or DEFAULT_TIMEZONE
+        areas = self.areas(raw_plan.get("areas"))
+        raw_goals = data.get("goal", [])
+        if not isinstance(raw_goals, list):
+            self.problem(("goal", 0), None, "type", "goal_tables")
+            raw_goals = []
+        goals = []
+        for index, raw in enumerate(raw_goals):
+            goal = self.goal(raw, index, start, end, tolerance)
+            if goal is not None:
+                goals.append(goal)
+        if start is None or end is None:
+            return None
+        return Plan(
+            id=self.text(raw_plan, table, "id") or "",
+            title=self.text(raw_plan, table, "title") or "",
+            title_en=self.text(raw_plan, table, "title_en") or "",
+            start=start,
+            end=end,
+            timezone=timezone,
+            areas=tuple(areas),
+            goals=tuple(goals),
+            tolerance=tolerance,
+            source=self.text(raw_plan, table, "source") or "",
+            origin=self.lines.source(self.name, table),
+        )
+
+    def areas(self, raw_areas) -> list[Area]:
+        if not isinstance(raw_areas, list):
+            if raw_areas is not None:
+                self.problem(("plan", 0), "areas", "type", "areas_tables")
+            return []
+        areas = []
+        for index, raw in enumerate(raw_areas):
+            table = ("plan.areas", index)
+            if not isinstance(raw, dict):
+                self.problem(("plan", 0), "areas", "type", "area_not_table")
+                continue
+            self.keys(raw, table, AREA_KEYS, ("id", "name", "name_en"), "[[plan.areas]]")
+            area_id = self.text(raw, table, "id")
+            if area_id:
+                areas.append(
+                    Area(
+                        area_id,
+                        self.text(raw, table, "name") or area_id,
+                        self.text(raw, table, "name_en") or area_id,
+                        origin=self.lines.source(self.name, table),
+                    )
+                )
+        return areas
+
+    # -- one goal -------------------------------------------------------------
+
+    def goal(self, raw, index, plan_start, plan_end, plan_tolerance) -> Goal | None:
+        table = ("goal", index)
+        if not isinstance(raw, dict):
+            self.problem(table, None, "type", "goal_not_table")
+            return None
+        before = len(self.problems)
+        self.keys(raw, table, GOAL_KEYS, GOAL_REQUIRED, "[[goal]]")
+        goal_id = self.text(raw, table, "id")
+        kind = self.choice(raw, table, "kind", Kind, None)
+        deadline = self.date(raw, table, "deadline") or plan_end
+        start = self.date(raw, table, "start") or plan_start
+        fields = dict(
+            id=goal_id,
+            title=self.text(raw, table, "title"),
+            title_en=self.text(raw, table, "title_en"),
+            area=self.text(raw, table, "area"),
+            owner=self.text(raw, table, "owner"),
+            kind=kind,
+            deadline=deadline,
+            source=self.text(raw, table, "source"),
+            start=start,
+        )
+        if kind is not None:
+            fields.update(self.kind_fields(raw, table, kind))
+        fields["update_every"] = self.choice(
+            raw, table, "update_every", UpdateEvery, UpdateEvery.MONTHLY
+        )
+        tolerance = self.number(raw, table, "tolerance")
+        fields["tolerance"] = plan_tolerance if tolerance is None else tolerance
+        broken = len(self.problems) > before or any(
+            fields[k] is None for k in (*GOAL_REQUIRED, "start", "deadline", "update_every")
+        )
+        if broken:
+            if isinstance(goal_id, str):
+                self.unbuilt.add(goal_id)
+            return None
+        return Goal(**fields, origin=self.lines.source(self.name, table))
+
+    def kind_fields(self, raw, table, kind: Kind) -> dict:
+        for key in KIND_KEYS[kind]:
+            if key not in raw:
+                self.problem(
+                    table,
+                    None,
+                    "missing-key",
+                    "kind_needs_key",
+                    "add_key_goal",
+                    kind=kind.value,
+                    key=key,
+                )
+        for key, kinds in ONLY_FOR.items():
+            if key in raw and kind not in kinds:
+                fits = " / ".join(k.value for k in kinds)
+                self.problem(
+                    table,
+                    key,
+                    "kind-key",
+                    "key_not_for_kind",
+                    "key_is_for",
+                    key=key,
+                    kind=kind.value,
+                    kinds=fits,
+                )
+        out: dict = {}
+        if kind in (Kind.COUNT, Kind.LEVEL):
+            out["target"] = self.number(raw, table, "target")
+            out["unit"] = self.text(raw, table, "unit") or ""
+        if kind is Kind.LEVEL:
+            out["direction"] = self.choice(raw, table, "direction", Direction, Direction.AT_LEAST)
+            out["baseline"] = self.number(raw, table, "baseline")
+        if kind is Kind.CHECKLIST:
+            out["items"] = self.items(raw, table)
+        if kind is Kind.COUNT and "part_of" in raw:
+            out["part_of"] = self.text(raw, table, "part_of")
+        if "trajectory" in raw:
+            out["trajectory"] = self.trajectory(raw, table)
+        return out
+
+    def items(self, raw, table) -> tuple[str, ...] | None:
+        value = raw.get("items")
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(i, str) for i in value):
+            self.problem(table, "items", "type", "items_not_names")
+            return None
+        return tuple(value)
+
+    def trajectory(self, raw, table) -> tuple[Checkpoint, ...] | None:
+        value = raw.get("trajectory")
+        if not isinstance(value, list):
+            self.problem(table, "trajectory", "type", "trajectory_not_list", "trajectory_example")
+            return None
+        points: list[Checkpoint] = []
+        for point in value:
+            if not isinstance(point, dict) or set(point) != {"date", "value"}:
+                self.problem(table, "trajectory", "type", "checkpoint_shape", "trajectory_example")
+                return None
+            day = self.date(point, table, "date")
+            number = self.get(point, table, "value", (int, float), "type_number")
+            if day is None or number is None:
+                return None
+            points.append(Checkpoint(day, float(number)))
+        return tuple(points)
+
+
+def _type_name(value) -> str:
+    from tracker.words import words
+
+    key = {
+        bool: "type_bool",
+        int: "type_number",
+        float: "type_number",
+        str: "type_text",
+        list: "type_list",
+        dict: "type_table",
+    }.get(type(value))
+    return words(key, "en") if key else type(value).__name__
