@@ -209,3 +209,32 @@ class Alert:
 
     status: GoalStatus
     condition: Condition
+
+
+def entry_to_record(entry: Entry) -> dict:
+    """An entry as a plain record: exactly what one log line holds, and what
+    `entries` shows programs (the log line format is storage's to read)."""
+    from tracker.numbers import plain_number
+
+    record: dict = {"id": entry.id}
+    if entry.goal:
+        record["goal"] = entry.goal
+    if entry.date is not None:
+        record["date"] = entry.date.isoformat()
+    if entry.op is Op.RETRACT:
+        record["retracts"] = entry.retracts
+        record["reason"] = entry.reason
+    elif entry.op in (Op.VALUE, Op.TOTAL):
+        record["value"] = plain_number(entry.value)
+        if entry.op is Op.TOTAL:
+            record["total"] = True
+    elif entry.op is Op.DONE:
+        record["done"] = True
+    elif entry.op is Op.ITEMS:
+        record["items"] = list(entry.items)
+    record["note"] = entry.note
+    record["by"] = entry.by
+    record["recorded_at"] = entry.recorded_at
+    if entry.batch:
+        record["batch"] = entry.batch
+    return record

@@ -43,7 +43,7 @@ def command(goal_id, since, until, as_of, fmt, data_dir):
     )
     if fmt == "jsonl":
         from tracker.jsontext import dumps
-        from tracker.storage.logline import entry_to_record
+        from tracker.model import entry_to_record
 
         write_text("".join(dumps(entry_to_record(e)) + "\n" for e in shown))
         return

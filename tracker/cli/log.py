@@ -182,7 +182,7 @@ def login_name() -> str:
 
 
 def _show(result, *, fmt, lang) -> None:
-    from tracker.storage.logline import entry_to_record
+    from tracker.model import entry_to_record
 
     if fmt == "json":
         from tracker.views.common import status_dict

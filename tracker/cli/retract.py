@@ -29,9 +29,9 @@ def command(entry_id, reason, by, dry_run, fmt, data_dir):
     The entry stays in the log, marked retracted, and no longer counts anywhere."""
     from tracker.cli.log import login_name, user_text
     from tracker.dates import utc_now_text
+    from tracker.model import entry_to_record
     from tracker.refs import resolve_entry
     from tracker.storage.journal import read_log
-    from tracker.storage.logline import entry_to_record
     from tracker.writes import new_id, write
 
     loaded = open_data(data_dir, with_log=False, warn=False)

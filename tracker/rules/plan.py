@@ -20,7 +20,7 @@ Rule = Callable[..., list[Problem]]
 def at(goal_or_plan, code: str, key: str | None, message: str, fix=None, /, **args) -> Problem:
     """A problem located at `key` of a goal's (or the plan's) table."""
     origin = goal_or_plan.origin
-    file = origin.file if origin else "goals.toml"
+    file = origin.file if origin else "plan"
     line = origin.line_of(key) if origin else None
     return problem(file, line, code, message, fix, **args)
 

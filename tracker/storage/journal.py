@@ -14,9 +14,9 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from tracker.model import Entry, Source
+from tracker.model import Entry, Source, entry_to_record
 from tracker.problems import ExitCode, Problem, TrackerError, problem
-from tracker.storage.logline import dumps_line, entry_from_record, entry_to_record
+from tracker.storage.logline import dumps_line, entry_from_record
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_SECONDS = 60

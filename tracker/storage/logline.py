@@ -8,7 +8,6 @@ import datetime as dt
 import math
 
 from tracker.model import Entry, Op, Source
-from tracker.numbers import plain_number
 from tracker.problems import Problem, problem
 
 ENTRY_KEYS = {
@@ -108,32 +107,6 @@ def _op_of(record: dict):
     if record.get("total", False) not in (True, False):
         return ("total_true_false", {}), None, ()
     return (Op.TOTAL if record.get("total") else Op.VALUE), float(raw), ()
-
-
-def entry_to_record(entry: Entry) -> dict:
-    """The exact dict written as one log line (and shown by `entries --format jsonl`)."""
-    record: dict = {"id": entry.id}
-    if entry.goal:
-        record["goal"] = entry.goal
-    if entry.date is not None:
-        record["date"] = entry.date.isoformat()
-    if entry.op is Op.RETRACT:
-        record["retracts"] = entry.retracts
-        record["reason"] = entry.reason
-    elif entry.op in (Op.VALUE, Op.TOTAL):
-        record["value"] = plain_number(entry.value)
-        if entry.op is Op.TOTAL:
-            record["total"] = True
-    elif entry.op is Op.DONE:
-        record["done"] = True
-    elif entry.op is Op.ITEMS:
-        record["items"] = list(entry.items)
-    record["note"] = entry.note
-    record["by"] = entry.by
-    record["recorded_at"] = entry.recorded_at
-    if entry.batch:
-        record["batch"] = entry.batch
-    return record
 
 
 def dumps_line(record: dict) -> bytes:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.model import Entry, Op, Plan
+from tracker.model import Entry, Op, Plan, entry_to_record
 from tracker.render.table import Cell, Column, Table
-from tracker.storage.logline import entry_to_record
 from tracker.views.common import entry_change
 
 CSV_FIELDS = [
