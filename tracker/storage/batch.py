@@ -4,13 +4,12 @@ sequence (tracker.writes) runs the rules and writes all or nothing."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tracker.model import Entry, Source
 from tracker.problems import Problem, TrackerError, problem
-from tracker.storage.logline import entry_from_record
+from tracker.storage.logline import Unreadable, entry_from_record, parse_json
 
 
 @dataclass(frozen=True)
@@ -50,16 +49,16 @@ def _records(text: str, name: str) -> tuple[list[tuple[int, object]], list[Probl
         if not line.strip():
             continue
         try:
-            records.append((number, json.loads(line)))
-        except ValueError as exc:
-            problems.append(
-                problem(name, number, "not-json", "not_json", "one_object_per_line", detail=exc.msg)
-            )
+            records.append((number, parse_json(line)))
+        except Unreadable as why:
+            fix = "one_object_per_line" if why.key == "not_json" else None
+            problems.append(problem(name, number, "not-json", why.key, fix, **why.args_))
     return records, problems
 
 
 def _array(text: str, name: str):
-    decoder = json.JSONDecoder()
+    """The elements of one JSON array, each with its line; text after the array
+    (a second document, a stray line) refuses the whole batch."""
     pos = text.index("[") + 1
     records, problems = [], []
     while True:
@@ -70,12 +69,17 @@ def _array(text: str, name: str):
             problems.append(problem(name, line, "not-json", "array_not_closed", "close_array"))
             break
         if text[pos] == "]":
+            rest = text[pos + 1 :]
+            if rest.strip():
+                where = pos + 1 + (len(rest) - len(rest.lstrip()))
+                line = text.count("\n", 0, where) + 1
+                problems.append(problem(name, line, "not-json", "after_array", "one_document"))
             break
         line = text.count("\n", 0, pos) + 1
         try:
-            record, pos = decoder.raw_decode(text, pos)
-        except ValueError as exc:
-            problems.append(problem(name, line, "not-json", "not_json", detail=exc.msg))
+            record, pos = parse_json(text, pos)
+        except Unreadable as why:
+            problems.append(problem(name, line, "not-json", why.key, **why.args_))
             break
         records.append((line, record))
     return records, problems

@@ -8,15 +8,16 @@ killed mid-batch) do not count, so a batch lands whole or not at all.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import json
+import errno
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tracker.model import Entry, Source, entry_to_record
 from tracker.problems import ExitCode, Problem, TrackerError, problem
-from tracker.storage.logline import dumps_line, entry_from_record
+from tracker.storage.logline import Unreadable, dumps_line, entry_from_record, parse_json
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_SECONDS = 60
@@ -57,10 +58,18 @@ def read_file(path: Path, name: str, entries: list, problems: list, commits: set
             continue
         torn_tail = number == last  # no newline after it: the writer may have died
         try:
-            record = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
-            fix = "torn_tail_fix" if torn_tail else "bad_line_fix"
-            problems.append(problem(name, number, "torn-line", "line_not_json", fix))
+            record = parse_json(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(problem(name, number, "encoding", "line_not_utf8", "line_not_utf8_fix"))
+            continue
+        except Unreadable as why:
+            if why.key == "not_json":
+                fix = "torn_tail_fix" if torn_tail else "bad_line_fix"
+                problems.append(problem(name, number, "torn-line", "line_not_json", fix))
+            else:
+                problems.append(
+                    problem(name, number, "unreadable", why.key, "bad_line_fix", **why.args_)
+                )
             continue
         origin = Source(name, number)
         if isinstance(record, dict) and "commit" in record:
@@ -117,8 +126,14 @@ def append(
     when `prepare` found problems."""
     from filelock import FileLock, Timeout
 
-    progress_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(progress_dir / LOCK_NAME), timeout=LOCK_TIMEOUT_SECONDS)
+    with machine_errors(progress_dir):
+        if progress_dir.exists() and not progress_dir.is_dir():
+            raise TrackerError(
+                problem(str(progress_dir), None, "not-a-folder", "progress_not_folder")
+            )
+        progress_dir.mkdir(parents=True, exist_ok=True)
+        refuse_links([progress_dir / LOCK_NAME])
+        lock = FileLock(str(progress_dir / LOCK_NAME), timeout=LOCK_TIMEOUT_SECONDS)
     try:
         with lock:
             existing, _ = read_log(progress_dir)
@@ -154,27 +169,104 @@ def _write(progress_dir: Path, entries: Iterable[Entry], batch, by, recorded_at)
         count = sum(len(v) for v in by_file.values())
         commit = {"commit": batch, "entries": count, "by": by, "recorded_at": recorded_at}
         by_file[paths[-1]].append(dumps_line(commit))
+    refuse_links(paths)
     for path in paths:
-        _append_lines(path, b"".join(by_file[path]))
+        with machine_errors(path):
+            _append_lines(path, b"".join(by_file[path]))
+
+
+_APPEND_FLAGS = (
+    os.O_WRONLY
+    | os.O_APPEND
+    | os.O_CREAT
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+)
 
 
 def _append_lines(path: Path, payload: bytes) -> None:
+    """Append whole lines, fsynced. If the write fails midway (a full disk, a
+    file size limit) the file is cut back to where it was: no half line stays."""
     created = not path.exists()
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+    fd = os.open(path, _APPEND_FLAGS, 0o644)
     try:
+        size = os.fstat(fd).st_size
         if not created and _ends_without_newline(path):
             # A writer killed mid-line left a fragment: end it so the next entry
             # starts on a line of its own instead of fusing with it.
             payload = b"\n" + payload
         view = memoryview(payload)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
+        try:
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)
+            raise
     finally:
         os.close(fd)
     if created:
         _fsync_dir(path.parent)
+
+
+def refuse_links(paths: Iterable[Path]) -> None:
+    """Writes never leave the data folder: a log file or the lock that is a
+    symbolic link is refused, never written through."""
+    found = [
+        problem(str(p), None, "symlink", "refuse_symlink", "symlink_fix")
+        for p in paths
+        if os.path.islink(p)
+    ]
+    if found:
+        raise TrackerError(found, ExitCode.BAD_DATA)
+
+
+def unsafe_paths(progress_dir: Path, display=str) -> list[Problem]:
+    """For `tracker check`: links in progress/ that a write would refuse, and
+    log names that are not files."""
+    if not progress_dir.exists():
+        return []
+    if not progress_dir.is_dir():
+        return [problem(display(progress_dir), None, "not-a-folder", "progress_not_folder")]
+    found = []
+    for path in sorted(progress_dir.iterdir()):
+        name = display(path)
+        if os.path.islink(path) and (path.suffix == ".jsonl" or path.name in (LOCK_NAME, ".cache")):
+            found.append(problem(name, None, "symlink", "refuse_symlink", "symlink_fix"))
+        elif path.suffix == ".jsonl" and not path.is_file():
+            found.append(problem(name, None, "not-a-file", "log_not_file", "log_not_file_fix"))
+    return found
+
+
+_ERRNO_KEYS = {
+    errno.ENOSPC: "disk_full",
+    errno.EFBIG: "file_too_large",
+    errno.EACCES: "permission_denied",
+    errno.EPERM: "permission_denied",
+    errno.EROFS: "read_only_fs",
+    errno.EISDIR: "is_a_folder",
+    errno.ENOTDIR: "not_a_folder_on_path",
+    errno.EDQUOT: "disk_full",
+    errno.ELOOP: "refuse_symlink",
+}
+
+
+@contextlib.contextmanager
+def machine_errors(path: Path):
+    """The machine's failures (disk full, permissions …) as a located problem
+    saying what happened and what to do: exit 3, never a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        key = _ERRNO_KEYS.get(exc.errno, "os_error")
+        raise TrackerError(
+            problem(
+                str(path), None, "environment", key, key + "_fix", detail=exc.strerror or str(exc)
+            ),
+            ExitCode.BAD_DATA,
+        ) from None
 
 
 def _ends_without_newline(path: Path) -> bool:

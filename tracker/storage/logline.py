@@ -5,10 +5,80 @@ located Problem, never an exception."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
+import re
 
 from tracker.model import Entry, Op, Source
 from tracker.problems import Problem, problem
+
+
+class Unreadable(ValueError):
+    """A JSON document tracker refuses to read: why, as a catalogue phrase key and args."""
+
+    def __init__(self, key: str, **args):
+        super().__init__(key)
+        self.key = key
+        self.args_ = args
+
+
+def _refuse_constant(name: str):
+    raise Unreadable("json_constant", name=name)
+
+
+# NaN and Infinity are not JSON; Python's decoder accepts them unless told not to.
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def parse_json(text: str, start: int | None = None):
+    """One JSON document, bounded: NaN/Infinity, nesting beyond the interpreter's
+    recursion limit, integers beyond Python's digit limit and lone surrogate
+    escapes (text no file can hold) raise Unreadable instead of crashing a
+    reader. With `start`, a document beginning there: returns (document, end)."""
+    try:
+        if start is None:
+            document = _DECODER.decode(text)
+        else:
+            document = _DECODER.raw_decode(text, start)
+    except RecursionError:
+        raise Unreadable("json_too_deep") from None
+    except Unreadable:
+        raise
+    except ValueError as exc:
+        if "Exceeds the limit" in str(exc):  # int('9' * 5000): CVE-2020-10735's guard
+            raise Unreadable("json_number_too_long") from None
+        raise Unreadable("not_json", detail=getattr(exc, "msg", str(exc))) from None
+    if _SURROGATE_ESCAPE.search(text, start or 0):
+        _refuse_surrogates(document if start is None else document[0])
+    return document
+
+
+def _refuse_surrogates(value) -> None:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise Unreadable("json_bad_unicode") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_surrogates(key)
+            _refuse_surrogates(item)
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_surrogates(item)
+
+
+def finite_number(raw) -> float | None:
+    """A JSON number as a finite float, or None (not a number, or beyond a float)."""
+    if type(raw) not in (int, float):
+        return None
+    try:
+        value = float(raw)
+    except OverflowError:
+        return None
+    return value if math.isfinite(value) else None
+
 
 ENTRY_KEYS = {
     "id",
@@ -102,11 +172,13 @@ def _op_of(record: dict):
         if not isinstance(raw, list) or not raw or not all(isinstance(i, str) and i for i in raw):
             return ("items_must_be_names", {}), None, ()
         return Op.ITEMS, None, tuple(raw)
-    if type(raw) not in (int, float) or not math.isfinite(raw):
-        return ("value_not_number", {"value": repr(raw)}), None, ()
+    value = finite_number(raw)
+    if value is None:
+        shown = repr(raw) if type(raw) is not int else f"{str(raw)[:12]}… ({len(str(raw))} digits)"
+        return ("value_not_number", {"value": shown}), None, ()
     if record.get("total", False) not in (True, False):
         return ("total_true_false", {}), None, ()
-    return (Op.TOTAL if record.get("total") else Op.VALUE), float(raw), ()
+    return (Op.TOTAL if record.get("total") else Op.VALUE), value, ()
 
 
 def dumps_line(record: dict) -> bytes:

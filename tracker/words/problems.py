@@ -415,4 +415,77 @@ PHRASES: dict[str, tuple[str, str]] = {
     "states_are": ("状态：{states}", "states: {states}"),
     "unknown_condition": ("--fail-on：未知条件“{name}”", "--fail-on: unknown condition '{name}'"),
     "conditions_are": ("条件：{conditions}", "conditions: {conditions}"),
+    # ── bounded reading ──────────────────────────────────────────────────────
+    "json_constant": (
+        "{name} 不是数字：JSON 中不允许 NaN 和 Infinity",
+        "{name} is not a number: JSON has no NaN or Infinity",
+    ),
+    "json_too_deep": ("嵌套太深，无法读取", "nested too deeply to read"),
+    "json_number_too_long": ("数字位数太多，无法读取", "a number with too many digits to read"),
+    "json_bad_unicode": (
+        "含有无效的 Unicode（孤立的代理项转义 \\ud800…）",
+        "invalid Unicode (a lone surrogate escape such as \\ud800)",
+    ),
+    "line_not_utf8": (
+        "这一行不是 UTF-8 编码（可能是 GBK）",
+        "this line is not UTF-8 (GBK, perhaps)",
+    ),
+    "line_not_utf8_fix": (
+        "用 UTF-8 重新保存，或删除这一行后用 tracker log 重新记录；其他行仍然计入",
+        "save it as UTF-8, or delete the line and log it again with tracker log; "
+        "the other lines still count",
+    ),
+    "after_array": ("JSON 数组之后还有内容", "text after the JSON array"),
+    "one_document": (
+        "一批记录只能是一个 JSON 数组，或每行一个 JSON 对象",
+        "a batch is one JSON array, or one JSON object per line",
+    ),
+    # ── the machine ──────────────────────────────────────────────────────────
+    "progress_not_folder": ("progress/ 不是文件夹", "progress/ is not a folder"),
+    "refuse_symlink": (
+        "这是一个符号链接：tracker 不会通过它写到数据文件夹之外",
+        "this is a symbolic link: tracker never writes through one out of the data folder",
+    ),
+    "symlink_fix": (
+        "删除这个链接；tracker 会在 progress/ 中新建真正的文件",
+        "remove the link; tracker creates a real file inside progress/",
+    ),
+    "log_not_file": ("这个日志名不是文件", "this log name is not a file"),
+    "log_not_file_fix": (
+        "把它移出 progress/；日志文件是普通文件",
+        "move it out of progress/; log files are plain files",
+    ),
+    "disk_full": ("磁盘已满：{detail}", "the disk is full: {detail}"),
+    "disk_full_fix": (
+        "腾出空间后再试；已写入的内容完好",
+        "free some space and try again; what was written before is intact",
+    ),
+    "file_too_large": ("文件超出大小限制：{detail}", "the file is over the size limit: {detail}"),
+    "file_too_large_fix": (
+        "检查 ulimit -f 或磁盘配额后再试；已写入的内容完好",
+        "check ulimit -f or the disk quota and try again; what was written before is intact",
+    ),
+    "permission_denied": ("没有权限：{detail}", "permission denied: {detail}"),
+    "permission_denied_fix": (
+        "检查这个文件或文件夹的权限，或换有权限的用户运行",
+        "check the permissions of this file or folder, or run as a user who may write it",
+    ),
+    "read_only_fs": ("文件系统是只读的：{detail}", "the file system is read-only: {detail}"),
+    "read_only_fs_fix": (
+        "在可写的数据文件夹中运行，或重新以读写方式挂载",
+        "run in a writable data folder, or remount it read-write",
+    ),
+    "is_a_folder": (
+        "这里应该是文件，却是文件夹：{detail}",
+        "a folder where a file should be: {detail}",
+    ),
+    "is_a_folder_fix": ("把这个文件夹移走", "move that folder away"),
+    "not_a_folder_on_path": (
+        "路径中有一段不是文件夹：{detail}",
+        "part of the path is not a folder: {detail}",
+    ),
+    "not_a_folder_on_path_fix": ("检查路径", "check the path"),
+    "refuse_symlink_fix": ("删除这个链接", "remove the link"),
+    "os_error": ("无法写入：{detail}", "cannot write: {detail}"),
+    "os_error_fix": ("检查磁盘和权限后再试", "check the disk and permissions and try again"),
 }
