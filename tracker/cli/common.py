@@ -165,7 +165,7 @@ def write_text(text: str) -> None:
 
 
 def emit_json(document) -> None:
-    from tracker.render.json import dumps
+    from tracker.jsontext import dumps
 
     # Indented for people at a terminal; compact (C-speed, ~10x faster on a big
     # log) for programs reading a pipe. Both are the same document.

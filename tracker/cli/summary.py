@@ -78,9 +78,9 @@ def render(summary, *, fmt, week, lang, to_terminal) -> str | None:
     from tracker.views import summary as view
 
     if fmt == "json":
-        from tracker.render.json import dumps
+        from tracker.jsontext import dumps
 
-        return dumps(view.summary_document(summary, week=week, lang=lang)) + "\n"
+        return dumps(view.summary_document(summary, week=week, lang=lang), indent=2) + "\n"
     if fmt == "html":
         from tracker.render.html import render_html
 

@@ -3,45 +3,20 @@ and box lines) and plain aligned text (pipes, files, NO_COLOR)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import NamedTuple
-
 from tracker.render.text import cell_width, fit, inert, pad
+from tracker.views.model import Cell, Column, Section, Table
 
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    header: str
-    align: str = "left"
-    drop: int = 0  # 0 = always shown; higher numbers are dropped first when narrow
-    shrink: bool = False  # may be cut with … to fit
-
-
-class Cell(NamedTuple):
-    """One table cell. A NamedTuple, not a dataclass: tables of a big log have
-    hundreds of thousands of them, and a tuple is several times cheaper to make."""
-
-    text: str
-    style: str = ""  # a semantic name (a state, "dim", "bad"…) mapped to colour by rich
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A heading row between groups of rows (e.g. an area)."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Table:
-    columns: tuple[Column, ...]
-    rows: tuple = ()  # tuple of (tuple[Cell, ...] | Section)
-    title: str = ""
-    header_lines: tuple[str, ...] = ()
-    footer_lines: tuple[str, ...] = ()
-    empty_text: str = "(nothing to show)"
-    meta: dict = field(default_factory=dict)
+# Cell and Column are re-exported: tests and callers build tables from here.
+__all__ = [
+    "Cell",
+    "Column",
+    "Section",
+    "Table",
+    "render_csv",
+    "render_markdown",
+    "render_plain",
+    "render_rich",
+]
 
 
 STYLES = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.model import Alert, Condition, Plan
-from tracker.render.table import Cell, Column, Table
 from tracker.views.common import status_dict, title_of
+from tracker.views.model import Cell, Column, Table
 from tracker.views.words import CONDITION_NAME, alert_reason
 
 STYLE = {

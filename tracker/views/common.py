@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tracker.log import plain_number
 from tracker.model import Entry, Goal, GoalStatus, Kind, Op, Plan, State
+from tracker.numbers import grouped, plain_number
 
 STATE_MARK = {
     State.DONE: "✔",
@@ -127,13 +127,6 @@ def status_dict(status: GoalStatus) -> dict:
     }
 
 
-def number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    value = plain_number(value)
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def bar(fraction: float, width: int = 10) -> str:
     fraction = max(0.0, min(1.0, fraction))
     filled = round(fraction * width)
@@ -149,9 +142,9 @@ def percent(fraction: float) -> str:
 def entry_change(entry: Entry) -> str:
     """What one entry did, in a few characters: +120, = 1,320, done, ✔ 长石."""
     if entry.op is Op.VALUE:
-        return f"{'+' if entry.value >= 0 else ''}{number(entry.value)}"
+        return f"{'+' if entry.value >= 0 else ''}{grouped(entry.value)}"
     if entry.op is Op.TOTAL:
-        return f"= {number(entry.value)}"
+        return f"= {grouped(entry.value)}"
     if entry.op is Op.DONE:
         return "done"
     if entry.op is Op.ITEMS:

@@ -6,8 +6,8 @@ import datetime as dt
 
 from tracker.log import entry_to_record
 from tracker.model import Entry, Op, Plan
-from tracker.render.table import Cell, Column, Table
 from tracker.views.common import entry_change
+from tracker.views.model import Cell, Column, Table
 
 CSV_FIELDS = [
     "id",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from tracker.model import Direction, Kind, Plan
-from tracker.render.table import Cell, Column, Section, Table
-from tracker.views.common import LABELS, area_name, goal_dict, number, title_of
+from tracker.numbers import grouped
+from tracker.views.common import LABELS, area_name, goal_dict, title_of
+from tracker.views.model import Cell, Column, Section, Table
 
 
 def goals_view(plan: Plan, *, area: str | None, lang: str):
@@ -56,7 +57,7 @@ def _target(goal) -> str:
     sign = ""
     if goal.kind is Kind.LEVEL:
         sign = "≤ " if goal.direction is Direction.AT_MOST else "≥ "
-    return f"{sign}{number(goal.target)} {goal.unit}".strip()
+    return f"{sign}{grouped(goal.target)} {goal.unit}".strip()
 
 
 def plan_dict(plan: Plan) -> dict:

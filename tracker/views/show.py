@@ -5,19 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.engine.history import HistoryRow, chart_points
-from tracker.log import plain_number
 from tracker.model import GoalStatus, Kind, Plan, State
+from tracker.numbers import grouped, plain_number
 from tracker.render.chart import text_chart
-from tracker.render.table import Cell, Column, Table
 from tracker.views.common import (
     area_name,
     entry_change,
     goal_dict,
-    number,
     percent,
     status_dict,
     title_of,
 )
+from tracker.views.model import Cell, Column, Table
 from tracker.views.words import (
     forecast_sentence,
     schedule_text,
@@ -99,7 +98,7 @@ def show_view(
             (
                 Cell(str(r.entry.date), style),
                 Cell(entry_change(r.entry) + mark, style),
-                Cell(number(r.value_after) if r.value_after is not None else "", style),
+                Cell(grouped(r.value_after) if r.value_after is not None else "", style),
                 Cell(r.entry.note, style),
                 Cell(r.entry.by, style),
                 Cell(r.entry.id[:8], "dim"),

@@ -97,7 +97,7 @@ def status_view(
 
 
 def status_table(plan, items, *, as_of, lang, counts):
-    from tracker.render.table import Column, Section, Table
+    from tracker.views.model import Column, Section, Table
 
     labels = LABELS[lang]
     # Narrow terminals drop the highest `drop` first; the title shrinks before
@@ -129,7 +129,7 @@ def status_table(plan, items, *, as_of, lang, counts):
 
 
 def status_row(status: GoalStatus, lang: str) -> tuple:
-    from tracker.render.table import Cell
+    from tracker.views.model import Cell
 
     style = status.state.value
     return (

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from tracker.engine.history import chart_points
 from tracker.engine.summary import GoalActivity, Summary
-from tracker.log import plain_number
 from tracker.model import GoalStatus, Kind, Op
-from tracker.render.table import Cell, Column, Table
+from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     STATE_MARK,
     STATE_ORDER,
-    number,
     percent,
     status_dict,
     title_of,
 )
+from tracker.views.model import Cell, Column, Table
 from tracker.views.status import counts_line
 from tracker.views.words import (
     STATE_NAME,
@@ -115,7 +114,7 @@ def change_text(activity: GoalActivity, lang: str) -> str:
     if change is None:
         return note_only
     sign = "+" if change >= 0 else "−"
-    return f"{sign}{number(abs(change))}{unit}"
+    return f"{sign}{grouped(abs(change))}{unit}"
 
 
 def summary_document(summary: Summary, *, week: str | None, lang: str) -> dict:
@@ -287,13 +286,13 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Tab
 def _now(activity: GoalActivity, lang: str) -> str:
     goal = activity.goal
     if goal.kind is Kind.CHECKLIST:
-        return f"{number(activity.after)}/{len(goal.items)}"
+        return f"{grouped(activity.after)}/{len(goal.items)}"
     if goal.kind is Kind.MILESTONE:
         if lang == "zh":
             return "已完成" if activity.after else "未完成"
         return "done" if activity.after else "not done"
     unit = f" {goal.unit}" if goal.unit else ""
-    return f"{number(activity.after)}/{number(goal.target)}{unit}"
+    return f"{grouped(activity.after)}/{grouped(goal.target)}{unit}"
 
 
 SVG_WIDTH, SVG_HEIGHT, SVG_PAD = 320, 120, 6

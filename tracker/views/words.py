@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from tracker.engine.forecast import WINDOW_DAYS
 from tracker.model import Condition, GoalStatus, Kind, State
-from tracker.views.common import STATE_MARK, number
+from tracker.numbers import grouped
+from tracker.views.common import STATE_MARK
 
 STATE_NAME = {
     "zh": {State.DONE: "已完成", State.OVERDUE: "逾期", State.PENDING: "未到期",
@@ -57,9 +58,9 @@ def value_text(status: GoalStatus, lang: str) -> str:
             return "已完成" if zh else "done"
         return "未完成" if zh else "not done"
     if goal.kind is Kind.CHECKLIST:
-        return f"{number(status.current)}/{len(goal.items)} {'项' if zh else 'items'}"
+        return f"{grouped(status.current)}/{len(goal.items)} {'项' if zh else 'items'}"
     unit = f" {goal.unit}" if goal.unit else ""
-    return f"{number(status.current)}/{number(goal.target)}{unit}"
+    return f"{grouped(status.current)}/{grouped(goal.target)}{unit}"
 
 
 def done_text(status: GoalStatus, lang: str) -> str:
@@ -107,7 +108,7 @@ def forecast_sentence(status: GoalStatus, lang: str) -> str:
     """The forecast in one sentence."""
     goal = status.goal
     zh = lang == "zh"
-    target = f"{number(goal.target)}{' ' + goal.unit if goal.unit else ''}"
+    target = f"{grouped(goal.target)}{' ' + goal.unit if goal.unit else ''}"
     f = status.forecast
     if goal.kind not in (Kind.COUNT, Kind.LEVEL):
         if status.state is State.DONE:
