@@ -10,12 +10,10 @@ import click
 
 from tracker.cli.common import (
     data_option,
-    emit_json,
-    envelope,
+    emit,
     format_option,
     lang_option,
     open_data,
-    write_text,
 )
 from tracker.model import Entry, Kind, Op, Source
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, suggest
@@ -243,22 +241,11 @@ def _write(loaded, new: list[Entry], *, dry_run, fmt, lang, batch, by, recorded_
             loaded.data.progress_dir, prepare, batch=batch_id, by=by, recorded_at=recorded_at
         )
     goals = list(dict.fromkeys(e.goal for e in new if e.op is not Op.RETRACT))
-    standings = [standing(loaded.plan, existing + new, g, today) for g in goals]
-    if fmt == "json":
-        from tracker.views.common import status_dict
+    standings = tuple(standing(loaded.plan, existing + new, g, today) for g in goals)
+    from tracker.views.write import WriteResult, log_report
 
-        emit_json(
-            envelope(
-                "log",
-                today,
-                dry_run=dry_run,
-                batch=batch_id,
-                entries=[log.entry_to_record(e) for e in new],
-                goals=[status_dict(s) for s in standings],
-            )
-        )
-        return
-    write_text(_summary_lines(new, standings, dry_run=dry_run, lang=lang))
+    result = WriteResult(today, dry_run, batch_id, tuple(new), standings)
+    emit(log_report(result, lang=lang), fmt)
 
 
 def _name_retracted_goals(new: list[Entry], existing: list[Entry]) -> list[Entry]:
@@ -279,28 +266,3 @@ def _with_batch(entry: Entry, batch_id: str) -> Entry:
     from dataclasses import replace
 
     return replace(entry, batch=batch_id)
-
-
-def _summary_lines(new, standings, *, dry_run, lang) -> str:
-    from tracker.render.text import inert
-    from tracker.views.common import percent
-    from tracker.views.words import state_text, value_text
-
-    verb = "would log" if dry_run else "logged"
-    lines = []
-    if len(new) == 1:
-        lines.append(
-            f"{verb} {new[0].id} for {new[0].goal} on {new[0].date}"
-            + (" (dry run: nothing written)" if dry_run else "")
-        )
-    else:
-        lines.append(
-            f"{verb} {len(new)} entries for {len(standings)} goal(s)"
-            + (" (dry run: nothing written)" if dry_run else "")
-        )
-    for status in standings:
-        lines.append(
-            f"{status.goal.id}: {value_text(status, lang)} ({percent(status.progress)}), "
-            f"{state_text(status.state, lang)}"
-        )
-    return "\n".join(inert(line) for line in lines) + "\n"

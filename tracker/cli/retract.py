@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import (
-    data_option,
-    emit_json,
-    envelope,
-    format_option,
-    open_data,
-    write_text,
-)
+from tracker.cli.common import data_option, emit, format_option, open_data
 from tracker.model import Entry, Op, Source
 from tracker.problems import Problem, TrackerError, UsageError
 
@@ -30,6 +23,8 @@ def command(entry_id, reason, by, dry_run, fmt, data_dir):
     from tracker import log
     from tracker.cli.log import _login_name, _text
     from tracker.dates import utc_now_text
+    from tracker.views.write import WriteResult, retract_report
+    from tracker.words import DEFAULT_LANG
     from tracker.writing import check_new, new_id
 
     loaded = open_data(data_dir, warn=False)
@@ -57,15 +52,9 @@ def command(entry_id, reason, by, dry_run, fmt, data_dir):
             raise TrackerError(problems)
     else:
         log.append(loaded.data.progress_dir, prepare)
-    if fmt == "json":
-        emit_json(
-            envelope(
-                "retract", loaded.today, dry_run=dry_run, entries=[log.entry_to_record(retraction)]
-            )
-        )
-        return
-    verb = "would retract" if dry_run else "retracted"
-    write_text(f"{verb} {target.id} ({target.goal}, {target.date}) with {retraction.id}\n")
+    result = WriteResult(loaded.today, dry_run, None, (retraction,), ())
+    # No --lang yet: the confirmation is the same in both languages (issue 12).
+    emit(retract_report(result, target=target, lang=DEFAULT_LANG), fmt)
 
 
 def resolve_entry(entries: list[Entry], text: str) -> Entry:

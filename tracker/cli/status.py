@@ -36,7 +36,7 @@ def command(area, owner, states, as_of, fmt, lang, data_dir):
 
     The header counts goals per state; rows are grouped by area, then deadline."""
     from tracker.engine.status import state_counts, statuses_from_series
-    from tracker.views.status import CSV_FIELDS, status_view
+    from tracker.views.status import status_report
 
     loaded, series = open_series(data_dir)
     plan = loaded.plan
@@ -54,10 +54,10 @@ def command(area, owner, states, as_of, fmt, lang, data_dir):
         and (not states or s.state in wanted)
     ]
     filters = {"area": area, "owner": owner, "state": [s.value for s in State if s in wanted]}
-    document, table, records = status_view(
+    report = status_report(
         plan, items, as_of=day, lang=lang, counts=state_counts(items), filters=filters
     )
-    emit(fmt, table=table, document=document, records=records, fieldnames=CSV_FIELDS)
+    emit(report, fmt)
 
 
 def _check_filters(plan, area, owner, states):

@@ -1,10 +1,11 @@
-"""The table view-model and its two screen forms: rich (a terminal, with colour
-and box lines) and plain aligned text (pipes, files, NO_COLOR)."""
+"""Tables drawn: rich (a terminal, with colour and a rule), plain aligned text
+(pipes, files, NO_COLOR), Markdown, and CSV records."""
 
 from __future__ import annotations
 
+from tracker.render.chart import text_chart
 from tracker.render.text import cell_width, fit, inert, pad
-from tracker.views.model import Cell, Column, Section, Table
+from tracker.views.model import Cell, Chart, Column, Section, Table
 
 # Cell and Column are re-exported: tests and callers build tables from here.
 __all__ = [
@@ -133,8 +134,19 @@ def layout(table: Table, *, width: int | None = None, rule: bool = False) -> lis
                 lines.append(_pieces(row, styles_of[id(original)], widths, cols))
     if table.footer_lines:
         lines.append([])
-        lines.extend([(inert(f), "dim")] for f in table.footer_lines)
+        lines.extend([(inert(f), "dim")] for f in footer_texts(table))
     return lines
+
+
+def footer_texts(table: Table) -> list[str]:
+    """The footer as lines of text, charts drawn."""
+    out: list[str] = []
+    for line in table.footer_lines:
+        if isinstance(line, Chart):
+            out.extend(text_chart(line))
+        else:
+            out.append(line)
+    return out
 
 
 def _pieces(texts, styles, widths, cols) -> Line:
@@ -198,7 +210,7 @@ def render_markdown(table: Table, *, level: int = 1) -> str:
                 lines += [head, rule]
                 started = True
             lines.append("| " + " | ".join(esc(c.text) for c in row) + " |")
-    for f in table.footer_lines:
+    for f in footer_texts(table):
         lines += ["", esc(f)]
     return "\n".join(lines) + "\n"
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.log import entry_to_record
+from tracker.log import entry_to_record  # storage: moves with the layers
 from tracker.model import Entry, Op, Plan
 from tracker.views.common import entry_change
 from tracker.views.model import Cell, Column, Table
+from tracker.views.report import Report
 
-CSV_FIELDS = [
+CSV_FIELDS = (
     "id",
     "goal",
     "date",
@@ -25,7 +26,7 @@ CSV_FIELDS = [
     "reason",
     "retracted",
     "retracted_by",
-]
+)
 
 
 def select(
@@ -43,11 +44,21 @@ def select(
     )
 
 
-def entries_view(plan: Plan, all_entries: list[Entry], shown: list[Entry], *, as_of, filters):
-    """(document, table, csv records) as functions: only the format asked for is built."""
+def entries_report(
+    plan: Plan,
+    all_entries: list[Entry],
+    shown: list[Entry],
+    *,
+    as_of: dt.date,
+    filters: dict,
+    lang: str,
+) -> Report:
     retracted_by = {e.retracts: e.id for e in all_entries if e.op is Op.RETRACT}
 
-    def records() -> list[dict]:
+    def stored() -> list[dict]:
+        return [entry_to_record(e) for e in shown]
+
+    def marked() -> list[dict]:
         out = []
         for entry in shown:
             record = entry_to_record(entry)
@@ -56,18 +67,13 @@ def entries_view(plan: Plan, all_entries: list[Entry], shown: list[Entry], *, as
             out.append(record)
         return out
 
-    def document() -> dict:
-        return {
-            "schema": "tracker.entries/1",
-            "as_of": as_of.isoformat(),
-            "filters": filters,
-            "entries": records(),
-        }
+    def body() -> dict:
+        return {"filters": filters, "entries": marked()}
 
-    def flat() -> list[dict]:
-        return [dict(r, change=entry_change(e)) for r, e in zip(records(), shown)]
+    def records() -> list[dict]:
+        return [dict(r, change=entry_change(e)) for r, e in zip(marked(), shown)]
 
-    def table() -> Table:
+    def tables() -> tuple[Table, ...]:
         columns = (
             Column("id", "id"),
             Column("date", "date"),
@@ -93,8 +99,17 @@ def entries_view(plan: Plan, all_entries: list[Entry], shown: list[Entry], *, as
                     Cell(f"retracted by {by[:8]}" if by else "", "warn"),
                 )
             )
-        return Table(
+        table = Table(
             columns, tuple(rows), footer_lines=(f"{len(shown)} entries",), empty_text="(no entries)"
         )
+        return (table,)
 
-    return document, table, flat
+    return Report(
+        "tracker.entries/1",
+        as_of,
+        body,
+        tables=tables,
+        rows=records,
+        fieldnames=CSV_FIELDS,
+        jsonl=stored,
+    )

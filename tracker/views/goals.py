@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from tracker.model import Direction, Kind, Plan
+from tracker.model import Direction, Goal, Kind, Plan
 from tracker.numbers import grouped
 from tracker.views.common import LABELS, area_name, goal_dict, title_of
 from tracker.views.model import Cell, Column, Section, Table
+from tracker.views.report import Report
 
 
-def goals_view(plan: Plan, *, area: str | None, lang: str):
+def goals_report(plan: Plan, *, area: str | None, lang: str) -> Report:
     goals = [g for g in plan.goals if area is None or g.area == area]
-    document = {
-        "schema": "tracker.goals/1",
-        "as_of": None,
-        "plan": plan_dict(plan),
-        "goals": [goal_dict(g) for g in goals],
-    }
+
+    def body() -> dict:
+        return {"plan": plan_dict(plan), "goals": [goal_dict(g) for g in goals]}
+
+    def tables() -> tuple[Table, ...]:
+        return (goals_table(plan, goals, lang),)
+
+    return Report("tracker.goals/1", None, body, tables=tables)
+
+
+def goals_table(plan: Plan, goals: list[Goal], lang: str) -> Table:
     labels = LABELS[lang]
     columns = (
         Column("id", labels["id"]),
@@ -43,10 +49,9 @@ def goals_view(plan: Plan, *, area: str | None, lang: str):
                 )
             )
     title = plan.title_en if lang == "en" else plan.title
-    table = Table(
+    return Table(
         columns, tuple(rows), title=title, header_lines=(f"{len(goals)} {labels['goals']}",)
     )
-    return document, table
 
 
 def _target(goal) -> str:

@@ -3,6 +3,7 @@ build and renderers draw."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -39,3 +40,16 @@ class Table:
     header_lines: tuple[str, ...] = ()
     footer_lines: tuple = ()  # of str, or Chart (drawn by the renderer)
     empty_text: str = "(nothing to show)"
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """Actual progress against the trajectory on evenly sampled days, both as
+    fractions of the target (actual is None after `today`). Data only: the
+    renderers draw it."""
+
+    days: tuple[dt.date, ...]
+    expected: tuple[float, ...]
+    actual: tuple[float | None, ...]
+    today: dt.date
+    legend: str = ""

@@ -7,7 +7,6 @@ import datetime as dt
 from tracker.engine.history import HistoryRow, chart_points
 from tracker.model import GoalStatus, Kind, Plan, State
 from tracker.numbers import grouped, plain_number
-from tracker.render.chart import text_chart
 from tracker.views.common import (
     area_name,
     entry_change,
@@ -16,7 +15,8 @@ from tracker.views.common import (
     status_dict,
     title_of,
 )
-from tracker.views.model import Cell, Column, Table
+from tracker.views.model import Cell, Chart, Column, Table
+from tracker.views.report import Report
 from tracker.views.words import (
     forecast_sentence,
     schedule_text,
@@ -38,28 +38,52 @@ SHOW_WORDS = {
 }  # fmt: skip
 
 
-def show_view(
-    plan: Plan, status: GoalStatus, rows: list[HistoryRow], series, *, as_of: dt.date, lang: str
-):
+def show_report(
+    plan: Plan,
+    status: GoalStatus,
+    rows: list[HistoryRow],
+    series,
+    *,
+    as_of: dt.date,
+    lang: str,
+) -> Report:
     goal = status.goal
     days, expected, actual = chart_points(goal, series, as_of=as_of, columns=CHART_COLUMNS)
+    chart = Chart(
+        tuple(days),
+        tuple(expected),
+        tuple(actual),
+        today=as_of,
+        legend=". trajectory   * actual   # both",
+    )
     sentence = forecast_sentence(status, lang)
-    document = {
-        "schema": "tracker.show/1",
-        "as_of": as_of.isoformat(),
-        "goal": goal_dict(goal),
-        "status": status_dict(status),
-        "history": [_history_dict(r) for r in rows],
-        "chart": [
-            {
-                "date": d.isoformat(),
-                "expected": round(e, 6),
-                "actual": None if a is None else round(a, 6),
-            }
-            for d, e, a in zip(days, expected, actual)
-        ],
-        "forecast_text": sentence,
-    }
+
+    def body() -> dict:
+        return {
+            "goal": goal_dict(goal),
+            "status": status_dict(status),
+            "history": [_history_dict(r) for r in rows],
+            "chart": [
+                {
+                    "date": d.isoformat(),
+                    "expected": round(e, 6),
+                    "actual": None if a is None else round(a, 6),
+                }
+                for d, e, a in zip(chart.days, chart.expected, chart.actual)
+            ],
+            "forecast_text": sentence,
+        }
+
+    def tables() -> tuple[Table, ...]:
+        return (show_table(plan, status, rows, chart, sentence, lang),)
+
+    return Report("tracker.show/1", as_of, body, tables=tables)
+
+
+def show_table(
+    plan: Plan, status: GoalStatus, rows: list[HistoryRow], chart: Chart, sentence: str, lang: str
+) -> Table:
+    goal = status.goal
     zh = lang == "zh"
     words = SHOW_WORDS[lang]
     head = [
@@ -81,7 +105,6 @@ def show_view(
         f"{words['expected']} {percent(status.expected)}) · {state_text(status.state, lang)}"
         + (f" · {schedule}" if schedule else "")
     )
-    footer = ["", *text_chart(days, expected, actual), "", sentence]
     columns = (
         Column("date", words["date"]),
         Column("change", words["change"], align="right"),
@@ -104,15 +127,14 @@ def show_view(
                 Cell(r.entry.id[:8], "dim"),
             )
         )
-    table = Table(
+    return Table(
         columns,
         tuple(table_rows),
         title="",
         header_lines=tuple(head),
-        footer_lines=tuple(footer),
+        footer_lines=("", chart, "", sentence),
         empty_text="(no entries yet)",
     )
-    return document, table
 
 
 def _history_dict(row: HistoryRow) -> dict:

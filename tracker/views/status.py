@@ -1,4 +1,4 @@
-"""`tracker status`: every goal's state as one document, one table, one record list."""
+"""`tracker status`: every goal's state as one report (JSON, table, CSV records)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from tracker.views.common import (
     status_dict,
     title_of,
 )
+from tracker.views.model import Cell, Column, Section, Table
+from tracker.views.report import Report
 from tracker.views.words import STATE_NAME, days_text, flags, state_text, value_text
 
-CSV_FIELDS = [
+CSV_FIELDS = (
     "id",
     "title",
     "title_en",
@@ -37,7 +39,7 @@ CSV_FIELDS = [
     "schedule_days",
     "forecast_completion_date",
     "forecast_days_late",
-]
+)
 
 
 def ordered(plan: Plan, items: list[GoalStatus]) -> list[GoalStatus]:
@@ -57,7 +59,7 @@ def counts_line(counts: dict[str, int], lang: str, before: dict[str, int] | None
     return "  ".join(parts)
 
 
-def status_view(
+def status_report(
     plan: Plan,
     items: list[GoalStatus],
     *,
@@ -65,22 +67,18 @@ def status_view(
     lang: str,
     counts: dict[str, int],
     filters: dict,
-):
-    """(document, table, CSV records) as functions: only the format asked for is
-    built, so `--format json` never builds (or imports) the table."""
+) -> Report:
     items = ordered(plan, items)
 
-    def document() -> dict:
+    def body() -> dict:
         return {
-            "schema": "tracker.status/1",
-            "as_of": as_of.isoformat(),
             "plan": {"id": plan.id, "title": plan.title, "title_en": plan.title_en},
             "filters": filters,
             "counts": counts,
             "goals": [status_dict(s) for s in items],
         }
 
-    def flat() -> list[dict]:
+    def records() -> list[dict]:
         rows = []
         for status in items:
             row = status_dict(status)
@@ -90,14 +88,16 @@ def status_view(
             rows.append(row)
         return rows
 
-    def table():
-        return status_table(plan, items, as_of=as_of, lang=lang, counts=counts)
+    def tables() -> tuple[Table, ...]:
+        return (status_table(plan, items, as_of=as_of, lang=lang, counts=counts),)
 
-    return document, table, flat
+    return Report(
+        "tracker.status/1", as_of, body, tables=tables, rows=records, fieldnames=CSV_FIELDS
+    )
 
 
 def status_table(plan, items, *, as_of, lang, counts):
-    from tracker.views.model import Column, Section, Table
+    from tracker.views.model import Table
 
     labels = LABELS[lang]
     # Narrow terminals drop the highest `drop` first; the title shrinks before
@@ -129,7 +129,6 @@ def status_table(plan, items, *, as_of, lang, counts):
 
 
 def status_row(status: GoalStatus, lang: str) -> tuple:
-    from tracker.views.model import Cell
 
     style = status.state.value
     return (

@@ -14,7 +14,8 @@ from tracker.views.common import (
     status_dict,
     title_of,
 )
-from tracker.views.model import Cell, Column, Table
+from tracker.views.model import Cell, Chart, Column, Table
+from tracker.views.report import Report
 from tracker.views.status import counts_line
 from tracker.views.words import (
     STATE_NAME,
@@ -117,11 +118,21 @@ def change_text(activity: GoalActivity, lang: str) -> str:
     return f"{sign}{grouped(abs(change))}{unit}"
 
 
-def summary_document(summary: Summary, *, week: str | None, lang: str) -> dict:
+def summary_report(summary: Summary, *, week: str | None, lang: str) -> Report:
+    """The digest: JSON, text/Markdown blocks, and the HTML page."""
+    return Report(
+        "tracker.summary/1",
+        summary.until,
+        lambda: summary_body(summary, week=week, lang=lang),
+        tables=lambda: summary_blocks(summary, week=week, lang=lang),
+        template="summary.html.j2",
+        page=lambda: html_context(summary, week=week, lang=lang),
+    )
+
+
+def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:
     plan = summary.plan
     return {
-        "schema": "tracker.summary/1",
-        "as_of": summary.until.isoformat(),
         "period": {
             "since": summary.since.isoformat(),
             "until": summary.until.isoformat(),
@@ -167,7 +178,7 @@ def summary_document(summary: Summary, *, week: str | None, lang: str) -> dict:
     }
 
 
-def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Table]:
+def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Table, ...]:
     """The digest as a list of small tables, for text and Markdown."""
     L = LABELS[lang]
     plan_title = summary.plan.title_en if lang == "en" else summary.plan.title
@@ -280,7 +291,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Tab
         title=L["off"],
         empty_text=L["no_off"],
     )
-    return [head, activity, changes, due, stale, off]
+    return (head, activity, changes, due, stale, off)
 
 
 def _now(activity: GoalActivity, lang: str) -> str:
@@ -295,34 +306,12 @@ def _now(activity: GoalActivity, lang: str) -> str:
     return f"{grouped(activity.after)}/{grouped(goal.target)}{unit}"
 
 
-SVG_WIDTH, SVG_HEIGHT, SVG_PAD = 320, 120, 6
-
-
-def svg_chart(summary: Summary, status: GoalStatus) -> dict:
-    """Polylines (numbers only) for the inline SVG of actual against trajectory."""
+def off_track_chart(summary: Summary, status: GoalStatus) -> Chart:
+    """Actual against trajectory for one off-track goal, up to the period's end."""
     days, expected, actual = chart_points(
         status.goal, summary.series[status.goal.id], as_of=summary.until, columns=53
     )
-    width, height, pad = SVG_WIDTH, SVG_HEIGHT, SVG_PAD
-    step = (width - 2 * pad) / (len(days) - 1)
-
-    def y(fraction: float) -> float:
-        return round(height - pad - max(0.0, min(1.0, fraction)) * (height - 2 * pad), 1)
-
-    plan_line = " ".join(f"{round(pad + i * step, 1)},{y(f)}" for i, f in enumerate(expected))
-    actual_line = " ".join(
-        f"{round(pad + i * step, 1)},{y(f)}" for i, f in enumerate(actual) if f is not None
-    )
-    today_index = sum(1 for d in days if d <= summary.until) - 1
-    return {
-        "width": width,
-        "height": height,
-        "trajectory": plan_line,
-        "actual": actual_line,
-        "today_x": round(pad + max(0, today_index) * step, 1),
-        "start": str(days[0]),
-        "end": str(days[-1]),
-    }
+    return Chart(tuple(days), tuple(expected), tuple(actual), today=summary.until)
 
 
 def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
@@ -338,7 +327,7 @@ def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
             "expected": percent(s.expected),
             "schedule": schedule_text(s, lang),
             "forecast": forecast_sentence(s, lang),
-            "chart": svg_chart(summary, s),
+            "chart": off_track_chart(summary, s),
         }
         for s in summary.off_track
     ]
@@ -348,7 +337,6 @@ def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
         "head": blocks[0],
         "sections": blocks[1:5],
         "off_track": off_charts,
-        "summary": summary,
         "counts": [
             (
                 STATE_MARK[s],

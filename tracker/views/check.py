@@ -1,0 +1,27 @@
+"""`tracker check`: every problem found in goals.toml and progress/, or that
+there are none."""
+
+from __future__ import annotations
+
+from tracker.model import Plan
+from tracker.problems import Problem
+from tracker.views.report import Report
+
+
+def check_report(
+    plan: Plan | None, *, goals: int, entries: int, problems: list[Problem], lang: str
+) -> Report:
+    def body() -> dict:
+        return {
+            "ok": not problems,
+            "goals": goals,
+            "entries": entries,
+            "problems": [p.to_dict(lang) for p in problems],
+        }
+
+    def lines() -> tuple[str, ...]:
+        if not problems:
+            return (f"OK: {goals} goals, {entries} entries, no problems.",)
+        return (*(p.text(lang) for p in problems), f"{len(problems)} problem(s).")
+
+    return Report("tracker.check/1", None, body, text=lines)
