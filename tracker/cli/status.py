@@ -42,7 +42,7 @@ def command(area, owner, states, as_of, fmt, lang, data_dir):
     plan = loaded.plan
     day = loaded.date(as_of, option="--as-of")
     _check_filters(plan, area, owner, states)
-    from tracker.views.words import state_from_name
+    from tracker.views.phrases import state_from_name
 
     wanted = {state_from_name(name) for name in states}
     items = statuses_from_series(plan, series, as_of=day)
@@ -70,9 +70,9 @@ def _check_filters(plan, area, owner, states):
             f"no goal is owned by '{owner}'",
             suggest(owner, owners) or f"owners: {', '.join(owners)}",
         )
-    from tracker.views.words import STATE_NAME, state_from_name
+    from tracker.views.phrases import state_from_name, state_names
 
-    names = [s.value for s in State] + list(STATE_NAME["zh"].values())
+    names = [s.value for s in State] + state_names("zh")
     for state in states:
         if state_from_name(state) is None:
             raise UsageError(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from tracker.views.report import Report
 
-FORMATS = ("table", "text", "json", "jsonl", "csv", "md", "html")
-
 
 def render(
     report: Report,

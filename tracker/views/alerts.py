@@ -7,8 +7,9 @@ import datetime as dt
 from tracker.model import Alert, Condition, Plan
 from tracker.views.common import status_dict, title_of
 from tracker.views.model import Cell, Column, Table
+from tracker.views.phrases import alert_reason, condition_name
 from tracker.views.report import Report
-from tracker.views.words import CONDITION_NAME, alert_reason
+from tracker.words import say
 
 STYLE = {
     Condition.OVERDUE: "overdue",
@@ -57,33 +58,30 @@ def alerts_report(
         return {"counts": counts, "fail_on": fail_on, "failing": failing, "alerts": records()}
 
     def tables() -> tuple[Table, ...]:
-        zh = lang == "zh"
         columns = (
-            Column("condition", "提醒" if zh else "condition"),
-            Column("id", "编号" if zh else "id"),
-            Column("title", "title" if lang == "en" else "目标", shrink=True, drop=2),
-            Column("reason", "reason" if lang == "en" else "原因", shrink=True, drop=1),
+            Column("condition", say("column.condition", lang)),
+            Column("id", say("column.id", lang)),
+            Column("title", say("column.title", lang), shrink=True, drop=2),
+            Column("reason", say("column.reason", lang), shrink=True, drop=1),
         )
         rows = tuple(
             (
-                Cell(CONDITION_NAME[lang][a.condition], STYLE[a.condition]),
+                Cell(condition_name(a.condition, lang), STYLE[a.condition]),
                 Cell(a.status.goal.id),
                 Cell(title_of(a.status.goal, lang)),
                 Cell(reason),
             )
             for a, reason in zip(found, reasons)
         )
-        names = CONDITION_NAME[lang]
-        summary = "  ".join(f"{names[Condition(k)]} {v}" for k, v in counts.items() if v) or (
-            "没有提醒" if zh else "no alerts"
-        )
-        title = plan.title_en if lang == "en" else plan.title
+        summary = "  ".join(
+            f"{condition_name(Condition(k), lang)} {v}" for k, v in counts.items() if v
+        ) or say("alerts.none", lang)
         table = Table(
             columns,
             rows,
-            title=title,
-            header_lines=(f"{'截至' if zh else 'alerts as of'} {as_of} · {summary}",),
-            empty_text="没有提醒。" if zh else "No alerts.",
+            title=title_of(plan, lang),
+            header_lines=(say("alerts.header", lang, as_of=as_of, counts=summary),),
+            empty_text=say("alerts.empty", lang),
         )
         return (table,)
 

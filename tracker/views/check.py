@@ -6,6 +6,7 @@ from __future__ import annotations
 from tracker.model import Plan
 from tracker.problems import Problem
 from tracker.views.report import Report
+from tracker.words import say
 
 
 def check_report(
@@ -21,7 +22,7 @@ def check_report(
 
     def lines() -> tuple[str, ...]:
         if not problems:
-            return (f"OK: {goals} goals, {entries} entries, no problems.",)
-        return (*(p.text(lang) for p in problems), f"{len(problems)} problem(s).")
+            return (say("check.ok", lang, goals=goals, entries=entries),)
+        return (*(p.text(lang) for p in problems), say("check.problems", lang, count=len(problems)))
 
     return Report("tracker.check/1", None, body, text=lines)

@@ -9,6 +9,7 @@ from tracker.model import Entry, Op, Plan
 from tracker.views.common import entry_change
 from tracker.views.model import Cell, Column, Table
 from tracker.views.report import Report
+from tracker.words import say
 
 CSV_FIELDS = (
     "id",
@@ -71,16 +72,16 @@ def entries_report(
         return {"filters": filters, "entries": marked()}
 
     def records() -> list[dict]:
-        return [dict(r, change=entry_change(e)) for r, e in zip(marked(), shown)]
+        return [dict(r, change=entry_change(e, lang)) for r, e in zip(marked(), shown)]
 
     def tables() -> tuple[Table, ...]:
         columns = (
-            Column("id", "id"),
-            Column("date", "date"),
-            Column("goal", "goal"),
-            Column("what", "value", align="right"),
-            Column("note", "note", shrink=True, drop=2),
-            Column("by", "by", drop=1),
+            Column("id", say("entries.id", lang)),
+            Column("date", say("entries.date", lang)),
+            Column("goal", say("entries.goal", lang)),
+            Column("what", say("entries.value", lang), align="right"),
+            Column("note", say("entries.note", lang), shrink=True, drop=2),
+            Column("by", say("entries.by", lang), drop=1),
             Column("mark", "", drop=3),
         )
         rows = []
@@ -93,14 +94,17 @@ def entries_report(
                     Cell(entry.id[:8], style),
                     Cell(str(entry.date or ""), style),
                     Cell(entry.goal, style),
-                    Cell(entry_change(entry), style),
+                    Cell(entry_change(entry, lang), style),
                     Cell(note, style),
                     Cell(entry.by, style),
-                    Cell(f"retracted by {by[:8]}" if by else "", "warn"),
+                    Cell(say("entries.retracted_by", lang, id=by[:8]) if by else "", "warn"),
                 )
             )
         table = Table(
-            columns, tuple(rows), footer_lines=(f"{len(shown)} entries",), empty_text="(no entries)"
+            columns,
+            tuple(rows),
+            footer_lines=(say("entries.count", lang, count=len(shown)),),
+            empty_text=say("entries.none", lang),
         )
         return (table,)
 

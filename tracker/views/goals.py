@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from tracker.model import Direction, Goal, Kind, Plan
 from tracker.numbers import grouped
-from tracker.views.common import LABELS, area_name, goal_dict, title_of
-from tracker.views.model import Cell, Column, Section, Table
+from tracker.views.common import area_name, column, goal_dict, title_of
+from tracker.views.model import Cell, Section, Table
 from tracker.views.report import Report
+from tracker.words import say
 
 
 def goals_report(plan: Plan, *, area: str | None, lang: str) -> Report:
@@ -22,14 +23,13 @@ def goals_report(plan: Plan, *, area: str | None, lang: str) -> Report:
 
 
 def goals_table(plan: Plan, goals: list[Goal], lang: str) -> Table:
-    labels = LABELS[lang]
     columns = (
-        Column("id", labels["id"]),
-        Column("title", labels["title"], shrink=True),
-        Column("kind", labels["kind"], drop=2),
-        Column("target", "target" if lang == "en" else "目标值", align="right"),
-        Column("deadline", labels["deadline"], drop=1),
-        Column("owner", labels["owner"], drop=3),
+        column("id", lang),
+        column("title", lang, shrink=True),
+        column("kind", lang, drop=2),
+        column("target", lang, align="right"),
+        column("deadline", lang, drop=1),
+        column("owner", lang, drop=3),
     )
     rows = []
     for area_id in [a.id for a in plan.areas]:
@@ -43,20 +43,23 @@ def goals_table(plan: Plan, goals: list[Goal], lang: str) -> Table:
                     Cell(g.id),
                     Cell(title_of(g, lang)),
                     Cell(g.kind.value),
-                    Cell(_target(g)),
+                    Cell(_target(g, lang)),
                     Cell(g.deadline.isoformat()),
                     Cell(g.owner),
                 )
             )
-    title = plan.title_en if lang == "en" else plan.title
     return Table(
-        columns, tuple(rows), title=title, header_lines=(f"{len(goals)} {labels['goals']}",)
+        columns,
+        tuple(rows),
+        title=title_of(plan, lang),
+        header_lines=(say("goals.count", lang, count=len(goals)),),
+        empty_text=say("table.empty", lang),
     )
 
 
-def _target(goal) -> str:
+def _target(goal: Goal, lang: str) -> str:
     if goal.kind is Kind.CHECKLIST:
-        return f"{len(goal.items)} items"
+        return say("goals.items", lang, count=len(goal.items))
     if goal.kind is Kind.MILESTONE:
         return "—"
     sign = ""

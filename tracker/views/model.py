@@ -39,7 +39,7 @@ class Table:
     title: str = ""
     header_lines: tuple[str, ...] = ()
     footer_lines: tuple = ()  # of str, or Chart (drawn by the renderer)
-    empty_text: str = "(nothing to show)"
+    empty_text: str = ""  # shown in place of the rows when there are none
 
 
 @dataclass(frozen=True, slots=True)

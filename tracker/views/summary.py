@@ -15,83 +15,18 @@ from tracker.views.common import (
     title_of,
 )
 from tracker.views.model import Cell, Chart, Column, Table
-from tracker.views.report import Report
-from tracker.views.status import counts_line
-from tracker.views.words import (
-    STATE_NAME,
+from tracker.views.phrases import (
+    done_or_not,
     forecast_sentence,
     schedule_text,
+    state_name,
     state_text,
     update_text,
     value_text,
 )
-
-LABELS = {
-    "zh": {
-        "title": "工作目标周报",
-        "states": "目标状态",
-        "activity": "本期进展",
-        "quiet": "本期没有新的进展记录。",
-        "changes": "状态变化",
-        "no_changes": "没有目标改变状态。",
-        "due": "14天内到期",
-        "no_due": "14天内没有到期的目标。",
-        "stale": "久未更新",
-        "no_stale": "所有目标都按期更新。",
-        "off": "落后目标",
-        "no_off": "没有落后的目标。",
-        "goal": "目标",
-        "change": "变化",
-        "notes": "说明",
-        "now": "现在",
-        "by": "记录人",
-        "from": "原状态",
-        "to": "新状态",
-        "deadline": "截止",
-        "days": "剩余",
-        "progress": "进度",
-        "last": "上次记录",
-        "every": "应更新",
-        "schedule": "进度差",
-        "forecast": "预测",
-        "period": "期间",
-        "generated": "截至",
-        "trajectory": "计划进度",
-        "actual": "实际进度",
-    },
-    "en": {
-        "title": "weekly summary",
-        "states": "Goals by state",
-        "activity": "Progress this period",
-        "quiet": "A quiet period: nothing was logged.",
-        "changes": "State changes",
-        "no_changes": "No goal changed state.",
-        "due": "Due in the next 14 days",
-        "no_due": "Nothing is due in the next 14 days.",
-        "stale": "Stale goals",
-        "no_stale": "Every goal is up to date.",
-        "off": "Off-track goals",
-        "no_off": "No goal is off track.",
-        "goal": "goal",
-        "notes": "notes",
-        "change": "change",
-        "now": "now",
-        "by": "by",
-        "from": "from",
-        "to": "to",
-        "deadline": "deadline",
-        "days": "days left",
-        "progress": "progress",
-        "last": "last entry",
-        "every": "update",
-        "schedule": "schedule",
-        "forecast": "forecast",
-        "period": "period",
-        "generated": "as of",
-        "trajectory": "trajectory",
-        "actual": "actual",
-    },
-}
+from tracker.views.report import Report
+from tracker.views.status import counts_line
+from tracker.words import say
 
 
 def period_text(summary: Summary, week: str | None) -> str:
@@ -101,7 +36,7 @@ def period_text(summary: Summary, week: str | None) -> str:
 
 def change_text(activity: GoalActivity, lang: str) -> str:
     goal = activity.goal
-    note_only = "(仅说明)" if lang == "zh" else "(note)"
+    note_only = say("summary.note_only", lang)
     if all(e.op is Op.CHECKIN for e in activity.entries):
         return note_only
     unit = f" {goal.unit}" if goal.unit else ""
@@ -109,7 +44,7 @@ def change_text(activity: GoalActivity, lang: str) -> str:
         return ("✔ " + "、".join(activity.items_done)) if activity.items_done else note_only
     if goal.kind is Kind.MILESTONE:
         if activity.after and not activity.before:
-            return "已完成" if lang == "zh" else "done"
+            return done_or_not(True, lang)
         return note_only
     change = activity.net_change
     if change is None:
@@ -180,24 +115,23 @@ def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:
 
 def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Table, ...]:
     """The digest as a list of small tables, for text and Markdown."""
-    L = LABELS[lang]
-    plan_title = summary.plan.title_en if lang == "en" else summary.plan.title
     head = Table(
         (),
-        title=f"{plan_title} · {L['title']}",
+        title=f"{title_of(summary.plan, lang)} · {say('summary.title', lang)}",
         header_lines=(
-            f"{L['period']}: {period_text(summary, week)}",
-            f"{L['states']}: {counts_line(summary.counts, lang, summary.counts_before)}",
+            f"{say('summary.period', lang)}: {period_text(summary, week)}",
+            f"{say('summary.states', lang)}: "
+            + counts_line(summary.counts, lang, summary.counts_before),
         ),
     )
     activity = Table(
         (
-            Column("id", L["goal"]),
+            Column("id", say("summary.goal", lang)),
             Column("title", "", shrink=True, drop=2),
-            Column("change", L["change"], align="right"),
-            Column("now", L["now"], align="right"),
-            Column("by", L["by"], drop=1),
-            Column("notes", L["notes"], shrink=True, drop=3),
+            Column("change", say("summary.change", lang), align="right"),
+            Column("now", say("summary.now", lang), align="right"),
+            Column("by", say("summary.by", lang), drop=1),
+            Column("notes", say("summary.notes", lang), shrink=True, drop=3),
         ),
         tuple(
             (
@@ -210,15 +144,15 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
             )
             for a in summary.activity
         ),
-        title=L["activity"],
-        empty_text=L["quiet"],
+        title=say("summary.activity", lang),
+        empty_text=say("summary.quiet", lang),
     )
     changes = Table(
         (
-            Column("id", L["goal"]),
+            Column("id", say("summary.goal", lang)),
             Column("title", "", shrink=True, drop=1),
-            Column("from", L["from"]),
-            Column("to", L["to"]),
+            Column("from", say("summary.from", lang)),
+            Column("to", say("summary.to", lang)),
         ),
         tuple(
             (
@@ -229,36 +163,36 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
             )
             for c in summary.changes
         ),
-        title=L["changes"],
-        empty_text=L["no_changes"],
+        title=say("summary.changes", lang),
+        empty_text=say("summary.no_changes", lang),
     )
     due = Table(
         (
-            Column("id", L["goal"]),
+            Column("id", say("summary.goal", lang)),
             Column("title", "", shrink=True, drop=2),
-            Column("deadline", L["deadline"]),
-            Column("days", L["days"], align="right"),
-            Column("progress", L["progress"], align="right"),
+            Column("deadline", say("column.deadline", lang)),
+            Column("days", say("column.days", lang), align="right"),
+            Column("progress", say("column.progress", lang), align="right"),
         ),
         tuple(
             (
                 Cell(s.goal.id),
                 Cell(title_of(s.goal, lang)),
                 Cell(str(s.goal.deadline)),
-                Cell(f"{s.days_left}d", "warn"),
+                Cell(say("days.short", lang, days=s.days_left), "warn"),
                 Cell(percent(s.progress)),
             )
             for s in summary.due_soon
         ),
-        title=L["due"],
-        empty_text=L["no_due"],
+        title=say("summary.due", lang),
+        empty_text=say("summary.no_due", lang),
     )
     stale = Table(
         (
-            Column("id", L["goal"]),
+            Column("id", say("summary.goal", lang)),
             Column("title", "", shrink=True, drop=2),
-            Column("last", L["last"]),
-            Column("every", L["every"]),
+            Column("last", say("summary.last", lang)),
+            Column("every", say("summary.every", lang)),
         ),
         tuple(
             (
@@ -269,15 +203,15 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
             )
             for s in summary.stale
         ),
-        title=L["stale"],
-        empty_text=L["no_stale"],
+        title=say("summary.stale", lang),
+        empty_text=say("summary.no_stale", lang),
     )
     off = Table(
         (
-            Column("id", L["goal"]),
-            Column("progress", L["progress"], align="right"),
-            Column("schedule", L["schedule"], align="right"),
-            Column("forecast", L["forecast"], shrink=True, drop=1),
+            Column("id", say("summary.goal", lang)),
+            Column("progress", say("column.progress", lang), align="right"),
+            Column("schedule", say("summary.schedule", lang), align="right"),
+            Column("forecast", say("summary.forecast", lang), shrink=True, drop=1),
         ),
         tuple(
             (
@@ -288,8 +222,8 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
             )
             for s in summary.off_track
         ),
-        title=L["off"],
-        empty_text=L["no_off"],
+        title=say("summary.off", lang),
+        empty_text=say("summary.no_off", lang),
     )
     return (head, activity, changes, due, stale, off)
 
@@ -299,9 +233,7 @@ def _now(activity: GoalActivity, lang: str) -> str:
     if goal.kind is Kind.CHECKLIST:
         return f"{grouped(activity.after)}/{len(goal.items)}"
     if goal.kind is Kind.MILESTONE:
-        if lang == "zh":
-            return "已完成" if activity.after else "未完成"
-        return "done" if activity.after else "not done"
+        return done_or_not(bool(activity.after), lang)
     unit = f" {goal.unit}" if goal.unit else ""
     return f"{grouped(activity.after)}/{grouped(goal.target)}{unit}"
 
@@ -315,11 +247,9 @@ def off_track_chart(summary: Summary, status: GoalStatus) -> Chart:
 
 
 def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
-    L = LABELS[lang]
     blocks = summary_blocks(summary, week=week, lang=lang)
     off_charts = [
         {
-            "status": s,
             "id": s.goal.id,
             "title": title_of(s.goal, lang),
             "value": value_text(s, lang),
@@ -332,8 +262,8 @@ def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
         for s in summary.off_track
     ]
     return {
-        "labels": L,
-        "lang": lang,
+        "labels": {k: say(f"summary.{k}", lang) for k in ("off", "no_off", "trajectory", "actual")},
+        "html_lang": say("html.lang", lang),
         "head": blocks[0],
         "sections": blocks[1:5],
         "off_track": off_charts,
@@ -341,7 +271,7 @@ def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
             (
                 STATE_MARK[s],
                 s.value,
-                STATE_NAME[lang][s],
+                state_name(s, lang),
                 summary.counts[s.value],
                 summary.counts[s.value] - summary.counts_before[s.value],
             )

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from tracker.log import entry_to_record  # storage: moves with the layers
 from tracker.model import Entry, GoalStatus
 from tracker.views.common import percent, status_dict
+from tracker.views.phrases import state_text, value_text
 from tracker.views.report import Report
-from tracker.views.words import state_text, value_text
+from tracker.words import say
 
 
 @dataclass(frozen=True)
@@ -35,25 +36,25 @@ def log_report(result: WriteResult, *, lang: str) -> Report:
         }
 
     def lines() -> tuple[str, ...]:
-        new, dry_run = result.new, result.dry_run
-        verb = "would log" if dry_run else "logged"
-        out = []
+        new = result.new
         if len(new) == 1:
-            out.append(
-                f"{verb} {new[0].id} for {new[0].goal} on {new[0].date}"
-                + (" (dry run: nothing written)" if dry_run else "")
-            )
+            key = "log.would_log_one" if result.dry_run else "log.logged_one"
+            first = say(key, lang, id=new[0].id, goal=new[0].goal, date=new[0].date)
         else:
-            out.append(
-                f"{verb} {len(new)} entries for {len(result.standings)} goal(s)"
-                + (" (dry run: nothing written)" if dry_run else "")
+            key = "log.would_log_many" if result.dry_run else "log.logged_many"
+            first = say(key, lang, count=len(new), goals=len(result.standings))
+        standings = (
+            say(
+                "log.standing",
+                lang,
+                goal=status.goal.id,
+                value=value_text(status, lang),
+                percent=percent(status.progress),
+                state=state_text(status.state, lang),
             )
-        for status in result.standings:
-            out.append(
-                f"{status.goal.id}: {value_text(status, lang)} ({percent(status.progress)}), "
-                f"{state_text(status.state, lang)}"
-            )
-        return tuple(out)
+            for status in result.standings
+        )
+        return (first, *standings)
 
     return Report("tracker.log/1", result.today, body, text=lines)
 
@@ -63,8 +64,10 @@ def retract_report(result: WriteResult, *, target: Entry, lang: str) -> Report:
         return {"dry_run": result.dry_run, "entries": [entry_to_record(e) for e in result.new]}
 
     def lines() -> tuple[str, ...]:
-        verb = "would retract" if result.dry_run else "retracted"
+        key = "retract.would_retract" if result.dry_run else "retract.retracted"
         retraction = result.new[0]
-        return (f"{verb} {target.id} ({target.goal}, {target.date}) with {retraction.id}",)
+        return (
+            say(key, lang, id=target.id, goal=target.goal, date=target.date, new=retraction.id),
+        )
 
     return Report("tracker.retract/1", result.today, body, text=lines)
