@@ -33,7 +33,7 @@ def as_of_option(f):
     )(f)
 
 
-def format_option(*choices: str, default: str = "table"):
+def format_option(*choices: str, default: str = "table", help: str = "Output format."):
     def decorator(f):
         return click.option(
             "--format",
@@ -41,7 +41,7 @@ def format_option(*choices: str, default: str = "table"):
             type=click.Choice(choices),
             default=default,
             show_default=True,
-            help="Output format.",
+            help=help,
         )(f)
 
     return decorator

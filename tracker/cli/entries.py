@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import as_of_option, data_option, emit, open_data
+from tracker.cli.common import as_of_option, data_option, emit, format_option, open_data
 from tracker.problems import UsageError, suggest
 
 
@@ -13,12 +13,11 @@ from tracker.problems import UsageError, suggest
 @click.option("--since", metavar="DATE", help="Only entries dated on or after DATE.")
 @click.option("--until", metavar="DATE", help="Only entries dated on or before DATE.")
 @as_of_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "jsonl", "csv"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "json",
+    "jsonl",
+    "csv",
     help="Output format; jsonl prints the log lines as stored (for --from-json).",
 )
 @data_option

@@ -6,7 +6,14 @@ import datetime as dt
 
 import click
 
-from tracker.cli.common import as_of_option, data_option, emit, lang_option, open_data
+from tracker.cli.common import (
+    as_of_option,
+    data_option,
+    emit,
+    format_option,
+    lang_option,
+    open_data,
+)
 from tracker.problems import UsageError
 
 
@@ -15,14 +22,7 @@ from tracker.problems import UsageError
 @click.option("--since", metavar="DATE", help="First day of the period.")
 @click.option("--until", metavar="DATE", help="Last day of the period (default: --as-of).")
 @as_of_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "md", "html", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("text", "md", "html", "json", default="text")
 @click.option(
     "--output",
     "-o",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tracker.engine.history import chart_points
 from tracker.engine.summary import GoalActivity, Summary
-from tracker.model import GoalStatus, Kind, Op
+from tracker.model import Goal, GoalStatus, Kind, Op
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     STATE_MARK,
@@ -115,28 +115,37 @@ def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:
 
 def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Table, ...]:
     """The digest as a list of small tables, for text and Markdown."""
+
+    def word(key: str) -> str:
+        return say(key, lang)
+
+    def section(name: str, empty: str, columns: tuple, rows) -> Table:
+        return Table(
+            columns, tuple(rows), title=word(f"summary.{name}"), empty_text=word(f"summary.{empty}")
+        )
+
     head = Table(
         (),
-        title=f"{title_of(summary.plan, lang)} · {say('summary.title', lang)}",
+        title=f"{title_of(summary.plan, lang)} · {word('summary.title')}",
         header_lines=(
-            f"{say('summary.period', lang)}: {period_text(summary, week)}",
-            f"{say('summary.states', lang)}: "
+            f"{word('summary.period')}: {period_text(summary, week)}",
+            f"{word('summary.states')}: "
             + counts_line(summary.counts, lang, summary.counts_before),
         ),
     )
-    activity = Table(
+    activity = section(
+        "activity",
+        "quiet",
         (
-            Column("id", say("summary.goal", lang)),
-            Column("title", "", shrink=True, drop=2),
-            Column("change", say("summary.change", lang), align="right"),
-            Column("now", say("summary.now", lang), align="right"),
-            Column("by", say("summary.by", lang), drop=1),
-            Column("notes", say("summary.notes", lang), shrink=True, drop=3),
+            *_lead(lang, drop=2),
+            Column("change", word("summary.change"), align="right"),
+            Column("now", word("summary.now"), align="right"),
+            Column("by", word("summary.by"), drop=1),
+            Column("notes", word("summary.notes"), shrink=True, drop=3),
         ),
-        tuple(
+        (
             (
-                Cell(a.goal.id),
-                Cell(title_of(a.goal, lang)),
+                *_named(a.goal, lang),
                 Cell(change_text(a, lang), "good"),
                 Cell(_now(a, lang)),
                 Cell("、".join(a.by)),
@@ -144,76 +153,70 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
             )
             for a in summary.activity
         ),
-        title=say("summary.activity", lang),
-        empty_text=say("summary.quiet", lang),
     )
-    changes = Table(
+    changes = section(
+        "changes",
+        "no_changes",
         (
-            Column("id", say("summary.goal", lang)),
-            Column("title", "", shrink=True, drop=1),
-            Column("from", say("summary.from", lang)),
-            Column("to", say("summary.to", lang)),
+            *_lead(lang, drop=1),
+            Column("from", word("summary.from")),
+            Column("to", word("summary.to")),
         ),
-        tuple(
+        (
             (
-                Cell(c.status.goal.id),
-                Cell(title_of(c.status.goal, lang)),
+                *_named(c.status.goal, lang),
                 Cell(state_text(c.before, lang), c.before.value),
                 Cell(state_text(c.status.state, lang), c.status.state.value),
             )
             for c in summary.changes
         ),
-        title=say("summary.changes", lang),
-        empty_text=say("summary.no_changes", lang),
     )
-    due = Table(
+    due = section(
+        "due",
+        "no_due",
         (
-            Column("id", say("summary.goal", lang)),
-            Column("title", "", shrink=True, drop=2),
-            Column("deadline", say("column.deadline", lang)),
-            Column("days", say("column.days", lang), align="right"),
-            Column("progress", say("column.progress", lang), align="right"),
+            *_lead(lang, drop=2),
+            Column("deadline", word("column.deadline")),
+            Column("days", word("column.days"), align="right"),
+            Column("progress", word("column.progress"), align="right"),
         ),
-        tuple(
+        (
             (
-                Cell(s.goal.id),
-                Cell(title_of(s.goal, lang)),
+                *_named(s.goal, lang),
                 Cell(str(s.goal.deadline)),
                 Cell(say("days.short", lang, days=s.days_left), "warn"),
                 Cell(percent(s.progress)),
             )
             for s in summary.due_soon
         ),
-        title=say("summary.due", lang),
-        empty_text=say("summary.no_due", lang),
     )
-    stale = Table(
+    stale = section(
+        "stale",
+        "no_stale",
         (
-            Column("id", say("summary.goal", lang)),
-            Column("title", "", shrink=True, drop=2),
-            Column("last", say("summary.last", lang)),
-            Column("every", say("summary.every", lang)),
+            *_lead(lang, drop=2),
+            Column("last", word("summary.last")),
+            Column("every", word("summary.every")),
         ),
-        tuple(
+        (
             (
-                Cell(s.goal.id),
-                Cell(title_of(s.goal, lang)),
+                *_named(s.goal, lang),
                 Cell(str(s.last_entry or "—")),
                 Cell(update_text(s.goal, lang)),
             )
             for s in summary.stale
         ),
-        title=say("summary.stale", lang),
-        empty_text=say("summary.no_stale", lang),
     )
-    off = Table(
+    off = section(
+        "off",
+        "no_off",
         (
-            Column("id", say("summary.goal", lang)),
-            Column("progress", say("column.progress", lang), align="right"),
-            Column("schedule", say("summary.schedule", lang), align="right"),
-            Column("forecast", say("summary.forecast", lang), shrink=True, drop=1),
+            Column("id", word("summary.goal")),
+            Column("progress", word("column.progress"), align="right"),
+            Column("schedule", word("summary.schedule"), align="right"),
+            Column("forecast", word("summary.forecast"), shrink=True, drop=1),
         ),
-        tuple(
+        (
             (
                 Cell(s.goal.id),
                 Cell(f"{value_text(s, lang)} ({percent(s.progress)} / {percent(s.expected)})"),
@@ -222,10 +225,19 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
             )
             for s in summary.off_track
         ),
-        title=say("summary.off", lang),
-        empty_text=say("summary.no_off", lang),
     )
     return (head, activity, changes, due, stale, off)
+
+
+def _lead(lang: str, *, drop: int) -> tuple[Column, Column]:
+    """A digest section's first columns: the goal's id, then its title (dropped
+    at `drop` when narrow)."""
+    return Column("id", say("summary.goal", lang)), Column("title", "", shrink=True, drop=drop)
+
+
+def _named(goal: Goal, lang: str) -> tuple[Cell, Cell]:
+    """A goal's cells under `_lead`'s columns."""
+    return Cell(goal.id), Cell(title_of(goal, lang))
 
 
 def _now(activity: GoalActivity, lang: str) -> str:
