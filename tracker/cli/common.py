@@ -1,4 +1,5 @@
-"""Shared option decorators, data loading for commands, and writing to stdout."""
+"""Shared option decorators, data loading for commands, and the way out: a Report
+emitted to stdout or a file."""
 
 from __future__ import annotations
 

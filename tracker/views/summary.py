@@ -1,5 +1,5 @@
-"""`tracker summary`: the weekly digest as one JSON document, text/Markdown blocks
-and the HTML page's context — all from one engine Summary."""
+"""`tracker summary`: the weekly digest as one Report — its JSON document,
+text/Markdown blocks and HTML page data — all from one engine Summary."""
 
 from __future__ import annotations
 
