@@ -192,6 +192,18 @@ class GoalStatus:
     items_done: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class WriteResult:
+    """The outcome of one write: the entries appended (or, in a dry run, checked)
+    and the standing of each goal they touch."""
+
+    today: dt.date
+    dry_run: bool
+    batch: str | None
+    new: tuple[Entry, ...]
+    standings: tuple[GoalStatus, ...]
+
+
 class Condition(str, Enum):
     """What `tracker alerts` reports, most serious first; names match --fail-on."""
 

@@ -6,19 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from tracker.model import Entry, GoalStatus, Op, Plan
+from tracker.model import Entry, GoalStatus, Op, Plan, WriteResult
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
-
-
-@dataclass(frozen=True)
-class WriteResult:
-    today: dt.date
-    dry_run: bool
-    batch: str | None
-    new: tuple[Entry, ...]
-    standings: tuple[GoalStatus, ...]
 
 
 def new_id() -> str:

@@ -35,17 +35,17 @@ def command(fail_on, as_of, fmt, lang, data_dir):
     forecast late, at risk, due soon, stale."""
     from tracker.engine.alerts import alerts
     from tracker.engine.status import statuses_from_series
-    from tracker.views.alerts import CSV_FIELDS, alerts_view
+    from tracker.views.alerts import alerts_report
 
     wanted = parse_fail_on(fail_on)
     loaded, series = open_series(data_dir)
     day = loaded.date(as_of, option="--as-of")
     found = alerts(statuses_from_series(loaded.plan, series, as_of=day))
     failing = sorted({a.condition.value for a in found} & set(wanted))
-    document, table, records = alerts_view(
+    report = alerts_report(
         loaded.plan, found, as_of=day, fail_on=wanted, failing=failing, lang=lang
     )
-    emit(fmt, table=table, document=document, records=records, fieldnames=CSV_FIELDS)
+    emit(report, fmt)
     if failing:
         exit_with(ExitCode.CONDITION)
 

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import (
-    data_option,
-    emit_json,
-    envelope,
-    exit_with,
-    format_option,
-    write_text,
-)
+from tracker.cli.common import data_option, emit, exit_with, format_option
 from tracker.problems import ExitCode
 
 
@@ -25,9 +18,9 @@ def command(fmt, data_dir):
     3 when there are problems."""
     from tracker.cli.common import find_data
     from tracker.dates import today_in
-    from tracker.render.text import inert
     from tracker.rules.entries import log_problems
     from tracker.storage.datadir import load
+    from tracker.views.check import check_report
 
     data = find_data(data_dir)
     loaded = load(data)
@@ -35,22 +28,14 @@ def command(fmt, data_dir):
     problems = loaded.plan_problems + loaded.log_problems
     if plan is not None:
         problems += log_problems(plan, entries, today=today_in(plan.timezone))
-    if fmt == "json":
-        emit_json(
-            envelope(
-                "check",
-                None,
-                ok=not problems,
-                goals=len(plan.goals) if plan else 0,
-                entries=len(entries),
-                problems=[p.to_dict() for p in problems],
-            )
-        )
-    elif problems:
-        lines = [inert(str(p)) for p in problems]
-        lines.append(f"{len(problems)} problem(s).")
-        write_text("\n".join(lines) + "\n")
-    else:
-        write_text(f"OK: {len(plan.goals)} goals, {len(entries)} entries, no problems.\n")
+    # No --lang yet: problems read in English, as they always have (issue 12).
+    report = check_report(
+        plan,
+        goals=len(plan.goals) if plan else 0,
+        entries=len(entries),
+        problems=problems,
+        lang="en",
+    )
+    emit(report, fmt)
     if problems:
         exit_with(ExitCode.BAD_DATA)

@@ -1,4 +1,5 @@
-"""Shared option decorators, data loading for commands, and writing to stdout."""
+"""Shared option decorators, data loading for commands, and the way out: a Report
+emitted to stdout or a file."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def as_of_option(f):
     )(f)
 
 
-def format_option(*choices: str, default: str = "table"):
+def format_option(*choices: str, default: str = "table", help: str = "Output format."):
     def decorator(f):
         return click.option(
             "--format",
@@ -42,7 +43,7 @@ def format_option(*choices: str, default: str = "table"):
             type=click.Choice(choices),
             default=default,
             show_default=True,
-            help="Output format.",
+            help=help,
         )(f)
 
     return decorator
@@ -158,52 +159,28 @@ def write_text(text: str) -> None:
     stream.flush()
 
 
-def emit_json(document) -> None:
-    from tracker.render.json import dumps
+def emit(report, fmt: str, *, output: str | None = None, digest: bool = False) -> None:
+    """Render `report` as `fmt` to stdout — rich on a colour terminal — or, with
+    `output`, atomically to that file. A `digest` (the weekly summary, read in
+    mail and files) is laid out the same wherever it goes: indented JSON and
+    tables at their natural width."""
+    from tracker.render.out import render
 
-    # Indented for people at a terminal; compact (C-speed, ~10x faster on a big
-    # log) for programs reading a pipe. Both are the same document.
-    write_text(dumps(document, indent=2 if on_terminal() else None) + "\n")
-
-
-def emit_table(table) -> None:
-    from tracker.render import table as render
-
-    if rich_wanted():
-        from rich.console import Console
-
-        render.render_rich(table, Console(highlight=False, emoji=False, markup=False))
-        return
-    width = os.environ.get("COLUMNS")
-    write_text(render.render_plain(table, width=int(width) if width and width.isdigit() else None))
-
-
-def emit(fmt: str, *, table=None, document=None, records=None, fieldnames=None) -> None:
-    """Hand one view-model to the renderer for `fmt`. Each may be given as a
-    function, so only the form asked for is built."""
-
-    def built(value):
-        return value() if callable(value) else value
-
-    if fmt == "json":
-        emit_json(built(document))
-    elif fmt == "csv":
-        from tracker.render.table import render_csv
-
-        write_text(render_csv(built(records), fieldnames))
-    elif fmt == "md":
-        from tracker.render.table import render_markdown
-
-        write_text(render_markdown(built(table)))
+    if digest:
+        indent, width = 2, None
     else:
-        emit_table(built(table))
-
-
-def envelope(command: str, as_of: dt.date | None, **fields) -> dict:
-    document = {"schema": f"tracker.{command}/1"}
-    document["as_of"] = as_of.isoformat() if as_of else None
-    document.update(fields)
-    return document
+        # Indented JSON for people at a terminal; compact (C-speed, ~10x faster on
+        # a big log) for programs reading a pipe. Both are the same document.
+        indent = 2 if on_terminal() else None
+        columns = os.environ.get("COLUMNS")
+        width = int(columns) if columns and columns.isdigit() else None
+    text = render(report, fmt, rich=output is None and rich_wanted(), width=width, indent=indent)
+    if text is None:
+        return  # painted on the terminal
+    if output is not None:
+        write_atomic(Path(output), text)
+    else:
+        write_text(text)
 
 
 def exit_with(code: ExitCode) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import as_of_option, data_option, emit, open_data, write_text
+from tracker.cli.common import as_of_option, data_option, emit, format_option, open_data
 from tracker.refs import resolve_goal
 
 
@@ -13,18 +13,18 @@ from tracker.refs import resolve_goal
 @click.option("--since", metavar="DATE", help="Only entries dated on or after DATE.")
 @click.option("--until", metavar="DATE", help="Only entries dated on or before DATE.")
 @as_of_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "jsonl", "csv"]),
-    default="table",
-    show_default=True,
+@format_option(
+    "table",
+    "json",
+    "jsonl",
+    "csv",
     help="Output format; jsonl prints the log lines as stored (for --from-json).",
 )
 @data_option
 def command(goal_id, since, until, as_of, fmt, data_dir):
     """The log itself, oldest first; retracted entries are marked."""
-    from tracker.views.entries import CSV_FIELDS, entries_view, select
+    from tracker.views.entries import entries_report, select
+    from tracker.words import DEFAULT_LANG
 
     loaded = open_data(data_dir)
     day = loaded.date(as_of, option="--as-of")
@@ -38,13 +38,8 @@ def command(goal_id, since, until, as_of, fmt, data_dir):
         "since": since_day and since_day.isoformat(),
         "until": until_day and until_day.isoformat(),
     }
-    document, table, flat = entries_view(
-        loaded.plan, loaded.entries, shown, as_of=day, filters=filters
+    # No --lang yet: the log's words are the same in both languages (issue 12).
+    report = entries_report(
+        loaded.plan, loaded.entries, shown, as_of=day, filters=filters, lang=DEFAULT_LANG
     )
-    if fmt == "jsonl":
-        from tracker.jsontext import dumps
-        from tracker.model import entry_to_record
-
-        write_text("".join(dumps(entry_to_record(e)) + "\n" for e in shown))
-        return
-    emit(fmt, table=table, document=document, records=flat, fieldnames=CSV_FIELDS)
+    emit(report, fmt)

@@ -17,10 +17,9 @@ def command(area, fmt, lang, data_dir):
     """The plan's goal definitions: id, title, kind, target, deadline, owner.
 
     `--format json` lists every goal with all of its fields."""
-    from tracker.views.goals import goals_view
+    from tracker.views.goals import goals_report
 
     loaded = open_data(data_dir, with_log=False)
     if area is not None:
         resolve_area(loaded.plan, area)
-    document, table = goals_view(loaded.plan, area=area, lang=lang)
-    emit(fmt, table=table, document=document)
+    emit(goals_report(loaded.plan, area=area, lang=lang), fmt)

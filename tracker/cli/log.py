@@ -8,15 +8,7 @@ import unicodedata
 
 import click
 
-from tracker.cli.common import (
-    data_option,
-    emit_json,
-    envelope,
-    format_option,
-    lang_option,
-    open_data,
-    write_text,
-)
+from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
 from tracker.model import Entry, Op, Source
 from tracker.problems import TrackerError, UsageError, problem
 from tracker.refs import resolve_goal
@@ -182,47 +174,6 @@ def login_name() -> str:
 
 
 def _show(result, *, fmt, lang) -> None:
-    from tracker.model import entry_to_record
+    from tracker.views.write import log_report
 
-    if fmt == "json":
-        from tracker.views.common import status_dict
-
-        emit_json(
-            envelope(
-                "log",
-                result.today,
-                dry_run=result.dry_run,
-                batch=result.batch,
-                entries=[entry_to_record(e) for e in result.new],
-                goals=[status_dict(s) for s in result.standings],
-            )
-        )
-        return
-    write_text(
-        _summary_lines(list(result.new), result.standings, dry_run=result.dry_run, lang=lang)
-    )
-
-
-def _summary_lines(new, standings, *, dry_run, lang) -> str:
-    from tracker.render.text import inert
-    from tracker.views.common import percent
-    from tracker.views.words import state_text, value_text
-
-    verb = "would log" if dry_run else "logged"
-    lines = []
-    if len(new) == 1:
-        lines.append(
-            f"{verb} {new[0].id} for {new[0].goal} on {new[0].date}"
-            + (" (dry run: nothing written)" if dry_run else "")
-        )
-    else:
-        lines.append(
-            f"{verb} {len(new)} entries for {len(standings)} goal(s)"
-            + (" (dry run: nothing written)" if dry_run else "")
-        )
-    for status in standings:
-        lines.append(
-            f"{status.goal.id}: {value_text(status, lang)} ({percent(status.progress)}), "
-            f"{state_text(status.state, lang)}"
-        )
-    return "\n".join(inert(line) for line in lines) + "\n"
+    emit(log_report(result, lang=lang), fmt)

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import (
-    data_option,
-    emit_json,
-    envelope,
-    format_option,
-    open_data,
-    write_text,
-)
+from tracker.cli.common import data_option, emit, format_option, open_data
 from tracker.model import Entry, Op, Source
 from tracker.problems import UsageError
 
@@ -29,9 +22,10 @@ def command(entry_id, reason, by, dry_run, fmt, data_dir):
     The entry stays in the log, marked retracted, and no longer counts anywhere."""
     from tracker.cli.log import login_name, user_text
     from tracker.dates import utc_now_text
-    from tracker.model import entry_to_record
     from tracker.refs import resolve_entry
     from tracker.storage.journal import read_log
+    from tracker.views.write import retract_report
+    from tracker.words import DEFAULT_LANG
     from tracker.writes import new_id, write
 
     loaded = open_data(data_dir, with_log=False, warn=False)
@@ -51,13 +45,5 @@ def command(entry_id, reason, by, dry_run, fmt, data_dir):
         origin=Source("tracker", None),
     )
     result = write(loaded.data, loaded.plan, [retraction], today=loaded.today, dry_run=dry_run)
-    retraction = result.new[0]
-    if fmt == "json":
-        emit_json(
-            envelope(
-                "retract", loaded.today, dry_run=dry_run, entries=[entry_to_record(retraction)]
-            )
-        )
-        return
-    verb = "would retract" if dry_run else "retracted"
-    write_text(f"{verb} {target.id} ({target.goal}, {target.date}) with {retraction.id}\n")
+    # No --lang yet: the confirmation is the same in both languages (issue 12).
+    emit(retract_report(result, target=target, lang=DEFAULT_LANG), fmt)

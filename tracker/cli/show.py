@@ -27,7 +27,7 @@ def command(goal_id, as_of, fmt, lang, data_dir):
     from tracker.engine.history import history
     from tracker.engine.ledger import build_series, effective_by_goal
     from tracker.engine.status import goal_status
-    from tracker.views.show import show_view
+    from tracker.views.show import show_report
 
     loaded = open_data(data_dir)
     plan = loaded.plan
@@ -37,5 +37,4 @@ def command(goal_id, as_of, fmt, lang, data_dir):
     series = build_series(goal, grouped[goal.id])
     status = goal_status(goal, series, as_of=day)
     rows = history(goal, loaded.entries, as_of=day)
-    document, table = show_view(plan, status, rows, series, as_of=day, lang=lang)
-    emit(fmt, table=table, document=document)
+    emit(show_report(plan, status, rows, series, as_of=day, lang=lang), fmt)

@@ -37,13 +37,13 @@ def command(area, owner, states, as_of, fmt, lang, data_dir):
 
     The header counts goals per state; rows are grouped by area, then deadline."""
     from tracker.engine.status import state_counts, statuses_from_series
-    from tracker.views.status import CSV_FIELDS, status_view
+    from tracker.views.status import status_report
 
     loaded, series = open_series(data_dir)
     plan = loaded.plan
     day = loaded.date(as_of, option="--as-of")
     _check_filters(plan, area, owner, states)
-    from tracker.views.words import state_from_name
+    from tracker.views.phrases import state_from_name
 
     wanted = {state_from_name(name) for name in states}
     items = statuses_from_series(plan, series, as_of=day)
@@ -55,10 +55,10 @@ def command(area, owner, states, as_of, fmt, lang, data_dir):
         and (not states or s.state in wanted)
     ]
     filters = {"area": area, "owner": owner, "state": [s.value for s in State if s in wanted]}
-    document, table, records = status_view(
+    report = status_report(
         plan, items, as_of=day, lang=lang, counts=state_counts(items), filters=filters
     )
-    emit(fmt, table=table, document=document, records=records, fieldnames=CSV_FIELDS)
+    emit(report, fmt)
 
 
 def _check_filters(plan, area, owner, states):
@@ -66,9 +66,9 @@ def _check_filters(plan, area, owner, states):
         resolve_area(plan, area)
     if owner is not None:
         resolve_owner(plan, owner)
-    from tracker.views.words import STATE_NAME, state_from_name
+    from tracker.views.phrases import state_from_name, state_names
 
-    names = [s.value for s in State] + list(STATE_NAME["zh"].values())
+    names = [s.value for s in State] + state_names("zh")
     for state in states:
         if state_from_name(state) is None:
             fix = suggest_or(state, names, "states_are", states=", ".join(names))

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import click
 
-from tracker.cli.common import as_of_option, data_option, lang_option, open_data
+from tracker.cli.common import (
+    as_of_option,
+    data_option,
+    emit,
+    format_option,
+    lang_option,
+    open_data,
+)
 from tracker.problems import UsageError
 
 
@@ -16,14 +22,7 @@ from tracker.problems import UsageError
 @click.option("--since", metavar="DATE", help="First day of the period.")
 @click.option("--until", metavar="DATE", help="Last day of the period (default: --as-of).")
 @as_of_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "md", "html", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("text", "md", "html", "json", default="text")
 @click.option(
     "--output",
     "-o",
@@ -40,22 +39,14 @@ def command(week, since, until, as_of, fmt, output, lang, data_dir):
     due in the next 14 days, stale goals, and off-track goals with how far
     behind they are and their forecast. Works unattended under cron."""
     from tracker.engine.summary import summarize
+    from tracker.views.summary import summary_report
 
     loaded = open_data(data_dir)
     day = loaded.date(as_of, option="--as-of")
     start, end, week_name = _period(loaded, week, since, until, day)
     summary = summarize(loaded.plan, loaded.entries, since=start, until=end)
-    text = render(summary, fmt=fmt, week=week_name, lang=lang, to_terminal=output is None)
-    if text is None:
-        return  # printed to the terminal with rich
-    if output:
-        from tracker.cli.common import write_atomic
-
-        write_atomic(Path(output), text)
-    else:
-        from tracker.cli.common import write_text
-
-        write_text(text)
+    report = summary_report(summary, week=week_name, lang=lang)
+    emit(report, fmt, output=output or None, digest=True)
 
 
 def _period(loaded, week, since, until, day) -> tuple[dt.date, dt.date, str | None]:
@@ -72,35 +63,3 @@ def _period(loaded, week, since, until, day) -> tuple[dt.date, dt.date, str | No
     if start > end:
         raise UsageError("period_backwards", start=start, end=end)
     return start, end, None
-
-
-def render(summary, *, fmt, week, lang, to_terminal) -> str | None:
-    from tracker.views import summary as view
-
-    if fmt == "json":
-        from tracker.render.json import dumps
-
-        return dumps(view.summary_document(summary, week=week, lang=lang)) + "\n"
-    if fmt == "html":
-        from tracker.render.html import render_html
-
-        return render_html("summary.html.j2", view.html_context(summary, week=week, lang=lang))
-    blocks = view.summary_blocks(summary, week=week, lang=lang)
-    if fmt == "md":
-        from tracker.render.table import render_markdown
-
-        return "\n".join(render_markdown(b, level=1 if i == 0 else 2) for i, b in enumerate(blocks))
-    from tracker.cli.common import rich_wanted
-    from tracker.render.table import render_plain
-
-    if to_terminal and rich_wanted():
-        from rich.console import Console
-
-        from tracker.render.table import render_rich
-
-        console = Console(highlight=False, emoji=False, markup=False)
-        for block in blocks:
-            render_rich(block, console)
-            console.print()
-        return None
-    return "\n".join(render_plain(b) for b in blocks)

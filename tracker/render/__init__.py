@@ -1,1 +1,2 @@
-"""Renderers: one per output format, each taking a view-model; none reads files."""
+"""The render layer: a Report drawn in one format (entry point: render.out.render).
+Renderers never read files and never decide words."""

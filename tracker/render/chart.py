@@ -3,22 +3,21 @@ the same piped, in mail and on a Windows console."""
 
 from __future__ import annotations
 
-import datetime as dt
+from tracker.views.model import Chart
 
 
-def text_chart(
-    days: list[dt.date], expected: list[float], actual: list[float | None], *, height: int = 8
-) -> list[str]:
+def text_chart(chart: Chart, *, height: int = 8) -> list[str]:
     """'.' the trajectory, '*' actual progress ('#' where they meet); y from 0 to 100 %."""
+    days = chart.days
     width = len(days)
     grid = [[" "] * width for _ in range(height + 1)]
 
     def row(fraction: float) -> int:
         return height - round(max(0.0, min(1.0, fraction)) * height)
 
-    for x, fraction in enumerate(expected):
+    for x, fraction in enumerate(chart.expected):
         grid[row(fraction)][x] = "."
-    for x, fraction in enumerate(actual):
+    for x, fraction in enumerate(chart.actual):
         if fraction is not None:
             r = row(fraction)
             grid[r][x] = "#" if grid[r][x] == "." else "*"
@@ -29,5 +28,5 @@ def text_chart(
     lines.append("     +" + "-" * width)
     start, end = days[0].isoformat(), days[-1].isoformat()
     lines.append("      " + start + " " * max(1, width - len(start) - len(end)) + end)
-    lines.append("      . trajectory   * actual   # both")
+    lines.append("      " + chart.legend)
     return lines

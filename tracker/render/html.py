@@ -10,6 +10,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def render_html(template: str, context: dict) -> str:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+    from tracker.render.svg import svg_chart
     from tracker.render.text import inert
 
     env = Environment(
@@ -22,4 +23,6 @@ def render_html(template: str, context: dict) -> str:
     # Every value printed is made inert (control characters escaped) before
     # autoescaping turns <, > and & into entities.
     env.finalize = lambda value: inert(value) if isinstance(value, str) else value
+    # Views hand over chart data; the page draws it.
+    env.globals["svg_chart"] = svg_chart
     return env.get_template(template).render(**context)

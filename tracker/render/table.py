@@ -1,47 +1,23 @@
-"""The table view-model and its two screen forms: rich (a terminal, with colour
-and box lines) and plain aligned text (pipes, files, NO_COLOR)."""
+"""Tables drawn: rich (a terminal, with colour and a rule), plain aligned text
+(pipes, files, NO_COLOR), Markdown, and CSV records."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import NamedTuple
-
+from tracker.render.chart import text_chart
 from tracker.render.text import cell_width, fit, inert, pad
+from tracker.views.model import Cell, Chart, Column, Section, Table
 
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    key: str
-    header: str
-    align: str = "left"
-    drop: int = 0  # 0 = always shown; higher numbers are dropped first when narrow
-    shrink: bool = False  # may be cut with … to fit
-
-
-class Cell(NamedTuple):
-    """One table cell. A NamedTuple, not a dataclass: tables of a big log have
-    hundreds of thousands of them, and a tuple is several times cheaper to make."""
-
-    text: str
-    style: str = ""  # a semantic name (a state, "dim", "bad"…) mapped to colour by rich
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A heading row between groups of rows (e.g. an area)."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Table:
-    columns: tuple[Column, ...]
-    rows: tuple = ()  # tuple of (tuple[Cell, ...] | Section)
-    title: str = ""
-    header_lines: tuple[str, ...] = ()
-    footer_lines: tuple[str, ...] = ()
-    empty_text: str = "(nothing to show)"
-    meta: dict = field(default_factory=dict)
+# Cell and Column are re-exported: tests and callers build tables from here.
+__all__ = [
+    "Cell",
+    "Column",
+    "Section",
+    "Table",
+    "render_csv",
+    "render_markdown",
+    "render_plain",
+    "render_rich",
+]
 
 
 STYLES = {
@@ -158,8 +134,19 @@ def layout(table: Table, *, width: int | None = None, rule: bool = False) -> lis
                 lines.append(_pieces(row, styles_of[id(original)], widths, cols))
     if table.footer_lines:
         lines.append([])
-        lines.extend([(inert(f), "dim")] for f in table.footer_lines)
+        lines.extend([(inert(f), "dim")] for f in footer_texts(table))
     return lines
+
+
+def footer_texts(table: Table) -> list[str]:
+    """The footer as lines of text, charts drawn."""
+    out: list[str] = []
+    for line in table.footer_lines:
+        if isinstance(line, Chart):
+            out.extend(text_chart(line))
+        else:
+            out.append(line)
+    return out
 
 
 def _pieces(texts, styles, widths, cols) -> Line:
@@ -223,7 +210,7 @@ def render_markdown(table: Table, *, level: int = 1) -> str:
                 lines += [head, rule]
                 started = True
             lines.append("| " + " | ".join(esc(c.text) for c in row) + " |")
-    for f in table.footer_lines:
+    for f in footer_texts(table):
         lines += ["", esc(f)]
     return "\n".join(lines) + "\n"
 

@@ -1,1 +1,2 @@
-"""View-models: engine results → the JSON document, table and records of one command."""
+"""View-models: engine results → one Report per command (views/report.py), its words
+from the catalogue. Views never import the render layer, click or rich."""

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.model import Alert, Condition, Plan
-from tracker.render.table import Cell, Column, Table
 from tracker.views.common import status_dict, title_of
-from tracker.views.words import CONDITION_NAME, alert_reason
+from tracker.views.model import Cell, Column, Table
+from tracker.views.phrases import alert_reason, condition_name
+from tracker.views.report import Report
+from tracker.words import say
 
 STYLE = {
     Condition.OVERDUE: "overdue",
@@ -17,10 +19,10 @@ STYLE = {
     Condition.DUE_SOON: "warn",
     Condition.STALE: "dim",
 }
-CSV_FIELDS = ["condition", "id", "title", "owner", "state", "deadline", "reason"]
+CSV_FIELDS = ("condition", "id", "title", "owner", "state", "deadline", "reason")
 
 
-def alerts_view(
+def alerts_report(
     plan: Plan,
     found: list[Alert],
     *,
@@ -28,60 +30,61 @@ def alerts_view(
     fail_on: list[str],
     failing: list[str],
     lang: str,
-):
+) -> Report:
     counts = {c.value: 0 for c in Condition}
     for alert in found:
         counts[alert.condition.value] += 1
-    records = []
     reasons = [alert_reason(a.status, a.condition, lang) for a in found]
-    for alert, reason in zip(found, reasons):
-        status = status_dict(alert.status)
-        records.append(
-            {
-                "condition": alert.condition.value,
-                "id": status["id"],
-                "title": status["title"],
-                "owner": status["owner"],
-                "state": status["state"],
-                "deadline": status["deadline"],
-                "reason": reason,
-                "status": status,
-            }
+
+    def records() -> list[dict]:
+        out = []
+        for alert, reason in zip(found, reasons):
+            status = status_dict(alert.status)
+            out.append(
+                {
+                    "condition": alert.condition.value,
+                    "id": status["id"],
+                    "title": status["title"],
+                    "owner": status["owner"],
+                    "state": status["state"],
+                    "deadline": status["deadline"],
+                    "reason": reason,
+                    "status": status,
+                }
+            )
+        return out
+
+    def body() -> dict:
+        return {"counts": counts, "fail_on": fail_on, "failing": failing, "alerts": records()}
+
+    def tables() -> tuple[Table, ...]:
+        columns = (
+            Column("condition", say("column.condition", lang)),
+            Column("id", say("column.id", lang)),
+            Column("title", say("column.title", lang), shrink=True, drop=2),
+            Column("reason", say("column.reason", lang), shrink=True, drop=1),
         )
-    document = {
-        "schema": "tracker.alerts/1",
-        "as_of": as_of.isoformat(),
-        "counts": counts,
-        "fail_on": fail_on,
-        "failing": failing,
-        "alerts": records,
-    }
-    zh = lang == "zh"
-    columns = (
-        Column("condition", "提醒" if zh else "condition"),
-        Column("id", "编号" if zh else "id"),
-        Column("title", "title" if lang == "en" else "目标", shrink=True, drop=2),
-        Column("reason", "reason" if lang == "en" else "原因", shrink=True, drop=1),
-    )
-    rows = tuple(
-        (
-            Cell(CONDITION_NAME[lang][a.condition], STYLE[a.condition]),
-            Cell(a.status.goal.id),
-            Cell(title_of(a.status.goal, lang)),
-            Cell(reason),
+        rows = tuple(
+            (
+                Cell(condition_name(a.condition, lang), STYLE[a.condition]),
+                Cell(a.status.goal.id),
+                Cell(title_of(a.status.goal, lang)),
+                Cell(reason),
+            )
+            for a, reason in zip(found, reasons)
         )
-        for a, reason in zip(found, reasons)
+        summary = "  ".join(
+            f"{condition_name(Condition(k), lang)} {v}" for k, v in counts.items() if v
+        ) or say("alerts.none", lang)
+        table = Table(
+            columns,
+            rows,
+            title=title_of(plan, lang),
+            header_lines=(say("alerts.header", lang, as_of=as_of, counts=summary),),
+            empty_text=say("alerts.empty", lang),
+        )
+        return (table,)
+
+    return Report(
+        "tracker.alerts/1", as_of, body, tables=tables, rows=records, fieldnames=CSV_FIELDS
     )
-    names = CONDITION_NAME[lang]
-    summary = "  ".join(f"{names[Condition(k)]} {v}" for k, v in counts.items() if v) or (
-        "没有提醒" if zh else "no alerts"
-    )
-    title = plan.title_en if lang == "en" else plan.title
-    table = Table(
-        columns,
-        rows,
-        title=title,
-        header_lines=(f"{'截至' if zh else 'alerts as of'} {as_of} · {summary}",),
-        empty_text="没有提醒。" if zh else "No alerts.",
-    )
-    return document, table, records

@@ -1,9 +1,12 @@
-"""Pieces shared by views: goal and status as JSON dicts, numbers, bars, state marks."""
+"""Pieces shared by views: goal and status as JSON dicts, names in a language,
+bars, percentages, state marks and what an entry did."""
 
 from __future__ import annotations
 
-from tracker.model import Entry, Goal, GoalStatus, Kind, Op, Plan, State
-from tracker.numbers import plain_number
+from tracker.model import Area, Entry, Goal, GoalStatus, Kind, Op, Plan, State
+from tracker.numbers import grouped, plain_number
+from tracker.views.model import Column
+from tracker.words import LANGS, say
 
 STATE_MARK = {
     State.DONE: "✔",
@@ -22,49 +25,29 @@ STATE_ORDER = [
     State.DONE,
 ]
 
-LABELS = {
-    "zh": {
-        "id": "编号",
-        "title": "目标",
-        "progress": "进度",
-        "value": "完成/目标",
-        "expected": "应达",
-        "state": "状态",
-        "deadline": "截止",
-        "days": "剩余",
-        "flags": "提示",
-        "owner": "责任单位",
-        "kind": "类型",
-        "as_of": "截至",
-        "goals": "项目标",
-    },
-    "en": {
-        "id": "id",
-        "title": "title",
-        "progress": "progress",
-        "value": "value/target",
-        "expected": "expected",
-        "state": "state",
-        "deadline": "deadline",
-        "days": "days left",
-        "flags": "flags",
-        "owner": "owner",
-        "kind": "kind",
-        "as_of": "as of",
-        "goals": "goals",
-    },
-}
+
+def title_of(thing: Plan | Goal | Area, lang: str) -> str:
+    """A plan's, goal's or area's own name in `lang`: data from goals.toml, not
+    catalogue words."""
+    if isinstance(thing, Area):
+        zh, en = thing.name, thing.name_en
+    else:
+        zh, en = thing.title, thing.title_en
+    return en if lang == "en" else zh
 
 
-def title_of(goal: Goal, lang: str) -> str:
-    return goal.title_en if lang == "en" else goal.title
+def other_language(lang: str) -> str:
+    return LANGS[1 - LANGS.index(lang)]
 
 
 def area_name(plan: Plan, area_id: str, lang: str) -> str:
     area = plan.area(area_id)
-    if area is None:
-        return area_id
-    return area.name_en if lang == "en" else area.name
+    return area_id if area is None else title_of(area, lang)
+
+
+def column(key: str, lang: str, **how) -> Column:
+    """A table column headed by the catalogue's word for `key`."""
+    return Column(key, say(f"column.{key}", lang), **how)
 
 
 def _identity(goal: Goal) -> dict:
@@ -127,13 +110,6 @@ def status_dict(status: GoalStatus) -> dict:
     }
 
 
-def number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    value = plain_number(value)
-    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def bar(fraction: float, width: int = 10) -> str:
     fraction = max(0.0, min(1.0, fraction))
     filled = round(fraction * width)
@@ -146,16 +122,16 @@ def percent(fraction: float) -> str:
     return f"{max(0.0, min(fraction, 9.99)) * 100:.0f}%"
 
 
-def entry_change(entry: Entry) -> str:
+def entry_change(entry: Entry, lang: str) -> str:
     """What one entry did, in a few characters: +120, = 1,320, done, ✔ 长石."""
     if entry.op is Op.VALUE:
-        return f"{'+' if entry.value >= 0 else ''}{number(entry.value)}"
+        return f"{'+' if entry.value >= 0 else ''}{grouped(entry.value)}"
     if entry.op is Op.TOTAL:
-        return f"= {number(entry.value)}"
+        return f"= {grouped(entry.value)}"
     if entry.op is Op.DONE:
-        return "done"
+        return say("change.done", lang)
     if entry.op is Op.ITEMS:
         return "✔ " + "、".join(entry.items)
     if entry.op is Op.RETRACT:
-        return f"retracts {entry.retracts[:8]}"
-    return "note"
+        return say("change.retracts", lang, id=entry.retracts[:8])
+    return say("change.note", lang)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.model import Entry, Op, Plan, entry_to_record
-from tracker.render.table import Cell, Column, Table
 from tracker.views.common import entry_change
+from tracker.views.model import Cell, Column, Table
+from tracker.views.report import Report
+from tracker.words import say
 
-CSV_FIELDS = [
+CSV_FIELDS = (
     "id",
     "goal",
     "date",
@@ -24,7 +26,7 @@ CSV_FIELDS = [
     "reason",
     "retracted",
     "retracted_by",
-]
+)
 
 
 def select(
@@ -42,11 +44,21 @@ def select(
     )
 
 
-def entries_view(plan: Plan, all_entries: list[Entry], shown: list[Entry], *, as_of, filters):
-    """(document, table, csv records) as functions: only the format asked for is built."""
+def entries_report(
+    plan: Plan,
+    all_entries: list[Entry],
+    shown: list[Entry],
+    *,
+    as_of: dt.date,
+    filters: dict,
+    lang: str,
+) -> Report:
     retracted_by = {e.retracts: e.id for e in all_entries if e.op is Op.RETRACT}
 
-    def records() -> list[dict]:
+    def stored() -> list[dict]:
+        return [entry_to_record(e) for e in shown]
+
+    def marked() -> list[dict]:
         out = []
         for entry in shown:
             record = entry_to_record(entry)
@@ -55,25 +67,20 @@ def entries_view(plan: Plan, all_entries: list[Entry], shown: list[Entry], *, as
             out.append(record)
         return out
 
-    def document() -> dict:
-        return {
-            "schema": "tracker.entries/1",
-            "as_of": as_of.isoformat(),
-            "filters": filters,
-            "entries": records(),
-        }
+    def body() -> dict:
+        return {"filters": filters, "entries": marked()}
 
-    def flat() -> list[dict]:
-        return [dict(r, change=entry_change(e)) for r, e in zip(records(), shown)]
+    def records() -> list[dict]:
+        return [dict(r, change=entry_change(e, lang)) for r, e in zip(marked(), shown)]
 
-    def table() -> Table:
+    def tables() -> tuple[Table, ...]:
         columns = (
-            Column("id", "id"),
-            Column("date", "date"),
-            Column("goal", "goal"),
-            Column("what", "value", align="right"),
-            Column("note", "note", shrink=True, drop=2),
-            Column("by", "by", drop=1),
+            Column("id", say("entries.id", lang)),
+            Column("date", say("entries.date", lang)),
+            Column("goal", say("entries.goal", lang)),
+            Column("what", say("entries.value", lang), align="right"),
+            Column("note", say("entries.note", lang), shrink=True, drop=2),
+            Column("by", say("entries.by", lang), drop=1),
             Column("mark", "", drop=3),
         )
         rows = []
@@ -86,14 +93,26 @@ def entries_view(plan: Plan, all_entries: list[Entry], shown: list[Entry], *, as
                     Cell(entry.id[:8], style),
                     Cell(str(entry.date or ""), style),
                     Cell(entry.goal, style),
-                    Cell(entry_change(entry), style),
+                    Cell(entry_change(entry, lang), style),
                     Cell(note, style),
                     Cell(entry.by, style),
-                    Cell(f"retracted by {by[:8]}" if by else "", "warn"),
+                    Cell(say("entries.retracted_by", lang, id=by[:8]) if by else "", "warn"),
                 )
             )
-        return Table(
-            columns, tuple(rows), footer_lines=(f"{len(shown)} entries",), empty_text="(no entries)"
+        table = Table(
+            columns,
+            tuple(rows),
+            footer_lines=(say("entries.count", lang, count=len(shown)),),
+            empty_text=say("entries.none", lang),
         )
+        return (table,)
 
-    return document, table, flat
+    return Report(
+        "tracker.entries/1",
+        as_of,
+        body,
+        tables=tables,
+        rows=records,
+        fieldnames=CSV_FIELDS,
+        jsonl=stored,
+    )

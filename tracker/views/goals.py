@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
-from tracker.model import Direction, Kind, Plan
-from tracker.render.table import Cell, Column, Section, Table
-from tracker.views.common import LABELS, area_name, goal_dict, number, title_of
+from tracker.model import Direction, Goal, Kind, Plan
+from tracker.numbers import grouped
+from tracker.views.common import area_name, column, goal_dict, title_of
+from tracker.views.model import Cell, Section, Table
+from tracker.views.report import Report
+from tracker.words import say
 
 
-def goals_view(plan: Plan, *, area: str | None, lang: str):
+def goals_report(plan: Plan, *, area: str | None, lang: str) -> Report:
     goals = [g for g in plan.goals if area is None or g.area == area]
-    document = {
-        "schema": "tracker.goals/1",
-        "as_of": None,
-        "plan": plan_dict(plan),
-        "goals": [goal_dict(g) for g in goals],
-    }
-    labels = LABELS[lang]
+
+    def body() -> dict:
+        return {"plan": plan_dict(plan), "goals": [goal_dict(g) for g in goals]}
+
+    def tables() -> tuple[Table, ...]:
+        return (goals_table(plan, goals, lang),)
+
+    return Report("tracker.goals/1", None, body, tables=tables)
+
+
+def goals_table(plan: Plan, goals: list[Goal], lang: str) -> Table:
     columns = (
-        Column("id", labels["id"]),
-        Column("title", labels["title"], shrink=True),
-        Column("kind", labels["kind"], drop=2),
-        Column("target", "target" if lang == "en" else "目标值", align="right"),
-        Column("deadline", labels["deadline"], drop=1),
-        Column("owner", labels["owner"], drop=3),
+        column("id", lang),
+        column("title", lang, shrink=True),
+        column("kind", lang, drop=2),
+        column("target", lang, align="right"),
+        column("deadline", lang, drop=1),
+        column("owner", lang, drop=3),
     )
     rows = []
     for area_id in [a.id for a in plan.areas]:
@@ -36,27 +43,29 @@ def goals_view(plan: Plan, *, area: str | None, lang: str):
                     Cell(g.id),
                     Cell(title_of(g, lang)),
                     Cell(g.kind.value),
-                    Cell(_target(g)),
+                    Cell(_target(g, lang)),
                     Cell(g.deadline.isoformat()),
                     Cell(g.owner),
                 )
             )
-    title = plan.title_en if lang == "en" else plan.title
-    table = Table(
-        columns, tuple(rows), title=title, header_lines=(f"{len(goals)} {labels['goals']}",)
+    return Table(
+        columns,
+        tuple(rows),
+        title=title_of(plan, lang),
+        header_lines=(say("goals.count", lang, count=len(goals)),),
+        empty_text=say("table.empty", lang),
     )
-    return document, table
 
 
-def _target(goal) -> str:
+def _target(goal: Goal, lang: str) -> str:
     if goal.kind is Kind.CHECKLIST:
-        return f"{len(goal.items)} items"
+        return say("goals.items", lang, count=len(goal.items))
     if goal.kind is Kind.MILESTONE:
         return "—"
     sign = ""
     if goal.kind is Kind.LEVEL:
         sign = "≤ " if goal.direction is Direction.AT_MOST else "≥ "
-    return f"{sign}{number(goal.target)} {goal.unit}".strip()
+    return f"{sign}{grouped(goal.target)} {goal.unit}".strip()
 
 
 def plan_dict(plan: Plan) -> dict:

@@ -6,122 +6,139 @@ import datetime as dt
 
 from tracker.engine.history import HistoryRow, chart_points
 from tracker.model import GoalStatus, Kind, Plan, State
-from tracker.numbers import plain_number
-from tracker.render.chart import text_chart
-from tracker.render.table import Cell, Column, Table
+from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     area_name,
     entry_change,
     goal_dict,
-    number,
+    other_language,
     percent,
     status_dict,
     title_of,
 )
-from tracker.views.words import (
+from tracker.views.model import Cell, Chart, Column, Table
+from tracker.views.phrases import (
     forecast_sentence,
     schedule_text,
     state_text,
     update_text,
     value_text,
 )
+from tracker.views.report import Report
+from tracker.words import say
 
 CHART_COLUMNS = 52
-SHOW_WORDS = {
-    "zh": {"source": "原文", "area": "领域", "owner": "责任单位", "kind": "类型",
-           "deadline": "截止",
-           "update": "更新", "items": "分项", "part_of": "属于", "now": "现状", "expected": "应达",
-           "date": "日期", "change": "变化", "value": "累计", "note": "说明", "by": "记录人"},
-    "en": {"source": "source", "area": "area", "owner": "owner", "kind": "kind",
-           "deadline": "deadline", "update": "update", "items": "items", "part_of": "part of",
-           "now": "now", "expected": "expected", "date": "date", "change": "change",
-           "value": "value", "note": "note", "by": "by"},
-}  # fmt: skip
 
 
-def show_view(
-    plan: Plan, status: GoalStatus, rows: list[HistoryRow], series, *, as_of: dt.date, lang: str
-):
+def show_report(
+    plan: Plan,
+    status: GoalStatus,
+    rows: list[HistoryRow],
+    series,
+    *,
+    as_of: dt.date,
+    lang: str,
+) -> Report:
     goal = status.goal
     days, expected, actual = chart_points(goal, series, as_of=as_of, columns=CHART_COLUMNS)
+    chart = Chart(
+        tuple(days),
+        tuple(expected),
+        tuple(actual),
+        today=as_of,
+        legend=say("chart.legend", lang),
+    )
     sentence = forecast_sentence(status, lang)
-    document = {
-        "schema": "tracker.show/1",
-        "as_of": as_of.isoformat(),
-        "goal": goal_dict(goal),
-        "status": status_dict(status),
-        "history": [_history_dict(r) for r in rows],
-        "chart": [
-            {
-                "date": d.isoformat(),
-                "expected": round(e, 6),
-                "actual": None if a is None else round(a, 6),
-            }
-            for d, e, a in zip(days, expected, actual)
-        ],
-        "forecast_text": sentence,
-    }
-    zh = lang == "zh"
-    words = SHOW_WORDS[lang]
+
+    def body() -> dict:
+        return {
+            "goal": goal_dict(goal),
+            "status": status_dict(status),
+            "history": [_history_dict(r, lang) for r in rows],
+            "chart": [
+                {
+                    "date": d.isoformat(),
+                    "expected": round(e, 6),
+                    "actual": None if a is None else round(a, 6),
+                }
+                for d, e, a in zip(chart.days, chart.expected, chart.actual)
+            ],
+            "forecast_text": sentence,
+        }
+
+    def tables() -> tuple[Table, ...]:
+        return (show_table(plan, status, rows, chart, sentence, lang),)
+
+    return Report("tracker.show/1", as_of, body, tables=tables)
+
+
+def show_table(
+    plan: Plan, status: GoalStatus, rows: list[HistoryRow], chart: Chart, sentence: str, lang: str
+) -> Table:
+    goal = status.goal
+
+    def word(key: str) -> str:
+        return say(key, lang)
+
     head = [
         f"{goal.id} — {title_of(goal, lang)}",
-        f"{title_of(goal, 'en' if zh else 'zh')}",
-        f"{words['source']}: {goal.source}",
-        f"{words['area']}: {area_name(plan, goal.area, lang)} · {words['owner']}: {goal.owner}"
-        f" · {words['kind']}: {goal.kind.value} · {words['deadline']}: {goal.deadline}"
-        f" · {words['update']}: {update_text(goal, lang)}",
+        f"{title_of(goal, other_language(lang))}",
+        f"{word('show.source')}: {goal.source}",
+        f"{word('show.area')}: {area_name(plan, goal.area, lang)}"
+        f" · {word('column.owner')}: {goal.owner}"
+        f" · {word('column.kind')}: {goal.kind.value} · {word('column.deadline')}: {goal.deadline}"
+        f" · {word('show.update')}: {update_text(goal, lang)}",
     ]
     if goal.kind is Kind.CHECKLIST:
         marks = ["✔ " + i if i in status.items_done else "☐ " + i for i in goal.items]
-        head.append(f"{words['items']}: " + "  ".join(marks))
+        head.append(f"{word('show.items')}: " + "  ".join(marks))
     if goal.part_of:
-        head.append(f"{words['part_of']}: {goal.part_of}")
+        head.append(f"{word('show.part_of')}: {goal.part_of}")
     schedule = schedule_text(status, lang) if status.state is not State.DONE else ""
     head.append(
-        f"{words['now']}: {value_text(status, lang)} ({percent(status.progress)} / "
-        f"{words['expected']} {percent(status.expected)}) · {state_text(status.state, lang)}"
+        f"{word('show.now')}: {value_text(status, lang)} ({percent(status.progress)} / "
+        f"{word('column.expected')} {percent(status.expected)}) · {state_text(status.state, lang)}"
         + (f" · {schedule}" if schedule else "")
     )
-    footer = ["", *text_chart(days, expected, actual), "", sentence]
     columns = (
-        Column("date", words["date"]),
-        Column("change", words["change"], align="right"),
-        Column("value", words["value"], align="right"),
-        Column("note", words["note"], shrink=True, drop=2),
-        Column("by", words["by"], drop=1),
-        Column("id", "id", drop=3),
+        Column("date", word("show.date")),
+        Column("change", word("show.change"), align="right"),
+        Column("value", word("show.value"), align="right"),
+        Column("note", word("show.note"), shrink=True, drop=2),
+        Column("by", word("show.by"), drop=1),
+        Column("id", word("entries.id"), drop=3),
     )
+    retracted = " " + word("show.retracted")
     table_rows = []
     for r in rows:
         style = "dim" if r.retracted else ""
-        mark = " (retracted)" if r.retracted else ""
+        mark = retracted if r.retracted else ""
         table_rows.append(
             (
                 Cell(str(r.entry.date), style),
-                Cell(entry_change(r.entry) + mark, style),
-                Cell(number(r.value_after) if r.value_after is not None else "", style),
+                Cell(entry_change(r.entry, lang) + mark, style),
+                Cell(grouped(r.value_after) if r.value_after is not None else "", style),
                 Cell(r.entry.note, style),
                 Cell(r.entry.by, style),
                 Cell(r.entry.id[:8], "dim"),
             )
         )
-    table = Table(
+    return Table(
         columns,
         tuple(table_rows),
         title="",
         header_lines=tuple(head),
-        footer_lines=tuple(footer),
-        empty_text="(no entries yet)",
+        footer_lines=("", chart, "", sentence),
+        empty_text=word("show.no_entries"),
     )
-    return document, table
 
 
-def _history_dict(row: HistoryRow) -> dict:
+def _history_dict(row: HistoryRow, lang: str) -> dict:
     e = row.entry
     return {
         "id": e.id,
         "date": e.date.isoformat(),
-        "change": entry_change(e),
+        "change": entry_change(e, lang),
         "value": plain_number(row.value_after),
         "note": e.note,
         "by": e.by,

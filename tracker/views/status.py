@@ -1,4 +1,4 @@
-"""`tracker status`: every goal's state as one document, one table, one record list."""
+"""`tracker status`: every goal's state as one report (JSON, table, CSV records)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,20 @@ import datetime as dt
 
 from tracker.model import GoalStatus, Plan
 from tracker.views.common import (
-    LABELS,
-    STATE_MARK,
     STATE_ORDER,
     area_name,
     bar,
+    column,
     percent,
     status_dict,
     title_of,
 )
-from tracker.views.words import STATE_NAME, days_text, flags, state_text, value_text
+from tracker.views.model import Cell, Section, Table
+from tracker.views.phrases import days_text, flags, state_text, value_text
+from tracker.views.report import Report
+from tracker.words import say
 
-CSV_FIELDS = [
+CSV_FIELDS = (
     "id",
     "title",
     "title_en",
@@ -37,7 +39,7 @@ CSV_FIELDS = [
     "schedule_days",
     "forecast_completion_date",
     "forecast_days_late",
-]
+)
 
 
 def ordered(plan: Plan, items: list[GoalStatus]) -> list[GoalStatus]:
@@ -53,11 +55,11 @@ def counts_line(counts: dict[str, int], lang: str, before: dict[str, int] | None
         now = counts[state.value]
         delta = now - before[state.value] if before else 0
         moved = f" ({'+' if delta > 0 else '−'}{abs(delta)})" if delta else ""
-        parts.append(f"{STATE_MARK[state]} {STATE_NAME[lang][state]} {now}{moved}")
+        parts.append(f"{state_text(state, lang)} {now}{moved}")
     return "  ".join(parts)
 
 
-def status_view(
+def status_report(
     plan: Plan,
     items: list[GoalStatus],
     *,
@@ -65,22 +67,18 @@ def status_view(
     lang: str,
     counts: dict[str, int],
     filters: dict,
-):
-    """(document, table, CSV records) as functions: only the format asked for is
-    built, so `--format json` never builds (or imports) the table."""
+) -> Report:
     items = ordered(plan, items)
 
-    def document() -> dict:
+    def body() -> dict:
         return {
-            "schema": "tracker.status/1",
-            "as_of": as_of.isoformat(),
             "plan": {"id": plan.id, "title": plan.title, "title_en": plan.title_en},
             "filters": filters,
             "counts": counts,
             "goals": [status_dict(s) for s in items],
         }
 
-    def flat() -> list[dict]:
+    def records() -> list[dict]:
         rows = []
         for status in items:
             row = status_dict(status)
@@ -90,28 +88,27 @@ def status_view(
             rows.append(row)
         return rows
 
-    def table():
-        return status_table(plan, items, as_of=as_of, lang=lang, counts=counts)
+    def tables() -> tuple[Table, ...]:
+        return (status_table(plan, items, as_of=as_of, lang=lang, counts=counts),)
 
-    return document, table, flat
+    return Report(
+        "tracker.status/1", as_of, body, tables=tables, rows=records, fieldnames=CSV_FIELDS
+    )
 
 
-def status_table(plan, items, *, as_of, lang, counts):
-    from tracker.render.table import Column, Section, Table
-
-    labels = LABELS[lang]
+def status_table(plan, items, *, as_of, lang, counts) -> Table:
     # Narrow terminals drop the highest `drop` first; the title shrinks before
     # anything goes and is the last to go. id, progress and state always stay.
     columns = (
-        Column("id", labels["id"]),
-        Column("title", labels["title"], shrink=True, drop=1),
-        Column("progress", labels["progress"]),
-        Column("value", labels["value"], align="right", drop=3),
-        Column("expected", labels["expected"], align="right", drop=5),
-        Column("state", labels["state"]),
-        Column("deadline", labels["deadline"], drop=4),
-        Column("days", labels["days"], align="right", drop=2),
-        Column("flags", labels["flags"], drop=6),
+        column("id", lang),
+        column("title", lang, shrink=True, drop=1),
+        column("progress", lang),
+        column("value", lang, align="right", drop=3),
+        column("expected", lang, align="right", drop=5),
+        column("state", lang),
+        column("deadline", lang, drop=4),
+        column("days", lang, align="right", drop=2),
+        column("flags", lang, drop=6),
     )
     rows: list = []
     current_area = None
@@ -120,17 +117,20 @@ def status_table(plan, items, *, as_of, lang, counts):
             current_area = status.goal.area
             rows.append(Section(area_name(plan, current_area, lang)))
         rows.append(status_row(status, lang))
-    title = plan.title_en if lang == "en" else plan.title
     header = (
-        f"{labels['as_of']} {as_of.isoformat()} · {len(items)} {labels['goals']}",
+        say("status.header", lang, as_of=as_of.isoformat(), count=len(items)),
         counts_line(counts, lang),
     )
-    return Table(columns, tuple(rows), title=title, header_lines=header)
+    return Table(
+        columns,
+        tuple(rows),
+        title=title_of(plan, lang),
+        header_lines=header,
+        empty_text=say("table.empty", lang),
+    )
 
 
 def status_row(status: GoalStatus, lang: str) -> tuple:
-    from tracker.render.table import Cell
-
     style = status.state.value
     return (
         Cell(status.goal.id),

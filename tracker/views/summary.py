@@ -1,97 +1,32 @@
-"""`tracker summary`: the weekly digest as one JSON document, text/Markdown blocks
-and the HTML page's context — all from one engine Summary."""
+"""`tracker summary`: the weekly digest as one Report — its JSON document,
+text/Markdown blocks and HTML page data — all from one engine Summary."""
 
 from __future__ import annotations
 
 from tracker.engine.history import chart_points
 from tracker.engine.summary import GoalActivity, Summary
-from tracker.model import GoalStatus, Kind, Op
-from tracker.numbers import plain_number
-from tracker.render.table import Cell, Column, Table
+from tracker.model import Goal, GoalStatus, Kind, Op
+from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     STATE_MARK,
     STATE_ORDER,
-    number,
     percent,
     status_dict,
     title_of,
 )
-from tracker.views.status import counts_line
-from tracker.views.words import (
-    STATE_NAME,
+from tracker.views.model import Cell, Chart, Column, Table
+from tracker.views.phrases import (
+    done_or_not,
     forecast_sentence,
     schedule_text,
+    state_name,
     state_text,
     update_text,
     value_text,
 )
-
-LABELS = {
-    "zh": {
-        "title": "工作目标周报",
-        "states": "目标状态",
-        "activity": "本期进展",
-        "quiet": "本期没有新的进展记录。",
-        "changes": "状态变化",
-        "no_changes": "没有目标改变状态。",
-        "due": "14天内到期",
-        "no_due": "14天内没有到期的目标。",
-        "stale": "久未更新",
-        "no_stale": "所有目标都按期更新。",
-        "off": "落后目标",
-        "no_off": "没有落后的目标。",
-        "goal": "目标",
-        "change": "变化",
-        "notes": "说明",
-        "now": "现在",
-        "by": "记录人",
-        "from": "原状态",
-        "to": "新状态",
-        "deadline": "截止",
-        "days": "剩余",
-        "progress": "进度",
-        "last": "上次记录",
-        "every": "应更新",
-        "schedule": "进度差",
-        "forecast": "预测",
-        "period": "期间",
-        "generated": "截至",
-        "trajectory": "计划进度",
-        "actual": "实际进度",
-    },
-    "en": {
-        "title": "weekly summary",
-        "states": "Goals by state",
-        "activity": "Progress this period",
-        "quiet": "A quiet period: nothing was logged.",
-        "changes": "State changes",
-        "no_changes": "No goal changed state.",
-        "due": "Due in the next 14 days",
-        "no_due": "Nothing is due in the next 14 days.",
-        "stale": "Stale goals",
-        "no_stale": "Every goal is up to date.",
-        "off": "Off-track goals",
-        "no_off": "No goal is off track.",
-        "goal": "goal",
-        "notes": "notes",
-        "change": "change",
-        "now": "now",
-        "by": "by",
-        "from": "from",
-        "to": "to",
-        "deadline": "deadline",
-        "days": "days left",
-        "progress": "progress",
-        "last": "last entry",
-        "every": "update",
-        "schedule": "schedule",
-        "forecast": "forecast",
-        "period": "period",
-        "generated": "as of",
-        "trajectory": "trajectory",
-        "actual": "actual",
-    },
-}
+from tracker.views.report import Report
+from tracker.views.status import counts_line
+from tracker.words import say
 
 
 def period_text(summary: Summary, week: str | None) -> str:
@@ -101,7 +36,7 @@ def period_text(summary: Summary, week: str | None) -> str:
 
 def change_text(activity: GoalActivity, lang: str) -> str:
     goal = activity.goal
-    note_only = "(仅说明)" if lang == "zh" else "(note)"
+    note_only = say("summary.note_only", lang)
     if all(e.op is Op.CHECKIN for e in activity.entries):
         return note_only
     unit = f" {goal.unit}" if goal.unit else ""
@@ -109,20 +44,30 @@ def change_text(activity: GoalActivity, lang: str) -> str:
         return ("✔ " + "、".join(activity.items_done)) if activity.items_done else note_only
     if goal.kind is Kind.MILESTONE:
         if activity.after and not activity.before:
-            return "已完成" if lang == "zh" else "done"
+            return done_or_not(True, lang)
         return note_only
     change = activity.net_change
     if change is None:
         return note_only
     sign = "+" if change >= 0 else "−"
-    return f"{sign}{number(abs(change))}{unit}"
+    return f"{sign}{grouped(abs(change))}{unit}"
 
 
-def summary_document(summary: Summary, *, week: str | None, lang: str) -> dict:
+def summary_report(summary: Summary, *, week: str | None, lang: str) -> Report:
+    """The digest: JSON, text/Markdown blocks, and the HTML page."""
+    return Report(
+        "tracker.summary/1",
+        summary.until,
+        lambda: summary_body(summary, week=week, lang=lang),
+        tables=lambda: summary_blocks(summary, week=week, lang=lang),
+        template="summary.html.j2",
+        page=lambda: html_context(summary, week=week, lang=lang),
+    )
+
+
+def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:
     plan = summary.plan
     return {
-        "schema": "tracker.summary/1",
-        "as_of": summary.until.isoformat(),
         "period": {
             "since": summary.since.isoformat(),
             "until": summary.until.isoformat(),
@@ -168,31 +113,39 @@ def summary_document(summary: Summary, *, week: str | None, lang: str) -> dict:
     }
 
 
-def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Table]:
+def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Table, ...]:
     """The digest as a list of small tables, for text and Markdown."""
-    L = LABELS[lang]
-    plan_title = summary.plan.title_en if lang == "en" else summary.plan.title
+
+    def word(key: str) -> str:
+        return say(key, lang)
+
+    def section(name: str, empty: str, columns: tuple, rows) -> Table:
+        return Table(
+            columns, tuple(rows), title=word(f"summary.{name}"), empty_text=word(f"summary.{empty}")
+        )
+
     head = Table(
         (),
-        title=f"{plan_title} · {L['title']}",
+        title=f"{title_of(summary.plan, lang)} · {word('summary.title')}",
         header_lines=(
-            f"{L['period']}: {period_text(summary, week)}",
-            f"{L['states']}: {counts_line(summary.counts, lang, summary.counts_before)}",
+            f"{word('summary.period')}: {period_text(summary, week)}",
+            f"{word('summary.states')}: "
+            + counts_line(summary.counts, lang, summary.counts_before),
         ),
     )
-    activity = Table(
+    activity = section(
+        "activity",
+        "quiet",
         (
-            Column("id", L["goal"]),
-            Column("title", "", shrink=True, drop=2),
-            Column("change", L["change"], align="right"),
-            Column("now", L["now"], align="right"),
-            Column("by", L["by"], drop=1),
-            Column("notes", L["notes"], shrink=True, drop=3),
+            *_lead(lang, drop=2),
+            Column("change", word("summary.change"), align="right"),
+            Column("now", word("summary.now"), align="right"),
+            Column("by", word("summary.by"), drop=1),
+            Column("notes", word("summary.notes"), shrink=True, drop=3),
         ),
-        tuple(
+        (
             (
-                Cell(a.goal.id),
-                Cell(title_of(a.goal, lang)),
+                *_named(a.goal, lang),
                 Cell(change_text(a, lang), "good"),
                 Cell(_now(a, lang)),
                 Cell("、".join(a.by)),
@@ -200,76 +153,70 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Tab
             )
             for a in summary.activity
         ),
-        title=L["activity"],
-        empty_text=L["quiet"],
     )
-    changes = Table(
+    changes = section(
+        "changes",
+        "no_changes",
         (
-            Column("id", L["goal"]),
-            Column("title", "", shrink=True, drop=1),
-            Column("from", L["from"]),
-            Column("to", L["to"]),
+            *_lead(lang, drop=1),
+            Column("from", word("summary.from")),
+            Column("to", word("summary.to")),
         ),
-        tuple(
+        (
             (
-                Cell(c.status.goal.id),
-                Cell(title_of(c.status.goal, lang)),
+                *_named(c.status.goal, lang),
                 Cell(state_text(c.before, lang), c.before.value),
                 Cell(state_text(c.status.state, lang), c.status.state.value),
             )
             for c in summary.changes
         ),
-        title=L["changes"],
-        empty_text=L["no_changes"],
     )
-    due = Table(
+    due = section(
+        "due",
+        "no_due",
         (
-            Column("id", L["goal"]),
-            Column("title", "", shrink=True, drop=2),
-            Column("deadline", L["deadline"]),
-            Column("days", L["days"], align="right"),
-            Column("progress", L["progress"], align="right"),
+            *_lead(lang, drop=2),
+            Column("deadline", word("column.deadline")),
+            Column("days", word("column.days"), align="right"),
+            Column("progress", word("column.progress"), align="right"),
         ),
-        tuple(
+        (
             (
-                Cell(s.goal.id),
-                Cell(title_of(s.goal, lang)),
+                *_named(s.goal, lang),
                 Cell(str(s.goal.deadline)),
-                Cell(f"{s.days_left}d", "warn"),
+                Cell(say("days.short", lang, days=s.days_left), "warn"),
                 Cell(percent(s.progress)),
             )
             for s in summary.due_soon
         ),
-        title=L["due"],
-        empty_text=L["no_due"],
     )
-    stale = Table(
+    stale = section(
+        "stale",
+        "no_stale",
         (
-            Column("id", L["goal"]),
-            Column("title", "", shrink=True, drop=2),
-            Column("last", L["last"]),
-            Column("every", L["every"]),
+            *_lead(lang, drop=2),
+            Column("last", word("summary.last")),
+            Column("every", word("summary.every")),
         ),
-        tuple(
+        (
             (
-                Cell(s.goal.id),
-                Cell(title_of(s.goal, lang)),
+                *_named(s.goal, lang),
                 Cell(str(s.last_entry or "—")),
                 Cell(update_text(s.goal, lang)),
             )
             for s in summary.stale
         ),
-        title=L["stale"],
-        empty_text=L["no_stale"],
     )
-    off = Table(
+    off = section(
+        "off",
+        "no_off",
         (
-            Column("id", L["goal"]),
-            Column("progress", L["progress"], align="right"),
-            Column("schedule", L["schedule"], align="right"),
-            Column("forecast", L["forecast"], shrink=True, drop=1),
+            Column("id", word("summary.goal")),
+            Column("progress", word("column.progress"), align="right"),
+            Column("schedule", word("summary.schedule"), align="right"),
+            Column("forecast", word("summary.forecast"), shrink=True, drop=1),
         ),
-        tuple(
+        (
             (
                 Cell(s.goal.id),
                 Cell(f"{value_text(s, lang)} ({percent(s.progress)} / {percent(s.expected)})"),
@@ -278,60 +225,43 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> list[Tab
             )
             for s in summary.off_track
         ),
-        title=L["off"],
-        empty_text=L["no_off"],
     )
-    return [head, activity, changes, due, stale, off]
+    return (head, activity, changes, due, stale, off)
+
+
+def _lead(lang: str, *, drop: int) -> tuple[Column, Column]:
+    """A digest section's first columns: the goal's id, then its title (dropped
+    at `drop` when narrow)."""
+    return Column("id", say("summary.goal", lang)), Column("title", "", shrink=True, drop=drop)
+
+
+def _named(goal: Goal, lang: str) -> tuple[Cell, Cell]:
+    """A goal's cells under `_lead`'s columns."""
+    return Cell(goal.id), Cell(title_of(goal, lang))
 
 
 def _now(activity: GoalActivity, lang: str) -> str:
     goal = activity.goal
     if goal.kind is Kind.CHECKLIST:
-        return f"{number(activity.after)}/{len(goal.items)}"
+        return f"{grouped(activity.after)}/{len(goal.items)}"
     if goal.kind is Kind.MILESTONE:
-        if lang == "zh":
-            return "已完成" if activity.after else "未完成"
-        return "done" if activity.after else "not done"
+        return done_or_not(bool(activity.after), lang)
     unit = f" {goal.unit}" if goal.unit else ""
-    return f"{number(activity.after)}/{number(goal.target)}{unit}"
+    return f"{grouped(activity.after)}/{grouped(goal.target)}{unit}"
 
 
-SVG_WIDTH, SVG_HEIGHT, SVG_PAD = 320, 120, 6
-
-
-def svg_chart(summary: Summary, status: GoalStatus) -> dict:
-    """Polylines (numbers only) for the inline SVG of actual against trajectory."""
+def off_track_chart(summary: Summary, status: GoalStatus) -> Chart:
+    """Actual against trajectory for one off-track goal, up to the period's end."""
     days, expected, actual = chart_points(
         status.goal, summary.series[status.goal.id], as_of=summary.until, columns=53
     )
-    width, height, pad = SVG_WIDTH, SVG_HEIGHT, SVG_PAD
-    step = (width - 2 * pad) / (len(days) - 1)
-
-    def y(fraction: float) -> float:
-        return round(height - pad - max(0.0, min(1.0, fraction)) * (height - 2 * pad), 1)
-
-    plan_line = " ".join(f"{round(pad + i * step, 1)},{y(f)}" for i, f in enumerate(expected))
-    actual_line = " ".join(
-        f"{round(pad + i * step, 1)},{y(f)}" for i, f in enumerate(actual) if f is not None
-    )
-    today_index = sum(1 for d in days if d <= summary.until) - 1
-    return {
-        "width": width,
-        "height": height,
-        "trajectory": plan_line,
-        "actual": actual_line,
-        "today_x": round(pad + max(0, today_index) * step, 1),
-        "start": str(days[0]),
-        "end": str(days[-1]),
-    }
+    return Chart(tuple(days), tuple(expected), tuple(actual), today=summary.until)
 
 
 def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
-    L = LABELS[lang]
     blocks = summary_blocks(summary, week=week, lang=lang)
     off_charts = [
         {
-            "status": s,
             "id": s.goal.id,
             "title": title_of(s.goal, lang),
             "value": value_text(s, lang),
@@ -339,22 +269,21 @@ def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
             "expected": percent(s.expected),
             "schedule": schedule_text(s, lang),
             "forecast": forecast_sentence(s, lang),
-            "chart": svg_chart(summary, s),
+            "chart": off_track_chart(summary, s),
         }
         for s in summary.off_track
     ]
     return {
-        "labels": L,
-        "lang": lang,
+        "labels": {k: say(f"summary.{k}", lang) for k in ("off", "no_off", "trajectory", "actual")},
+        "html_lang": say("html.lang", lang),
         "head": blocks[0],
         "sections": blocks[1:5],
         "off_track": off_charts,
-        "summary": summary,
         "counts": [
             (
                 STATE_MARK[s],
                 s.value,
-                STATE_NAME[lang][s],
+                state_name(s, lang),
                 summary.counts[s.value],
                 summary.counts[s.value] - summary.counts_before[s.value],
             )

@@ -1,0 +1,62 @@
+"""The render layer's one entry point: a Report in the format asked for."""
+
+from __future__ import annotations
+
+from tracker.views.report import Report
+
+
+def render(
+    report: Report,
+    fmt: str,
+    *,
+    rich: bool = False,
+    width: int | None = None,
+    indent: int | None = None,
+) -> str | None:
+    """`report` as the text of `fmt`. With `rich` (a colour terminal) tables are
+    painted on the terminal instead, and None is returned. `width` fits plain
+    tables to a screen; `indent` pretty-prints JSON."""
+    if fmt == "json":
+        from tracker.jsontext import dumps
+
+        return dumps(report.document(), indent=indent) + "\n"
+    if fmt == "jsonl":
+        from tracker.jsontext import dumps
+
+        return "".join(dumps(record) + "\n" for record in report.json_lines())
+    if fmt == "csv":
+        from tracker.render.table import render_csv
+
+        return render_csv(report.records(), list(report.fieldnames))
+    if fmt == "html":
+        from tracker.render.html import render_html
+
+        return render_html(report.template, report.context())
+    if report.tables is None:  # a message (check, log, retract): its lines as they are
+        from tracker.render.text import inert
+
+        return "".join(inert(line) + "\n" for line in report.lines())
+    blocks = report.blocks()
+    if fmt == "md":
+        from tracker.render.table import render_markdown
+
+        # The first block's title is the page's heading; the others are sections.
+        return "\n".join(render_markdown(b, level=1 if i == 0 else 2) for i, b in enumerate(blocks))
+    if rich:
+        _paint(blocks)
+        return None
+    from tracker.render.table import render_plain
+
+    return "\n".join(render_plain(b, width=width) for b in blocks)
+
+
+def _paint(blocks) -> None:
+    from rich.console import Console
+
+    from tracker.render.table import render_rich
+
+    console = Console(highlight=False, emoji=False, markup=False)
+    for block in blocks:
+        render_rich(block, console)
+        if len(blocks) > 1:  # several blocks (a digest) each end with a blank line
+            console.print()

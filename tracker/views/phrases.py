@@ -1,0 +1,163 @@
+"""Sentences about a goal's standing, put together from the catalogue's words:
+state names, values, days, schedule, flags, forecasts and alert reasons.
+
+JSON keeps SPEC's identifiers (`off_track`, `due_soon`…) whatever the language;
+these are only the words people read.
+"""
+
+from __future__ import annotations
+
+from tracker.engine.alerts import conditions
+from tracker.engine.forecast import WINDOW_DAYS
+from tracker.model import Condition, Goal, GoalStatus, Kind, State
+from tracker.numbers import grouped
+from tracker.views.common import STATE_MARK
+from tracker.words import LANGS, say
+
+# The flags column of `status` names these conditions, in this order.
+FLAGS = (Condition.DUE_SOON, Condition.STALE, Condition.LATE)
+
+
+def state_name(state: State, lang: str) -> str:
+    return say(f"state.{state.value}", lang)
+
+
+def state_names(lang: str) -> list[str]:
+    return [state_name(state, lang) for state in State]
+
+
+def condition_name(condition: Condition, lang: str) -> str:
+    return say(f"condition.{condition.value}", lang)
+
+
+def update_text(goal: Goal, lang: str) -> str:
+    """How often the goal should be updated."""
+    return say(f"update.{goal.update_every.value}", lang)
+
+
+def state_from_name(text: str) -> State | None:
+    """A state by its SPEC id or its name in either language (for --state)."""
+    for state in State:
+        if text == state.value or any(text == state_name(state, lang) for lang in LANGS):
+            return state
+    return None
+
+
+def state_text(state: State, lang: str) -> str:
+    """A symbol and a word, so it reads without colour."""
+    return f"{STATE_MARK[state]} {state_name(state, lang)}"
+
+
+def value_text(status: GoalStatus, lang: str) -> str:
+    goal = status.goal
+    if goal.kind is Kind.MILESTONE:
+        return done_or_not(bool(status.current), lang)
+    if goal.kind is Kind.CHECKLIST:
+        return say("value.items", lang, done=grouped(status.current), total=len(goal.items))
+    unit = f" {goal.unit}" if goal.unit else ""
+    return f"{grouped(status.current)}/{grouped(goal.target)}{unit}"
+
+
+def done_or_not(done: bool, lang: str) -> str:
+    return say("value.done" if done else "value.not_done", lang)
+
+
+def done_text(status: GoalStatus, lang: str) -> str:
+    if status.goal.kind is Kind.MILESTONE:
+        return value_text(status, lang)
+    return say("value.percent_done", lang, percent=f"{status.progress * 100:.0f}%")
+
+
+def days_text(status: GoalStatus, lang: str) -> str:
+    """Days left, or overdue; nothing once done."""
+    if status.state is State.DONE:
+        return ""
+    if status.days_left < 0:
+        return say("days.overdue", lang, days=-status.days_left)
+    return say("days.left", lang, days=status.days_left)
+
+
+def schedule_text(status: GoalStatus, lang: str) -> str:
+    """'23 days behind' reads faster than '0.43 of 0.50'."""
+    days = status.schedule_days
+    if days is None:
+        return ""
+    if days == 0:
+        return say("schedule.on", lang)
+    return say("schedule.ahead" if days > 0 else "schedule.behind", lang, days=abs(days))
+
+
+def flags(status: GoalStatus, lang: str) -> list[str]:
+    found = conditions(status)
+    out = []
+    for condition in FLAGS:
+        if condition not in found:
+            continue
+        if condition is Condition.LATE:
+            out.append(say("flag.late", lang, days=status.forecast.days_late))
+        else:
+            out.append(condition_name(condition, lang))
+    return out
+
+
+def forecast_sentence(status: GoalStatus, lang: str) -> str:
+    """The forecast in one sentence."""
+    goal = status.goal
+    target = f"{grouped(goal.target)}{' ' + goal.unit if goal.unit else ''}"
+    f = status.forecast
+    if goal.kind not in (Kind.COUNT, Kind.LEVEL):
+        if status.state is State.DONE:
+            return say("forecast.done", lang)
+        return say("forecast.not_projected", lang)
+    if status.state is State.DONE and f is not None:
+        if f.days_late:
+            return say(
+                "forecast.met_late", lang, date=f.completion_date, target=target, days=f.days_late
+            )
+        return say("forecast.met_on_time", lang, date=f.completion_date, target=target)
+    if f is None:
+        if status.last_entry is None:
+            return say("forecast.nothing_logged", lang)
+        return say("forecast.no_progress", lang, weeks=WINDOW_DAYS // 7)
+    weeks = (f.window_days or 0) // 7
+    if weeks >= 2:
+        basis = say("forecast.basis_weeks", lang, weeks=weeks)
+    else:
+        basis = say("forecast.basis_days", lang, days=f.window_days)
+    if f.days_late:
+        timing = say("forecast.late", lang, days=f.days_late)
+    else:
+        timing = say("forecast.on_time", lang)
+    return say(
+        "forecast.rate", lang, basis=basis, date=f.completion_date, target=target, timing=timing
+    )
+
+
+def alert_reason(status: GoalStatus, condition: Condition, lang: str) -> str:
+    """Why an alert was raised, in one line."""
+    goal = status.goal
+    if condition is Condition.OVERDUE:
+        return say(
+            "reason.overdue",
+            lang,
+            deadline=goal.deadline,
+            days=-status.days_left,
+            done=done_text(status, lang),
+        )
+    if condition in (Condition.OFF_TRACK, Condition.AT_RISK):
+        done, due = f"{status.progress * 100:.0f}%", f"{status.expected * 100:.0f}%"
+        if (status.schedule_days or 0) < 0:
+            behind = schedule_text(status, lang)
+            return say("reason.behind_schedule", lang, done=done, due=due, schedule=behind)
+        return say("reason.behind", lang, done=done, due=due)
+    if condition is Condition.LATE:
+        return forecast_sentence(status, lang)
+    if condition is Condition.DUE_SOON:
+        done = done_text(status, lang)
+        if status.days_left == 0:
+            return say("reason.due_today", lang, deadline=goal.deadline, done=done)
+        return say("reason.due_in", lang, days=status.days_left, deadline=goal.deadline, done=done)
+    every = update_text(goal, lang)
+    if status.last_entry:
+        return say("reason.stale", lang, last=status.last_entry, every=every)
+    return say("reason.stale_never", lang, every=every)

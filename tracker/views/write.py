@@ -1,0 +1,57 @@
+"""`tracker log` and `tracker retract`: what was (or would be) written, and where
+the goals it touched now stand."""
+
+from __future__ import annotations
+
+from tracker.model import Entry, WriteResult, entry_to_record
+from tracker.views.common import percent, status_dict
+from tracker.views.phrases import state_text, value_text
+from tracker.views.report import Report
+from tracker.words import say
+
+
+def log_report(result: WriteResult, *, lang: str) -> Report:
+    def body() -> dict:
+        return {
+            "dry_run": result.dry_run,
+            "batch": result.batch,
+            "entries": [entry_to_record(e) for e in result.new],
+            "goals": [status_dict(s) for s in result.standings],
+        }
+
+    def lines() -> tuple[str, ...]:
+        new = result.new
+        if len(new) == 1:
+            key = "log.would_log_one" if result.dry_run else "log.logged_one"
+            first = say(key, lang, id=new[0].id, goal=new[0].goal, date=new[0].date)
+        else:
+            key = "log.would_log_many" if result.dry_run else "log.logged_many"
+            first = say(key, lang, count=len(new), goals=len(result.standings))
+        standings = (
+            say(
+                "log.standing",
+                lang,
+                goal=status.goal.id,
+                value=value_text(status, lang),
+                percent=percent(status.progress),
+                state=state_text(status.state, lang),
+            )
+            for status in result.standings
+        )
+        return (first, *standings)
+
+    return Report("tracker.log/1", result.today, body, text=lines)
+
+
+def retract_report(result: WriteResult, *, target: Entry, lang: str) -> Report:
+    def body() -> dict:
+        return {"dry_run": result.dry_run, "entries": [entry_to_record(e) for e in result.new]}
+
+    def lines() -> tuple[str, ...]:
+        key = "retract.would_retract" if result.dry_run else "retract.retracted"
+        retraction = result.new[0]
+        return (
+            say(key, lang, id=target.id, goal=target.goal, date=target.date, new=retraction.id),
+        )
+
+    return Report("tracker.retract/1", result.today, body, text=lines)
