@@ -27,7 +27,10 @@ def parse_date(text: str, *, today: dt.date) -> dt.date:
     if text in _KEYWORDS:
         return today + dt.timedelta(days=_KEYWORDS[text])
     if m := _OFFSET.match(text):
-        return _offset(today, m)
+        try:
+            return _offset(today, m)
+        except (OverflowError, ValueError):
+            raise UsageError("date_out_of_range", "date_range_fix", text=raw) from None
     m = _YEAR_FIRST.match(text) or _COMPACT.match(text)
     if m:
         year, month, day = (int(g) for g in m.groups())

@@ -60,6 +60,11 @@ class LazyGroup(click.Group):
             raise
         except KeyboardInterrupt:
             ctx.exit(ExitCode.INTERRUPTED)
+        except OverflowError:
+            # Only date arithmetic overflows here: a period reaching past year 9999.
+            from tracker.problems import UsageError
+
+            ctx.exit(_report(UsageError("date_out_of_range", "date_range_fix", text="…"), debug()))
         except Exception as exc:
             if debug():
                 raise

@@ -20,12 +20,14 @@ def command(fmt, data_dir):
     from tracker.dates import today_in
     from tracker.rules.entries import log_problems
     from tracker.storage.datadir import load
+    from tracker.storage.journal import unsafe_paths
     from tracker.views.check import check_report
 
     data = find_data(data_dir)
     loaded = load(data)
     plan, entries = loaded.plan, loaded.entries
     problems = loaded.plan_problems + loaded.log_problems
+    problems += unsafe_paths(data.progress_dir, display=data.display)
     if plan is not None:
         problems += log_problems(plan, entries, today=today_in(plan.timezone))
     # No --lang yet: problems read in English, as they always have (issue 12).

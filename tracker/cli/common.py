@@ -113,6 +113,10 @@ def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True)
         raise TrackerError(loaded.plan_problems + [extra], ExitCode.BAD_DATA)
     if warn:
         _warn(loaded.log_problems)
+        if with_log:
+            from tracker.rules.entries import unknown_references
+
+            _warn_unknown(unknown_references(loaded.plan, loaded.entries))
     plan = loaded.plan
     return Opened(data, plan, loaded.entries, loaded.log_problems, today_in(plan.timezone))
 
@@ -123,14 +127,25 @@ def open_series(data_dir: str | None):
     from tracker.storage.datadir import load_series
 
     loaded = open_data(data_dir, with_log=False)
-    series, problems = load_series(loaded.data, loaded.plan)
+    series, problems, unknown = load_series(loaded.data, loaded.plan)
     _warn(problems)
+    _warn_unknown(unknown)
     return loaded, series
 
 
 def _warn(log_problems: list[Problem]) -> None:
     if log_problems:
         click.echo(say("log_problems_warning", "en", count=len(log_problems)), err=True)
+
+
+def _warn_unknown(unknown: list[str]) -> None:
+    """Plan edits never silently drop progress: entries naming a goal or item the
+    plan no longer has are announced."""
+    if unknown:
+        from tracker.render.text import inert
+
+        line = say("unknown_references", "en", count=len(unknown), example=unknown[0])
+        click.echo(inert(line), err=True)
 
 
 # ── output ───────────────────────────────────────────────────────────────────
@@ -188,22 +203,8 @@ def exit_with(code: ExitCode) -> None:
     ctx.exit(int(code))
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file so a reader sees the old one or the new one, never half:
-    a temporary file beside it, flushed and fsynced, then renamed over it."""
-    import tempfile
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """--output: written whole, atomically, with the umask's permissions."""
+    from tracker.storage.outfile import write_atomic as write_file
 
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    handle = tempfile.NamedTemporaryFile(
-        "wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    write_file(path, data)

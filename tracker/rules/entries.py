@@ -319,3 +319,21 @@ def write_problems(
         if goal_id not in already_over:
             found.append(found_problem)
     return found
+
+
+def unknown_references(plan: Plan, entries: list[Entry]) -> list[str]:
+    """What entries name that the plan no longer has (a renamed goal or item):
+    'goal' or 'goal: item', once each, in log order. Retractions name their
+    entry, not a goal, and are left to `check`."""
+    found: dict[str, None] = {}
+    for entry in entries:
+        if entry.op is Op.RETRACT:
+            continue
+        goal = plan.goal(entry.goal)
+        if goal is None:
+            found.setdefault(entry.goal)
+        elif entry.op is Op.ITEMS:
+            for item in entry.items:
+                if item not in goal.items:
+                    found.setdefault(f"{goal.id}: {item}")
+    return list(found)

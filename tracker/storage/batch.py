@@ -4,12 +4,15 @@ sequence (tracker.writes) runs the rules and writes all or nothing."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from tracker.model import Entry, Source
 from tracker.problems import Problem, TrackerError, problem
 from tracker.storage.logline import Unreadable, entry_from_record, parse_json
+
+_RECORDED_AT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$")
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,10 @@ def _entry(record, origin: Source, defaults: BatchDefaults, problems: list) -> E
         return None
     record = dict(record)
     record.setdefault("id", defaults.new_id())
-    record["recorded_at"] = defaults.recorded_at
+    if not _RECORDED_AT.match(str(record.get("recorded_at", ""))):
+        # A copy of a log line (`entries --format jsonl`) keeps when it was first
+        # recorded, so same-day corrections keep their order; anything else is now.
+        record["recorded_at"] = defaults.recorded_at
     record.setdefault("by", defaults.by)
     record.pop("batch", None)
     total = record.get("total")

@@ -24,7 +24,7 @@ from tracker.problems import Problem
 
 CACHE_DIR = ".cache"
 CACHE_FILE = "series.json"
-FORMAT = 2  # 2: problems stored as catalogue phrases
+FORMAT = 3  # 2: problems as catalogue phrases; 3: unknown references
 RACY_SECONDS = 2
 
 
@@ -40,9 +40,16 @@ def log_key(progress_dir: Path, goals_path: Path) -> tuple[dict, int]:
     return {"format": FORMAT, "version": __version__, "files": files}, newest
 
 
-def load(
-    progress_dir: Path, key: dict, plan: Plan
-) -> tuple[dict[str, Series], list[Problem]] | None:
+def _linked(progress_dir: Path) -> bool:
+    """A cache folder or file that is a link is never read or written through."""
+    folder = progress_dir / CACHE_DIR
+    return os.path.islink(folder) or os.path.islink(folder / CACHE_FILE)
+
+
+def load(progress_dir: Path, key: dict, plan: Plan):
+    """(series, problems, unknown references) when the cache is fresh, else None."""
+    if _linked(progress_dir):
+        return None
     path = progress_dir / CACHE_DIR / CACHE_FILE
     try:
         with open(path, encoding="utf-8") as handle:
@@ -51,9 +58,10 @@ def load(
             return None
         series = {g.id: _series_from(g, stored["series"][g.id]) for g in plan.goals}
         problems = [Problem.from_record(p) for p in stored["problems"]]
-        return series, problems
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # missing, stale or damaged: rebuild
+        unknown = [str(u) for u in stored["unknown"]]
+        return series, problems, unknown
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # missing, stale, damaged or from another version: rebuild
 
 
 def store(
@@ -62,13 +70,15 @@ def store(
     newest_ns: int,
     series: dict[str, Series],
     problems: list[Problem],
+    unknown: list[str],
 ) -> None:
-    if time.time_ns() - newest_ns < RACY_SECONDS * 1_000_000_000:
+    if time.time_ns() - newest_ns < RACY_SECONDS * 1_000_000_000 or _linked(progress_dir):
         return
     folder = progress_dir / CACHE_DIR
     document = {
         "key": key,
         "problems": [p.to_record() for p in problems],
+        "unknown": unknown,
         "series": {goal_id: _series_to(s) for goal_id, s in series.items()},
     }
     try:

@@ -105,8 +105,9 @@ def load(data: DataDir, *, with_log: bool = True) -> Loaded:
 
 
 def load_series(data: DataDir, plan: Plan):
-    """Each goal's value series and the log's problems, from the cache when it is
-    fresh, else from the log (and the cache is rebuilt)."""
+    """Each goal's value series, the log's problems, and what entries name that
+    the plan no longer has: from the cache when it is fresh, else from the log
+    (and the cache is rebuilt)."""
     from tracker.storage import cache
 
     key, newest = cache.log_key(data.progress_dir, data.goals_path)
@@ -114,9 +115,11 @@ def load_series(data: DataDir, plan: Plan):
     if hit is not None:
         return hit
     from tracker.engine.status import all_series
+    from tracker.rules.entries import unknown_references
     from tracker.storage.journal import read_log
 
     entries, problems = read_log(data.progress_dir, display=data.display)
     series = all_series(plan, entries)
-    cache.store(data.progress_dir, key, newest, series, problems)
-    return series, problems
+    unknown = unknown_references(plan, entries)
+    cache.store(data.progress_dir, key, newest, series, problems, unknown)
+    return series, problems, unknown

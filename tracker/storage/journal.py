@@ -49,8 +49,14 @@ def read_log(progress_dir: Path, display=str) -> tuple[list[Entry], list[Problem
 
 
 def read_file(path: Path, name: str, entries: list, problems: list, commits: set) -> None:
-    with open(path, "rb") as handle:
-        data = handle.read()
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:  # unreadable (permissions, a folder): the other files still count
+        problems.append(
+            problem(name, None, "unreadable", "cannot_read", reason=exc.strerror or exc)
+        )
+        return
     lines = data.split(b"\n")
     last = len(lines)
     for number, raw in enumerate(lines, start=1):

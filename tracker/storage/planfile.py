@@ -136,7 +136,7 @@ def read_plan(path, name: str) -> PlanFile:
             None, [problem(name, None, "unreadable", "cannot_read", reason=exc.strerror or exc)]
         )
     try:
-        text = raw_bytes.decode("utf-8")
+        text = raw_bytes.decode("utf-8-sig")  # Windows editors may save a BOM
     except UnicodeDecodeError as exc:
         line = raw_bytes[: exc.start].count(b"\n") + 1
         return PlanFile(None, [problem(name, line, "encoding", "not_utf8", "save_as_utf8")])

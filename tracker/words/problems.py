@@ -488,4 +488,18 @@ PHRASES: dict[str, tuple[str, str]] = {
     "refuse_symlink_fix": ("删除这个链接", "remove the link"),
     "os_error": ("无法写入：{detail}", "cannot write: {detail}"),
     "os_error_fix": ("检查磁盘和权限后再试", "check the disk and permissions and try again"),
+    "date_out_of_range": (
+        "日期“{text}”超出日历范围（公元 1 年至 9999 年）",
+        "date '{text}' is beyond the calendar (years 1 to 9999)",
+    ),
+    "date_range_fix": (
+        "写一个公元 1 年到 9999 年之间的日期",
+        "give a date between the years 1 and 9999",
+    ),
+    "unknown_references": (
+        "progress/ 中有 {count} 处记录指向计划中已没有的目标或分项（例如“{example}”），"
+        "这些记录不计入；运行 `tracker check` 查看位置",
+        "{count} names in progress/ are goals or items the plan no longer has "
+        "(e.g. '{example}'); their entries do not count — run `tracker check` to see where",
+    ),
 }
