@@ -64,7 +64,7 @@ class LazyGroup(click.Group):
             # Only date arithmetic overflows here: a period reaching past year 9999.
             from tracker.problems import UsageError
 
-            ctx.exit(_report(UsageError("date_out_of_range", "date_range_fix", text="…"), debug()))
+            ctx.exit(_report(UsageError("dates_out_of_range", "date_range_fix"), debug()))
         except Exception as exc:
             if debug():
                 raise

@@ -144,6 +144,12 @@ def targets(plan: Plan, **_) -> list[Problem]:
     for goal in plan.goals:
         if goal.kind is Kind.COUNT and goal.target is not None and goal.target <= 0:
             found.append(at(goal, "range", "target", "count_target_positive"))
+        # A level starts from 0 (a cut of 0 % so far) and may aim at 0 (no incidents),
+        # but a reading below zero is no level tracker can measure against.
+        for key in ("target", "baseline"):
+            value = getattr(goal, key)
+            if goal.kind is Kind.LEVEL and value is not None and value < 0:
+                found.append(at(goal, "range", key, "level_not_negative", key=key))
         if goal.kind is not Kind.LEVEL:
             continue
         if goal.direction is Direction.AT_MOST and goal.baseline is None:

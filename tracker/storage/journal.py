@@ -141,7 +141,7 @@ def append(
         refuse_links([progress_dir / LOCK_NAME])
         lock = FileLock(str(progress_dir / LOCK_NAME), timeout=LOCK_TIMEOUT_SECONDS)
     try:
-        with lock:
+        with machine_errors(progress_dir / LOCK_NAME), lock:
             existing, _ = read_log(progress_dir)
             new, problems = prepare(existing)
             if problems:

@@ -502,4 +502,9 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{count} names in progress/ are goals or items the plan no longer has "
         "(e.g. '{example}'); their entries do not count — run `tracker check` to see where",
     ),
+    "level_not_negative": ("“{key}”不能为负数", "'{key}' must not be negative"),
+    "dates_out_of_range": (
+        "这个命令要用到的日期超出了日历范围（公元 1 年至 9999 年）",
+        "a date this command works with lies beyond the calendar (years 1 to 9999)",
+    ),
 }
