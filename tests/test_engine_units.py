@@ -268,7 +268,8 @@ def test_is_stale(every, last, as_of, stale):
 
 @pytest.mark.parametrize("every", list(UpdateEvery))
 def test_done_is_never_stale(every):
-    g = goal(deadline=FAR, update_every=every)
-    # a year after the start with no entry would be stale for every cadence
-    assert is_stale(g, None, done=False, as_of=d("12-31")) is True
-    assert is_stale(g, None, done=True, as_of=d("12-31")) is False
+    g = goal(deadline=dt.date(2022, 12, 31), update_every=every)
+    # a year and a half after the start with no entry is stale for every cadence
+    later = dt.date(2021, 6, 30)
+    assert is_stale(g, None, done=False, as_of=later) is True
+    assert is_stale(g, None, done=True, as_of=later) is False

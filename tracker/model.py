@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
 
@@ -26,6 +26,17 @@ class UpdateEvery(str, Enum):
     WEEKLY = "weekly"
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
+    HALF_YEARLY = "half_yearly"
+    YEARLY = "yearly"
+
+
+class Judged(str, Enum):
+    """How a level goal is judged (SPEC: on its final reading, when first reached,
+    or held throughout)."""
+
+    FINAL = "final"  # the reading at the deadline counts; before it, a met target is on track
+    FIRST = "first"  # done the first time the target is reached
+    THROUGHOUT = "throughout"  # every reading must meet it; done at the deadline
 
 
 class State(str, Enum):
@@ -84,6 +95,26 @@ class Checkpoint:
 
 
 @dataclass(frozen=True, slots=True)
+class Revision:
+    """A dated change of a goal's target and/or deadline (调整目标): statuses as of
+    an earlier day use the definition before it."""
+
+    date: dt.date
+    reason: str
+    target: float | None = None
+    deadline: dt.date | None = None
+    document: str = ""  # the approving document, e.g. 石政发〔2020〕12号
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A checklist item that has a deadline of its own."""
+
+    name: str
+    deadline: dt.date
+
+
+@dataclass(frozen=True, slots=True)
 class Goal:
     id: str
     title: str
@@ -103,7 +134,53 @@ class Goal:
     update_every: UpdateEvery = UpdateEvery.MONTHLY
     tolerance: float = 0.10
     trajectory: tuple[Checkpoint, ...] = ()
+    co_owners: tuple[str, ...] = ()  # co-responsible offices beside the lead `owner`
+    judged: Judged = Judged.FINAL  # level goals only
+    revisions: tuple[Revision, ...] = ()  # in date order
+    item_deadlines: tuple[Item, ...] = ()  # checklist items with deadlines of their own
+    carried_from: str | None = None  # "PLAN-ID:GOAL-ID" of last year's unfinished goal
+    multi_year: bool = False  # a continuing project (续建) that may cross the plan's year
+    start_value: float | None = None  # count: the value carried over at the start
+    start_items: tuple[str, ...] = ()  # checklist: items done before this plan
     origin: Source | None = field(default=None, compare=False)
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        """The lead office first, then the co-responsible ones."""
+        return (self.owner, *self.co_owners)
+
+    @property
+    def crosses_year(self) -> bool:
+        """Whether the goal may start or end outside the plan's period."""
+        return self.multi_year or self.carried_from is not None
+
+    def item_deadline(self, item: str) -> dt.date:
+        for entry in self.item_deadlines:
+            if entry.name == item:
+                return entry.deadline
+        return self.deadline
+
+    def as_of(self, day: dt.date) -> Goal:
+        """The goal as defined on `day`: its revisions dated on or before it applied."""
+        revised = self
+        for revision in self.revisions:
+            if revision.date > day:
+                break
+            changes = {}
+            if revision.target is not None:
+                changes["target"] = revision.target
+            if revision.deadline is not None:
+                changes["deadline"] = revision.deadline
+            revised = replace(revised, **changes)
+        return revised
+
+    def revision_on(self, day: dt.date) -> Revision | None:
+        """The latest revision in force on `day`."""
+        found = None
+        for revision in self.revisions:
+            if revision.date <= day:
+                found = revision
+        return found
 
     @property
     def full_target(self) -> float:
@@ -190,6 +267,8 @@ class GoalStatus:
     days_left: int
     last_entry: dt.date | None
     items_done: tuple[str, ...] = ()
+    target_reached: bool = False  # a level judged on its final reading, met before its deadline
+    item_states: tuple[tuple[str, State], ...] = ()  # checklist items with deadlines
 
 
 @dataclass(frozen=True)

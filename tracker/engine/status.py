@@ -17,6 +17,8 @@ UPDATE_PERIOD = {
     UpdateEvery.WEEKLY: relativedelta(weeks=1),
     UpdateEvery.MONTHLY: relativedelta(months=1),
     UpdateEvery.QUARTERLY: relativedelta(months=3),
+    UpdateEvery.HALF_YEARLY: relativedelta(months=6),
+    UpdateEvery.YEARLY: relativedelta(years=1),
 }
 
 

@@ -10,7 +10,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from tracker.model import Area, Checkpoint, Direction, Goal, Kind, Plan, Source, UpdateEvery
+from tracker.model import (
+    Area,
+    Checkpoint,
+    Direction,
+    Goal,
+    Item,
+    Judged,
+    Kind,
+    Plan,
+    Revision,
+    Source,
+    UpdateEvery,
+)
 from tracker.problems import Problem, problem, suggest_or
 from tracker.words import phrase
 
@@ -41,6 +53,13 @@ GOAL_KEYS = {
     "update_every",
     "tolerance",
     "trajectory",
+    "co_owners",
+    "judged",
+    "revisions",
+    "carried_from",
+    "multi_year",
+    "start_value",
+    "start_items",
 }
 GOAL_REQUIRED = ("id", "title", "title_en", "area", "owner", "kind", "source")
 KIND_KEYS = {
@@ -56,7 +75,11 @@ ONLY_FOR = {
     "baseline": (Kind.LEVEL,),
     "items": (Kind.CHECKLIST,),
     "part_of": (Kind.COUNT,),
+    "judged": (Kind.LEVEL,),
+    "start_value": (Kind.COUNT,),
+    "start_items": (Kind.CHECKLIST,),
 }
+REVISION_KEYS = {"date", "target", "deadline", "reason", "document"}
 DEFAULT_TOLERANCE = 0.10
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 
@@ -352,9 +375,12 @@ class _PlanBuilder:
         )
         tolerance = self.number(raw, table, "tolerance")
         fields["tolerance"] = plan_tolerance if tolerance is None else tolerance
+        fields.update(self.shared_fields(raw, table))
         broken = len(self.problems) > before or any(
-            fields[k] is None for k in (*GOAL_REQUIRED, "start", "deadline", "update_every")
-        )
+            fields.get(k, ()) is None
+            for k in (*GOAL_REQUIRED, "start", "deadline", "update_every", "items",
+                      "co_owners", "revisions", "start_items", "trajectory", "judged")
+        )  # fmt: skip
         if broken:
             if isinstance(goal_id, str):
                 self.unbuilt.add(goal_id)
@@ -393,22 +419,84 @@ class _PlanBuilder:
         if kind is Kind.LEVEL:
             out["direction"] = self.choice(raw, table, "direction", Direction, Direction.AT_LEAST)
             out["baseline"] = self.number(raw, table, "baseline")
+            out["judged"] = self.choice(raw, table, "judged", Judged, Judged.FINAL)
         if kind is Kind.CHECKLIST:
-            out["items"] = self.items(raw, table)
+            items = self.items(raw, table)
+            out["items"] = None if items is None else tuple(i.name for i in items)
+            out["item_deadlines"] = tuple(i for i in items or () if i.deadline is not None)
+            out["start_items"] = self.names(raw, table, "start_items")
         if kind is Kind.COUNT and "part_of" in raw:
             out["part_of"] = self.text(raw, table, "part_of")
+        if kind is Kind.COUNT and "start_value" in raw:
+            out["start_value"] = self.number(raw, table, "start_value")
         if "trajectory" in raw:
             out["trajectory"] = self.trajectory(raw, table)
         return out
 
-    def items(self, raw, table) -> tuple[str, ...] | None:
+    def items(self, raw, table) -> tuple[Item, ...] | None:
+        """Item names, each either "name" or {name = "…", deadline = 2020-06-30}."""
         value = raw.get("items")
         if value is None:
             return ()
-        if not isinstance(value, list) or not all(isinstance(i, str) for i in value):
+        if not isinstance(value, list):
             self.problem(table, "items", "type", "items_not_names")
             return None
+        items = []
+        for item in value:
+            if isinstance(item, str):
+                items.append(Item(item, None))
+            elif isinstance(item, dict) and set(item) <= {"name", "deadline"} and "name" in item:
+                name = self.get(item, table, "name", (str,), "type_text")
+                day = self.date(item, table, "deadline")
+                if name is None:
+                    return None
+                items.append(Item(name, day))
+            else:
+                self.problem(table, "items", "type", "items_not_names")
+                return None
+        return tuple(items)
+
+    def names(self, raw, table, key) -> tuple[str, ...] | None:
+        value = raw.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(i, str) for i in value):
+            self.problem(table, key, "type", "names_list", key=key)
+            return None
         return tuple(value)
+
+    def shared_fields(self, raw, table) -> dict:
+        """Keys any kind of goal may have: shared offices, revisions, years."""
+        out: dict = {"co_owners": self.names(raw, table, "co_owners")}
+        out["carried_from"] = self.text(raw, table, "carried_from")
+        multi_year = self.get(raw, table, "multi_year", (bool,), "type_bool")
+        out["multi_year"] = bool(multi_year)
+        out["revisions"] = self.revisions(raw, table)
+        return out
+
+    def revisions(self, raw, table) -> tuple[Revision, ...] | None:
+        value = raw.get("revisions")
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
+            self.problem(table, "revisions", "type", "revisions_not_list", "revision_example")
+            return None
+        found = []
+        for item in value:
+            unknown = set(item) - REVISION_KEYS
+            if unknown or "date" not in item:
+                self.problem(table, "revisions", "type", "revision_shape", "revision_example")
+                return None
+            day = self.date(item, table, "date")
+            target = self.get(item, table, "target", (int, float), "type_number")
+            deadline = self.date(item, table, "deadline")
+            reason = self.get(item, table, "reason", (str,), "type_text") or ""
+            document = self.get(item, table, "document", (str,), "type_text") or ""
+            if day is None:
+                return None
+            target = float(target) if target is not None else None
+            found.append(Revision(day, reason, target, deadline, document))
+        return tuple(found)
 
     def trajectory(self, raw, table) -> tuple[Checkpoint, ...] | None:
         value = raw.get("trajectory")

@@ -507,4 +507,18 @@ PHRASES: dict[str, tuple[str, str]] = {
         "这个命令要用到的日期超出了日历范围（公元 1 年至 9999 年）",
         "a date this command works with lies beyond the calendar (years 1 to 9999)",
     ),
+    # ── real plans ───────────────────────────────────────────────────────────
+    "names_list": ("“{key}”应为名称列表", "'{key}' must be a list of names"),
+    "revisions_not_list": (
+        "“revisions”应为修订表的列表",
+        "'revisions' must be a list of revisions",
+    ),
+    "revision_shape": (
+        "每次修订需要 date，可有 target、deadline、reason、document",
+        "each revision needs a date, and may have target, deadline, reason and document",
+    ),
+    "revision_example": (
+        'revisions = [{{date = 2020-07-01, target = 2500, reason = "疫情影响", document = "石政发〔2020〕12号"}}]',
+        'revisions = [{{date = 2020-07-01, target = 2500, reason = "…", document = "…"}}]',
+    ),
 }

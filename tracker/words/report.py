@@ -25,6 +25,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "update.weekly": ("每周", "weekly"),
     "update.monthly": ("每月", "monthly"),
     "update.quarterly": ("每季度", "quarterly"),
+    "update.half_yearly": ("每半年", "half-yearly"),
+    "update.yearly": ("每年", "yearly"),
 
     # ── table columns and headers ───────────────────────────────────────────
     "column.id": ("编号", "id"),
