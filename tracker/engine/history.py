@@ -32,7 +32,7 @@ def history(goal: Goal, entries: list[Entry], *, as_of: dt.date) -> list[History
         ),
         key=Entry.sort_key.fget,
     )
-    value, done_items = start_value(goal), frozenset()
+    value, done_items = start_value(goal), frozenset(goal.start_items)
     rows = []
     for entry in mine:
         retracted = entry.id in gone

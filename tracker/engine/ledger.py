@@ -81,14 +81,27 @@ class Series:
         i = bisect.bisect_right(self.days, day)
         return self.items[i - 1] if i else frozenset()
 
+    def steps_until(self, day: dt.date):
+        """(day, value) of every step on or before `day`."""
+        i = bisect.bisect_right(self.days, day)
+        return zip(self.days[:i], self.values[:i])
+
     def last_entry_on_or_before(self, day: dt.date) -> dt.date | None:
         i = bisect.bisect_right(self.entry_days, day)
         return self.entry_days[i - 1] if i else None
 
 
 def start_value(goal: Goal) -> float | None:
-    """A goal's value before any entry: counts start at zero, levels unread."""
-    return None if goal.kind is Kind.LEVEL else 0.0
+    """A goal's value before any entry: levels are unread; counts start at zero,
+    or at what a goal carried from last year brought; a checklist at the items
+    done before this plan."""
+    if goal.kind is Kind.LEVEL:
+        return None
+    if goal.kind is Kind.COUNT and goal.start_value is not None:
+        return goal.start_value
+    if goal.kind is Kind.CHECKLIST:
+        return float(len(goal.start_items))
+    return 0.0
 
 
 def step(goal: Goal, value: float | None, done_items: frozenset, entry: Entry):
@@ -111,7 +124,7 @@ def build_series(goal: Goal, entries: list[Entry]) -> Series:
     values: list[float] = []
     item_sets: list[frozenset] = []
     value = start_value(goal)
-    done_items: frozenset = frozenset()
+    done_items: frozenset = frozenset(goal.start_items)
     for entry in entries:
         if entry.op is Op.CHECKIN:
             continue

@@ -7,9 +7,9 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 
 from tracker.engine.forecast import forecast
-from tracker.engine.ledger import Series, build_series, effective_by_goal
+from tracker.engine.ledger import Series, build_series, effective_by_goal, start_value
 from tracker.engine.trajectory import expected_on, is_met, progress_of, schedule_days
-from tracker.model import Entry, Goal, GoalStatus, Kind, Plan, State, UpdateEvery
+from tracker.model import Entry, Goal, GoalStatus, Judged, Kind, Plan, State, UpdateEvery
 
 DUE_SOON_DAYS = 14
 EPSILON = 1e-9
@@ -35,16 +35,21 @@ def statuses_from_series(
 
 
 def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
-    """Only entries dated on or before as_of count."""
+    """Only entries dated on or before as_of count, and the goal is judged as it
+    was defined on as_of (revisions dated later do not apply yet)."""
+    goal = goal.as_of(as_of)
     current = series.value_on(as_of)
     if current is None and goal.kind is not Kind.LEVEL:
-        current = 0.0
+        current = start_value(goal)
     progress = progress_of(goal, current)
     expected = expected_on(goal, as_of)
-    done = is_met(goal, current)
-    state = decide_state(goal, progress=progress, expected=expected, done=done, as_of=as_of)
+    done, reached, failed = judge(goal, series, current, as_of)
+    state = decide_state(
+        goal, progress=progress, expected=expected, done=done, as_of=as_of, failed=failed
+    )
     last = series.last_entry_on_or_before(as_of)
     days_left = (goal.deadline - as_of).days
+    items_now = series.items_on(as_of) | frozenset(goal.start_items)
     return GoalStatus(
         goal=goal,
         as_of=as_of,
@@ -58,18 +63,70 @@ def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
         forecast=forecast(goal, series, as_of),
         days_left=days_left,
         last_entry=last,
-        items_done=tuple(i for i in goal.items if i in series.items_on(as_of)),
+        items_done=tuple(i for i in goal.items if i in items_now),
+        target_reached=reached,
+        item_states=item_states(goal, items_now, as_of),
     )
 
 
+def judge(goal: Goal, series: Series, current, as_of: dt.date) -> tuple[bool, bool, bool]:
+    """(done, target reached but not yet done, failed for good) by how the goal
+    is judged. Counts, milestones and checklists are done when met; a level is
+    judged on its final reading (the default), when first reached, or held
+    throughout (done at the deadline only if no reading fell short)."""
+    met = is_met(goal, current)
+    if goal.kind is not Kind.LEVEL:
+        return met, False, False
+    if goal.judged is Judged.FIRST:
+        return any(is_met(goal, v) for _, v in series.steps_until(as_of)), False, False
+    at_deadline = as_of >= goal.deadline
+    if goal.judged is Judged.FINAL:
+        final = series.value_on(min(as_of, goal.deadline))
+        if at_deadline:
+            return is_met(goal, final), False, False
+        return False, met, False
+    readings = [v for d, v in series.steps_until(min(as_of, goal.deadline))]
+    fell_short = any(not is_met(goal, v) for v in readings)
+    if fell_short:
+        return False, False, True
+    held = bool(readings)
+    return held and at_deadline, held and not at_deadline, False
+
+
+def item_states(goal: Goal, items_done: frozenset, as_of: dt.date) -> tuple:
+    """Each item of a checklist whose items have deadlines of their own: done,
+    overdue (its deadline passed), or pending."""
+    if not goal.item_deadlines:
+        return ()
+    states = []
+    for item in goal.items:
+        if item in items_done:
+            state = State.DONE
+        elif as_of > goal.item_deadline(item):
+            state = State.OVERDUE
+        else:
+            state = State.PENDING
+        states.append((item, state))
+    return tuple(states)
+
+
 def decide_state(
-    goal: Goal, *, progress: float, expected: float, done: bool, as_of: dt.date
+    goal: Goal,
+    *,
+    progress: float,
+    expected: float,
+    done: bool,
+    as_of: dt.date,
+    failed: bool = False,
 ) -> State:
-    """SPEC's rules, first match wins."""
+    """SPEC's rules, first match wins. `failed`: a level that had to hold its
+    target fell short, so it can no longer be done."""
     if done:
         return State.DONE
     if as_of > goal.deadline:
         return State.OVERDUE
+    if failed:
+        return State.OFF_TRACK
     behind = expected - progress
     if (
         goal.kind in (Kind.MILESTONE, Kind.CHECKLIST)
