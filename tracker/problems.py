@@ -29,9 +29,12 @@ class Problem:
     fix: Phrase | None = None
     code: str = "invalid"  # a stable name for programs (JSON), whatever the language
     column: int | None = None
+    cell: str | None = None  # a spreadsheet cell ("F7"): `file` is then the sheet
 
     @property
     def location(self) -> str:
+        if self.cell is not None:
+            return f"{self.file}!{self.cell}"  # as Excel names it: 区财政局!F7
         if self.line is None:
             return self.file
         if self.column is not None:
@@ -96,13 +99,14 @@ def problem(
     /,
     *,
     column: int | None = None,
+    cell: str | None = None,
     **args,
 ) -> Problem:
     """A problem whose message is the catalogue phrase `key` filled with `args`;
     `fix` is a phrase, or a key of a phrase that takes the same args."""
     if isinstance(fix, str):
         fix = phrase(fix, **args)
-    return Problem(file, line, phrase(key, **args), fix, code, column)
+    return Problem(file, line, phrase(key, **args), fix, code, column, cell)
 
 
 class TrackerError(Exception):

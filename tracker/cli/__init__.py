@@ -20,6 +20,7 @@ COMMANDS = {
     "summary": ("tracker.cli.summary", "The weekly digest (text, Markdown, HTML, JSON)."),
     "check": ("tracker.cli.check", "Validate goals.toml and progress/."),
     "goals": ("tracker.cli.goals", "The plan's goal definitions."),
+    "template": ("tracker.cli.template", "A fill-in workbook (.xlsx) of offices' goals."),
 }
 
 

@@ -49,6 +49,18 @@ def format_option(*choices: str, default: str = "table", help: str = "Output for
     return decorator
 
 
+def output_option(f):
+    return click.option(
+        "--output",
+        "-o",
+        "output",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        help="Write to FILE (atomically: readers never see half a report). "
+        "Needed for --format xlsx; CSV written to a file starts with a UTF-8 BOM for Excel.",
+    )(f)
+
+
 def lang_option(f):
     return click.option(
         "--lang",
@@ -181,6 +193,8 @@ def emit(report, fmt: str, *, output: str | None = None, digest: bool = False) -
     tables at their natural width."""
     from tracker.render.out import render
 
+    if fmt == "xlsx" and output is None:
+        raise UsageError("xlsx_needs_output", "xlsx_needs_output_fix")
     if digest:
         indent, width = 2, None
     else:
@@ -193,6 +207,10 @@ def emit(report, fmt: str, *, output: str | None = None, digest: bool = False) -
     if text is None:
         return  # painted on the terminal
     if output is not None:
+        if fmt == "csv":
+            # A CSV file is for people, whose Excel reads UTF-8 only after a BOM
+            # (a Chinese Windows guesses GBK). On a pipe it is for programs: none.
+            text = "\ufeff" + text
         write_atomic(Path(output), text)
     else:
         write_text(text)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import as_of_option, data_option, emit, format_option, open_data
+from tracker.cli.common import (
+    as_of_option,
+    data_option,
+    emit,
+    format_option,
+    lang_option,
+    open_data,
+    output_option,
+)
 from tracker.refs import resolve_goal
 
 
@@ -18,13 +26,15 @@ from tracker.refs import resolve_goal
     "json",
     "jsonl",
     "csv",
+    "xlsx",
     help="Output format; jsonl prints the log lines as stored (for --from-json).",
 )
+@output_option
+@lang_option
 @data_option
-def command(goal_id, since, until, as_of, fmt, data_dir):
+def command(goal_id, since, until, as_of, fmt, output, lang, data_dir):
     """The log itself, oldest first; retracted entries are marked."""
     from tracker.views.entries import entries_report, select
-    from tracker.words import DEFAULT_LANG
 
     loaded = open_data(data_dir)
     day = loaded.date(as_of, option="--as-of")
@@ -38,8 +48,7 @@ def command(goal_id, since, until, as_of, fmt, data_dir):
         "since": since_day and since_day.isoformat(),
         "until": until_day and until_day.isoformat(),
     }
-    # No --lang yet: the log's words are the same in both languages (issue 12).
     report = entries_report(
-        loaded.plan, loaded.entries, shown, as_of=day, filters=filters, lang=DEFAULT_LANG
+        loaded.plan, loaded.entries, shown, as_of=day, filters=filters, lang=lang
     )
-    emit(report, fmt)
+    emit(report, fmt, output=output)

@@ -41,13 +41,28 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
     type=click.File("rb"),
     help="A batch: a JSON array or JSON Lines of entries; all or nothing.",
 )
+@click.option(
+    "--from-xlsx",
+    "from_xlsx",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="A filled-in `tracker template` workbook; all or nothing.",
+)
+@click.option(
+    "--from-csv",
+    "from_csv",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="The template's columns as CSV (UTF-8); all or nothing.",
+)
 @click.option("--dry-run", is_flag=True, help="Check and show the entry; write nothing.")
 @format_option("table", "json")
 @lang_option
 @data_option
 def command(
-    goal_id, value, total, done, items, day, note, by, from_json, dry_run, fmt, lang, data_dir
-):
+    goal_id, value, total, done, items, day, note, by, from_json, from_xlsx, from_csv, dry_run,
+    fmt, lang, data_dir,
+):  # fmt: skip
     """Record progress on goal ID.
 
     \b
@@ -68,6 +83,18 @@ def command(
     plan = loaded.plan
     recorded_at = utc_now_text()
     who = user_text("--by", by) if by is not None else login_name()
+    if from_xlsx is not None or from_csv is not None:
+        option = "--from-xlsx" if from_xlsx is not None else "--from-csv"
+        if goal_id or value or total or done or items or from_json or (from_xlsx and from_csv):
+            raise UsageError("from_file_alone", "from_file_alone_fix", option=option)
+        from tracker.cli.template import log_from_sheet
+
+        result = log_from_sheet(
+            loaded, from_xlsx or from_csv, csv=from_xlsx is None, dry_run=dry_run, by=who,
+            recorded_at=recorded_at,
+        )  # fmt: skip
+        _show(result, fmt=fmt, lang=lang)
+        return
     if from_json is not None:
         if goal_id or value or total or done or items or day:
             raise UsageError("from_json_alone", "from_json_alone_fix")

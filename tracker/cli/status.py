@@ -11,6 +11,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_series,
+    output_option,
 )
 from tracker.model import State
 from tracker.problems import UsageError, suggest_or
@@ -29,10 +30,11 @@ from tracker.refs import resolve_area, resolve_owner
     + ", ".join(s.value for s in State),
 )
 @as_of_option
-@format_option("table", "json", "csv", "md")
+@format_option("table", "json", "csv", "md", "xlsx")
+@output_option
 @lang_option
 @data_option
-def command(area, owner, states, as_of, fmt, lang, data_dir):
+def command(area, owner, states, as_of, fmt, output, lang, data_dir):
     """Where every goal stands: progress, expected, state, deadline, days left.
 
     The header counts goals per state; rows are grouped by area, then deadline."""
@@ -58,7 +60,7 @@ def command(area, owner, states, as_of, fmt, lang, data_dir):
     report = status_report(
         plan, items, as_of=day, lang=lang, counts=state_counts(items), filters=filters
     )
-    emit(report, fmt)
+    emit(report, fmt, output=output)
 
 
 def _check_filters(plan, area, owner, states):

@@ -22,7 +22,7 @@ from tracker.problems import UsageError
 @click.option("--since", metavar="DATE", help="First day of the period.")
 @click.option("--until", metavar="DATE", help="Last day of the period (default: --as-of).")
 @as_of_option
-@format_option("text", "md", "html", "json", default="text")
+@format_option("text", "md", "html", "json", "xlsx", default="text")
 @click.option(
     "--output",
     "-o",

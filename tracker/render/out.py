@@ -12,10 +12,10 @@ def render(
     rich: bool = False,
     width: int | None = None,
     indent: int | None = None,
-) -> str | None:
-    """`report` as the text of `fmt`. With `rich` (a colour terminal) tables are
-    painted on the terminal instead, and None is returned. `width` fits plain
-    tables to a screen; `indent` pretty-prints JSON."""
+) -> str | bytes | None:
+    """`report` as the text of `fmt` (an xlsx workbook: its bytes). With `rich`
+    (a colour terminal) tables are painted on the terminal instead, and None is
+    returned. `width` fits plain tables to a screen; `indent` pretty-prints JSON."""
     if fmt == "json":
         from tracker.jsontext import dumps
 
@@ -24,6 +24,10 @@ def render(
         from tracker.jsontext import dumps
 
         return "".join(dumps(record) + "\n" for record in report.json_lines())
+    if fmt == "xlsx":
+        from tracker.render.xlsx import render_workbook
+
+        return render_workbook(report.workbook())
     if fmt == "csv":
         from tracker.render.table import render_csv
 

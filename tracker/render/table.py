@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tracker.render.chart import text_chart
 from tracker.render.text import cell_width, fit, inert, pad
 from tracker.views.model import Cell, Chart, Column, Section, Table
@@ -229,13 +231,26 @@ def render_csv(records: list[dict], fieldnames: list[str]) -> str:
     return buffer.getvalue()
 
 
+# A spreadsheet takes a cell starting with one of these as a formula (OWASP's
+# "CSV injection"); a leading ' makes it text. Numbers such as -5 are left alone.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SIGNED_NUMBER = re.compile(r"^[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
 def _csv_value(value):
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return ";".join(str(v) for v in value)
+        value = ";".join(str(v) for v in value)
     if isinstance(value, str):
-        return inert(value)
+        return inert(neutralised(value))
     return value
+
+
+def neutralised(text: str) -> str:
+    """Text a spreadsheet will not run: a leading ' before a would-be formula."""
+    if text.startswith(FORMULA_START) and not _SIGNED_NUMBER.match(text):
+        return "'" + text
+    return text

@@ -8,6 +8,7 @@ from tracker.model import Entry, Op, Plan, entry_to_record
 from tracker.views.common import entry_change
 from tracker.views.model import Cell, Column, Table
 from tracker.views.report import Report
+from tracker.views.sheets import record_sheet
 from tracker.words import say
 
 CSV_FIELDS = (
@@ -115,4 +116,5 @@ def entries_report(
         rows=records,
         fieldnames=CSV_FIELDS,
         jsonl=stored,
+        sheets=lambda: (record_sheet(say("sheet.entries", lang), records(), CSV_FIELDS, lang),),
     )

@@ -1,5 +1,5 @@
-"""The view-model: tables of cells and sections, and chart data — what views
-build and renderers draw."""
+"""The view-model: tables of cells and sections, chart data, and worksheets —
+what views build and renderers draw."""
 
 from __future__ import annotations
 
@@ -53,3 +53,52 @@ class Chart:
     actual: tuple[float | None, ...]
     today: dt.date
     legend: str = ""
+
+
+# ── workbooks (xlsx): typed cells, and the cells a template leaves open ──────
+
+
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """What an open cell of a fill-in template takes, as Excel validates it:
+    `decimal` (at least `low`), `date` (from `low` to `high`), `list` (one of
+    `choices`; with `strict` False other text is allowed after a warning) or
+    `text` (anything)."""
+
+    type: str
+    choices: tuple[str, ...] = ()
+    low: object = None
+    high: object = None
+    strict: bool = True
+    prompt: str = ""
+    error: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SheetColumn:
+    """A workbook column: `type` is how its values are stored and shown —
+    text, number, percent (a fraction shown as %), date or datetime."""
+
+    key: str
+    header: str
+    type: str = "text"
+    hidden: bool = False
+    width: int = 0  # at least this many characters wide (0: as wide as its contents)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet: `lead` lines above the header (a title, an instruction),
+    then a header row and rows of plain values (str, int, float, date,
+    datetime or None). A template also has a hidden row of column keys first,
+    `fills` (per row, per column: a Fill for a cell left open, else None) and
+    is protected, so only the open cells can be changed."""
+
+    name: str
+    columns: tuple[SheetColumn, ...]
+    rows: tuple[tuple, ...] = ()
+    lead: tuple[str, ...] = ()
+    key_row: bool = False
+    fills: tuple[tuple[Fill | None, ...], ...] = ()
+    protected: bool = False
+    frozen_columns: int = 0  # columns kept in view when scrolling right

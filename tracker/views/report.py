@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tracker.views.model import Table
+from tracker.views.model import Sheet, Table
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Report:
     jsonl: Callable[[], list[dict]] | None = None  # one JSON object per line
     template: str = ""  # the HTML page's template …
     page: Callable[[], dict] | None = None  # … and its context
+    sheets: Callable[[], tuple[Sheet, ...]] | None = None  # a workbook (xlsx)
 
     def document(self) -> dict:
         """The JSON envelope: "schema" and "as_of" first, then the body."""
@@ -48,6 +49,9 @@ class Report:
 
     def context(self) -> dict:
         return self._built(self.page, "HTML")
+
+    def workbook(self) -> tuple[Sheet, ...]:
+        return self._built(self.sheets, "xlsx")
 
     def _built(self, builder, form: str):
         if builder is None:

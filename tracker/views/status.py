@@ -14,9 +14,10 @@ from tracker.views.common import (
     status_dict,
     title_of,
 )
-from tracker.views.model import Cell, Section, Table
+from tracker.views.model import Cell, Section, Sheet, Table
 from tracker.views.phrases import days_text, flags, state_text, value_text
 from tracker.views.report import Report
+from tracker.views.sheets import record_sheet
 from tracker.words import say
 
 CSV_FIELDS = (
@@ -91,8 +92,17 @@ def status_report(
     def tables() -> tuple[Table, ...]:
         return (status_table(plan, items, as_of=as_of, lang=lang, counts=counts),)
 
+    def sheets() -> tuple[Sheet, ...]:
+        return (record_sheet(say("sheet.status", lang), records(), CSV_FIELDS, lang),)
+
     return Report(
-        "tracker.status/1", as_of, body, tables=tables, rows=records, fieldnames=CSV_FIELDS
+        "tracker.status/1",
+        as_of,
+        body,
+        tables=tables,
+        rows=records,
+        fieldnames=CSV_FIELDS,
+        sheets=sheets,
     )
 
 

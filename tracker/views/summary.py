@@ -14,7 +14,7 @@ from tracker.views.common import (
     status_dict,
     title_of,
 )
-from tracker.views.model import Cell, Chart, Column, Table
+from tracker.views.model import Cell, Chart, Column, Sheet, Table
 from tracker.views.phrases import (
     done_or_not,
     forecast_sentence,
@@ -25,6 +25,7 @@ from tracker.views.phrases import (
     value_text,
 )
 from tracker.views.report import Report
+from tracker.views.sheets import flat_status, record_sheet
 from tracker.views.status import counts_line
 from tracker.words import say
 
@@ -62,7 +63,48 @@ def summary_report(summary: Summary, *, week: str | None, lang: str) -> Report:
         tables=lambda: summary_blocks(summary, week=week, lang=lang),
         template="summary.html.j2",
         page=lambda: html_context(summary, week=week, lang=lang),
+        sheets=lambda: summary_sheets(summary, week=week, lang=lang),
     )
+
+
+# The digest's sections as sheets: which fields of the JSON document each shows.
+_STATUS_FIELDS = ("id", "title", "title_en", "owner", "state", "progress", "expected",
+                  "current", "target", "unit", "deadline", "days_left", "last_entry")  # fmt: skip
+SHEETS = (
+    ("activity", "activity", ("id", "title", "title_en", "kind", "unit", "entries", "before",
+                              "after", "net_change", "items_done", "by", "notes")),
+    ("changes", "state_changes", ("id", "title", "from", "to")),
+    ("due", "due_soon", _STATUS_FIELDS),
+    ("stale", "stale", (*_STATUS_FIELDS, "every")),
+    ("off", "off_track", (*_STATUS_FIELDS, "schedule_days", "forecast_completion_date",
+                          "forecast_days_late", "forecast_text")),
+)  # fmt: skip
+
+
+def summary_sheets(summary: Summary, *, week: str | None, lang: str) -> tuple[Sheet, ...]:
+    """The digest as a workbook: an overview of counts per state, then one sheet
+    per section, from the same records as its JSON."""
+    body = summary_body(summary, week=week, lang=lang)
+    overview = [
+        {
+            "state": s.value,
+            "count": body["counts"][s.value],
+            "count_before": body["counts_before"][s.value],
+            "count_change": body["counts_change"][s.value],
+        }
+        for s in STATE_ORDER
+    ]
+    stale_every = {s.goal.id: update_text(s.goal, lang) for s in summary.stale}
+    sheets = [
+        record_sheet(
+            say("sheet.overview", lang), overview, ("state", "count", "count_before",
+                                                    "count_change"), lang
+        )
+    ]  # fmt: skip
+    for name, key, fields in SHEETS:
+        records = [dict(flat_status(r), every=stale_every.get(r["id"])) for r in body[key]]
+        sheets.append(record_sheet(say(f"summary.{name}", lang), records, fields, lang))
+    return tuple(sheets)
 
 
 def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:

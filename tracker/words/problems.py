@@ -518,7 +518,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         "each revision needs a date, and may have target, deadline, reason and document",
     ),
     "revision_example": (
-        'revisions = [{{date = 2020-07-01, target = 2500, reason = "疫情影响", document = "石政发〔2020〕12号"}}]',
+        "revisions = [{{date = 2020-07-01, target = 2500, "
+        'reason = "疫情影响", document = "石政发〔2020〕12号"}}]',
         'revisions = [{{date = 2020-07-01, target = 2500, reason = "…", document = "…"}}]',
     ),
 }

@@ -1,0 +1,372 @@
+"""Spreadsheets: the fill-in template, reading it back with every rule, xlsx
+exports, and CSV that Excel opens safely. Workbooks are read back with openpyxl."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import openpyxl
+import pytest
+
+from tracker.render.table import render_csv
+
+HR = "区人力资源和社会保障局"
+FIN = "区财政局"
+AS_OF = "2020-06-30"
+
+
+def lines(data):
+    """The log's entries (not its batch commit lines)."""
+    out = []
+    for path in sorted((data / "progress").glob("*.jsonl")):
+        out += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [e for e in out if "goal" in e]
+
+
+def statuses(run, as_of="2020-07-31"):
+    return {g["id"]: g for g in run.json("status", "--as-of", as_of)["goals"]}
+
+
+def make_template(run, tmp_path, *owners, lang="zh", name="form.xlsx"):
+    path = tmp_path / name
+    args = [x for o in owners for x in ("--owner", o)]
+    run("template", *args, "--as-of", AS_OF, "--output", str(path), "--lang", lang, code=0)
+    return path
+
+
+def row_of(ws, goal_id) -> int:
+    for row in range(1, ws.max_row + 1):
+        if ws.cell(row, 1).value == goal_id:
+            return row
+    raise AssertionError(goal_id)
+
+
+def column_of(ws, key) -> str:
+    """Column letter of a template column, by its key in the hidden first row."""
+    for cell in ws[1]:
+        if cell.value == key:
+            return cell.column_letter
+    raise AssertionError(key)
+
+
+def fill(path, out, values: dict):
+    """values: {(sheet, goal id, column key): value}: what an office types."""
+    book = openpyxl.load_workbook(path)
+    for (sheet, goal, key), value in values.items():
+        ws = book[sheet]
+        ws[f"{column_of(ws, key)}{row_of(ws, goal)}"] = value
+    book.save(out)
+    return out
+
+
+# ── the template ─────────────────────────────────────────────────────────────
+
+
+def test_template_has_one_locked_sheet_per_office_with_open_validated_cells(run, tmp_path):
+    run("log", "jobs.training", "500", "--date", "2020-03-01", code=0)
+    path = make_template(run, tmp_path, HR, FIN)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == [HR, FIN]
+    ws = book[HR]
+    assert ws.protection.sheet and not ws.protection.password
+    assert ws.row_dimensions[1].hidden  # the keys the reader uses
+    header = row_of(ws, "编号")
+    assert [c.value for c in ws[header]][:14] == [
+        "编号", "目标", "类型", "单位", "目标值", "当前值", "上次填报",
+        "本期新增", "累计值或读数", "是否完成", "完成的分项", "日期", "说明", "填报人",
+    ]  # fmt: skip
+    assert ws.freeze_panes == f"C{header + 1}"
+    assert any("填写说明" in str(ws.cell(r, 1).value) for r in range(2, header))
+    training = row_of(ws, "jobs.training")
+    cells = {c.value: ws.cell(training, i + 1) for i, c in enumerate(ws[1])}
+    assert cells["title"].value == "全年培训下岗失业人员3000人"
+    assert cells["kind"].value == "计数"
+    assert cells["target"].value == 3000 and cells["current"].value == 500
+    assert isinstance(cells["current"].value, int)
+    assert cells["last"].value.date() == dt.date(2020, 3, 1)
+    # Only the cells the goal's kind takes are open; the plan's figures are locked.
+    for key in ("add", "total", "date", "note", "by"):
+        assert cells[key].protection.locked is False, key
+    for key in ("id", "title", "target", "current", "done", "items"):
+        assert cells[key].protection.locked is True, key
+    # Hidden columns remember the log as the template saw it.
+    assert cells["snap_value"].value == 500 and cells["as_of"].value.date() == dt.date(2020, 6, 30)
+    assert ws.column_dimensions[cells["snap_entry"].column_letter].hidden
+    assert cells["snap_entry"].value == lines(run.root)[0]["id"]
+    rules = {(v.type, str(v.sqref)) for v in ws.data_validations.dataValidation}
+    assert ("decimal", cells["add"].coordinate) in {(t, s.split()[0]) for t, s in rules}
+    by_type = {v.type: v for v in ws.data_validations.dataValidation}
+    assert by_type["date"].formula1 == "DATE(2020,1,1)"
+    milestone = row_of(ws, "jobs.community-college")
+    done = ws[f"{column_of(ws, 'done')}{milestone}"]
+    assert done.protection.locked is False
+    assert by_type["list"].formula1 == '"是,否"' and done.coordinate in str(by_type["list"].sqref)
+    checklist = book[FIN]
+    farms_row = row_of(checklist, "finance.budget-discipline")
+    items = [v for v in checklist.data_validations.dataValidation if v.type == "list"]
+    assert items[0].formula1 == '"预算刚性约束机制,财政资金绩效评估,专项资金整合"'
+    assert f"{column_of(checklist, 'items')}{farms_row}" in str(items[0].sqref)
+
+
+def test_template_without_owner_has_every_office_and_english_words(run, tmp_path):
+    path = make_template(run, tmp_path, lang="en")
+    book = openpyxl.load_workbook(path)
+    assert len(book.sheetnames) > 5 and FIN in book.sheetnames
+    ws = book[FIN]
+    assert "add" in [c.value for c in ws[row_of(ws, "id")]]
+    assert ws.cell(row_of(ws, "finance.general-spending-cut"), 3).value == "level"
+
+
+def test_unknown_office_is_refused_with_a_suggestion(run, tmp_path):
+    result = run("template", "--owner", "区财政", "--output", str(tmp_path / "x.xlsx"), code=2)
+    assert "区财政局" in result.stderr and not (tmp_path / "x.xlsx").exists()
+
+
+def test_sheet_names_follow_excels_rules():
+    from tracker.views.sheets import sheet_names
+
+    long = "某某" * 20
+    assert sheet_names(["a/b:c", long, long, "History", "X"]) == [
+        "a_b_c", long[:31], long[:29] + "~2", "_", "X",
+    ]  # fmt: skip
+
+
+# ── the round trip ───────────────────────────────────────────────────────────
+
+
+def test_a_filled_template_is_logged_with_every_status_updated(run, data, tmp_path):
+    run("log", "jobs.training", "500", "--date", "2020-03-01", code=0)
+    blank = make_template(run, tmp_path, HR, FIN)
+    filled = fill(blank, tmp_path / "filled.xlsx", {
+        (HR, "jobs.training", "total"): 1320,
+        (HR, "jobs.training", "date"): dt.date(2020, 6, 28),
+        (HR, "jobs.training", "by"): "张三",
+        (HR, "jobs.placement", "add"): "600",
+        (HR, "jobs.community-college", "done"): "是",
+        (FIN, "finance.general-spending-cut", "total"): 6.5,
+        (FIN, "finance.budget-discipline", "items"): "预算刚性约束机制、专项资金整合",
+        (FIN, "finance.three-public-cut", "note"): "@各科室 正在统计",
+    })  # fmt: skip
+    dry = run("log", "--from-xlsx", str(filled), "--dry-run", code=0)
+    assert "would log 6 entries" in dry.stdout and len(lines(data)) == 1
+    run("log", "--from-xlsx", str(filled), code=0)
+    now = statuses(run)
+    assert now["jobs.training"]["current"] == 1320
+    assert now["jobs.placement"]["current"] == 600
+    assert now["jobs.community-college"]["state"] == "done"
+    assert now["finance.general-spending-cut"]["current"] == 6.5
+    assert now["finance.budget-discipline"]["items_done"] == ["预算刚性约束机制", "专项资金整合"]
+    logged = {e["goal"]: e for e in lines(data)[1:]}
+    assert logged["jobs.training"]["total"] is True and logged["jobs.training"]["by"] == "张三"
+    assert logged["jobs.training"]["date"] == "2020-06-28"
+    assert logged["jobs.placement"]["date"] == AS_OF  # an empty date is the template's
+    assert logged["finance.three-public-cut"]["note"] == "@各科室 正在统计"
+    assert len({e["batch"] for e in logged.values()}) == 1  # one batch: all or nothing
+    # Imported twice: every row is now behind the log, and nothing more is written.
+    again = run("log", "--from-xlsx", str(filled), code=3).stderr
+    assert f"{HR}!F" in again and "changed since the form was made" in again
+    assert len(lines(data)) == 7
+
+
+def test_bad_cells_are_named_and_nothing_is_written(run, data, tmp_path):
+    blank = make_template(run, tmp_path, HR, FIN)
+    filled = fill(blank, tmp_path / "bad.xlsx", {
+        (HR, "jobs.training", "add"): "三百",
+        (HR, "jobs.placement", "add"): 100,  # more than its whole (training: 0)
+        (HR, "jobs.community-college", "done"): "也许",
+        (FIN, "finance.general-spending-cut", "total"): 7,
+        (FIN, "finance.general-spending-cut", "date"): "2020-13-01",
+        (FIN, "finance.budget-discipline", "items"): "长石",
+    })  # fmt: skip
+    err = run("log", "--from-xlsx", str(filled), code=3).stderr
+    book = openpyxl.load_workbook(filled)
+    hr, fin = book[HR], book[FIN]
+
+    def at(ws, goal, key):
+        return f"{ws.title}!{column_of(ws, key)}{row_of(ws, goal)}"
+
+    assert f"{at(hr, 'jobs.training', 'add')}: '三百' is not a number" in err
+    assert f"{at(hr, 'jobs.community-college', 'done')}: '也许' must be yes or no" in err
+    assert f"{at(fin, 'finance.general-spending-cut', 'date')}: impossible date" in err
+    assert f"{at(fin, 'finance.budget-discipline', 'items')}: unknown item '长石'" in err
+    assert "nothing was written" in err and lines(data) == []
+    # With the reading problems fixed, the rules `tracker log` applies still run.
+    fixed = fill(filled, tmp_path / "fixed.xlsx", {
+        (HR, "jobs.training", "add"): None,
+        (HR, "jobs.community-college", "done"): None,
+        (FIN, "finance.general-spending-cut", "date"): None,
+        (FIN, "finance.budget-discipline", "items"): None,
+    })  # fmt: skip
+    err = run("log", "--from-xlsx", str(fixed), code=3).stderr
+    assert f"{at(hr, 'jobs.placement', 'add')}: jobs.placement would be 100" in err
+    assert lines(data) == []
+    future = fill(fixed, tmp_path / "future.xlsx", {
+        (HR, "jobs.placement", "add"): None,
+        (FIN, "finance.general-spending-cut", "date"): "2999-01-01",
+    })  # fmt: skip
+    err = run("log", "--from-xlsx", str(future), code=3).stderr
+    assert (
+        f"{at(fin, 'finance.general-spending-cut', 'date')}: date 2999-01-01 is in the future"
+        in err
+    )
+    assert lines(data) == []
+
+
+def test_a_row_whose_goal_moved_since_the_template_is_refused(run, data, tmp_path):
+    blank = make_template(run, tmp_path, HR)
+    run("log", "jobs.training", "40", "--date", "2020-06-01", code=0)
+    filled = fill(blank, tmp_path / "f.xlsx", {(HR, "jobs.training", "total"): 900})
+    err = run("log", "--from-xlsx", str(filled), code=3).stderr
+    ws = openpyxl.load_workbook(filled)[HR]
+    where = f"{HR}!{column_of(ws, 'current')}{row_of(ws, 'jobs.training')}"
+    assert f"{where}: jobs.training changed since the form was made: 0 on the form, 40" in err
+    assert len(lines(data)) == 1
+
+
+def test_an_empty_template_holds_no_entries(run, data, tmp_path):
+    blank = make_template(run, tmp_path, FIN)
+    result = run("log", "--from-xlsx", str(blank), code=2)
+    assert "holds no entries" in result.stderr
+
+
+def test_a_file_that_is_no_workbook_is_one_problem(run, tmp_path):
+    bogus = tmp_path / "x.xlsx"
+    bogus.write_bytes(b"not a zip")
+    err = run("log", "--from-xlsx", str(bogus), code=3).stderr
+    assert err.startswith(f"{bogus}: cannot read the workbook")
+    assert "Traceback" not in err
+
+
+def test_csv_with_the_templates_columns_is_read_alike(run, data, tmp_path):
+    for bom in ("\ufeff", ""):
+        path = tmp_path / "f.csv"
+        path.write_text(
+            f"{bom}编号,本期新增,累计值或读数,日期,说明\n"
+            "jobs.training,120,,2020-06-01,一期\n"
+            "jobs.placement,,,,\n"
+            "finance.general-spending-cut,,8.5,2020/6/2,\n",
+            encoding="utf-8",
+        )
+        run("log", "--from-csv", str(path), code=0)
+    now = statuses(run)
+    assert now["jobs.training"]["current"] == 240
+    assert now["finance.general-spending-cut"]["current"] == 8.5
+    path.write_text("id,add\njobs.training,-5\n", encoding="utf-8")
+    err = run("log", "--from-csv", str(path), code=3).stderr
+    assert f"{path}!B2: negative increment -5 for jobs.training" in err
+    path.write_bytes("编号,本期新增\njobs.training,5,注\n".encode("gbk"))
+    err = run("log", "--from-csv", str(path), code=3).stderr
+    assert "not valid UTF-8" in err and "CSV UTF-8" in err
+
+
+def test_from_xlsx_takes_no_goal_arguments(run, tmp_path):
+    result = run("log", "jobs.training", "--from-xlsx", str(tmp_path / "x.xlsx"), code=2)
+    assert "--from-xlsx takes no goal" in result.stderr
+
+
+# ── exports ──────────────────────────────────────────────────────────────────
+
+
+def test_status_as_xlsx_has_typed_cells_words_widths_and_a_frozen_header(run, tmp_path):
+    run("log", "jobs.training", "1500", "--date", "2020-03-01", code=0)
+    path = tmp_path / "status.xlsx"
+    run("status", "--as-of", AS_OF, "--format", "xlsx", "--output", str(path), code=0)
+    ws = openpyxl.load_workbook(path).active
+    assert ws.title == "目标状态" and ws.freeze_panes == "A2"
+    header = [c.value for c in ws[1]]
+    assert header[:7] == ["编号", "目标", "英文名称", "领域", "责任单位", "类型", "状态"]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "jobs.training")
+    cells = dict(zip(header, row))
+    assert cells["状态"].value == "正常" and cells["类型"].value == "计数"
+    assert cells["当前值"].value == 1500 and isinstance(cells["当前值"].value, int)
+    assert cells["进度"].value == pytest.approx(0.5) and cells["进度"].number_format == "0%"
+    assert cells["截止日期"].value == dt.datetime(2020, 12, 31)
+    assert cells["截止日期"].number_format == "yyyy-mm-dd"
+    assert cells["即将到期"].value == "否"
+    assert ws.column_dimensions["B"].width > ws.column_dimensions["A"].width / 2 > 5
+    english = tmp_path / "en.xlsx"
+    run("status", "--as-of", AS_OF, "--format", "xlsx", "-o", str(english), "--lang", "en", code=0)
+    ws = openpyxl.load_workbook(english).active
+    assert [c.value for c in ws[1]][:3] == ["id", "title", "title (English)"]
+    assert "on_track" in [c.value for c in ws["G"]]
+
+
+def test_entries_and_summary_as_xlsx(run, tmp_path):
+    run("log", "jobs.training", "300", "--date", "2020-06-25", "--note", "@SUM(A1)", code=0)
+    path = tmp_path / "entries.xlsx"
+    run("entries", "--format", "xlsx", "--output", str(path), code=0)
+    ws = openpyxl.load_workbook(path).active
+    header = [c.value for c in ws[1]]
+    cells = dict(zip(header, ws[2]))
+    assert cells["日期"].value == dt.datetime(2020, 6, 25) and cells["数值"].value == 300
+    assert cells["说明"].value == "@SUM(A1)" and cells["说明"].data_type == "s"
+    assert isinstance(cells["记录时间（UTC）"].value, dt.datetime)
+    digest = tmp_path / "digest.xlsx"
+    run("summary", "--as-of", AS_OF, "--format", "xlsx", "--output", str(digest), code=0)
+    book = openpyxl.load_workbook(digest)
+    assert book.sheetnames[:2] == ["概况", "本期进展"]
+    activity = book["本期进展"]
+    assert activity.freeze_panes == "A2" and activity["A2"].value == "jobs.training"
+    overview = {r[0]: r[1] for r in book["概况"].iter_rows(min_row=2, values_only=True)}
+    assert sum(overview.values()) == 38 and isinstance(overview["正常"], int)
+
+
+def test_xlsx_needs_an_output_file(run):
+    for command in ("status", "entries", "summary"):
+        result = run(command, "--format", "xlsx", code=2)
+        assert "--format xlsx needs --output FILE" in result.stderr, command
+
+
+def test_csv_carries_a_bom_in_a_file_for_people_but_not_on_a_pipe(run, tmp_path):
+    piped = run("status", "--as-of", AS_OF, "--format", "csv", code=0).stdout
+    assert piped.startswith("id,title,")
+    path = tmp_path / "status.csv"
+    run("status", "--as-of", AS_OF, "--format", "csv", "--output", str(path), code=0)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfid,title,") and raw[3:].decode("utf-8") == piped
+
+
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("=1+2", "'=1+2"),
+        ("+SUM(A1)", "'+SUM(A1)"),
+        ("-2+3", "'-2+3"),
+        ("@cmd", "'@cmd"),
+        ("\tx", "'\\tx"),
+        ("\rx", "'\\rx"),
+        ("-5", "-5"),
+        ("+120", "+120"),
+        ("-1.5e3", "-1.5e3"),
+        ("正常 =", "正常 ="),
+    ],
+)
+def test_csv_cells_that_would_be_formulas_are_neutralised(text, shown):
+    out = render_csv([{"note": text, "n": -3}], ["note", "n"])
+    assert out.splitlines()[1] in (f"{shown},-3", f'"{shown}",-3')
+
+
+def test_csv_from_the_cli_neutralises_a_note(run):
+    run("log", "jobs.training", "5", "--date", "2020-03-01", "--note", "=HYPERLINK(1)", code=0)
+    out = run("entries", "--format", "csv", code=0).stdout
+    assert "'=HYPERLINK(1)" in out and ",=HYPERLINK" not in out
+
+
+def test_openpyxl_is_imported_only_when_a_workbook_is_made_or_read(data):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from tracker.cli import cli\n"
+        f"env = {{'TRACKER_DATA': {str(data)!r}}}\n"
+        "for args in (['status', '--as-of', '2020-06-30', '--format', 'csv'], ['entries'],\n"
+        "             ['log', 'jobs.training', '5', '--date', '2020-03-01', '--dry-run'],\n"
+        "             ['summary', '--as-of', '2020-06-30']):\n"
+        "    assert CliRunner().invoke(cli, args, env=env).exit_code == 0, args\n"
+        "print('openpyxl' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,98 @@
+"""`tracker template`: a fill-in workbook of offices' goals; and reading one back
+for `tracker log --from-xlsx / --from-csv`, through the one write sequence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tracker.cli.common import as_of_option, data_option, emit, lang_option, open_data
+from tracker.problems import ExitCode, TrackerError
+from tracker.refs import resolve_owner
+from tracker.words import say
+
+
+@click.command("template")
+@click.option(
+    "--owner",
+    "owners",
+    metavar="OFFICE",
+    multiple=True,
+    help="An office whose goals to include (repeatable; default: every office). "
+    "Each office gets its own sheet.",
+)
+@as_of_option
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    metavar="FILE",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The workbook to write (.xlsx), atomically.",
+)
+@lang_option
+@data_option
+def command(owners, as_of, output, lang, data_dir):
+    """Write a fill-in workbook (.xlsx) of an office's goals, to send out and
+    read back with `tracker log --from-xlsx FILE`.
+
+    \b
+      tracker template --owner 区财政局 --as-of 2020-06-30 --output 财政局-2020-06.xlsx
+
+    One sheet per office, one row per goal: id, title, kind, unit, target,
+    the current value and last entry, then open cells to fill — add, total
+    or reading, done, items done, date, note, by — checked by Excel as they
+    are typed. Every other cell is locked (sheet protection, no password).
+    Hidden columns remember the log as it stands, so an import refuses a row
+    whose goal moved since."""
+    from tracker.engine.snapshot import snapshots
+    from tracker.engine.status import all_series, statuses_from_series
+    from tracker.views.template import owners_of, template_report
+
+    loaded = open_data(data_dir)
+    plan = loaded.plan
+    day = loaded.date(as_of, option="--as-of")
+    chosen = [resolve_owner(plan, owner) for owner in dict.fromkeys(owners)] or owners_of(plan)
+    statuses = statuses_from_series(plan, all_series(plan, loaded.entries), as_of=day)
+    statuses = [s for s in statuses if s.goal.owner in chosen]
+    remembered = snapshots(plan, loaded.entries, {s.goal.id for s in statuses}, as_of=day)
+    report = template_report(plan, statuses, remembered, owners=chosen, as_of=day, lang=lang)
+    emit(report, "xlsx", output=output)
+    click.echo(say("template.written", lang, file=output, sheets=len(chosen), goals=len(statuses)))
+
+
+def log_from_sheet(loaded, path: str, *, csv: bool, dry_run: bool, by: str, recorded_at: str):
+    """Log the filled rows of a template (or a CSV of its columns): every row
+    gets the checks `tracker log` applies, a row whose goal moved since the
+    template was made is refused, and all is written or nothing. Problems name
+    their cells (区财政局!H7)."""
+    from tracker.storage.batch import BatchDefaults
+    from tracker.storage.workbook import read_filled
+    from tracker.writes import new_id, write
+
+    plan = loaded.plan
+    defaults = BatchDefaults(
+        recorded_at, by, loaded.today.isoformat(), new_id, lambda text: loaded.date(text)
+    )
+    kinds = {goal.id: goal.kind for goal in plan.goals}
+    filled = read_filled(Path(path), path, kinds, defaults, csv=csv)
+    if not filled.sheets:  # nothing could be read at all: say why, and only that
+        raise TrackerError(filled.problems, ExitCode.BAD_DATA)
+    problems = list(filled.problems)
+    if filled.remembered:
+        from tracker.rules.template import moved_since_template
+        from tracker.storage.journal import read_log
+
+        existing, _ = read_log(loaded.data.progress_dir, display=loaded.data.display)
+        problems += moved_since_template(plan, existing, filled.remembered)
+    try:
+        return write(
+            loaded.data, plan, filled.entries, today=loaded.today, dry_run=dry_run, batch=True,
+            by=by, recorded_at=recorded_at, input_problems=problems, input_name=path,
+        )  # fmt: skip
+    except TrackerError as error:
+        if error.exit_code is not ExitCode.BAD_DATA:
+            raise
+        raise TrackerError(filled.locate(error.problems), error.exit_code) from None

@@ -1,0 +1,185 @@
+"""Sheets drawn as an Excel workbook (.xlsx): typed cells (dates as dates,
+numbers as numbers), bold headers, column widths to fit, the header row frozen;
+in a fill-in template the open cells unlocked and validated, the rest locked.
+openpyxl is imported only here, and only when a workbook is made."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+
+from tracker.render.text import cell_width, inert
+from tracker.views.model import Fill, Sheet
+
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
+WIDTH_MIN, WIDTH_MAX = 6, 48
+HEADER_FILL = "D9E1F2"  # headers
+OPEN_FILL = "FFF2CC"  # headers of the columns an office fills in
+SHUT_FILL = "EDEDED"  # a fill-in column's cell that does not apply to its row
+LIST_MAX = 255  # Excel's limit on a drop-down list written in the rule itself
+
+
+def render_workbook(sheets: tuple[Sheet, ...]) -> bytes:
+    """The workbook as the bytes of an .xlsx file."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for sheet in sheets:
+        _draw(book.create_sheet(sheet.name), sheet)
+    if not sheets:  # a workbook must have a sheet
+        book.create_sheet("-")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _draw(ws, sheet: Sheet) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+
+    columns = sheet.columns
+    visible = [i for i, c in enumerate(columns) if not c.hidden] or [0]
+    row = 1
+    if sheet.key_row:  # the columns' keys, for the reader; hidden from people
+        for i, column in enumerate(columns, start=1):
+            ws.cell(row, i, column.key)
+        ws.row_dimensions[row].hidden = True
+        row += 1
+    span = sum(_width(sheet, i) for i in visible)
+    for n, line in enumerate(sheet.lead):
+        cell = ws.cell(row, 1, inert(line))
+        cell.font = Font(bold=n == 0, size=13 if n == 0 else 11)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if len(visible) > 1:
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=visible[-1] + 1)
+        lines = math.ceil(cell_width(line) / max(span, 1) * 1.1) or 1
+        ws.row_dimensions[row].height = 16 * lines + 4
+        row += 1
+    header = row
+    open_columns = {i for fills in sheet.fills for i, fill in enumerate(fills) if fill is not None}
+    for i, column in enumerate(columns, start=1):
+        cell = ws.cell(header, i, column.header)
+        cell.font = Font(bold=True)
+        colour = OPEN_FILL if i - 1 in open_columns else HEADER_FILL
+        cell.fill = PatternFill("solid", fgColor=colour)
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    shut = PatternFill("solid", fgColor=SHUT_FILL)
+    ranges: dict[Fill, list[str]] = {}
+    for r, values in enumerate(sheet.rows, start=header + 1):
+        fills = sheet.fills[r - header - 1] if sheet.fills else ()
+        for i, (column, value) in enumerate(zip(columns, values), start=1):
+            cell = ws.cell(r, i)
+            _put(cell, column.type, value)
+            fill = fills[i - 1] if fills else None
+            if fill is not None:
+                cell.protection = Protection(locked=False)
+                if fill.type == "date":
+                    cell.number_format = DATE_FORMAT
+                ranges.setdefault(fill, []).append(cell.coordinate)
+            elif i - 1 in open_columns:
+                cell.fill = shut
+    for fill, cells in ranges.items():
+        rule = _validation(fill)
+        if rule is not None:
+            rule.sqref = " ".join(cells)
+            ws.add_data_validation(rule)
+    for i, column in enumerate(columns, start=1):
+        dimension = ws.column_dimensions[get_column_letter(i)]
+        dimension.width = _width(sheet, i - 1)
+        dimension.hidden = column.hidden
+    ws.freeze_panes = ws.cell(header + 1, sheet.frozen_columns + 1).coordinate
+    if sheet.protected:
+        # No password: the lock keeps fingers off the plan's figures, it is no secret.
+        # Column widths and row heights may still be changed.
+        ws.protection.sheet = True
+        ws.protection.formatColumns = False
+        ws.protection.formatRows = False
+
+
+def _put(cell, kind: str, value) -> None:
+    """A value into a cell with the number format its column's type asks for."""
+    if isinstance(value, str):
+        cell.value = inert(value)
+        cell.data_type = "s"  # text, even when it starts with '=': never a formula
+        return
+    cell.value = value
+    if value is None or isinstance(value, bool):
+        return
+    if isinstance(value, dt.datetime):
+        cell.number_format = DATETIME_FORMAT
+    elif isinstance(value, dt.date):
+        cell.number_format = DATE_FORMAT
+    elif kind == "percent":
+        cell.number_format = "0%"
+    elif isinstance(value, int | float):
+        cell.number_format = "#,##0" if float(value).is_integer() else "#,##0.0#####"
+
+
+def _width(sheet: Sheet, index: int) -> float:
+    """A column wide enough for its header and values (CJK counts two), within bounds."""
+    column = sheet.columns[index]
+    widest = cell_width(column.header)
+    for values in sheet.rows:
+        value = values[index]
+        if isinstance(value, dt.datetime):
+            widest = max(widest, 19)
+        elif isinstance(value, dt.date):
+            widest = max(widest, 10)
+        elif isinstance(value, float):
+            widest = max(widest, len(f"{value:,.2f}"))
+        elif value is not None:
+            widest = max(widest, cell_width(str(value)))
+    return min(max(widest + 2, WIDTH_MIN, column.width), WIDTH_MAX)
+
+
+def _validation(fill: Fill):
+    """Excel's data validation for an open cell, or None where Excel has none."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if fill.type == "decimal":
+        if fill.low is not None:
+            rule = DataValidation("decimal", operator="greaterThanOrEqual", formula1=str(fill.low))
+        else:
+            rule = DataValidation(
+                "decimal", operator="between", formula1="-1E+15", formula2="1E+15"
+            )
+    elif fill.type == "date":
+        low, high = _excel_date(fill.low), _excel_date(fill.high)
+        rule = DataValidation("date", operator="between", formula1=low, formula2=high)
+    elif fill.type == "list":
+        listed = ",".join(fill.choices)
+        if any("," in choice for choice in fill.choices):
+            return _prompt_only(fill)
+        if not fill.choices or any(c in listed for c in '"') or len(listed) > LIST_MAX:
+            return _prompt_only(fill)  # Excel cannot list these inline: prompt with words
+        rule = DataValidation("list", formula1=f'"{listed}"')
+        if not fill.strict:
+            rule.errorStyle = "warning"  # several items may be typed, separated by 、
+    else:
+        return _prompt_only(fill)
+    rule.allow_blank = True
+    rule.showErrorMessage = True
+    rule.error = fill.error or None
+    return _with_prompt(rule, fill)
+
+
+def _prompt_only(fill: Fill):
+    if not fill.prompt:
+        return None
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    return _with_prompt(DataValidation(allow_blank=True), fill)
+
+
+def _with_prompt(rule, fill: Fill):
+    if fill.prompt:
+        rule.showInputMessage = True
+        rule.prompt = fill.prompt[:255]
+    return rule
+
+
+def _excel_date(day: dt.date) -> str:
+    return f"DATE({day.year},{day.month},{day.day})"

@@ -1,0 +1,340 @@
+"""Reading a filled-in template back (`tracker log --from-xlsx` / `--from-csv`):
+each filled row becomes an Entry, every unreadable cell a problem at Sheet!Cell,
+and what the template remembered of the log is handed on for the check that it
+has not moved. Reading only: the write sequence runs the rules and writes all
+or nothing. openpyxl is imported only when a workbook is read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tracker.fillin import COLUMNS, ITEM_SEPARATORS, NO, VALUES, YES, header_key, letter
+from tracker.model import Entry, Kind, Op, Source
+from tracker.numbers import read_number
+from tracker.problems import Problem, TrackerError, problem
+from tracker.storage.batch import BatchDefaults
+from tracker.words import LANGS, phrase, say
+
+# The columns that give each kind's figure (the last is the one to suggest).
+TAKES = {
+    Kind.COUNT: ("add", "total"),
+    Kind.LEVEL: ("total",),
+    Kind.MILESTONE: ("done",),
+    Kind.CHECKLIST: ("items",),
+}
+HEADER_SEARCH_ROWS = 12  # the key or header row is near the top
+
+# Which cell of a row a rule's problem is about, by the problem's code; any
+# other code is about the figure the row gives.
+ABOUT = {
+    "unknown-goal": "id",
+    "duplicate": "id",
+    "date": "date",
+    "future": "date",
+    "moved": "current",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RowCells:
+    """Where a row's parts are, to put a problem on its cell."""
+
+    id: str
+    value: str  # the cell that gave the figure (or the note, for a note alone)
+    date: str
+    current: str
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    """What the template held of a goal's log when it was made."""
+
+    goal: str
+    as_of: dt.date
+    value: float | None
+    last_entry: str
+    origin: Source  # the sheet and row
+
+
+@dataclass
+class Filled:
+    """A filled-in template as read: its entries, the problems of reading it,
+    what it remembered of the log, and where each row's cells are."""
+
+    name: str
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    remembered: list[Remembered] = field(default_factory=list)
+    cells: dict[tuple[str, int], RowCells] = field(default_factory=dict)
+    sheets: list[str] = field(default_factory=list)
+
+    def locate(self, problems: list[Problem]) -> list[Problem]:
+        """Problems the rules found, each put on its cell (rules know only the
+        sheet and row), sorted by sheet and row; the closing line counts rows."""
+        located = []
+        for found in problems:
+            cells = self.cells.get((found.file, found.line))
+            if found.cell is None and cells is not None:
+                found = replace(found, cell=getattr(cells, ABOUT.get(found.code, "value")))
+            if found.code != "summary":
+                located.append(found)
+        order = {name: i for i, name in enumerate(self.sheets)}
+        located.sort(key=lambda p: (order.get(p.file, -1), p.line or 0))
+        rows = len({(p.file, p.line) for p in located})
+        return located + [
+            problem(self.name, None, "summary", "sheet_refused", "sheet_fix", count=rows)
+        ]
+
+
+def read_filled(path: Path, name: str, kinds: dict[str, Kind], defaults: BatchDefaults, *,
+                csv: bool = False) -> Filled:  # fmt: skip
+    """A filled-in template from an .xlsx file (or a CSV of its columns). `kinds`:
+    each goal's kind, which says what the 'total or reading' column means."""
+    filled = Filled(name)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        filled.problems.append(
+            problem(name, None, "cannot-read", "cannot_read", reason=exc.strerror or exc)
+        )
+        return filled
+    if csv:
+        sheets = _csv_sheets(raw, name, filled)
+    else:
+        sheets = _xlsx_sheets(raw, name, filled)
+    found = False
+    for sheet, rows in sheets:
+        found = _read_sheet(sheet, rows, kinds, defaults, filled) or found
+    if not found and not filled.problems:
+        filled.problems.append(
+            problem(name, None, "no-template", "no_template_sheet", "no_template_sheet_fix",
+                    name=name)
+        )  # fmt: skip
+    return filled
+
+
+def _xlsx_sheets(raw: bytes, name: str, filled: Filled):
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(raw), data_only=True)
+    except Exception as exc:  # not a zip, not a workbook, a damaged one: openpyxl varies
+        detail = str(exc) or type(exc).__name__
+        filled.problems.append(
+            problem(name, None, "unreadable", "sheet_unreadable", "sheet_unreadable_fix",
+                    detail=detail)
+        )  # fmt: skip
+        return []
+    return [
+        (ws.title, [list(row) for row in ws.iter_rows(values_only=True)]) for ws in book.worksheets
+    ]
+
+
+def _csv_sheets(raw: bytes, name: str, filled: Filled):
+    import csv
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        filled.problems.append(problem(name, line, "encoding", "not_utf8", "save_csv_utf8"))
+        return []
+    return [(name, [list(row) for row in csv.reader(io.StringIO(text, newline=""))])]
+
+
+def _columns(rows: list[list]) -> tuple[int, dict[str, int]] | None:
+    """(index of the row naming the columns, column key → index): the template's
+    hidden row of keys, or a header row in either language."""
+    headers = {say(header_key(k), lang): k for k in COLUMNS for lang in LANGS}
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        texts = [str(v).strip() if v is not None else "" for v in row]
+        for names in ({k: k for k in COLUMNS}, headers):
+            found = {names[t]: i for i, t in reversed(list(enumerate(texts))) if t in names}
+            if "id" in found and any(k in found for k in (*VALUES, "note")):
+                return index, found
+    return None
+
+
+def _read_sheet(sheet: str, rows: list[list], kinds, defaults, filled: Filled) -> bool:
+    located = _columns(rows)
+    if located is None:
+        return False
+    filled.sheets.append(sheet)
+    start, columns = located
+    id_words = {say(header_key("id"), lang) for lang in LANGS}
+    for index in range(start + 1, len(rows)):
+        row = _Row(sheet, index + 1, rows[index], columns)
+        if str(row.get("id") or "").strip() in id_words:
+            continue  # the header under the hidden row of keys
+        entry = _entry(row, kinds, defaults, filled)
+        if entry is not None:
+            filled.entries.append(entry)
+    return True
+
+
+class _Row:
+    """One row's cells by column key, and each cell's name (F7)."""
+
+    def __init__(self, sheet: str, number: int, values: list, columns: dict[str, int]):
+        self.sheet, self.number, self.values, self.columns = sheet, number, values, columns
+
+    def get(self, key: str):
+        i = self.columns.get(key)
+        value = self.values[i] if i is not None and i < len(self.values) else None
+        if isinstance(value, str):
+            value = value.strip()
+            return value or None
+        return value
+
+    def cell(self, key: str) -> str:
+        i = self.columns.get(key, self.columns["id"])
+        return f"{letter(i)}{self.number}"
+
+    def problem(self, key: str, code: str, what: str, fix=None, /, **args) -> Problem:
+        return problem(self.sheet, self.number, code, what, fix, cell=self.cell(key), **args)
+
+
+def _entry(row: _Row, kinds: dict[str, Kind], defaults: BatchDefaults, filled: Filled):
+    given = [k for k in VALUES if row.get(k) is not None]
+    done = row.get("done")
+    if "done" in given and _yes_no(done) is False:
+        given.remove("done")  # 否: nothing to report
+    note = _text(row.get("note"))
+    if not given and not note:
+        return None  # a row left empty (a 填报人 filled in alone counts as empty)
+    problems = filled.problems
+    goal = _text(row.get("id"))
+    if not goal:
+        problems.append(row.problem("id", "no-goal", "row_without_goal", "row_without_goal_fix"))
+        return None
+    count = len(problems)
+    kind = kinds.get(goal)
+    if given == ["add", "total"]:
+        problems.append(row.problem("total", "two-values", "add_and_total", "add_and_total_fix"))
+    elif len(given) > 1:
+        names = "、".join(row.cell(k) for k in given)
+        problems.append(row.problem(given[1], "two-values", "one_value_per_row",
+                                    "one_value_per_row_fix", columns=names))  # fmt: skip
+    used = given[0] if given else "note"
+    op, value, items = Op.CHECKIN, None, ()
+    if kind is not None and used != "note" and used not in TAKES[kind]:
+        problems.append(
+            row.problem(used, "wrong-kind", "cell_not_for_kind", "cell_for_kind", goal=goal,
+                        kind=phrase(f"kind.{kind.value}"), field=phrase(header_key(used)),
+                        right=phrase(header_key(TAKES[kind][-1])))
+        )  # fmt: skip
+    if used in ("add", "total"):
+        value = _number(row, used, problems)
+        op = Op.TOTAL if used == "total" and kind is Kind.COUNT else Op.VALUE
+    elif used == "done":
+        if _yes_no(done) is None:
+            problems.append(row.problem("done", "not-yes-no", "cell_not_yes_no",
+                                        "cell_yes_or_empty", text=str(done)))  # fmt: skip
+        op = Op.DONE
+    elif used == "items":
+        op, items = Op.ITEMS, _items(row.get("items"))
+    day = _date(row, defaults, problems)
+    filled.cells[(row.sheet, row.number)] = RowCells(
+        row.cell("id"), row.cell(used), row.cell("date"), row.cell("current")
+    )
+    _remember(row, goal, filled)
+    if len(problems) > count:
+        return None
+    return Entry(
+        id=defaults.new_id(),
+        goal=goal,
+        date=day,
+        op=op,
+        recorded_at=defaults.recorded_at,
+        value=value,
+        items=items,
+        note=note,
+        by=_text(row.get("by")) or defaults.by,
+        origin=Source(row.sheet, row.number),
+    )
+
+
+def _number(row: _Row, key: str, problems: list) -> float | None:
+    value = row.get(key)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    else:
+        number = read_number(str(value)) if isinstance(value, str) else None
+    if number is None:
+        problems.append(row.problem(key, "not-a-number", "cell_not_number", "write_digits",
+                                    text=str(value)))  # fmt: skip
+    return number
+
+
+def _date(row: _Row, defaults: BatchDefaults, problems: list) -> dt.date | None:
+    value = row.get("date")
+    if value is None:
+        value = row.get("as_of")  # the day the template was made for
+        if value is None:
+            return dt.date.fromisoformat(defaults.today)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return defaults.parse_date(value)
+        except TrackerError as error:
+            found = error.problems[0]
+            problems.append(replace(found, file=row.sheet, line=row.number, cell=row.cell("date")))
+            return None
+    problems.append(row.problem("date", "not-a-date", "cell_not_date", "date_forms",
+                                text=str(value)))  # fmt: skip
+    return None
+
+
+def _remember(row: _Row, goal: str, filled: Filled) -> None:
+    """What the template's hidden columns say the log held for this goal."""
+    as_of = row.get("as_of")
+    if isinstance(as_of, str):
+        try:
+            as_of = dt.date.fromisoformat(as_of[:10])
+        except ValueError:
+            return
+    if isinstance(as_of, dt.datetime):
+        as_of = as_of.date()
+    if not isinstance(as_of, dt.date):
+        return  # a sheet without them (a CSV typed by hand): nothing to compare
+    value = row.get("snap_value")
+    if isinstance(value, str):
+        value = read_number(value)
+    elif isinstance(value, bool) or not isinstance(value, int | float):
+        value = None
+    remembered = Remembered(
+        goal, as_of, value, _text(row.get("snap_entry")), Source(row.sheet, row.number)
+    )
+    filled.remembered.append(remembered)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _yes_no(value) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    text = _text(value).lower()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    return None
+
+
+def _items(value) -> tuple[str, ...]:
+    text = _text(value)
+    for separator in ITEM_SEPARATORS:
+        text = text.replace(separator, "\n")
+    return tuple(dict.fromkeys(part.strip() for part in text.split("\n") if part.strip()))

@@ -1,0 +1,89 @@
+"""Reports as workbooks: a command's records (the rows its CSV has) as typed
+sheets — dates as dates, numbers as numbers, states, kinds and yes/no as words,
+headers in the language asked for — and sheet names Excel accepts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.views.model import Sheet, SheetColumn
+from tracker.words import say
+
+DATES = frozenset({"deadline", "date", "forecast_completion_date", "last_entry"})
+DATETIMES = frozenset({"recorded_at"})
+PERCENTS = frozenset({"progress", "expected"})
+NUMBERS = frozenset(
+    {
+        "current", "target", "days_left", "schedule_days", "forecast_days_late", "value",
+        "entries", "before", "after", "net_change", "count", "count_before", "count_change",
+    }
+)  # fmt: skip
+# Fields holding an identifier that reads as a word: state ids, kinds.
+WORDED = {"state": "state.{}", "from": "state.{}", "to": "state.{}", "kind": "kind.{}"}
+
+# Excel's rules for a sheet's name: at most 31 characters, none of these.
+SHEET_NAME_MAX = 31
+SHEET_NAME_BAD = "[]:*?/\\"
+
+
+def column_type(field: str) -> str:
+    if field in DATES:
+        return "date"
+    if field in DATETIMES:
+        return "datetime"
+    if field in PERCENTS:
+        return "percent"
+    return "number" if field in NUMBERS else "text"
+
+
+def record_sheet(name: str, records: list[dict], fields, lang: str) -> Sheet:
+    """Records (a CSV's rows) as one sheet with the catalogue's headers."""
+    columns = tuple(SheetColumn(f, say(f"field.{f}", lang), column_type(f)) for f in fields)
+    rows = tuple(tuple(cell_value(f, record.get(f), lang) for f in fields) for record in records)
+    return Sheet(name, columns, rows)
+
+
+def cell_value(field: str, value, lang: str):
+    """One record value as a workbook cell holds it."""
+    if value is None or value == "":
+        return None
+    if field in WORDED:
+        return say(WORDED[field].format(value), lang)
+    if isinstance(value, bool):
+        return say("fill.yes" if value else "fill.no", lang)
+    if field in DATES:
+        return dt.date.fromisoformat(value)
+    if field in DATETIMES:
+        # "2020-06-01T08:00:00.123456Z": a UTC time; Excel has no time zones.
+        return dt.datetime.fromisoformat(value.replace("Z", "")).replace(microsecond=0)
+    if isinstance(value, list | tuple):
+        return "、".join(str(v) for v in value)
+    return value
+
+
+def flat_status(record: dict) -> dict:
+    """A status record with its forecast as two plain fields, as CSV has it."""
+    record = dict(record)
+    forecast = record.pop("forecast", None) or {}
+    record["forecast_completion_date"] = forecast.get("completion_date")
+    record["forecast_days_late"] = forecast.get("days_late")
+    return record
+
+
+def sheet_names(names: list[str]) -> list[str]:
+    """Names Excel accepts, in order and unique (case does not tell sheets apart):
+    forbidden characters become _, long names are cut, repeats get ~2, ~3 …"""
+    out: list[str] = []
+    taken: set[str] = set()
+    for name in names:
+        clean = "".join("_" if ch in SHEET_NAME_BAD or not ch.isprintable() else ch for ch in name)
+        clean = clean.strip().strip("'") or "_"
+        clean = "_" if clean.lower() == "history" else clean  # reserved by Excel
+        base, candidate, n = clean[:SHEET_NAME_MAX], clean[:SHEET_NAME_MAX], 1
+        while candidate.lower() in taken:
+            n += 1
+            suffix = f"~{n}"
+            candidate = base[: SHEET_NAME_MAX - len(suffix)] + suffix
+        taken.add(candidate.lower())
+        out.append(candidate)
+    return out

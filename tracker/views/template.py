@@ -1,0 +1,192 @@
+"""`tracker template`: a fill-in workbook of one or more offices' goals — what
+the plan and the log say of each goal, open cells for the new figures, and
+(hidden) what the log held when it was made, so an import can tell if it moved."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from tracker.engine.snapshot import Snapshot
+from tracker.fillin import COLUMNS, HIDDEN, SCHEMA, header_key
+from tracker.model import GoalStatus, Kind, Plan
+from tracker.views.common import title_of
+from tracker.views.model import Fill, Sheet, SheetColumn
+from tracker.views.phrases import done_or_not
+from tracker.views.report import Report
+from tracker.views.sheets import sheet_names
+from tracker.words import say
+
+TYPES = {
+    "target": "number",
+    "current": "number",
+    "last": "date",
+    "add": "number",
+    "total": "number",
+    "date": "date",
+    "snap_value": "number",
+    "as_of": "date",
+}
+
+# Room to type in the open columns (characters).
+WIDTHS = {"add": 10, "total": 12, "done": 10, "items": 16, "date": 12, "note": 28, "by": 10}
+
+
+def owners_of(plan: Plan) -> list[str]:
+    """Every office that leads a goal, in the plan's order."""
+    return list(dict.fromkeys(goal.owner for goal in plan.goals))
+
+
+def template_report(
+    plan: Plan,
+    statuses: list[GoalStatus],
+    snapshots: dict[str, Snapshot],
+    *,
+    owners: list[str],
+    as_of: dt.date,
+    lang: str,
+) -> Report:
+    def body() -> dict:
+        return {
+            "plan": plan.id,
+            "owners": [
+                {"owner": o, "goals": [s.goal.id for s in statuses if s.goal.owner == o]}
+                for o in owners
+            ],
+        }
+
+    def sheets() -> tuple[Sheet, ...]:
+        names = sheet_names(owners)
+        return tuple(
+            office_sheet(
+                plan,
+                [s for s in statuses if s.goal.owner == owner],
+                snapshots,
+                office=owner,
+                name=name,
+                as_of=as_of,
+                lang=lang,
+            )
+            for owner, name in zip(owners, names)
+        )
+
+    return Report(SCHEMA, as_of, body, sheets=sheets)
+
+
+def office_sheet(plan, statuses, snapshots, *, office, name, as_of, lang) -> Sheet:
+    columns = tuple(
+        SheetColumn(
+            key,
+            say(header_key(key), lang),
+            TYPES.get(key, "text"),
+            hidden=key in HIDDEN,
+            width=WIDTHS.get(key, 0),
+        )
+        for key in COLUMNS
+    )
+    fills = _fills(plan, as_of, lang)
+    rows, open_cells = [], []
+    for status in statuses:
+        snapshot = snapshots.get(status.goal.id, Snapshot(None, ""))
+        values = _row(plan, status, snapshot, as_of=as_of, lang=lang)
+        rows.append(tuple(values[key] for key in COLUMNS))
+        opened = _open(status, fills, lang)
+        open_cells.append(tuple(opened.get(key) for key in COLUMNS))
+    lead = (
+        say("fill.sheet_title", lang, office=office, as_of=as_of.isoformat()),
+        say("fill.instructions", lang, as_of=as_of.isoformat()),
+    )
+    return Sheet(
+        name,
+        columns,
+        tuple(rows),
+        lead=lead,
+        key_row=True,
+        fills=tuple(open_cells),
+        protected=True,
+        frozen_columns=2,
+    )
+
+
+def _row(plan, status: GoalStatus, snapshot: Snapshot, *, as_of, lang) -> dict:
+    goal = status.goal
+    if goal.kind is Kind.CHECKLIST:
+        target = "、".join(goal.items)
+        current = say("fill.items_of", lang, done=len(status.items_done), total=len(goal.items))
+        if status.items_done:
+            current += f" ({'、'.join(status.items_done)})"
+    elif goal.kind is Kind.MILESTONE:
+        target = say("value.done", lang)
+        current = done_or_not(bool(status.current), lang)
+    else:
+        target, current = goal.target, status.current
+    return {
+        "id": goal.id,
+        "title": title_of(goal, lang),
+        "kind": say(f"kind.{goal.kind.value}", lang),
+        "unit": goal.unit or None,
+        "target": _number(target),
+        "current": _number(current),
+        "last": status.last_entry,
+        **dict.fromkeys(("add", "total", "done", "items", "date", "note", "by")),
+        "snap_value": _number(snapshot.value),
+        "snap_entry": snapshot.last_entry or None,
+        "as_of": as_of,
+        "plan": plan.id,
+    }
+
+
+def _number(value):
+    """Whole numbers as integers, so the sheet shows 1,320 and not 1,320.0."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _fills(plan: Plan, as_of: dt.date, lang: str) -> dict[str, Fill]:
+    number = say("fill.error_number", lang)
+    return {
+        "add": Fill("decimal", low=0, prompt=say("fill.prompt_add", lang), error=number),
+        "total": Fill("decimal", prompt=say("fill.prompt_total", lang), error=number),
+        "date": Fill(
+            "date",
+            low=plan.start,
+            high=max(plan.end, as_of),
+            prompt=say("fill.prompt_date", lang, as_of=as_of.isoformat()),
+            error=say("fill.error_date", lang, example=as_of.isoformat()),
+        ),
+        "note": Fill("text"),
+        "by": Fill("text"),
+    }
+
+
+def _open(status: GoalStatus, fills: dict[str, Fill], lang: str) -> dict[str, Fill]:
+    """The cells of this goal's row an office may fill: those its kind takes
+    (a done milestone or a finished checklist takes only a note), then date,
+    note and by."""
+    goal = status.goal
+    opened = {key: fills[key] for key in ("date", "note", "by")}
+    if goal.kind is Kind.COUNT:
+        opened["add"] = fills["add"]
+        opened["total"] = replace(fills["total"], low=0)
+    elif goal.kind is Kind.LEVEL:
+        opened["total"] = fills["total"]
+    elif goal.kind is Kind.MILESTONE and not status.current:
+        yes, no = say("fill.yes", lang), say("fill.no", lang)
+        opened["done"] = Fill(
+            "list",
+            choices=(yes, no),
+            prompt=say("fill.prompt_done", lang),
+            error=say("fill.error_yes", lang),
+        )
+    elif goal.kind is Kind.CHECKLIST:
+        left = tuple(item for item in goal.items if item not in status.items_done)
+        if left:
+            opened["items"] = Fill(
+                "list",
+                choices=left,
+                strict=False,
+                prompt=say("fill.prompt_items", lang),
+                error=say("fill.error_items", lang),
+            )
+    return opened
