@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 
 import click
 
@@ -164,10 +162,10 @@ def _op_for(goal, value, total, done, items, note) -> tuple[Op, float | None]:
 
 def parse_number(text: str, what: str) -> float:
     """'120', '1,200', '８.５' (full-width) → float; anything else is refused."""
-    cleaned = unicodedata.normalize("NFKC", str(text)).strip().replace(",", "").replace("_", "")
-    if cleaned.endswith("%"):
-        cleaned = cleaned[:-1]
-    if not _NUMBER.match(cleaned) or not math.isfinite(float(cleaned)):
+    from tracker.numbers import read_number
+
+    value = read_number(text)
+    if value is None:
         raise TrackerError(
             problem(
                 "tracker",
@@ -179,7 +177,7 @@ def parse_number(text: str, what: str) -> float:
                 text=text,
             )
         )
-    return float(cleaned)
+    return value
 
 
 def user_text(option: str, value: str) -> str:
