@@ -143,6 +143,7 @@ class Goal:
     start_value: float | None = None  # count: the value carried over at the start
     start_items: tuple[str, ...] = ()  # checklist: items done before this plan
     origin: Source | None = field(default=None, compare=False)
+    revised_from: Goal | None = field(default=None, compare=False, repr=False)  # set by as_of
 
     @property
     def owners(self) -> tuple[str, ...]:
@@ -171,7 +172,7 @@ class Goal:
                 changes["target"] = revision.target
             if revision.deadline is not None:
                 changes["deadline"] = revision.deadline
-            revised = replace(revised, **changes)
+            revised = replace(revised, **changes, revised_from=self)
         return revised
 
     def revision_on(self, day: dt.date) -> Revision | None:

@@ -108,10 +108,12 @@ def known_areas(plan: Plan, **_) -> list[Problem]:
 
 
 def goal_dates(plan: Plan, **_) -> list[Problem]:
+    """A goal lives inside the plan's period unless it says it crosses the year
+    (`multi_year = true`, or `carried_from` last year's plan)."""
     found = []
     for goal in plan.goals:
         for key, day in (("deadline", goal.deadline), ("start", goal.start)):
-            if not plan.start <= day <= plan.end:
+            if not goal.crosses_year and not plan.start <= day <= plan.end:
                 found.append(
                     at(
                         goal,
@@ -253,6 +255,140 @@ def part_of_links(plan: Plan, *, unbuilt: frozenset[str] = frozenset()) -> list[
     return found
 
 
+def shared_offices(plan: Plan, **_) -> list[Problem]:
+    found = []
+    for goal in plan.goals:
+        seen = {goal.owner}
+        for office in goal.co_owners:
+            if not office.strip():
+                found.append(at(goal, "empty", "co_owners", "co_owner_empty"))
+            elif office in seen:
+                found.append(at(goal, "duplicate", "co_owners", "co_owner_twice", office=office))
+            seen.add(office)
+    return found
+
+
+def revisions(plan: Plan, **_) -> list[Problem]:
+    """Each revision changes something, in date order, before the deadline it
+    changes; easing a target or a deadline needs a reason."""
+    found = []
+    for goal in plan.goals:
+        previous = None
+        in_force = goal
+        for revision in goal.revisions:
+            args = {"date": revision.date}
+            if revision.target is None and revision.deadline is None:
+                found.append(at(goal, "invalid", "revisions", "revision_changes_nothing", **args))
+            if previous is not None and revision.date <= previous:
+                found.append(at(goal, "date", "revisions", "revisions_order"))
+            if revision.date > in_force.deadline:
+                found.append(
+                    at(
+                        goal,
+                        "date",
+                        "revisions",
+                        "revision_after_deadline",
+                        "revision_after_fix",
+                        deadline=in_force.deadline,
+                        **args,
+                    )
+                )
+            if revision.deadline is not None and revision.deadline < revision.date:
+                found.append(at(goal, "date", "revisions", "revision_deadline_past", **args))
+            if (
+                revision.deadline is not None
+                and not goal.crosses_year
+                and not (plan.start <= revision.deadline <= plan.end)
+            ):
+                found.append(
+                    at(
+                        goal,
+                        "date",
+                        "revisions",
+                        "outside_plan",
+                        "move_inside_plan",
+                        key="deadline",
+                        date=revision.deadline,
+                        start=plan.start,
+                        end=plan.end,
+                    )
+                )
+            if revision.target is not None and not math.isfinite(revision.target):
+                found.append(at(goal, "range", "revisions", "not_finite", key="target"))
+            elif revision.target is not None and goal.kind is Kind.COUNT and revision.target <= 0:
+                found.append(at(goal, "range", "revisions", "count_target_positive"))
+            if _eases(goal, in_force, revision) and not revision.reason.strip():
+                found.append(at(goal, "invalid", "revisions", "easing_needs_reason", **args))
+            previous = revision.date
+            in_force = _revised(in_force, revision)
+    return found
+
+
+def _revised(goal: Goal, revision) -> Goal:
+    from dataclasses import replace
+
+    changes = {}
+    if revision.target is not None:
+        changes["target"] = revision.target
+    if revision.deadline is not None:
+        changes["deadline"] = revision.deadline
+    return replace(goal, **changes)
+
+
+def _eases(goal: Goal, in_force: Goal, revision) -> bool:
+    """A later deadline, or a target easier to meet."""
+    if revision.deadline is not None and revision.deadline > in_force.deadline:
+        return True
+    if revision.target is None or in_force.target is None:
+        return False
+    lower_is_easier = goal.kind is not Kind.LEVEL or goal.direction is Direction.AT_LEAST
+    return (
+        revision.target < in_force.target if lower_is_easier else revision.target > in_force.target
+    )
+
+
+def carried_values(plan: Plan, **_) -> list[Problem]:
+    found = []
+    for goal in plan.goals:
+        if goal.carried_from is not None and ":" not in goal.carried_from:
+            found.append(
+                at(goal, "invalid", "carried_from", "carried_from_form", "carried_from_example")
+            )
+        if goal.start_value is not None and (
+            not math.isfinite(goal.start_value) or goal.start_value < 0
+        ):
+            found.append(at(goal, "range", "start_value", "level_not_negative", key="start_value"))
+        for item in goal.start_items:
+            if item not in goal.items:
+                fix = suggest_or(item, goal.items, "items_are", items=", ".join(goal.items))
+                found.append(
+                    at(
+                        goal,
+                        "unknown-item",
+                        "start_items",
+                        "unknown_item",
+                        fix,
+                        item=item,
+                        goal=goal.id,
+                    )
+                )
+        for item in goal.item_deadlines:
+            if not goal.start <= item.deadline <= goal.deadline:
+                found.append(
+                    at(
+                        goal,
+                        "date",
+                        "items",
+                        "item_deadline_outside",
+                        item=item.name,
+                        date=item.deadline,
+                        start=goal.start,
+                        deadline=goal.deadline,
+                    )
+                )
+    return found
+
+
 def finite_numbers(plan: Plan, **_) -> list[Problem]:
     """NaN and infinity parse as TOML floats but cannot be tracked."""
     found = []
@@ -279,6 +415,9 @@ PLAN_RULES: tuple[Rule, ...] = (
     trajectories,
     part_of_links,
     finite_numbers,
+    shared_offices,
+    revisions,
+    carried_values,
 )
 
 

@@ -57,6 +57,7 @@ def _identity(goal: Goal) -> dict:
         "title_en": goal.title_en,
         "area": goal.area,
         "owner": goal.owner,
+        "co_owners": list(goal.co_owners),
         "kind": goal.kind.value,
     }
 
@@ -79,8 +80,39 @@ def goal_dict(goal: Goal) -> dict:
             {"date": c.date.isoformat(), "value": plain_number(c.value)} for c in goal.trajectory
         ],
         "source": goal.source,
+        "judged": goal.judged.value if goal.kind is Kind.LEVEL else None,
+        "item_deadlines": {i.name: i.deadline.isoformat() for i in goal.item_deadlines},
+        "revisions": [
+            {
+                "date": r.date.isoformat(),
+                "target": plain_number(r.target),
+                "deadline": r.deadline.isoformat() if r.deadline else None,
+                "reason": r.reason,
+                "document": r.document,
+            }
+            for r in goal.revisions
+        ],
+        "carried_from": goal.carried_from,
+        "multi_year": goal.multi_year,
+        "start_value": plain_number(goal.start_value),
+        "start_items": list(goal.start_items),
     }
     return out
+
+
+def revision_dict(goal: Goal, as_of) -> dict | None:
+    """The revision in force on as_of, with the definition it replaced."""
+    revision = goal.revision_on(as_of)
+    if revision is None or goal.revised_from is None:
+        return None
+    original = goal.revised_from
+    return {
+        "date": revision.date.isoformat(),
+        "reason": revision.reason,
+        "document": revision.document,
+        "original_target": plain_number(original.target),
+        "original_deadline": original.deadline.isoformat(),
+    }
 
 
 def status_dict(status: GoalStatus) -> dict:
@@ -107,6 +139,13 @@ def status_dict(status: GoalStatus) -> dict:
         },
         "last_entry": status.last_entry.isoformat() if status.last_entry else None,
         "items_done": list(status.items_done) if goal.kind is Kind.CHECKLIST else None,
+        "target_reached": status.target_reached,
+        "items": [
+            {"name": name, "deadline": goal.item_deadline(name).isoformat(), "state": state.value}
+            for name, state in status.item_states
+        ]
+        or None,
+        "revision": revision_dict(goal, status.as_of),
     }
 
 

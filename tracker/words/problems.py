@@ -522,4 +522,51 @@ PHRASES: dict[str, tuple[str, str]] = {
         'reason = "疫情影响", document = "石政发〔2020〕12号"}}]',
         'revisions = [{{date = 2020-07-01, target = 2500, reason = "…", document = "…"}}]',
     ),
+    "co_owner_empty": ("co_owners 中有空的单位名", "an office name in co_owners is empty"),
+    "co_owner_twice": (
+        "单位“{office}”列了两次（或与牵头单位相同）",
+        "office '{office}' is listed twice (or is the lead owner)",
+    ),
+    "revision_changes_nothing": (
+        "{date} 的修订既没有改 target 也没有改 deadline",
+        "the revision of {date} changes neither target nor deadline",
+    ),
+    "revisions_order": ("修订必须按日期顺序排列", "revisions must be in date order"),
+    "revision_after_deadline": (
+        "{date} 的修订晚于它所修改的截止日 {deadline}",
+        "the revision of {date} comes after the deadline it changes ({deadline})",
+    ),
+    "revision_after_fix": (
+        "过期后的调整不算修订：结转到下一年的计划",
+        "a change after the deadline is no revision: carry the goal into next year's plan",
+    ),
+    "revision_deadline_past": (
+        "{date} 的修订把截止日定在修订之前",
+        "the revision of {date} sets a deadline before itself",
+    ),
+    "easing_needs_reason": (
+        "{date} 的修订放宽了目标或推迟了截止日，但没有写 reason",
+        "the revision of {date} eases the target or the deadline without a reason",
+    ),
+    "carried_from_form": (
+        "carried_from 应写成“计划编号:目标编号”",
+        "carried_from is 'PLAN-ID:GOAL-ID'",
+    ),
+    "carried_from_example": (
+        '例如 carried_from = "shifeng-2020:jobs.training"',
+        'e.g. carried_from = "shifeng-2020:jobs.training"',
+    ),
+    "item_deadline_outside": (
+        "分项“{item}”的截止日 {date} 超出目标期（{start}..{deadline}）",
+        "item '{item}' is due {date}, outside the goal's {start}..{deadline}",
+    ),
+    "init_exists": (
+        "已存在：tracker init 不会覆盖任何文件",
+        "already exists: tracker init never overwrites a file",
+    ),
+    "init_exists_fix": (
+        "换一个新文件夹，或先把这个文件移走",
+        "choose a new folder, or move this file away first",
+    ),
+    "init_year_needs_from": ("--year 要和 --from 一起用", "--year goes with --from"),
 }

@@ -1,0 +1,78 @@
+"""Next year's plan from this year's: every goal not done at the old plan's end,
+carried with its definition (as revised by then), a `carried_from` reference and
+its value at the end as the new start. Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from dateutil.relativedelta import relativedelta
+
+from tracker.engine.ledger import Series
+from tracker.engine.status import goal_status
+from tracker.model import Goal, Kind, Plan, State
+
+
+def shift(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later (29 February becomes the 28th)."""
+    return day + relativedelta(years=years)
+
+
+def renamed(text: str, old_year: int, new_year: int) -> str:
+    """'石峰区2020年工作目标' → '石峰区2021年工作目标'; text without the year gains none."""
+    return re.sub(rf"(?<!\d){old_year}(?!\d)", str(new_year), text)
+
+
+def carry_over(plan: Plan, series: dict[str, Series], *, year: int) -> tuple[Plan, list[Goal]]:
+    """(the new plan, the old goals it carries). The new plan keeps the areas;
+    its period is the old one moved to `year`."""
+    years = year - plan.start.year
+    end = plan.end
+    carried: list[Goal] = []
+    new_goals: list[Goal] = []
+    for goal in plan.goals:
+        status = goal_status(goal, series[goal.id], as_of=end)
+        if status.state is State.DONE:
+            continue
+        carried.append(goal)
+        new_goals.append(_carried(plan, status.goal, status, years))
+    kept = {g.id for g in new_goals}
+    new_goals = [g if g.part_of in kept else replace(g, part_of=None) for g in new_goals]
+    new_plan = replace(
+        plan,
+        id=renamed(plan.id, plan.start.year, year) if str(plan.start.year) in plan.id
+        else f"{plan.id}-{year}",
+        title=renamed(plan.title, plan.start.year, year),
+        title_en=renamed(plan.title_en, plan.start.year, year),
+        start=shift(plan.start, years),
+        end=shift(plan.end, years),
+        goals=tuple(new_goals),
+        origin=None,
+    )  # fmt: skip
+    return new_plan, carried
+
+
+def _carried(plan: Plan, goal: Goal, status, years: int) -> Goal:
+    """One unfinished goal, as defined at the old plan's end, moved on a year."""
+    changes: dict = {
+        "start": shift(plan.start, years),
+        "deadline": shift(goal.deadline, years),
+        "carried_from": f"{plan.id}:{goal.id}",
+        "multi_year": False,
+        "revisions": (),
+        "trajectory": tuple(replace(c, date=shift(c.date, years)) for c in goal.trajectory),
+        "item_deadlines": tuple(
+            replace(i, deadline=shift(i.deadline, years)) for i in goal.item_deadlines
+        ),
+        "origin": None,
+        "revised_from": None,
+    }
+    if goal.kind is Kind.COUNT and status.current:
+        changes["start_value"] = status.current
+    elif goal.kind is Kind.LEVEL and status.current is not None:
+        changes["baseline"] = status.current
+    elif goal.kind is Kind.CHECKLIST:
+        changes["start_items"] = status.items_done
+    return replace(goal, **changes)

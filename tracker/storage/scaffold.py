@@ -1,0 +1,130 @@
+"""Starting a plan folder: the goals.toml skeleton, progress/README.md,
+.gitattributes (the union merge) and .gitignore — never over an existing file —
+and writing a Plan back as goals.toml for next year's plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from tracker.jsontext import dumps
+from tracker.model import Goal, Kind, Plan
+from tracker.numbers import plain_number
+from tracker.problems import ExitCode, TrackerError, problem
+from tracker.storage.journal import machine_errors
+
+SKELETON = Path(__file__).parent / "skeleton"
+FILES = {
+    "goals.toml": "goals.toml",
+    "progress/README.md": "progress-README.md",
+    ".gitattributes": "gitattributes",
+    ".gitignore": "gitignore",
+}
+
+
+def skeleton_text(name: str) -> str:
+    return (SKELETON / FILES[name]).read_text(encoding="utf-8")
+
+
+def blank_plan(year: int) -> str:
+    """The commented goals.toml of a new plan for `year` (valid as it stands)."""
+    return skeleton_text("goals.toml").format(
+        plan_id=f"plan-{year}",
+        title=f"{year}年工作目标",
+        title_en=f"{year} commitments",
+        start=dt.date(year, 1, 1).isoformat(),
+        end=dt.date(year, 12, 31).isoformat(),
+        start_year=year,
+    )
+
+
+def create_folder(root: Path, goals_toml: str) -> list[Path]:
+    """Write the plan folder's files; refuse (writing nothing) if any exists."""
+    texts = {name: skeleton_text(name) for name in FILES}
+    texts["goals.toml"] = goals_toml
+    paths = {name: root / name for name in FILES}
+    existing = [p for p in paths.values() if p.exists() or p.is_symlink()]
+    if existing:
+        raise TrackerError(
+            [problem(str(p), None, "exists", "init_exists", "init_exists_fix") for p in existing],
+            ExitCode.BAD_DATA,
+        )
+    written = []
+    for name, path in paths.items():
+        with machine_errors(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "x", encoding="utf-8", newline="\n") as handle:
+                handle.write(texts[name])
+        written.append(path)
+    return written
+
+
+# ── a Plan as goals.toml ─────────────────────────────────────────────────────
+
+
+def toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return str(plain_number(value))
+    if isinstance(value, str):
+        return dumps(value)  # JSON's escapes are TOML's (and DEL, C1 are escaped too)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + "}"
+    raise TypeError(type(value).__name__)
+
+
+def dump_plan(plan: Plan, *, header: str = "") -> str:
+    lines = [f"# {line}".rstrip() for line in header.splitlines()]
+    lines += ["", "[plan]"]
+    for key in ("id", "title", "title_en", "start", "end", "timezone", "tolerance", "source"):
+        value = getattr(plan, key)
+        if value not in ("", None):
+            lines.append(f"{key} = {toml_value(value)}")
+    for area in plan.areas:
+        lines += ["", "[[plan.areas]]"]
+        lines += [f"{k} = {toml_value(getattr(area, k))}" for k in ("id", "name", "name_en")]
+    for goal in plan.goals:
+        lines += ["", "[[goal]]", *_goal_lines(goal)]
+    return "\n".join(lines) + "\n"
+
+
+def _goal_lines(goal: Goal) -> list[str]:
+    fields: dict = {
+        "id": goal.id,
+        "title": goal.title,
+        "title_en": goal.title_en,
+        "area": goal.area,
+        "owner": goal.owner,
+        "co_owners": list(goal.co_owners) or None,
+        "kind": goal.kind.value,
+        "start": goal.start,
+        "deadline": goal.deadline,
+    }
+    if goal.kind in (Kind.COUNT, Kind.LEVEL):
+        fields.update(target=goal.target, unit=goal.unit or None)
+    if goal.kind is Kind.LEVEL:
+        fields.update(direction=goal.direction.value, baseline=goal.baseline,
+                      judged=goal.judged.value)  # fmt: skip
+    if goal.kind is Kind.CHECKLIST:
+        dated = {i.name: i.deadline for i in goal.item_deadlines}
+        fields["items"] = [
+            {"name": name, "deadline": dated[name]} if name in dated else name
+            for name in goal.items
+        ]
+        fields["start_items"] = list(goal.start_items) or None
+    fields.update(
+        part_of=goal.part_of,
+        start_value=goal.start_value,
+        update_every=goal.update_every.value,
+        tolerance=goal.tolerance,
+        trajectory=[{"date": c.date, "value": c.value} for c in goal.trajectory] or None,
+        carried_from=goal.carried_from,
+        multi_year=goal.multi_year or None,
+        source=goal.source,
+    )
+    return [f"{key} = {toml_value(value)}" for key, value in fields.items() if value is not None]
