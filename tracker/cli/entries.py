@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
-import click
-
-from tracker.cli.common import as_of_option, data_option, emit, format_option, open_data
+from tracker.cli.common import (
+    as_of_option,
+    data_option,
+    emit,
+    format_option,
+    lang_option,
+    open_data,
+)
+from tracker.cli.help import cli_command, option
 from tracker.refs import resolve_goal
 
 
-@click.command("entries")
-@click.option("--goal", "goal_id", metavar="ID", help="Only entries of this goal.")
-@click.option("--since", metavar="DATE", help="Only entries dated on or after DATE.")
-@click.option("--until", metavar="DATE", help="Only entries dated on or before DATE.")
+@cli_command("entries", help="help.entries")
+@option("--goal", "goal_id", metavar="ID", help="help.opt.goal")
+@option("--since", metavar="DATE", help="help.opt.since")
+@option("--until", metavar="DATE", help="help.opt.until")
 @as_of_option
 @format_option(
     "table",
     "json",
     "jsonl",
     "csv",
-    help="Output format; jsonl prints the log lines as stored (for --from-json).",
+    help="help.opt.entries_format",
 )
+@lang_option
 @data_option
-def command(goal_id, since, until, as_of, fmt, data_dir):
-    """The log itself, oldest first; retracted entries are marked."""
+def command(goal_id, since, until, as_of, fmt, lang, data_dir):
     from tracker.views.entries import entries_report, select
-    from tracker.words import DEFAULT_LANG
 
     loaded = open_data(data_dir)
     day = loaded.date(as_of, option="--as-of")
@@ -38,8 +43,7 @@ def command(goal_id, since, until, as_of, fmt, data_dir):
         "since": since_day and since_day.isoformat(),
         "until": until_day and until_day.isoformat(),
     }
-    # No --lang yet: the log's words are the same in both languages (issue 12).
     report = entries_report(
-        loaded.plan, loaded.entries, shown, as_of=day, filters=filters, lang=DEFAULT_LANG
+        loaded.plan, loaded.entries, shown, as_of=day, filters=filters, lang=lang
     )
     emit(report, fmt)
