@@ -142,3 +142,16 @@ def test_an_internal_error_line_and_a_usage_error_in_a_subprocess(data):
     result = run_process(["--data", str(data), "show", "nosuch"], env={"LANG": "en_US.UTF-8"})
     assert result.returncode == 3
     assert "unknown goal 'nosuch'" in result.stderr.decode("utf-8")
+
+
+def test_clicks_own_usage_errors_in_both_languages(run):
+    zh = run("status", "--formt", "json", code=2).stderr
+    assert (
+        "错误：没有选项 --formt；是不是 --format？" in zh and "运行“cli status -h”查看帮助。" in zh
+    )
+    assert "错误：缺少 'ENTRY'" in run("retract", code=2).stderr
+    assert "可选：table, json, csv, md" in run("status", "--format", "xml", code=2).stderr
+    assert "没有命令“nosuch”" in run("nosuch", code=2).stderr
+    en = run("--lang", "en", "status", "--format", "xml", code=2).stderr
+    assert "Error: invalid '--format'; one of table, json, csv, md" in en
+    assert "Try 'cli status -h' for help." in en

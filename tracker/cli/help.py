@@ -57,7 +57,10 @@ class _Worded:
 
     def parse_args(self, ctx, args):
         note_flag(ctx, args)
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as error:
+            raise WordedUsageError(error) from None
 
     def format_help_text(self, ctx, formatter):
         if self.help:
@@ -104,6 +107,12 @@ class TrackerCommand(_Worded, click.Command):
 class TrackerGroup(_Worded, click.Group):
     """The command group, its help and its command list in words."""
 
+    def resolve_command(self, ctx, args):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:
+            raise WordedUsageError(error) from None
+
     def format_options(self, ctx, formatter):
         _Worded.format_options(self, ctx, formatter)
         self.format_commands(ctx, formatter)
@@ -113,3 +122,52 @@ def cli_command(name: str, *, help: str, **kwargs):
     """click.command with a catalogue key for its help."""
     kwargs.setdefault("cls", TrackerCommand)
     return click.command(name, help=help, **kwargs)
+
+
+# ── click's own usage errors, in words ───────────────────────────────────────
+
+
+class WordedUsageError(click.UsageError):
+    """A usage error click found while parsing (an unknown option, a missing
+    argument, a value not among the choices), said in the user's language."""
+
+    def __init__(self, error: click.UsageError):
+        super().__init__(error.message, error.ctx)
+        self.original = error
+
+    def format_message(self) -> str:
+        return usage_message(self.original, _lang(self.ctx) if self.ctx else gentle_lang(None))
+
+    def show(self, file=None) -> None:
+        lang = _lang(self.ctx) if self.ctx else gentle_lang(None)
+        if self.ctx is not None:
+            try_help = say("help.try_help", lang, command=f"{self.ctx.command_path} -h")
+            click.echo(f"{self.ctx.get_usage()}\n{try_help}\n", err=True)
+        click.echo(say("help.error", lang, message=self.format_message()), err=True)
+
+
+def usage_message(error: click.UsageError, lang: str) -> str:
+    """What click found wrong, from the catalogue where click's error names its
+    parts; otherwise click's own sentence."""
+    param = getattr(error, "param", None)
+    hint = param.get_error_hint(error.ctx) if param is not None and error.ctx else None
+    if isinstance(error, click.NoSuchOption):
+        close = ", ".join(error.possibilities or ())
+        if close:
+            return say("help.no_such_option_close", lang, name=error.option_name, close=close)
+        return say("help.no_such_option", lang, name=error.option_name)
+    if isinstance(error, click.MissingParameter) and hint:
+        return say("help.missing", lang, name=hint)
+    if isinstance(error, click.BadOptionUsage) and error.message.endswith("requires an argument."):
+        return say("help.needs_value", lang, name=error.option_name)
+    if isinstance(error, click.BadParameter) and hint:
+        if isinstance(param.type, click.Choice):
+            choices = ", ".join(str(c) for c in param.type.choices)
+            return say("help.bad_choice", lang, name=hint, choices=choices)
+        return say("help.bad_value", lang, name=hint, detail=error.message)
+    if error.message.startswith("No such command"):
+        return say("help.no_such_command", lang, name=error.message.split("'")[1])
+    if error.message.startswith("Got unexpected extra argument"):
+        extra = error.message.partition("(")[2].rstrip(")")
+        return say("help.extra_arguments", lang, args=extra)
+    return error.format_message()

@@ -15,6 +15,23 @@ PHRASES: dict[str, tuple[str, str]] = {
     "help.opt.help": ("显示本帮助并退出。", "Show this message and exit."),
     "help.opt.version": ("显示版本号并退出。", "Show the version and exit."),
     "help.version": ("tracker，版本 {version}", "tracker, version {version}"),
+    # click's own usage errors
+    "help.try_help": ("运行“{command}”查看帮助。", "Try '{command}' for help."),
+    "help.error": ("错误：{message}", "Error: {message}"),
+    "help.no_such_option": ("没有选项 {name}", "no such option: {name}"),
+    "help.no_such_option_close": (
+        "没有选项 {name}；是不是 {close}？",
+        "no such option: {name}; did you mean {close}?",
+    ),
+    "help.missing": ("缺少 {name}", "missing {name}"),
+    "help.needs_value": ("选项 {name} 需要一个值", "option {name} needs a value"),
+    "help.bad_choice": ("{name} 的值无效；可选：{choices}", "invalid {name}; one of {choices}"),
+    "help.bad_value": ("{name} 的值无效：{detail}", "invalid {name}: {detail}"),
+    "help.no_such_command": (
+        "没有命令“{name}”；运行 `tracker -h` 查看全部命令",
+        "no such command '{name}'; `tracker -h` lists them",
+    ),
+    "help.extra_arguments": ("多余的参数：{args}", "unexpected extra argument(s): {args}"),
     # ── the group ───────────────────────────────────────────────────────────
     "help.group": (
         "跟踪政府年度工作目标：goals.toml 是计划，progress/ 是进展记录。",
