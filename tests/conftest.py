@@ -19,6 +19,19 @@ SHARED = REPO.parent / "shared"
 SCHEMAS = REPO / "schemas"
 
 
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path_factory, monkeypatch) -> Path:
+    """Every test runs with no user config of its own (never the real one), no
+    language asked for and no locale: tracker's defaults. Subprocesses inherit
+    this environment. Tests that want a config write the file this names."""
+    path = tmp_path_factory.mktemp("config") / "config.toml"
+    monkeypatch.setenv("TRACKER_CONFIG", str(path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(path.parent / "xdg"))
+    for name in ("TRACKER_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "TRACKER_DATA"):
+        monkeypatch.delenv(name, raising=False)
+    return path
+
+
 @pytest.fixture
 def data(tmp_path) -> Path:
     """A data folder with the bundled goals.toml and an empty progress/."""

@@ -63,6 +63,7 @@ COMMANDS = {
     "goals": [["goals"], ["goals", "--area", "reform"]],
     "entries": [["entries"], ["entries", "--goal", "jobs.training", "--since", "2020-03-01"]],
     "check": [["check"]],
+    "config": [["config"], ["config", "--lang", "en"]],
     "summary": [
         ["summary", "--as-of", "2020-04-05"],
         ["summary", "--week", "2020-W18"],

@@ -20,6 +20,13 @@ from hypothesis import strategies as st
 
 from tests.conftest import REPO, Run
 
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """These tests assert English messages: ask for English, as a user would."""
+    monkeypatch.setenv("TRACKER_LANG", "en")
+
+
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 notes = st.text(max_size=40) | st.sampled_from(
@@ -84,6 +91,7 @@ def test_rich_terminal_shows_markup_and_escapes_literally():
 WORKER = """
 import sys
 from tracker.cli import cli
+
 worker = sys.argv[1]
 for j in range(int(sys.argv[2])):
     code = cli.main(args=["log", "jobs.training", "1", "--date", "2020-03-01",

@@ -20,6 +20,13 @@ from hypothesis import strategies as st
 from tests.conftest import REPO, Run, tracker_exe
 from tests.test_plan import MINI, write
 
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """These tests assert English messages: ask for English, as a user would."""
+    monkeypatch.setenv("TRACKER_LANG", "en")
+
+
 GOOD = {
     "id": "good0001",
     "goal": "jobs.training",
@@ -290,7 +297,8 @@ def test_permission_denied_is_a_message(data):
     result = subprocess.run(
         ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *tracker_exe(),
          "log", "jobs.training", "5", "--date", "2020-03-02"],
-        env=dict(os.environ, TRACKER_DATA=str(data), HOME="/tmp"),
+        env=dict(os.environ, TRACKER_DATA=str(data), HOME="/tmp",
+                 TRACKER_CONFIG=str(Path("/tmp") / f"tracker-none-{os.getpid()}.toml")),
         capture_output=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 3, result.stderr

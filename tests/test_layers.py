@@ -14,6 +14,13 @@ import pytest
 from tests.conftest import REPO, run_process
 from tests.test_plan import MINI, write
 
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """These tests assert English messages: ask for English, as a user would."""
+    monkeypatch.setenv("TRACKER_LANG", "en")
+
+
 PACKAGE = REPO / "tracker"
 
 # What each layer may not import (prefix match on the module name).

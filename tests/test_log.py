@@ -8,6 +8,12 @@ import re
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """These tests assert English messages: ask for English, as a user would."""
+    monkeypatch.setenv("TRACKER_LANG", "en")
+
+
 def lines(data):
     out = []
     for path in sorted((data / "progress").glob("*.jsonl")):

@@ -11,6 +11,13 @@ import pytest
 from tests.conftest import REPO, SHARED, run_process
 from tracker.storage.datadir import DataDir, load_plan
 
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """These tests assert English messages: ask for English, as a user would."""
+    monkeypatch.setenv("TRACKER_LANG", "en")
+
+
 MINI = textwrap.dedent("""\
     [plan]
     id = "t"

@@ -182,7 +182,8 @@ def test_trajectory_checkpoints_are_validated(tiny):
         "{date = 2020-03-01, value = 20}, {date = 2020-02-10, value = 80}",
     )
     (tiny.root / "goals.toml").write_text(text, encoding="utf-8")
-    assert "checkpoints must be in date order" in tiny("check", code=3).stdout
+    assert "checkpoints must be in date order" in tiny("check", "--lang", "en", code=3).stdout
+    assert "检查点必须按日期顺序排列" in tiny("check", code=3).stdout
 
 
 def test_forecast_counts_entries_on_the_first_day(tiny):
@@ -228,7 +229,8 @@ def test_bundled_status_counts_and_filters(run):
     assert off["goals"] and {g["state"] for g in off["goals"]} == {"off_track"}
     finance = run.json("status", "--as-of", "2020-06-30", "--owner", "区财政局")
     assert {g["owner"] for g in finance["goals"]} == {"区财政局"}
-    assert "did you mean" in run("status", "--state", "of_track", code=2).stderr
+    assert "did you mean" in run("status", "--state", "of_track", "--lang", "en", code=2).stderr
+    assert "是不是“off_track”" in run("status", "--state", "of_track", code=2).stderr
 
 
 def test_every_format_of_status(run):
@@ -258,15 +260,16 @@ def test_show_has_source_history_chart_and_forecast(run):
     out = run("show", "jobs.training", "--as-of", "2020-04-26", code=0).stdout
     assert "力争全年培训下岗失业人员3000人,其中1500人实现就业。" in out
     assert re.search(r"2020-04-26\s+\+500\s+1,000\s+二期", out)
-    assert ". trajectory" in out and "*" in out
+    assert ". 计划进度   * 实际进度" in out and "*" in out
     # 500 after 03-01 in the 8 weeks to 04-26 is 500/56 a day: 2,000 to go takes
     # 224 days → 2020-12-06, on time.
     assert "按最近8周的速度，将于2020-12-06达到3,000 人，可按期完成。" in out
     english = run("show", "jobs.training", "--as-of", "2020-04-26", "--lang", "en", code=0).stdout
     assert "At the rate of the last 8 weeks, 3,000 人 is reached on 2020-12-06, on time." in english
+    assert ". trajectory   * actual" in english
     document = run.json("show", "jobs.training", "--as-of", "2020-04-26")
     assert [h["value"] for h in document["history"]] == [500, 1000]
-    assert "unknown goal" in run("show", "jobs.trainin", code=3).stderr
+    assert "unknown goal" in run("show", "jobs.trainin", "--lang", "en", code=3).stderr
 
 
 def test_alerts_and_fail_on(run):
@@ -283,14 +286,20 @@ def test_alerts_and_fail_on(run):
     )
     english = run("alerts", "--as-of", "2020-06-30", "--lang", "en", code=0).stdout
     assert re.search(
-        r"off_track\s+jobs\.training\s+.*0% done where 50% is expected, \d+ days behind", english
+        r"off track\s+jobs\.training\s+.*0% done where 50% is expected, \d+ days behind", english
     )
     near = run.json("alerts", "--as-of", "2020-04-20")
     assert ("housing.three-supplies", "due_soon") in {
         (a["id"], a["condition"]) for a in near["alerts"]
     }
     assert run("alerts", "--as-of", "2020-05-02", "--fail-on", "overdue", code=0)
-    assert "unknown condition" in run("alerts", "--fail-on", "overdu", code=2).stderr
+    assert (
+        "unknown condition" in run("alerts", "--fail-on", "overdu", "--lang", "en", code=2).stderr
+    )
+    assert (
+        "未知条件“overdu”（是不是“overdue”？）"
+        in run("alerts", "--fail-on", "overdu", code=2).stderr
+    )
 
 
 # ── output hygiene ───────────────────────────────────────────────────────────

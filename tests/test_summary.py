@@ -210,7 +210,8 @@ def test_output_replaces_the_file_atomically(spring, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
-def test_period_options_are_checked(spring):
+def test_period_options_are_checked(spring, monkeypatch):
+    monkeypatch.setenv("TRACKER_LANG", "en")
     assert (
         "not both"
         in spring("summary", "--week", "2020-W10", "--since", "2020-03-01", code=2).stderr

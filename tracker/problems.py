@@ -49,9 +49,11 @@ class Problem:
 
     def text(self, lang: str) -> str:
         """`file:line: message (hint)`, as an editor can jump to it."""
-        text = f"{self.location}: {self.message(lang)}"
+        from tracker.words import say
+
         hint = self.hint(lang)
-        return f"{text} ({hint})" if hint else text
+        key = "problem.with_hint" if hint else "problem.located"
+        return say(key, lang, where=self.location, message=self.message(lang), hint=hint)
 
     def __str__(self) -> str:
         return self.text("en")

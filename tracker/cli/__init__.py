@@ -6,25 +6,29 @@ import sys
 
 import click
 
+from tracker.cli.help import TrackerGroup, option, section
+from tracker.cli.lang import gentle_lang, lang_option
 from tracker.problems import ExitCode
 
-# name → (module, help). Modules are imported only when their command runs, so
-# `tracker status` pays for nothing it does not use.
+# name → (module, catalogue key of its one-line help). Modules are imported only
+# when their command runs, so `tracker status` pays for nothing it does not use.
 COMMANDS = {
-    "status": ("tracker.cli.status", "Where every goal stands."),
-    "show": ("tracker.cli.show", "One goal: source, history, chart, forecast."),
-    "log": ("tracker.cli.log", "Record progress on a goal."),
-    "retract": ("tracker.cli.retract", "Correct a mistaken entry by appending a retraction."),
-    "entries": ("tracker.cli.entries", "The log itself, filterable by goal and date."),
-    "alerts": ("tracker.cli.alerts", "Overdue, due soon, off track, stale, forecast late."),
-    "summary": ("tracker.cli.summary", "The weekly digest (text, Markdown, HTML, JSON)."),
-    "check": ("tracker.cli.check", "Validate goals.toml and progress/."),
-    "goals": ("tracker.cli.goals", "The plan's goal definitions."),
-    "template": ("tracker.cli.template", "A fill-in workbook (.xlsx) of offices' goals."),
+    "status": ("tracker.cli.status", "help.short.status"),
+    "show": ("tracker.cli.show", "help.short.show"),
+    "log": ("tracker.cli.log", "help.short.log"),
+    "retract": ("tracker.cli.retract", "help.short.retract"),
+    "entries": ("tracker.cli.entries", "help.short.entries"),
+    "alerts": ("tracker.cli.alerts", "help.short.alerts"),
+    "summary": ("tracker.cli.summary", "help.short.summary"),
+    "check": ("tracker.cli.check", "help.short.check"),
+    "goals": ("tracker.cli.goals", "help.short.goals"),
+    "config": ("tracker.cli.config", "help.short.config"),
+    "template": ("tracker.cli.template", "help.short.template"),
+    "init": ("tracker.cli.init", "help.short.init"),
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(TrackerGroup):
     def list_commands(self, ctx):
         return list(COMMANDS)
 
@@ -37,13 +41,17 @@ class LazyGroup(click.Group):
         return module.command
 
     def format_commands(self, ctx, formatter):
-        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        from tracker.words import say
+
+        lang = gentle_lang(ctx)
+        rows = [(name, say(COMMANDS[name][1], lang)) for name in self.list_commands(ctx)]
+        with section(formatter, say("help.commands", lang)):
             formatter.write_dl(rows)
 
     def invoke(self, ctx):
         """The error boundary: problems become a message and an exit code, and
-        a bug becomes one line (a traceback only with --debug)."""
+        a bug becomes one line (a traceback only with --debug), in the user's
+        language."""
         from tracker.problems import TrackerError
 
         # Read only when something failed: the group's --debug (wherever it stood
@@ -54,7 +62,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TrackerError as error:
-            ctx.exit(_report(error, debug()))
+            ctx.exit(_report(error, debug(), gentle_lang(ctx)))
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
         except BrokenPipeError:
@@ -65,30 +73,45 @@ class LazyGroup(click.Group):
             # Only date arithmetic overflows here: a period reaching past year 9999.
             from tracker.problems import UsageError
 
-            ctx.exit(_report(UsageError("dates_out_of_range", "date_range_fix"), debug()))
+            error = UsageError("dates_out_of_range", "date_range_fix")
+            ctx.exit(_report(error, debug(), gentle_lang(ctx)))
         except Exception as exc:
             if debug():
                 raise
             from tracker.words import say
 
-            click.echo(say("internal_error", "en", kind=type(exc).__name__, detail=exc), err=True)
+            line = say("internal_error", gentle_lang(ctx), kind=type(exc).__name__, detail=exc)
+            click.echo(line, err=True)
             ctx.exit(ExitCode.INTERNAL)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option(
-    "--data",
-    "data_dir",
-    metavar="DIR",
-    help="Data folder holding goals.toml "
-    "(default: $TRACKER_DATA, then the nearest parent folder with goals.toml).",
+def _version(ctx, param, value):
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from tracker.words import say
+
+    click.echo(say("help.version", gentle_lang(ctx), version=version("tracker")))
+    ctx.exit()
+
+
+@click.group(
+    cls=LazyGroup, help="help.group", context_settings={"help_option_names": ["-h", "--help"]}
 )
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
-@click.version_option(package_name="tracker")
+@option("--data", "data_dir", metavar="DIR", help="help.opt.group_data")
+@option("--debug", is_flag=True, help="help.opt.debug")
+@lang_option
+@option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="help.opt.version",
+)
 @click.pass_context
-def cli(ctx, data_dir, debug):
-    """Track a local government's yearly commitments: goals.toml is the plan,
-    progress/ is the log."""
+def cli(ctx, data_dir, debug, lang):
     ctx.ensure_object(dict)
     ctx.obj["data_dir"] = data_dir
     ctx.obj["debug"] = debug
@@ -110,7 +133,7 @@ def main(argv=None) -> None:
         sys.exit(0)
 
 
-def _report(error, debug: bool) -> int:
+def _report(error, debug: bool, lang: str) -> int:
     from tracker.render.text import inert
 
     if debug:
@@ -118,7 +141,7 @@ def _report(error, debug: bool) -> int:
 
         traceback.print_exc()
     for problem in error.problems:
-        click.echo(inert(problem.text("en")), err=True)
+        click.echo(inert(problem.text(lang)), err=True)
     return error.exit_code
 
 

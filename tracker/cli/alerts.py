@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import click
-
 from tracker.cli.common import (
     as_of_option,
     data_option,
@@ -13,26 +11,25 @@ from tracker.cli.common import (
     lang_option,
     open_series,
 )
+from tracker.cli.help import cli_command, option
 from tracker.model import Condition
 from tracker.problems import ExitCode, UsageError, suggest_or
 
 
-@click.command("alerts")
-@click.option(
+@cli_command("alerts", help="help.alerts")
+@option(
     "--fail-on",
     "fail_on",
     metavar="LIST",
     default="",
-    help="Exit 1 when any of these holds (comma-separated): "
-    + ",".join(c.value for c in Condition),
+    help="help.opt.fail_on",
+    help_args={"conditions": ",".join(c.value for c in Condition)},
 )
 @as_of_option
 @format_option("table", "json", "csv", "md")
 @lang_option
 @data_option
 def command(fail_on, as_of, fmt, lang, data_dir):
-    """Every alert with its goal and a one-line reason: overdue, off track,
-    forecast late, at risk, due soon, stale."""
     from tracker.engine.alerts import alerts
     from tracker.engine.status import statuses_from_series
     from tracker.views.alerts import alerts_report

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import click
-
-from tracker.cli.common import data_option, emit, exit_with, format_option
+from tracker.cli.common import data_option, emit, exit_with, format_option, lang_option
+from tracker.cli.help import cli_command
 from tracker.problems import ExitCode
 
 
-@click.command("check")
+@cli_command("check", help="help.check")
 @format_option("table", "json")
+@lang_option
 @data_option
-def command(fmt, data_dir):
-    """Validate goals.toml and every progress/ file.
-
-    Every problem is listed as file:line: message (hint). Exit 0 when clean,
-    3 when there are problems."""
+def command(fmt, lang, data_dir):
     from tracker.cli.common import find_data
     from tracker.dates import today_in
     from tracker.rules.entries import log_problems
@@ -30,13 +26,12 @@ def command(fmt, data_dir):
     problems += unsafe_paths(data.progress_dir, display=data.display)
     if plan is not None:
         problems += log_problems(plan, entries, today=today_in(plan.timezone))
-    # No --lang yet: problems read in English, as they always have (issue 12).
     report = check_report(
         plan,
         goals=len(plan.goals) if plan else 0,
         entries=len(entries),
         problems=problems,
-        lang="en",
+        lang=lang,
     )
     emit(report, fmt)
     if problems:

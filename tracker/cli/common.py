@@ -11,6 +11,9 @@ from pathlib import Path
 
 import click
 
+from tracker.cli.help import option
+from tracker.cli.lang import current_lang, setting, user_config
+from tracker.cli.lang import lang_option as lang_option  # every command takes --lang here
 from tracker.model import Entry, Plan
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
 from tracker.words import say
@@ -19,31 +22,24 @@ from tracker.words import say
 
 
 def data_option(f):
-    return click.option(
-        "--data", "data_dir", metavar="DIR", default=None, help="Data folder holding goals.toml."
-    )(f)
+    return option("--data", "data_dir", metavar="DIR", default=None, help="help.opt.data")(f)
 
 
 def as_of_option(f):
-    return click.option(
-        "--as-of",
-        "as_of",
-        metavar="DATE",
-        default=None,
-        help="Report as of this date (default: today in the plan's time zone). "
-        "2020-06-30, 2020/6/30, 2020年6月30日, yesterday, -7d …",
-    )(f)
+    return option("--as-of", "as_of", metavar="DATE", default=None, help="help.opt.as_of")(f)
 
 
-def format_option(*choices: str, default: str = "table", help: str = "Output format."):
+def format_option(*choices: str, default: str = "table", help: str = "help.opt.format"):
+    """--format, its help a catalogue key that names the default."""
+
     def decorator(f):
-        return click.option(
+        return option(
             "--format",
             "fmt",
             type=click.Choice(choices),
             default=default,
-            show_default=True,
             help=help,
+            help_args={"default": default},
         )(f)
 
     return decorator
@@ -56,18 +52,7 @@ def output_option(f):
         "output",
         metavar="FILE",
         type=click.Path(dir_okay=False),
-        help="Write to FILE (atomically: readers never see half a report). "
-        "Needed for --format xlsx; CSV written to a file starts with a UTF-8 BOM for Excel.",
-    )(f)
-
-
-def lang_option(f):
-    return click.option(
-        "--lang",
-        type=click.Choice(["zh", "en"]),
-        default="zh",
-        show_default=True,
-        help="Language of titles and headings.",
+        help="help.opt.output",
     )(f)
 
 
@@ -101,13 +86,17 @@ class Opened:
 
 
 def find_data(data_dir: str | None):
-    """The data folder: the command's --data, else the group's, else SPEC's search."""
+    """The data folder: the command's --data, else the group's, else SPEC's
+    search, and last the config file's `data`."""
     from tracker.storage.datadir import find_data_dir
 
     ctx = click.get_current_context(silent=True)
     if data_dir is None and ctx is not None and ctx.find_root().obj:
         data_dir = ctx.find_root().obj.get("data_dir")
-    return find_data_dir(data_dir, env=os.environ, cwd=Path.cwd())
+    configured = None
+    if ctx is not None and setting("data"):
+        configured = (setting("data"), str(user_config().path))
+    return find_data_dir(data_dir, env=os.environ, cwd=Path.cwd(), configured=configured)
 
 
 def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True) -> Opened:
@@ -147,7 +136,7 @@ def open_series(data_dir: str | None):
 
 def _warn(log_problems: list[Problem]) -> None:
     if log_problems:
-        click.echo(say("log_problems_warning", "en", count=len(log_problems)), err=True)
+        click.echo(say("log_problems_warning", current_lang(), count=len(log_problems)), err=True)
 
 
 def _warn_unknown(unknown: list[str]) -> None:
@@ -156,7 +145,7 @@ def _warn_unknown(unknown: list[str]) -> None:
     if unknown:
         from tracker.render.text import inert
 
-        line = say("unknown_references", "en", count=len(unknown), example=unknown[0])
+        line = say("unknown_references", current_lang(), count=len(unknown), example=unknown[0])
         click.echo(inert(line), err=True)
 
 

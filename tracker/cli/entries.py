@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import click
-
 from tracker.cli.common import (
     as_of_option,
     data_option,
@@ -13,13 +11,14 @@ from tracker.cli.common import (
     open_data,
     output_option,
 )
+from tracker.cli.help import cli_command, option
 from tracker.refs import resolve_goal
 
 
-@click.command("entries")
-@click.option("--goal", "goal_id", metavar="ID", help="Only entries of this goal.")
-@click.option("--since", metavar="DATE", help="Only entries dated on or after DATE.")
-@click.option("--until", metavar="DATE", help="Only entries dated on or before DATE.")
+@cli_command("entries", help="help.entries")
+@option("--goal", "goal_id", metavar="ID", help="help.opt.goal")
+@option("--since", metavar="DATE", help="help.opt.since")
+@option("--until", metavar="DATE", help="help.opt.until")
 @as_of_option
 @format_option(
     "table",
@@ -27,13 +26,12 @@ from tracker.refs import resolve_goal
     "jsonl",
     "csv",
     "xlsx",
-    help="Output format; jsonl prints the log lines as stored (for --from-json).",
+    help="help.opt.entries_format",
 )
 @output_option
 @lang_option
 @data_option
 def command(goal_id, since, until, as_of, fmt, output, lang, data_dir):
-    """The log itself, oldest first; retracted entries are marked."""
     from tracker.views.entries import entries_report, select
 
     loaded = open_data(data_dir)

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import click
-
 from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
+from tracker.cli.help import cli_command, option
 from tracker.refs import resolve_area
 
 
-@click.command("goals")
-@click.option("--area", metavar="AREA", help="Only goals of this focus area (its id).")
+@cli_command("goals", help="help.goals")
+@option("--area", metavar="AREA", help="help.opt.area")
 @format_option("table", "json", "md")
 @lang_option
 @data_option
 def command(area, fmt, lang, data_dir):
-    """The plan's goal definitions: id, title, kind, target, deadline, owner.
-
-    `--format json` lists every goal with all of its fields."""
     from tracker.views.goals import goals_report
 
     loaded = open_data(data_dir, with_log=False)

@@ -7,6 +7,8 @@ import re
 import click
 
 from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
+from tracker.cli.help import cli_command, option
+from tracker.cli.lang import setting
 from tracker.model import Entry, Op, Source
 from tracker.problems import TrackerError, UsageError, problem
 from tracker.refs import resolve_goal
@@ -15,45 +17,37 @@ from tracker.writes import write
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
-@click.command("log", context_settings={"ignore_unknown_options": True})
+@cli_command("log", help="help.log", context_settings={"ignore_unknown_options": True})
 @click.argument("goal_id", metavar="ID", required=False)
 @click.argument("value", metavar="[VALUE]", required=False)
-@click.option(
-    "--total", metavar="N", help="count goals: state the running total instead of adding."
-)
-@click.option("--done", is_flag=True, help="milestone goals: mark done.")
-@click.option(
-    "--item",
-    "items",
-    metavar="NAME",
-    multiple=True,
-    help="checklist goals: an item now done (repeatable).",
-)
-@click.option("--date", "day", metavar="DATE", help="The day reported on (default: today).")
-@click.option("--note", default="", help="What happened, in a few words.")
-@click.option("--by", "by", metavar="NAME", help="Who reports (default: your login name).")
-@click.option(
+@option("--total", metavar="N", help="help.opt.total")
+@option("--done", is_flag=True, help="help.opt.done")
+@option("--item", "items", metavar="NAME", multiple=True, help="help.opt.item")
+@option("--date", "day", metavar="DATE", help="help.opt.date")
+@option("--note", default="", help="help.opt.note")
+@option("--by", "by", metavar="NAME", help="help.opt.by")
+@option(
     "--from-json",
     "from_json",
     metavar="FILE|-",
     type=click.File("rb"),
-    help="A batch: a JSON array or JSON Lines of entries; all or nothing.",
+    help="help.opt.from_json",
 )
-@click.option(
+@option(
     "--from-xlsx",
     "from_xlsx",
     metavar="FILE",
     type=click.Path(dir_okay=False),
-    help="A filled-in `tracker template` workbook; all or nothing.",
+    help="help.opt.from_xlsx",
 )
-@click.option(
+@option(
     "--from-csv",
     "from_csv",
     metavar="FILE",
     type=click.Path(dir_okay=False),
-    help="The template's columns as CSV (UTF-8); all or nothing.",
+    help="help.opt.from_csv",
 )
-@click.option("--dry-run", is_flag=True, help="Check and show the entry; write nothing.")
+@option("--dry-run", is_flag=True, help="help.opt.dry_run")
 @format_option("table", "json")
 @lang_option
 @data_option
@@ -61,30 +55,17 @@ def command(
     goal_id, value, total, done, items, day, note, by, from_json, from_xlsx, from_csv, dry_run,
     fmt, lang, data_dir,
 ):  # fmt: skip
-    """Record progress on goal ID.
-
-    \b
-      count      tracker log jobs.training 120        (adds 120)
-                 tracker log jobs.training --total 1320
-      level      tracker log finance.general-spending-cut 8.5
-      milestone  tracker log housing.three-supplies --done
-      checklist  tracker log rural.eco-farm-bases --item 长石
-      a note     tracker log newtown.road-network --note "主干道完成铺设"
-
-    Refused, with nothing written (exit 3): unknown goal or item, a flag
-    that does not fit the goal's kind, a non-number, a negative increment
-    (use `tracker retract`), a future date, or a part exceeding its whole."""
     from tracker.dates import utc_now_text
 
     # The log is read once, by the write sequence (under the lock for a real write).
     loaded = open_data(data_dir, with_log=False, warn=False)
     plan = loaded.plan
     recorded_at = utc_now_text()
-    who = user_text("--by", by) if by is not None else login_name()
+    who = reporter(by)
     if from_xlsx is not None or from_csv is not None:
-        option = "--from-xlsx" if from_xlsx is not None else "--from-csv"
+        flag = "--from-xlsx" if from_xlsx is not None else "--from-csv"
         if goal_id or value or total or done or items or from_json or (from_xlsx and from_csv):
-            raise UsageError("from_file_alone", "from_file_alone_fix", option=option)
+            raise UsageError("from_file_alone", "from_file_alone_fix", option=flag)
         from tracker.cli.template import log_from_sheet
 
         result = log_from_sheet(
@@ -187,6 +168,13 @@ def user_text(option: str, value: str) -> str:
     except UnicodeEncodeError:
         raise UsageError("text_not_utf8", "check_terminal_encoding", option=option) from None
     return value
+
+
+def reporter(by: str | None) -> str:
+    """Who an entry is by: --by, else the config file's `by`, else the login name."""
+    if by is not None:
+        return user_text("--by", by)
+    return setting("by") or login_name()
 
 
 def login_name() -> str:

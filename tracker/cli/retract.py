@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import data_option, emit, format_option, open_data
+from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
+from tracker.cli.help import cli_command, option
 from tracker.model import Entry, Op, Source
 from tracker.problems import UsageError
 
 
-@click.command("retract")
+@cli_command("retract", help="help.retract")
 @click.argument("entry_id", metavar="ENTRY")
-@click.option("--reason", required=True, help="Why the entry was wrong.")
-@click.option("--by", "by", metavar="NAME", help="Who retracts (default: your login name).")
-@click.option("--dry-run", is_flag=True, help="Check and show the retraction; write nothing.")
+@option("--reason", required=True, help="help.opt.reason")
+@option("--by", "by", metavar="NAME", help="help.opt.retract_by")
+@option("--dry-run", is_flag=True, help="help.opt.retract_dry_run")
 @format_option("table", "json")
+@lang_option
 @data_option
-def command(entry_id, reason, by, dry_run, fmt, data_dir):
-    """Retract ENTRY (its id, or a unique start of it as `tracker entries` shows).
-
-    The entry stays in the log, marked retracted, and no longer counts anywhere."""
-    from tracker.cli.log import login_name, user_text
+def command(entry_id, reason, by, dry_run, fmt, lang, data_dir):
+    from tracker.cli.log import reporter, user_text
     from tracker.dates import utc_now_text
     from tracker.refs import resolve_entry
     from tracker.storage.journal import read_log
     from tracker.views.write import retract_report
-    from tracker.words import DEFAULT_LANG
     from tracker.writes import new_id, write
 
     loaded = open_data(data_dir, with_log=False, warn=False)
@@ -41,9 +39,8 @@ def command(entry_id, reason, by, dry_run, fmt, data_dir):
         recorded_at=utc_now_text(),
         retracts=target.id,
         reason=user_text("--reason", reason),
-        by=user_text("--by", by) if by is not None else login_name(),
+        by=reporter(by),
         origin=Source("tracker", None),
     )
     result = write(loaded.data, loaded.plan, [retraction], today=loaded.today, dry_run=dry_run)
-    # No --lang yet: the confirmation is the same in both languages (issue 12).
-    emit(retract_report(result, target=target, lang=DEFAULT_LANG), fmt)
+    emit(retract_report(result, target=target, lang=lang), fmt)

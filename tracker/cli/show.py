@@ -12,18 +12,17 @@ from tracker.cli.common import (
     lang_option,
     open_data,
 )
+from tracker.cli.help import cli_command
 from tracker.refs import resolve_goal
 
 
-@click.command("show")
+@cli_command("show", help="help.show")
 @click.argument("goal_id", metavar="ID")
 @as_of_option
 @format_option("table", "json")
 @lang_option
 @data_option
 def command(goal_id, as_of, fmt, lang, data_dir):
-    """One goal: its source sentence, definition, history, a chart of actual
-    against trajectory, and the forecast."""
     from tracker.engine.history import history
     from tracker.engine.ledger import build_series, effective_by_goal
     from tracker.engine.status import goal_status

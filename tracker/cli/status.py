@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import click
-
 from tracker.cli.common import (
     as_of_option,
     data_option,
@@ -13,21 +11,22 @@ from tracker.cli.common import (
     open_series,
     output_option,
 )
+from tracker.cli.help import cli_command, option
 from tracker.model import State
 from tracker.problems import UsageError, suggest_or
 from tracker.refs import resolve_area, resolve_owner
 
 
-@click.command("status")
-@click.option("--area", metavar="AREA", help="Only goals of this focus area (its id).")
-@click.option("--owner", metavar="OWNER", help="Only goals of this owner (office name).")
-@click.option(
+@cli_command("status", help="help.status")
+@option("--area", metavar="AREA", help="help.opt.area")
+@option("--owner", metavar="OWNER", help="help.opt.owner")
+@option(
     "--state",
     "states",
     metavar="STATE",
     multiple=True,
-    help="Only goals in this state (repeatable; the id or its Chinese name): "
-    + ", ".join(s.value for s in State),
+    help="help.opt.state",
+    help_args={"states": ", ".join(s.value for s in State)},
 )
 @as_of_option
 @format_option("table", "json", "csv", "md", "xlsx")
@@ -35,9 +34,6 @@ from tracker.refs import resolve_area, resolve_owner
 @lang_option
 @data_option
 def command(area, owner, states, as_of, fmt, output, lang, data_dir):
-    """Where every goal stands: progress, expected, state, deadline, days left.
-
-    The header counts goals per state; rows are grouped by area, then deadline."""
     from tracker.engine.status import state_counts, statuses_from_series
     from tracker.views.status import status_report
 

@@ -14,30 +14,27 @@ from tracker.cli.common import (
     lang_option,
     open_data,
 )
+from tracker.cli.help import cli_command, option
 from tracker.problems import UsageError
 
 
-@click.command("summary")
-@click.option("--week", metavar="YYYY-Www", help="An ISO week, e.g. 2020-W23.")
-@click.option("--since", metavar="DATE", help="First day of the period.")
-@click.option("--until", metavar="DATE", help="Last day of the period (default: --as-of).")
+@cli_command("summary", help="help.summary")
+@option("--week", metavar="YYYY-Www", help="help.opt.week")
+@option("--since", metavar="DATE", help="help.opt.period_since")
+@option("--until", metavar="DATE", help="help.opt.period_until")
 @as_of_option
 @format_option("text", "md", "html", "json", "xlsx", default="text")
-@click.option(
+@option(
     "--output",
     "-o",
     "output",
     metavar="FILE",
     type=click.Path(dir_okay=False),
-    help="Write to FILE (atomically: readers never see half a report).",
+    help="help.opt.output",
 )
 @lang_option
 @data_option
 def command(week, since, until, as_of, fmt, output, lang, data_dir):
-    """The digest of a period (default: the 7 days ending --as-of): counts per
-    state and their change, the period's entries by goal, state changes, goals
-    due in the next 14 days, stale goals, and off-track goals with how far
-    behind they are and their forecast. Works unattended under cron."""
     from tracker.engine.summary import summarize
     from tracker.views.summary import summary_report
 

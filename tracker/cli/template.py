@@ -8,45 +8,27 @@ from pathlib import Path
 import click
 
 from tracker.cli.common import as_of_option, data_option, emit, lang_option, open_data
+from tracker.cli.help import cli_command, option
 from tracker.problems import ExitCode, TrackerError
 from tracker.refs import resolve_owner
 from tracker.words import say
 
 
-@click.command("template")
-@click.option(
-    "--owner",
-    "owners",
-    metavar="OFFICE",
-    multiple=True,
-    help="An office whose goals to include (repeatable; default: every office). "
-    "Each office gets its own sheet.",
-)
+@cli_command("template", help="help.template")
+@option("--owner", "owners", metavar="OFFICE", multiple=True, help="help.opt.template_owner")
 @as_of_option
-@click.option(
+@option(
     "--output",
     "-o",
     "output",
     metavar="FILE",
     required=True,
     type=click.Path(dir_okay=False),
-    help="The workbook to write (.xlsx), atomically.",
+    help="help.opt.template_output",
 )
 @lang_option
 @data_option
 def command(owners, as_of, output, lang, data_dir):
-    """Write a fill-in workbook (.xlsx) of an office's goals, to send out and
-    read back with `tracker log --from-xlsx FILE`.
-
-    \b
-      tracker template --owner 区财政局 --as-of 2020-06-30 --output 财政局-2020-06.xlsx
-
-    One sheet per office, one row per goal: id, title, kind, unit, target,
-    the current value and last entry, then open cells to fill — add, total
-    or reading, done, items done, date, note, by — checked by Excel as they
-    are typed. Every other cell is locked (sheet protection, no password).
-    Hidden columns remember the log as it stands, so an import refuses a row
-    whose goal moved since."""
     from tracker.engine.snapshot import snapshots
     from tracker.engine.status import all_series, statuses_from_series
     from tracker.views.template import owners_of, template_report

@@ -35,32 +35,45 @@ class DataDir:
             return str(path)
 
 
-def find_data_dir(explicit: str | None, *, env: dict, cwd: Path) -> DataDir:
-    """--data DIR, then $TRACKER_DATA, then the nearest ancestor holding goals.toml."""
+def find_data_dir(
+    explicit: str | None, *, env: dict, cwd: Path, configured: tuple[str, str] | None = None
+) -> DataDir:
+    """--data DIR, then $TRACKER_DATA, then the nearest ancestor holding
+    goals.toml, then `configured`: the user's config file's `data` and that
+    file's path. The folder you stand in beats the config's default, as a
+    repository's own settings beat a user's global ones."""
     for candidate, origin in ((explicit, "--data"), (env.get("TRACKER_DATA"), "TRACKER_DATA")):
         if candidate:
-            root = Path(candidate).expanduser()
-            if not (root / GOALS_FILE).is_file():
-                raise TrackerError(
-                    problem(
-                        str(root),
-                        None,
-                        "no-data",
-                        "no_goals_in",
-                        "point_at_folder",
-                        folder=str(root),
-                        origin=origin,
-                    ),
-                    ExitCode.BAD_DATA,
-                )
-            return DataDir(root.resolve())
+            return named_data_dir(candidate, origin)
     for folder in (cwd, *cwd.parents):
         if (folder / GOALS_FILE).is_file():
             return DataDir(folder)
+    if configured is not None:
+        return named_data_dir(*configured)
     raise TrackerError(
         problem(str(cwd), None, "no-data", "no_goals_here", "run_inside_data"),
         ExitCode.BAD_DATA,
     )
+
+
+def named_data_dir(candidate: str, origin: str) -> DataDir:
+    """A data folder named by `origin` (an option, a variable, a file): it must
+    hold goals.toml."""
+    root = Path(candidate).expanduser()
+    if not (root / GOALS_FILE).is_file():
+        raise TrackerError(
+            problem(
+                str(root),
+                None,
+                "no-data",
+                "no_goals_in",
+                "point_at_folder",
+                folder=str(root),
+                origin=origin,
+            ),
+            ExitCode.BAD_DATA,
+        )
+    return DataDir(root.resolve())
 
 
 @dataclass(frozen=True)

@@ -516,8 +516,9 @@ class _PlanBuilder:
         return tuple(points)
 
 
-def _type_name(value) -> str:
-    from tracker.words import words
+def _type_name(value):
+    """A value's TOML type as a phrase, so the message reads in either language."""
+    from tracker.words import phrase
 
     key = {
         bool: "type_bool",
@@ -527,4 +528,4 @@ def _type_name(value) -> str:
         list: "type_list",
         dict: "type_table",
     }.get(type(value))
-    return words(key, "en") if key else type(value).__name__
+    return phrase(key) if key else type(value).__name__

@@ -42,7 +42,7 @@ def goals_table(plan: Plan, goals: list[Goal], lang: str) -> Table:
                 (
                     Cell(g.id),
                     Cell(title_of(g, lang)),
-                    Cell(g.kind.value),
+                    Cell(say(f"kind.{g.kind.value}", lang)),
                     Cell(_target(g, lang)),
                     Cell(g.deadline.isoformat()),
                     Cell(g.owner),

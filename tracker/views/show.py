@@ -86,7 +86,8 @@ def show_table(
         f"{word('show.source')}: {goal.source}",
         f"{word('show.area')}: {area_name(plan, goal.area, lang)}"
         f" · {word('column.owner')}: {goal.owner}"
-        f" · {word('column.kind')}: {goal.kind.value} · {word('column.deadline')}: {goal.deadline}"
+        f" · {word('column.kind')}: {word(f'kind.{goal.kind.value}')}"
+        f" · {word('column.deadline')}: {goal.deadline}"
         f" · {word('show.update')}: {update_text(goal, lang)}",
     ]
     if goal.kind is Kind.CHECKLIST:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 PHRASES: dict[str, tuple[str, str]] = {
     # ── general ──────────────────────────────────────────────────────────────
+    # `file:line: message (hint)`, as an editor jumps to it.
+    "problem.located": ("{where}: {message}", "{where}: {message}"),
+    "problem.with_hint": ("{where}: {message}（{hint}）", "{where}: {message} ({hint})"),
     "did_you_mean": ("是不是“{name}”？", "did you mean '{name}'?"),
     "one_of": ("可选：{choices}", "one of {choices}"),
     "try_again": ("稍后再试", "try again in a moment"),
@@ -33,8 +36,41 @@ PHRASES: dict[str, tuple[str, str]] = {
         "no goals.toml here or in any parent folder",
     ),
     "run_inside_data": (
-        "在数据文件夹中运行 tracker，或使用 --data DIR，或设置 TRACKER_DATA",
-        "run tracker inside the data folder, or pass --data DIR or set TRACKER_DATA",
+        "在数据文件夹中运行 tracker，或使用 --data DIR，或设置 TRACKER_DATA，"
+        "或运行 `tracker config set data DIR`",
+        "run tracker inside the data folder, or pass --data DIR, set TRACKER_DATA, "
+        "or run `tracker config set data DIR`",
+    ),
+    # ── the language and the user's config file ──────────────────────────────
+    "bad_lang_env": (
+        "TRACKER_LANG=“{value}”不是 tracker 支持的语言",
+        "TRACKER_LANG='{value}' is not a language tracker speaks",
+    ),
+    "config_problems": (
+        "配置文件中有 {count} 处问题",
+        "{count} problem(s) in your config file",
+    ),
+    "config_fix_or_move": (
+        "改正配置文件，或用 `tracker config` 查看它",
+        "fix the config file, or look at it with `tracker config`",
+    ),
+    "config_unknown_key": ("未知的设置“{key}”", "unknown setting '{key}'"),
+    "config_keys": ("可用的设置：{keys}", "settings are: {keys}"),
+    "config_quote_fix": (
+        '写成带引号的文本，例如 {key} = "…"',
+        'write it as quoted text, e.g. {key} = "…"',
+    ),
+    "config_unset_fix": (
+        "填写一个值，或运行 `tracker config unset {key}`",
+        "give it a value, or run `tracker config unset {key}`",
+    ),
+    "config_usage": (
+        "用法：tracker config [set KEY VALUE | unset KEY]",
+        "usage: tracker config [set KEY VALUE | unset KEY]",
+    ),
+    "config_usage_fix": (
+        "例如 `tracker config set by 财政局张伟`；运行 `tracker config -h` 查看说明",
+        "e.g. `tracker config set by 财政局张伟`; see `tracker config -h`",
     ),
     "cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
     "not_utf8": ("不是有效的 UTF-8 编码", "not valid UTF-8"),
@@ -332,8 +368,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{goal}：{what}已于 {date} 记录完成",
         "{goal}: {what} already logged done on {date}",
     ),
-    "it_was": ("", "it was"),
-    "item_was": ("“{item}”", "'{item}' was"),
+    "it_was": ("该目标", "it was"),
+    "item_was": ("分项“{item}”", "'{item}' was"),
     "retract_first": ("如果那条记录有误，先撤销它", "retract that entry first if it was wrong"),
     "part_exceeds_whole": (
         "{goal} 在 {day} 将为 {value}，超过它所属的 {parent}（{whole}）",

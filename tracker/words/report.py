@@ -1,8 +1,8 @@
 """The catalogue's words for reports: headers, labels, states, sentences about a
 goal's standing, confirmations. {key: (Chinese, English)}.
 
-Entries marked `# zh: to translate (issue 12)` are English-only today and carry
-the English text in both slots until they are translated.
+Every phrase has real Chinese and real English; tests/test_words.py fails when
+one is missing, untranslated, or fills different placeholders.
 """
 
 from __future__ import annotations
@@ -13,20 +13,24 @@ PHRASES: dict[str, tuple[str, str]] = {
     "state.done": ("已完成", "done"),
     "state.overdue": ("逾期", "overdue"),
     "state.pending": ("未到期", "pending"),
-    "state.on_track": ("正常", "on_track"),
-    "state.at_risk": ("有风险", "at_risk"),
-    "state.off_track": ("落后", "off_track"),
+    "state.on_track": ("正常", "on track"),
+    "state.at_risk": ("有风险", "at risk"),
+    "state.off_track": ("落后", "off track"),
     "condition.overdue": ("逾期", "overdue"),
-    "condition.off_track": ("落后", "off_track"),
-    "condition.late": ("预计延期", "late"),
-    "condition.at_risk": ("有风险", "at_risk"),
-    "condition.due_soon": ("即将到期", "due_soon"),
+    "condition.off_track": ("落后", "off track"),
+    "condition.late": ("预计延期", "forecast late"),
+    "condition.at_risk": ("有风险", "at risk"),
+    "condition.due_soon": ("即将到期", "due soon"),
     "condition.stale": ("久未更新", "stale"),
     "update.weekly": ("每周", "weekly"),
     "update.monthly": ("每月", "monthly"),
     "update.quarterly": ("每季度", "quarterly"),
     "update.half_yearly": ("每半年", "half-yearly"),
     "update.yearly": ("每年", "yearly"),
+    "kind.count": ("计数", "count"),
+    "kind.level": ("指标", "level"),
+    "kind.milestone": ("里程碑", "milestone"),
+    "kind.checklist": ("清单", "checklist"),
 
     # ── table columns and headers ───────────────────────────────────────────
     "column.id": ("编号", "id"),
@@ -43,10 +47,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "column.target": ("目标值", "target"),
     "column.condition": ("提醒", "condition"),
     "column.reason": ("原因", "reason"),
-    "table.empty": ("(nothing to show)", "(nothing to show)"),  # zh: to translate (issue 12)
+    "table.empty": ("（没有可显示的内容）", "(nothing to show)"),
     "status.header": ("截至 {as_of} · {count} 项目标", "as of {as_of} · {count} goals"),
     "goals.count": ("{count} 项目标", "{count} goals"),
-    "goals.items": ("{count} items", "{count} items"),  # zh: to translate (issue 12)
+    "goals.items": ("{count} 项", "{count} items"),
 
     # ── a goal's standing ───────────────────────────────────────────────────
     "value.done": ("已完成", "done"),
@@ -55,7 +59,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "value.percent_done": ("完成{percent}", "{percent} done"),
     "days.left": ("{days}天", "{days}d"),
     "days.overdue": ("逾期{days}天", "{days}d overdue"),
-    "days.short": ("{days}d", "{days}d"),  # zh: to translate (issue 12)
+    "days.short": ("{days}天", "{days}d"),
     "schedule.on": ("按计划", "on schedule"),
     "schedule.ahead": ("提前{days}天", "{days} days ahead"),
     "schedule.behind": ("落后{days}天", "{days} days behind"),
@@ -122,27 +126,21 @@ PHRASES: dict[str, tuple[str, str]] = {
     "show.value": ("累计", "value"),
     "show.note": ("说明", "note"),
     "show.by": ("记录人", "by"),
-    "show.retracted": ("(retracted)", "(retracted)"),  # zh: to translate (issue 12)
-    "show.no_entries": ("(no entries yet)", "(no entries yet)"),  # zh: to translate (issue 12)
-    "chart.legend": (  # zh: to translate (issue 12)
-        ". trajectory   * actual   # both",
-        ". trajectory   * actual   # both",
-    ),
-    "change.done": ("done", "done"),  # zh: to translate (issue 12)
-    "change.retracts": ("retracts {id}", "retracts {id}"),  # zh: to translate (issue 12)
-    "change.note": ("note", "note"),  # zh: to translate (issue 12)
-    "entries.id": ("id", "id"),  # zh: to translate (issue 12)
-    "entries.date": ("date", "date"),  # zh: to translate (issue 12)
-    "entries.goal": ("goal", "goal"),  # zh: to translate (issue 12)
-    "entries.value": ("value", "value"),  # zh: to translate (issue 12)
-    "entries.note": ("note", "note"),  # zh: to translate (issue 12)
-    "entries.by": ("by", "by"),  # zh: to translate (issue 12)
-    "entries.retracted_by": (  # zh: to translate (issue 12)
-        "retracted by {id}",
-        "retracted by {id}",
-    ),
-    "entries.count": ("{count} entries", "{count} entries"),  # zh: to translate (issue 12)
-    "entries.none": ("(no entries)", "(no entries)"),  # zh: to translate (issue 12)
+    "show.retracted": ("（已撤销）", "(retracted)"),
+    "show.no_entries": ("（尚无记录）", "(no entries yet)"),
+    "chart.legend": (". 计划进度   * 实际进度   # 两者重合", ". trajectory   * actual   # both"),
+    "change.done": ("完成", "done"),
+    "change.retracts": ("撤销 {id}", "retracts {id}"),
+    "change.note": ("仅说明", "note"),
+    "entries.id": ("编号", "id"),
+    "entries.date": ("日期", "date"),
+    "entries.goal": ("目标", "goal"),
+    "entries.value": ("数值", "value"),
+    "entries.note": ("说明", "note"),
+    "entries.by": ("记录人", "by"),
+    "entries.retracted_by": ("已被 {id} 撤销", "retracted by {id}"),
+    "entries.count": ("共 {count} 条记录", "{count} entries"),
+    "entries.none": ("（没有记录）", "(no entries)"),
 
     # ── the weekly digest ───────────────────────────────────────────────────
     "summary.title": ("工作目标周报", "weekly summary"),
@@ -175,38 +173,65 @@ PHRASES: dict[str, tuple[str, str]] = {
     "html.lang": ("zh-CN", "en"),
 
     # ── confirmations of writes, and check ──────────────────────────────────
-    "log.logged_one": (  # zh: to translate (issue 12)
+    "log.logged_one": (
+        "已记录 {goal} {date} 的进展（编号 {id}）",
         "logged {id} for {goal} on {date}",
-        "logged {id} for {goal} on {date}",
     ),
-    "log.would_log_one": (  # zh: to translate (issue 12)
+    "log.would_log_one": (
+        "试运行：将记录 {goal} {date} 的进展（编号 {id}），未写入任何内容",
         "would log {id} for {goal} on {date} (dry run: nothing written)",
-        "would log {id} for {goal} on {date} (dry run: nothing written)",
     ),
-    "log.logged_many": (  # zh: to translate (issue 12)
+    "log.logged_many": (
+        "已记录 {count} 条，涉及 {goals} 项目标",
         "logged {count} entries for {goals} goal(s)",
-        "logged {count} entries for {goals} goal(s)",
     ),
-    "log.would_log_many": (  # zh: to translate (issue 12)
+    "log.would_log_many": (
+        "试运行：将记录 {count} 条，涉及 {goals} 项目标，未写入任何内容",
         "would log {count} entries for {goals} goal(s) (dry run: nothing written)",
-        "would log {count} entries for {goals} goal(s) (dry run: nothing written)",
     ),
-    "log.standing": (  # zh: to translate (issue 12)
+    "log.standing": (
+        "{goal}：{value}（{percent}），{state}",
         "{goal}: {value} ({percent}), {state}",
-        "{goal}: {value} ({percent}), {state}",
     ),
-    "retract.retracted": (  # zh: to translate (issue 12)
+    "retract.retracted": (
+        "已撤销 {id}（{goal}，{date}），撤销记录编号 {new}",
         "retracted {id} ({goal}, {date}) with {new}",
-        "retracted {id} ({goal}, {date}) with {new}",
     ),
-    "retract.would_retract": (  # zh: to translate (issue 12)
+    "retract.would_retract": (
+        "试运行：将撤销 {id}（{goal}，{date}），撤销记录编号 {new}，未写入任何内容",
         "would retract {id} ({goal}, {date}) with {new}",
-        "would retract {id} ({goal}, {date}) with {new}",
     ),
-    "check.problems": ("{count} problem(s).", "{count} problem(s)."),  # zh: to translate (issue 12)
-    "check.ok": (  # zh: to translate (issue 12)
-        "OK: {goals} goals, {entries} entries, no problems.",
+    "check.problems": ("共 {count} 处问题。", "{count} problem(s)."),
+    "check.ok": (
+        "检查通过：{goals} 项目标，{entries} 条记录，没有问题。",
         "OK: {goals} goals, {entries} entries, no problems.",
     ),
+
+    # ── the user's config file (tracker config) ─────────────────────────────
+    "config.path": ("配置文件：{path}", "config file: {path}"),
+    "config.path_from_env": ("（由 TRACKER_CONFIG 指定）", "(named by TRACKER_CONFIG)"),
+    "config.exists": ("文件存在。", "The file exists."),
+    "config.missing": (
+        "文件尚不存在；`tracker config set KEY VALUE` 会创建它。",
+        "The file does not exist yet; `tracker config set KEY VALUE` creates it.",
+    ),
+    "config.set": ("已设置 {key} = {value}", "set {key} = {value}"),
+    "config.unset": ("已删除设置 {key}", "unset {key}"),
+    "config.key": ("设置", "setting"),
+    "config.in_file": ("文件中的值", "in the file"),
+    "config.in_effect": ("生效的值", "in effect"),
+    "config.from": ("来源", "from"),
+    "config.source.flag": ("命令行选项", "command-line option"),
+    "config.source.env": ("环境变量", "environment variable"),
+    "config.source.config": ("配置文件", "config file"),
+    "config.source.locale": ("系统语言环境", "locale"),
+    "config.source.default": ("默认", "default"),
+    "config.source.login": ("登录名", "login name"),
+    "config.source.ancestor": ("当前文件夹（或其上级）", "this folder or a parent"),
+    "config.source.unset": ("未设置", "not set"),
+    # ── tracker init ────────────────────────────────────────────────────────
+    "init.written": ("已写入 {file}", "wrote {file}"),
+    "init.carried": ("结转了 {count} 个未完成的目标：{goals}", "carried {count} unfinished goals: {goals}"),
+    "init.next": ("下一步：编辑 {folder}/goals.toml，然后运行 `tracker check --data {folder}`", "next: edit {folder}/goals.toml, then run `tracker check --data {folder}`"),
 }
 # fmt: on

@@ -72,10 +72,6 @@ PHRASES: dict[str, tuple[str, str]] = {
         "这不是列表中的分项；多个分项用“、”分隔",
         "that is not one of the listed items; separate several with '、'",
     ),
-    "kind.count": ("计数", "count"),
-    "kind.level": ("指标", "level"),
-    "kind.milestone": ("里程碑", "milestone"),
-    "kind.checklist": ("清单", "checklist"),
     "template.written": (
         "已写入 {file}：{sheets} 个单位，{goals} 项目标",
         "wrote {file}: {sheets} office(s), {goals} goals",

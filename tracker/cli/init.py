@@ -1,0 +1,43 @@
+"""`tracker init DIR [--from OLD --year Y]`: start a plan folder, or next year's plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tracker.cli.common import emit, format_option, lang_option
+from tracker.cli.help import cli_command, option
+
+
+@cli_command("init", help="help.init")
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
+@option("--from", "old", metavar="OLD_DIR", help="help.opt.init_from")
+@option("--year", type=click.IntRange(1, 9998), help="help.opt.init_year")
+@format_option("table", "json")
+@lang_option
+def command(folder, old, year, fmt, lang):
+    from tracker.storage.scaffold import blank_plan, create_folder, dump_plan
+    from tracker.views.init import init_report
+
+    root = Path(folder)
+    carried: list = []
+    if old is None:
+        from tracker.dates import today_in
+
+        year = year or today_in("Asia/Shanghai").year
+        plan_id, text = f"plan-{year}", blank_plan(year)
+    else:
+        from tracker.cli.common import open_data
+        from tracker.engine.rollover import carry_over
+        from tracker.engine.status import all_series
+
+        loaded = open_data(old)
+        source = loaded.plan
+        year = year or source.start.year + 1
+        new_plan, carried = carry_over(source, all_series(source, loaded.entries), year=year)
+        plan_id = new_plan.id
+        header = f"goals.toml — {new_plan.title}\ncarried from {source.id} ({old}) by tracker init"
+        text = dump_plan(new_plan, header=header)
+    written = create_folder(root, text)
+    emit(init_report(root, written, plan_id, year, [g.id for g in carried], lang=lang), fmt)
