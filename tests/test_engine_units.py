@@ -272,3 +272,12 @@ def test_done_is_never_stale(every):
     # a year after the start with no entry would be stale for every cadence
     assert is_stale(g, None, done=False, as_of=d("12-31")) is True
     assert is_stale(g, None, done=True, as_of=d("12-31")) is False
+
+
+@pytest.mark.parametrize("every", list(UpdateEvery))
+def test_overdue_is_never_stale(every):
+    # SPEC: stale applies to a goal "neither done nor overdue". On its deadline
+    # a goal is not yet overdue and can still be stale; the day after it cannot.
+    g = goal(update_every=every)
+    assert is_stale(g, None, done=False, as_of=DEADLINE) is True
+    assert is_stale(g, None, done=False, as_of=DEADLINE + dt.timedelta(days=1)) is False
