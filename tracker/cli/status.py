@@ -11,6 +11,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_series,
+    warn_plan_ended,
 )
 from tracker.model import State
 from tracker.problems import UsageError, suggest_or
@@ -28,14 +29,24 @@ from tracker.refs import resolve_area, resolve_owner
     help="Only goals in this state (repeatable; the id or its Chinese name): "
     + ", ".join(s.value for s in State),
 )
+@click.option(
+    "--group-by",
+    "group_by",
+    type=click.Choice(["area", "owner"]),
+    default="area",
+    show_default=True,
+    help="Group rows by focus area, or by responsible office (most in need first).",
+)
 @as_of_option
 @format_option("table", "json", "csv", "md")
 @lang_option
 @data_option
-def command(area, owner, states, as_of, fmt, lang, data_dir):
+def command(area, owner, states, group_by, as_of, fmt, lang, data_dir):
     """Where every goal stands: progress, expected, state, deadline, days left.
 
-    The header counts goals per state; rows are grouped by area, then deadline."""
+    The header counts goals per state; rows are grouped by area (or --group-by
+    owner: by office), then deadline."""
+    from tracker.engine.offices import holds
     from tracker.engine.status import state_counts, statuses_from_series
     from tracker.views.status import status_report
 
@@ -51,13 +62,20 @@ def command(area, owner, states, as_of, fmt, lang, data_dir):
         s
         for s in items
         if (area is None or s.goal.area == area)
-        and (owner is None or s.goal.owner == owner)
+        and (owner is None or holds(s.goal, owner))
         and (not states or s.state in wanted)
     ]
     filters = {"area": area, "owner": owner, "state": [s.value for s in State if s in wanted]}
     report = status_report(
-        plan, items, as_of=day, lang=lang, counts=state_counts(items), filters=filters
+        plan,
+        items,
+        as_of=day,
+        lang=lang,
+        counts=state_counts(items),
+        filters=filters,
+        group_by=group_by,
     )
+    warn_plan_ended(plan, day, "tracker status", lang)
     emit(report, fmt)
 
 
