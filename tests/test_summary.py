@@ -124,40 +124,6 @@ def test_html_is_self_contained_and_escapes_hostile_notes(spring, tmp_path):
     assert not list(tmp_path.glob(".report.html.*"))  # no temp file left behind
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
-def test_html_renders_in_headless_chromium(spring, tmp_path):
-    page = tmp_path / "summary.html"
-    spring("summary", "--week", "2020-W10", "--format", "html", "--output", str(page), code=0)
-    png = tmp_path / "summary.png"
-    result = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--screenshot={png}",
-            "--window-size=1000,1600",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-    )
-    assert png.exists(), result.stderr.decode(errors="replace")[-2000:]
-    data = png.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    assert (width, height) == (1000, 1600) and len(data) > 20_000  # a real page, not blank
-
-
 @pytest.mark.skipif(shutil.which("env") is None, reason="needs env(1), as cron's hosts have")
 def test_cron_bare_environment(spring, tmp_path):
     """env -i: no HOME, LANG, TERM or PATH; output is UTF-8 with no escape codes."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.engine.offices import offices_of
+from tracker.engine.offices import office_standings, offices_of
 from tracker.model import Alert, Condition, Plan
 from tracker.views.common import status_dict, title_of
 from tracker.views.model import Cell, Column, Section, Table
@@ -103,9 +103,9 @@ def alerts_report(
 
 
 def by_office(found: list[Alert]) -> list[Alert]:
-    """Alerts grouped by the goal's lead office, the office whose most serious
-    alert comes first leading; within an office, the given (severity) order."""
-    first: dict[str, int] = {}
-    for index, alert in enumerate(found):
-        first.setdefault(alert.status.goal.owner, index)
-    return sorted(found, key=lambda a: first[a.status.goal.owner])
+    """Alerts grouped by the goal's lead office, in the order of the digest's
+    office table (most in need first: goals without alerts change none of its
+    counts); within an office, the given (severity) order."""
+    statuses = list({id(a.status): a.status for a in found}.values())
+    rank = {o.office: i for i, o in enumerate(office_standings(statuses))}
+    return sorted(found, key=lambda a: rank[a.status.goal.owner])
