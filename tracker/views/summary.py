@@ -234,12 +234,13 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         "attention",
         "no_attention",
         (
-            Column("title", word("summary.goal"), shrink=True),
-            Column("office", word("office.name"), drop=4),
+            # The title is what a leader reads: other columns give way first.
+            Column("title", word("summary.goal")),
+            Column("office", word("office.name"), drop=2),
             Column("condition", word("attention.condition")),
             Column("behind", word("attention.behind"), align="right"),
-            Column("value", word("attention.value"), align="right", drop=3),
-            Column("gap", word("attention.gap"), align="right", drop=2),
+            Column("value", word("attention.value"), align="right", drop=4),
+            Column("gap", word("attention.gap"), align="right", drop=3),
             Column("forecast", word("attention.forecast"), shrink=True, drop=5),
             Column("id", word("column.id"), drop=6),
         ),
