@@ -273,3 +273,13 @@ def test_done_is_never_stale(every):
     later = dt.date(2021, 6, 30)
     assert is_stale(g, None, done=False, as_of=later) is True
     assert is_stale(g, None, done=True, as_of=later) is False
+
+
+# Cadences shorter than the 100-day goal, so that it is stale on its deadline.
+@pytest.mark.parametrize("every", [UpdateEvery.WEEKLY, UpdateEvery.MONTHLY, UpdateEvery.QUARTERLY])
+def test_overdue_is_never_stale(every):
+    # SPEC: stale applies to a goal "neither done nor overdue". On its deadline
+    # a goal is not yet overdue and can still be stale; the day after it cannot.
+    g = goal(update_every=every)
+    assert is_stale(g, None, done=False, as_of=DEADLINE) is True
+    assert is_stale(g, None, done=False, as_of=DEADLINE + dt.timedelta(days=1)) is False

@@ -51,8 +51,9 @@ def test_week_with_entries(spring):
     assert activity["rural.eco-farm-bases"]["items_done"] == ["长石"]
     assert activity["finance.general-spending-cut"]["net_change"] == 1.5
     text = spring("summary", "--week", "2020-W10", code=0).stdout
+    # The Chinese title leads each row; the id follows for `tracker show`.
     assert re.search(
-        r"jobs\.training\s+全年培训下岗失业人员3000人\s+\+500 人\s+500/3,000 人\s+王芳、李强", text
+        r"全年培训下岗失业人员3000人\s+jobs\.training\s+\+500 人\s+500/3,000 人\s+王芳、李强", text
     )
     assert not list(validator("summary").iter_errors(document))
 
@@ -92,11 +93,13 @@ def test_state_change_across_the_period_boundary(spring):
 
 def test_off_track_goals_carry_schedule_and_forecast(spring):
     document = spring.json("summary", "--week", "2020-W12")
-    placement = next(g for g in document["off_track"] if g["id"] == "jobs.placement")
+    placement = next(g for g in document["attention"] if g["id"] == "jobs.placement")
     # 120 of 1,500 on 2020-03-22 where 22% is due; 120 in the 8 weeks → far too slow.
+    assert placement["condition"] == "off_track"
     assert placement["schedule_days"] < 0 and "比期限晚" in placement["forecast_text"]
+    assert placement["delay_days"] == -placement["schedule_days"]
     english = spring.json("summary", "--week", "2020-W12", "--lang", "en")
-    placement = next(g for g in english["off_track"] if g["id"] == "jobs.placement")
+    placement = next(g for g in english["attention"] if g["id"] == "jobs.placement")
     assert "days late" in placement["forecast_text"]
 
 
@@ -119,40 +122,6 @@ def test_html_is_self_contained_and_escapes_hostile_notes(spring, tmp_path):
     assert not re.search(r"(src|href)=\"?(https?:|//)", html)  # nothing external
     assert "<svg" in html and "<polyline" in html  # charts for off-track goals
     assert not list(tmp_path.glob(".report.html.*"))  # no temp file left behind
-
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
-def test_html_renders_in_headless_chromium(spring, tmp_path):
-    page = tmp_path / "summary.html"
-    spring("summary", "--week", "2020-W10", "--format", "html", "--output", str(page), code=0)
-    png = tmp_path / "summary.png"
-    result = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--screenshot={png}",
-            "--window-size=1000,1600",
-            page.as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-    )
-    assert png.exists(), result.stderr.decode(errors="replace")[-2000:]
-    data = png.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    assert (width, height) == (1000, 1600) and len(data) > 20_000  # a real page, not blank
 
 
 @pytest.mark.skipif(shutil.which("env") is None, reason="needs env(1), as cron's hosts have")
@@ -221,5 +190,8 @@ def test_period_options_are_checked(spring, monkeypatch):
         "starts"
         in spring("summary", "--since", "2020-03-10", "--until", "2020-03-01", code=2).stderr
     )
+    # The 7 days ending a Sunday are that ISO week, and are named so.
     default = spring.json("summary", "--as-of", "2020-03-08")["period"]
-    assert default == {"since": "2020-03-02", "until": "2020-03-08", "week": None}
+    assert default == {"since": "2020-03-02", "until": "2020-03-08", "week": "2020-W10"}
+    default = spring.json("summary", "--as-of", "2020-03-10")["period"]
+    assert default == {"since": "2020-03-04", "until": "2020-03-10", "week": None}

@@ -334,7 +334,7 @@ def test_entries_and_summary_as_xlsx(run, tmp_path):
         code=0,
     )
     book = openpyxl.load_workbook(digest)
-    assert book.sheetnames[:2] == ["概况", "本期进展"]
+    assert book.sheetnames[:4] == ["概况", "需要关注", "各责任单位", "本期进展"]
     activity = book["本期进展"]
     assert activity.freeze_panes == "A2" and activity["A2"].value == "jobs.training"
     overview = {r[0]: r[1] for r in book["概况"].iter_rows(min_row=2, values_only=True)}

@@ -134,6 +134,16 @@ def open_series(data_dir: str | None):
     return loaded, series
 
 
+def warn_plan_ended(plan: Plan, as_of: dt.date, command: str, lang: str) -> None:
+    """One line on stderr (never inside a document on stdout) when the report's
+    date is after the plan's end, where every unfinished goal reads as overdue:
+    when the plan ended, and the command that shows it as it stood."""
+    if as_of > plan.end:
+        from tracker.views.phrases import plan_ended_line
+
+        click.echo(plan_ended_line(plan, as_of, command=command, lang=lang), err=True)
+
+
 def _warn(log_problems: list[Problem]) -> None:
     if log_problems:
         click.echo(say("log_problems_warning", current_lang(), count=len(log_problems)), err=True)

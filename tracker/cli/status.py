@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import click
+
 from tracker.cli.common import (
     as_of_option,
     data_option,
@@ -10,6 +12,7 @@ from tracker.cli.common import (
     lang_option,
     open_series,
     output_option,
+    warn_plan_ended,
 )
 from tracker.cli.help import cli_command, option
 from tracker.model import State
@@ -28,12 +31,20 @@ from tracker.refs import resolve_area, resolve_owner
     help="help.opt.state",
     help_args={"states": ", ".join(s.value for s in State)},
 )
+@option(
+    "--group-by",
+    "group_by",
+    type=click.Choice(["area", "owner"]),
+    default="area",
+    help="help.opt.status_group_by",
+)
 @as_of_option
 @format_option("table", "json", "csv", "md", "xlsx")
 @output_option
 @lang_option
 @data_option
-def command(area, owner, states, as_of, fmt, output, lang, data_dir):
+def command(area, owner, states, group_by, as_of, fmt, output, lang, data_dir):
+    from tracker.engine.offices import holds
     from tracker.engine.status import state_counts, statuses_from_series
     from tracker.views.status import status_report
 
@@ -49,13 +60,20 @@ def command(area, owner, states, as_of, fmt, output, lang, data_dir):
         s
         for s in items
         if (area is None or s.goal.area == area)
-        and (owner is None or s.goal.owner == owner)
+        and (owner is None or holds(s.goal, owner))
         and (not states or s.state in wanted)
     ]
     filters = {"area": area, "owner": owner, "state": [s.value for s in State if s in wanted]}
     report = status_report(
-        plan, items, as_of=day, lang=lang, counts=state_counts(items), filters=filters
+        plan,
+        items,
+        as_of=day,
+        lang=lang,
+        counts=state_counts(items),
+        filters=filters,
+        group_by=group_by,
     )
+    warn_plan_ended(plan, day, "tracker status", lang)
     emit(report, fmt, output=output)
 
 

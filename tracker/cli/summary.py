@@ -1,8 +1,10 @@
-"""`tracker summary`: the weekly digest for cron, in text, Markdown, HTML or JSON."""
+"""`tracker summary`: the weekly digest for cron, in text, Markdown, HTML, JSON
+or a mail message; for the whole plan, one office, or one file per office."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 
@@ -13,50 +15,158 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_data,
+    write_atomic,
+    write_text,
 )
 from tracker.cli.help import cli_command, option
-from tracker.problems import UsageError
+from tracker.problems import UsageError, suggest_or
+
+EXTENSIONS = {
+    "text": "txt", "md": "md", "html": "html", "json": "json", "email": "eml", "xlsx": "xlsx"
+}  # fmt: skip
 
 
 @cli_command("summary", help="help.summary")
 @option("--week", metavar="YYYY-Www", help="help.opt.week")
 @option("--since", metavar="DATE", help="help.opt.period_since")
 @option("--until", metavar="DATE", help="help.opt.period_until")
+@option("--owner", metavar="OFFICE", help="help.opt.summary_owner")
+@option("--split-by", "split_by", type=click.Choice(["owner"]), help="help.opt.split_by")
 @as_of_option
-@format_option("text", "md", "html", "json", "xlsx", default="text")
+@format_option("text", "md", "html", "json", "xlsx", "email", default="text")
 @option(
     "--output",
     "-o",
     "output",
     metavar="FILE",
-    type=click.Path(dir_okay=False),
-    help="help.opt.output",
+    type=click.Path(),
+    help="help.opt.summary_output",
 )
+@option("--to", "to", metavar="ADDRESS", multiple=True, help="help.opt.mail_to")
+@option("--subject", metavar="TEXT", help="help.opt.mail_subject")
+@option("--from", "sender", metavar="ADDRESS", help="help.opt.mail_from")
 @lang_option
 @data_option
-def command(week, since, until, as_of, fmt, output, lang, data_dir):
+def command(
+    week, since, until, owner, split_by, as_of, fmt, output, to, subject, sender, lang, data_dir
+):
     from tracker.engine.summary import summarize
-    from tracker.views.summary import summary_report
+    from tracker.views.summary import summary_report, summary_subject
 
+    if split_by and owner:
+        raise UsageError("split.not_with_owner")
+    if split_by and not output:
+        raise UsageError("split.needs_output", "split.give_dir")
+    recipients = _recipients(to) if fmt == "email" else []
+    if fmt == "email" and not recipients:
+        raise UsageError("email.needs_to", "email.give_to")
+    if fmt == "email" and sender:
+        _check_address(sender)
     loaded = open_data(data_dir)
     day = loaded.date(as_of, option="--as-of")
     start, end, week_name = _period(loaded, week, since, until, day)
-    summary = summarize(loaded.plan, loaded.entries, since=start, until=end)
-    report = summary_report(summary, week=week_name, lang=lang)
-    emit(report, fmt, output=output or None, digest=True)
+    if owner is not None:
+        owner = _resolve_office(loaded.plan, owner)
+
+    def digest(office: str | None):
+        summary = summarize(loaded.plan, loaded.entries, since=start, until=end, office=office)
+        return summary, summary_report(summary, week=week_name, lang=lang)
+
+    def headers(summary) -> dict[str, str]:
+        from email.utils import formatdate
+
+        title = subject or summary_subject(summary, week=week_name, lang=lang)
+        return {
+            "From": sender or "",
+            "To": ", ".join(recipients),
+            "Subject": " ".join(title.split()),  # one line: no header injection
+            "Date": formatdate(localtime=True),
+        }
+
+    if split_by:
+        _split(loaded, digest, headers, fmt, Path(output), lang)
+        return
+    summary, report = digest(owner)
+    if fmt != "email":
+        emit(report, fmt, output=output or None, digest=True)
+        return
+    from tracker.render.out import render
+
+    text = render(report, fmt, headers=headers(summary))
+    if output:
+        write_atomic(Path(output), text)
+    else:
+        write_text(text)
+
+
+def _split(loaded, digest, headers, fmt: str, folder: Path, lang: str) -> None:
+    """One file per office, most in need first, each written atomically; one
+    line per file says what was written."""
+    from tracker.render.out import render
+    from tracker.words import say
+
+    if folder.exists() and not folder.is_dir():
+        raise UsageError("split.not_a_dir", "split.give_new_dir", path=str(folder))
+    folder.mkdir(parents=True, exist_ok=True)
+    whole, _ = digest(None)
+    for standing in whole.offices:
+        summary, report = digest(standing.office)
+        extra = {"headers": headers(summary)} if fmt == "email" else {}
+        text = render(report, fmt, indent=2, **extra)
+        path = folder / f"{_file_name(standing.office)}.{EXTENSIONS[fmt]}"
+        write_atomic(path, text)
+        line = say("summary.wrote", lang, path=path, office=standing.office, count=standing.held)
+        click.echo(line)
+
+
+def _file_name(office: str) -> str:
+    """An office's name as a file name: path separators and control characters
+    replaced, never hidden or empty."""
+    name = "".join("_" if ch in '/\\:*?"<>|' or not ch.isprintable() else ch for ch in office)
+    return name.strip(" .") or "_"
+
+
+def _resolve_office(plan, text: str) -> str:
+    from tracker.engine.offices import offices_of
+
+    offices = sorted({office for goal in plan.goals for office in offices_of(goal)})
+    if text in offices:
+        return text
+    fix = suggest_or(text, offices, "owners_are", owners=", ".join(offices))
+    raise UsageError("unknown_owner", fix, owner=text)
+
+
+def _recipients(given: tuple[str, ...]) -> list[str]:
+    out = [part.strip() for item in given for part in item.split(",") if part.strip()]
+    for address in out:
+        _check_address(address)
+    return out
+
+
+def _check_address(text: str) -> None:
+    from email.utils import parseaddr
+
+    _, address = parseaddr(text)
+    local, at, domain = address.partition("@")
+    if not (local and at and domain) or any(ch in text for ch in "\r\n"):
+        raise UsageError("email.bad_address", "email.address_form", address=text)
 
 
 def _period(loaded, week, since, until, day) -> tuple[dt.date, dt.date, str | None]:
+    """The period and, when it is exactly one ISO week (Monday to Sunday), its
+    name — so `--as-of` a Sunday reads as that week in the digest and subject."""
     if week and (since or until):
         raise UsageError("week_or_period")
     if week:
         from tracker.dates import parse_week
 
         start, end = parse_week(week)
+    else:
+        end = loaded.date(until, option="--until") if until else day
+        start = loaded.date(since, option="--since") if since else end - dt.timedelta(days=6)
+        if start > end:
+            raise UsageError("period_backwards", start=start, end=end)
+    if start.isoweekday() == 1 and (end - start).days == 6:
         iso = start.isocalendar()
         return start, end, f"{iso.year}-W{iso.week:02d}"
-    end = loaded.date(until, option="--until") if until else day
-    start = loaded.date(since, option="--since") if since else end - dt.timedelta(days=6)
-    if start > end:
-        raise UsageError("period_backwards", start=start, end=end)
     return start, end, None

@@ -142,8 +142,10 @@ def decide_state(
 
 
 def is_stale(goal: Goal, last_entry: dt.date | None, *, done: bool, as_of: dt.date) -> bool:
-    """No entry within update_every on a started goal that is not done."""
-    if done or as_of < goal.start:
+    """No entry within update_every on a started goal that is neither done nor
+    overdue (SPEC): an overdue goal already says more than "not reported", and
+    flagging it twice buries the goals whose reports are really missing."""
+    if done or as_of < goal.start or as_of > goal.deadline:
         return False
     since = last_entry if last_entry is not None and last_entry >= goal.start else goal.start
     return as_of > since + UPDATE_PERIOD[goal.update_every]

@@ -1,14 +1,23 @@
-"""The weekly digest: what changed in a period, as a pure function of
-(plan, entries, since, until)."""
+"""The weekly digest: what needs a decision, how each office stands, and what
+changed in a period — a pure function of (plan, entries, since, until, office)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from tracker.engine.ledger import Series, build_series, effective_by_goal
+from tracker.engine.offices import (
+    ATTENTION,
+    OfficeStanding,
+    attention_condition,
+    delay_days,
+    holds,
+    office_standings,
+)
 from tracker.engine.status import goal_status, state_counts
-from tracker.model import Entry, Goal, GoalStatus, Kind, Plan, State
+from tracker.model import Condition, Entry, Goal, GoalStatus, Kind, Plan, State
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,33 +47,60 @@ class StateChange:
 
 
 @dataclass(frozen=True, slots=True)
+class Attention:
+    """A goal that needs a decision: the most serious condition it is in, how
+    many days that condition measures, and how far short it is in its own units."""
+
+    status: GoalStatus
+    condition: Condition  # overdue, off_track, late or at_risk
+    delay_days: int  # past the deadline; behind the trajectory; forecast after the deadline
+    gap: float | None  # short of what is due by now (the target, once overdue); None: no value
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     plan: Plan
     since: dt.date
     until: dt.date
+    office: str | None  # the one office this digest is for; None: the whole plan
     counts: dict[str, int]
     counts_before: dict[str, int]
+    attention: tuple[Attention, ...]
+    offices: tuple[OfficeStanding, ...]
     activity: tuple[GoalActivity, ...]
     changes: tuple[StateChange, ...]
     due_soon: tuple[GoalStatus, ...]
     stale: tuple[GoalStatus, ...]
-    off_track: tuple[GoalStatus, ...]
     series: dict[str, Series]
 
     @property
     def quiet(self) -> bool:
         return not self.activity
 
+    @property
+    def plan_ended(self) -> bool:
+        """The period ends after the plan did: every open goal reads as overdue."""
+        return self.until > self.plan.end
 
-def summarize(plan: Plan, entries: list[Entry], *, since: dt.date, until: dt.date) -> Summary:
-    """Statuses at the end of the period against the day before it began."""
+
+def summarize(
+    plan: Plan,
+    entries: list[Entry],
+    *,
+    since: dt.date,
+    until: dt.date,
+    office: str | None = None,
+) -> Summary:
+    """Statuses at the end of the period against the day before it began; with
+    `office`, only the goals that office holds."""
+    goals = [g for g in plan.goals if office is None or holds(g, office)]
     grouped, _ = effective_by_goal(plan, entries)
-    series = {g.id: build_series(g, grouped[g.id]) for g in plan.goals}
+    series = {g.id: build_series(g, grouped[g.id]) for g in goals}
     eve = since - dt.timedelta(days=1)
-    now = [goal_status(g, series[g.id], as_of=until) for g in plan.goals]
-    then = {g.id: goal_status(g, series[g.id], as_of=eve) for g in plan.goals}
+    now = [goal_status(g, series[g.id], as_of=until) for g in goals]
+    then = {g.id: goal_status(g, series[g.id], as_of=eve) for g in goals}
     activity = []
-    for goal in plan.goals:
+    for goal in goals:
         in_period = tuple(e for e in grouped[goal.id] if since <= e.date <= until)
         if not in_period:
             continue
@@ -88,12 +124,53 @@ def summarize(plan: Plan, entries: list[Entry], *, since: dt.date, until: dt.dat
         plan=plan,
         since=since,
         until=until,
+        office=office,
         counts=state_counts(now),
         counts_before=state_counts(list(then.values())),
+        attention=needs_attention(now),
+        offices=tuple(office_standings(now)),
         activity=tuple(activity),
         changes=changes,
         due_soon=tuple(s for s in by_deadline if s.due_soon),
         stale=tuple(s for s in by_deadline if s.stale),
-        off_track=tuple(s for s in by_deadline if s.state is State.OFF_TRACK),
         series=series,
     )
+
+
+def needs_attention(items: list[GoalStatus]) -> tuple[Attention, ...]:
+    """Goals overdue, off track, forecast late or at risk — each once, under its
+    most serious condition — most serious first, then the furthest behind."""
+    found = []
+    for status in items:
+        condition = attention_condition(status)
+        if condition is not None:
+            found.append(Attention(status, condition, delay_days(status), gap(status)))
+    return tuple(
+        sorted(
+            found,
+            key=lambda a: (
+                ATTENTION.index(a.condition),
+                -a.delay_days,
+                a.status.goal.deadline,
+                a.status.goal.id,
+            ),
+        )
+    )
+
+
+def gap(status: GoalStatus) -> float | None:
+    """How far the value is short of what the trajectory asks for by as_of, in
+    the goal's units (whole units rounded up for whole-number targets). None for
+    a milestone (done or not) and for a level with no reading yet."""
+    goal = status.goal
+    if goal.kind is Kind.MILESTONE or status.current is None:
+        return None
+    if goal.kind is Kind.LEVEL:
+        baseline = goal.baseline if goal.baseline is not None else 0.0
+        span = abs((goal.target or 0.0) - baseline)
+    else:
+        span = goal.full_target
+    short = max(0.0, status.expected - status.progress) * span
+    if float(goal.full_target).is_integer() and goal.kind is not Kind.LEVEL:
+        return float(math.ceil(short - 1e-9))
+    return round(short, 2)

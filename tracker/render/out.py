@@ -12,10 +12,16 @@ def render(
     rich: bool = False,
     width: int | None = None,
     indent: int | None = None,
+    headers: dict[str, str] | None = None,
 ) -> str | bytes | None:
     """`report` as the text of `fmt` (an xlsx workbook: its bytes). With `rich`
     (a colour terminal) tables are painted on the terminal instead, and None is
-    returned. `width` fits plain tables to a screen; `indent` pretty-prints JSON."""
+    returned. `width` fits plain tables to a screen; `indent` pretty-prints JSON;
+    `headers` are a mail's (`email`: the text and HTML forms as one MIME message)."""
+    if fmt == "email":
+        from tracker.render.email import render_email
+
+        return render_email(report, headers or {})
     if fmt == "json":
         from tracker.jsontext import dumps
 

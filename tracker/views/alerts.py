@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tracker.engine.offices import office_standings, offices_of
 from tracker.model import Alert, Condition, Plan
 from tracker.views.common import status_dict, title_of
-from tracker.views.model import Cell, Column, Table
+from tracker.views.model import Cell, Column, Section, Table
 from tracker.views.phrases import alert_reason, condition_name
 from tracker.views.report import Report
 from tracker.words import say
@@ -30,7 +31,10 @@ def alerts_report(
     fail_on: list[str],
     failing: list[str],
     lang: str,
+    group_by: str = "none",
 ) -> Report:
+    if group_by == "owner":
+        found = by_office(found)
     counts = {c.value: 0 for c in Condition}
     for alert in found:
         counts[alert.condition.value] += 1
@@ -63,22 +67,30 @@ def alerts_report(
             Column("id", say("column.id", lang)),
             Column("title", say("column.title", lang), shrink=True, drop=2),
             Column("reason", say("column.reason", lang), shrink=True, drop=1),
+            Column("owner", say("column.owner", lang), drop=3),
         )
-        rows = tuple(
-            (
-                Cell(condition_name(a.condition, lang), STYLE[a.condition]),
-                Cell(a.status.goal.id),
-                Cell(title_of(a.status.goal, lang)),
+        if group_by == "owner":  # the office heads its group instead
+            columns = columns[:-1]
+        rows: list = []
+        office = None
+        for alert, reason in zip(found, reasons):
+            if group_by == "owner" and alert.status.goal.owner != office:
+                office = alert.status.goal.owner
+                rows.append(Section(office))
+            cells = (
+                Cell(condition_name(alert.condition, lang), STYLE[alert.condition]),
+                Cell(alert.status.goal.id),
+                Cell(title_of(alert.status.goal, lang)),
                 Cell(reason),
+                Cell("、".join(offices_of(alert.status.goal))),
             )
-            for a, reason in zip(found, reasons)
-        )
+            rows.append(cells[: len(columns)])
         summary = "  ".join(
             f"{condition_name(Condition(k), lang)} {v}" for k, v in counts.items() if v
         ) or say("alerts.none", lang)
         table = Table(
             columns,
-            rows,
+            tuple(rows),
             title=title_of(plan, lang),
             header_lines=(say("alerts.header", lang, as_of=as_of, counts=summary),),
             empty_text=say("alerts.empty", lang),
@@ -88,3 +100,12 @@ def alerts_report(
     return Report(
         "tracker.alerts/1", as_of, body, tables=tables, rows=records, fieldnames=CSV_FIELDS
     )
+
+
+def by_office(found: list[Alert]) -> list[Alert]:
+    """Alerts grouped by the goal's lead office, in the order of the digest's
+    office table (most in need first: goals without alerts change none of its
+    counts); within an office, the given (severity) order."""
+    statuses = list({id(a.status): a.status for a in found}.values())
+    rank = {o.office: i for i, o in enumerate(office_standings(statuses))}
+    return sorted(found, key=lambda a: rank[a.status.goal.owner])

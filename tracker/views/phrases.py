@@ -7,9 +7,11 @@ these are only the words people read.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tracker.engine.alerts import conditions
 from tracker.engine.forecast import WINDOW_DAYS
-from tracker.model import Condition, Goal, GoalStatus, Kind, State
+from tracker.model import Condition, Goal, GoalStatus, Kind, Plan, State
 from tracker.numbers import grouped
 from tracker.views.common import STATE_MARK
 from tracker.words import LANGS, say
@@ -161,3 +163,15 @@ def alert_reason(status: GoalStatus, condition: Condition, lang: str) -> str:
     if status.last_entry:
         return say("reason.stale", lang, last=status.last_entry, every=every)
     return say("reason.stale_never", lang, every=every)
+
+
+def plan_ended_line(plan: Plan, as_of: dt.date, *, command: str, lang: str) -> str:
+    """One line for a report dated after the plan's end, when every unfinished
+    goal reads as overdue: when the plan ended and how to see it as it stood."""
+    return say(
+        "plan.ended",
+        lang,
+        end=plan.end.isoformat(),
+        as_of=as_of.isoformat(),
+        command=f"{command} --as-of {plan.end.isoformat()}",
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tracker.engine.offices import office_standings
 from tracker.model import GoalStatus, Plan
 from tracker.views.common import (
     STATE_ORDER,
@@ -49,6 +50,20 @@ def ordered(plan: Plan, items: list[GoalStatus]) -> list[GoalStatus]:
     return sorted(items, key=lambda s: (area_rank.get(s.goal.area, 99), s.goal.deadline))
 
 
+def grouped_rows(
+    plan: Plan, items: list[GoalStatus], group_by: str, lang: str
+) -> list[tuple[str, list[GoalStatus]]]:
+    """(heading, statuses) groups: by area in the plan's order, or by office,
+    the office most in need of attention first (a goal under each office that
+    holds it)."""
+    if group_by == "owner":
+        return [(o.office, list(o.goals)) for o in office_standings(items)]
+    groups: dict[str, list[GoalStatus]] = {}
+    for status in ordered(plan, items):
+        groups.setdefault(status.goal.area, []).append(status)
+    return [(area_name(plan, area, lang), mine) for area, mine in groups.items()]
+
+
 def counts_line(counts: dict[str, int], lang: str, before: dict[str, int] | None = None) -> str:
     """Goals per state, most urgent first; with `before`, the change since then."""
     parts = []
@@ -68,8 +83,11 @@ def status_report(
     lang: str,
     counts: dict[str, int],
     filters: dict,
+    group_by: str = "area",
 ) -> Report:
-    items = ordered(plan, items)
+    groups = grouped_rows(plan, items, group_by, lang)
+    # JSON, CSV and the table list goals in the same order.
+    items = [status for _, mine in groups for status in mine]
 
     def body() -> dict:
         return {
@@ -90,7 +108,7 @@ def status_report(
         return rows
 
     def tables() -> tuple[Table, ...]:
-        return (status_table(plan, items, as_of=as_of, lang=lang, counts=counts),)
+        return (status_table(plan, groups, as_of=as_of, lang=lang, counts=counts),)
 
     def sheets() -> tuple[Sheet, ...]:
         return (record_sheet(say("sheet.status", lang), records(), CSV_FIELDS, lang),)
@@ -106,7 +124,7 @@ def status_report(
     )
 
 
-def status_table(plan, items, *, as_of, lang, counts) -> Table:
+def status_table(plan, groups, *, as_of, lang, counts) -> Table:
     # Narrow terminals drop the highest `drop` first; the title shrinks before
     # anything goes and is the last to go. id, progress and state always stay.
     columns = (
@@ -121,14 +139,11 @@ def status_table(plan, items, *, as_of, lang, counts) -> Table:
         column("flags", lang, drop=6),
     )
     rows: list = []
-    current_area = None
-    for status in items:
-        if status.goal.area != current_area:
-            current_area = status.goal.area
-            rows.append(Section(area_name(plan, current_area, lang)))
-        rows.append(status_row(status, lang))
+    for heading, mine in groups:
+        rows.append(Section(heading))
+        rows.extend(status_row(status, lang) for status in mine)
     header = (
-        say("status.header", lang, as_of=as_of.isoformat(), count=len(items)),
+        say("status.header", lang, as_of=as_of.isoformat(), count=sum(counts.values())),
         counts_line(counts, lang),
     )
     return Table(

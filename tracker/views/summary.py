@@ -1,11 +1,18 @@
 """`tracker summary`: the weekly digest as one Report — its JSON document,
-text/Markdown blocks and HTML page data — all from one engine Summary."""
+text/Markdown blocks, HTML page and mail subject — all from one engine Summary.
+
+It reads as a leader would: what needs a decision first, then how each
+responsible office (责任单位) stands, then what changed in the period."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tracker.engine.history import chart_points
-from tracker.engine.summary import GoalActivity, Summary
-from tracker.model import Goal, GoalStatus, Kind, Op
+from tracker.engine.offices import OfficeStanding, offices_of
+from tracker.engine.summary import Attention, GoalActivity, Summary
+from tracker.engine.trajectory import expected_on, progress_of
+from tracker.model import Condition, Goal, GoalStatus, Kind, Op
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     STATE_MARK,
@@ -16,8 +23,10 @@ from tracker.views.common import (
 )
 from tracker.views.model import Cell, Chart, Column, Sheet, Table
 from tracker.views.phrases import (
+    condition_name,
     done_or_not,
     forecast_sentence,
+    plan_ended_line,
     schedule_text,
     state_name,
     state_text,
@@ -29,10 +38,21 @@ from tracker.views.sheets import flat_status, record_sheet
 from tracker.views.status import counts_line
 from tracker.words import say
 
+SCHEMA = "tracker.summary/2"
+
 
 def period_text(summary: Summary, week: str | None) -> str:
     text = f"{summary.since} – {summary.until}"
     return f"{text} ({week})" if week else text
+
+
+def summary_subject(summary: Summary, *, week: str | None, lang: str) -> str:
+    """The mail's subject: '石峰区2020年工作目标周报 2020-W23' (and the office)."""
+    period = week or f"{summary.since} – {summary.until}"
+    plan = title_of(summary.plan, lang)
+    if summary.office:
+        return say("email.subject_office", lang, plan=plan, period=period, office=summary.office)
+    return say("email.subject", lang, plan=plan, period=period)
 
 
 def change_text(activity: GoalActivity, lang: str) -> str:
@@ -57,7 +77,7 @@ def change_text(activity: GoalActivity, lang: str) -> str:
 def summary_report(summary: Summary, *, week: str | None, lang: str) -> Report:
     """The digest: JSON, text/Markdown blocks, and the HTML page."""
     return Report(
-        "tracker.summary/1",
+        SCHEMA,
         summary.until,
         lambda: summary_body(summary, week=week, lang=lang),
         tables=lambda: summary_blocks(summary, week=week, lang=lang),
@@ -70,14 +90,17 @@ def summary_report(summary: Summary, *, week: str | None, lang: str) -> Report:
 # The digest's sections as sheets: which fields of the JSON document each shows.
 _STATUS_FIELDS = ("id", "title", "title_en", "owner", "state", "progress", "expected",
                   "current", "target", "unit", "deadline", "days_left", "last_entry")  # fmt: skip
+OFFICE_FIELDS = ("office", "held", "done", "on_schedule", "behind", "overdue", "stale",
+                 "worst_delay_days")  # fmt: skip
 SHEETS = (
+    ("attention", "attention", ("condition", *_STATUS_FIELDS, "delay_days", "gap",
+                                "schedule_days", "forecast_completion_date",
+                                "forecast_days_late", "forecast_text")),
     ("activity", "activity", ("id", "title", "title_en", "kind", "unit", "entries", "before",
                               "after", "net_change", "items_done", "by", "notes")),
     ("changes", "state_changes", ("id", "title", "from", "to")),
     ("due", "due_soon", _STATUS_FIELDS),
     ("stale", "stale", (*_STATUS_FIELDS, "every")),
-    ("off", "off_track", (*_STATUS_FIELDS, "schedule_days", "forecast_completion_date",
-                          "forecast_days_late", "forecast_text")),
 )  # fmt: skip
 
 
@@ -102,9 +125,15 @@ def summary_sheets(summary: Summary, *, week: str | None, lang: str) -> tuple[Sh
         )
     ]  # fmt: skip
     for name, key, fields in SHEETS:
+        if name == "activity":  # after what needs attention, the offices
+            offices = say("summary.offices", lang)
+            sheets.append(record_sheet(offices, body["offices"], OFFICE_FIELDS, lang))
         records = [dict(flat_status(r), every=stale_every.get(r["id"])) for r in body[key]]
         sheets.append(record_sheet(say(f"summary.{name}", lang), records, fields, lang))
     return tuple(sheets)
+
+
+# ── JSON ─────────────────────────────────────────────────────────────────────
 
 
 def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:
@@ -115,11 +144,44 @@ def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:
             "until": summary.until.isoformat(),
             "week": week,
         },
-        "plan": {"id": plan.id, "title": plan.title, "title_en": plan.title_en},
+        "plan": {
+            "id": plan.id,
+            "title": plan.title,
+            "title_en": plan.title_en,
+            "start": plan.start.isoformat(),
+            "end": plan.end.isoformat(),
+        },
+        "office": summary.office,
+        "plan_ended": summary.plan_ended,
         "quiet": summary.quiet,
         "counts": summary.counts,
         "counts_before": summary.counts_before,
         "counts_change": {k: summary.counts[k] - summary.counts_before[k] for k in summary.counts},
+        "attention": [
+            dict(
+                status_dict(a.status),
+                condition=a.condition.value,
+                delay_days=a.delay_days,
+                gap=plain_number(a.gap),
+                forecast_text=forecast_sentence(a.status, lang),
+            )
+            for a in summary.attention
+        ],
+        "offices": [
+            {
+                "office": o.office,
+                "held": o.held,
+                "done": o.done,
+                "on_schedule": o.on_schedule,
+                "behind": o.behind,
+                "overdue": o.overdue,
+                "stale": len(o.stale),
+                "worst_delay_days": o.worst_delay,
+                "goals": [s.goal.id for s in o.goals],
+                "stale_goals": [s.goal.id for s in o.stale],
+            }
+            for o in summary.offices
+        ],
         "activity": [
             {
                 "id": a.goal.id,
@@ -148,32 +210,108 @@ def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:
         ],
         "due_soon": [status_dict(s) for s in summary.due_soon],
         "stale": [status_dict(s) for s in summary.stale],
-        "off_track": [
-            dict(status_dict(s), forecast_text=forecast_sentence(s, lang))
-            for s in summary.off_track
-        ],
     }
 
 
+# ── the standing of one goal that needs attention, in words ──────────────────
+
+
+def condition_text(attention: Attention, lang: str) -> str:
+    """A mark and a word; a forecast-late goal has no state mark of its own."""
+    if attention.condition is Condition.LATE:
+        return condition_name(attention.condition, lang)
+    return state_text(attention.status.state, lang)
+
+
+def behind_text(attention: Attention, lang: str) -> str:
+    """How far behind in days, by the condition's own measure."""
+    days = attention.delay_days
+    if attention.condition is Condition.OVERDUE:
+        return say("days.overdue", lang, days=days)
+    if attention.condition is Condition.LATE:
+        return say("attention.late_days", lang, days=days)
+    return schedule_text(attention.status, lang)
+
+
+def gap_text(attention: Attention, lang: str) -> str:
+    """How far behind in value: 'short by 1,500 人' (or what is missing)."""
+    status = attention.status
+    goal = status.goal
+    if goal.kind is Kind.MILESTONE:
+        return ""  # its value already says it is not done
+    if attention.gap is None:
+        return say("gap.no_reading", lang)
+    if attention.gap <= 0:
+        return ""
+    unit = say("chart.items", lang) if goal.kind is Kind.CHECKLIST else goal.unit
+    value = f"{grouped(attention.gap)}{' ' + unit if unit else ''}"
+    return say("gap.short", lang, value=value)
+
+
+def projection_text(status: GoalStatus, lang: str) -> str:
+    """The forecast sentence where there can be one (count and level goals)."""
+    if status.goal.kind not in (Kind.COUNT, Kind.LEVEL):
+        return ""
+    return forecast_sentence(status, lang)
+
+
+def office_text(goal: Goal) -> str:
+    return "、".join(offices_of(goal))
+
+
+# ── text and Markdown ────────────────────────────────────────────────────────
+
+
 def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Table, ...]:
-    """The digest as a list of small tables, for text and Markdown."""
+    """The digest as a list of small tables, for text and Markdown: the head,
+    what needs attention, the offices, then what changed."""
 
     def word(key: str) -> str:
         return say(key, lang)
 
-    def section(name: str, empty: str, columns: tuple, rows) -> Table:
+    def section(name: str, empty: str, columns: tuple, rows, **more) -> Table:
         return Table(
-            columns, tuple(rows), title=word(f"summary.{name}"), empty_text=word(f"summary.{empty}")
+            columns,
+            tuple(rows),
+            title=word(f"summary.{name}"),
+            empty_text=word(f"summary.{empty}"),
+            **more,
         )
 
-    head = Table(
-        (),
-        title=f"{title_of(summary.plan, lang)} · {word('summary.title')}",
-        header_lines=(
-            f"{word('summary.period')}: {period_text(summary, week)}",
-            f"{word('summary.states')}: "
-            + counts_line(summary.counts, lang, summary.counts_before),
+    attention = section(
+        "attention",
+        "no_attention",
+        (
+            # The title is what a leader reads: other columns give way first.
+            Column("title", word("summary.goal")),
+            Column("office", word("office.name"), drop=2),
+            Column("condition", word("attention.condition")),
+            Column("behind", word("attention.behind"), align="right"),
+            Column("value", word("attention.value"), align="right", drop=4),
+            Column("gap", word("attention.gap"), align="right", drop=3),
+            Column("forecast", word("attention.forecast"), shrink=True, drop=5),
+            Column("id", word("column.id"), drop=6),
         ),
+        (
+            (
+                Cell(title_of(a.status.goal, lang)),
+                Cell(office_text(a.status.goal)),
+                Cell(condition_text(a, lang), _style(a)),
+                Cell(behind_text(a, lang), "bad"),
+                Cell(value_text(a.status, lang)),
+                Cell(gap_text(a, lang)),
+                Cell(projection_text(a.status, lang)),
+                Cell(a.status.goal.id, "dim"),
+            )
+            for a in summary.attention
+        ),
+    )
+    offices = Table(
+        office_columns(lang),
+        tuple(office_rows(summary.offices, lang)),
+        title=word("summary.offices"),
+        empty_text=word("table.empty"),
+        footer_lines=() if summary.office else (word("office.stale_hint"),),
     )
     activity = section(
         "activity",
@@ -218,6 +356,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         "no_due",
         (
             *_lead(lang, drop=2),
+            Column("office", word("office.name"), drop=3),
             Column("deadline", word("column.deadline")),
             Column("days", word("column.days"), align="right"),
             Column("progress", word("column.progress"), align="right"),
@@ -225,61 +364,140 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         (
             (
                 *_named(s.goal, lang),
+                Cell(office_text(s.goal)),
                 Cell(str(s.goal.deadline)),
-                Cell(say("days.short", lang, days=s.days_left), "warn"),
+                Cell(say("days.left", lang, days=s.days_left), "warn"),
                 Cell(percent(s.progress)),
             )
             for s in summary.due_soon
         ),
     )
-    stale = section(
-        "stale",
-        "no_stale",
-        (
-            *_lead(lang, drop=2),
-            Column("last", word("summary.last")),
-            Column("every", word("summary.every")),
-        ),
-        (
-            (
-                *_named(s.goal, lang),
-                Cell(str(s.last_entry or "—")),
-                Cell(update_text(s.goal, lang)),
+    blocks = [head_block(summary, week=week, lang=lang), attention, offices, activity]
+    blocks += [changes, due]
+    if summary.office:  # an office's own digest lists its unreported goals one by one
+        blocks.append(
+            section(
+                "stale",
+                "no_stale",
+                (
+                    *_lead(lang, drop=2),
+                    Column("last", word("summary.last")),
+                    Column("every", word("summary.every")),
+                ),
+                (
+                    (
+                        *_named(s.goal, lang),
+                        Cell(str(s.last_entry or "—")),
+                        Cell(update_text(s.goal, lang)),
+                    )
+                    for s in summary.stale
+                ),
             )
-            for s in summary.stale
-        ),
+        )
+    return tuple(blocks)
+
+
+def head_block(summary: Summary, *, week: str | None, lang: str) -> Table:
+    lines = [
+        f"{say('summary.period', lang)}: {period_text(summary, week)}",
+        f"{say('summary.states', lang)}: "
+        + counts_line(summary.counts, lang, summary.counts_before),
+    ]
+    notice = notice_line(summary, lang)
+    if notice:
+        lines.append(notice)
+    return Table((), title=digest_title(summary, lang), header_lines=tuple(lines))
+
+
+def digest_title(summary: Summary, lang: str) -> str:
+    title = f"{title_of(summary.plan, lang)} · {say('summary.title', lang)}"
+    return f"{title} · {summary.office}" if summary.office else title
+
+
+def notice_line(summary: Summary, lang: str) -> str:
+    if not summary.plan_ended:
+        return ""
+    return plan_ended_line(summary.plan, summary.until, command="tracker summary", lang=lang)
+
+
+def office_columns(lang: str) -> tuple[Column, ...]:
+    def num(key: str, drop: int = 0) -> Column:
+        return Column(key, say(f"office.{key}", lang), align="right", drop=drop)
+
+    return (
+        Column("office", say("office.name", lang), shrink=True),
+        num("held", 5),
+        num("done", 4),
+        num("on_schedule", 3),
+        num("behind"),
+        num("overdue"),
+        num("stale"),
+        num("worst", 2),
     )
-    off = section(
-        "off",
-        "no_off",
+
+
+def office_rows(offices: tuple[OfficeStanding, ...], lang: str) -> list[tuple[Cell, ...]]:
+    """One row per office, most in need first, and a total when there are several."""
+
+    def n(value: int, style: str) -> Cell:
+        return Cell(str(value), style if value else "dim")
+
+    def worst(days: int) -> Cell:
+        if not days:
+            return Cell("—", "dim")
+        return Cell(say("office.worst_days", lang, days=days), "bad")
+
+    rows = [
         (
-            Column("id", word("summary.goal")),
-            Column("progress", word("column.progress"), align="right"),
-            Column("schedule", word("summary.schedule"), align="right"),
-            Column("forecast", word("summary.forecast"), shrink=True, drop=1),
-        ),
-        (
+            Cell(o.office),
+            Cell(str(o.held)),
+            n(o.done, "done"),
+            n(o.on_schedule, "on_track"),
+            n(o.behind, "off_track"),
+            n(o.overdue, "overdue"),
+            n(len(o.stale), "warn"),
+            worst(o.worst_delay),
+        )
+        for o in offices
+    ]
+    if len(offices) > 1:
+
+        def total(attr) -> int:
+            return sum(attr(o) for o in offices)
+
+        rows.append(
             (
-                Cell(s.goal.id),
-                Cell(f"{value_text(s, lang)} ({percent(s.progress)} / {percent(s.expected)})"),
-                Cell(schedule_text(s, lang), "bad"),
-                Cell(forecast_sentence(s, lang)),
+                Cell(say("office.total", lang), "title"),
+                Cell(str(total(lambda o: o.held)), "title"),
+                Cell(str(total(lambda o: o.done)), "title"),
+                Cell(str(total(lambda o: o.on_schedule)), "title"),
+                Cell(str(total(lambda o: o.behind)), "title"),
+                Cell(str(total(lambda o: o.overdue)), "title"),
+                Cell(str(total(lambda o: len(o.stale))), "title"),
+                worst(max(o.worst_delay for o in offices)),
             )
-            for s in summary.off_track
-        ),
-    )
-    return (head, activity, changes, due, stale, off)
+        )
+    return rows
+
+
+def _style(attention: Attention) -> str:
+    if attention.condition is Condition.LATE:
+        return "bad"
+    return attention.status.state.value
 
 
 def _lead(lang: str, *, drop: int) -> tuple[Column, Column]:
-    """A digest section's first columns: the goal's id, then its title (dropped
-    at `drop` when narrow)."""
-    return Column("id", say("summary.goal", lang)), Column("title", "", shrink=True, drop=drop)
+    """A digest section's first columns: the goal's title in the digest's
+    language, then its id (dropped at `drop` when narrow)."""
+    return (
+        Column("title", say("summary.goal", lang), shrink=True),
+        Column("id", say("column.id", lang), drop=drop),
+    )
 
 
 def _named(goal: Goal, lang: str) -> tuple[Cell, Cell]:
     """A goal's cells under `_lead`'s columns."""
-    return Cell(goal.id), Cell(title_of(goal, lang))
+    return Cell(title_of(goal, lang)), Cell(goal.id, "dim")
 
 
 def _now(activity: GoalActivity, lang: str) -> str:
@@ -292,35 +510,97 @@ def _now(activity: GoalActivity, lang: str) -> str:
     return f"{grouped(activity.after)}/{grouped(goal.target)}{unit}"
 
 
-def off_track_chart(summary: Summary, status: GoalStatus) -> Chart:
-    """Actual against trajectory for one off-track goal, up to the period's end."""
-    days, expected, actual = chart_points(
-        status.goal, summary.series[status.goal.id], as_of=summary.until, columns=53
+# ── HTML ─────────────────────────────────────────────────────────────────────
+
+
+def goal_chart(summary: Summary, status: GoalStatus, lang: str) -> Chart | None:
+    """Actual against trajectory up to the period's end, with its scale in the
+    goal's units; None for a milestone (done or not: nothing to draw)."""
+    goal = status.goal
+    if goal.kind is Kind.MILESTONE:
+        return None
+    series = summary.series[goal.id]
+    sampled, _, _ = chart_points(goal, series, as_of=summary.until, columns=53)
+    first, last = sampled[0], sampled[-1]
+    # Evenly sampled days, plus each reading and the day before it (so a step
+    # is drawn as a step), plus the report's date: a single reading shows.
+    readings = tuple(d for d in series.days if first <= d <= min(last, summary.until))
+    extra = {summary.until} | set(readings) | {d - dt.timedelta(days=1) for d in readings}
+    days = sorted({*sampled, *(d for d in extra if first <= d <= last)})
+    expected = [expected_on(goal, d) for d in days]
+    actual = [_progress_on(goal, series, d) if d <= summary.until else None for d in days]
+    unit = say("chart.items", lang) if goal.kind is Kind.CHECKLIST else goal.unit
+    if goal.kind is Kind.CHECKLIST:
+        size = len(goal.items)
+        ticks = tuple((i / size, str(i)) for i in range(size + 1)) if size <= 4 else ()
+        ticks = ticks or ((0.0, "0"), (0.5, grouped(size / 2)), (1.0, str(size)))
+    else:
+        ticks = tuple((f, grouped(value_at(goal, f))) for f in (0.0, 0.5, 1.0))
+    target = grouped(value_at(goal, 1.0) if goal.kind is not Kind.CHECKLIST else len(goal.items))
+    return Chart(
+        tuple(days),
+        tuple(expected),
+        tuple(actual),
+        today=summary.until,
+        ticks=ticks,
+        target_label=say("chart.target", lang, value=f"{target} {unit}".strip()),
+        today_label=say("chart.as_of", lang, date=summary.until.isoformat()),
+        unit_label=say("chart.unit", lang, unit=unit) if unit else "",
+        empty_label=say("chart.no_reading", lang),
+        readings=readings,
     )
-    return Chart(tuple(days), tuple(expected), tuple(actual), today=summary.until)
+
+
+def _progress_on(goal: Goal, series, day) -> float | None:
+    value = series.value_on(day)
+    if value is None:
+        return None if goal.kind is Kind.LEVEL else 0.0
+    return progress_of(goal, value)
+
+
+def value_at(goal: Goal, fraction: float) -> float:
+    """The goal's value at a fraction of the way from its start to its target."""
+    if goal.kind is Kind.LEVEL:
+        baseline = goal.baseline if goal.baseline is not None else 0.0
+        return baseline + fraction * ((goal.target or 0.0) - baseline)
+    return fraction * goal.full_target
 
 
 def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
     blocks = summary_blocks(summary, week=week, lang=lang)
-    off_charts = [
+    by_name = dict(zip(("head", "attention", "offices"), blocks))
+    attention = [
         {
-            "id": s.goal.id,
-            "title": title_of(s.goal, lang),
-            "value": value_text(s, lang),
-            "progress": percent(s.progress),
-            "expected": percent(s.expected),
-            "schedule": schedule_text(s, lang),
-            "forecast": forecast_sentence(s, lang),
-            "chart": off_track_chart(summary, s),
+            "id": a.status.goal.id,
+            "title": title_of(a.status.goal, lang),
+            "office": office_text(a.status.goal),
+            "condition": condition_text(a, lang),
+            "style": _style(a),
+            "behind": behind_text(a, lang),
+            "value": value_text(a.status, lang),
+            "progress": percent(a.status.progress),
+            "expected": percent(a.status.expected),
+            "gap": gap_text(a, lang),
+            "forecast": projection_text(a.status, lang),
+            "chart": goal_chart(summary, a.status, lang),
         }
-        for s in summary.off_track
+        for a in summary.attention
     ]
     return {
-        "labels": {k: say(f"summary.{k}", lang) for k in ("off", "no_off", "trajectory", "actual")},
+        "labels": {
+            "attention": say("summary.attention", lang),
+            "no_attention": say("summary.no_attention", lang),
+            "trajectory": say("summary.trajectory", lang),
+            "actual": say("summary.actual", lang),
+            "expected": say("column.expected", lang),
+        },
         "html_lang": say("html.lang", lang),
-        "head": blocks[0],
-        "sections": blocks[1:5],
-        "off_track": off_charts,
+        "title": digest_title(summary, lang),
+        "period": by_name["head"].header_lines[0],
+        "notice": notice_line(summary, lang),
+        "attention": attention,
+        "offices": by_name["offices"],
+        "sections": blocks[3:],
         "counts": [
             (
                 STATE_MARK[s],

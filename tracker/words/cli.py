@@ -202,13 +202,14 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     # ── summary ─────────────────────────────────────────────────────────────
     "help.summary": (
-        "一个时期的周报（默认：截至 --as-of 的 7 天）：各状态目标数及其变化、本期按目标汇总的记录、"
-        "状态变化、14 天内到期的目标、久未更新的目标，以及落后目标的落后天数和预测。"
-        "可在 cron 下无人值守运行。",
-        "The digest of a period (default: the 7 days ending --as-of): counts per state and "
-        "their change, the period's entries by goal, state changes, goals due in the next "
-        "14 days, stale goals, and off-track goals with how far behind they are and their "
-        "forecast. Works unattended under cron.",
+        "一个时期的周报（默认：截至 --as-of 的 7 天）。开头是需要决策的目标（逾期、落后、预计延期、有风险）"
+        "和各责任单位的情况表，然后是本期的记录、状态变化和 14 天内到期的目标。"
+        "--format email 生成一封完整的邮件，交给 `sendmail -t` 发送。可在 cron 下无人值守运行。",
+        "The digest of a period (default: the 7 days ending --as-of). It opens with the goals "
+        "that need a decision (overdue, off track, forecast late, at risk) and a table of the "
+        "responsible offices, then the period's entries, state changes and goals due in the "
+        "next 14 days. --format email writes a whole mail message for `sendmail -t`. Works "
+        "unattended under cron.",
     ),
     "help.opt.week": ("一个 ISO 周，例如 2020-W23。", "An ISO week, e.g. 2020-W23."),
     "help.opt.period_since": ("期间的第一天。", "First day of the period."),
@@ -319,5 +320,39 @@ PHRASES: dict[str, tuple[str, str]] = {
     "help.opt.init_year": (
         "新计划的年份（默认：旧计划的下一年，或今年）。",
         "The new plan's year (default: the year after the old plan's, or this year).",
+    ),
+    # ── the briefing (issue 11) ──────────────────────────────────────────────
+    "help.opt.alerts_owner": ("只看该单位负责的目标。", "Only the goals this office holds."),
+    "help.opt.alerts_group_by": (
+        "按责任单位分组，最严重的单位在前。",
+        "Group alerts by responsible office, the office with the most serious first.",
+    ),
+    "help.opt.status_group_by": (
+        "按领域分组，或按责任单位分组（最需要关注的在前）。",
+        "Group rows by focus area, or by responsible office (most in need first).",
+    ),
+    "help.opt.summary_owner": (
+        "某个单位自己的周报：只含它负责的目标，并列出未按期报送的目标。",
+        "One office's own digest: only the goals it holds, its unreported goals listed.",
+    ),
+    "help.opt.split_by": (
+        "每个单位一份周报，各自原子写入 --output 文件夹。",
+        "One digest per office, each written atomically into the --output folder.",
+    ),
+    "help.opt.summary_output": (
+        "写入文件 FILE（原子写入）；配合 --split-by 时是存放各单位文件的文件夹。",
+        "Write to FILE (atomically: readers never see half a report); with --split-by, the folder for the offices' files.",
+    ),
+    "help.opt.mail_to": (
+        "--format email：收件人（可重复，或用逗号分隔）。",
+        "--format email: a recipient (repeatable, or comma-separated).",
+    ),
+    "help.opt.mail_subject": (
+        "--format email：邮件主题（默认：计划名、周报、周次）。",
+        "--format email: the subject (default: plan, 周报, week).",
+    ),
+    "help.opt.mail_from": (
+        "--format email：发件人（默认由 sendmail 决定）。",
+        "--format email: the sender (default: sendmail's).",
     ),
 }

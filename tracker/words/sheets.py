@@ -218,5 +218,14 @@ PHRASES: dict[str, tuple[str, str]] = {
     "sheet.status": ("目标状态", "status"),
     "sheet.entries": ("进度记录", "entries"),
     "sheet.overview": ("概况", "overview"),
+    "field.condition": ("提醒", "condition"),
+    "field.delay_days": ("落后天数", "days behind"),
+    "field.gap": ("差额", "gap"),
+    "field.office": ("责任单位", "office"),
+    "field.held": ("负责目标", "goals held"),
+    "field.on_schedule": ("按计划", "on schedule"),
+    "field.behind": ("落后", "behind"),
+    "field.overdue": ("逾期", "overdue"),
+    "field.worst_delay_days": ("最长落后天数", "worst delay (days)"),
 }
 # fmt: on
