@@ -51,7 +51,7 @@ def resolve_area(plan: Plan, text: str) -> str:
 
 def resolve_owner(plan: Plan, text: str) -> str:
     """An office that owns at least one goal."""
-    owners = sorted({g.owner for g in plan.goals})
+    owners = sorted({office for g in plan.goals for office in g.owners})
     if text in owners:
         return text
     fix = suggest_or(text, owners, "owners_are", owners=", ".join(owners))

@@ -15,9 +15,10 @@ BEHIND = (State.AT_RISK, State.OFF_TRACK)
 
 
 def offices_of(goal: Goal) -> tuple[str, ...]:
-    """The offices a goal counts for. Today the lead owner (牵头单位) only; the
-    one place to add co-responsible offices when goals carry them."""
-    return (goal.owner,)
+    """The offices a goal counts for: the lead owner (牵头单位) first, then the
+    co-responsible offices (责任单位). Every per-office filter, table and digest
+    counts them all."""
+    return goal.owners
 
 
 def holds(goal: Goal, office: str) -> bool:
@@ -56,6 +57,7 @@ class OfficeStanding:
     overdue: int
     stale: tuple[GoalStatus, ...]  # not reported within their update_every
     worst_delay: int  # days: the largest delay_days of its goals
+    leads: int = 0  # of its goals, those it leads (the others it shares)
 
     @property
     def held(self) -> int:
@@ -94,4 +96,5 @@ def standing(office: str, items: list[GoalStatus]) -> OfficeStanding:
             sorted((s for s in items if s.stale), key=lambda s: (s.goal.deadline, s.goal.id))
         ),
         worst_delay=max((delay_days(s) for s in items), default=0),
+        leads=sum(1 for s in items if s.goal.owner == office),
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.engine.offices import office_standings, offices_of
+from tracker.engine.offices import office_standings
 from tracker.model import Alert, Condition, Plan
-from tracker.views.common import status_dict, title_of
+from tracker.views.common import office_text, status_dict, title_of
 from tracker.views.model import Cell, Column, Section, Table
 from tracker.views.phrases import alert_reason, condition_name
 from tracker.views.report import Report
@@ -82,7 +82,7 @@ def alerts_report(
                 Cell(alert.status.goal.id),
                 Cell(title_of(alert.status.goal, lang)),
                 Cell(reason),
-                Cell("、".join(offices_of(alert.status.goal))),
+                Cell(office_text(alert.status.goal, lang)),
             )
             rows.append(cells[: len(columns)])
         summary = "  ".join(

@@ -174,3 +174,10 @@ def entry_change(entry: Entry, lang: str) -> str:
     if entry.op is Op.RETRACT:
         return say("change.retracts", lang, id=entry.retracts[:8])
     return say("change.note", lang)
+
+
+def office_text(goal: Goal, lang: str) -> str:
+    """The lead office, marked as such when others share the goal, then the others."""
+    if not goal.co_owners:
+        return goal.owner
+    return "、".join((say("office.lead", lang, office=goal.owner), *goal.co_owners))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.engine.history import chart_points
-from tracker.engine.offices import OfficeStanding, offices_of
+from tracker.engine.offices import OfficeStanding
 from tracker.engine.summary import Attention, GoalActivity, Summary
 from tracker.engine.trajectory import expected_on, progress_of
 from tracker.model import Condition, Goal, GoalStatus, Kind, Op
@@ -17,6 +17,7 @@ from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     STATE_MARK,
     STATE_ORDER,
+    office_text,
     percent,
     status_dict,
     title_of,
@@ -171,6 +172,7 @@ def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:
             {
                 "office": o.office,
                 "held": o.held,
+                "leads": o.leads,
                 "done": o.done,
                 "on_schedule": o.on_schedule,
                 "behind": o.behind,
@@ -255,10 +257,6 @@ def projection_text(status: GoalStatus, lang: str) -> str:
     return forecast_sentence(status, lang)
 
 
-def office_text(goal: Goal) -> str:
-    return "、".join(offices_of(goal))
-
-
 # ── text and Markdown ────────────────────────────────────────────────────────
 
 
@@ -295,7 +293,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         (
             (
                 Cell(title_of(a.status.goal, lang)),
-                Cell(office_text(a.status.goal)),
+                Cell(office_text(a.status.goal, lang)),
                 Cell(condition_text(a, lang), _style(a)),
                 Cell(behind_text(a, lang), "bad"),
                 Cell(value_text(a.status, lang)),
@@ -364,7 +362,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         (
             (
                 *_named(s.goal, lang),
-                Cell(office_text(s.goal)),
+                Cell(office_text(s.goal, lang)),
                 Cell(str(s.goal.deadline)),
                 Cell(say("days.left", lang, days=s.days_left), "warn"),
                 Cell(percent(s.progress)),
@@ -573,7 +571,7 @@ def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
         {
             "id": a.status.goal.id,
             "title": title_of(a.status.goal, lang),
-            "office": office_text(a.status.goal),
+            "office": office_text(a.status.goal, lang),
             "condition": condition_text(a, lang),
             "style": _style(a),
             "behind": behind_text(a, lang),

@@ -305,5 +305,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "init.written": ("已写入 {file}", "wrote {file}"),
     "init.carried": ("结转了 {count} 个未完成的目标：{goals}", "carried {count} unfinished goals: {goals}"),
     "init.next": ("下一步：编辑 {folder}/goals.toml，然后运行 `tracker check --data {folder}`", "next: edit {folder}/goals.toml, then run `tracker check --data {folder}`"),
+    "office.lead": ("{office}（牵头）", "{office} (lead)"),
 }
 # fmt: on
