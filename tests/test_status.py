@@ -266,7 +266,7 @@ def test_show_has_source_history_chart_and_forecast(run):
     assert "At the rate of the last 8 weeks, 3,000 人 is reached on 2020-12-06, on time." in english
     document = run.json("show", "jobs.training", "--as-of", "2020-04-26")
     assert [h["value"] for h in document["history"]] == [500, 1000]
-    assert "unknown goal" in run("show", "jobs.trainin", code=3).stderr
+    assert "unknown goal" in run("show", "jobs.trainnig", code=3).stderr
 
 
 def test_alerts_and_fail_on(run):

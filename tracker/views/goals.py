@@ -12,18 +12,25 @@ from tracker.words import say
 
 def goals_report(plan: Plan, *, area: str | None, lang: str) -> Report:
     goals = [g for g in plan.goals if area is None or g.area == area]
+    # The number a person may type for a goal: its place in the plan, whatever
+    # the filter, so `tracker show 12` means the same goal everywhere.
+    numbers = {g.id: n for n, g in enumerate(plan.goals, start=1)}
 
     def body() -> dict:
-        return {"plan": plan_dict(plan), "goals": [goal_dict(g) for g in goals]}
+        return {
+            "plan": plan_dict(plan),
+            "goals": [{"number": numbers[g.id], **goal_dict(g)} for g in goals],
+        }
 
     def tables() -> tuple[Table, ...]:
-        return (goals_table(plan, goals, lang),)
+        return (goals_table(plan, goals, lang, numbers),)
 
     return Report("tracker.goals/1", None, body, tables=tables)
 
 
-def goals_table(plan: Plan, goals: list[Goal], lang: str) -> Table:
+def goals_table(plan: Plan, goals: list[Goal], lang: str, numbers: dict[str, int]) -> Table:
     columns = (
+        column("number", lang, align="right"),
         column("id", lang),
         column("title", lang, shrink=True),
         column("kind", lang, drop=2),
@@ -40,6 +47,7 @@ def goals_table(plan: Plan, goals: list[Goal], lang: str) -> Table:
         for g in in_area:
             rows.append(
                 (
+                    Cell(str(numbers[g.id])),
                     Cell(g.id),
                     Cell(title_of(g, lang)),
                     Cell(g.kind.value),

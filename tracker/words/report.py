@@ -27,6 +27,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "update.quarterly": ("每季度", "quarterly"),
 
     # ── table columns and headers ───────────────────────────────────────────
+    "column.number": ("序号", "no."),
     "column.id": ("编号", "id"),
     "column.title": ("目标", "title"),
     "column.progress": ("进度", "progress"),
