@@ -42,11 +42,30 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
     help="A batch: a JSON array or JSON Lines of entries; all or nothing.",
 )
 @click.option("--dry-run", is_flag=True, help="Check and show the entry; write nothing.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Log a value far outside what the goal can take (above 100 %, more than "
+    "10 times the target, an increment larger than the whole target).",
+)
 @format_option("table", "json")
 @lang_option
 @data_option
 def command(
-    goal_id, value, total, done, items, day, note, by, from_json, dry_run, fmt, lang, data_dir
+    goal_id,
+    value,
+    total,
+    done,
+    items,
+    day,
+    note,
+    by,
+    from_json,
+    dry_run,
+    force,
+    fmt,
+    lang,
+    data_dir,
 ):
     """Record progress on goal ID.
 
@@ -58,9 +77,14 @@ def command(
       checklist  tracker log rural.eco-farm-bases --item 长石
       a note     tracker log newtown.road-network --note "主干道完成铺设"
 
+    ID is the goal's id (any case, or a unique start of it), its number in
+    `tracker goals`, or words of its title (e.g. 书屋).
+
     Refused, with nothing written (exit 3): unknown goal or item, a flag
     that does not fit the goal's kind, a non-number, a negative increment
-    (use `tracker retract`), a future date, or a part exceeding its whole."""
+    (use `tracker retract`), a future date, a part exceeding its whole, or a
+    value far outside what the goal can take (unless --force). Once the plan's
+    year is over, --date is required (--date today if you mean it)."""
     from tracker.dates import utc_now_text
 
     # The log is read once, by the write sequence (under the lock for a real write).
@@ -81,7 +105,7 @@ def command(
         new, input_problems = read_batch(from_json.read(), name, defaults)
         result = write(
             loaded.data, plan, new, today=loaded.today, dry_run=dry_run, batch=True, by=who,
-            recorded_at=recorded_at, input_problems=input_problems, input_name=name,
+            recorded_at=recorded_at, input_problems=input_problems, input_name=name, force=force,
         )  # fmt: skip
         _show(result, fmt=fmt, lang=lang)
         return
@@ -89,6 +113,10 @@ def command(
         raise UsageError("which_goal", "which_goal_fix")
     goal = resolve_goal(plan, goal_id)
     op, number = _op_for(goal, value, total, done, items, note)
+    if day is None and loaded.today > plan.end:
+        # The plan's year is over: "today" is almost never the day meant.
+        end, today = plan.end.isoformat(), loaded.today.isoformat()
+        raise UsageError("plan_year_over", "plan_year_over_fix", end=end, today=today)
     from tracker.writes import new_id
 
     entry = Entry(
@@ -103,7 +131,7 @@ def command(
         by=who,
         origin=Source("tracker", None),
     )
-    result = write(loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run)
+    result = write(loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run, force=force)
     _show(result, fmt=fmt, lang=lang)
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from tracker.cli.common import data_option, emit, format_option, open_data
 from tracker.model import Entry, Op, Source
 from tracker.problems import UsageError
+from tracker.words import say
 
 
 @click.command("retract")
@@ -14,12 +17,15 @@ from tracker.problems import UsageError
 @click.option("--reason", required=True, help="Why the entry was wrong.")
 @click.option("--by", "by", metavar="NAME", help="Who retracts (default: your login name).")
 @click.option("--dry-run", is_flag=True, help="Check and show the retraction; write nothing.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation (for scripts).")
 @format_option("table", "json")
 @data_option
-def command(entry_id, reason, by, dry_run, fmt, data_dir):
+def command(entry_id, reason, by, dry_run, yes, fmt, data_dir):
     """Retract ENTRY (its id, or a unique start of it as `tracker entries` shows).
 
-    The entry stays in the log, marked retracted, and no longer counts anywhere."""
+    The entry stays in the log, marked retracted, and no longer counts anywhere.
+    On a terminal it is shown in full (goal, date, value, note, by) and you are
+    asked to confirm; --yes, or input that is not a terminal, does not ask."""
     from tracker.cli.log import login_name, user_text
     from tracker.dates import utc_now_text
     from tracker.refs import resolve_entry
@@ -44,6 +50,32 @@ def command(entry_id, reason, by, dry_run, fmt, data_dir):
         by=user_text("--by", by) if by is not None else login_name(),
         origin=Source("tracker", None),
     )
+    lang = DEFAULT_LANG
+    if not (yes or dry_run) and stdin_is_terminal():
+        # Check first, so nobody confirms a retraction the rules would refuse.
+        write(loaded.data, loaded.plan, [retraction], today=loaded.today, dry_run=True)
+        if not _confirmed(loaded.plan, target, lang):
+            click.echo(say("retract_declined", lang), err=True)
+            return
     result = write(loaded.data, loaded.plan, [retraction], today=loaded.today, dry_run=dry_run)
-    # No --lang yet: the confirmation is the same in both languages (issue 12).
-    emit(retract_report(result, target=target, lang=DEFAULT_LANG), fmt)
+    emit(retract_report(result, target=target, lang=lang), fmt)
+
+
+def stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _confirmed(plan, target: Entry, lang: str) -> bool:
+    """Show the entry on stderr (stdout may be a pipe to jq) and ask."""
+    from tracker.render.text import inert
+    from tracker.views.write import retract_preview
+
+    for line in retract_preview(plan, target, lang=lang):
+        click.echo(inert(line), err=True)
+    try:
+        return click.confirm(say("retract.confirm", lang), default=False, err=True)
+    except click.exceptions.Abort:  # Ctrl-C or end of input at the question
+        raise KeyboardInterrupt from None

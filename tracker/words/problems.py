@@ -529,8 +529,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         "a total of {value} for {goal} is more than 10 times its target of {target}",
     ),
     "implausible_fix": (
-        "检查数字和单位（{unit}）；确实无误请加 --force",
-        "check the number and the unit ({unit}); if it is right, add --force",
+        "核对数字和单位“{unit}”；确实无误请加 --force",
+        "check the number and its unit, {unit}; if it is right, add --force",
     ),
     "retract_declined": ("未撤销，什么也没写入", "not retracted; nothing was written"),
 }

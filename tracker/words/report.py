@@ -207,5 +207,16 @@ PHRASES: dict[str, tuple[str, str]] = {
         "OK: {goals} goals, {entries} entries, no problems.",
         "OK: {goals} goals, {entries} entries, no problems.",
     ),
+    # ── retract's confirmation (issue 12) ────────────────────────────────────
+    "retract.preview": ("将撤销这条记录 {id}：", "This will retract entry {id}:"),
+    "retract.preview_goal": ("  目标    {goal}  {title}", "  goal    {goal}  {title}"),
+    "retract.preview_date": ("  日期    {date}", "  date    {date}"),
+    "retract.preview_value": ("  数值    {value}", "  value   {value}"),
+    "retract.preview_note": ("  备注    {note}", "  note    {note}"),
+    "retract.preview_by": (
+        "  记录人  {by}（记于 {recorded_at}）",
+        "  by      {by} (recorded {recorded_at})",
+    ),
+    "retract.confirm": ("确定撤销？", "Retract it?"),
 }
 # fmt: on
