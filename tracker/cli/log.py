@@ -113,10 +113,6 @@ def command(
         raise UsageError("which_goal", "which_goal_fix")
     goal = resolve_goal(plan, goal_id)
     op, number = _op_for(goal, value, total, done, items, note)
-    if day is None and loaded.today > plan.end:
-        # The plan's year is over: "today" is almost never the day meant.
-        end, today = plan.end.isoformat(), loaded.today.isoformat()
-        raise UsageError("plan_year_over", "plan_year_over_fix", end=end, today=today)
     from tracker.writes import new_id
 
     entry = Entry(
@@ -131,6 +127,12 @@ def command(
         by=who,
         origin=Source("tracker", None),
     )
+    if day is None and loaded.today > plan.end:
+        # The plan's year is over: "today" is almost never the day meant. What is
+        # wrong with the entry itself is said first (a dry run), then this.
+        write(loaded.data, plan, [entry], today=loaded.today, dry_run=True, force=force)
+        end, today = plan.end.isoformat(), loaded.today.isoformat()
+        raise UsageError("plan_year_over", "plan_year_over_fix", end=end, today=today)
     result = write(loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run, force=force)
     _show(result, fmt=fmt, lang=lang)
 
