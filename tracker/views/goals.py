@@ -30,13 +30,15 @@ def goals_report(plan: Plan, *, area: str | None, lang: str) -> Report:
 
 def goals_table(plan: Plan, goals: list[Goal], lang: str, numbers: dict[str, int]) -> Table:
     columns = (
+        # Narrow: owner, kind and deadline go, then the id is cut and dropped
+        # (the number names the goal too) before the title is cut.
         column("number", lang, align="right"),
-        column("id", lang),
-        column("title", lang, shrink=True),
-        column("kind", lang, drop=2),
+        column("id", lang, shrink=5, drop=3),
+        column("title", lang, shrink=2, min_width=24),
+        column("kind", lang, drop=7),
         column("target", lang, align="right"),
-        column("deadline", lang, drop=1),
-        column("owner", lang, drop=3),
+        column("deadline", lang, drop=6),
+        column("owner", lang, drop=8),
     )
     rows = []
     for area_id in [a.id for a in plan.areas]:

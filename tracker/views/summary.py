@@ -137,11 +137,11 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         "activity",
         "quiet",
         (
-            *_lead(lang, drop=2),
+            *_lead(lang),
             Column("change", word("summary.change"), align="right"),
             Column("now", word("summary.now"), align="right"),
-            Column("by", word("summary.by"), drop=1),
-            Column("notes", word("summary.notes"), shrink=True, drop=3),
+            Column("by", word("summary.by"), drop=7),
+            Column("notes", word("summary.notes"), shrink=9, drop=8),
         ),
         (
             (
@@ -158,7 +158,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         "changes",
         "no_changes",
         (
-            *_lead(lang, drop=1),
+            *_lead(lang),
             Column("from", word("summary.from")),
             Column("to", word("summary.to")),
         ),
@@ -175,7 +175,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         "due",
         "no_due",
         (
-            *_lead(lang, drop=2),
+            *_lead(lang),
             Column("deadline", word("column.deadline")),
             Column("days", word("column.days"), align="right"),
             Column("progress", word("column.progress"), align="right"),
@@ -194,7 +194,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         "stale",
         "no_stale",
         (
-            *_lead(lang, drop=2),
+            *_lead(lang),
             Column("last", word("summary.last")),
             Column("every", word("summary.every")),
         ),
@@ -211,14 +211,14 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         "off",
         "no_off",
         (
-            Column("id", word("summary.goal")),
+            *_lead(lang),
             Column("progress", word("column.progress"), align="right"),
             Column("schedule", word("summary.schedule"), align="right"),
-            Column("forecast", word("summary.forecast"), shrink=True, drop=1),
+            Column("forecast", word("summary.forecast"), shrink=7, drop=5),
         ),
         (
             (
-                Cell(s.goal.id),
+                *_named(s.goal, lang),
                 Cell(f"{value_text(s, lang)} ({percent(s.progress)} / {percent(s.expected)})"),
                 Cell(schedule_text(s, lang), "bad"),
                 Cell(forecast_sentence(s, lang)),
@@ -229,10 +229,14 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
     return (head, activity, changes, due, stale, off)
 
 
-def _lead(lang: str, *, drop: int) -> tuple[Column, Column]:
-    """A digest section's first columns: the goal's id, then its title (dropped
-    at `drop` when narrow)."""
-    return Column("id", say("summary.goal", lang)), Column("title", "", shrink=True, drop=drop)
+def _lead(lang: str) -> tuple[Column, Column]:
+    """A digest section's first columns: the goal's id, then its title. Narrow,
+    the id is cut and then dropped before the title is cut below 16 cells; a
+    section's own columns give way (numbers 7 and up) before either."""
+    return (
+        Column("id", say("summary.goal", lang), shrink=6, min_width=12, drop=3),
+        Column("title", "", shrink=4, min_width=16),
+    )
 
 
 def _named(goal: Goal, lang: str) -> tuple[Cell, Cell]:
