@@ -12,6 +12,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_series,
+    pager_option,
 )
 from tracker.model import Condition
 from tracker.problems import ExitCode, UsageError, suggest_or
@@ -29,6 +30,7 @@ from tracker.problems import ExitCode, UsageError, suggest_or
 @as_of_option
 @format_option("table", "json", "csv", "md")
 @lang_option
+@pager_option
 @data_option
 def command(fail_on, as_of, fmt, lang, data_dir):
     """Every alert with its goal and a one-line reason: overdue, off track,

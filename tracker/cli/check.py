@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import data_option, emit, exit_with, format_option
+from tracker.cli.common import data_option, emit, exit_with, format_option, pager_option
 from tracker.problems import ExitCode
 
 
 @click.command("check")
 @format_option("table", "json")
+@pager_option
 @data_option
 def command(fmt, data_dir):
     """Validate goals.toml and every progress/ file.

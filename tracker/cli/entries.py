@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import as_of_option, data_option, emit, format_option, open_data
+from tracker.cli.common import (
+    as_of_option,
+    data_option,
+    emit,
+    format_option,
+    open_data,
+    pager_option,
+)
 from tracker.refs import resolve_goal
 
 
@@ -20,6 +27,7 @@ from tracker.refs import resolve_goal
     "csv",
     help="Output format; jsonl prints the log lines as stored (for --from-json).",
 )
+@pager_option
 @data_option
 def command(goal_id, since, until, as_of, fmt, data_dir):
     """The log itself, oldest first; retracted entries are marked."""

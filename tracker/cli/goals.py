@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
+from tracker.cli.common import (
+    data_option,
+    emit,
+    format_option,
+    lang_option,
+    open_data,
+    pager_option,
+)
 from tracker.refs import resolve_area
 
 
@@ -12,6 +19,7 @@ from tracker.refs import resolve_area
 @click.option("--area", metavar="AREA", help="Only goals of this focus area (its id).")
 @format_option("table", "json", "md")
 @lang_option
+@pager_option
 @data_option
 def command(area, fmt, lang, data_dir):
     """The plan's goal definitions: id, title, kind, target, deadline, owner.

@@ -11,6 +11,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_data,
+    pager_option,
 )
 from tracker.refs import resolve_goal
 
@@ -20,6 +21,7 @@ from tracker.refs import resolve_goal
 @as_of_option
 @format_option("table", "json")
 @lang_option
+@pager_option
 @data_option
 def command(goal_id, as_of, fmt, lang, data_dir):
     """One goal: its source sentence, definition, history, a chart of actual

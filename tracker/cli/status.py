@@ -11,6 +11,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_series,
+    pager_option,
 )
 from tracker.model import State
 from tracker.problems import UsageError, suggest_or
@@ -31,6 +32,7 @@ from tracker.refs import resolve_area, resolve_owner
 @as_of_option
 @format_option("table", "json", "csv", "md")
 @lang_option
+@pager_option
 @data_option
 def command(area, owner, states, as_of, fmt, lang, data_dir):
     """Where every goal stands: progress, expected, state, deadline, days left.

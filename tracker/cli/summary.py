@@ -13,6 +13,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_data,
+    pager_option,
 )
 from tracker.problems import UsageError
 
@@ -32,6 +33,7 @@ from tracker.problems import UsageError
     help="Write to FILE (atomically: readers never see half a report).",
 )
 @lang_option
+@pager_option
 @data_option
 def command(week, since, until, as_of, fmt, output, lang, data_dir):
     """The digest of a period (default: the 7 days ending --as-of): counts per

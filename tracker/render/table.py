@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from tracker.render.chart import text_chart
-from tracker.render.text import cell_width, fit, inert, pad
+from tracker.render.text import cell_width, fit, inert, pad, wrap
 from tracker.views.model import Cell, Chart, Column, Section, Table
 
 # Cell and Column are re-exported: tests and callers build tables from here.
@@ -116,9 +116,15 @@ def layout(table: Table, *, width: int | None = None, rule: bool = False) -> lis
         if not isinstance(row, Section):
             widths = [max(w, cell_width(t)) for w, t in zip(widths, row)]
     lines: list[Line] = []
+
+    def wrapped(text: str) -> list[str]:
+        # Lines above and below the table wrap at the screen's width, so a long
+        # sentence or a row of counts does not run off (rich) or break mid-word.
+        return wrap(text, width) if width else [text]
+
     if table.title:
         lines.append([(inert(table.title), "title")])
-    lines.extend([(inert(h), "")] for h in table.header_lines)
+    lines.extend([(part, "")] for h in table.header_lines for part in wrapped(inert(h)))
     if not table.columns:
         return lines
     if lines:
@@ -141,7 +147,7 @@ def layout(table: Table, *, width: int | None = None, rule: bool = False) -> lis
                 lines.append(_pieces(row, styles_of[id(original)], widths, cols))
     if table.footer_lines:
         lines.append([])
-        lines.extend([(inert(f), "dim")] for f in footer_texts(table))
+        lines.extend([(part, "dim")] for f in footer_texts(table) for part in wrapped(inert(f)))
     return lines
 
 
