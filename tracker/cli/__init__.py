@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -20,6 +21,10 @@ COMMANDS = {
     "summary": ("tracker.cli.summary", "The weekly digest (text, Markdown, HTML, JSON)."),
     "check": ("tracker.cli.check", "Validate goals.toml and progress/."),
     "goals": ("tracker.cli.goals", "The plan's goal definitions."),
+    "completion": (
+        "tracker.cli.completion",
+        "A shell completion script (bash, zsh, fish, powershell).",
+    ),
 }
 
 
@@ -97,6 +102,8 @@ def main(argv=None) -> None:
     # threshold rescans that heap thousands of times (measured: 35% of
     # `tracker entries` on 100k entries). Collect rarely instead.
     gc.set_threshold(50_000, 20, 20)
+    if os.environ.get("_TRACKER_COMPLETE", "").startswith("powershell"):
+        import tracker.cli.completion  # noqa: F401  (registers the PowerShell protocol)
     try:
         cli.main(args=argv, prog_name="tracker")
     except BrokenPipeError:  # `tracker entries | head`: the reader left; not an error
@@ -117,7 +124,5 @@ def _report(error, debug: bool) -> int:
 
 
 def _silence_stdout() -> None:
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())

@@ -12,11 +12,18 @@ from tracker.cli.common import (
     open_data,
     pager_option,
 )
+from tracker.cli.completion import complete_goal
 from tracker.refs import resolve_goal
 
 
 @click.command("entries")
-@click.option("--goal", "goal_id", metavar="ID", help="Only entries of this goal.")
+@click.option(
+    "--goal",
+    "goal_id",
+    metavar="ID",
+    shell_complete=complete_goal,
+    help="Only entries of this goal (id, a start of it, its number, or title words).",
+)
 @click.option("--since", metavar="DATE", help="Only entries dated on or after DATE.")
 @click.option("--until", metavar="DATE", help="Only entries dated on or before DATE.")
 @as_of_option

@@ -12,11 +12,17 @@ from tracker.cli.common import (
     open_data,
     pager_option,
 )
+from tracker.cli.completion import complete_area
 from tracker.refs import resolve_area
 
 
 @click.command("goals")
-@click.option("--area", metavar="AREA", help="Only goals of this focus area (its id).")
+@click.option(
+    "--area",
+    metavar="AREA",
+    shell_complete=complete_area,
+    help="Only goals of this focus area (its id).",
+)
 @format_option("table", "json", "md")
 @lang_option
 @pager_option

@@ -9,6 +9,7 @@ import unicodedata
 import click
 
 from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
+from tracker.cli.completion import complete_goal, complete_item
 from tracker.model import Entry, Op, Source
 from tracker.problems import TrackerError, UsageError, problem
 from tracker.refs import resolve_goal
@@ -18,7 +19,7 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 @click.command("log", context_settings={"ignore_unknown_options": True})
-@click.argument("goal_id", metavar="ID", required=False)
+@click.argument("goal_id", metavar="ID", required=False, shell_complete=complete_goal)
 @click.argument("value", metavar="[VALUE]", required=False)
 @click.option(
     "--total", metavar="N", help="count goals: state the running total instead of adding."
@@ -29,6 +30,7 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
     "items",
     metavar="NAME",
     multiple=True,
+    shell_complete=complete_item,
     help="checklist goals: an item now done (repeatable).",
 )
 @click.option("--date", "day", metavar="DATE", help="The day reported on (default: today).")

@@ -7,13 +7,14 @@ import sys
 import click
 
 from tracker.cli.common import data_option, emit, format_option, open_data
+from tracker.cli.completion import complete_entry
 from tracker.model import Entry, Op, Source
 from tracker.problems import UsageError
 from tracker.words import say
 
 
 @click.command("retract")
-@click.argument("entry_id", metavar="ENTRY")
+@click.argument("entry_id", metavar="ENTRY", shell_complete=complete_entry)
 @click.option("--reason", required=True, help="Why the entry was wrong.")
 @click.option("--by", "by", metavar="NAME", help="Who retracts (default: your login name).")
 @click.option("--dry-run", is_flag=True, help="Check and show the retraction; write nothing.")

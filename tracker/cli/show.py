@@ -13,11 +13,12 @@ from tracker.cli.common import (
     open_data,
     pager_option,
 )
+from tracker.cli.completion import complete_goal
 from tracker.refs import resolve_goal
 
 
 @click.command("show")
-@click.argument("goal_id", metavar="ID")
+@click.argument("goal_id", metavar="ID", shell_complete=complete_goal)
 @as_of_option
 @format_option("table", "json")
 @lang_option

@@ -13,19 +13,31 @@ from tracker.cli.common import (
     open_series,
     pager_option,
 )
+from tracker.cli.completion import complete_area, complete_owner, complete_state
 from tracker.model import State
 from tracker.problems import UsageError, suggest_or
 from tracker.refs import resolve_area, resolve_owner
 
 
 @click.command("status")
-@click.option("--area", metavar="AREA", help="Only goals of this focus area (its id).")
-@click.option("--owner", metavar="OWNER", help="Only goals of this owner (office name).")
+@click.option(
+    "--area",
+    metavar="AREA",
+    shell_complete=complete_area,
+    help="Only goals of this focus area (its id).",
+)
+@click.option(
+    "--owner",
+    metavar="OWNER",
+    shell_complete=complete_owner,
+    help="Only goals of this owner (office name).",
+)
 @click.option(
     "--state",
     "states",
     metavar="STATE",
     multiple=True,
+    shell_complete=complete_state,
     help="Only goals in this state (repeatable; the id or its Chinese name): "
     + ", ".join(s.value for s in State),
 )
