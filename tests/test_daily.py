@@ -81,7 +81,11 @@ def in_pty(args, data, *, columns=120, rows=40, answer=b"", env=None, timeout=60
     environment = dict(os.environ, TRACKER_DATA=str(data), NO_COLOR="1", TERM="dumb")
     environment.pop("COLUMNS", None)
     environment.pop("LINES", None)
-    environment.update(env or {})
+    for name, value in (env or {}).items():
+        if value is None:  # not set at all
+            environment.pop(name, None)
+        else:
+            environment[name] = value
     proc = subprocess.Popen(
         tracker_exe() + list(args), stdin=slave, stdout=slave, stderr=slave, env=environment
     )
@@ -282,6 +286,9 @@ def test_long_output_on_a_terminal_is_paged(data, pager):
     assert "PAGED" not in fits  # it fits the screen
     code, off = in_pty(args, data, columns=120, rows=20, env={"TRACKER_PAGER": ""})
     assert "PAGED" not in off and "全年培训下岗失业人员3000人" in off
+    colour = {**pager, "NO_COLOR": None, "TERM": "xterm-256color"}
+    code, coloured = in_pty(args, data, columns=120, rows=20, env=colour)
+    assert coloured.startswith("PAGED") and "\x1b[" in coloured  # colours kept for less -R
     missing = {"TRACKER_PAGER": "/no/such/pager"}  # e.g. Windows without less
     code, fallback = in_pty(args, data, columns=120, rows=20, env=missing)
     assert code == 0 and "全年培训下岗失业人员3000人" in fallback
