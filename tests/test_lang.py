@@ -15,7 +15,7 @@ def test_chinese_by_default_for_everything(run):
     assert "用法：cli [选项] 命令 [参数]..." in run("--help", code=0).stdout
     assert "命令：" in run("--help", code=0).stdout
     assert "记录目标 ID 的进展。" in run("log", "--help", code=0).stdout
-    assert "未知目标“nosuch”（目标编号见 `tracker goals`）" in run("show", "nosuch", code=3).stderr
+    assert "未知目标“nosuch”（可写目标编号" in run("show", "nosuch", code=3).stderr
     assert "检查通过：38 项目标，0 条记录，没有问题。" in run("check", code=0).stdout
 
 

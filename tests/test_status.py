@@ -269,7 +269,7 @@ def test_show_has_source_history_chart_and_forecast(run):
     assert ". trajectory   * actual" in english
     document = run.json("show", "jobs.training", "--as-of", "2020-04-26")
     assert [h["value"] for h in document["history"]] == [500, 1000]
-    assert "unknown goal" in run("show", "jobs.trainin", "--lang", "en", code=3).stderr
+    assert "unknown goal" in run("show", "jobs.trainnig", "--lang", "en", code=3).stderr
 
 
 def test_alerts_and_fail_on(run):
@@ -319,15 +319,17 @@ def test_piped_table_is_plain_and_cjk_aligned(run):
     assert len(columns) == 1, columns  # every state starts in the same display column
 
 
-def test_narrow_terminal_keeps_id_state_and_progress(run):
+def test_narrow_terminal_keeps_title_value_and_state(run):
+    """Issue 12: the title is what a person reads; the id is cut first."""
     out = run("status", "--as-of", "2020-06-30", env={"COLUMNS": "80"}, code=0).stdout
-    rows = [line for line in out.splitlines() if re.match(r"^[a-z0-9]+\.[a-z0-9.-]+\s", line)]
+    rows = [line for line in out.splitlines() if re.search(f"[{MARKS}] ", line)][1:]
     assert len(rows) >= 25
     for line in rows:
         assert cell_width(line) <= 80, line
         assert re.search(r"\d+%", line) and re.search(
             f"[{MARKS}] (正常|有风险|落后|逾期|未到期|已完成)", line
         )
+    assert any("全年培训下岗失业人员3000人" in line for line in rows)
 
 
 def _in_pty(args, env):
@@ -357,9 +359,9 @@ def test_terminal_gets_colour_unless_no_color(data):
     env = dict(os.environ, TRACKER_DATA=str(data), COLUMNS="120", TERM="xterm-256color")
     env.pop("NO_COLOR", None)
     coloured = _in_pty(["status", "--as-of", "2020-06-30"], env)
-    assert "\x1b[" in coloured and "jobs.training" in coloured
+    assert "\x1b[" in coloured and "全年培训下岗失业人员3000人" in coloured
     plain = _in_pty(["status", "--as-of", "2020-06-30"], dict(env, NO_COLOR="1"))
-    assert "\x1b[" not in plain and "jobs.training" in plain
+    assert "\x1b[" not in plain and "全年培训下岗失业人员3000人" in plain
 
 
 def test_json_is_written_directly_and_keeps_chinese(run):

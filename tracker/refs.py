@@ -3,19 +3,83 @@ typed, or a located problem saying why it names none (or several)."""
 
 from __future__ import annotations
 
-from tracker.model import Entry, Goal, Plan
+import unicodedata
+
+from tracker.model import Entry, Goal, Plan, entry_to_record
 from tracker.problems import TrackerError, UsageError, problem, suggest_or
+from tracker.words import phrase
 
 ENTRY_PREFIX_MIN = 4
+AMBIGUOUS_SHOWN = 8  # candidates listed when a reference names several goals
 
 
 def resolve_goal(plan: Plan, text: str) -> Goal:
-    """The goal with this id; an unknown one is bad input (exit 3), with a suggestion."""
+    """The goal a person means by `text`, tried in this order: the exact id; the
+    id in any case; the number `tracker goals` shows (1-based, plan order); a
+    unique start of the id; words that all occur in one goal's title or
+    title_en. Full-width letters and digits count as their ASCII forms (NFKC).
+
+    Several goals → a usage error listing them (nothing is written); none →
+    bad input (exit 3) with a suggestion."""
     goal = plan.goal(text)
     if goal is not None:
         return goal
-    fix = suggest_or(text, [g.id for g in plan.goals], "see_goal_ids")
+    wanted = _folded(text)
+    if not wanted:
+        raise TrackerError(
+            problem("tracker", None, "unknown-goal", "unknown_goal", "see_goal_ids", goal=text)
+        )
+    for step in (_by_id, _by_number, _by_prefix, _by_title):
+        found = step(plan, wanted)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise _ambiguous(text, found)
+    fix = suggest_or(text, [g.id for g in plan.goals], "goal_refs_are")
     raise TrackerError(problem("tracker", None, "unknown-goal", "unknown_goal", fix, goal=text))
+
+
+def _folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _by_id(plan: Plan, wanted: str) -> list[Goal]:
+    return [g for g in plan.goals if g.id.casefold() == wanted]
+
+
+def _by_number(plan: Plan, wanted: str) -> list[Goal]:
+    number = wanted.removeprefix("#").removeprefix("№").removeprefix("no.").strip()
+    if number.isascii() and number.isdigit() and 1 <= int(number) <= len(plan.goals):
+        return [plan.goals[int(number) - 1]]
+    return []
+
+
+def _by_prefix(plan: Plan, wanted: str) -> list[Goal]:
+    return [g for g in plan.goals if g.id.casefold().startswith(wanted)]
+
+
+def _by_title(plan: Plan, wanted: str) -> list[Goal]:
+    words = wanted.split()
+    return [
+        g
+        for g in plan.goals
+        if all(w in _folded(g.title) or w in _folded(g.title_en) for w in words)
+    ]
+
+
+def _ambiguous(text: str, goals: list[Goal]) -> UsageError:
+    shown = goals[:AMBIGUOUS_SHOWN]
+    zh = "；".join(f"{g.id}（{g.title}）" for g in shown)
+    en = "; ".join(f"{g.id} ({g.title_en})" for g in shown)
+    if len(goals) > len(shown):
+        zh, en = zh + "；…", en + "; …"
+    return UsageError(
+        "goal_ambiguous",
+        "goal_ambiguous_fix",
+        text=text,
+        count=len(goals),
+        candidates=phrase("either_language", zh=zh, en=en),
+    )
 
 
 def resolve_entry(entries: list[Entry], text: str) -> Entry:
@@ -27,9 +91,12 @@ def resolve_entry(entries: list[Entry], text: str) -> Entry:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        ids = ", ".join(sorted(e.id for e in matches)[:5])
+        shown = sorted(matches, key=Entry.sort_key.fget)[:AMBIGUOUS_SHOWN]
+        listed = "; ".join(entry_line(e) for e in shown)
+        if len(matches) > len(shown):
+            listed += "; …"
         raise UsageError(
-            "prefix_matches_many", "give_more_of_id", text=text, count=len(matches), ids=ids
+            "prefix_matches_many", "give_more_of_id", text=text, count=len(matches), ids=listed
         )
     fix = "entry_ids_shown" if len(text) >= ENTRY_PREFIX_MIN else "entry_ids_shown_min"
     raise TrackerError(
@@ -37,6 +104,22 @@ def resolve_entry(entries: list[Entry], text: str) -> Entry:
             "tracker", None, "unknown-entry", "no_such_entry", fix, text=text, min=ENTRY_PREFIX_MIN
         )
     )
+
+
+def entry_line(entry: Entry) -> str:
+    """An entry in a few words, to tell it from others: id, goal, date, what it did."""
+    record = entry_to_record(entry)
+    if "value" in record:
+        what = ("= " if record.get("total") else "") + str(record["value"])
+    elif record.get("done"):
+        what = "✔"
+    elif "items" in record:
+        what = "✔ " + "、".join(record["items"])
+    elif "retracts" in record:
+        what = "↺ " + str(record["retracts"])[:8]
+    else:
+        what = "…"
+    return f"{entry.id[:12]} {entry.goal} {entry.date} {what}"
 
 
 def resolve_area(plan: Plan, text: str) -> str:

@@ -29,6 +29,7 @@ def write(
     recorded_at: str = "",
     input_problems: list[Problem] = (),
     input_name: str = "",
+    force: bool = False,
 ) -> WriteResult:
     """Check `new` against the plan and the log as it stands, and append it — all
     or nothing. A batch gets an id and a commit line, so a batch killed midway
@@ -48,7 +49,7 @@ def write(
 
     def prepare(existing: list[Entry]) -> tuple[list[Entry], list[Problem]]:
         ready = _name_retracted_goals(new, existing)
-        found = write_problems(plan, existing, ready, today=today)
+        found = write_problems(plan, existing, ready, today=today, force=force)
         if found and batch:
             found = _batch_refused(found, input_name)
         return ready, found

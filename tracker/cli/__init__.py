@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -25,6 +26,7 @@ COMMANDS = {
     "config": ("tracker.cli.config", "help.short.config"),
     "template": ("tracker.cli.template", "help.short.template"),
     "init": ("tracker.cli.init", "help.short.init"),
+    "completion": ("tracker.cli.completion", "help.short.completion"),
 }
 
 
@@ -126,6 +128,8 @@ def main(argv=None) -> None:
     # threshold rescans that heap thousands of times (measured: 35% of
     # `tracker entries` on 100k entries). Collect rarely instead.
     gc.set_threshold(50_000, 20, 20)
+    if os.environ.get("_TRACKER_COMPLETE", "").startswith("powershell"):
+        import tracker.cli.completion  # noqa: F401  (registers the PowerShell protocol)
     try:
         cli.main(args=argv, prog_name="tracker")
     except BrokenPipeError:  # `tracker entries | head`: the reader left; not an error
@@ -146,7 +150,5 @@ def _report(error, debug: bool, lang: str) -> int:
 
 
 def _silence_stdout() -> None:
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())

@@ -12,6 +12,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_series,
+    pager_option,
     warn_plan_ended,
 )
 from tracker.cli.help import cli_command, option
@@ -39,6 +40,7 @@ from tracker.problems import ExitCode, UsageError, suggest_or
 @as_of_option
 @format_option("table", "json", "csv", "md")
 @lang_option
+@pager_option
 @data_option
 def command(fail_on, owner, group_by, as_of, fmt, lang, data_dir):
     from tracker.engine.alerts import alerts

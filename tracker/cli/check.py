@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tracker.cli.common import data_option, emit, exit_with, format_option, lang_option
+from tracker.cli.common import (
+    data_option,
+    emit,
+    exit_with,
+    format_option,
+    lang_option,
+    pager_option,
+)
 from tracker.cli.help import cli_command
 from tracker.problems import ExitCode
 
@@ -10,6 +17,7 @@ from tracker.problems import ExitCode
 @cli_command("check", help="help.check")
 @format_option("table", "json")
 @lang_option
+@pager_option
 @data_option
 def command(fmt, lang, data_dir):
     from tracker.cli.common import find_data

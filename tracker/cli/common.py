@@ -185,34 +185,161 @@ def write_text(text: str) -> None:
     stream.flush()
 
 
+def pager_option(f):
+    """--no-pager on reporting commands; read by `emit` from the context, so
+    commands need not pass it along."""
+
+    def remember(ctx, _param, value):
+        if value:
+            ctx.meta["tracker.no_pager"] = True
+        return value
+
+    return option(
+        "--no-pager",
+        is_flag=True,
+        expose_value=False,
+        callback=remember,
+        help="help.opt.no_pager",
+    )(f)
+
+
+def terminal_size() -> os.terminal_size | None:
+    """The real size of the terminal stdout is on (NO_COLOR and TERM only turn
+    colour off), or None when stdout is not a terminal."""
+    if not on_terminal():
+        return None
+    try:
+        size = os.get_terminal_size(sys.stdout.fileno())
+    except (AttributeError, ValueError, OSError):
+        size = None
+    if size is None or size.columns <= 0:  # a terminal that does not say
+        columns = os.environ.get("COLUMNS", "")
+        size = os.terminal_size(
+            (int(columns) if columns.isdigit() else 80, size.lines if size else 0)
+        )
+    return size
+
+
 def emit(report, fmt: str, *, output: str | None = None, digest: bool = False) -> None:
-    """Render `report` as `fmt` to stdout — rich on a colour terminal — or, with
-    `output`, atomically to that file. A `digest` (the weekly summary, read in
-    mail and files) is laid out the same wherever it goes: indented JSON and
-    tables at their natural width."""
+    """Render `report` as `fmt` to stdout — fitted to the terminal's real width,
+    coloured unless NO_COLOR/TERM=dumb, and through a pager when it is longer
+    than the screen — or, with `output`, atomically to that file. Piped output
+    is never paged; its tables take $COLUMNS if set, else their natural width.
+    A `digest` (the weekly summary, read in mail and files) off a terminal is
+    laid out the same wherever it goes: indented JSON and natural width."""
     from tracker.render.out import render
 
     if fmt == "xlsx" and output is None:
         raise UsageError("xlsx_needs_output", "xlsx_needs_output_fix")
-    if digest:
-        indent, width = 2, None
+    size = terminal_size() if output is None else None
+    if size is not None:
+        width, indent = size.columns, 2
+    elif digest:
+        width, indent = None, 2
     else:
-        # Indented JSON for people at a terminal; compact (C-speed, ~10x faster on
-        # a big log) for programs reading a pipe. Both are the same document.
-        indent = 2 if on_terminal() else None
+        # Compact JSON (C-speed, ~10x faster on a big log) for programs reading a
+        # pipe; indented for people. Both are the same document.
         columns = os.environ.get("COLUMNS")
         width = int(columns) if columns and columns.isdigit() else None
-    text = render(report, fmt, rich=output is None and rich_wanted(), width=width, indent=indent)
-    if text is None:
-        return  # painted on the terminal
-    if output is not None:
-        if fmt == "csv":
-            # A CSV file is for people, whose Excel reads UTF-8 only after a BOM
-            # (a Chinese Windows guesses GBK). On a pipe it is for programs: none.
-            text = "\ufeff" + text
-        write_atomic(Path(output), text)
-    else:
-        write_text(text)
+        indent = None
+    colour = size is not None and rich_wanted()
+    if size is None:
+        text = render(report, fmt, width=width, indent=indent)
+        if output is not None:
+            if fmt == "csv":
+                # A CSV file is for people, whose Excel reads UTF-8 only after a BOM
+                # (a Chinese Windows guesses GBK). On a pipe it is for programs: none.
+                text = "\ufeff" + text
+            write_atomic(Path(output), text)
+        else:
+            write_text(text)
+        return
+    text = render(report, fmt, width=width, indent=indent)
+    pager = pager_command() if _longer_than(text, size) else None
+    if pager is not None:
+        if colour:
+            text = render(report, fmt, rich=True, capture=True, width=width, indent=indent)
+        if run_pager(pager, text):
+            return
+    if colour:
+        text = render(report, fmt, rich=True, width=width, indent=indent)
+        if text is None:
+            return  # painted on the terminal
+    write_text(text)
+
+
+def _longer_than(text: str, size: os.terminal_size) -> bool:
+    """Whether `text` takes more rows than the screen has (lines wider than the
+    screen count once per row they wrap onto)."""
+    from tracker.render.text import cell_width
+
+    if size.lines <= 0:
+        return False
+    rows, limit = 0, size.lines - 1  # the prompt's line stays on screen
+    for line in text.splitlines():
+        rows += max(1, -(-cell_width(line) // max(size.columns, 1)))
+        if rows > limit:
+            return True
+    return False
+
+
+NO_PAGER = ("", "0", "no", "off", "false", "never", "cat")
+
+
+def pager_command() -> list[str] | None:
+    """The pager to use: $TRACKER_PAGER (empty, `0`, `off`, `cat`… turn paging
+    off), else $PAGER, else `less` — none at all when --no-pager was given, when
+    the chosen program is not installed (a Windows desktop without less), or,
+    for the default, on a TERM=dumb terminal less cannot drive."""
+    import shlex
+    import shutil
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.meta.get("tracker.no_pager"):
+        return None
+    chosen = os.environ.get("TRACKER_PAGER")
+    if chosen is None:
+        chosen = os.environ.get("PAGER")
+    if chosen is None:
+        if os.environ.get("TERM") == "dumb":
+            return None
+        chosen = "less"
+    if chosen.strip().lower() in NO_PAGER:
+        return None
+    try:
+        argv = shlex.split(chosen, posix=os.name != "nt")
+    except ValueError:
+        return None
+    found = shutil.which(argv[0]) if argv else None
+    return [found, *argv[1:]] if found else None
+
+
+def run_pager(argv: list[str], text: str) -> bool:
+    """Show `text` through the pager; False if it could not be started (then the
+    caller prints it). Quitting the pager early is not an error."""
+    import subprocess
+
+    env = dict(os.environ)
+    # less: quit at once if it fits, keep colour codes, leave the text on screen.
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    sys.stdout.flush()
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    try:
+        proc.stdin.write(text.encode(encoding, "replace"))
+        proc.stdin.close()
+    except OSError:  # the reader quit before reading it all (BrokenPipeError)
+        pass
+    while True:
+        try:
+            proc.wait()
+            return True
+        except KeyboardInterrupt:  # Ctrl-C is the pager's to handle
+            continue
 
 
 def exit_with(code: ExitCode) -> None:

@@ -10,13 +10,15 @@ from tracker.cli.common import (
     lang_option,
     open_data,
     output_option,
+    pager_option,
 )
+from tracker.cli.completion import complete_goal
 from tracker.cli.help import cli_command, option
 from tracker.refs import resolve_goal
 
 
 @cli_command("entries", help="help.entries")
-@option("--goal", "goal_id", metavar="ID", help="help.opt.goal")
+@option("--goal", "goal_id", metavar="ID", shell_complete=complete_goal, help="help.opt.goal")
 @option("--since", metavar="DATE", help="help.opt.since")
 @option("--until", metavar="DATE", help="help.opt.until")
 @as_of_option
@@ -29,6 +31,7 @@ from tracker.refs import resolve_goal
     help="help.opt.entries_format",
 )
 @output_option
+@pager_option
 @lang_option
 @data_option
 def command(goal_id, since, until, as_of, fmt, output, lang, data_dir):

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
+from tracker.cli.common import (
+    data_option,
+    emit,
+    format_option,
+    lang_option,
+    open_data,
+    pager_option,
+)
+from tracker.cli.completion import complete_area
 from tracker.cli.help import cli_command, option
 from tracker.refs import resolve_area
 
 
 @cli_command("goals", help="help.goals")
-@option("--area", metavar="AREA", help="help.opt.area")
+@option("--area", metavar="AREA", shell_complete=complete_area, help="help.opt.area")
 @format_option("table", "json", "md")
 @lang_option
+@pager_option
 @data_option
 def command(area, fmt, lang, data_dir):
     from tracker.views.goals import goals_report

@@ -7,6 +7,7 @@ import re
 import click
 
 from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
+from tracker.cli.completion import complete_goal, complete_item
 from tracker.cli.help import cli_command, option
 from tracker.cli.lang import setting
 from tracker.model import Entry, Op, Source
@@ -18,11 +19,14 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 @cli_command("log", help="help.log", context_settings={"ignore_unknown_options": True})
-@click.argument("goal_id", metavar="ID", required=False)
+@click.argument("goal_id", metavar="ID", required=False, shell_complete=complete_goal)
 @click.argument("value", metavar="[VALUE]", required=False)
 @option("--total", metavar="N", help="help.opt.total")
 @option("--done", is_flag=True, help="help.opt.done")
-@option("--item", "items", metavar="NAME", multiple=True, help="help.opt.item")
+@option(
+    "--item", "items", metavar="NAME", multiple=True, shell_complete=complete_item,
+    help="help.opt.item",
+)  # fmt: skip
 @option("--date", "day", metavar="DATE", help="help.opt.date")
 @option("--note", default="", help="help.opt.note")
 @option("--by", "by", metavar="NAME", help="help.opt.by")
@@ -48,12 +52,13 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
     help="help.opt.from_csv",
 )
 @option("--dry-run", is_flag=True, help="help.opt.dry_run")
+@option("--force", is_flag=True, help="help.opt.force")
 @format_option("table", "json")
 @lang_option
 @data_option
 def command(
     goal_id, value, total, done, items, day, note, by, from_json, from_xlsx, from_csv, dry_run,
-    fmt, lang, data_dir,
+    force, fmt, lang, data_dir,
 ):  # fmt: skip
     from tracker.dates import utc_now_text
 
@@ -87,7 +92,7 @@ def command(
         new, input_problems = read_batch(from_json.read(), name, defaults)
         result = write(
             loaded.data, plan, new, today=loaded.today, dry_run=dry_run, batch=True, by=who,
-            recorded_at=recorded_at, input_problems=input_problems, input_name=name,
+            recorded_at=recorded_at, input_problems=input_problems, input_name=name, force=force,
         )  # fmt: skip
         _show(result, fmt=fmt, lang=lang)
         return
@@ -109,7 +114,13 @@ def command(
         by=who,
         origin=Source("tracker", None),
     )
-    result = write(loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run)
+    if day is None and loaded.today > plan.end:
+        # The plan's year is over: "today" is almost never the day meant. What is
+        # wrong with the entry itself is said first (a dry run), then this.
+        write(loaded.data, plan, [entry], today=loaded.today, dry_run=True, force=force)
+        end, today = plan.end.isoformat(), loaded.today.isoformat()
+        raise UsageError("plan_year_over", "plan_year_over_fix", end=end, today=today)
+    result = write(loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run, force=force)
     _show(result, fmt=fmt, lang=lang)
 
 

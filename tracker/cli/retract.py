@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
+from tracker.cli.completion import complete_entry
 from tracker.cli.help import cli_command, option
 from tracker.model import Entry, Op, Source
 from tracker.problems import UsageError
+from tracker.words import say
 
 
 @cli_command("retract", help="help.retract")
-@click.argument("entry_id", metavar="ENTRY")
+@click.argument("entry_id", metavar="ENTRY", shell_complete=complete_entry)
 @option("--reason", required=True, help="help.opt.reason")
 @option("--by", "by", metavar="NAME", help="help.opt.retract_by")
 @option("--dry-run", is_flag=True, help="help.opt.retract_dry_run")
+@option("--yes", "-y", is_flag=True, help="help.opt.yes")
 @format_option("table", "json")
 @lang_option
 @data_option
-def command(entry_id, reason, by, dry_run, fmt, lang, data_dir):
+def command(entry_id, reason, by, dry_run, yes, fmt, lang, data_dir):
     from tracker.cli.log import reporter, user_text
     from tracker.dates import utc_now_text
     from tracker.refs import resolve_entry
@@ -42,5 +47,31 @@ def command(entry_id, reason, by, dry_run, fmt, lang, data_dir):
         by=reporter(by),
         origin=Source("tracker", None),
     )
+    if not (yes or dry_run) and stdin_is_terminal():
+        # Check first, so nobody confirms a retraction the rules would refuse.
+        write(loaded.data, loaded.plan, [retraction], today=loaded.today, dry_run=True)
+        if not _confirmed(loaded.plan, target, lang):
+            click.echo(say("retract_declined", lang), err=True)
+            return
     result = write(loaded.data, loaded.plan, [retraction], today=loaded.today, dry_run=dry_run)
     emit(retract_report(result, target=target, lang=lang), fmt)
+
+
+def stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _confirmed(plan, target: Entry, lang: str) -> bool:
+    """Show the entry on stderr (stdout may be a pipe to jq) and ask."""
+    from tracker.render.text import inert
+    from tracker.views.write import retract_preview
+
+    for line in retract_preview(plan, target, lang=lang):
+        click.echo(inert(line), err=True)
+    try:
+        return click.confirm(say("retract.confirm", lang), default=False, err=True)
+    except click.exceptions.Abort:  # Ctrl-C or end of input at the question
+        raise KeyboardInterrupt from None

@@ -11,16 +11,19 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_data,
+    pager_option,
 )
+from tracker.cli.completion import complete_goal
 from tracker.cli.help import cli_command
 from tracker.refs import resolve_goal
 
 
 @cli_command("show", help="help.show")
-@click.argument("goal_id", metavar="ID")
+@click.argument("goal_id", metavar="ID", shell_complete=complete_goal)
 @as_of_option
 @format_option("table", "json")
 @lang_option
+@pager_option
 @data_option
 def command(goal_id, as_of, fmt, lang, data_dir):
     from tracker.engine.history import history

@@ -12,8 +12,10 @@ from tracker.cli.common import (
     lang_option,
     open_series,
     output_option,
+    pager_option,
     warn_plan_ended,
 )
+from tracker.cli.completion import complete_area, complete_owner, complete_state
 from tracker.cli.help import cli_command, option
 from tracker.model import State
 from tracker.problems import UsageError, suggest_or
@@ -21,13 +23,14 @@ from tracker.refs import resolve_area, resolve_owner
 
 
 @cli_command("status", help="help.status")
-@option("--area", metavar="AREA", help="help.opt.area")
-@option("--owner", metavar="OWNER", help="help.opt.owner")
+@option("--area", metavar="AREA", shell_complete=complete_area, help="help.opt.area")
+@option("--owner", metavar="OWNER", shell_complete=complete_owner, help="help.opt.owner")
 @option(
     "--state",
     "states",
     metavar="STATE",
     multiple=True,
+    shell_complete=complete_state,
     help="help.opt.state",
     help_args={"states": ", ".join(s.value for s in State)},
 )
@@ -42,6 +45,7 @@ from tracker.refs import resolve_area, resolve_owner
 @format_option("table", "json", "csv", "md", "xlsx")
 @output_option
 @lang_option
+@pager_option
 @data_option
 def command(area, owner, states, group_by, as_of, fmt, output, lang, data_dir):
     from tracker.engine.offices import holds

@@ -15,6 +15,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_data,
+    pager_option,
     write_atomic,
     write_text,
 )
@@ -46,6 +47,7 @@ EXTENSIONS = {
 @option("--subject", metavar="TEXT", help="help.opt.mail_subject")
 @option("--from", "sender", metavar="ADDRESS", help="help.opt.mail_from")
 @lang_option
+@pager_option
 @data_option
 def command(
     week, since, until, owner, split_by, as_of, fmt, output, to, subject, sender, lang, data_dir

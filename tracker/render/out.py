@@ -10,13 +10,15 @@ def render(
     fmt: str,
     *,
     rich: bool = False,
+    capture: bool = False,
     width: int | None = None,
     indent: int | None = None,
     headers: dict[str, str] | None = None,
 ) -> str | bytes | None:
     """`report` as the text of `fmt` (an xlsx workbook: its bytes). With `rich`
     (a colour terminal) tables are painted on the terminal instead, and None is
-    returned. `width` fits plain tables to a screen; `indent` pretty-prints JSON;
+    returned — or, with `capture`, returned as text with colour codes (for a
+    pager). `width` fits tables to a screen; `indent` pretty-prints JSON;
     `headers` are a mail's (`email`: the text and HTML forms as one MIME message)."""
     if fmt == "email":
         from tracker.render.email import render_email
@@ -53,20 +55,28 @@ def render(
         # The first block's title is the page's heading; the others are sections.
         return "\n".join(render_markdown(b, level=1 if i == 0 else 2) for i, b in enumerate(blocks))
     if rich:
-        _paint(blocks)
-        return None
+        return _paint(blocks, width=width, capture=capture)
     from tracker.render.table import render_plain
 
     return "\n".join(render_plain(b, width=width) for b in blocks)
 
 
-def _paint(blocks) -> None:
+def _paint(blocks, *, width: int | None, capture: bool) -> str | None:
+    import io
+
     from rich.console import Console
 
     from tracker.render.table import render_rich
 
-    console = Console(highlight=False, emoji=False, markup=False)
+    if capture:
+        console = Console(
+            file=io.StringIO(), force_terminal=True, width=width, legacy_windows=False,
+            highlight=False, emoji=False, markup=False,
+        )  # fmt: skip
+    else:
+        console = Console(width=width, highlight=False, emoji=False, markup=False)
     for block in blocks:
         render_rich(block, console)
         if len(blocks) > 1:  # several blocks (a digest) each end with a blank line
             console.print()
+    return console.file.getvalue() if capture else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tracker.render.chart import text_chart
-from tracker.render.text import cell_width, fit, inert, pad
+from tracker.render.text import cell_width, fit, inert, pad, wrap
 from tracker.views.model import Cell, Chart, Column, Section, Table
 
 # Cell and Column are re-exported: tests and callers build tables from here.
@@ -50,38 +50,45 @@ def _texts(table: Table) -> list:
 
 
 def choose_columns(table: Table, width: int | None, texts: list | None = None):
-    """Which columns fit `width` (dropping by priority) and cut widths for shrinkable ones."""
+    """Which columns fit `width`, and the cut widths of those that had to shrink.
+
+    Columns give way in the order their `shrink` and `drop` numbers say (highest
+    first; a cut before a drop at the same number): a cut takes only what is
+    needed, down to the column's `min_width`; a drop removes it. Room left over
+    at the end goes back to the columns that were cut, the most important first."""
     texts = _texts(table) if texts is None else texts
     indexes = list(range(len(table.columns)))
     if width is None:
         return indexes, {}
     natural = {i: _natural_width(table, texts, i) for i in indexes}
-
-    def total(cols):
-        return sum(natural[i] for i in cols) + GAP * (len(cols) - 1)
-
+    sizes = dict(natural)
     shown = indexes[:]
-    limits: dict[int, int] = {}
-    shrinkable = [i for i in shown if table.columns[i].shrink]
-    while total(shown) > width:
-        over = total(shown) - width
-        # First cut shrinkable columns down to a useful minimum …
-        cut = False
-        for i in shrinkable:
-            if i in shown and natural[i] > 12:
-                new = max(12, natural[i] - over)
-                limits[i] = new
-                natural[i] = new
-                cut = True
-                break
-        if cut:
-            continue
-        # … then drop the least important column.
-        droppable = [i for i in shown if table.columns[i].drop > 0]
-        if not droppable:
+
+    def total() -> int:
+        return sum(sizes[i] for i in shown) + GAP * (len(shown) - 1)
+
+    steps = sorted(
+        [(c.shrink, 1, i) for i, c in enumerate(table.columns) if c.shrink]
+        + [(c.drop, 0, i) for i, c in enumerate(table.columns) if c.drop],
+        reverse=True,
+    )
+    for _, is_cut, i in steps:
+        over = total() - width
+        if over <= 0:
             break
-        shown.remove(max(droppable, key=lambda i: (table.columns[i].drop, i)))
-    return shown, limits
+        if i not in shown:
+            continue
+        if is_cut:
+            sizes[i] = max(min(table.columns[i].min_width, natural[i]), sizes[i] - over)
+        else:
+            shown.remove(i)
+    cut = [i for i in shown if sizes[i] < natural[i]]
+    for i in sorted(cut, key=lambda i: table.columns[i].shrink):
+        spare = width - total()
+        if spare <= 0:
+            break
+        sizes[i] = min(natural[i], sizes[i] + spare)
+    return shown, {i: sizes[i] for i in shown if sizes[i] < natural[i]}
 
 
 def _natural_width(table: Table, texts: list, index: int) -> int:
@@ -111,9 +118,15 @@ def layout(table: Table, *, width: int | None = None, rule: bool = False) -> lis
         if not isinstance(row, Section):
             widths = [max(w, cell_width(t)) for w, t in zip(widths, row)]
     lines: list[Line] = []
+
+    def wrapped(text: str) -> list[str]:
+        # Lines above and below the table wrap at the screen's width, so a long
+        # sentence or a row of counts does not run off (rich) or break mid-word.
+        return wrap(text, width) if width else [text]
+
     if table.title:
         lines.append([(inert(table.title), "title")])
-    lines.extend([(inert(h), "")] for h in table.header_lines)
+    lines.extend([(part, "")] for h in table.header_lines for part in wrapped(inert(h)))
     if not table.columns:
         return lines
     if lines:
@@ -136,7 +149,7 @@ def layout(table: Table, *, width: int | None = None, rule: bool = False) -> lis
                 lines.append(_pieces(row, styles_of[id(original)], widths, cols))
     if table.footer_lines:
         lines.append([])
-        lines.extend([(inert(f), "dim")] for f in footer_texts(table))
+        lines.extend([(part, "dim")] for f in footer_texts(table) for part in wrapped(inert(f)))
     return lines
 
 

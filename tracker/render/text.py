@@ -60,3 +60,40 @@ def fit(text: str, width: int) -> str:
 def pad(text: str, width: int, align: str = "left") -> str:
     gap = max(0, width - cell_width(text))
     return " " * gap + text if align == "right" else text + " " * gap
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` broken into lines of at most `width` cells: at spaces where it has
+    them (the widest gaps first kept whole), else anywhere (CJK has no spaces).
+    Continuation lines keep the first line's indent."""
+    if cell_width(text) <= width or width < 8:
+        return [text]
+    indent = text[: len(text) - len(text.lstrip(" "))]
+    lines: list[str] = []
+    line = indent
+    for token in re.findall(r"\s+|\S+", text.lstrip(" ")):
+        if token.isspace():
+            if line.strip():
+                line += token
+            continue
+        if cell_width(line + token) <= width:
+            line += token
+            continue
+        if line.strip() and cell_width(indent + token) <= width:
+            lines.append(line.rstrip())  # the word fits on a line of its own
+            line = indent
+        while cell_width(line + token) > width:  # a word longer than a line: cut it
+            room = width - cell_width(line)
+            head = fit(token, room + 1)[:-1] if room > 0 else ""
+            if head:
+                lines.append(line + head)
+                token = token[len(head) :]
+            elif line.strip():
+                lines.append(line.rstrip())
+            else:
+                break
+            line = indent
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [text]

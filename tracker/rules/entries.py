@@ -301,14 +301,17 @@ def log_problems(
 
 
 def write_problems(
-    plan: Plan, existing: list[Entry], new: list[Entry], *, today: dt.date
+    plan: Plan, existing: list[Entry], new: list[Entry], *, today: dt.date, force: bool = False
 ) -> list[Problem]:
     """Everything that refuses a write: each new entry on its own, then what it
-    would do to the log (repeats, retractions, a part exceeding its whole)."""
+    would do to the log (repeats, retractions, a part exceeding its whole).
+    `force` lets an implausible value through (the user says it is right)."""
     found = duplicate_ids(existing, new)
     for entry in new:
         found += entry_problems(plan, entry)
         found += not_in_future(entry, today)
+        if not force:
+            found += implausible_value(plan, entry)
     found += retraction_targets(existing, new, already_counts=True)
     if found:
         return found
@@ -337,3 +340,40 @@ def unknown_references(plan: Plan, entries: list[Entry]) -> list[str]:
                 if item not in goal.items:
                     found.setdefault(f"{goal.id}: {item}")
     return list(found)
+
+
+# ── plausibility (new entries only, unless forced) ───────────────────────────
+
+IMPLAUSIBLE_FACTOR = 10  # a reading or total beyond this many times the target
+
+
+def implausible_value(plan: Plan, entry: Entry) -> list[Problem]:
+    """A value far outside what the goal can take is most likely a slip (a
+    percentage typed for a count, a forgotten --date, a digit too many): a level
+    above 100 % or beyond 10× its target, an increment larger than the whole
+    target, a total beyond 10× the target. Not a `check` rule: a forced entry
+    already in the log stays valid."""
+    goal = plan.goal(entry.goal)
+    if goal is None or entry.value is None or entry.op not in (Op.VALUE, Op.TOTAL):
+        return []
+    target = abs(goal.target or 0)
+    value = entry.value
+    args = {"goal": goal.id, "value": f"{value:g}", "target": f"{target:g}"}
+    unit = goal.unit or phrase("units")
+    if goal.kind is Kind.LEVEL:
+        if goal.unit.strip() in ("%", "％") and value > 100:
+            key = "implausible_level_percent"
+        elif target and abs(value) > IMPLAUSIBLE_FACTOR * target:
+            key = "implausible_level"
+        else:
+            return []
+    elif goal.kind is Kind.COUNT and target:
+        if entry.op is Op.VALUE and value > target:
+            key = "implausible_increment"
+        elif entry.op is Op.TOTAL and value > IMPLAUSIBLE_FACTOR * target:
+            key = "implausible_total"
+        else:
+            return []
+    else:
+        return []
+    return [at(entry, "implausible", key, phrase("implausible_fix", unit=unit), **args)]

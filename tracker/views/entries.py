@@ -80,7 +80,7 @@ def entries_report(
             Column("date", say("entries.date", lang)),
             Column("goal", say("entries.goal", lang)),
             Column("what", say("entries.value", lang), align="right"),
-            Column("note", say("entries.note", lang), shrink=True, drop=2),
+            Column("note", say("entries.note", lang), shrink=4, drop=2),
             Column("by", say("entries.by", lang), drop=1),
             Column("mark", "", drop=3),
         )

@@ -12,24 +12,33 @@ from tracker.words import say
 
 def goals_report(plan: Plan, *, area: str | None, lang: str) -> Report:
     goals = [g for g in plan.goals if area is None or g.area == area]
+    # The number a person may type for a goal: its place in the plan, whatever
+    # the filter, so `tracker show 12` means the same goal everywhere.
+    numbers = {g.id: n for n, g in enumerate(plan.goals, start=1)}
 
     def body() -> dict:
-        return {"plan": plan_dict(plan), "goals": [goal_dict(g) for g in goals]}
+        return {
+            "plan": plan_dict(plan),
+            "goals": [{"number": numbers[g.id], **goal_dict(g)} for g in goals],
+        }
 
     def tables() -> tuple[Table, ...]:
-        return (goals_table(plan, goals, lang),)
+        return (goals_table(plan, goals, lang, numbers),)
 
     return Report("tracker.goals/1", None, body, tables=tables)
 
 
-def goals_table(plan: Plan, goals: list[Goal], lang: str) -> Table:
+def goals_table(plan: Plan, goals: list[Goal], lang: str, numbers: dict[str, int]) -> Table:
     columns = (
-        column("id", lang),
-        column("title", lang, shrink=True),
-        column("kind", lang, drop=2),
+        # Narrow: owner, kind and deadline go, then the id is cut and dropped
+        # (the number names the goal too) before the title is cut.
+        column("number", lang, align="right"),
+        column("id", lang, shrink=5, drop=3),
+        column("title", lang, shrink=2, min_width=24),
+        column("kind", lang, drop=7),
         column("target", lang, align="right"),
-        column("deadline", lang, drop=1),
-        column("owner", lang, drop=3),
+        column("deadline", lang, drop=6),
+        column("owner", lang, drop=8),
     )
     rows = []
     for area_id in [a.id for a in plan.areas]:
@@ -40,6 +49,7 @@ def goals_table(plan: Plan, goals: list[Goal], lang: str) -> Table:
         for g in in_area:
             rows.append(
                 (
+                    Cell(str(numbers[g.id])),
                     Cell(g.id),
                     Cell(title_of(g, lang)),
                     Cell(say(f"kind.{g.kind.value}", lang)),

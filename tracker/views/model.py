@@ -13,8 +13,11 @@ class Column:
     key: str
     header: str
     align: str = "left"
-    drop: int = 0  # 0 = always shown; higher numbers are dropped first when narrow
-    shrink: bool = False  # may be cut with … to fit
+    # How a table gives way on a narrow screen, one step at a time, the highest
+    # number first across all columns (at equal numbers a cut before a drop):
+    drop: int = 0  # when the column is dropped (0: never)
+    shrink: int = 0  # when it is cut with … down to `min_width` (0: never)
+    min_width: int = 12
 
 
 class Cell(NamedTuple):

@@ -105,7 +105,7 @@ def show_table(
         Column("date", word("show.date")),
         Column("change", word("show.change"), align="right"),
         Column("value", word("show.value"), align="right"),
-        Column("note", word("show.note"), shrink=True, drop=2),
+        Column("note", word("show.note"), shrink=4, drop=2),
         Column("by", word("show.by"), drop=1),
         Column("id", word("entries.id"), drop=3),
     )

@@ -125,18 +125,20 @@ def status_report(
 
 
 def status_table(plan, groups, *, as_of, lang, counts) -> Table:
-    # Narrow terminals drop the highest `drop` first; the title shrinks before
-    # anything goes and is the last to go. id, progress and state always stay.
+    # On a narrow screen (highest number first): flags, expected and deadline
+    # go; the id is cut, then days go; the title is cut, but stays readable
+    # (the id is dropped and the bar goes before it is cut further). Title,
+    # value and state always stay: a person reads the title, not the id.
     columns = (
-        column("id", lang),
-        column("title", lang, shrink=True, drop=1),
-        column("progress", lang),
-        column("value", lang, align="right", drop=3),
-        column("expected", lang, align="right", drop=5),
+        column("id", lang, shrink=6, min_width=12, drop=3),
+        column("title", lang, shrink=4, min_width=24),
+        column("progress", lang, drop=2),
+        column("value", lang, align="right"),
+        column("expected", lang, align="right", drop=8),
         column("state", lang),
-        column("deadline", lang, drop=4),
-        column("days", lang, align="right", drop=2),
-        column("flags", lang, drop=6),
+        column("deadline", lang, drop=7),
+        column("days", lang, align="right", drop=5),
+        column("flags", lang, drop=9),
     )
     rows: list = []
     for heading, mine in groups:

@@ -315,11 +315,11 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         "activity",
         "quiet",
         (
-            *_lead(lang, drop=2),
+            *_lead(lang),
             Column("change", word("summary.change"), align="right"),
             Column("now", word("summary.now"), align="right"),
-            Column("by", word("summary.by"), drop=1),
-            Column("notes", word("summary.notes"), shrink=True, drop=3),
+            Column("by", word("summary.by"), drop=7),
+            Column("notes", word("summary.notes"), shrink=9, drop=8),
         ),
         (
             (
@@ -336,7 +336,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         "changes",
         "no_changes",
         (
-            *_lead(lang, drop=1),
+            *_lead(lang),
             Column("from", word("summary.from")),
             Column("to", word("summary.to")),
         ),
@@ -353,7 +353,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
         "due",
         "no_due",
         (
-            *_lead(lang, drop=2),
+            *_lead(lang),
             Column("office", word("office.name"), drop=3),
             Column("deadline", word("column.deadline")),
             Column("days", word("column.days"), align="right"),
@@ -378,7 +378,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
                 "stale",
                 "no_stale",
                 (
-                    *_lead(lang, drop=2),
+                    *_lead(lang),
                     Column("last", word("summary.last")),
                     Column("every", word("summary.every")),
                 ),
@@ -484,12 +484,14 @@ def _style(attention: Attention) -> str:
     return attention.status.state.value
 
 
-def _lead(lang: str, *, drop: int) -> tuple[Column, Column]:
-    """A digest section's first columns: the goal's title in the digest's
-    language, then its id (dropped at `drop` when narrow)."""
+def _lead(lang: str) -> tuple[Column, Column]:
+    """A digest section's first columns: the goal's Chinese title (in the
+    digest's language), then its id. Narrow, the id is cut and then dropped
+    before the title is cut below 16 cells; a section's own columns give way
+    (numbers 7 and up) before either."""
     return (
-        Column("title", say("summary.goal", lang), shrink=True),
-        Column("id", say("column.id", lang), drop=drop),
+        Column("title", say("summary.goal", lang), shrink=4, min_width=16),
+        Column("id", say("column.id", lang), shrink=6, min_width=12, drop=3),
     )
 
 

@@ -3,8 +3,8 @@ the goals it touched now stand."""
 
 from __future__ import annotations
 
-from tracker.model import Entry, WriteResult, entry_to_record
-from tracker.views.common import percent, status_dict
+from tracker.model import Entry, Plan, WriteResult, entry_to_record
+from tracker.views.common import entry_change, percent, status_dict, title_of
 from tracker.views.phrases import state_text, value_text
 from tracker.views.report import Report
 from tracker.words import say
@@ -55,3 +55,18 @@ def retract_report(result: WriteResult, *, target: Entry, lang: str) -> Report:
         )
 
     return Report("tracker.retract/1", result.today, body, text=lines)
+
+
+def retract_preview(plan: Plan, target: Entry, *, lang: str) -> tuple[str, ...]:
+    """The entry `retract` is about to cancel, in full, so the person confirming
+    sees which one it is (a short prefix can name the wrong one)."""
+    goal = plan.goal(target.goal)
+    title = title_of(goal, lang) if goal is not None else ""
+    return (
+        say("retract.preview", lang, id=target.id),
+        say("retract.preview_goal", lang, goal=target.goal, title=title),
+        say("retract.preview_date", lang, date=target.date),
+        say("retract.preview_value", lang, value=entry_change(target, lang)),
+        say("retract.preview_note", lang, note=target.note or "—"),
+        say("retract.preview_by", lang, by=target.by or "—", recorded_at=target.recorded_at),
+    )

@@ -124,8 +124,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "  里程碑    tracker log housing.three-supplies --done\n"
         "  清单      tracker log rural.eco-farm-bases --item 长石\n"
         '  仅说明    tracker log newtown.road-network --note "主干道完成铺设"\n\n'
+        "ID 可以是目标编号（大小写均可，或其唯一开头）、`tracker goals` 中的序号，或标题中的词（如 书屋）。\n\n"
         "以下情况拒绝记录，不写入任何内容（退出码 3）：未知的目标或分项、与目标类型不符的选项、"
-        "非数字、负的增量（请用 `tracker retract`）、未来的日期、部分超过整体。",
+        "非数字、负的增量（请用 `tracker retract`）、未来的日期、部分超过整体，"
+        "或远超目标可能的数值（除非加 --force）。计划年度结束后必须写 --date（确实是今天就写 --date today）。",
         "Record progress on goal ID.\n\n"
         "\b\n"
         "  count      tracker log jobs.training 120        (adds 120)\n"
@@ -136,7 +138,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         '  a note     tracker log newtown.road-network --note "主干道完成铺设"\n\n'
         "Refused, with nothing written (exit 3): unknown goal or item, a flag that does not "
         "fit the goal's kind, a non-number, a negative increment (use `tracker retract`), a "
-        "future date, or a part exceeding its whole.",
+        "future date, or a part exceeding its whole. "
+        "ID is the goal's id (any case, or a unique start of it), its number in `tracker goals`, "
+        "or words of its title (e.g. 书屋). A value far outside what the goal can take is refused "
+        "unless --force; once the plan's year is over, --date is required (--date today if you mean it).",
     ),
     "help.opt.total": (
         "计数类目标：填写累计总数，而不是增加。",
@@ -164,9 +169,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     # ── retract ─────────────────────────────────────────────────────────────
     "help.retract": (
         "撤销条目 ENTRY（其编号，或 `tracker entries` 显示的唯一开头部分）。"
-        "该条目仍留在记录中，标为已撤销，不再计入任何统计。",
+        "该条目仍留在记录中，标为已撤销，不再计入任何统计。在终端上会先完整显示这条记录并请你确认；"
+        "--yes 或非终端输入时不询问。",
         "Retract ENTRY (its id, or a unique start of it as `tracker entries` shows). The "
-        "entry stays in the log, marked retracted, and no longer counts anywhere.",
+        "entry stays in the log, marked retracted, and no longer counts anywhere. On a terminal "
+        "it is shown in full and you are asked to confirm; --yes, or input that is not a "
+        "terminal, does not ask.",
     ),
     "help.opt.reason": ("该条目错在哪里。", "Why the entry was wrong."),
     "help.opt.retract_by": (
@@ -354,5 +362,27 @@ PHRASES: dict[str, tuple[str, str]] = {
     "help.opt.mail_from": (
         "--format email：发件人（默认由 sendmail 决定）。",
         "--format email: the sender (default: sendmail's).",
+    ),
+    # ── daily use (issue 12) ─────────────────────────────────────────────────
+    "help.short.completion": (
+        "shell 补全脚本（bash、zsh、fish、powershell）。",
+        "A shell completion script (bash, zsh, fish, powershell).",
+    ),
+    "help.completion": (
+        "输出 SHELL（bash、zsh、fish 或 powershell）的补全脚本。它补全命令、选项、目标编号（带名称）、"
+        "当前目标的清单分项、状态、领域、责任单位和记录编号。安装方法见 README。",
+        "Print a completion script for SHELL (bash, zsh, fish or powershell). It completes "
+        "commands, options, goal ids (with their titles), the checklist items of the goal on "
+        "the line, states, areas, owners and entry ids. How to install it: see the README.",
+    ),
+    "help.opt.force": (
+        "记录远超目标可能的数值（超过 100%、超过目标 10 倍、单次增量超过整个目标）。",
+        "Log a value far outside what the goal can take (above 100 %, more than 10 times the "
+        "target, an increment larger than the whole target).",
+    ),
+    "help.opt.yes": ("不询问确认（用于脚本）。", "Do not ask for confirmation (for scripts)."),
+    "help.opt.no_pager": (
+        "长输出直接打印到终端（默认经由分页器）。",
+        "Print long output straight to the terminal (default: through a pager).",
     ),
 }

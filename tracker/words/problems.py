@@ -605,4 +605,49 @@ PHRASES: dict[str, tuple[str, str]] = {
         "choose a new folder, or move this file away first",
     ),
     "init_year_needs_from": ("--year 要和 --from 一起用", "--year goes with --from"),
+    # ── naming goals, guard rails when logging (issue 12) ────────────────────
+    "either_language": ("{zh}", "{en}"),
+    "goal_ambiguous": (
+        "“{text}”对应 {count} 个目标：{candidates}",
+        "'{text}' names {count} goals: {candidates}",
+    ),
+    "goal_ambiguous_fix": (
+        "多写几位编号，或用 `tracker goals` 中的序号",
+        "give more of the id, or the number `tracker goals` shows",
+    ),
+    "goal_refs_are": (
+        "可写目标编号（大小写均可，或其开头）、`tracker goals` 中的序号，或标题中的词",
+        "name a goal by its id (any case, or its start), the number `tracker goals` shows, "
+        "or words of its title",
+    ),
+    "plan_year_over": (
+        "计划已于 {end} 结束，今天是 {today}；请用 --date 写明这条进展是哪一天的",
+        "the plan ended on {end} and today is {today}; say which day this progress is for "
+        "with --date",
+    ),
+    "plan_year_over_fix": (
+        "例如 --date {end}；确实要记在今天，写 --date today",
+        "e.g. --date {end}, or --date today if you mean today",
+    ),
+    "implausible_level_percent": (
+        "{goal} 的读数 {value}% 超过 100%",
+        "a reading of {value}% for {goal} is above 100%",
+    ),
+    "implausible_level": (
+        "{goal} 的读数 {value} 超过目标 {target} 的 10 倍",
+        "a reading of {value} for {goal} is more than 10 times its target of {target}",
+    ),
+    "implausible_increment": (
+        "{goal} 一次增加 {value}，超过整个目标 {target}",
+        "an increment of {value} for {goal} is more than its whole target of {target}",
+    ),
+    "implausible_total": (
+        "{goal} 的累计 {value} 超过目标 {target} 的 10 倍",
+        "a total of {value} for {goal} is more than 10 times its target of {target}",
+    ),
+    "implausible_fix": (
+        "核对数字和单位“{unit}”；确实无误请加 --force",
+        "check the number and its unit, {unit}; if it is right, add --force",
+    ),
+    "retract_declined": ("未撤销，什么也没写入", "not retracted; nothing was written"),
 }

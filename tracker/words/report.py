@@ -33,6 +33,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "kind.checklist": ("清单", "checklist"),
 
     # ── table columns and headers ───────────────────────────────────────────
+    "column.number": ("序号", "no."),
     "column.id": ("编号", "id"),
     "column.title": ("目标", "title"),
     "column.progress": ("进度", "progress"),
@@ -306,5 +307,16 @@ PHRASES: dict[str, tuple[str, str]] = {
     "init.carried": ("结转了 {count} 个未完成的目标：{goals}", "carried {count} unfinished goals: {goals}"),
     "init.next": ("下一步：编辑 {folder}/goals.toml，然后运行 `tracker check --data {folder}`", "next: edit {folder}/goals.toml, then run `tracker check --data {folder}`"),
     "office.lead": ("{office}（牵头）", "{office} (lead)"),
+    # ── retract's confirmation (issue 12) ────────────────────────────────────
+    "retract.preview": ("将撤销这条记录 {id}：", "This will retract entry {id}:"),
+    "retract.preview_goal": ("  目标    {goal}  {title}", "  goal    {goal}  {title}"),
+    "retract.preview_date": ("  日期    {date}", "  date    {date}"),
+    "retract.preview_value": ("  数值    {value}", "  value   {value}"),
+    "retract.preview_note": ("  备注    {note}", "  note    {note}"),
+    "retract.preview_by": (
+        "  记录人  {by}（记于 {recorded_at}）",
+        "  by      {by} (recorded {recorded_at})",
+    ),
+    "retract.confirm": ("确定撤销？", "Retract it?"),
 }
 # fmt: on

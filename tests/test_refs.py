@@ -1,0 +1,129 @@
+"""Naming a goal the way people think of it (tracker.refs.resolve_goal), as a
+table: what was typed → which goal, or which goals make it ambiguous."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tracker.model import Entry, Goal, Kind, Op, Plan
+from tracker.problems import ExitCode, TrackerError
+from tracker.refs import resolve_entry, resolve_goal
+
+START, END = dt.date(2020, 1, 1), dt.date(2020, 12, 31)
+
+
+def goal(goal_id: str, title: str, title_en: str) -> Goal:
+    return Goal(
+        id=goal_id,
+        title=title,
+        title_en=title_en,
+        area="livelihood",
+        owner="区人社局",
+        kind=Kind.COUNT,
+        deadline=END,
+        source=title,
+        start=START,
+        target=100,
+    )
+
+
+PLAN = Plan(
+    id="t",
+    title="测试",
+    title_en="Test",
+    start=START,
+    end=END,
+    timezone="Asia/Shanghai",
+    areas=(),
+    goals=(
+        goal("jobs.training", "全年培训下岗失业人员3000人", "Train 3,000 laid-off people"),
+        goal("jobs.placement", "其中1500人实现就业", "Place 1,500 of those trained in jobs"),
+        goal("culture.24h-bookstores", "新增2个24小时书屋", "Open two 24-hour bookstores"),
+        goal("culture.library", "建设社区图书馆", "Build a community library"),
+        goal("jobs", "就业总体目标", "Jobs overall"),
+    ),
+)
+
+RESOLVES = [
+    ("jobs.training", "jobs.training"),  # the id itself
+    ("JOBS.TRAINING", "jobs.training"),  # any case
+    ("Jobs.Placement", "jobs.placement"),
+    ("ｊｏｂｓ．ｔｒａｉｎｉｎｇ", "jobs.training"),  # full-width, as a Chinese IME types it
+    ("jobs.tr", "jobs.training"),  # a unique start
+    ("JOBS.PL", "jobs.placement"),
+    ("culture.2", "culture.24h-bookstores"),
+    ("jobs", "jobs"),  # an exact id wins over being the start of others
+    ("1", "jobs.training"),  # the number `tracker goals` shows
+    ("3", "culture.24h-bookstores"),
+    ("#4", "culture.library"),
+    ("５", "jobs"),  # a full-width digit
+    ("书屋", "culture.24h-bookstores"),  # words of the Chinese title
+    ("图书馆", "culture.library"),
+    ("1500", "jobs.placement"),  # beyond the goal numbers: a title word
+    ("下岗 3000", "jobs.training"),  # several words, all in one title
+    ("bookstores", "culture.24h-bookstores"),  # the English title
+    ("Community LIBRARY", "culture.library"),
+    ("  书屋  ", "culture.24h-bookstores"),
+]
+
+
+@pytest.mark.parametrize("typed, goal_id", RESOLVES)
+def test_a_reference_names_one_goal(typed, goal_id):
+    assert resolve_goal(PLAN, typed).id == goal_id
+
+
+AMBIGUOUS = [
+    ("jobs.", {"jobs.training", "jobs.placement"}),  # a start shared by two ids
+    ("CULTURE", {"culture.24h-bookstores", "culture.library"}),
+    ("就业", {"jobs.placement", "jobs"}),  # a word in two titles
+    ("Train", {"jobs.training", "jobs.placement"}),  # "trained" is in placement's title_en
+]
+
+
+@pytest.mark.parametrize("typed, candidates", AMBIGUOUS)
+def test_an_ambiguous_reference_lists_every_candidate(typed, candidates):
+    with pytest.raises(TrackerError) as caught:
+        resolve_goal(PLAN, typed)
+    assert caught.value.exit_code is ExitCode.USAGE
+    for lang in ("zh", "en"):
+        text = caught.value.problems[0].text(lang)
+        for goal_id in candidates:
+            assert goal_id in text
+        others = {g.id for g in PLAN.goals} - candidates
+        assert not any(f"{other} " in text or f"{other}（" in text for other in others), text
+    en = caught.value.problems[0].text("en")
+    zh = caught.value.problems[0].text("zh")
+    some = PLAN.goal(sorted(candidates)[0])
+    assert some.title_en in en and some.title in zh
+
+
+UNKNOWN = ["nosuch", "99", "6", "", "   ", "书店", "jobs.training.x"]
+
+
+@pytest.mark.parametrize("typed", UNKNOWN)
+def test_a_reference_to_no_goal_is_bad_input(typed):
+    with pytest.raises(TrackerError) as caught:
+        resolve_goal(PLAN, typed)
+    assert caught.value.exit_code is ExitCode.BAD_DATA
+    assert caught.value.problems[0].code == "unknown-goal"
+
+
+def test_a_near_miss_is_suggested():
+    with pytest.raises(TrackerError) as caught:
+        resolve_goal(PLAN, "jobs.trainnig")
+    assert "jobs.training" in caught.value.problems[0].text("en")
+
+
+def _entry(entry_id, day, value):
+    return Entry(entry_id, "jobs.training", dt.date(2020, 5, day), Op.VALUE, "t", value=value)
+
+
+def test_an_entry_prefix_naming_several_lists_goal_date_and_value():
+    entries = [_entry("8ea3aaaa00000000", 1, 120), _entry("8ea3bbbb00000000", 2, 80)]
+    assert resolve_entry(entries, "8ea3b").id == "8ea3bbbb00000000"
+    with pytest.raises(TrackerError) as caught:
+        resolve_entry(entries, "8ea3")
+    text = caught.value.problems[0].text("zh")
+    assert "jobs.training 2020-05-01 120" in text and "jobs.training 2020-05-02 80" in text
