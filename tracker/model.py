@@ -142,6 +142,7 @@ class Goal:
     multi_year: bool = False  # a continuing project (续建) that may cross the plan's year
     start_value: float | None = None  # count: the value carried over at the start
     start_items: tuple[str, ...] = ()  # checklist: items done before this plan
+    decimals: int = 0  # count: the decimal places its values take (money, kilometres)
     origin: Source | None = field(default=None, compare=False)
     revised_from: Goal | None = field(default=None, compare=False, repr=False)  # set by as_of
 

@@ -36,3 +36,33 @@ def read_number(text: str) -> float | None:
         return None
     value = float(cleaned)
     return value if math.isfinite(value) else None
+
+
+# Units that are counted in fractions (money, lengths, areas, weights): a count
+# goal in one of them takes decimals without saying so (`decimals = 2`).
+DECIMAL_UNITS = frozenset(
+    {"亿元", "万元", "千元", "元", "美元", "万美元", "亿美元", "公里", "千米", "km", "米", "m",
+     "平方米", "万平方米", "平方公里", "亩", "万亩", "公顷", "吨", "万吨", "立方米", "万立方米"}
+)  # fmt: skip
+DEFAULT_DECIMALS = 2
+MAX_DECIMALS = 6
+
+
+def exact(value: float | None, decimals: int) -> float | None:
+    """A sum of values with at most `decimals` places, put back on that grid: the
+    float nearest the exact decimal result, so 0.35 + 0.3 is 0.65, not
+    0.6499999999999999. Exact because every input has at most `decimals`
+    places (the rules refuse more) and float error is far below half a unit."""
+    if value is None:
+        return None
+    return round(value, decimals) + 0.0  # + 0.0: no negative zero
+
+
+def places(value: float) -> int:
+    """How many decimal places a value as typed has (8.5 → 1, 120 → 0)."""
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        mantissa, exponent = text.lower().split("e")
+        digits = len(mantissa.split(".")[1].rstrip("0")) if "." in mantissa else 0
+        return max(0, digits - int(exponent))
+    return len(text.split(".")[1].rstrip("0")) if "." in text else 0

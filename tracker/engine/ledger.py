@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tracker.model import Entry, Goal, Kind, Op, Plan
+from tracker.numbers import exact
 
 OPS_FOR_KIND = {
     Kind.COUNT: {Op.VALUE, Op.TOTAL, Op.CHECKIN},
@@ -109,7 +110,9 @@ def step(goal: Goal, value: float | None, done_items: frozenset, entry: Entry):
     if entry.op is Op.TOTAL:
         return entry.value, done_items
     if entry.op is Op.VALUE:
-        return (entry.value if goal.kind is Kind.LEVEL else value + entry.value), done_items
+        if goal.kind is Kind.LEVEL:
+            return entry.value, done_items
+        return exact(value + entry.value, goal.decimals), done_items
     if entry.op is Op.DONE:
         return 1.0, done_items
     if entry.op is Op.ITEMS:

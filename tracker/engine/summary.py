@@ -7,7 +7,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from tracker.engine.ledger import Series, build_series, effective_by_goal
+from tracker.engine.ledger import Series, build_series, effective_by_goal, start_value
 from tracker.engine.offices import (
     ATTENTION,
     OfficeStanding,
@@ -18,6 +18,7 @@ from tracker.engine.offices import (
 )
 from tracker.engine.status import goal_status, state_counts
 from tracker.model import Condition, Entry, Goal, GoalStatus, Kind, Plan, State
+from tracker.numbers import exact, places
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +37,9 @@ class GoalActivity:
         if self.goal.kind is Kind.LEVEL:
             if self.after is None:
                 return None
-            return self.after - (self.before if self.before is not None else 0.0)
-        return (self.after or 0.0) - (self.before or 0.0)
+            before = self.before if self.before is not None else 0.0
+            return exact(self.after - before, max(places(self.after), places(before)))
+        return exact((self.after or 0.0) - (self.before or 0.0), self.goal.decimals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +112,8 @@ def summarize(
             GoalActivity(
                 goal,
                 in_period,
-                s.value_on(eve),
-                s.value_on(until),
+                _value(goal, s, eve),
+                _value(goal, s, until),
                 ticked,
                 tuple(dict.fromkeys(e.by for e in in_period)),
             )
@@ -174,3 +176,10 @@ def gap(status: GoalStatus) -> float | None:
     if float(goal.full_target).is_integer() and goal.kind is not Kind.LEVEL:
         return float(math.ceil(short - 1e-9))
     return round(short, 2)
+
+
+def _value(goal: Goal, series: Series, day: dt.date) -> float | None:
+    """The goal's value on `day`: a count with no entries yet is at its start
+    value (0), as in every status; a level without a reading has none."""
+    value = series.value_on(day)
+    return start_value(goal) if value is None and goal.kind is not Kind.LEVEL else value

@@ -40,8 +40,17 @@ def expected_on(goal: Goal, day: dt.date) -> float:
         return 1.0
     if goal.trajectory:
         return _interpolate(goal, day)
+    if goal.kind is Kind.CHECKLIST and goal.item_deadlines:
+        # Each item is expected by its own deadline (the goal's, if it has none).
+        due = sum(1 for item in goal.items if goal.item_deadline(item) <= day)
+        return due / len(goal.items)
     if goal.kind in (Kind.MILESTONE, Kind.CHECKLIST):
         return 0.0  # nothing is expected before the deadline
+    if goal.kind is Kind.COUNT and goal.start_value and goal.target:
+        # A goal carried from last year starts from where it stood, not from 0.
+        opening = min(1.0, goal.start_value / goal.target)
+        span = (goal.deadline - goal.start).days
+        return opening + (1 - opening) * ((day - goal.start).days / span if span else 1.0)
     span = (goal.deadline - goal.start).days
     return (day - goal.start).days / span if span else 1.0
 

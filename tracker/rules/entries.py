@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from tracker.engine.ledger import OPS_FOR_KIND, build_series, effective_by_goal, retracted_ids
 from tracker.model import Entry, Kind, Op, Plan
+from tracker.numbers import places
 from tracker.problems import Problem, problem, suggest_or
 from tracker.words import phrase
 
@@ -56,7 +57,8 @@ def fits_kind(plan: Plan, entry: Entry) -> list[Problem]:
 
 
 def count_values(plan: Plan, entry: Entry) -> list[Problem]:
-    """A count takes whole, non-negative increments and totals."""
+    """A count takes non-negative increments and totals, whole unless the goal
+    counts in decimals (money, kilometres), and then with at most its places."""
     goal = plan.goal(entry.goal)
     if goal is None or goal.kind is not Kind.COUNT or entry.op not in (Op.VALUE, Op.TOTAL):
         return []
@@ -73,18 +75,13 @@ def count_values(plan: Plan, entry: Entry) -> list[Problem]:
                 goal=goal.id,
             )
         ]
-    if not float(entry.value).is_integer():
-        return [
-            at(
-                entry,
-                "not-whole",
-                "not_whole",
-                "log_whole_numbers",
-                goal=goal.id,
-                unit=goal.unit or phrase("units"),
-                value=f"{entry.value:g}",
-            )
-        ]
+    unit = goal.unit or phrase("units")
+    if goal.decimals == 0 and not float(entry.value).is_integer():
+        return [at(entry, "not-whole", "not_whole", "log_whole_numbers", goal=goal.id,
+                   unit=unit, value=f"{entry.value:g}")]  # fmt: skip
+    if places(entry.value) > goal.decimals:
+        return [at(entry, "not-whole", "too_many_decimals", "round_to_decimals", goal=goal.id,
+                   value=f"{entry.value:g}", decimals=goal.decimals, unit=unit)]  # fmt: skip
     return []
 
 

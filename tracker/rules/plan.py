@@ -9,7 +9,9 @@ import re
 from collections.abc import Callable
 
 from tracker.model import Direction, Goal, Kind, Plan
+from tracker.numbers import MAX_DECIMALS, places
 from tracker.problems import Problem, problem, suggest, suggest_or
+from tracker.words import phrase
 
 GOAL_ID = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
 EPSILON = 1e-9
@@ -146,6 +148,26 @@ def targets(plan: Plan, **_) -> list[Problem]:
     for goal in plan.goals:
         if goal.kind is Kind.COUNT and goal.target is not None and goal.target <= 0:
             found.append(at(goal, "range", "target", "count_target_positive"))
+        if goal.kind is Kind.COUNT and not 0 <= goal.decimals <= MAX_DECIMALS:
+            found.append(at(goal, "range", "decimals", "decimals_range", most=MAX_DECIMALS))
+        elif goal.kind is Kind.COUNT:
+            for key in ("target", "start_value"):
+                value = getattr(goal, key)
+                if value is not None and math.isfinite(value) and places(value) > goal.decimals:
+                    fix = "declare_decimals" if goal.decimals == 0 else "round_to_decimals"
+                    found.append(
+                        at(
+                            goal,
+                            "not-whole",
+                            key,
+                            "too_many_places",
+                            fix,
+                            key=key,
+                            value=f"{value:g}",
+                            unit=goal.unit or phrase("units"),
+                            decimals=goal.decimals,
+                        )
+                    )
         # A level starts from 0 (a cut of 0 % so far) and may aim at 0 (no incidents),
         # but a reading below zero is no level tracker can measure against.
         for key in ("target", "baseline"):

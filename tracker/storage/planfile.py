@@ -60,6 +60,7 @@ GOAL_KEYS = {
     "multi_year",
     "start_value",
     "start_items",
+    "decimals",
 }
 GOAL_REQUIRED = ("id", "title", "title_en", "area", "owner", "kind", "source")
 KIND_KEYS = {
@@ -78,6 +79,7 @@ ONLY_FOR = {
     "judged": (Kind.LEVEL,),
     "start_value": (Kind.COUNT,),
     "start_items": (Kind.CHECKLIST,),
+    "decimals": (Kind.COUNT,),
 }
 REVISION_KEYS = {"date", "target", "deadline", "reason", "document"}
 DEFAULT_TOLERANCE = 0.10
@@ -379,7 +381,7 @@ class _PlanBuilder:
         broken = len(self.problems) > before or any(
             fields.get(k, ()) is None
             for k in (*GOAL_REQUIRED, "start", "deadline", "update_every", "items",
-                      "co_owners", "revisions", "start_items", "trajectory", "judged")
+                      "co_owners", "revisions", "start_items", "trajectory", "judged", "decimals")
         )  # fmt: skip
         if broken:
             if isinstance(goal_id, str):
@@ -429,6 +431,8 @@ class _PlanBuilder:
             out["part_of"] = self.text(raw, table, "part_of")
         if kind is Kind.COUNT and "start_value" in raw:
             out["start_value"] = self.number(raw, table, "start_value")
+        if kind is Kind.COUNT:
+            out["decimals"] = self.decimals(raw, table, out["unit"])
         if "trajectory" in raw:
             out["trajectory"] = self.trajectory(raw, table)
         return out
@@ -455,6 +459,17 @@ class _PlanBuilder:
                 self.problem(table, "items", "type", "items_not_names")
                 return None
         return tuple(items)
+
+    def decimals(self, raw, table, unit: str) -> int | None:
+        """`decimals = N`, else 2 for a unit counted in fractions (亿元, 公里 …), else 0."""
+        from tracker.numbers import DECIMAL_UNITS, DEFAULT_DECIMALS
+
+        value = self.get(raw, table, "decimals", (int,), "type_number")
+        if value is None and "decimals" in raw:
+            return None
+        if value is None:
+            return DEFAULT_DECIMALS if unit in DECIMAL_UNITS else 0
+        return value
 
     def names(self, raw, table, key) -> tuple[str, ...] | None:
         value = raw.get(key)

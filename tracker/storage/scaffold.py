@@ -120,6 +120,7 @@ def _goal_lines(goal: Goal) -> list[str]:
     fields.update(
         part_of=goal.part_of,
         start_value=goal.start_value,
+        decimals=goal.decimals if goal.kind is Kind.COUNT and goal.decimals else None,
         update_every=goal.update_every.value,
         tolerance=goal.tolerance,
         trajectory=[{"date": c.date, "value": c.value} for c in goal.trajectory] or None,

@@ -96,6 +96,7 @@ def goal_dict(goal: Goal) -> dict:
         "multi_year": goal.multi_year,
         "start_value": plain_number(goal.start_value),
         "start_items": list(goal.start_items),
+        "decimals": goal.decimals if goal.kind is Kind.COUNT else None,
     }
     return out
 

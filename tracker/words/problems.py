@@ -650,4 +650,22 @@ PHRASES: dict[str, tuple[str, str]] = {
         "check the number and its unit, {unit}; if it is right, add --force",
     ),
     "retract_declined": ("未撤销，什么也没写入", "not retracted; nothing was written"),
+    # ── exact decimals (issue 13) ────────────────────────────────────────────
+    "decimals_range": ("decimals 应在 0 到 {most} 之间", "decimals must be from 0 to {most}"),
+    "too_many_places": (
+        "{key} = {value}：这个目标按 {decimals} 位小数计（单位 {unit}）",
+        "{key} = {value}: this goal counts {unit} with {decimals} decimal places",
+    ),
+    "declare_decimals": (
+        "计数带小数（如金额、里程）时写 decimals = 2；按人、家、个计的目标只能是整数",
+        "for amounts such as money or kilometres add decimals = 2; goals counted in people, firms or items take whole numbers",
+    ),
+    "round_to_decimals": (
+        "最多写 {decimals} 位小数，或调大 goals.toml 中的 decimals",
+        "give at most {decimals} decimal places, or raise decimals in goals.toml",
+    ),
+    "too_many_decimals": (
+        "{goal} 按 {decimals} 位小数计 {unit}：{value} 的小数位太多",
+        "{goal} counts {unit} with {decimals} decimal places: {value} has more",
+    ),
 }
