@@ -251,6 +251,17 @@ def test_a_revision_applies_from_its_date_and_shows_the_original(plan):
     }
     definition = next(g for g in plan.json("goals")["goals"] if g["id"] == "revised")
     assert definition["revisions"][0]["target"] == 800
+    line = "2020-07-01 调整：目标 1,000 → 800 人（疫情影响；石政发〔2020〕12号）"
+    assert line in plan("show", "revised", "--as-of", "2020-07-01", "--lang", "zh").stdout
+    assert "调整" not in plan("show", "revised", "--as-of", "2020-06-30", "--lang", "zh").stdout
+    digest = plan.json("summary", "--as-of", "2020-07-05")
+    validator("summary").validate(digest)
+    assert digest["revisions"] == [
+        {**after["revision"], "id": "revised", "title": "培训1000人", "target": 800,
+         "deadline": "2020-12-31"}
+    ]  # fmt: skip
+    assert line in plan("summary", "--as-of", "2020-07-05", "--lang", "zh").stdout
+    assert plan.json("summary", "--as-of", "2020-06-30")["revisions"] == []
 
 
 @pytest.mark.parametrize(

@@ -175,3 +175,23 @@ def plan_ended_line(plan: Plan, as_of: dt.date, *, command: str, lang: str) -> s
         as_of=as_of.isoformat(),
         command=f"{command} --as-of {plan.end.isoformat()}",
     )
+
+
+def revision_text(goal, as_of, lang: str) -> str:
+    """The revision in force on `as_of`, in one line: what changed, from what,
+    why and on whose authority; '' when the goal is as first defined."""
+    from tracker.numbers import grouped
+
+    revision = goal.revision_on(as_of)
+    original = goal.revised_from
+    if revision is None or original is None:
+        return ""
+    changes = []
+    if original.target != goal.target:
+        changes.append(say("revision.target", lang, old=grouped(original.target),
+                           new=grouped(goal.target), unit=goal.unit))  # fmt: skip
+    if original.deadline != goal.deadline:
+        changes.append(say("revision.deadline", lang, old=original.deadline, new=goal.deadline))
+    why = say("list.semicolon", lang).join(x for x in (revision.reason, revision.document) if x)
+    changes_text = say("list.comma", lang).join(changes)
+    return say("revision.line", lang, date=revision.date, changes=changes_text, why=why or "—")

@@ -19,6 +19,7 @@ from tracker.views.common import (
 from tracker.views.model import Cell, Chart, Column, Table
 from tracker.views.phrases import (
     forecast_sentence,
+    revision_text,
     schedule_text,
     state_text,
     update_text,
@@ -95,6 +96,9 @@ def show_table(
         head.append(f"{word('show.items')}: " + "  ".join(marks))
     if goal.part_of:
         head.append(f"{word('show.part_of')}: {goal.part_of}")
+    revised = revision_text(goal, status.as_of, lang)
+    if revised:
+        head.append(f"{word('show.revision')}: {revised}")
     schedule = schedule_text(status, lang) if status.state is not State.DONE else ""
     head.append(
         f"{word('show.now')}: {value_text(status, lang)} ({percent(status.progress)} / "

@@ -19,6 +19,7 @@ from tracker.views.common import (
     STATE_ORDER,
     office_text,
     percent,
+    revision_dict,
     status_dict,
     title_of,
 )
@@ -28,6 +29,7 @@ from tracker.views.phrases import (
     done_or_not,
     forecast_sentence,
     plan_ended_line,
+    revision_text,
     schedule_text,
     state_name,
     state_text,
@@ -212,6 +214,16 @@ def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:
         ],
         "due_soon": [status_dict(s) for s in summary.due_soon],
         "stale": [status_dict(s) for s in summary.stale],
+        "revisions": [
+            dict(
+                revision_dict(g, summary.until),
+                id=g.id,
+                title=g.title,
+                target=plain_number(g.target),
+                deadline=g.deadline.isoformat(),
+            )
+            for g in revised_goals(summary)
+        ],  # fmt: skip
     }
 
 
@@ -372,6 +384,16 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
     )
     blocks = [head_block(summary, week=week, lang=lang), attention, offices, activity]
     blocks += [changes, due]
+    revised = revised_goals(summary)
+    if revised:  # original and revised values side by side, with the reason
+        blocks.append(
+            section(
+                "revisions",
+                "no_revisions",
+                (*_lead(lang), Column("revision", word("show.revision"), shrink=5)),
+                ((*_named(g, lang), Cell(revision_text(g, summary.until, lang))) for g in revised),
+            )
+        )
     if summary.office:  # an office's own digest lists its unreported goals one by one
         blocks.append(
             section(
@@ -612,3 +634,9 @@ def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
             for s in STATE_ORDER
         ],
     }
+
+
+def revised_goals(summary: Summary) -> list:
+    """The goals of the digest with a revision in force at its end, as revised."""
+    goals = (g.as_of(summary.until) for g in summary.plan.goals)
+    return [g for g in goals if g.revision_on(summary.until) and g.revised_from is not None]

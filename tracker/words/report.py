@@ -318,5 +318,14 @@ PHRASES: dict[str, tuple[str, str]] = {
         "  by      {by} (recorded {recorded_at})",
     ),
     "retract.confirm": ("确定撤销？", "Retract it?"),
+    # ── revisions (issue 13) ────────────────────────────────────────────────
+    "revision.line": ("{date} 调整：{changes}（{why}）", "revised on {date}: {changes} ({why})"),
+    "revision.target": ("目标 {old} → {new} {unit}", "target {old} → {new} {unit}"),
+    "revision.deadline": ("截止 {old} → {new}", "deadline {old} → {new}"),
+    "list.comma": ("，", ", "),
+    "list.semicolon": ("；", "; "),
+    "summary.revisions": ("目标调整", "Revised goals"),
+    "summary.no_revisions": ("没有调整过的目标。", "No goal has been revised."),
+    "show.revision": ("调整", "revision"),
 }
 # fmt: on
