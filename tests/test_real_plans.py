@@ -316,6 +316,8 @@ def test_items_have_their_own_deadlines_and_states(plan):
     plan("log", "bases", "--item", "乙", "--date", "2020-07-02", code=0)
     done = goal(plan, "bases", "2020-07-03")
     assert done["state"] == "pending" and [i["state"] for i in done["items"]] == ["pending", "done"]
+    text = plan("show", "bases", "--as-of", "2020-07-01", "--lang", "zh").stdout
+    assert "☐ 乙（2020-06-30，‼ 逾期）" in text
     show = plan.json("show", "bases", "--as-of", "2020-07-03")
     assert show["status"]["items"][1] == {"name": "乙", "deadline": "2020-06-30", "state": "done"}
     out = check_out(

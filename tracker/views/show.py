@@ -92,7 +92,13 @@ def show_table(
         f" · {word('show.update')}: {update_text(goal, lang)}",
     ]
     if goal.kind is Kind.CHECKLIST:
-        marks = ["✔ " + i if i in status.items_done else "☐ " + i for i in goal.items]
+        dated = dict(status.item_states)  # items with deadlines of their own
+        marks = [
+            ("✔ " if i in status.items_done else "☐ ")
+            + (say("show.item_due", lang, item=i, date=goal.item_deadline(i),
+                   state=state_text(dated[i], lang)) if i in dated else i)
+            for i in goal.items
+        ]  # fmt: skip
         head.append(f"{word('show.items')}: " + "  ".join(marks))
     if goal.part_of:
         head.append(f"{word('show.part_of')}: {goal.part_of}")

@@ -327,5 +327,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "summary.revisions": ("目标调整", "Revised goals"),
     "summary.no_revisions": ("没有调整过的目标。", "No goal has been revised."),
     "show.revision": ("调整", "revision"),
+    "show.item_due": ("{item}（{date}，{state}）", "{item} ({date}, {state})"),
 }
 # fmt: on
