@@ -424,6 +424,11 @@ def test_entries_for_a_renamed_goal_are_announced(run, data):
         result = run(*args, "--as-of", "2020-03-31", code=0)
         assert "2 names in progress/ are goals or items the plan no longer has" in result.stderr
         assert "jobs.training" in result.stderr and "tracker check" in result.stderr
+    # … and the digest, which leaders read without a terminal, says so itself.
+    digest = run.json("summary", "--as-of", "2020-03-31")
+    assert digest["unknown_references"] == ["jobs.training", "rural.eco-farm-bases: 长石"]
+    html = run("summary", "--as-of", "2020-03-31", "--format", "html", code=0).stdout
+    assert "2 names in progress/ are goals or items the plan no longer has" in html
 
 
 # ── the property: whatever the damage, nothing good is lost ──────────────────

@@ -140,3 +140,21 @@ def build_series(goal: Goal, entries: list[Entry]) -> Series:
             item_sets.append(done_items)
     entry_days = tuple(sorted({e.date for e in entries}))
     return Series(goal, tuple(days), tuple(values), tuple(item_sets), entry_days)
+
+
+def names_not_in_plan(plan: Plan, entries: list[Entry]) -> list[str]:
+    """What entries name that the plan no longer has (a renamed goal or item):
+    'goal' or 'goal: item', once each, in log order. Retractions name their
+    entry, not a goal, and are left to `check`."""
+    found: dict[str, None] = {}
+    for entry in entries:
+        if entry.op is Op.RETRACT:
+            continue
+        goal = plan.goal(entry.goal)
+        if goal is None:
+            found.setdefault(entry.goal)
+        elif entry.op is Op.ITEMS:
+            for item in entry.items:
+                if item not in goal.items:
+                    found.setdefault(f"{goal.id}: {item}")
+    return list(found)

@@ -7,7 +7,13 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from tracker.engine.ledger import Series, build_series, effective_by_goal, start_value
+from tracker.engine.ledger import (
+    Series,
+    build_series,
+    effective_by_goal,
+    names_not_in_plan,
+    start_value,
+)
 from tracker.engine.offices import (
     ATTENTION,
     OfficeStanding,
@@ -74,6 +80,7 @@ class Summary:
     due_soon: tuple[GoalStatus, ...]
     stale: tuple[GoalStatus, ...]
     series: dict[str, Series]
+    unknown: tuple[str, ...] = ()  # goals or items entries name that the plan no longer has
 
     @property
     def quiet(self) -> bool:
@@ -136,6 +143,7 @@ def summarize(
         due_soon=tuple(s for s in by_deadline if s.due_soon),
         stale=tuple(s for s in by_deadline if s.stale),
         series=series,
+        unknown=tuple(names_not_in_plan(plan, entries)),
     )
 
 

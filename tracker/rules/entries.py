@@ -11,7 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from tracker.engine.ledger import OPS_FOR_KIND, build_series, effective_by_goal, retracted_ids
+from tracker.engine.ledger import (
+    OPS_FOR_KIND,
+    build_series,
+    effective_by_goal,
+    names_not_in_plan,
+    retracted_ids,
+)
 from tracker.model import Entry, Kind, Op, Plan
 from tracker.numbers import places
 from tracker.problems import Problem, problem, suggest_or
@@ -322,21 +328,8 @@ def write_problems(
 
 
 def unknown_references(plan: Plan, entries: list[Entry]) -> list[str]:
-    """What entries name that the plan no longer has (a renamed goal or item):
-    'goal' or 'goal: item', once each, in log order. Retractions name their
-    entry, not a goal, and are left to `check`."""
-    found: dict[str, None] = {}
-    for entry in entries:
-        if entry.op is Op.RETRACT:
-            continue
-        goal = plan.goal(entry.goal)
-        if goal is None:
-            found.setdefault(entry.goal)
-        elif entry.op is Op.ITEMS:
-            for item in entry.items:
-                if item not in goal.items:
-                    found.setdefault(f"{goal.id}: {item}")
-    return list(found)
+    """What entries name that the plan no longer has: see engine.ledger.names_not_in_plan."""
+    return names_not_in_plan(plan, entries)
 
 
 # ── plausibility (new entries only, unless forced) ───────────────────────────

@@ -156,6 +156,7 @@ def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:
         },
         "office": summary.office,
         "plan_ended": summary.plan_ended,
+        "unknown_references": list(summary.unknown),
         "quiet": summary.quiet,
         "counts": summary.counts,
         "counts_before": summary.counts_before,
@@ -435,9 +436,18 @@ def digest_title(summary: Summary, lang: str) -> str:
 
 
 def notice_line(summary: Summary, lang: str) -> str:
-    if not summary.plan_ended:
-        return ""
-    return plan_ended_line(summary.plan, summary.until, command="tracker summary", lang=lang)
+    """What a reader must know before the figures: the plan has ended, or entries
+    name goals or items the plan no longer has (their progress does not count)."""
+    lines = []
+    if summary.plan_ended:
+        lines.append(
+            plan_ended_line(summary.plan, summary.until, command="tracker summary", lang=lang)
+        )
+    if summary.unknown:
+        lines.append(
+            say("unknown_references", lang, count=len(summary.unknown), example=summary.unknown[0])
+        )
+    return " ".join(lines)
 
 
 def office_columns(lang: str) -> tuple[Column, ...]:
