@@ -114,12 +114,3 @@ class Sheet:
     fills: tuple[tuple[Fill | None, ...], ...] = ()
     protected: bool = False
     frozen_columns: int = 0  # columns kept in view when scrolling right
-    # For the HTML page: the scale in the goal's own units, (fraction, label)
-    # pairs; the target's, today's and the unit's labels; what to say when
-    # there is no reading at all.
-    ticks: tuple[tuple[float, str], ...] = ()
-    target_label: str = ""
-    today_label: str = ""
-    unit_label: str = ""
-    empty_label: str = ""
-    readings: tuple[dt.date, ...] = ()  # days with a reading, each drawn as a dot
