@@ -57,12 +57,21 @@ def read_file(path: Path, name: str, entries: list, problems: list, commits: set
             problem(name, None, "unreadable", "cannot_read", reason=exc.strerror or exc)
         )
         return
+    parse_lines(data, name, 1, entries, problems, commits)
+
+
+def parse_lines(
+    data: bytes, name: str, first: int, entries: list, problems: list, commits: set
+) -> None:
+    """The lines of `data`, numbered from `first`: entries, problems and batch
+    commits, each appended to its list. A last line without a newline may be torn."""
     lines = data.split(b"\n")
     last = len(lines)
-    for number, raw in enumerate(lines, start=1):
+    for index, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
-        torn_tail = number == last  # no newline after it: the writer may have died
+        number = first + index - 1
+        torn_tail = index == last  # no newline after it: the writer may have died
         try:
             record = parse_json(raw.decode("utf-8"))
         except UnicodeDecodeError:
