@@ -134,11 +134,14 @@ def append(
     batch: str | None = None,
     by: str = "",
     recorded_at: str = "",
+    existing: Callable[[], list[Entry]] | None = None,
+    after: Callable[[], object] | None = None,
 ) -> list[Entry]:
-    """Under the log's lock: read the log as it stands, let `prepare` validate and
-    build the new entries against it, and append them only if it found no
-    problem. Returns the log as it stood before the write; raises TrackerError
-    when `prepare` found problems."""
+    """Under the log's lock: read the log as it stands (`existing`: what of it the
+    checks need; default the whole log), let `prepare` validate and build the new
+    entries against it, append them only if it found no problem, then run `after`
+    (which brings the maintained state up to date). Returns what `existing`
+    gave; raises TrackerError when `prepare` found problems."""
     from filelock import FileLock, Timeout
 
     with machine_errors(progress_dir):
@@ -151,13 +154,15 @@ def append(
         lock = FileLock(str(progress_dir / LOCK_NAME), timeout=LOCK_TIMEOUT_SECONDS)
     try:
         with machine_errors(progress_dir / LOCK_NAME), lock:
-            existing, _ = read_log(progress_dir)
-            new, problems = prepare(existing)
+            before = existing() if existing is not None else read_log(progress_dir)[0]
+            new, problems = prepare(before)
             if problems:
                 raise TrackerError(problems, ExitCode.BAD_DATA)
             if new:
                 _write(progress_dir, new, batch, by, recorded_at)
-            return existing
+                if after is not None:
+                    after()
+            return before
     except Timeout:
         raise TrackerError(
             problem(
