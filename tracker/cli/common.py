@@ -133,6 +133,18 @@ def open_series(data_dir: str | None):
     return loaded, series
 
 
+def open_log(loaded: Opened, *, warn: bool = True):
+    """progress/ as maintained state, for commands that read only the part of the
+    log a question needs (show, entries, summary); warns like open_data."""
+    from tracker.storage.datadir import open_log as open_state
+
+    state = open_state(loaded.data, loaded.plan)
+    if warn:
+        _warn(state.problems())
+        _warn_unknown(state.unknown())
+    return state
+
+
 def _warn(log_problems: list[Problem]) -> None:
     if log_problems:
         click.echo(say("log_problems_warning", "en", count=len(log_problems)), err=True)

@@ -13,6 +13,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_data,
+    open_log,
 )
 from tracker.problems import UsageError
 
@@ -41,10 +42,12 @@ def command(week, since, until, as_of, fmt, output, lang, data_dir):
     from tracker.engine.summary import summarize
     from tracker.views.summary import summary_report
 
-    loaded = open_data(data_dir)
+    loaded = open_data(data_dir, with_log=False)
     day = loaded.date(as_of, option="--as-of")
     start, end, week_name = _period(loaded, week, since, until, day)
-    summary = summarize(loaded.plan, loaded.entries, since=start, until=end)
+    log = open_log(loaded)  # the period's files plus the maintained series
+    period = log.entries(since=start, until=end) + log.retractions()
+    summary = summarize(loaded.plan, period, since=start, until=end, series=log.series())
     report = summary_report(summary, week=week_name, lang=lang)
     emit(report, fmt, output=output or None, digest=True)
 

@@ -56,10 +56,20 @@ class Summary:
         return not self.activity
 
 
-def summarize(plan: Plan, entries: list[Entry], *, since: dt.date, until: dt.date) -> Summary:
-    """Statuses at the end of the period against the day before it began."""
+def summarize(
+    plan: Plan,
+    entries: list[Entry],
+    *,
+    since: dt.date,
+    until: dt.date,
+    series: dict[str, Series] | None = None,
+) -> Summary:
+    """Statuses at the end of the period against the day before it began.
+    `series`: each goal's series when already known; `entries` then need only
+    hold the period's entries and the retractions."""
     grouped, _ = effective_by_goal(plan, entries)
-    series = {g.id: build_series(g, grouped[g.id]) for g in plan.goals}
+    if series is None:
+        series = {g.id: build_series(g, grouped[g.id]) for g in plan.goals}
     eve = since - dt.timedelta(days=1)
     now = [goal_status(g, series[g.id], as_of=until) for g in plan.goals]
     then = {g.id: goal_status(g, series[g.id], as_of=eve) for g in plan.goals}
