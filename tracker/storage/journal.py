@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tracker.model import Entry, Source, entry_to_record
 from tracker.problems import ExitCode, Problem, TrackerError, problem
-from tracker.storage.logline import Unreadable, dumps_line, entry_from_record, parse_json
+from tracker.storage.logline import Unreadable, dumps_line, entry_from_record, parse_line
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_SECONDS = 60
@@ -73,7 +73,7 @@ def parse_lines(
         number = first + index - 1
         torn_tail = index == last  # no newline after it: the writer may have died
         try:
-            record = parse_json(raw.decode("utf-8"))
+            record = parse_line(raw)
         except UnicodeDecodeError:
             problems.append(problem(name, number, "encoding", "line_not_utf8", "line_not_utf8_fix"))
             continue

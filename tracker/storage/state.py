@@ -23,7 +23,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import time
@@ -62,14 +61,19 @@ except ImportError:  # pragma: no cover - orjson is a dependency; this keeps a b
         return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+try:  # the blake2 module alone: hashlib would load OpenSSL first (2.5 ms of every start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b
+
+
 def digest(data) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def id_hash(entry_id: str) -> int:
     return int.from_bytes(
-        hashlib.blake2b(entry_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
-        "little",
+        blake2b(entry_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
     )
 
 
