@@ -16,7 +16,7 @@ from tracker.engine.status import all_series
 from tracker.rules.entries import unknown_references
 from tracker.storage.datadir import DataDir, load_plan
 from tracker.storage.journal import read_log
-from tracker.storage.state import INDEX_FILE, open_state
+from tracker.storage.state import FORMAT, INDEX_FILE, open_state
 
 STATE = ("progress", ".cache", INDEX_FILE)
 
@@ -178,9 +178,13 @@ def test_a_rewrite_keeping_size_and_mtime_in_the_racy_window_is_seen(run, mixed)
     "damage",
     [
         lambda s: s.write_text("not json", encoding="utf-8"),
-        lambda s: s.write_text('{"format": 4, "files": {"2020-03.jsonl": 1}}', encoding="utf-8"),
         lambda s: s.write_text(
-            s.read_text(encoding="utf-8").replace('"format":4', '"format":3'), encoding="utf-8"
+            s.read_text(encoding="utf-8").replace('"files":{', '"files":{"2020-01.jsonl":1,'),
+            encoding="utf-8",
+        ),
+        lambda s: s.write_text(
+            s.read_text(encoding="utf-8").replace(f'"format":{FORMAT}', '"format":3'),
+            encoding="utf-8",
         ),
         lambda s: s.write_text(
             s.read_text(encoding="utf-8").replace('"version":"', '"version":"0.0.0-'),

@@ -155,7 +155,23 @@ def day_steps(goal: Goal, entries: list[Entry]) -> list[list]:
             step_[1] = 1.0
         elif op is Op.ITEMS:
             step_[3].extend(i for i in entry.items if i not in step_[3])
+    for step_ in steps:
+        step_[2] = _summed(step_[2])
     return steps
+
+
+_EXACT = 2.0**53  # every integer below this is a float exactly
+
+
+def _summed(increments: list[float]) -> list[float]:
+    """A day's whole-number increments as one: their sum is exact, so adding it to
+    a whole-number value gives what adding them one by one gives (the count rules
+    keep counts whole; increments with a fraction are kept one by one, in order).
+    It keeps a day of 500 one-person entries one number in the state."""
+    if len(increments) < 2 or not all(float(i).is_integer() for i in increments):
+        return increments
+    total = sum(increments)
+    return [total] if abs(total) < _EXACT else increments
 
 
 def series_from_steps(goal: Goal, steps: list[list]) -> Series:

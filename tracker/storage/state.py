@@ -38,7 +38,7 @@ from tracker.problems import Problem, problem
 CACHE_DIR = ".cache"
 INDEX_FILE = "state.json"
 PARTS_DIR = "parts"
-FORMAT = 4  # 4: per-file state (3 was one series.json for the whole log)
+FORMAT = 5  # 4: per-file state (3 was one series.json); 5: whole increments summed
 RACY_SECONDS = 2
 _RACY_NS = RACY_SECONDS * 1_000_000_000
 _RETRACTIONS = "\x00retractions"  # the part holding a file's retractions (no goal has this id)
@@ -613,8 +613,11 @@ class State:
         commits = set().union(*(set(r["commits"]) for r in self.files.values()))
         return {b for r in self.files.values() for b in r["batches"]} - commits
 
-    def _entries_of(self, name: str, goal_id: str | None = None) -> list[Entry]:
-        """A file's entries (of one goal, or all), in line order."""
+    def _entries_of(
+        self, name: str, goal_id: str | None = None, days: set[int] | None = None
+    ) -> list[Entry]:
+        """A file's entries (of one goal, or all; dated on `days`, or any day), in
+        line order."""
         record = self.files[name]
         shown = self.display(self.progress_dir / name)
         wanted = [goal_id, _RETRACTIONS] if goal_id is not None else list(record["parts"])
@@ -623,6 +626,8 @@ class State:
             if part not in record["parts"]:
                 continue
             for c in self._part(name, part):
+                if days is not None and c[1] not in days:
+                    continue
                 goal = c[12] if part == _RETRACTIONS else part
                 if goal_id is None or goal == goal_id:
                     out.append(expand(c, shown, goal))
@@ -703,10 +708,9 @@ class State:
                 if dates[0] > max(days) or dates[1] < min(days):
                     continue
                 repeated = set(record["applied"]["repeated"])
-                for e in self._entries_of(name, goal.id):
+                for e in self._entries_of(name, goal.id, days):
                     if (
                         e.op is not Op.RETRACT
-                        and _ord(e) in days
                         and e.batch not in cut
                         and e.origin.line not in repeated
                         and (e.origin.file, e.origin.line) not in have
