@@ -1,10 +1,14 @@
 """Benchmarks for tracker, as whole processes: startup against bare click/rich
-scripts, and status/entries/summary/alerts/import over synthetic logs of 10k,
-100k and 1M entries, against `ledger bal` on an equivalent journal when ledger
-is installed. Medians of interleaved runs. See benchmarks/README.md.
+scripts, and every row of issue 15's table (one append, status after a write and
+after a pull, show, entries, entries --goal --since, summary, check, a batch
+import) over synthetic logs of 10k, 100k and (with --big) 1M entries, as ratios
+to anchors measured in the same run: a warm `status`, `python -c pass`, and
+reading every line of the log with orjson. `ledger bal` on an equivalent
+journal when ledger is installed. Medians of interleaved runs. See
+benchmarks/README.md.
 
-    python benchmarks/run.py                      # 10k and 100k, 5 runs each
-    python benchmarks/run.py --sizes 10000,100000,1000000 --runs 5
+    python benchmarks/run.py                      # 10k and 100k, 5 rounds each
+    python benchmarks/run.py --big                # and 1M (the log takes minutes to write)
     python benchmarks/run.py --sizes "" --out /tmp/startup.json   # startup only
 """
 
@@ -47,14 +51,20 @@ def run_once(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
     return elapsed, usage.ru_maxrss, proc.returncode
 
 
-def interleaved(commands: dict[str, list[str]], runs: int, cwd=None) -> dict[str, dict]:
-    """Each command once per round, `runs` rounds; medians of time and peak memory."""
-    times = {name: [] for name in commands}
-    peaks = {name: [] for name in commands}
-    for cmd in commands.values():  # warm-up: page cache, and tracker's own cache
+def interleaved(commands: dict, runs: int, cwd=None) -> dict[str, dict]:
+    """Each command once per round, `runs` rounds; medians of time and peak
+    memory. A command may be (argv, setup): setup runs untimed just before it."""
+    plan = {name: (cmd, None) if isinstance(cmd, list) else cmd for name, cmd in commands.items()}
+    times = {name: [] for name in plan}
+    peaks = {name: [] for name in plan}
+    for cmd, setup in plan.values():  # warm-up: page cache, and tracker's own state
+        if setup:
+            setup()
         run_once(cmd, cwd)
     for _ in range(runs):
-        for name, cmd in commands.items():
+        for name, (cmd, setup) in plan.items():
+            if setup:
+                setup()
             seconds, peak, code = run_once(cmd, cwd)
             if code not in (0, 1):
                 raise SystemExit(f"{name} failed with exit code {code}: {' '.join(cmd)}")
@@ -67,7 +77,7 @@ def interleaved(commands: dict[str, list[str]], runs: int, cwd=None) -> dict[str
             "peak_mib": max(peaks[name]) / 1024,
             "runs": runs,
         }
-        for name in commands
+        for name in plan
     }
 
 
@@ -105,42 +115,144 @@ def synthetic(n: int, folder: Path) -> tuple[Path, Path]:
     return batch, journal
 
 
+def write_log(n: int, progress: Path) -> None:
+    """n entries straight into progress/ as JSON Lines month files (not through
+    tracker log): spread over 2020 and the count goals, a part never above its whole."""
+    totals = dict.fromkeys(COUNT_GOALS, 0)
+    start = dt.date(2020, 1, 1)
+    handles: dict[str, object] = {}
+    try:
+        for i in range(n):
+            day = start + dt.timedelta(days=i * 366 // n)
+            goal = COUNT_GOALS[i % len(COUNT_GOALS)]
+            value = 1
+            if goal == "jobs.placement" and totals[goal] + 1 > totals["jobs.training"]:
+                value = 0
+            totals[goal] += value
+            month = f"{day.year:04d}-{day.month:02d}"
+            if month not in handles:
+                handles[month] = open(progress / f"{month}.jsonl", "w", encoding="utf-8")
+            record = {
+                "id": f"{i:016x}",
+                "goal": goal,
+                "date": day.isoformat(),
+                "value": value,
+                "note": f"第{i}批",
+                "by": "bench",
+                "recorded_at": f"{day.isoformat()}T08:00:00Z",
+            }
+            handles[month].write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        for handle in handles.values():
+            handle.close()
+
+
+ORJSON_READ = """
+import sys, pathlib, orjson
+count = 0
+for path in sorted(pathlib.Path(sys.argv[1]).glob("*.jsonl")):
+    for line in path.read_bytes().splitlines():
+        orjson.loads(line); count += 1
+"""
+
+
 def bench_size(n: int, runs: int, ledger: str | None) -> dict:
     folder = WORK / str(n)
     shutil.rmtree(folder, ignore_errors=True)
-    (folder / "data" / "progress").mkdir(parents=True)
-    shutil.copy(REPO / "goals.toml", folder / "data" / "goals.toml")
+    data_dir = folder / "data"
+    (data_dir / "progress").mkdir(parents=True)
+    shutil.copy(REPO / "goals.toml", data_dir / "goals.toml")
+    write_log(n, data_dir / "progress")
+    data = str(data_dir)
+    t = [TRACKER, "--data", data]
+    result: dict = {"entries": n}
+
+    # The batch import, into an empty copy of the plan.
     batch, journal = synthetic(n, folder)
-    data = str(folder / "data")
-    seconds, peak, code = run_once([TRACKER, "--data", data, "log", "--from-json", str(batch)])
+    empty = folder / "import"
+    (empty / "progress").mkdir(parents=True)
+    shutil.copy(REPO / "goals.toml", empty / "goals.toml")
+    seconds, peak, code = run_once(
+        [TRACKER, "--data", str(empty), "log", "--from-json", str(batch)]
+    )
     if code != 0:
         raise SystemExit(f"import of {n} entries failed ({code})")
-    result = {
-        "entries": n,
-        "import": {"seconds": seconds, "peak_mib": peak / 1024, "per_entry_us": seconds / n * 1e6},
+    result["import"] = {
+        "seconds": seconds,
+        "peak_mib": peak / 1024,
+        "per_entry_us": seconds / n * 1e6,
     }
-    cold_cmd = [TRACKER, "--data", data, "status", "--format", "json"]
+    shutil.rmtree(empty)
+
+    # The first command after the log was written from nothing (no state yet).
     time.sleep(RACY_WAIT)
-    cache = folder / "data" / "progress" / ".cache"
-    shutil.rmtree(cache, ignore_errors=True)
-    cold, cold_peak, _ = run_once(cold_cmd)
-    result["status_json_cold"] = {"seconds": cold, "peak_mib": cold_peak / 1024}
+    cold, cold_peak, _ = run_once(t + ["status", "--format", "json"])
+    result["status_cold"] = {"seconds": cold, "peak_mib": cold_peak / 1024}
+
+    last = sorted((data_dir / "progress").glob("*.jsonl"))[-1]
+    pulled = {"i": 0}
+
+    def pull() -> None:
+        """What a `git pull` of another clone's appends does: lines at a file's end."""
+        pulled["i"] += 1
+        with open(last, "a", encoding="utf-8") as handle:
+            for k in range(10):
+                record = {
+                    "id": f"pull{pulled['i']:06d}{k:06d}",
+                    "goal": "jobs.training",
+                    "date": "2020-12-30",
+                    "value": 1,
+                    "note": "pulled",
+                    "by": "other",
+                    "recorded_at": "2020-12-30T09:00:00Z",
+                }
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def wrote() -> None:
+        run_once(t + ["log", "jobs.training", "1", "--date", "2020-12-30"])
+
+    status = t + ["status", "--format", "json", "--as-of", "2020-12-31"]
     commands = {
-        "status (table)": [TRACKER, "--data", data, "status", "--as-of", "2020-12-31"],
-        "status --format json": cold_cmd,
-        "alerts": [TRACKER, "--data", data, "alerts", "--as-of", "2020-12-31"],
-        "summary": [TRACKER, "--data", data, "summary", "--as-of", "2020-12-31"],
-        "entries --format json": [TRACKER, "--data", data, "entries", "--format", "json"],
+        "anchor: python -c pass": ([sys.executable, "-c", "pass"], None),
+        "anchor: orjson read of every line": (
+            [sys.executable, "-c", ORJSON_READ, str(data_dir / "progress")],
+            None,
+        ),
+        "anchor: status (warm)": (status, None),
+        "alerts (warm)": (t + ["alerts", "--as-of", "2020-12-31"], None),
+        "log ID 1 (one append)": (t + ["log", "jobs.training", "1", "--date", "2020-12-30"], None),
+        "status right after a write": (status, wrote),
+        "status after a pull appended lines": (status, pull),
+        "show jobs.training": (t + ["show", "jobs.training", "--as-of", "2020-12-31"], None),
+        "show ID --format json": (
+            t + ["show", "jobs.training", "--format", "json", "--as-of", "2020-12-31"],
+            None,
+        ),
+        "entries --format json": (t + ["entries", "--format", "json"], None),
+        "entries --goal X --since D": (
+            t
+            + ["entries", "--goal", "jobs.placement", "--since", "2020-12-01", "--format", "json"],
+            None,
+        ),
+        "summary one week, json": (
+            t + ["summary", "--week", "2020-W50", "--format", "json"],
+            None,
+        ),
+        "summary one week, html": (
+            t + ["summary", "--week", "2020-W50", "--format", "html"],
+            None,
+        ),
+        "check": (t + ["check"], None),
     }
     if ledger:
-        commands["ledger bal"] = [ledger, "-f", str(journal), "bal"]
+        commands["ledger bal"] = ([ledger, "-f", str(journal), "bal"], None)
     result["commands"] = interleaved(commands, runs)
-    if ledger:
-        base = result["commands"]["ledger bal"]["median_s"]
-        result["ratio_status_json_to_ledger"] = (
-            result["commands"]["status --format json"]["median_s"] / base
-        )
-        result["ratio_status_json_cold_to_ledger"] = cold / base
+    rows = result["commands"]
+    warm = rows["anchor: status (warm)"]["median_s"]
+    floor = rows["anchor: orjson read of every line"]["median_s"]
+    for row in rows.values():
+        row["x_warm_status"] = row["median_s"] / warm
+        row["x_orjson_read"] = row["median_s"] / floor
     return result
 
 
@@ -174,6 +286,7 @@ def bench_startup(runs: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--big", action="store_true", help="add 1,000,000 entries (minutes)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", default=str(HERE / "results.json"))
     args = parser.parse_args()
@@ -189,7 +302,10 @@ def main() -> None:
         "startup": bench_startup(args.runs * 4),
         "sizes": [],
     }
-    for n in (int(s) for s in args.sizes.split(",") if s.strip()):
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.big and 1_000_000 not in sizes:
+        sizes.append(1_000_000)
+    for n in sizes:
         print(f"… {n} entries", file=sys.stderr)
         report["sizes"].append(bench_size(n, args.runs, ledger))
     Path(args.out).write_text(
@@ -217,17 +333,16 @@ def print_report(report: dict) -> None:
     for size in report["sizes"]:
         n = size["entries"]
         imp = size["import"]
-        cold = size["status_json_cold"]["seconds"]
         print(
             f"\n{n:,} entries: import {imp['seconds']:.2f} s ({imp['per_entry_us']:.1f} µs/entry, "
-            f"peak {imp['peak_mib']:.0f} MiB); status json cold {cold:.2f} s"
+            f"peak {imp['peak_mib']:.0f} MiB); first status with no state "
+            f"{size['status_cold']['seconds']:.2f} s"
         )
+        print(f"  {'median':>8}  {'peak':>9}  {'×warm':>6}  {'×orjson':>7}")
         for name, row in size["commands"].items():
-            print(f"  {row['median_s']:8.3f} s  {row['peak_mib']:7.1f} MiB  {name}")
-        if "ratio_status_json_to_ledger" in size:
             print(
-                f"  status json / ledger bal = {size['ratio_status_json_to_ledger']:.2f} warm, "
-                f"{size['ratio_status_json_cold_to_ledger']:.2f} cold (target ≤ 0.5)"
+                f"  {row['median_s']:7.3f}s  {row['peak_mib']:6.1f}MiB  "
+                f"{row['x_warm_status']:6.2f}  {row['x_orjson_read']:7.2f}  {name}"
             )
 
 

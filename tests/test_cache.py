@@ -1,5 +1,6 @@
-"""The derived cache never hides a fresh entry: after an append, a rewrite that
-keeps size and mtime, a deleted file or cache, and a damaged cache."""
+"""The derived state never hides a fresh entry: after an append, a rewrite that
+keeps size and mtime, a deleted file or state, and a damaged state.
+tests/test_state.py covers the per-file state in depth."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import time
 
 import pytest
 
-CACHE = ("progress", ".cache", "series.json")
+CACHE = ("progress", ".cache", "state.json")
 
 
 def training(run, as_of="2020-12-31"):
@@ -20,7 +21,7 @@ def training(run, as_of="2020-12-31"):
 def settle(data):
     """Wait until every log file is older than the racy window (its ctime cannot
     be set back, so the test waits as a user's next command would)."""
-    from tracker.storage.cache import RACY_SECONDS
+    from tracker.storage.state import RACY_SECONDS
 
     files = [data / "goals.toml", *(data / "progress").glob("*.jsonl")]
     newest = max(max(p.stat().st_mtime, p.stat().st_ctime) for p in files)
@@ -87,10 +88,19 @@ def test_a_damaged_cache_is_ignored(cached, data):
     assert training(cached) == 300
 
 
-def test_no_cache_is_stored_while_the_log_is_racy(run, data):
+def test_a_racy_state_is_verified_by_digest(run, data):
+    """Stored right after a write, while the log file is racy: a same-size
+    rewrite in the same timestamp tick is still seen (its digest differs)."""
     run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
     assert training(run) == 100
-    assert not data.joinpath(*CACHE).exists()  # written just now: not trusted yet
+    assert data.joinpath(*CACHE).exists()
+    path = data / "progress" / "2020-03.jsonl"
+    before = path.stat()
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"value":100', '"value":700'), encoding="utf-8"
+    )
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert training(run) == 700
 
 
 def test_editing_the_plan_is_seen(cached, data):

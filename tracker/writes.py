@@ -1,6 +1,7 @@
-"""The one write sequence, used by `log`, batches and `retract`: read the log,
-check the new entries with every rule, append them under one lock, and say
-where their goals now stand."""
+"""The one write sequence, used by `log`, batches and `retract`: read what the
+rules need of the log (from the maintained state, never the whole log), check
+the new entries with every rule, append them under one lock, and say where
+their goals now stand."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def write(
     the rules still run on its good entries so one run reports everything."""
     from tracker.rules.entries import entry_problems, write_problems
     from tracker.storage import journal
+    from tracker.storage.state import open_state
 
     if input_problems:
         found = list(input_problems) + [p for e in new for p in entry_problems(plan, e)]
@@ -54,15 +56,25 @@ def write(
             found = _batch_refused(found, input_name)
         return ready, found
 
+    def context() -> list[Entry]:
+        """What the rules need of the log, from the maintained state: the lines
+        sharing an id with the new ones or named by them, every retraction, and
+        the touched goals' history one entry per day (tracker.storage.state)."""
+        return open_state(data.progress_dir, plan, data.display).write_context(new)
+
+    def absorb() -> None:
+        open_state(data.progress_dir, plan, data.display)  # reads just the lines appended
+
     if dry_run:
-        existing, _ = journal.read_log(data.progress_dir, display=data.display)
+        existing = context()
         new, found = prepare(existing)
         if found:
             raise TrackerError(found, ExitCode.BAD_DATA)
     else:
         existing = journal.append(
-            data.progress_dir, prepare, batch=batch_id, by=by, recorded_at=recorded_at
-        )
+            data.progress_dir, prepare, batch=batch_id, by=by, recorded_at=recorded_at,
+            existing=context, after=absorb,
+        )  # fmt: skip
         new = _name_retracted_goals(new, existing)
     goals = list(dict.fromkeys(e.goal for e in new if e.op is not Op.RETRACT))
     standings = tuple(standing(plan, existing + new, g, today) for g in goals)

@@ -144,6 +144,18 @@ def warn_plan_ended(plan: Plan, as_of: dt.date, command: str, lang: str) -> None
         click.echo(plan_ended_line(plan, as_of, command=command, lang=lang), err=True)
 
 
+def open_log(loaded: Opened, *, warn: bool = True):
+    """progress/ as maintained state, for commands that read only the part of the
+    log a question needs (show, entries, summary); warns like open_data."""
+    from tracker.storage.datadir import open_log as open_state
+
+    state = open_state(loaded.data, loaded.plan)
+    if warn:
+        _warn(state.problems())
+        _warn_unknown(state.unknown())
+    return state
+
+
 def _warn(log_problems: list[Problem]) -> None:
     if log_problems:
         click.echo(say("log_problems_warning", current_lang(), count=len(log_problems)), err=True)

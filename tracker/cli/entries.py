@@ -9,6 +9,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_data,
+    open_log,
     output_option,
     pager_option,
 )
@@ -37,19 +38,21 @@ from tracker.refs import resolve_goal
 def command(goal_id, since, until, as_of, fmt, output, lang, data_dir):
     from tracker.views.entries import entries_report, select
 
-    loaded = open_data(data_dir)
+    loaded = open_data(data_dir, with_log=False)
     day = loaded.date(as_of, option="--as-of")
     if goal_id is not None:
         goal_id = resolve_goal(loaded.plan, goal_id).id
     since_day = loaded.date(since, option="--since") if since else None
     until_day = loaded.date(until, option="--until") if until else None
-    shown = select(loaded.entries, goal=goal_id, since=since_day, until=until_day)
+    log = open_log(loaded)  # only the files whose dates can answer, only the goal's parts
+    found = log.entries(goal=goal_id, since=since_day, until=until_day)
+    shown = select(found, goal=goal_id, since=since_day, until=until_day)
     filters = {
         "goal": goal_id,
         "since": since_day and since_day.isoformat(),
         "until": until_day and until_day.isoformat(),
     }
     report = entries_report(
-        loaded.plan, loaded.entries, shown, as_of=day, filters=filters, lang=lang
+        loaded.plan, log.retractions(), shown, as_of=day, filters=filters, lang=lang
     )
     emit(report, fmt, output=output)

@@ -11,6 +11,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_data,
+    open_log,
     pager_option,
 )
 from tracker.cli.completion import complete_goal
@@ -27,16 +28,15 @@ from tracker.refs import resolve_goal
 @data_option
 def command(goal_id, as_of, fmt, lang, data_dir):
     from tracker.engine.history import history
-    from tracker.engine.ledger import build_series, effective_by_goal
     from tracker.engine.status import goal_status
     from tracker.views.show import show_report
 
-    loaded = open_data(data_dir)
+    loaded = open_data(data_dir, with_log=False)
     plan = loaded.plan
     goal = resolve_goal(plan, goal_id)
     day = loaded.date(as_of, option="--as-of")
-    grouped, _ = effective_by_goal(plan, loaded.entries, {goal.id})
-    series = build_series(goal, grouped[goal.id])
+    log = open_log(loaded)  # the goal's own history and series, not the whole log
+    series = log.series()[goal.id]
     status = goal_status(goal, series, as_of=day)
-    rows = history(goal, loaded.entries, as_of=day)
+    rows = history(goal, log.entries(goal=goal.id) + log.retractions(), as_of=day)
     emit(show_report(plan, status, rows, series, as_of=day, lang=lang), fmt)

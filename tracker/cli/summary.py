@@ -15,6 +15,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_data,
+    open_log,
     pager_option,
     write_atomic,
     write_text,
@@ -64,14 +65,20 @@ def command(
         raise UsageError("email.needs_to", "email.give_to")
     if fmt == "email" and sender:
         _check_address(sender)
-    loaded = open_data(data_dir)
+    loaded = open_data(data_dir, with_log=False)
     day = loaded.date(as_of, option="--as-of")
     start, end, week_name = _period(loaded, week, since, until, day)
     if owner is not None:
         owner = _resolve_office(loaded.plan, owner)
+    log = open_log(loaded)  # the period's files plus the maintained series
+    period = log.entries(since=start, until=end) + log.retractions()
+    series, unknown = log.series(), tuple(log.unknown())
 
     def digest(office: str | None):
-        summary = summarize(loaded.plan, loaded.entries, since=start, until=end, office=office)
+        summary = summarize(
+            loaded.plan, period, since=start, until=end, office=office, series=series,
+            unknown=unknown,
+        )  # fmt: skip
         return summary, summary_report(summary, week=week_name, lang=lang)
 
     def headers(summary) -> dict[str, str]:

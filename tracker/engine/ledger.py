@@ -48,15 +48,17 @@ def effective_by_goal(
     for entry in entries:
         if entry.op is Op.RETRACT or entry.id in retracted:
             continue
+        # Of lines sharing an id only the first in the log counts, whether or not it fits.
+        repeated = entry.id in seen
+        seen.add(entry.id)
         goal = goals.get(entry.goal)
         if goal is None:
             if plan.goal(entry.goal) is None:  # unknown goal; others are just not asked for
                 ignored += 1
             continue
-        if entry.id in seen or not fits(goal, entry):
+        if repeated or not fits(goal, entry):
             ignored += 1
             continue
-        seen.add(entry.id)
         grouped[goal.id].append(entry)
     for items in grouped.values():
         items.sort(key=Entry.sort_key.fget)
@@ -158,3 +160,77 @@ def names_not_in_plan(plan: Plan, entries: list[Entry]) -> list[str]:
                 if item not in goal.items:
                     found.setdefault(f"{goal.id}: {item}")
     return list(found)
+
+
+# ── day steps: a goal's series kept per day, so a log can be summed file by file ──
+
+
+def day_steps(goal: Goal, entries: list[Entry]) -> list[list]:
+    """One step per day from this goal's counting entries (any order):
+    [day ordinal, base, increments, items, counting, last line]. A day's value
+    is `base` (a stated total, a reading, done) or the day before's, plus the
+    increments in order; `counting` is false on a day of check-ins only."""
+    steps: list[list] = []
+    for entry in sorted(entries, key=Entry.sort_key.fget):
+        day = entry.date.toordinal()
+        if not steps or steps[-1][0] != day:
+            steps.append([day, None, [], [], False, None])
+        step_ = steps[-1]
+        step_[5] = entry.origin.line if entry.origin else None
+        op = entry.op
+        if op is Op.CHECKIN:
+            continue
+        step_[4] = True
+        if op is Op.TOTAL or (op is Op.VALUE and goal.kind is Kind.LEVEL):
+            step_[1], step_[2] = entry.value, []
+        elif op is Op.VALUE:
+            step_[2].append(entry.value)
+        elif op is Op.DONE:
+            step_[1] = 1.0
+        elif op is Op.ITEMS:
+            step_[3].extend(i for i in entry.items if i not in step_[3])
+    for step_ in steps:
+        step_[2] = _summed(step_[2])
+    return steps
+
+
+_EXACT = 2.0**53  # every integer below this is a float exactly
+
+
+def _summed(increments: list[float]) -> list[float]:
+    """A day's whole-number increments as one: their sum is exact, so adding it to
+    a whole-number value gives what adding them one by one gives (the count rules
+    keep counts whole; increments with a fraction are kept one by one, in order).
+    It keeps a day of 500 one-person entries one number in the state."""
+    if len(increments) < 2 or not all(float(i).is_integer() for i in increments):
+        return increments
+    total = sum(increments)
+    return [total] if abs(total) < _EXACT else increments
+
+
+def series_from_steps(goal: Goal, steps: list[list]) -> Series:
+    """The series build_series makes from the same entries: steps sorted by day,
+    one per day."""
+    days: list[dt.date] = []
+    values: list[float] = []
+    item_sets: list[frozenset] = []
+    value = start_value(goal)
+    done_items: frozenset = frozenset(goal.start_items)
+    checklist = goal.kind is Kind.CHECKLIST
+    decimals = goal.decimals
+    fromordinal = dt.date.fromordinal
+    for day, base, increments, items, counting, _ in steps:
+        if not counting:
+            continue
+        if base is not None:
+            value = base
+        for increment in increments:
+            value = exact(value + increment, decimals)
+        if checklist:
+            done_items = done_items | frozenset(items)
+            value = float(len(done_items))
+        days.append(fromordinal(day))
+        values.append(value)
+        item_sets.append(done_items)
+    entry_days = tuple(fromordinal(s[0]) for s in steps)
+    return Series(goal, tuple(days), tuple(values), tuple(item_sets), entry_days)

@@ -99,12 +99,18 @@ def summarize(
     since: dt.date,
     until: dt.date,
     office: str | None = None,
+    series: dict[str, Series] | None = None,
+    unknown: tuple[str, ...] | None = None,
 ) -> Summary:
     """Statuses at the end of the period against the day before it began; with
-    `office`, only the goals that office holds."""
+    `office`, only the goals that office holds. `series`: each goal's series
+    when already known (the maintained state); `entries` then need only hold
+    the period's entries and the retractions, and `unknown` what the whole log
+    names that the plan no longer has."""
     goals = [g for g in plan.goals if office is None or holds(g, office)]
     grouped, _ = effective_by_goal(plan, entries)
-    series = {g.id: build_series(g, grouped[g.id]) for g in goals}
+    if series is None:
+        series = {g.id: build_series(g, grouped[g.id]) for g in goals}
     eve = since - dt.timedelta(days=1)
     now = [goal_status(g, series[g.id], as_of=until) for g in goals]
     then = {g.id: goal_status(g, series[g.id], as_of=eve) for g in goals}
@@ -143,7 +149,7 @@ def summarize(
         due_soon=tuple(s for s in by_deadline if s.due_soon),
         stale=tuple(s for s in by_deadline if s.stale),
         series=series,
-        unknown=tuple(names_not_in_plan(plan, entries)),
+        unknown=tuple(names_not_in_plan(plan, entries)) if unknown is None else unknown,
     )
 
 

@@ -119,20 +119,13 @@ def load(data: DataDir, *, with_log: bool = True) -> Loaded:
 
 def load_series(data: DataDir, plan: Plan):
     """Each goal's value series, the log's problems, and what entries name that
-    the plan no longer has: from the cache when it is fresh, else from the log
-    (and the cache is rebuilt)."""
-    from tracker.storage import cache
+    the plan no longer has: from the maintained state (tracker.storage.state),
+    brought up to date with whatever changed in progress/."""
+    return open_log(data, plan).summary()
 
-    key, newest = cache.log_key(data.progress_dir, data.goals_path)
-    hit = cache.load(data.progress_dir, key, plan)
-    if hit is not None:
-        return hit
-    from tracker.engine.status import all_series
-    from tracker.rules.entries import unknown_references
-    from tracker.storage.journal import read_log
 
-    entries, problems = read_log(data.progress_dir, display=data.display)
-    series = all_series(plan, entries)
-    unknown = unknown_references(plan, entries)
-    cache.store(data.progress_dir, key, newest, series, problems, unknown)
-    return series, problems, unknown
+def open_log(data: DataDir, plan: Plan):
+    """progress/ as maintained state: fresh, read only where a question needs it."""
+    from tracker.storage.state import open_state
+
+    return open_state(data.progress_dir, plan, data.display)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tracker.model import Entry, Source, entry_to_record
 from tracker.problems import ExitCode, Problem, TrackerError, problem
-from tracker.storage.logline import Unreadable, dumps_line, entry_from_record, parse_json
+from tracker.storage.logline import Unreadable, dumps_line, entry_from_record, parse_line
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_SECONDS = 60
@@ -57,14 +57,23 @@ def read_file(path: Path, name: str, entries: list, problems: list, commits: set
             problem(name, None, "unreadable", "cannot_read", reason=exc.strerror or exc)
         )
         return
+    parse_lines(data, name, 1, entries, problems, commits)
+
+
+def parse_lines(
+    data: bytes, name: str, first: int, entries: list, problems: list, commits: set
+) -> None:
+    """The lines of `data`, numbered from `first`: entries, problems and batch
+    commits, each appended to its list. A last line without a newline may be torn."""
     lines = data.split(b"\n")
     last = len(lines)
-    for number, raw in enumerate(lines, start=1):
+    for index, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
-        torn_tail = number == last  # no newline after it: the writer may have died
+        number = first + index - 1
+        torn_tail = index == last  # no newline after it: the writer may have died
         try:
-            record = parse_json(raw.decode("utf-8"))
+            record = parse_line(raw)
         except UnicodeDecodeError:
             problems.append(problem(name, number, "encoding", "line_not_utf8", "line_not_utf8_fix"))
             continue
@@ -125,11 +134,14 @@ def append(
     batch: str | None = None,
     by: str = "",
     recorded_at: str = "",
+    existing: Callable[[], list[Entry]] | None = None,
+    after: Callable[[], object] | None = None,
 ) -> list[Entry]:
-    """Under the log's lock: read the log as it stands, let `prepare` validate and
-    build the new entries against it, and append them only if it found no
-    problem. Returns the log as it stood before the write; raises TrackerError
-    when `prepare` found problems."""
+    """Under the log's lock: read the log as it stands (`existing`: what of it the
+    checks need; default the whole log), let `prepare` validate and build the new
+    entries against it, append them only if it found no problem, then run `after`
+    (which brings the maintained state up to date). Returns what `existing`
+    gave; raises TrackerError when `prepare` found problems."""
     from filelock import FileLock, Timeout
 
     with machine_errors(progress_dir):
@@ -142,13 +154,15 @@ def append(
         lock = FileLock(str(progress_dir / LOCK_NAME), timeout=LOCK_TIMEOUT_SECONDS)
     try:
         with machine_errors(progress_dir / LOCK_NAME), lock:
-            existing, _ = read_log(progress_dir)
-            new, problems = prepare(existing)
+            before = existing() if existing is not None else read_log(progress_dir)[0]
+            new, problems = prepare(before)
             if problems:
                 raise TrackerError(problems, ExitCode.BAD_DATA)
             if new:
                 _write(progress_dir, new, batch, by, recorded_at)
-            return existing
+                if after is not None:
+                    after()
+            return before
     except Timeout:
         raise TrackerError(
             problem(

@@ -54,6 +54,27 @@ def parse_json(text: str, start: int | None = None):
     return document
 
 
+try:
+    from orjson import JSONDecodeError as _FastError
+    from orjson import loads as _fast_loads
+except ImportError:  # pragma: no cover - a bare install falls back to the stdlib decoder
+    _fast_loads = None
+
+
+def parse_line(raw: bytes):
+    """One log line's bytes → its JSON document, with parse_json's bounds.
+    orjson (about 3x faster) reads it when it can: it is strict where parse_json
+    is (no NaN/Infinity, no lone surrogates, bounded depth, valid UTF-8), and
+    whatever it refuses goes through parse_json, which says why — so every
+    problem is the same as before. Raises UnicodeDecodeError or Unreadable."""
+    if _fast_loads is not None:
+        try:
+            return _fast_loads(raw)
+        except _FastError:
+            pass
+    return parse_json(raw.decode("utf-8"))
+
+
 def _refuse_surrogates(value) -> None:
     if isinstance(value, str):
         try:

@@ -1,0 +1,297 @@
+"""The maintained state (progress/.cache/) never hides or invents an entry: it
+gives the answers the whole log gives after appends in the same second, writes
+by another process, merges that rewrite a file, a damaged, foreign or deleted
+state, cut-off batches, repeated ids and retractions across files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from tests.conftest import run_process
+from tracker.engine.status import all_series
+from tracker.rules.entries import unknown_references
+from tracker.storage.datadir import DataDir, load_plan
+from tracker.storage.journal import read_log
+from tracker.storage.state import FORMAT, INDEX_FILE, open_state
+
+STATE = ("progress", ".cache", INDEX_FILE)
+
+
+def line(id, goal, date, **fields):
+    record = {"id": id, "goal": goal, "date": date, "note": "", "by": "t"}
+    record.update(fields)
+    record.setdefault("recorded_at", f"{date}T08:00:00Z")
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def write_lines(path, *lines, mode="a"):
+    with open(path, mode, encoding="utf-8") as handle:
+        handle.write("".join(lines))
+
+
+def whole_log(data):
+    """What the whole log says, read from scratch: the reference every state must match."""
+    plan, _ = load_plan(DataDir(data))
+    entries, problems = read_log(data / "progress", display=str)
+    series = all_series(plan, entries)
+    return plan, series, problems, unknown_references(plan, entries)
+
+
+def assert_state_matches_log(data):
+    plan, series, problems, unknown = whole_log(data)
+    state = open_state(data / "progress", plan, str)
+    got_series, got_problems, got_unknown = state.summary()
+    for goal in plan.goals:
+        want, got = series[goal.id], got_series[goal.id]
+        assert (got.days, got.values, got.items, got.entry_days) == (
+            want.days,
+            want.values,
+            want.items,
+            want.entry_days,
+        ), goal.id
+    assert [(p.file, p.line, p.code) for p in got_problems] == [
+        (p.file, p.line, p.code) for p in problems
+    ]
+    assert got_unknown == unknown
+    return state
+
+
+@pytest.fixture
+def mixed(data):
+    """A log over three months: increments and totals on one day, levels,
+    a milestone, checklist items, a check-in, a retraction in a later file."""
+    p = data / "progress"
+    write_lines(
+        p / "2020-03.jsonl",
+        line("a1", "jobs.training", "2020-03-02", value=100),
+        line("a2", "jobs.training", "2020-03-02", value=50, recorded_at="2020-03-02T09:00:00Z"),
+        line(
+            "a3",
+            "jobs.training",
+            "2020-03-02",
+            value=400,
+            total=True,
+            recorded_at="2020-03-02T08:30:00Z",
+        ),
+        line("a4", "jobs.placement", "2020-03-05", value=120),
+        line("a5", "finance.general-spending-cut", "2020-03-09", value=4.5),
+        line("a6", "jobs.training", "2020-03-10", note="check-in only"),
+    )
+    write_lines(
+        p / "2020-04.jsonl",
+        line("b1", "rural.eco-farm-bases", "2020-04-01", items=["长石"]),
+        line("b2", "jobs.training", "2020-04-02", value=30),
+        line("b3", "finance.general-spending-cut", "2020-04-03", value=7.25),
+    )
+    write_lines(
+        p / "2020-05.jsonl",
+        line("c1", "housing.three-supplies", "2020-05-01", done=True),
+        json.dumps({"id": "c2", "goal": "jobs.training", "date": "2020-05-02", "retracts": "b2",
+                    "reason": "typo", "by": "t", "recorded_at": "2020-05-02T08:00:00Z"}) + "\n",
+    )  # fmt: skip
+    return data
+
+
+def training(run, as_of="2020-12-31"):
+    document = run.json("status", "--as-of", as_of)
+    return next(g for g in document["goals"] if g["id"] == "jobs.training")["current"]
+
+
+def test_the_state_sums_what_the_whole_log_sums(mixed):
+    assert_state_matches_log(mixed)
+    assert mixed.joinpath(*STATE).exists()
+    assert_state_matches_log(mixed)  # and again, from the stored state
+
+
+def test_an_entry_written_in_the_same_second_is_seen_by_every_command(run, mixed):
+    assert training(run) == 450
+    run("log", "jobs.training", "5", "--date", "2020-05-02", "--note", "same second", code=0)
+    assert training(run) == 455
+    shown = run.json("show", "jobs.training", "--as-of", "2020-12-31")
+    assert shown["history"][-1]["note"] == "same second"
+    listed = run.json("entries", "--goal", "jobs.training", "--since", "2020-05-01")
+    assert [e.get("retracts") or e["note"] for e in listed["entries"]] == ["b2", "same second"]
+    digest = run.json("summary", "--since", "2020-05-01", "--until", "2020-05-07")
+    assert digest["activity"], digest
+    assert_state_matches_log(mixed)
+
+
+def test_a_line_appended_by_another_process_is_seen(run, mixed):
+    assert training(run) == 450
+    other = run_process(
+        ["log", "jobs.training", "7", "--date", "2020-04-20"], env={"TRACKER_DATA": str(mixed)}
+    )
+    assert other.returncode == 0, other.stderr
+    assert training(run) == 457
+    # …and a line another program appended, stat unchanged but for the size.
+    write_lines(
+        mixed / "progress" / "2020-04.jsonl", line("x1", "jobs.training", "2020-04-21", value=3)
+    )
+    assert training(run) == 460
+    assert_state_matches_log(mixed)
+
+
+def test_a_merge_that_rewrites_earlier_bytes_rebuilds_that_file_alone(run, mixed):
+    plan, *_ = whole_log(mixed)
+    before = open_state(mixed / "progress", plan, str).files
+    path = mixed / "progress" / "2020-03.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    merged = path.with_suffix(".merge")
+    # The other clone's line lands in the middle, one of ours changed: what a merge writes.
+    write_lines(
+        merged, lines[0], line("m1", "jobs.training", "2020-03-03", value=9), *lines[1:], mode="w"
+    )
+    os.replace(merged, path)
+    state = assert_state_matches_log(mixed)
+    kept, was = state.files["2020-04.jsonl"], before["2020-04.jsonl"]
+    assert {k: v for k, v in kept.items() if k != "verified_ns"} == {
+        k: v for k, v in was.items() if k != "verified_ns"
+    }  # the same record, parts and steps: not rebuilt
+    assert state.files["2020-03.jsonl"]["digest"] != before["2020-03.jsonl"]["digest"]
+    assert training(run) == 459
+
+
+def test_a_rewrite_keeping_size_and_mtime_in_the_racy_window_is_seen(run, mixed):
+    assert training(run) == 450  # state stored while the files are racy
+    path = mixed / "progress" / "2020-04.jsonl"
+    st = path.stat()
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"value": 30', '"value": 80'), encoding="utf-8"
+    )
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size
+    # b2 is retracted, so the total stays; the level rewrite below is seen.
+    text = path.read_text(encoding="utf-8").replace('"value": 7.25', '"value": 7.75')
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    document = run.json("status", "--as-of", "2020-12-31")
+    cut = next(g for g in document["goals"] if g["id"] == "finance.general-spending-cut")
+    assert cut["current"] == 7.75
+    assert_state_matches_log(mixed)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda s: s.write_text("not json", encoding="utf-8"),
+        lambda s: s.write_text(
+            s.read_text(encoding="utf-8").replace('"files":{', '"files":{"2020-01.jsonl":1,'),
+            encoding="utf-8",
+        ),
+        lambda s: s.write_text(
+            s.read_text(encoding="utf-8").replace(f'"format":{FORMAT}', '"format":3'),
+            encoding="utf-8",
+        ),
+        lambda s: s.write_text(
+            s.read_text(encoding="utf-8").replace('"version":"', '"version":"0.0.0-'),
+            encoding="utf-8",
+        ),
+        lambda s: s.unlink(),
+        lambda s: shutil.rmtree(s.parent),
+    ],
+    ids=["corrupt", "wrong-shape", "old-format", "other-version", "index-deleted", "state-deleted"],
+)
+def test_a_damaged_foreign_or_deleted_state_is_rebuilt(run, mixed, damage):
+    assert training(run) == 450
+    damage(mixed.joinpath(*STATE))
+    assert training(run) == 450
+    assert_state_matches_log(mixed)
+
+
+def test_damaged_parts_are_read_again_from_the_log(run, mixed):
+    assert training(run) == 450
+    for path in (mixed / "progress" / ".cache" / "parts").rglob("*"):
+        if path.is_file():
+            path.write_bytes(b"\x00garbage")
+    shown = run.json("show", "jobs.training", "--as-of", "2020-12-31")
+    assert [h["id"] for h in shown["history"]] == ["a1", "a3", "a2", "a6", "b2"]
+    run("log", "jobs.training", "1", "--date", "2020-05-03", code=0)
+    assert training(run) == 451
+    assert_state_matches_log(mixed)
+
+
+def test_retractions_repeated_ids_and_cut_off_batches_across_files(run, mixed):
+    p = mixed / "progress"
+    assert_state_matches_log(mixed)
+    # A copy of an earlier line lands in a later file: only the first counts.
+    write_lines(p / "2020-05.jsonl", line("a4", "jobs.placement", "2020-03-05", value=120))
+    assert_state_matches_log(mixed)
+    # The same id put into an earlier file: now that one is first.
+    write_lines(
+        p / "2020-02.jsonl", line("b3", "finance.general-spending-cut", "2020-02-03", value=1.0)
+    )
+    assert_state_matches_log(mixed)
+    # A batch whose commit line never came does not count, then counts once committed.
+    write_lines(
+        p / "2020-06.jsonl", line("d1", "jobs.training", "2020-06-01", value=11, batch="B1")
+    )
+    assert_state_matches_log(mixed)
+    assert training(run) == 450
+    write_lines(p / "2020-06.jsonl", json.dumps({"commit": "B1", "entries": 1}) + "\n")
+    state = assert_state_matches_log(mixed)
+    assert state.series()["jobs.training"].values[-1] == 461
+    # Retracting through tracker, then deleting the file that held the retraction.
+    run("retract", "a1", "--reason", "twice", code=0)
+    assert_state_matches_log(mixed)
+    for path in p.glob("*.jsonl"):
+        if "a1" in path.read_text(encoding="utf-8") and '"retracts"' in path.read_text(
+            encoding="utf-8"
+        ):
+            text = "".join(
+                x
+                for x in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                if '"retracts": "a1"' not in x and '"retracts":"a1"' not in x
+            )
+            path.write_text(text, encoding="utf-8")
+    assert_state_matches_log(mixed)
+    (p / "2020-05.jsonl").unlink()
+    assert_state_matches_log(mixed)
+
+
+def test_a_torn_tail_then_an_append(run, mixed):
+    path = mixed / "progress" / "2020-04.jsonl"
+    assert training(run) == 450
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write('{"id": "torn", "goal": "jobs.tra')  # a writer killed mid-line
+    assert_state_matches_log(mixed)
+    run("log", "jobs.training", "2", "--date", "2020-04-22", code=0)
+    assert training(run) == 452
+    assert_state_matches_log(mixed)
+
+
+def test_the_write_rules_see_the_whole_log_through_the_state(run, mixed):
+    # part never above its whole: placement 120 of training 450 on 2020-03-05
+    refused = run("log", "jobs.placement", "400", "--date", "2020-03-06")
+    assert refused.exit_code == 3
+    assert "jobs.training" in refused.stderr
+    # a milestone already done, a checklist item already ticked
+    assert run("log", "housing.three-supplies", "--done", "--date", "2020-05-03").exit_code == 3
+    assert (
+        run("log", "rural.eco-farm-bases", "--item", "长石", "--date", "2020-05-03").exit_code == 3
+    )
+    # retracting what is already retracted, and an id the log already has
+    assert run("retract", "b2", "--reason", "again").exit_code == 3
+    batch = line("a5", "jobs.training", "2020-05-03", value=1)
+    assert run("log", "--from-json", "-", input=batch).exit_code == 3
+    # a retraction that would put the part above its whole is refused too
+    run("log", "jobs.placement", "100", "--date", "2020-03-06", code=0)  # 220 of 450
+    assert run("retract", "a3", "--reason", "wrong total").exit_code == 3  # 220 of 150
+    assert training(run) == 450
+    assert_state_matches_log(mixed)
+
+
+def test_editing_the_plan_rebuilds_the_state(run, mixed):
+    assert training(run) == 450
+    plan = mixed / "goals.toml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            'items = ["茅天新", "长石", "九塘"]', 'items = ["茅天新", "长石村", "九塘"]'
+        ),
+        encoding="utf-8",
+    )
+    state = assert_state_matches_log(mixed)
+    assert "rural.eco-farm-bases: 长石" in state.unknown()

@@ -1,0 +1,963 @@
+"""The maintained state of progress/, in progress/.cache/: derived, safe to
+delete, never the source of truth, rebuilt when stale.
+
+Per log file it keeps the file's stat and a digest of its bytes; each goal's
+entries in that file in a compact form (a "part", read only when a question
+needs that goal); a sorted array of 64-bit hashes of the file's ids (for
+duplicate-id and retraction lookups, every hit verified against the real id);
+and each goal's day steps (tracker.engine.ledger.day_steps), from which every
+goal's series is summed without reading an entry. A file that only grew (same
+inode, its old bytes' digest unchanged) has only its new lines parsed; a file
+whose earlier bytes changed (a merge, an edit) is rebuilt alone.
+
+Freshness, like git's index: a file whose stat is unchanged is trusted by stat
+alone only if it was last modified more than RACY_SECONDS before its bytes were
+read; otherwise its digest is checked, so a same-size rewrite within one
+timestamp tick is never missed. JSON and raw integers only, never pickle: a
+state that came with a folder must never run code. Nothing is read or written
+through a symbolic link.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import datetime as dt
+import json
+import os
+import time
+from array import array
+from dataclasses import replace
+from pathlib import Path
+
+from tracker import __version__
+from tracker.engine.ledger import day_steps, fits, series_from_steps
+from tracker.model import Entry, Kind, Op, Plan, Source
+from tracker.problems import Problem, problem
+
+CACHE_DIR = ".cache"
+INDEX_FILE = "state.json"
+PARTS_DIR = "parts"
+FORMAT = 5  # 4: per-file state (3 was one series.json); 5: whole increments summed
+RACY_SECONDS = 2
+_RACY_NS = RACY_SECONDS * 1_000_000_000
+_RETRACTIONS = "\x00retractions"  # the part holding a file's retractions (no goal has this id)
+
+try:  # C-speed JSON for the state's own files; they are tracker's output, never user input
+    import orjson as _orjson
+
+    def _loads(data: bytes):
+        return _orjson.loads(data)
+
+    def _dumps(document) -> bytes:
+        return _orjson.dumps(document)
+
+except ImportError:  # pragma: no cover - orjson is a dependency; this keeps a bare install working
+
+    def _loads(data: bytes):
+        return json.loads(data)
+
+    def _dumps(document) -> bytes:
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+try:  # the blake2 module alone: hashlib would load OpenSSL first (2.5 ms of every start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b
+
+
+def digest(data) -> str:
+    return blake2b(data, digest_size=16).hexdigest()
+
+
+def id_hash(entry_id: str) -> int:
+    return int.from_bytes(
+        blake2b(entry_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
+    )
+
+
+def plan_key(plan: Plan) -> str:
+    """What of the plan the steps depend on: each goal's id, kind and items."""
+    shape = [[g.id, g.kind.value, list(g.items)] for g in plan.goals]
+    return digest(json.dumps(shape, ensure_ascii=False).encode("utf-8"))
+
+
+# ── compact entries ──────────────────────────────────────────────────────────
+
+_OPS = {op.value: op for op in Op}
+
+
+def compact(entry: Entry) -> list:
+    return [
+        entry.id,
+        entry.date.toordinal() if entry.date else None,
+        entry.op.value,
+        entry.value,
+        list(entry.items) if entry.items else None,
+        entry.recorded_at,
+        entry.note,
+        entry.by,
+        entry.retracts,
+        entry.reason,
+        entry.batch,
+        entry.origin.line if entry.origin else None,
+    ]
+
+
+def expand(c: list, file: str, goal: str) -> Entry:
+    return Entry(
+        c[0],
+        goal,
+        dt.date.fromordinal(c[1]) if c[1] is not None else None,
+        _OPS[c[2]],
+        c[5],
+        c[3],
+        tuple(c[4]) if c[4] else (),
+        c[6],
+        c[7],
+        c[8],
+        c[9],
+        c[10],
+        Source(file, c[11]),
+    )
+
+
+# ── the state ────────────────────────────────────────────────────────────────
+
+
+class _Stale(Exception):
+    """A part or id array that does not match the index: rebuild its file."""
+
+
+class State:
+    """progress/ as maintained state. `open_state` returns one that is fresh."""
+
+    def __init__(self, progress_dir: Path, plan: Plan, display):
+        self.progress_dir = progress_dir
+        self.plan = plan
+        self.display = display
+        self.folder = progress_dir / CACHE_DIR
+        self.files: dict[str, dict] = {}
+        self.series_raw: dict | None = None
+        self._parts: dict[tuple[str, str], list] = {}  # (file, goal) → compact entries
+        self._ids: dict[str, array] = {}
+        self._written: set = set()  # parts and arrays to store
+        self._new_ids: dict[str, tuple[set[str], bool]] = {}  # file → (ids read now, whole?)
+        self._id_texts: dict[str, set[str]] = {}
+        self.retracted: set[str] = set()  # the retracted ids the steps were summed without
+        self.dirty = False
+        self.usable = not _linked(self.folder)
+
+    # -- opening -------------------------------------------------------------
+
+    def load_index(self) -> None:
+        if not self.usable:
+            return
+        try:
+            with open(self.folder / INDEX_FILE, "rb") as handle:
+                stored = _loads(handle.read())
+            if (stored.get("format"), stored.get("version"), stored.get("plan")) != (
+                FORMAT,
+                __version__,
+                plan_key(self.plan),
+            ):
+                return
+            files = stored["files"]
+            if not isinstance(files, dict) or not all(isinstance(r, dict) for r in files.values()):
+                return
+            self.files = files
+            self.series_raw = stored.get("series")
+            self.retracted = set(stored.get("retracted", ()))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return  # missing, damaged or from another version: rebuilt from the log
+
+    def refresh(self) -> None:
+        """Bring every file's record up to date with progress/."""
+        from tracker.storage.journal import log_files
+
+        paths = log_files(self.progress_dir)
+        names = [p.name for p in paths]
+        old = self.files
+        changes: list[tuple[str, list]] = []  # (file, id hashes whose occurrences changed)
+        removed = [n for n in old if n not in names]
+        for name in removed:
+            self._forget(name)
+            with contextlib.suppress(_Stale):
+                changes.append((name, self._id_array(name, strict=True)))
+        fresh: dict[str, dict] = {}
+        for path in paths:
+            record = old.get(path.name)
+            try:
+                fresh[path.name] = self._refresh_file(path, record, changes)
+            except _Stale:
+                fresh[path.name] = self._rebuild(path, record, changes)
+        self.files = fresh
+        if changes or removed or self.series_raw is None or set(old) != set(fresh):
+            self._apply_exclusions(changes)
+            self._compose()
+            self.dirty = True
+
+    def _refresh_file(self, path: Path, record: dict | None, changes: list) -> dict:
+        try:
+            st = os.stat(path, follow_symlinks=False)
+        except OSError:
+            raise _Stale from None
+        stat = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns]
+        if record is None:
+            raise _Stale
+        if record["stat"] == stat and max(stat[1], stat[3]) < record["verified_ns"] - _RACY_NS:
+            return record  # unchanged since well before it was read
+        started = time.time_ns()
+        try:
+            data = _read(path)
+        except OSError:
+            raise _Stale from None
+        old_size = record["stat"][0]
+        if len(data) == old_size and digest(data) == record["digest"]:
+            record = dict(record, stat=stat, verified_ns=started)
+            self.dirty = True
+            return record
+        if (
+            len(data) > old_size
+            and record["complete"]
+            and stat[2] == record["stat"][2]
+            and digest(memoryview(data)[:old_size]) == record["digest"]
+        ):
+            return self._grow(path, record, data, stat, started, changes)
+        raise _Stale
+
+    # -- one file ------------------------------------------------------------
+
+    def _parse(self, path: Path, data: bytes, first_line: int):
+        from tracker.storage.journal import parse_lines
+
+        entries: list[Entry] = []
+        problems: list[Problem] = []
+        commits: set[str] = set()
+        parse_lines(data, path.name, first_line, entries, problems, commits)
+        return entries, problems, commits
+
+    def _rebuild(self, path: Path, old: dict | None, changes: list) -> dict:
+        """A file read whole: a new one, or one whose earlier bytes changed."""
+        started = time.time_ns()
+        try:
+            st = os.stat(path, follow_symlinks=False)
+            data = _read(path)
+        except OSError as exc:
+            return self._unreadable(path, exc, old, changes)
+        entries, problems, commits = self._parse(path, data, 1)
+        name = path.name
+        if old is not None:
+            with contextlib.suppress(_Stale):
+                changes.append((name, self._id_array(name, strict=True)))
+        self._forget(name)
+        record = {
+            "stat": [len(data), st.st_mtime_ns, st.st_ino, st.st_ctime_ns],
+            "digest": digest(data),
+            "verified_ns": started,
+            "lines": data.count(b"\n"),
+            "complete": data.endswith(b"\n") or not data,
+            "problems": [],
+            "commits": [],
+            "batches": {},
+            "parts": {},
+            "ids": None,
+            "dates": None,
+            "count": 0,
+            "retractions": [],
+            "unknown": [],
+            "steps": {},
+            "applied": {"retracted": [], "repeated": [], "uncommitted": []},
+        }
+        hashes = self._add_entries(name, record, entries, problems, commits, hashes=array("Q"))
+        changes.append((name, hashes))
+        self._new_ids[name] = ({e.id for e in entries}, True)
+        record["steps"] = self._steps_of(name, record, entries)
+        self.dirty = True
+        return record
+
+    def _unreadable(self, path: Path, exc: OSError, old: dict | None, changes: list) -> dict:
+        name = path.name
+        if old is not None:
+            with contextlib.suppress(_Stale):
+                changes.append((name, self._id_array(name, strict=True)))
+        self._forget(name)
+        reason = exc.strerror or str(exc)
+        found = problem(name, None, "unreadable", "cannot_read", reason=reason)
+        return {
+            "stat": [-1, 0, 0, 0],
+            "digest": "",
+            "verified_ns": 0,
+            "lines": 0,
+            "complete": False,
+            "problems": [found.to_record()],
+            "commits": [],
+            "batches": {},
+            "parts": {},
+            "ids": None,
+            "dates": None,
+            "count": 0,
+            "retractions": [],
+            "unknown": [],
+            "steps": {},
+            "applied": {"retracted": [], "repeated": [], "uncommitted": []},
+        }
+
+    def _grow(self, path, record, data, stat, started, changes) -> dict:
+        """Only new lines at the end: parse them and add them to the record."""
+        name = path.name
+        old_size = record["stat"][0]
+        entries, problems, commits = self._parse(path, data[old_size:], record["lines"] + 1)
+        record = json.loads(json.dumps(record))  # a copy to change
+        record.update(
+            stat=stat,
+            digest=digest(data),
+            verified_ns=started,
+            lines=record["lines"] + data.count(b"\n", old_size),
+            complete=data.endswith(b"\n"),
+        )
+        hashes = array("Q", self._id_array(name, strict=True))
+        added = self._add_entries(name, record, entries, problems, commits, hashes=hashes)
+        changes.append((name, added))
+        self._new_ids[name] = ({e.id for e in entries}, False)
+        touched: dict[str, set[int]] = {}
+        for e in entries:
+            if e.op is not Op.RETRACT and e.date is not None:
+                touched.setdefault(e.goal, set()).add(e.date.toordinal())
+        for goal_id, days in touched.items():
+            goal = self.plan.goal(goal_id)
+            if goal is None:
+                continue
+            mine = [
+                expand(c, "", goal_id)
+                for c in self._part(name, goal_id, strict=True)
+                if c[1] in days and c[2] != "retract"
+            ]
+            kept = [s for s in record["steps"].get(goal_id, []) if s[0] not in days]
+            new_steps = day_steps(goal, self._counting(goal, name, record, mine))
+            record["steps"][goal_id] = sorted(kept + new_steps)
+        self.dirty = True
+        return record
+
+    def _add_entries(self, name, record, entries, problems, commits, *, hashes: array) -> list:
+        """Add parsed lines to a file's record: parts, ids, problems, commits,
+        batches, retractions, date range, unknown references. Returns the new
+        lines' id hashes."""
+        record["problems"] = record["problems"] + [p.to_record() for p in problems]
+        record["commits"] = sorted(set(record["commits"]) | commits)
+        by_goal: dict[str, list] = {}
+        added = []
+        dates = record["dates"]
+        known = set(record["unknown"])
+        for e in entries:
+            c = compact(e)
+            if e.op is Op.RETRACT:
+                by_goal.setdefault(_RETRACTIONS, []).append(c + [e.goal])
+            else:
+                by_goal.setdefault(e.goal, []).append(c)
+            added.append(id_hash(e.id))
+            if e.batch:
+                seen = record["batches"].setdefault(e.batch, [0, c[11]])
+                seen[0] += 1
+            if e.op is Op.RETRACT:
+                record["retractions"].append(c + [e.goal])
+            if e.date is not None:
+                day = c[1]
+                dates = [day, day] if dates is None else [min(dates[0], day), max(dates[1], day)]
+            for ref in _unknown(self.plan, e):
+                if ref not in known:
+                    known.add(ref)
+                    record["unknown"].append(ref)
+        record["dates"] = dates
+        record["count"] += len(entries)
+        for goal_id, items in by_goal.items():
+            previous = self._part(name, goal_id, strict=True) if goal_id in record["parts"] else []
+            self._parts[(name, goal_id)] = previous + items
+            record["parts"][goal_id] = None  # stored (and named) when the state is
+            self._written.add(("part", name, goal_id))
+        if added:
+            merged = sorted([*hashes, *added])
+            self._ids[name] = array("Q", merged)
+            record["ids"] = None
+            self._written.add(("ids", name, None))
+        elif name not in self._ids:
+            self._ids[name] = hashes
+        return added
+
+    def _counting(self, goal, name: str, record: dict, entries: list[Entry]) -> list[Entry]:
+        """Of a file's entries of one goal, those that count (the exclusions this
+        file's record says apply: retracted ids, repeated ids, cut-off batches)."""
+        applied = record["applied"]
+        retracted = set(applied["retracted"])
+        repeated = set(applied["repeated"])
+        uncommitted = set(applied["uncommitted"])
+        return [
+            e
+            for e in entries
+            if e.op is not Op.RETRACT
+            and e.id not in retracted
+            and e.origin.line not in repeated
+            and e.batch not in uncommitted
+            and fits(goal, e)
+        ]
+
+    def _steps_of(self, name: str, record: dict, entries: list[Entry]) -> dict:
+        grouped: dict[str, list[Entry]] = {}
+        for e in entries:
+            if e.op is not Op.RETRACT:
+                grouped.setdefault(e.goal, []).append(e)
+        steps = {}
+        for goal_id, mine in grouped.items():
+            goal = self.plan.goal(goal_id)
+            if goal is not None:
+                found = day_steps(goal, self._counting(goal, name, record, mine))
+                if found:
+                    steps[goal_id] = found
+        return steps
+
+    # -- exclusions that reach across files ----------------------------------
+
+    def _apply_exclusions(self, changes: list) -> None:
+        """Retracted ids, repeated ids and cut-off batches, wherever they are:
+        a file whose exclusions changed has its steps summed again."""
+        names = list(self.files)
+        uncommitted = self._uncommitted()
+        retracted = {
+            c[8]
+            for r in self.files.values()
+            for c in r["retractions"]
+            if c[10] is None or c[10] not in uncommitted
+        }
+        added = retracted - self.retracted
+        repeated = self._repeated_lines(self._may_repeat(changes))
+        for name in names:
+            record = self.files[name]
+            new_ids, whole = self._new_ids.get(name, (set(), False))
+            gone = set() if whole else set(record["applied"]["retracted"]) & retracted
+            gone |= retracted & new_ids
+            gone |= {r for r in added - gone if self._holds(name, r)}
+            want = {
+                "retracted": sorted(gone),
+                "repeated": sorted(repeated.get(name, ())),
+                "uncommitted": sorted(uncommitted & set(record["batches"])),
+            }
+            if want != record["applied"]:
+                record = self.files[name] = dict(record, applied=want)
+                record["steps"] = self._steps_of(name, record, self._entries_of(name))
+                self.dirty = True
+        self.retracted = retracted
+
+    def _may_repeat(self, changes: list) -> set[str]:
+        """Files that may hold a repeated id: those that did, and those sharing an
+        id whose lines changed with another file, or holding it twice."""
+        names = [n for n in self.files if self.files[n]["ids"] is not None or n in self._ids]
+        found = {n for n in self.files if self.files[n]["applied"]["repeated"]}
+        for changed, hashes in changes:
+            if not hashes:
+                continue
+            small = len(hashes) <= 64
+            wanted = None if small else set(hashes)
+            for name in names:
+                try:
+                    mine = self._id_array(name)
+                except _Stale:
+                    found.add(name)
+                    continue
+                if small:
+                    counts = [
+                        bisect.bisect_right(mine, h) - bisect.bisect_left(mine, h) for h in hashes
+                    ]
+                    shared = any(counts) if name != changed else any(c > 1 for c in counts)
+                else:
+                    shared = _has_repeats(mine) if name == changed else not wanted.isdisjoint(mine)
+                if shared:
+                    found |= {name, changed}
+        return found & set(self.files)
+
+    def _repeated_lines(self, names: set[str]) -> dict[str, set[int]]:
+        """For files that may hold repeated ids: the lines whose id an earlier
+        line (in this file or an earlier one) already has. Hash hits are
+        verified against the real ids."""
+        found: dict[str, set[int]] = {}
+        order = list(self.files)
+        for name in sorted(names, key=order.index):
+            lines: set[int] = set()
+            seen: set[str] = set()
+            earlier = order[: order.index(name)]
+            for e in self._entries_of(name):
+                if e.id in seen or any(self._holds(other, e.id) for other in earlier):
+                    lines.add(e.origin.line)
+                seen.add(e.id)
+            found[name] = lines
+        return found
+
+    def _holds(self, name: str, entry_id: str) -> bool:
+        """Whether a file has a line with this id: the hash array says no at once;
+        a hit is checked against the file's real ids."""
+        try:
+            if not _contains(self._id_array(name), id_hash(entry_id)):
+                return False
+        except _Stale:
+            pass
+        if name not in self._id_texts:
+            self._id_texts[name] = {e.id for e in self._entries_of(name)}
+        return entry_id in self._id_texts[name]
+
+    def _where(self, entry_id: str) -> list[str]:
+        return [name for name in self.files if self._holds(name, entry_id)]
+
+    # -- the series ----------------------------------------------------------
+
+    def _compose(self) -> None:
+        """Every goal's series from every file's steps, as plain JSON."""
+        self.series_raw = {}
+        for goal in self.plan.goals:
+            steps = self.goal_steps(goal)
+            s = series_from_steps(goal, steps)
+            self.series_raw[goal.id] = {
+                "days": [d.toordinal() for d in s.days],
+                "values": list(s.values),
+                "items": [sorted(i) for i in s.items] if any(s.items) else None,
+                "entry_days": [d.toordinal() for d in s.entry_days],
+            }
+
+    def goal_steps(self, goal) -> list[list]:
+        """The goal's day steps across files, one per day; a day that several files
+        hold entries for is summed again from those entries, in order."""
+        by_day: dict[int, list] = {}
+        clash: set[int] = set()
+        owner: dict[int, str] = {}
+        for name, record in self.files.items():
+            for s in record["steps"].get(goal.id, ()):
+                if s[0] in by_day:
+                    clash.add(s[0])
+                by_day[s[0]] = s
+                owner.setdefault(s[0], name)
+        for day in clash:
+            mine = []
+            for name, record in self.files.items():
+                if any(s[0] == day for s in record["steps"].get(goal.id, ())):
+                    mine += self._counting(
+                        goal,
+                        name,
+                        record,
+                        [e for e in self._entries_of(name, goal.id) if _ord(e) == day],
+                    )
+            by_day[day] = day_steps(goal, mine)[0]
+        return [by_day[d] for d in sorted(by_day)]
+
+    def series(self) -> dict:
+        from tracker.engine.ledger import Series
+
+        out = {}
+        for goal in self.plan.goals:
+            raw = self.series_raw[goal.id]
+            days = tuple(dt.date.fromordinal(d) for d in raw["days"])
+            items = (
+                tuple(frozenset(i) for i in raw["items"])
+                if raw["items"] is not None
+                else tuple(frozenset() for _ in days)
+            )
+            out[goal.id] = Series(
+                goal,
+                days,
+                tuple(raw["values"]),
+                items,
+                tuple(dt.date.fromordinal(d) for d in raw["entry_days"]),
+            )
+        return out
+
+    def problems(self) -> list[Problem]:
+        """The log's problems, as read_log reports them: each file's, then cut-off batches."""
+        found = []
+        for name, record in self.files.items():
+            shown = self.display(self.progress_dir / name)
+            for raw in record["problems"]:
+                found.append(replace(Problem.from_record(raw), file=shown))
+        commits = set().union(*(set(r["commits"]) for r in self.files.values()))
+        cut: dict[str, list] = {}
+        for name, record in self.files.items():
+            for batch, (count, line) in record["batches"].items():
+                if batch not in commits:
+                    place = cut.setdefault(batch, [0, name, line])
+                    place[0] += count
+        for batch, (count, name, line) in cut.items():
+            found.append(
+                problem(
+                    self.display(self.progress_dir / name),
+                    line,
+                    "uncommitted-batch",
+                    "batch_cut_off",
+                    "batch_run_again",
+                    batch=batch,
+                    count=count,
+                )
+            )
+        return found
+
+    def summary(self):
+        """(series, problems, unknown references): what status and alerts need."""
+        return self.series(), self.problems(), self.unknown()
+
+    def unknown(self) -> list[str]:
+        found: dict[str, None] = {}
+        for record in self.files.values():
+            for ref in record["unknown"]:
+                found.setdefault(ref)
+        return list(found)
+
+    # -- entries, read only where a question needs them ----------------------
+
+    def _uncommitted(self) -> set[str]:
+        commits = set().union(*(set(r["commits"]) for r in self.files.values()))
+        return {b for r in self.files.values() for b in r["batches"]} - commits
+
+    def _entries_of(
+        self, name: str, goal_id: str | None = None, days: set[int] | None = None
+    ) -> list[Entry]:
+        """A file's entries (of one goal, or all; dated on `days`, or any day), in
+        line order."""
+        record = self.files[name]
+        shown = self.display(self.progress_dir / name)
+        wanted = [goal_id, _RETRACTIONS] if goal_id is not None else list(record["parts"])
+        out = []
+        for part in wanted:
+            if part not in record["parts"]:
+                continue
+            for c in self._part(name, part):
+                if days is not None and c[1] not in days:
+                    continue
+                goal = c[12] if part == _RETRACTIONS else part
+                if goal_id is None or goal == goal_id:
+                    out.append(expand(c, shown, goal))
+        out.sort(key=lambda e: e.origin.line)
+        return out
+
+    def entries(
+        self,
+        *,
+        goal: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[Entry]:
+        """The log's entries, in file then line order, as read_log gives them —
+        from the files whose dates can hold an answer. Retractions only when no
+        goal is asked for (see retractions())."""
+        cut = self._uncommitted()
+        out: list[Entry] = []
+        lo = since.toordinal() if since else None
+        hi = until.toordinal() if until else None
+        for name, record in self.files.items():
+            dates = record["dates"]
+            if (
+                dates is None
+                or (lo is not None and dates[1] < lo)
+                or (hi is not None and dates[0] > hi)
+            ):
+                continue
+            out += [e for e in self._entries_of(name, goal) if e.batch not in cut]
+        return out
+
+    def retractions(self) -> list[Entry]:
+        cut = self._uncommitted()
+        out = []
+        for name, record in self.files.items():
+            shown = self.display(self.progress_dir / name)
+            for c in record["retractions"]:
+                if c[10] is None or c[10] not in cut:
+                    out.append(expand(c, shown, c[12]))
+        return out
+
+    def find(self, ids: set[str]) -> list[Entry]:
+        """Every line with one of these ids (hash hits verified), in log order."""
+        out = []
+        for name in self.files:
+            wanted = {i for i in ids if self._holds(name, i)}
+            if wanted:
+                out += [e for e in self._entries_of(name) if e.id in wanted]
+        return out
+
+    def write_context(self, new: list[Entry]) -> list[Entry]:
+        """What the write rules need of the log to judge `new`, standing in for
+        the whole log: every line sharing an id with a new entry or named by a
+        retraction, every retraction, and for each goal the new entries touch
+        (and its part/whole partners) one entry per day that sums the day —
+        the real entries on the days the new ones touch."""
+        named = {e.id for e in new} | {e.retracts for e in new if e.retracts}
+        found = self.find(named)
+        scope = {e.goal for e in new if e.goal} | {e.goal for e in found if e.goal}
+        for goal in self.plan.goals:
+            if goal.part_of and (goal.id in scope or goal.part_of in scope):
+                scope |= {goal.id, goal.part_of}
+        touched: dict[str, set[int]] = {}
+        for e in (*new, *found):
+            if e.goal and e.date is not None:
+                touched.setdefault(e.goal, set()).add(e.date.toordinal())
+        context: list[Entry] = list(found)
+        have = {(e.origin.file, e.origin.line) for e in found}
+        cut = self._uncommitted()
+        for goal in self.plan.goals:
+            if goal.id not in scope:
+                continue
+            days = touched.get(goal.id, set())
+            for name, record in self.files.items():
+                dates = record["dates"]
+                if not days or goal.id not in record["parts"] or dates is None:
+                    continue
+                if dates[0] > max(days) or dates[1] < min(days):
+                    continue
+                repeated = set(record["applied"]["repeated"])
+                for e in self._entries_of(name, goal.id, days):
+                    if (
+                        e.op is not Op.RETRACT
+                        and e.batch not in cut
+                        and e.origin.line not in repeated
+                        and (e.origin.file, e.origin.line) not in have
+                    ):
+                        context.append(e)
+            context += self._day_entries(goal, days)
+        context += [e for e in self.retractions() if (e.origin.file, e.origin.line) not in have]
+        return context
+
+    def _day_entries(self, goal, skip: set[int]) -> list[Entry]:
+        """One entry per day standing for the goal's entries that day, except on
+        `skip` days: a stated total (count), the day's reading (level), done, the
+        items ticked, or a check-in."""
+        steps = self.goal_steps(goal)
+        series = series_from_steps(goal, steps)
+        values = dict(zip((d.toordinal() for d in series.days), series.values))
+        where = {}
+        for name, record in self.files.items():
+            for s in record["steps"].get(goal.id, ()):
+                where.setdefault(s[0], name)
+        out = []
+        for day, _, _, items, counting, line in steps:
+            if day in skip:
+                continue
+            origin = Source(self.display(self.progress_dir / where.get(day, "")), line)
+            when = dt.date.fromordinal(day)
+            common = dict(id=f"\x00{goal.id}\x00{day}", goal=goal.id, date=when, recorded_at="")
+            if not counting:
+                out.append(Entry(op=Op.CHECKIN, origin=origin, **common))
+            elif goal.kind is Kind.CHECKLIST:
+                out.append(Entry(op=Op.ITEMS, items=tuple(items), origin=origin, **common))
+            elif goal.kind is Kind.MILESTONE:
+                out.append(Entry(op=Op.DONE, origin=origin, **common))
+            elif goal.kind is Kind.LEVEL:
+                out.append(Entry(op=Op.VALUE, value=values[day], origin=origin, **common))
+            else:
+                out.append(Entry(op=Op.TOTAL, value=values[day], origin=origin, **common))
+        return out
+
+    # -- parts and id arrays -------------------------------------------------
+
+    def _part(self, name: str, goal_id: str, *, strict: bool = False) -> list:
+        """A file's compact entries of one goal. A part that is missing or does
+        not match the index: `strict` raises _Stale, else the file is read again."""
+        key = (name, goal_id)
+        if key in self._parts:
+            return self._parts[key]
+        try:
+            token = self.files[name]["parts"].get(goal_id)
+            if token is None or not self.usable:
+                raise _Stale
+            data = _read(self._part_path(name, goal_id, token))
+            if digest(data) != token:
+                raise _Stale
+            stored = _loads(data)
+            if stored["goal"] != goal_id or not isinstance(stored["entries"], list):
+                raise _Stale
+            part = stored["entries"]
+        except (_Stale, OSError, ValueError, KeyError, TypeError):
+            if strict:
+                raise _Stale from None
+            self._reload(name)
+            return self._parts.get(key, [])
+        self._parts[key] = part
+        return part
+
+    def _id_array(self, name: str, *, strict: bool = False) -> array:
+        if name in self._ids:
+            return self._ids[name]
+        try:
+            token = self.files[name]["ids"]
+            if token is None or not self.usable:
+                raise _Stale
+            data = _read(self.folder / PARTS_DIR / _safe(name) / f"ids.{token}.bin")
+            if digest(data) != token or len(data) % 8:
+                raise _Stale
+        except (_Stale, OSError, KeyError):
+            if strict:
+                raise _Stale from None
+            self._reload(name)
+            return self._ids[name]
+        found = array("Q")
+        found.frombytes(data)
+        self._ids[name] = found
+        return found
+
+    def _reload(self, name: str) -> None:
+        """A file's parts and id array read again from the log file itself, when
+        the stored ones are gone or damaged."""
+        path = self.progress_dir / name
+        try:
+            data = _read(path)
+        except OSError:
+            data = b""
+        entries, _, _ = self._parse(path, data, 1)
+        record = self.files[name]
+        self._forget(name)
+        record["parts"] = {}
+        fresh = dict(record, problems=[], commits=[], batches={}, retractions=[], unknown=[])
+        fresh.update(dates=None, count=0, parts={})
+        self._add_entries(name, fresh, entries, [], set(), hashes=array("Q"))
+        record["parts"], record["ids"] = fresh["parts"], None
+        self._written.add(("ids", name, None))
+        self.dirty = True
+
+    def _forget(self, name: str) -> None:
+        for key in [k for k in self._parts if k[0] == name]:
+            del self._parts[key]
+        self._ids.pop(name, None)
+        self._id_texts.pop(name, None)
+        self._written = {w for w in self._written if w[1] != name}
+
+    def _part_path(self, name: str, goal_id: str, token: str) -> Path:
+        return (
+            self.folder / PARTS_DIR / _safe(name) / f"{digest(goal_id.encode())[:16]}.{token}.json"
+        )
+
+    # -- storing -------------------------------------------------------------
+
+    def store(self) -> None:
+        """Write what changed: new parts and id arrays first, then the index that
+        names them (atomically), then remove what no index names any more."""
+        if not self.dirty or not self.usable or _linked(self.folder):
+            return
+        try:
+            self.folder.mkdir(exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text(
+                    "# tracker's derived state: never commit it\n*\n", encoding="utf-8"
+                )
+            for kind, name, goal_id in sorted(self._written, key=str):
+                if name not in self.files:
+                    continue
+                folder = self.folder / PARTS_DIR / _safe(name)
+                folder.mkdir(parents=True, exist_ok=True)
+                if kind == "ids":
+                    data = self._ids[name].tobytes()
+                    token = digest(data)
+                    _write(folder / f"ids.{token}.bin", data)
+                    self.files[name]["ids"] = token
+                else:
+                    data = _dumps({"goal": goal_id, "entries": self._parts[(name, goal_id)]})
+                    token = digest(data)
+                    _write(self._part_path(name, goal_id, token), data)
+                    self.files[name]["parts"][goal_id] = token
+            self._written.clear()
+            index = {
+                "format": FORMAT,
+                "version": __version__,
+                "plan": plan_key(self.plan),
+                "files": self.files,
+                "series": self.series_raw,
+                "retracted": sorted(self.retracted),
+            }
+            _write(self.folder / INDEX_FILE, _dumps(index))
+            self._sweep()
+        except OSError:
+            pass  # a read-only folder just means no state kept
+        self.dirty = False
+
+    def _sweep(self) -> None:
+        """Remove parts and arrays no index names, once they are a minute old (a
+        process that read an older index may still be reading them)."""
+        root = self.folder / PARTS_DIR
+        if not root.is_dir():
+            return
+        keep = set()
+        for name, record in self.files.items():
+            folder = _safe(name)
+            keep |= {
+                f"{folder}/{digest(g.encode())[:16]}.{t}.json" for g, t in record["parts"].items()
+            }
+            keep.add(f"{folder}/ids.{record['ids']}.bin")
+        limit = time.time() - 60
+        for folder in root.iterdir():
+            if folder.is_symlink() or not folder.is_dir():
+                continue
+            for path in folder.iterdir():
+                if f"{folder.name}/{path.name}" not in keep:
+                    with contextlib.suppress(OSError):
+                        if path.lstat().st_mtime < limit:
+                            path.unlink()
+
+
+def open_state(progress_dir: Path, plan: Plan, display=str, *, store: bool = True) -> State:
+    """The state of progress/, brought up to date (and stored when it changed).
+    A stored state that cannot be used as it is is set aside and rebuilt."""
+    state = State(progress_dir, plan, display)
+    state.load_index()
+    try:
+        state.refresh()
+    except (_Stale, KeyError, IndexError, TypeError, ValueError, AttributeError):
+        state = State(progress_dir, plan, display)  # damaged in a way the checks let by
+        state.refresh()
+    if store:
+        state.store()
+    return state
+
+
+# ── helpers ──────────────────────────────────────────────────────────────────
+
+
+def _linked(folder: Path) -> bool:
+    """A state folder, or anything in it, that is a link is never read or written through."""
+    if os.path.islink(folder):
+        return True
+    return any(os.path.islink(folder / n) for n in (INDEX_FILE, PARTS_DIR))
+
+
+def _read(path: Path) -> bytes:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0))
+    with open(fd, "rb") as handle:
+        return handle.read()
+
+
+def _write(path: Path, data: bytes) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temp, "wb") as handle:
+        handle.write(data)
+    os.replace(temp, path)
+
+
+def _safe(name: str) -> str:
+    """A folder name for a log file's parts."""
+    return digest(name.encode("utf-8", "surrogatepass"))[:16]
+
+
+def _contains(sorted_hashes, h: int) -> bool:
+    i = bisect.bisect_left(sorted_hashes, h)
+    return i < len(sorted_hashes) and sorted_hashes[i] == h
+
+
+def _has_repeats(sorted_hashes) -> bool:
+    return any(a == b for a, b in zip(sorted_hashes, sorted_hashes[1:]))
+
+
+def _ord(entry: Entry) -> int | None:
+    return entry.date.toordinal() if entry.date else None
+
+
+def _unknown(plan: Plan, entry: Entry) -> list[str]:
+    if entry.op is Op.RETRACT:
+        return []
+    goal = plan.goal(entry.goal)
+    if goal is None:
+        return [entry.goal]
+    if entry.op is Op.ITEMS:
+        return [f"{goal.id}: {i}" for i in entry.items if i not in goal.items]
+    return []
