@@ -505,3 +505,21 @@ def test_a_damaged_batch_is_all_or_nothing(data, junk, at, form):
     assert current == (109 if result.exit_code == 0 else 100) or (
         result.exit_code == 0 and current > 109  # the junk was itself a good entry
     ), (result.exit_code, current, result.stderr)
+
+
+def test_progress_as_a_link_out_of_the_data_folder_is_refused(run, data, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(data / "progress")
+    (data / "progress").symlink_to(outside, target_is_directory=True)
+    result = run("log", "jobs.training", "5", "--date", "2020-03-02", code=3)
+    assert "symbolic link" in result.stderr and list(outside.iterdir()) == []
+    assert "progress: this is a symbolic link" in run("check", code=3).stdout
+
+
+def test_a_config_file_that_cannot_be_written_is_a_message(run, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    env = {"TRACKER_CONFIG": str(blocker / "config.toml")}
+    result = run("config", "set", "by", "张伟", env=env, code=3)
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr

@@ -365,3 +365,27 @@ def test_next_years_plan_carries_unfinished_goals_with_their_values(plan, tmp_pa
     definition = {g["id"]: g for g in carried.json("goals")["goals"]}
     assert definition["cut.final"]["baseline"] == 7
     assert definition["bridge"]["deadline"] == "2022-06-30"
+
+
+# ── found by a fresh pair of eyes ────────────────────────────────────────────
+
+
+def test_a_forecast_beyond_the_calendar_is_no_forecast(plan):
+    plan("log", "cut.final", "5", "--date", "2020-06-01", code=0)
+    plan("log", "cut.final", "5.00001", "--date", "2020-06-25", code=0)
+    status = goal(plan, "cut.final", "2020-06-30")
+    assert status["forecast"] is None  # 5 → 5.00001 a day: the target lies past year 9999
+    plan("show", "cut.final", "--as-of", "2020-06-30", code=0)
+    plan("summary", "--as-of", "2020-06-30", code=0)
+
+
+def test_a_target_reached_before_the_deadline_says_so(plan):
+    plan("log", "cut.final", "12.5", "--date", "2020-06-15", code=0)
+    shown = plan("show", "cut.final", "--as-of", "2020-06-30", code=0).stdout
+    assert (
+        "Target of 10 % reached on 2020-06-15; the reading at the deadline, 2020-12-31, decides."
+        in shown
+    )
+    assert "None" not in shown
+    table = plan("status", "--as-of", "2020-06-30", "--lang", "zh", code=0).stdout
+    assert "已达标" in table

@@ -259,7 +259,7 @@ def test_csv_with_the_templates_columns_is_read_alike(run, data, tmp_path):
     now = statuses(run)
     assert now["jobs.training"]["current"] == 240
     assert now["finance.general-spending-cut"]["current"] == 8.5
-    path.write_text("id,add\njobs.training,-5\n", encoding="utf-8")
+    path.write_text("id,add,date\njobs.training,-5,2020-06-03\n", encoding="utf-8")
     err = run("log", "--from-csv", str(path), code=3).stderr
     assert f"{path}!B2: negative increment -5 for jobs.training" in err
     path.write_bytes("编号,本期新增\njobs.training,5,注\n".encode("gbk"))
@@ -399,3 +399,25 @@ def test_openpyxl_is_imported_only_when_a_workbook_is_made_or_read(data):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_formula_in_a_cell_is_refused_at_its_cell(run, data, tmp_path):
+    blank = make_template(run, tmp_path, HR)
+    filled = fill(blank, tmp_path / "f.xlsx", {
+        (HR, "jobs.training", "add"): 100,
+        (HR, "jobs.training", "note"): "=cmd|' /C calc'!A0",
+    })  # fmt: skip
+    err = run("log", "--from-xlsx", str(filled), code=3).stderr
+    ws = openpyxl.load_workbook(filled)[HR]
+    cell = f"{HR}!{column_of(ws, 'note')}{row_of(ws, 'jobs.training')}"
+    assert f"{cell}: this cell holds a formula" in err and lines(data) == []
+
+
+def test_a_row_without_a_date_after_the_plans_year_is_refused(run, data, tmp_path):
+    path = tmp_path / "late.xlsx"
+    run("template", "--owner", HR, "--output", str(path), code=0)  # as of today: after 2020
+    filled = fill(path, tmp_path / "late-filled.xlsx", {(HR, "jobs.training", "add"): 100})
+    err = run("log", "--from-xlsx", str(filled), code=3).stderr
+    ws = openpyxl.load_workbook(filled)[HR]
+    cell = f"{HR}!{column_of(ws, 'date')}{row_of(ws, 'jobs.training')}"
+    assert f"{cell}: no date, and the plan ended on 2020-12-31" in err and lines(data) == []

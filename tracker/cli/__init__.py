@@ -130,11 +130,38 @@ def main(argv=None) -> None:
     gc.set_threshold(50_000, 20, 20)
     if os.environ.get("_TRACKER_COMPLETE", "").startswith("powershell"):
         import tracker.cli.completion  # noqa: F401  (registers the PowerShell protocol)
+    interrupted = _note_interrupts()
     try:
         cli.main(args=argv, prog_name="tracker")
     except BrokenPipeError:  # `tracker entries | head`: the reader left; not an error
         _silence_stdout()
         sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(ExitCode.INTERRUPTED)
+    except SystemExit as done:
+        # click turns a Ctrl-C while it parses the line into "Aborted!" and exit 1;
+        # 1 means a --fail-on condition held, so an interruption says 130.
+        if interrupted and done.code == 1:
+            sys.exit(ExitCode.INTERRUPTED)
+        raise
+
+
+def _note_interrupts() -> list:
+    """Ctrl-C still raises KeyboardInterrupt (so nothing half-done is kept), and
+    is remembered, so the exit code says 130 wherever it was caught."""
+    import signal
+
+    seen: list = []
+
+    def interrupt(signum, frame):
+        seen.append(signum)
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGINT, interrupt)
+    except ValueError:  # not the main thread (an embedding program): leave it
+        pass
+    return seen
 
 
 def _report(error, debug: bool, lang: str) -> int:

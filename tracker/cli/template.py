@@ -56,8 +56,9 @@ def log_from_sheet(loaded, path: str, *, csv: bool, dry_run: bool, by: str, reco
 
     plan = loaded.plan
     defaults = BatchDefaults(
-        recorded_at, by, loaded.today.isoformat(), new_id, lambda text: loaded.date(text)
-    )
+        recorded_at, by, loaded.today.isoformat(), new_id, lambda text: loaded.date(text),
+        plan_end=plan.end.isoformat(),
+    )  # fmt: skip
     kinds = {goal.id: goal.kind for goal in plan.goals}
     filled = read_filled(Path(path), path, kinds, defaults, csv=csv)
     if not filled.sheets:  # nothing could be read at all: say why, and only that

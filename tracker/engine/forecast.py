@@ -41,7 +41,10 @@ def forecast(goal: Goal, series: Series, as_of: dt.date) -> Forecast | None:
     if rate <= 0:
         return None
     remaining = sign * (goal.target - current)
-    completion = as_of + dt.timedelta(days=math.ceil(remaining / rate - 1e-9))
+    days_to_go = remaining / rate - 1e-9
+    if not math.isfinite(days_to_go) or days_to_go > (dt.date.max - as_of).days:
+        return None  # at this rate the target lies beyond the calendar: nothing to project
+    completion = as_of + dt.timedelta(days=math.ceil(days_to_go))
     return Forecast(completion, max(0, (completion - goal.deadline).days), days)
 
 

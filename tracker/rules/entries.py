@@ -56,7 +56,7 @@ def fits_kind(plan: Plan, entry: Entry) -> list[Problem]:
             "op_does_not_fit",
             f"how_to_log_{goal.kind.value}",
             goal=goal.id,
-            kind=goal.kind.value,
+            kind=phrase(f"kind.{goal.kind.value}"),
             what=phrase(f"op_{entry.op.value}"),
         )
     ]

@@ -24,6 +24,7 @@ class BatchDefaults:
     today: str  # ISO date: the day of a retraction that names none
     new_id: Callable[[], str]
     parse_date: Callable[[str], object]  # a user-typed date → date; raises TrackerError
+    plan_end: str | None = None  # ISO date: after it, a row without a date is refused
 
 
 def read_batch(raw: bytes, name: str, defaults: BatchDefaults) -> tuple[list[Entry], list[Problem]]:

@@ -4,7 +4,6 @@ and rewriting it. Nothing else touches that file."""
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,21 +155,12 @@ def edited(text: str, key: str, value: str | None) -> str:
 def write_config(path: Path, text: str) -> None:
     """Replace the config file whole (a temporary file beside it, fsynced, then
     renamed), so a reader never sees half of it; its folder is made if needed."""
-    import tempfile
+    from tracker.storage.journal import machine_errors
+    from tracker.storage.outfile import write_atomic
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
-        "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    with machine_errors(path.parent):  # a read-only folder, a missing permission …
+        path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text)
 
 
 def change_setting(env, key: str, value: str | None) -> UserConfig:

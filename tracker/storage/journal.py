@@ -150,7 +150,7 @@ def append(
                 problem(str(progress_dir), None, "not-a-folder", "progress_not_folder")
             )
         progress_dir.mkdir(parents=True, exist_ok=True)
-        refuse_links([progress_dir / LOCK_NAME])
+        refuse_links([progress_dir, progress_dir / LOCK_NAME])
         lock = FileLock(str(progress_dir / LOCK_NAME), timeout=LOCK_TIMEOUT_SECONDS)
     try:
         with machine_errors(progress_dir / LOCK_NAME), lock:
@@ -246,6 +246,8 @@ def refuse_links(paths: Iterable[Path]) -> None:
 def unsafe_paths(progress_dir: Path, display=str) -> list[Problem]:
     """For `tracker check`: links in progress/ that a write would refuse, and
     log names that are not files."""
+    if os.path.islink(progress_dir):
+        return [problem(display(progress_dir), None, "symlink", "refuse_symlink", "symlink_fix")]
     if not progress_dir.exists():
         return []
     if not progress_dir.is_dir():

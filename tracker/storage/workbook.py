@@ -120,7 +120,8 @@ def _xlsx_sheets(raw: bytes, name: str, filled: Filled):
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(raw), data_only=True)
+        # Not data_only: a formula an office typed is refused, never read as empty.
+        book = load_workbook(io.BytesIO(raw))
     except Exception as exc:  # not a zip, not a workbook, a damaged one: openpyxl varies
         detail = str(exc) or type(exc).__name__
         filled.problems.append(
@@ -128,9 +129,18 @@ def _xlsx_sheets(raw: bytes, name: str, filled: Filled):
                     detail=detail)
         )  # fmt: skip
         return []
+
+    def value(cell):
+        return _Formula(cell.value) if cell.data_type == "f" else cell.value
+
     return [
-        (ws.title, [list(row) for row in ws.iter_rows(values_only=True)]) for ws in book.worksheets
+        (ws.title, [[value(c) for c in row] for row in ws.iter_rows()]) for ws in book.worksheets
     ]
+
+
+class _Formula(str):
+    """A cell holding a formula: tracker reads what was typed, not what Excel
+    would compute, so a formula is refused at its cell."""
 
 
 def _csv_sheets(raw: bytes, name: str, filled: Filled):
@@ -169,6 +179,13 @@ def _read_sheet(sheet: str, rows: list[list], kinds, defaults, filled: Filled) -
         row = _Row(sheet, index + 1, rows[index], columns)
         if str(row.get("id") or "").strip() in id_words:
             continue  # the header under the hidden row of keys
+        formulas = [k for k in columns if isinstance(row.raw(k), _Formula)]
+        if formulas:
+            filled.problems += [
+                row.problem(k, "formula", "cell_formula", "cell_formula_fix", text=row.raw(k))
+                for k in formulas
+            ]
+            continue
         entry = _entry(row, kinds, defaults, filled)
         if entry is not None:
             filled.entries.append(entry)
@@ -180,6 +197,10 @@ class _Row:
 
     def __init__(self, sheet: str, number: int, values: list, columns: dict[str, int]):
         self.sheet, self.number, self.values, self.columns = sheet, number, values, columns
+
+    def raw(self, key: str):
+        i = self.columns.get(key)
+        return self.values[i] if i is not None and i < len(self.values) else None
 
     def get(self, key: str):
         i = self.columns.get(key)
@@ -274,7 +295,13 @@ def _date(row: _Row, defaults: BatchDefaults, problems: list) -> dt.date | None:
     if value is None:
         value = row.get("as_of")  # the day the template was made for
         if value is None:
-            return dt.date.fromisoformat(defaults.today)
+            value = dt.date.fromisoformat(defaults.today)
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if isinstance(day, dt.date) and defaults.plan_end and day.isoformat() > defaults.plan_end:
+            # As `tracker log` does once the plan's year is over: say which day.
+            problems.append(row.problem("date", "date", "row_needs_date", "row_needs_date_fix",
+                                        end=defaults.plan_end))  # fmt: skip
+            return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -91,7 +91,7 @@ def schedule_text(status: GoalStatus, lang: str) -> str:
 
 def flags(status: GoalStatus, lang: str) -> list[str]:
     found = conditions(status)
-    out = []
+    out = [say("flag.reached", lang)] if status.target_reached else []
     for condition in FLAGS:
         if condition not in found:
             continue
@@ -111,6 +111,9 @@ def forecast_sentence(status: GoalStatus, lang: str) -> str:
         if status.state is State.DONE:
             return say("forecast.done", lang)
         return say("forecast.not_projected", lang)
+    if status.target_reached and f is not None:
+        return say("forecast.reached", lang, date=f.completion_date, target=target,
+                   deadline=goal.deadline)  # fmt: skip
     if status.state is State.DONE and f is not None:
         if f.days_late:
             return say(

@@ -382,7 +382,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "可写 2020-05-01、2020/5/1、2020年5月1日、today、yesterday、-7d 或 +2w",
         "use 2020-05-01, 2020/5/1, 2020年5月1日, today, yesterday, -7d or +2w",
     ),
-    "date_impossible": ("日期“{text}”不存在：{reason}", "impossible date '{text}': {reason}"),
+    "date_impossible": ("日期“{text}”不存在", "impossible date '{text}'"),
     "date_year_digits": (
         "无法读取日期“{text}”：年份必须是四位数",
         "cannot read date '{text}': the year must have four digits",
@@ -667,5 +667,18 @@ PHRASES: dict[str, tuple[str, str]] = {
     "too_many_decimals": (
         "{goal} 按 {decimals} 位小数计 {unit}：{value} 的小数位太多",
         "{goal} counts {unit} with {decimals} decimal places: {value} has more",
+    ),
+    "cell_formula": (
+        "单元格里是公式“{text}”：tracker 只读取直接填写的内容",
+        "this cell holds a formula, {text}: tracker reads only what is typed",
+    ),
+    "cell_formula_fix": (
+        "直接填写数值或文字（不要以 = 开头）",
+        "type the value itself (not starting with =)",
+    ),
+    "row_needs_date": ("没有填日期，而计划已于 {end} 结束", "no date, and the plan ended on {end}"),
+    "row_needs_date_fix": (
+        "在日期一栏写明这条进展是哪一天的",
+        "write in the date column which day this progress is for",
     ),
 }

@@ -65,6 +65,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "schedule.ahead": ("提前{days}天", "{days} days ahead"),
     "schedule.behind": ("落后{days}天", "{days} days behind"),
     "flag.late": ("预计延期{days}天", "late {days}d"),
+    "flag.reached": ("已达标", "target reached"),
 
     # ── forecasts ───────────────────────────────────────────────────────────
     "forecast.done": ("已完成。", "Done."),
@@ -75,6 +76,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "forecast.met_late": (
         "已于{date}达到{target}，比期限晚{days}天。",
         "Target of {target} met on {date}, {days} days late.",
+    ),
+    "forecast.reached": (
+        "已于{date}达到{target}；以截止日{deadline}的读数为准。",
+        "Target of {target} reached on {date}; the reading at the deadline, {deadline}, decides.",
     ),
     "forecast.met_on_time": (
         "已于{date}达到{target}，按期完成。",
