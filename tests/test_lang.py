@@ -155,3 +155,8 @@ def test_clicks_own_usage_errors_in_both_languages(run):
     en = run("--lang", "en", "status", "--format", "xml", code=2).stderr
     assert "Error: invalid '--format'; one of table, json, csv, md" in en
     assert "Try 'cli status -h' for help." in en
+
+
+def test_click_marks_a_required_option_in_the_users_language(run):
+    assert "［必填］" in run("template", "--help", code=0).stdout
+    assert "[required]" in run("template", "--help", "--lang", "en", code=0).stdout

@@ -43,7 +43,11 @@ class TrackerOption(click.Option):
             return super().get_help_record(ctx)
         worded = copy.copy(self)
         worded.help = say(self.help, _lang(ctx), **self.help_args)
-        return click.Option.get_help_record(worded, ctx)
+        record = click.Option.get_help_record(worded, ctx)
+        if record is None or not self.required:
+            return record
+        # click writes "[required]" itself; say it in the user's language.
+        return record[0], record[1].replace("[required]", say("help.required", _lang(ctx)))
 
 
 def option(*decls, **kwargs):

@@ -385,4 +385,5 @@ PHRASES: dict[str, tuple[str, str]] = {
         "长输出直接打印到终端（默认经由分页器）。",
         "Print long output straight to the terminal (default: through a pager).",
     ),
+    "help.required": ("［必填］", "[required]"),
 }
