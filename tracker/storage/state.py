@@ -252,24 +252,13 @@ class State:
             with contextlib.suppress(_Stale):
                 changes.append((name, self._id_array(name, strict=True)))
         self._forget(name)
-        record = {
-            "stat": [len(data), st.st_mtime_ns, st.st_ino, st.st_ctime_ns],
-            "digest": digest(data),
-            "verified_ns": started,
-            "lines": data.count(b"\n"),
-            "complete": data.endswith(b"\n") or not data,
-            "problems": [],
-            "commits": [],
-            "batches": {},
-            "parts": {},
-            "ids": None,
-            "dates": None,
-            "count": 0,
-            "retractions": [],
-            "unknown": [],
-            "steps": {},
-            "applied": {"retracted": [], "repeated": [], "uncommitted": []},
-        }
+        record = _record(
+            stat=[len(data), st.st_mtime_ns, st.st_ino, st.st_ctime_ns],
+            digest=digest(data),
+            verified_ns=started,
+            lines=data.count(b"\n"),
+            complete=data.endswith(b"\n") or not data,
+        )
         hashes = self._add_entries(name, record, entries, problems, commits, hashes=array("Q"))
         changes.append((name, hashes))
         self._new_ids[name] = ({e.id for e in entries}, True)
@@ -285,24 +274,7 @@ class State:
         self._forget(name)
         reason = exc.strerror or str(exc)
         found = problem(name, None, "unreadable", "cannot_read", reason=reason)
-        return {
-            "stat": [-1, 0, 0, 0],
-            "digest": "",
-            "verified_ns": 0,
-            "lines": 0,
-            "complete": False,
-            "problems": [found.to_record()],
-            "commits": [],
-            "batches": {},
-            "parts": {},
-            "ids": None,
-            "dates": None,
-            "count": 0,
-            "retractions": [],
-            "unknown": [],
-            "steps": {},
-            "applied": {"retracted": [], "repeated": [], "uncommitted": []},
-        }
+        return _record(problems=[found.to_record()])
 
     def _grow(self, path, record, data, stat, started, changes) -> dict:
         """Only new lines at the end: parse them and add them to the record."""
@@ -961,3 +933,27 @@ def _unknown(plan: Plan, entry: Entry) -> list[str]:
     if entry.op is Op.ITEMS:
         return [f"{goal.id}: {i}" for i in entry.items if i not in goal.items]
     return []
+
+
+def _record(**known) -> dict:
+    """One log file's record in the state: nothing read yet, but what is given."""
+    record = {
+        "stat": [-1, 0, 0, 0],
+        "digest": "",
+        "verified_ns": 0,
+        "lines": 0,
+        "complete": False,
+        "problems": [],
+        "commits": [],
+        "batches": {},
+        "parts": {},
+        "ids": None,
+        "dates": None,
+        "count": 0,
+        "retractions": [],
+        "unknown": [],
+        "steps": {},
+        "applied": {"retracted": [], "repeated": [], "uncommitted": []},
+    }
+    record.update(known)
+    return record
