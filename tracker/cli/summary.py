@@ -21,7 +21,8 @@ from tracker.cli.common import (
     write_text,
 )
 from tracker.cli.help import cli_command, option
-from tracker.problems import UsageError, suggest_or
+from tracker.problems import UsageError
+from tracker.refs import resolve_owner
 
 EXTENSIONS = {
     "text": "txt", "md": "md", "html": "html", "json": "json", "email": "eml", "xlsx": "xlsx"
@@ -69,7 +70,7 @@ def command(
     day = loaded.date(as_of, option="--as-of")
     start, end, week_name = _period(loaded, week, since, until, day)
     if owner is not None:
-        owner = _resolve_office(loaded.plan, owner)
+        owner = resolve_owner(loaded.plan, owner)
     log = open_log(loaded)  # the period's files plus the maintained series
     period = log.entries(since=start, until=end) + log.retractions()
     series, unknown = log.series(), tuple(log.unknown())
@@ -133,16 +134,6 @@ def _file_name(office: str) -> str:
     replaced, never hidden or empty."""
     name = "".join("_" if ch in '/\\:*?"<>|' or not ch.isprintable() else ch for ch in office)
     return name.strip(" .") or "_"
-
-
-def _resolve_office(plan, text: str) -> str:
-    from tracker.engine.offices import offices_of
-
-    offices = sorted({office for goal in plan.goals for office in offices_of(goal)})
-    if text in offices:
-        return text
-    fix = suggest_or(text, offices, "owners_are", owners=", ".join(offices))
-    raise UsageError("unknown_owner", fix, owner=text)
 
 
 def _recipients(given: tuple[str, ...]) -> list[str]:
