@@ -168,13 +168,17 @@ class Goal:
         for revision in self.revisions:
             if revision.date > day:
                 break
-            changes = {}
-            if revision.target is not None:
-                changes["target"] = revision.target
-            if revision.deadline is not None:
-                changes["deadline"] = revision.deadline
-            revised = replace(revised, **changes, revised_from=self)
+            revised = replace(revised.applying(revision), revised_from=self)
         return revised
+
+    def applying(self, revision: Revision) -> Goal:
+        """This goal with one revision's new target and/or deadline."""
+        changes = {}
+        if revision.target is not None:
+            changes["target"] = revision.target
+        if revision.deadline is not None:
+            changes["deadline"] = revision.deadline
+        return replace(self, **changes)
 
     def revision_on(self, day: dt.date) -> Revision | None:
         """The latest revision in force on `day`."""

@@ -342,19 +342,8 @@ def revisions(plan: Plan, **_) -> list[Problem]:
             if _eases(goal, in_force, revision) and not revision.reason.strip():
                 found.append(at(goal, "invalid", "revisions", "easing_needs_reason", **args))
             previous = revision.date
-            in_force = _revised(in_force, revision)
+            in_force = in_force.applying(revision)
     return found
-
-
-def _revised(goal: Goal, revision) -> Goal:
-    from dataclasses import replace
-
-    changes = {}
-    if revision.target is not None:
-        changes["target"] = revision.target
-    if revision.deadline is not None:
-        changes["deadline"] = revision.deadline
-    return replace(goal, **changes)
 
 
 def _eases(goal: Goal, in_force: Goal, revision) -> bool:
