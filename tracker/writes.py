@@ -49,7 +49,11 @@ def write(
     if batch_id:
         new = [replace(e, batch=batch_id) for e in new]
 
+    state = None
+    ready = new
+
     def prepare(existing: list[Entry]) -> tuple[list[Entry], list[Problem]]:
+        nonlocal ready
         ready = _name_retracted_goals(new, existing)
         found = write_problems(plan, existing, ready, today=today, force=force)
         if found and batch:
@@ -60,14 +64,17 @@ def write(
         """What the rules need of the log, from the maintained state: the lines
         sharing an id with the new ones or named by them, every retraction, and
         the touched goals' history one entry per day (tracker.storage.state)."""
-        return open_state(data.progress_dir, plan, data.display).write_context(new)
+        nonlocal state
+        state = open_state(data.progress_dir, plan, data.display)
+        return state.write_context(new)
 
     def absorb() -> None:
-        open_state(data.progress_dir, plan, data.display)  # reads just the lines appended
+        state.refresh()  # reads just the lines appended
+        state.store()
 
     if dry_run:
         existing = context()
-        new, found = prepare(existing)
+        _, found = prepare(existing)
         if found:
             raise TrackerError(found, ExitCode.BAD_DATA)
     else:
@@ -75,7 +82,7 @@ def write(
             data.progress_dir, prepare, batch=batch_id, by=by, recorded_at=recorded_at,
             existing=context, after=absorb,
         )  # fmt: skip
-        new = _name_retracted_goals(new, existing)
+    new = ready
     goals = list(dict.fromkeys(e.goal for e in new if e.op is not Op.RETRACT))
     standings = tuple(standing(plan, existing + new, g, today) for g in goals)
     return WriteResult(today, dry_run, batch_id, tuple(new), standings)

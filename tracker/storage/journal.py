@@ -134,14 +134,14 @@ def append(
     batch: str | None = None,
     by: str = "",
     recorded_at: str = "",
-    existing: Callable[[], list[Entry]] | None = None,
-    after: Callable[[], object] | None = None,
+    existing: Callable[[], list[Entry]],
+    after: Callable[[], object],
 ) -> list[Entry]:
-    """Under the log's lock: read the log as it stands (`existing`: what of it the
-    checks need; default the whole log), let `prepare` validate and build the new
-    entries against it, append them only if it found no problem, then run `after`
-    (which brings the maintained state up to date). Returns what `existing`
-    gave; raises TrackerError when `prepare` found problems."""
+    """Under the log's lock: read what of the log the checks need (`existing`),
+    let `prepare` validate and build the new entries against it, append them
+    only if it found no problem, then run `after` (which brings the maintained
+    state up to date). Returns what `existing` gave; raises TrackerError when
+    `prepare` found problems."""
     from filelock import FileLock, Timeout
 
     with machine_errors(progress_dir):
@@ -154,14 +154,13 @@ def append(
         lock = FileLock(str(progress_dir / LOCK_NAME), timeout=LOCK_TIMEOUT_SECONDS)
     try:
         with machine_errors(progress_dir / LOCK_NAME), lock:
-            before = existing() if existing is not None else read_log(progress_dir)[0]
+            before = existing()
             new, problems = prepare(before)
             if problems:
                 raise TrackerError(problems, ExitCode.BAD_DATA)
             if new:
                 _write(progress_dir, new, batch, by, recorded_at)
-                if after is not None:
-                    after()
+                after()
             return before
     except Timeout:
         raise TrackerError(

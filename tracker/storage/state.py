@@ -31,7 +31,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tracker import __version__
-from tracker.engine.ledger import day_steps, fits, series_from_steps
+from tracker.engine.ledger import day_steps, fits, names_not_in_plan, series_from_steps
 from tracker.model import Entry, Kind, Op, Plan, Source
 from tracker.problems import Problem, problem
 
@@ -176,15 +176,14 @@ class State:
         """Bring every file's record up to date with progress/."""
         from tracker.storage.journal import log_files
 
+        self._new_ids = {}  # ids read by this refresh, for its exclusions
         paths = log_files(self.progress_dir)
         names = [p.name for p in paths]
         old = self.files
         changes: list[tuple[str, list]] = []  # (file, id hashes whose occurrences changed)
         removed = [n for n in old if n not in names]
         for name in removed:
-            self._forget(name)
-            with contextlib.suppress(_Stale):
-                changes.append((name, self._id_array(name, strict=True)))
+            self._drop(name, changes)
         fresh: dict[str, dict] = {}
         for path in paths:
             record = old.get(path.name)
@@ -218,14 +217,13 @@ class State:
             record = dict(record, stat=stat, verified_ns=started)
             self.dirty = True
             return record
-        if (
-            len(data) > old_size
-            and record["complete"]
-            and stat[2] == record["stat"][2]
-            and digest(memoryview(data)[:old_size]) == record["digest"]
-        ):
-            return self._grow(path, record, data, stat, started, changes)
-        raise _Stale
+        if len(data) > old_size and record["complete"] and stat[2] == record["stat"][2]:
+            hashed = blake2b(memoryview(data)[:old_size], digest_size=16)
+            if hashed.hexdigest() == record["digest"]:  # only grew: read the new lines
+                hashed.update(memoryview(data)[old_size:])
+                return self._grow(path, record, data, stat, started, changes, hashed.hexdigest())
+        # Earlier bytes changed: read the file whole — from the bytes already read.
+        return self._rebuild(path, record, changes, read=(st, data, started))
 
     # -- one file ------------------------------------------------------------
 
@@ -238,19 +236,22 @@ class State:
         parse_lines(data, path.name, first_line, entries, problems, commits)
         return entries, problems, commits
 
-    def _rebuild(self, path: Path, old: dict | None, changes: list) -> dict:
-        """A file read whole: a new one, or one whose earlier bytes changed."""
-        started = time.time_ns()
-        try:
-            st = os.stat(path, follow_symlinks=False)
-            data = _read(path)
-        except OSError as exc:
-            return self._unreadable(path, exc, old, changes)
+    def _rebuild(self, path: Path, old: dict | None, changes: list, read=None) -> dict:
+        """A file read whole: a new one, or one whose earlier bytes changed.
+        `read`: (stat, bytes, when) when the caller has just read it."""
+        if read is None:
+            started = time.time_ns()
+            try:
+                st = os.stat(path, follow_symlinks=False)
+                data = _read(path)
+            except OSError as exc:
+                return self._unreadable(path, exc, old, changes)
+        else:
+            st, data, started = read
         entries, problems, commits = self._parse(path, data, 1)
         name = path.name
         if old is not None:
-            with contextlib.suppress(_Stale):
-                changes.append((name, self._id_array(name, strict=True)))
+            self._drop(name, changes)
         self._forget(name)
         record = _record(
             stat=[len(data), st.st_mtime_ns, st.st_ino, st.st_ctime_ns],
@@ -269,14 +270,13 @@ class State:
     def _unreadable(self, path: Path, exc: OSError, old: dict | None, changes: list) -> dict:
         name = path.name
         if old is not None:
-            with contextlib.suppress(_Stale):
-                changes.append((name, self._id_array(name, strict=True)))
+            self._drop(name, changes)
         self._forget(name)
         reason = exc.strerror or str(exc)
         found = problem(name, None, "unreadable", "cannot_read", reason=reason)
         return _record(problems=[found.to_record()])
 
-    def _grow(self, path, record, data, stat, started, changes) -> dict:
+    def _grow(self, path, record, data, stat, started, changes, whole_digest: str) -> dict:
         """Only new lines at the end: parse them and add them to the record."""
         name = path.name
         old_size = record["stat"][0]
@@ -284,7 +284,7 @@ class State:
         record = json.loads(json.dumps(record))  # a copy to change
         record.update(
             stat=stat,
-            digest=digest(data),
+            digest=whole_digest,
             verified_ns=started,
             lines=record["lines"] + data.count(b"\n", old_size),
             complete=data.endswith(b"\n"),
@@ -322,6 +322,7 @@ class State:
         added = []
         dates = record["dates"]
         known = set(record["unknown"])
+        record["unknown"] += [r for r in names_not_in_plan(self.plan, entries) if r not in known]
         for e in entries:
             c = compact(e)
             if e.op is Op.RETRACT:
@@ -337,12 +338,7 @@ class State:
             if e.date is not None:
                 day = c[1]
                 dates = [day, day] if dates is None else [min(dates[0], day), max(dates[1], day)]
-            for ref in _unknown(self.plan, e):
-                if ref not in known:
-                    known.add(ref)
-                    record["unknown"].append(ref)
         record["dates"] = dates
-        record["count"] += len(entries)
         for goal_id, items in by_goal.items():
             previous = self._part(name, goal_id, strict=True) if goal_id in record["parts"] else []
             self._parts[(name, goal_id)] = previous + items
@@ -476,9 +472,6 @@ class State:
             self._id_texts[name] = {e.id for e in self._entries_of(name)}
         return entry_id in self._id_texts[name]
 
-    def _where(self, entry_id: str) -> list[str]:
-        return [name for name in self.files if self._holds(name, entry_id)]
-
     # -- the series ----------------------------------------------------------
 
     def _compose(self) -> None:
@@ -499,13 +492,11 @@ class State:
         hold entries for is summed again from those entries, in order."""
         by_day: dict[int, list] = {}
         clash: set[int] = set()
-        owner: dict[int, str] = {}
-        for name, record in self.files.items():
+        for record in self.files.values():
             for s in record["steps"].get(goal.id, ()):
                 if s[0] in by_day:
                     clash.add(s[0])
                 by_day[s[0]] = s
-                owner.setdefault(s[0], name)
         for day in clash:
             mine = []
             for name, record in self.files.items():
@@ -567,10 +558,6 @@ class State:
                 )
             )
         return found
-
-    def summary(self):
-        """(series, problems, unknown references): what status and alerts need."""
-        return self.series(), self.problems(), self.unknown()
 
     def unknown(self) -> list[str]:
         found: dict[str, None] = {}
@@ -756,7 +743,7 @@ class State:
             token = self.files[name]["ids"]
             if token is None or not self.usable:
                 raise _Stale
-            data = _read(self.folder / PARTS_DIR / _safe(name) / f"ids.{token}.bin")
+            data = _read(self._ids_path(name, token))
             if digest(data) != token or len(data) % 8:
                 raise _Stale
         except (_Stale, OSError, KeyError):
@@ -780,13 +767,19 @@ class State:
         entries, _, _ = self._parse(path, data, 1)
         record = self.files[name]
         self._forget(name)
-        record["parts"] = {}
         fresh = dict(record, problems=[], commits=[], batches={}, retractions=[], unknown=[])
-        fresh.update(dates=None, count=0, parts={})
+        fresh.update(dates=None, parts={})
         self._add_entries(name, fresh, entries, [], set(), hashes=array("Q"))
         record["parts"], record["ids"] = fresh["parts"], None
         self._written.add(("ids", name, None))
         self.dirty = True
+
+    def _drop(self, name: str, changes: list) -> None:
+        """A file's lines leave the state (it was removed or is read again): its
+        ids count as changed, and what was read of it is forgotten."""
+        with contextlib.suppress(_Stale):
+            changes.append((name, self._id_array(name, strict=True)))
+        self._forget(name)
 
     def _forget(self, name: str) -> None:
         for key in [k for k in self._parts if k[0] == name]:
@@ -799,6 +792,9 @@ class State:
         return (
             self.folder / PARTS_DIR / _safe(name) / f"{digest(goal_id.encode())[:16]}.{token}.json"
         )
+
+    def _ids_path(self, name: str, token: str | None) -> Path:
+        return self.folder / PARTS_DIR / _safe(name) / f"ids.{token}.bin"
 
     # -- storing -------------------------------------------------------------
 
@@ -822,7 +818,7 @@ class State:
                 if kind == "ids":
                     data = self._ids[name].tobytes()
                     token = digest(data)
-                    _write(folder / f"ids.{token}.bin", data)
+                    _write(self._ids_path(name, token), data)
                     self.files[name]["ids"] = token
                 else:
                     data = _dumps({"goal": goal_id, "entries": self._parts[(name, goal_id)]})
@@ -852,23 +848,20 @@ class State:
             return
         keep = set()
         for name, record in self.files.items():
-            folder = _safe(name)
-            keep |= {
-                f"{folder}/{digest(g.encode())[:16]}.{t}.json" for g, t in record["parts"].items()
-            }
-            keep.add(f"{folder}/ids.{record['ids']}.bin")
+            keep |= {self._part_path(name, g, t) for g, t in record["parts"].items()}
+            keep.add(self._ids_path(name, record["ids"]))
         limit = time.time() - 60
         for folder in root.iterdir():
             if folder.is_symlink() or not folder.is_dir():
                 continue
             for path in folder.iterdir():
-                if f"{folder.name}/{path.name}" not in keep:
+                if path not in keep:
                     with contextlib.suppress(OSError):
                         if path.lstat().st_mtime < limit:
                             path.unlink()
 
 
-def open_state(progress_dir: Path, plan: Plan, display=str, *, store: bool = True) -> State:
+def open_state(progress_dir: Path, plan: Plan, display=str) -> State:
     """The state of progress/, brought up to date (and stored when it changed).
     A stored state that cannot be used as it is is set aside and rebuilt."""
     state = State(progress_dir, plan, display)
@@ -878,8 +871,7 @@ def open_state(progress_dir: Path, plan: Plan, display=str, *, store: bool = Tru
     except (_Stale, KeyError, IndexError, TypeError, ValueError, AttributeError):
         state = State(progress_dir, plan, display)  # damaged in a way the checks let by
         state.refresh()
-    if store:
-        state.store()
+    state.store()
     return state
 
 
@@ -924,17 +916,6 @@ def _ord(entry: Entry) -> int | None:
     return entry.date.toordinal() if entry.date else None
 
 
-def _unknown(plan: Plan, entry: Entry) -> list[str]:
-    if entry.op is Op.RETRACT:
-        return []
-    goal = plan.goal(entry.goal)
-    if goal is None:
-        return [entry.goal]
-    if entry.op is Op.ITEMS:
-        return [f"{goal.id}: {i}" for i in entry.items if i not in goal.items]
-    return []
-
-
 def _record(**known) -> dict:
     """One log file's record in the state: nothing read yet, but what is given."""
     record = {
@@ -949,7 +930,6 @@ def _record(**known) -> dict:
         "parts": {},
         "ids": None,
         "dates": None,
-        "count": 0,
         "retractions": [],
         "unknown": [],
         "steps": {},
