@@ -12,8 +12,8 @@ import shutil
 import pytest
 
 from tests.conftest import run_process
+from tracker.engine.ledger import names_not_in_plan
 from tracker.engine.status import all_series
-from tracker.rules.entries import unknown_references
 from tracker.storage.datadir import DataDir, load_plan
 from tracker.storage.journal import read_log
 from tracker.storage.state import FORMAT, INDEX_FILE, open_state
@@ -38,13 +38,13 @@ def whole_log(data):
     plan, _ = load_plan(DataDir(data))
     entries, problems = read_log(data / "progress", display=str)
     series = all_series(plan, entries)
-    return plan, series, problems, unknown_references(plan, entries)
+    return plan, series, problems, names_not_in_plan(plan, entries)
 
 
 def assert_state_matches_log(data):
     plan, series, problems, unknown = whole_log(data)
     state = open_state(data / "progress", plan, str)
-    got_series, got_problems, got_unknown = state.summary()
+    got_series, got_problems, got_unknown = state.series(), state.problems(), state.unknown()
     for goal in plan.goals:
         want, got = series[goal.id], got_series[goal.id]
         assert (got.days, got.values, got.items, got.entry_days) == (

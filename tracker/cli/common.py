@@ -115,9 +115,9 @@ def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True)
     if warn:
         _warn(loaded.log_problems)
         if with_log:
-            from tracker.rules.entries import unknown_references
+            from tracker.engine.ledger import names_not_in_plan
 
-            _warn_unknown(unknown_references(loaded.plan, loaded.entries))
+            _warn_unknown(names_not_in_plan(loaded.plan, loaded.entries))
     plan = loaded.plan
     return Opened(data, plan, loaded.entries, loaded.log_problems, today_in(plan.timezone))
 
@@ -125,13 +125,8 @@ def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True)
 def open_series(data_dir: str | None):
     """For commands that need only each goal's value over time (status, alerts):
     served from the derived cache when the log has not changed."""
-    from tracker.storage.datadir import load_series
-
     loaded = open_data(data_dir, with_log=False)
-    series, problems, unknown = load_series(loaded.data, loaded.plan)
-    _warn(problems)
-    _warn_unknown(unknown)
-    return loaded, series
+    return loaded, open_log(loaded).series()
 
 
 def warn_plan_ended(plan: Plan, as_of: dt.date, command: str, lang: str) -> None:

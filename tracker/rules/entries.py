@@ -15,7 +15,6 @@ from tracker.engine.ledger import (
     OPS_FOR_KIND,
     build_series,
     effective_by_goal,
-    names_not_in_plan,
     retracted_ids,
 )
 from tracker.model import Entry, Kind, Op, Plan
@@ -325,11 +324,6 @@ def write_problems(
         if goal_id not in already_over:
             found.append(found_problem)
     return found
-
-
-def unknown_references(plan: Plan, entries: list[Entry]) -> list[str]:
-    """What entries name that the plan no longer has: see engine.ledger.names_not_in_plan."""
-    return names_not_in_plan(plan, entries)
 
 
 # ── plausibility (new entries only, unless forced) ───────────────────────────

@@ -117,13 +117,6 @@ def load(data: DataDir, *, with_log: bool = True) -> Loaded:
     return Loaded(plan, entries, plan_problems, log_problems)
 
 
-def load_series(data: DataDir, plan: Plan):
-    """Each goal's value series, the log's problems, and what entries name that
-    the plan no longer has: from the maintained state (tracker.storage.state),
-    brought up to date with whatever changed in progress/."""
-    return open_log(data, plan).summary()
-
-
 def open_log(data: DataDir, plan: Plan):
     """progress/ as maintained state: fresh, read only where a question needs it."""
     from tracker.storage.state import open_state
