@@ -140,13 +140,14 @@ def complete_owner(ctx, param, incomplete):
 @_never_raises
 def complete_entry(ctx, param, incomplete):
     """Entry ids, newest first, each with its goal, date and what it did."""
+    from tracker.engine.ledger import retracted_ids
     from tracker.model import Op
     from tracker.refs import entry_line
     from tracker.storage.journal import read_log
 
     data = _data_dir(ctx)
     entries, _ = read_log(data.progress_dir, display=data.display)
-    done = {e.retracts for e in entries if e.op is Op.RETRACT}
+    done = retracted_ids(entries)
     live = [e for e in entries if e.op is not Op.RETRACT and e.id not in done]
     live.sort(key=lambda e: e.sort_key, reverse=True)
     # An entry's own data (goal, date, change), shown beside its id by the shell.

@@ -77,6 +77,7 @@ def _value(key: str, value: str) -> str:
 
 def _report(config, changed, ctx, lang):
     from tracker.cli.log import login_name
+    from tracker.storage.config import CONFIG_KEYS
     from tracker.views.config import config_report
 
     effective_lang = lang_and_source(_flag(ctx), env=os.environ, config_lang=config.get("lang"),
@@ -90,7 +91,7 @@ def _report(config, changed, ctx, lang):
         path=str(config.path),
         origin=config.origin,
         exists=config.exists,
-        settings={key: config.get(key) for key in ("lang", "by", "data")},
+        settings={key: config.get(key) for key in CONFIG_KEYS},
         effective={"lang": effective_lang, "by": by, "data": data},
         problems=list(config.problems),
         changed=changed,

@@ -17,10 +17,6 @@ from tracker.words import say
 _METAVARS = {"[OPTIONS]": "help.options_metavar", "COMMAND [ARGS]...": "help.command_metavar"}
 
 
-def _lang(ctx: click.Context) -> str:
-    return gentle_lang(ctx)
-
-
 @contextmanager
 def section(formatter: click.HelpFormatter, heading: str):
     """A help section under `heading` as the catalogue writes it (its own colon:
@@ -42,12 +38,12 @@ class TrackerOption(click.Option):
         if not self.help:
             return super().get_help_record(ctx)
         worded = copy.copy(self)
-        worded.help = say(self.help, _lang(ctx), **self.help_args)
+        worded.help = say(self.help, gentle_lang(ctx), **self.help_args)
         record = click.Option.get_help_record(worded, ctx)
         if record is None or not self.required:
             return record
         # click writes "[required]" itself; say it in the user's language.
-        return record[0], record[1].replace("[required]", say("help.required", _lang(ctx)))
+        return record[0], record[1].replace("[required]", say("help.required", gentle_lang(ctx)))
 
 
 def option(*decls, **kwargs):
@@ -70,24 +66,24 @@ class _Worded:
         if self.help:
             formatter.write_paragraph()
             with formatter.indentation():
-                formatter.write_text(say(self.help, _lang(ctx)))
+                formatter.write_text(say(self.help, gentle_lang(ctx)))
 
     def get_short_help_str(self, limit: int = 45) -> str:
         key = self.short_help or self.help
-        return say(key, _lang(click.get_current_context(silent=True))) if key else ""
+        return say(key, gentle_lang(click.get_current_context(silent=True))) if key else ""
 
     def format_usage(self, ctx, formatter):
         pieces = self.collect_usage_pieces(ctx)
-        prefix = say("help.usage", _lang(ctx))
+        prefix = say("help.usage", gentle_lang(ctx))
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=prefix)
 
     def collect_usage_pieces(self, ctx):
-        lang = _lang(ctx)
+        lang = gentle_lang(ctx)
         pieces = super().collect_usage_pieces(ctx)
         return [say(_METAVARS[p], lang) if p in _METAVARS else p for p in pieces]
 
     def format_options(self, ctx, formatter):
-        lang = _lang(ctx)
+        lang = gentle_lang(ctx)
         helper = self.get_help_option(ctx)
         records = []
         for param in self.get_params(ctx):
@@ -140,10 +136,10 @@ class WordedUsageError(click.UsageError):
         self.original = error
 
     def format_message(self) -> str:
-        return usage_message(self.original, _lang(self.ctx) if self.ctx else gentle_lang(None))
+        return usage_message(self.original, gentle_lang(self.ctx))
 
     def show(self, file=None) -> None:
-        lang = _lang(self.ctx) if self.ctx else gentle_lang(None)
+        lang = gentle_lang(self.ctx)
         if self.ctx is not None:
             try_help = say("help.try_help", lang, command=f"{self.ctx.command_path} -h")
             click.echo(f"{self.ctx.get_usage()}\n{try_help}\n", err=True)

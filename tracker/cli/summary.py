@@ -94,7 +94,7 @@ def command(
         }
 
     if split_by:
-        _split(loaded, digest, headers, fmt, Path(output), lang)
+        _split(digest, headers, fmt, Path(output), lang)
         return
     summary, report = digest(owner)
     if fmt != "email":
@@ -109,7 +109,7 @@ def command(
         write_text(text)
 
 
-def _split(loaded, digest, headers, fmt: str, folder: Path, lang: str) -> None:
+def _split(digest, headers, fmt: str, folder: Path, lang: str) -> None:
     """One file per office, most in need first, each written atomically; one
     line per file says what was written."""
     from tracker.render.out import render

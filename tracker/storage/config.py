@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.problems import Problem, problem, suggest_or
+from tracker.words import LANGS
 
 CONFIG_ENV = "TRACKER_CONFIG"
 CONFIG_FILE = "config.toml"
-LANG_VALUES = ("zh", "en")
 # The keys a config file may set, in the order `tracker config` lists them.
 CONFIG_KEYS = ("lang", "by", "data")
 
@@ -109,15 +109,20 @@ def check_value(key: str, value) -> str | Problem:
                        what=phrase("type_text"), got=got)  # fmt: skip
     if not value.strip():
         return problem("", None, "empty", "key_empty", "config_unset_fix", key=key)
-    if key == "lang" and value not in LANG_VALUES:
-        choices = ", ".join(LANG_VALUES)
+    if key == "lang" and value not in LANGS:
+        choices = ", ".join(LANGS)
         return problem("", None, "invalid", "unknown_choice", "one_of", key=key, value=value,
                        choices=choices)  # fmt: skip
     return value.strip() if key == "lang" else value
 
 
+def _key_line(key: str) -> re.Pattern:
+    """A TOML line setting `key` (bare or quoted)."""
+    return re.compile(rf"^\s*(\"{re.escape(key)}\"|'{re.escape(key)}'|{re.escape(key)})\s*=")
+
+
 def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*(\"{re.escape(key)}\"|'{re.escape(key)}'|{re.escape(key)})\s*=")
+    pattern = _key_line(key)
     for number, line in enumerate(text.splitlines(), 1):
         if pattern.match(line):
             return number
@@ -139,7 +144,7 @@ def edited(text: str, key: str, value: str | None) -> str:
     """The file's text with `key` set to `value` (None: removed), every other
     line — comments included — left as it was."""
     lines = text.splitlines()
-    pattern = re.compile(rf"^\s*(\"{re.escape(key)}\"|'{re.escape(key)}'|{re.escape(key)})\s*=")
+    pattern = _key_line(key)
     kept = [line for line in lines if not pattern.match(line)]
     if value is not None:
         new = f"{key} = {toml_string(value)}"

@@ -203,8 +203,8 @@ class _Row:
         return self.values[i] if i is not None and i < len(self.values) else None
 
     def get(self, key: str):
-        i = self.columns.get(key)
-        value = self.values[i] if i is not None and i < len(self.values) else None
+        """The cell's value, text stripped and empty text as None."""
+        value = self.raw(key)
         if isinstance(value, str):
             value = value.strip()
             return value or None

@@ -18,7 +18,7 @@ from tracker.views.common import (
 from tracker.views.model import Cell, Section, Sheet, Table
 from tracker.views.phrases import days_text, flags, state_text, value_text
 from tracker.views.report import Report
-from tracker.views.sheets import record_sheet
+from tracker.views.sheets import flat_status, record_sheet
 from tracker.words import say
 
 CSV_FIELDS = (
@@ -98,14 +98,7 @@ def status_report(
         }
 
     def records() -> list[dict]:
-        rows = []
-        for status in items:
-            row = status_dict(status)
-            forecast = row.pop("forecast")
-            row["forecast_completion_date"] = forecast["completion_date"] if forecast else None
-            row["forecast_days_late"] = forecast["days_late"] if forecast else None
-            rows.append(row)
-        return rows
+        return [flat_status(status_dict(s)) for s in items]
 
     def tables() -> tuple[Table, ...]:
         return (status_table(plan, groups, as_of=as_of, lang=lang, counts=counts),)

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import replace
 
 from tracker.engine.snapshot import Snapshot
-from tracker.fillin import COLUMNS, HIDDEN, SCHEMA, header_key
+from tracker.fillin import COLUMNS, FILLED, HIDDEN, SCHEMA, header_key
 from tracker.model import GoalStatus, Kind, Plan
 from tracker.views.common import title_of
 from tracker.views.model import Fill, Sheet, SheetColumn
@@ -128,7 +128,7 @@ def _row(plan, status: GoalStatus, snapshot: Snapshot, *, as_of, lang) -> dict:
         "target": _number(target),
         "current": _number(current),
         "last": status.last_entry,
-        **dict.fromkeys(("add", "total", "done", "items", "date", "note", "by")),
+        **dict.fromkeys(FILLED),
         "snap_value": _number(snapshot.value),
         "snap_entry": snapshot.last_entry or None,
         "as_of": as_of,
