@@ -78,15 +78,20 @@ def change_text(activity: GoalActivity, lang: str) -> str:
 
 
 def summary_report(summary: Summary, *, week: str | None, lang: str) -> Report:
-    """The digest: JSON, text/Markdown blocks, and the HTML page."""
+    """The digest: JSON, text/Markdown blocks, and the HTML page. Each form is
+    built once however many use it (a mail has both the text and the page)."""
+    from functools import cache
+
+    body = cache(lambda: summary_body(summary, week=week, lang=lang))
+    blocks = cache(lambda: summary_blocks(summary, week=week, lang=lang))
     return Report(
         SCHEMA,
         summary.until,
-        lambda: summary_body(summary, week=week, lang=lang),
-        tables=lambda: summary_blocks(summary, week=week, lang=lang),
+        body,
+        tables=blocks,
         template="summary.html.j2",
-        page=lambda: html_context(summary, week=week, lang=lang),
-        sheets=lambda: summary_sheets(summary, week=week, lang=lang),
+        page=lambda: html_context(summary, blocks(), lang=lang),
+        sheets=lambda: summary_sheets(summary, body(), lang=lang),
     )
 
 
@@ -107,10 +112,9 @@ SHEETS = (
 )  # fmt: skip
 
 
-def summary_sheets(summary: Summary, *, week: str | None, lang: str) -> tuple[Sheet, ...]:
+def summary_sheets(summary: Summary, body: dict, *, lang: str) -> tuple[Sheet, ...]:
     """The digest as a workbook: an overview of counts per state, then one sheet
-    per section, from the same records as its JSON."""
-    body = summary_body(summary, week=week, lang=lang)
+    per section, from the same records as its JSON (`body`)."""
     overview = [
         {
             "state": s.value,
@@ -598,8 +602,7 @@ def value_at(goal: Goal, fraction: float) -> float:
     return fraction * goal.full_target
 
 
-def html_context(summary: Summary, *, week: str | None, lang: str) -> dict:
-    blocks = summary_blocks(summary, week=week, lang=lang)
+def html_context(summary: Summary, blocks: tuple[Table, ...], *, lang: str) -> dict:
     by_name = dict(zip(("head", "attention", "offices"), blocks))
     attention = [
         {
