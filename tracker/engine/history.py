@@ -47,9 +47,20 @@ def history(goal: Goal, entries: list[Entry], *, as_of: dt.date) -> list[History
 def chart_points(goal: Goal, series, *, as_of: dt.date, columns: int):
     """(days, expected fractions, actual fractions or None after as_of) sampled
     evenly from the goal's start to its deadline (or as_of, if later)."""
+    days = chart_days(goal, as_of=as_of, columns=columns)
+    expected, actual = chart_fractions(goal, series, days, as_of=as_of)
+    return days, expected, actual
+
+
+def chart_days(goal: Goal, *, as_of: dt.date, columns: int) -> list[dt.date]:
+    """`columns` days evenly from the goal's start to its deadline (or as_of, if later)."""
     end = max(goal.deadline, min(as_of, goal.deadline + dt.timedelta(days=366)))
     span = max(1, (end - goal.start).days)
-    days = [goal.start + dt.timedelta(days=round(i * span / (columns - 1))) for i in range(columns)]
+    return [goal.start + dt.timedelta(days=round(i * span / (columns - 1))) for i in range(columns)]
+
+
+def chart_fractions(goal: Goal, series, days, *, as_of: dt.date):
+    """(expected fractions, actual fractions or None after as_of) on these days."""
     expected = [expected_on(goal, d) for d in days]
     actual = []
     for day in days:
@@ -60,4 +71,4 @@ def chart_points(goal: Goal, series, *, as_of: dt.date, columns: int):
         if value is None and goal.kind is not Kind.LEVEL:
             value = 0.0
         actual.append(None if value is None else progress_of(goal, value))
-    return days, expected, actual
+    return expected, actual

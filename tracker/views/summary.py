@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.engine.history import chart_points
+from tracker.engine.history import chart_days, chart_fractions
 from tracker.engine.offices import OfficeStanding
 from tracker.engine.summary import Attention, GoalActivity, Summary
-from tracker.engine.trajectory import expected_on, progress_of
 from tracker.model import Condition, Goal, GoalStatus, Kind, Op
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
@@ -556,15 +555,14 @@ def goal_chart(summary: Summary, status: GoalStatus, lang: str) -> Chart | None:
     if goal.kind is Kind.MILESTONE:
         return None
     series = summary.series[goal.id]
-    sampled, _, _ = chart_points(goal, series, as_of=summary.until, columns=53)
+    sampled = chart_days(goal, as_of=summary.until, columns=53)
     first, last = sampled[0], sampled[-1]
     # Evenly sampled days, plus each reading and the day before it (so a step
     # is drawn as a step), plus the report's date: a single reading shows.
     readings = tuple(d for d in series.days if first <= d <= min(last, summary.until))
     extra = {summary.until} | set(readings) | {d - dt.timedelta(days=1) for d in readings}
     days = sorted({*sampled, *(d for d in extra if first <= d <= last)})
-    expected = [expected_on(goal, d) for d in days]
-    actual = [_progress_on(goal, series, d) if d <= summary.until else None for d in days]
+    expected, actual = chart_fractions(goal, series, days, as_of=summary.until)
     unit = say("chart.items", lang) if goal.kind is Kind.CHECKLIST else goal.unit
     if goal.kind is Kind.CHECKLIST:
         size = len(goal.items)
@@ -585,13 +583,6 @@ def goal_chart(summary: Summary, status: GoalStatus, lang: str) -> Chart | None:
         empty_label=say("chart.no_reading", lang),
         readings=readings,
     )
-
-
-def _progress_on(goal: Goal, series, day) -> float | None:
-    value = series.value_on(day)
-    if value is None:
-        return None if goal.kind is Kind.LEVEL else 0.0
-    return progress_of(goal, value)
 
 
 def value_at(goal: Goal, fraction: float) -> float:
