@@ -48,7 +48,8 @@ def _draw(ws, sheet: Sheet) -> None:
             ws.cell(row, i, column.key)
         ws.row_dimensions[row].hidden = True
         row += 1
-    span = sum(_width(sheet, i) for i in visible)
+    widths = [_width(sheet, i) for i in range(len(columns))]  # each scans its column once
+    span = sum(widths[i] for i in visible)
     for n, line in enumerate(sheet.lead):
         cell = ws.cell(row, 1, inert(line))
         cell.font = Font(bold=n == 0, size=13 if n == 0 else 11)
@@ -88,7 +89,7 @@ def _draw(ws, sheet: Sheet) -> None:
             ws.add_data_validation(rule)
     for i, column in enumerate(columns, start=1):
         dimension = ws.column_dimensions[get_column_letter(i)]
-        dimension.width = _width(sheet, i - 1)
+        dimension.width = widths[i - 1]
         dimension.hidden = column.hidden
     ws.freeze_panes = ws.cell(header + 1, sheet.frozen_columns + 1).coordinate
     if sheet.protected:
