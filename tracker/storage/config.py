@@ -132,14 +132,6 @@ def _line_of(text: str, key: str) -> int | None:
 # ── writing ──────────────────────────────────────────────────────────────────
 
 
-def toml_string(value: str) -> str:
-    """A TOML basic string: JSON's escapes are TOML's, plus DEL, which TOML
-    wants escaped too."""
-    import json
-
-    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
 def edited(text: str, key: str, value: str | None) -> str:
     """The file's text with `key` set to `value` (None: removed), every other
     line — comments included — left as it was."""
@@ -147,7 +139,9 @@ def edited(text: str, key: str, value: str | None) -> str:
     pattern = _key_line(key)
     kept = [line for line in lines if not pattern.match(line)]
     if value is not None:
-        new = f"{key} = {toml_string(value)}"
+        from tracker.storage.scaffold import toml_value
+
+        new = f"{key} = {toml_value(value)}"
         at = next((i for i, line in enumerate(lines) if pattern.match(line)), None)
         if at is None:
             kept.append(new)
