@@ -523,3 +523,23 @@ def test_a_config_file_that_cannot_be_written_is_a_message(run, tmp_path):
     env = {"TRACKER_CONFIG": str(blocker / "config.toml")}
     result = run("config", "set", "by", "张伟", env=env, code=3)
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--as-of", "2020-06-30"],
+        ["alerts", "--as-of", "2020-06-30"],
+        ["show", "jobs.training", "--as-of", "2020-06-30"],
+        ["entries"],
+        ["summary", "--as-of", "2020-06-30"],
+        ["goals"],
+        ["check"],
+    ],
+)
+def test_every_reporting_command_writes_its_output_file_whole(run, tmp_path, args):
+    """SPEC: every reporting command takes --output FILE, written atomically."""
+    path = tmp_path / "out.json"
+    printed = run(*args, "--format", "json", code=0).stdout
+    run(*args, "--format", "json", "--output", str(path), code=0)
+    assert json.loads(path.read_text(encoding="utf-8")) == json.loads(printed)

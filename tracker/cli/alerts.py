@@ -12,6 +12,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_series,
+    output_option,
     pager_option,
     warn_plan_ended,
 )
@@ -39,10 +40,11 @@ from tracker.problems import ExitCode, UsageError, suggest_or
 )
 @as_of_option
 @format_option("table", "json", "csv", "md")
+@output_option
 @lang_option
 @pager_option
 @data_option
-def command(fail_on, owner, group_by, as_of, fmt, lang, data_dir):
+def command(fail_on, owner, group_by, as_of, fmt, output, lang, data_dir):
     from tracker.engine.alerts import alerts
     from tracker.engine.offices import holds
     from tracker.engine.status import statuses_from_series
@@ -67,7 +69,7 @@ def command(fail_on, owner, group_by, as_of, fmt, lang, data_dir):
         group_by=group_by,
     )
     warn_plan_ended(loaded.plan, day, "tracker alerts", lang)
-    emit(report, fmt)
+    emit(report, fmt, output=output)
     if failing:
         exit_with(ExitCode.CONDITION)
 

@@ -8,6 +8,7 @@ from tracker.cli.common import (
     exit_with,
     format_option,
     lang_option,
+    output_option,
     pager_option,
 )
 from tracker.cli.help import cli_command
@@ -16,10 +17,11 @@ from tracker.problems import ExitCode
 
 @cli_command("check", help="help.check")
 @format_option("table", "json")
+@output_option
 @lang_option
 @pager_option
 @data_option
-def command(fmt, lang, data_dir):
+def command(fmt, output, lang, data_dir):
     from tracker.cli.common import find_data
     from tracker.dates import today_in
     from tracker.rules.entries import log_problems
@@ -41,6 +43,6 @@ def command(fmt, lang, data_dir):
         problems=problems,
         lang=lang,
     )
-    emit(report, fmt)
+    emit(report, fmt, output=output)
     if problems:
         exit_with(ExitCode.BAD_DATA)

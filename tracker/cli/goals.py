@@ -8,6 +8,7 @@ from tracker.cli.common import (
     format_option,
     lang_option,
     open_data,
+    output_option,
     pager_option,
 )
 from tracker.cli.completion import complete_area
@@ -18,13 +19,14 @@ from tracker.refs import resolve_area
 @cli_command("goals", help="help.goals")
 @option("--area", metavar="AREA", shell_complete=complete_area, help="help.opt.area")
 @format_option("table", "json", "md")
+@output_option
 @lang_option
 @pager_option
 @data_option
-def command(area, fmt, lang, data_dir):
+def command(area, fmt, output, lang, data_dir):
     from tracker.views.goals import goals_report
 
     loaded = open_data(data_dir, with_log=False)
     if area is not None:
         resolve_area(loaded.plan, area)
-    emit(goals_report(loaded.plan, area=area, lang=lang), fmt)
+    emit(goals_report(loaded.plan, area=area, lang=lang), fmt, output=output)

@@ -12,6 +12,7 @@ from tracker.cli.common import (
     lang_option,
     open_data,
     open_log,
+    output_option,
     pager_option,
 )
 from tracker.cli.completion import complete_goal
@@ -23,10 +24,11 @@ from tracker.refs import resolve_goal
 @click.argument("goal_id", metavar="ID", shell_complete=complete_goal)
 @as_of_option
 @format_option("table", "json")
+@output_option
 @lang_option
 @pager_option
 @data_option
-def command(goal_id, as_of, fmt, lang, data_dir):
+def command(goal_id, as_of, fmt, output, lang, data_dir):
     from tracker.engine.history import history
     from tracker.engine.status import goal_status
     from tracker.views.show import show_report
@@ -39,4 +41,4 @@ def command(goal_id, as_of, fmt, lang, data_dir):
     series = log.series()[goal.id]
     status = goal_status(goal, series, as_of=day)
     rows = history(goal, log.entries(goal=goal.id) + log.retractions(), as_of=day)
-    emit(show_report(plan, status, rows, series, as_of=day, lang=lang), fmt)
+    emit(show_report(plan, status, rows, series, as_of=day, lang=lang), fmt, output=output)
