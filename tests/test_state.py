@@ -5,15 +5,21 @@ state, cut-off batches, repeated ids and retractions across files."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import run_process
 from tracker.engine.ledger import names_not_in_plan
 from tracker.engine.status import all_series
+from tracker.rules.entries import check_log, log_problems
 from tracker.storage.datadir import DataDir, load_plan
 from tracker.storage.journal import read_log
 from tracker.storage.state import FORMAT, INDEX_FILE, open_state
@@ -38,12 +44,20 @@ def whole_log(data):
     plan, _ = load_plan(DataDir(data))
     entries, problems = read_log(data / "progress", display=str)
     series = all_series(plan, entries)
-    return plan, series, problems, names_not_in_plan(plan, entries)
+    return plan, series, problems, names_not_in_plan(plan, entries), entries
+
+
+TODAY = dt.date(2020, 12, 31)
 
 
 def assert_state_matches_log(data):
-    plan, series, problems, unknown = whole_log(data)
+    plan, series, problems, unknown, entries = whole_log(data)
     state = open_state(data / "progress", plan, str)
+    # `tracker check` from the state says exactly what it says of the whole log
+    assert check_log(plan, state, today=TODAY) == (
+        log_problems(plan, entries, today=TODAY),
+        len(entries),
+    )
     got_series, got_problems, got_unknown = state.series(), state.problems(), state.unknown()
     for goal in plan.goals:
         want, got = series[goal.id], got_series[goal.id]
@@ -295,3 +309,63 @@ def test_editing_the_plan_rebuilds_the_state(run, mixed):
     )
     state = assert_state_matches_log(mixed)
     assert "rural.eco-farm-bases: 长石" in state.unknown()
+
+
+ENTRY_FIELDS = st.one_of(
+    st.fixed_dictionaries({"value": st.sampled_from([1, 2, 0.5, -3, 40, 7.25, 1e6])}),
+    st.fixed_dictionaries({"value": st.sampled_from([100, 5.5]), "total": st.just(True)}),
+    st.just({"done": True}),
+    st.fixed_dictionaries({"items": st.sampled_from([["长石"], ["九塘", "不存在"], ["茅天新"]])}),
+    st.just({}),  # a check-in
+)
+GOALS = st.sampled_from(
+    ["jobs.training", "jobs.placement", "finance.general-spending-cut",
+     "housing.three-supplies", "rural.eco-farm-bases", "no.such-goal"]
+)  # fmt: skip
+IDS = st.sampled_from([f"e{i}" for i in range(12)])
+DAYS = st.sampled_from(["2019-12-30", "2020-01-05", "2020-03-05", "2020-03-05", "2021-02-01"])
+
+
+@st.composite
+def log_line(draw):
+    batch = draw(st.sampled_from([None, None, "B1", "B2"]))
+    if draw(st.integers(0, 6)) == 0:
+        record = {"id": draw(IDS), "retracts": draw(IDS), "reason": "r", "by": "t",
+                  "recorded_at": "2020-06-01T08:00:00Z"}  # fmt: skip
+        if draw(st.booleans()):
+            record["goal"] = draw(GOALS)
+    else:
+        record = {"id": draw(IDS), "goal": draw(GOALS), "date": draw(DAYS), "note": "", "by": "t",
+                  "recorded_at": f"2020-0{draw(st.integers(1, 3))}-01T08:00:00Z"}  # fmt: skip
+        record.update(draw(ENTRY_FIELDS))
+    if batch:
+        record["batch"] = batch
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    files=st.lists(
+        st.tuples(
+            st.sampled_from(["2020-01", "2020-03", "copy"]), st.lists(log_line(), max_size=8)
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    commit=st.booleans(),
+)
+def test_check_from_the_state_says_what_the_whole_log_says(files, commit):
+    """Any log — repeated ids, retractions of anything, unknown goals, wrong kinds,
+    negative or fractional counts, dates before the plan or in the future, parts
+    above their wholes, committed and cut-off batches, across files — is judged
+    the same from the maintained state, built at once or file by file."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        shutil.copy(Path(__file__).parent.parent / "goals.toml", data / "goals.toml")
+        (data / "progress").mkdir()
+        for name, lines in files:
+            write_lines(data / "progress" / f"{name}.jsonl", *lines)
+            assert_state_matches_log(data)  # the state grows with each file
+        if commit:
+            write_lines(data / "progress" / "copy.jsonl", '{"commit": "B1", "entries": 1}\n')
+        assert_state_matches_log(data)

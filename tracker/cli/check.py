@@ -24,22 +24,26 @@ from tracker.problems import ExitCode
 def command(fmt, output, lang, data_dir):
     from tracker.cli.common import find_data
     from tracker.dates import today_in
-    from tracker.rules.entries import log_problems
-    from tracker.storage.datadir import load
-    from tracker.storage.journal import unsafe_paths
+    from tracker.rules.entries import check_log
+    from tracker.storage.datadir import load, open_log
+    from tracker.storage.journal import read_log, unsafe_paths
     from tracker.views.check import check_report
 
     data = find_data(data_dir)
-    loaded = load(data)
-    plan, entries = loaded.plan, loaded.entries
-    problems = loaded.plan_problems + loaded.log_problems
-    problems += unsafe_paths(data.progress_dir, display=data.display)
-    if plan is not None:
-        problems += log_problems(plan, entries, today=today_in(plan.timezone))
+    loaded = load(data, with_log=False)
+    plan = loaded.plan
+    unsafe = unsafe_paths(data.progress_dir, display=data.display)
+    if plan is None:  # no plan to judge entries by: what reading the log finds
+        read, found = read_log(data.progress_dir, display=data.display)
+        problems, entries = loaded.plan_problems + found + unsafe, len(read)
+    else:  # from the maintained state: only what changed since it was kept is read
+        log = open_log(data, plan)
+        found, entries = check_log(plan, log, today=today_in(plan.timezone))
+        problems = loaded.plan_problems + log.problems() + unsafe + found
     report = check_report(
         plan,
         goals=len(plan.goals) if plan else 0,
-        entries=len(entries),
+        entries=entries,
         problems=problems,
         lang=lang,
     )

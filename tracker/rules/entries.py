@@ -9,7 +9,9 @@ check`; `write_problems` over new entries against the log as it stands, for
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Protocol
 
 from tracker.engine.ledger import (
     OPS_FOR_KIND,
@@ -240,21 +242,32 @@ def part_of_violations(
     """A part may never exceed its whole: check every day either one changes.
     Returns (part goal id, problem), the first violating day of each part.
     `only`: check just the part/whole pairs that involve these goals."""
-    pairs = [(g, plan.goal(g.part_of)) for g in plan.goals if g.part_of and plan.goal(g.part_of)]
-    if only is not None:
-        pairs = [(g, p) for g, p in pairs if g.id in only or p.id in only]
+    pairs = _part_pairs(plan, only)
     if not pairs:
         return []
     grouped, _ = effective_by_goal(plan, entries, {g.id for pair in pairs for g in pair})
+    series = {g.id: build_series(g, grouped[g.id]) for pair in pairs for g in pair}
+    return _parts_exceeding(pairs, series, lambda goal, day: grouped[goal.id])
+
+
+def _part_pairs(plan: Plan, only: set[str] | None = None) -> list[tuple]:
+    pairs = [(g, plan.goal(g.part_of)) for g in plan.goals if g.part_of and plan.goal(g.part_of)]
+    if only is not None:
+        pairs = [(g, p) for g, p in pairs if g.id in only or p.id in only]
+    return pairs
+
+
+def _parts_exceeding(pairs, series, counting) -> list[tuple[str, Problem]]:
+    """part_of_violations over each goal's series; `counting(goal, day)` gives the
+    goal's counting entries, sorted, at least those dated on or before `day`."""
     found = []
     for goal, parent in pairs:
-        child_series = build_series(goal, grouped[goal.id])
-        parent_series = build_series(parent, grouped[parent.id])
+        child_series, parent_series = series[goal.id], series[parent.id]
         for day in sorted(set(child_series.days) | set(parent_series.days)):
             child = child_series.value_on(day) or 0
             whole = parent_series.value_on(day) or 0
             if child > whole + PART_OF_EPSILON:
-                culprit = _culprit(grouped[goal.id], grouped[parent.id], day)
+                culprit = _culprit(counting(goal, day), counting(parent, day), day)
                 found.append(
                     (
                         goal.id,
@@ -288,18 +301,104 @@ def _culprit(child_entries: list[Entry], parent_entries: list[Entry], day: dt.da
 # ── the two runs ─────────────────────────────────────────────────────────────
 
 
+class LogReader(Protocol):
+    """What `tracker check` needs of a log, so a whole log held in memory and the
+    maintained state (tracker.storage.state) answer it alike. Entries of a batch
+    that was cut off are not in it."""
+
+    def alike(self) -> Iterator[list[tuple[Entry, list[int | None]]]]:
+        """Per log file, in log order: its entries grouped by everything an entry
+        rule reads (goal, date, operation, value, items), as (one of them, the
+        lines of them all)."""
+
+    def sharing_ids(self) -> list[Entry]:
+        """Every line whose id another line has too, in log order."""
+
+    def retractions_and_targets(self) -> list[Entry]:
+        """Every retraction and every line with an id one names, in log order."""
+
+    def series(self) -> dict:
+        """Each goal's Series."""
+
+    def counting(self, goal, day: dt.date) -> list[Entry]:
+        """The goal's counting entries, sorted: at least those on `day`; all of
+        them up to `day` if none is on it."""
+
+
 def log_problems(
     plan: Plan, entries: list[Entry], *, today: dt.date | None = None
 ) -> list[Problem]:
     """Everything `tracker check` reports about a parsed log."""
-    found = duplicate_ids((), entries)
-    for entry in entries:
-        found += entry_problems(plan, entry)
-        if today is not None:
-            found += not_in_future(entry, today)
-    found += retraction_targets([], entries, already_counts=False)
-    found += [p for _, p in part_of_violations(plan, entries)]
-    return found
+    return check_log(plan, ListLog(plan, entries), today=today)[0]
+
+
+def check_log(
+    plan: Plan, log: LogReader, *, today: dt.date | None = None
+) -> tuple[list[Problem], int]:
+    """Everything `tracker check` reports about a log, and how many entries it
+    has. Each entry rule runs once per group of entries it cannot tell apart;
+    what it finds is placed at every line of the group."""
+    found = duplicate_ids((), log.sharing_ids())
+    said: dict[tuple, list[Problem]] = {}
+    count = 0
+    for groups in log.alike():
+        placed = []
+        for entry, lines in groups:
+            count += len(lines)
+            key = (entry.goal, entry.date, entry.op, entry.value, entry.items)
+            if key not in said:
+                own = entry_problems(plan, entry)
+                said[key] = own + (not_in_future(entry, today) if today is not None else [])
+            file = entry.origin.file if entry.origin else "input"
+            if said[key]:
+                placed += [(line or 0, i, p) for line in lines for i, p in enumerate(said[key])]
+        placed.sort(key=lambda t: t[:2])
+        found += [replace(p, file=file, line=line or None) for line, _, p in placed]
+    found += retraction_targets([], log.retractions_and_targets(), already_counts=False)
+    pairs = _part_pairs(plan)
+    if pairs:
+        found += [p for _, p in _parts_exceeding(pairs, log.series(), log.counting)]
+    return found, count
+
+
+class ListLog:
+    """A LogReader over entries held in memory (read_log's, in log order)."""
+
+    def __init__(self, plan: Plan, entries: list[Entry]):
+        self.plan = plan
+        self.entries = entries
+        self._grouped = None
+
+    def alike(self):
+        files: dict[str | None, dict[tuple, tuple[Entry, list]]] = {}
+        for e in self.entries:
+            file = e.origin.file if e.origin else None
+            key = (e.goal, e.date, e.op, e.value, e.items)
+            group = files.setdefault(file, {}).setdefault(key, (e, []))
+            group[1].append(e.origin.line if e.origin else None)
+        for groups in files.values():
+            yield list(groups.values())
+
+    def sharing_ids(self):
+        seen: dict[str, int] = {}
+        for e in self.entries:
+            seen[e.id] = seen.get(e.id, 0) + 1
+        return [e for e in self.entries if seen[e.id] > 1]
+
+    def retractions_and_targets(self):
+        named = {e.retracts for e in self.entries if e.op is Op.RETRACT}
+        return [e for e in self.entries if e.op is Op.RETRACT or e.id in named]
+
+    def _effective(self):
+        if self._grouped is None:
+            self._grouped = effective_by_goal(self.plan, self.entries)[0]
+        return self._grouped
+
+    def series(self):
+        return {g.id: build_series(g, self._effective()[g.id]) for g in self.plan.goals}
+
+    def counting(self, goal, day):
+        return self._effective()[goal.id]
 
 
 def write_problems(

@@ -38,10 +38,12 @@ from tracker.problems import Problem, problem
 CACHE_DIR = ".cache"
 INDEX_FILE = "state.json"
 PARTS_DIR = "parts"
-FORMAT = 5  # 4: per-file state (3 was one series.json); 5: whole increments summed
+FORMAT = 6  # 4: per-file state (3 was one series.json); 5: whole increments summed;
+# 6: cut-off batch lines neither repeat an id nor name unknown goals
 RACY_SECONDS = 2
 _RACY_NS = RACY_SECONDS * 1_000_000_000
 _RETRACTIONS = "\x00retractions"  # the part holding a file's retractions (no goal has this id)
+ALL, COUNTING, ENTRIES = 0, 1, 2  # which of a file's lines State._holds looks among
 
 try:  # C-speed JSON for the state's own files; they are tracker's output, never user input
     import orjson as _orjson
@@ -144,7 +146,8 @@ class State:
         self._ids: dict[str, array] = {}
         self._written: set = set()  # parts and arrays to store
         self._new_ids: dict[str, tuple[set[str], bool]] = {}  # file → (ids read now, whole?)
-        self._id_texts: dict[str, set[str]] = {}
+        self._id_texts: dict[str, tuple] = {}  # each file's ids that count (_holds)
+        self._cut: set[str] | None = None  # cut-off batches (_cut_off)
         self.retracted: set[str] = set()  # the retracted ids the steps were summed without
         self.dirty = False
         self.usable = not _linked(self.folder)
@@ -317,12 +320,19 @@ class State:
         batches, retractions, date range, unknown references. Returns the new
         lines' id hashes."""
         record["problems"] = record["problems"] + [p.to_record() for p in problems]
+        self._id_texts.pop(name, None)
         record["commits"] = sorted(set(record["commits"]) | commits)
         by_goal: dict[str, list] = {}
         added = []
         dates = record["dates"]
-        known = set(record["unknown"])
-        record["unknown"] += [r for r in names_not_in_plan(self.plan, entries) if r not in known]
+        # (reference, batch): a batch's count only once it is committed
+        if names_not_in_plan(self.plan, entries):
+            known = {tuple(u) for u in record["unknown"]}
+            for e in entries:
+                for ref in names_not_in_plan(self.plan, [e]):
+                    if (ref, e.batch) not in known:
+                        known.add((ref, e.batch))
+                        record["unknown"].append([ref, e.batch])
         for e in entries:
             c = compact(e)
             if e.op is Op.RETRACT:
@@ -358,7 +368,7 @@ class State:
         file's record says apply: retracted ids, repeated ids, cut-off batches)."""
         applied = record["applied"]
         retracted = set(applied["retracted"])
-        repeated = set(applied["repeated"])
+        repeated = set(applied["shadowed"])
         uncommitted = set(applied["uncommitted"])
         return [
             e
@@ -390,7 +400,12 @@ class State:
         """Retracted ids, repeated ids and cut-off batches, wherever they are:
         a file whose exclusions changed has its steps summed again."""
         names = list(self.files)
-        uncommitted = self._uncommitted()
+        uncommitted = self._cut_off()
+        for name in names:  # a batch committed or cut off since: its ids changed standing
+            record = self.files[name]
+            if sorted(uncommitted & set(record["batches"])) != record["applied"]["uncommitted"]:
+                with contextlib.suppress(_Stale):
+                    changes.append((name, self._id_array(name)))
         retracted = {
             c[8]
             for r in self.files.values()
@@ -398,16 +413,17 @@ class State:
             if c[10] is None or c[10] not in uncommitted
         }
         added = retracted - self.retracted
-        repeated = self._repeated_lines(self._may_repeat(changes))
+        repeated, shadowed = self._repeated_lines(self._may_repeat(changes))
         for name in names:
             record = self.files[name]
             new_ids, whole = self._new_ids.get(name, (set(), False))
             gone = set() if whole else set(record["applied"]["retracted"]) & retracted
             gone |= retracted & new_ids
-            gone |= {r for r in added - gone if self._holds(name, r)}
+            gone |= {r for r in added - gone if self._holds(name, r, ALL)}
             want = {
                 "retracted": sorted(gone),
                 "repeated": sorted(repeated.get(name, ())),
+                "shadowed": sorted(shadowed.get(name, ())),
                 "uncommitted": sorted(uncommitted & set(record["batches"])),
             }
             if want != record["applied"]:
@@ -443,34 +459,66 @@ class State:
                     found |= {name, changed}
         return found & set(self.files)
 
-    def _repeated_lines(self, names: set[str]) -> dict[str, set[int]]:
+    def _cut_off(self) -> set[str]:
+        """The cut-off batches as the files now say; each file's counting ids
+        (for _holds) follow them."""
+        cut = self._uncommitted()
+        if cut != self._cut:
+            self._cut, self._id_texts = cut, {}
+        return cut
+
+    def _repeated_lines(self, names: set[str]) -> tuple[dict, dict]:
         """For files that may hold repeated ids: the lines whose id an earlier
-        line (in this file or an earlier one) already has. Hash hits are
-        verified against the real ids."""
-        found: dict[str, set[int]] = {}
+        line (in this file or an earlier one) already has ("repeated", what
+        `check` reports), and of those the entries whose id an earlier entry has
+        ("shadowed": they do not count; a retraction's id shadows nothing, as in
+        tracker.engine.ledger.effective_by_goal). Lines of a cut-off batch are
+        neither. Hash hits are verified against the real ids."""
+        repeated: dict[str, set[int]] = {}
+        shadowed: dict[str, set[int]] = {}
         order = list(self.files)
+        cut = self._cut_off()
         for name in sorted(names, key=order.index):
             lines: set[int] = set()
+            hidden: set[int] = set()
             seen: set[str] = set()
+            seen_entries: set[str] = set()
             earlier = order[: order.index(name)]
             for e in self._entries_of(name):
+                if e.batch is not None and e.batch in cut:
+                    continue  # a cut-off batch's line neither counts nor hides one
                 if e.id in seen or any(self._holds(other, e.id) for other in earlier):
                     lines.add(e.origin.line)
+                    if e.op is not Op.RETRACT and (
+                        e.id in seen_entries
+                        or any(self._holds(other, e.id, ENTRIES) for other in earlier)
+                    ):
+                        hidden.add(e.origin.line)
                 seen.add(e.id)
-            found[name] = lines
-        return found
+                if e.op is not Op.RETRACT:
+                    seen_entries.add(e.id)
+            repeated[name], shadowed[name] = lines, hidden
+        return repeated, shadowed
 
-    def _holds(self, name: str, entry_id: str) -> bool:
-        """Whether a file has a line with this id: the hash array says no at once;
-        a hit is checked against the file's real ids."""
+    def _holds(self, name: str, entry_id: str, among: int = COUNTING) -> bool:
+        """Whether a file has a line with this id, `among` ALL its lines, the
+        COUNTING ones (not of a cut-off batch) or their ENTRIES (no retractions):
+        the hash array says no at once; a hit is checked against the real ids."""
         try:
             if not _contains(self._id_array(name), id_hash(entry_id)):
                 return False
         except _Stale:
             pass
+        cut = self._cut if self._cut is not None else self._cut_off()
         if name not in self._id_texts:
-            self._id_texts[name] = {e.id for e in self._entries_of(name)}
-        return entry_id in self._id_texts[name]
+            lines = self._entries_of(name)
+            counting = [e for e in lines if e.batch is None or e.batch not in cut]
+            self._id_texts[name] = (
+                {e.id for e in lines},
+                {e.id for e in counting},
+                {e.id for e in counting if e.op is not Op.RETRACT},
+            )
+        return entry_id in self._id_texts[name][among]
 
     # -- the series ----------------------------------------------------------
 
@@ -560,10 +608,12 @@ class State:
         return found
 
     def unknown(self) -> list[str]:
+        cut = self._uncommitted()
         found: dict[str, None] = {}
         for record in self.files.values():
-            for ref in record["unknown"]:
-                found.setdefault(ref)
+            for ref, batch in record["unknown"]:
+                if batch is None or batch not in cut:
+                    found.setdefault(ref)
         return list(found)
 
     # -- entries, read only where a question needs them ----------------------
@@ -629,12 +679,86 @@ class State:
         return out
 
     def find(self, ids: set[str]) -> list[Entry]:
-        """Every line with one of these ids (hash hits verified), in log order."""
+        """Every line with one of these ids (hash hits verified), in log order;
+        not those of a cut-off batch, which count for nothing."""
         out = []
+        cut = self._cut_off()
         for name in self.files:
             wanted = {i for i in ids if self._holds(name, i)}
             if wanted:
-                out += [e for e in self._entries_of(name) if e.id in wanted]
+                out += [
+                    e
+                    for e in self._entries_of(name)
+                    if e.id in wanted and (e.batch is None or e.batch not in cut)
+                ]
+        return out
+
+    # -- for `tracker check` (tracker.rules.entries.LogReader) ---------------
+
+    def alike(self):
+        """Per file, in log order: its committed entries grouped by what an entry
+        rule reads (goal, date, operation, value, items), as (one of them, the
+        lines of them all). One file's parts are held at a time."""
+        cut = self._uncommitted()
+        for name, record in self.files.items():
+            shown = self.display(self.progress_dir / name)
+            groups: dict[tuple, tuple[list, str, list[int]]] = {}
+            for part in record["parts"]:
+                for c in self._part(name, part):
+                    if c[10] is not None and c[10] in cut:
+                        continue
+                    goal = c[12] if part == _RETRACTIONS else part
+                    key = (goal, c[1], c[2], c[3], tuple(c[4]) if c[4] else None)
+                    group = groups.get(key)
+                    if group is None:
+                        group = groups[key] = (c, goal, [])
+                    group[2].append(c[11])
+            self._let_go(name)
+            yield [(expand(c, shown, goal), lines) for c, goal, lines in groups.values()]
+
+    def _let_go(self, name: str) -> None:
+        """Forget a file's parts read so far (unless waiting to be stored)."""
+        for key in [k for k in self._parts if k[0] == name]:
+            if ("part", name, key[1]) not in self._written:
+                del self._parts[key]
+
+    def sharing_ids(self) -> list[Entry]:
+        """Every committed line whose id another committed line has too, in log order."""
+        ids = set()
+        for name, record in self.files.items():
+            repeated = set(record["applied"]["repeated"])
+            if repeated:
+                ids |= {e.id for e in self._entries_of(name) if e.origin.line in repeated}
+        found = self.find(ids) if ids else []
+        seen: dict[str, int] = {}
+        for e in found:
+            seen[e.id] = seen.get(e.id, 0) + 1
+        return [e for e in found if seen[e.id] > 1]
+
+    def retractions_and_targets(self) -> list[Entry]:
+        """Every committed retraction, and every committed line with an id one
+        names, in log order."""
+        retractions = self.retractions()
+        named = self.find({e.retracts for e in retractions if e.retracts})
+        order = {self.display(self.progress_dir / n): i for i, n in enumerate(self.files)}
+        lines = {(e.origin.file, e.origin.line): e for e in (*retractions, *named)}
+        return [lines[k] for k in sorted(lines, key=lambda k: (order.get(k[0], -1), k[1]))]
+
+    def counting(self, goal, day: dt.date) -> list[Entry]:
+        """The goal's counting entries on `day` (sorted), or, when it has none
+        that day, all of them up to it."""
+        mine = self._counting_on(goal, {day.toordinal()})
+        if not mine:
+            days = {s[0] for s in self.goal_steps(goal) if s[0] <= day.toordinal()}
+            mine = self._counting_on(goal, days)
+        return sorted(mine, key=Entry.sort_key.fget)
+
+    def _counting_on(self, goal, days: set[int]) -> list[Entry]:
+        out = []
+        for name, record in self.files.items():
+            if goal.id in record["parts"]:
+                mine = self._entries_of(name, goal.id, days)
+                out += self._counting(goal, name, record, mine)
         return out
 
     def write_context(self, new: list[Entry]) -> list[Entry]:
@@ -666,7 +790,7 @@ class State:
                     continue
                 if dates[0] > max(days) or dates[1] < min(days):
                     continue
-                repeated = set(record["applied"]["repeated"])
+                repeated = set(record["applied"]["shadowed"])
                 for e in self._entries_of(name, goal.id, days):
                     if (
                         e.op is not Op.RETRACT
@@ -933,7 +1057,7 @@ def _record(**known) -> dict:
         "retractions": [],
         "unknown": [],
         "steps": {},
-        "applied": {"retracted": [], "repeated": [], "uncommitted": []},
+        "applied": {"retracted": [], "repeated": [], "shadowed": [], "uncommitted": []},
     }
     record.update(known)
     return record
