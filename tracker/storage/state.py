@@ -148,6 +148,8 @@ class State:
         self._new_ids: dict[str, tuple[set[str], bool]] = {}  # file → (ids read now, whole?)
         self._id_texts: dict[str, tuple] = {}  # each file's ids that count (_holds)
         self._cut: set[str] | None = None  # cut-off batches (_cut_off)
+        self._names: dict[str, str] = {}
+        self._hashed: dict[str, tuple] = {}  # file → (size, inode, its hash) read by this process
         self.retracted: set[str] = set()  # the retracted ids the steps were summed without
         self.dirty = False
         self.usable = not _linked(self.folder)
@@ -211,24 +213,52 @@ class State:
         if record["stat"] == stat and max(stat[1], stat[3]) < record["verified_ns"] - _RACY_NS:
             return record  # unchanged since well before it was read
         started = time.time_ns()
+        old_size = record["stat"][0]
+        grew = stat[0] > old_size and record["complete"] and stat[2] == record["stat"][2]
+        known = self._hashed.get(path.name)
+        if grew and known is not None and known[:2] == (old_size, stat[2]):
+            # This process read and hashed these first bytes moments ago (a write
+            # checks, appends under the lock, then comes here): read only the new
+            # ones. Safe as the racy rule: the file changed within RACY_SECONDS of
+            # `started`, so the next reader checks its digest whole.
+            try:
+                tail = _read(path, old_size)
+            except OSError:
+                raise _Stale from None
+            hashed = known[2].copy()
+            hashed.update(tail)
+            return self._grow(path, record, tail, stat, started, changes, hashed)
         try:
             data = _read(path)
         except OSError:
             raise _Stale from None
-        old_size = record["stat"][0]
-        if len(data) == old_size and digest(data) == record["digest"]:
+        if len(data) == old_size and self._hash(path.name, stat, data) == record["digest"]:
             record = dict(record, stat=stat, verified_ns=started)
             self.dirty = True
             return record
-        if len(data) > old_size and record["complete"] and stat[2] == record["stat"][2]:
+        if grew and len(data) > old_size:
             hashed = blake2b(memoryview(data)[:old_size], digest_size=16)
             if hashed.hexdigest() == record["digest"]:  # only grew: read the new lines
                 hashed.update(memoryview(data)[old_size:])
-                return self._grow(path, record, data, stat, started, changes, hashed.hexdigest())
+                tail = data[old_size:]
+                return self._grow(path, record, tail, stat, started, changes, hashed)
         # Earlier bytes changed: read the file whole — from the bytes already read.
         return self._rebuild(path, record, changes, read=(st, data, started))
 
     # -- one file ------------------------------------------------------------
+
+    def _shown(self, name: str) -> str:
+        """A log file's name as messages show it (display() is a path computation)."""
+        shown = self._names.get(name)
+        if shown is None:
+            shown = self._names[name] = self.display(self.progress_dir / name)
+        return shown
+
+    def _hash(self, name: str, stat: list, data: bytes) -> str:
+        """A file's digest, its hash kept for reading only what it grows by."""
+        hashed = blake2b(data, digest_size=16)
+        self._hashed[name] = (len(data), stat[2], hashed)
+        return hashed.hexdigest()
 
     def _parse(self, path: Path, data: bytes, first_line: int):
         from tracker.storage.journal import parse_lines
@@ -258,7 +288,7 @@ class State:
         self._forget(name)
         record = _record(
             stat=[len(data), st.st_mtime_ns, st.st_ino, st.st_ctime_ns],
-            digest=digest(data),
+            digest=self._hash(name, [len(data), 0, st.st_ino], data),
             verified_ns=started,
             lines=data.count(b"\n"),
             complete=data.endswith(b"\n") or not data,
@@ -279,18 +309,19 @@ class State:
         found = problem(name, None, "unreadable", "cannot_read", reason=reason)
         return _record(problems=[found.to_record()])
 
-    def _grow(self, path, record, data, stat, started, changes, whole_digest: str) -> dict:
-        """Only new lines at the end: parse them and add them to the record."""
+    def _grow(self, path, record, tail: bytes, stat, started, changes, hashed) -> dict:
+        """Only new lines at the end (`tail`; `hashed`: the whole file's hash):
+        parse them and add them to the record."""
         name = path.name
-        old_size = record["stat"][0]
-        entries, problems, commits = self._parse(path, data[old_size:], record["lines"] + 1)
+        entries, problems, commits = self._parse(path, tail, record["lines"] + 1)
+        self._hashed[name] = (stat[0], stat[2], hashed)
         record = json.loads(json.dumps(record))  # a copy to change
         record.update(
             stat=stat,
-            digest=whole_digest,
+            digest=hashed.hexdigest(),
             verified_ns=started,
-            lines=record["lines"] + data.count(b"\n", old_size),
-            complete=data.endswith(b"\n"),
+            lines=record["lines"] + tail.count(b"\n"),
+            complete=tail.endswith(b"\n"),
         )
         hashes = array("Q", self._id_array(name, strict=True))
         added = self._add_entries(name, record, entries, problems, commits, hashes=hashes)
@@ -583,7 +614,7 @@ class State:
         """The log's problems, as read_log reports them: each file's, then cut-off batches."""
         found = []
         for name, record in self.files.items():
-            shown = self.display(self.progress_dir / name)
+            shown = self._shown(name)
             for raw in record["problems"]:
                 found.append(replace(Problem.from_record(raw), file=shown))
         commits = set().union(*(set(r["commits"]) for r in self.files.values()))
@@ -596,7 +627,7 @@ class State:
         for batch, (count, name, line) in cut.items():
             found.append(
                 problem(
-                    self.display(self.progress_dir / name),
+                    self._shown(name),
                     line,
                     "uncommitted-batch",
                     "batch_cut_off",
@@ -623,12 +654,17 @@ class State:
         return {b for r in self.files.values() for b in r["batches"]} - commits
 
     def _entries_of(
-        self, name: str, goal_id: str | None = None, days: set[int] | None = None
+        self,
+        name: str,
+        goal_id: str | None = None,
+        days: set[int] | None = None,
+        span: tuple[int, int] | None = None,
     ) -> list[Entry]:
-        """A file's entries (of one goal, or all; dated on `days`, or any day), in
-        line order."""
+        """A file's entries (of one goal, or all; dated on `days`, or within
+        `span`'s first and last day, or any day), in line order. Only those
+        asked for are made into Entries."""
         record = self.files[name]
-        shown = self.display(self.progress_dir / name)
+        shown = self._shown(name)
         wanted = [goal_id, _RETRACTIONS] if goal_id is not None else list(record["parts"])
         out = []
         for part in wanted:
@@ -636,6 +672,8 @@ class State:
                 continue
             for c in self._part(name, part):
                 if days is not None and c[1] not in days:
+                    continue
+                if span is not None and (c[1] is None or not span[0] <= c[1] <= span[1]):
                     continue
                 goal = c[12] if part == _RETRACTIONS else part
                 if goal_id is None or goal == goal_id:
@@ -651,8 +689,9 @@ class State:
         until: dt.date | None = None,
     ) -> list[Entry]:
         """The log's entries, in file then line order, as read_log gives them —
-        from the files whose dates can hold an answer. Retractions only when no
-        goal is asked for (see retractions())."""
+        with `since`/`until`, only those dated in the period, read from the files
+        whose dates can hold one. Retractions only when no goal is asked for
+        (see retractions())."""
         cut = self._uncommitted()
         out: list[Entry] = []
         lo = since.toordinal() if since else None
@@ -665,14 +704,17 @@ class State:
                 or (hi is not None and dates[0] > hi)
             ):
                 continue
-            out += [e for e in self._entries_of(name, goal) if e.batch not in cut]
+            span = None
+            if lo is not None or hi is not None:  # a period: the files' rows in it, no others
+                span = (lo if lo is not None else dates[0], hi if hi is not None else dates[1])
+            out += [e for e in self._entries_of(name, goal, span=span) if e.batch not in cut]
         return out
 
     def retractions(self) -> list[Entry]:
         cut = self._uncommitted()
         out = []
         for name, record in self.files.items():
-            shown = self.display(self.progress_dir / name)
+            shown = self._shown(name)
             for c in record["retractions"]:
                 if c[10] is None or c[10] not in cut:
                     out.append(expand(c, shown, c[12]))
@@ -701,7 +743,7 @@ class State:
         lines of them all). One file's parts are held at a time."""
         cut = self._uncommitted()
         for name, record in self.files.items():
-            shown = self.display(self.progress_dir / name)
+            shown = self._shown(name)
             groups: dict[tuple, tuple[list, str, list[int]]] = {}
             for part in record["parts"]:
                 for c in self._part(name, part):
@@ -740,7 +782,7 @@ class State:
         names, in log order."""
         retractions = self.retractions()
         named = self.find({e.retracts for e in retractions if e.retracts})
-        order = {self.display(self.progress_dir / n): i for i, n in enumerate(self.files)}
+        order = {self._shown(n): i for i, n in enumerate(self.files)}
         lines = {(e.origin.file, e.origin.line): e for e in (*retractions, *named)}
         return [lines[k] for k in sorted(lines, key=lambda k: (order.get(k[0], -1), k[1]))]
 
@@ -818,7 +860,7 @@ class State:
         for day, _, _, items, counting, line in steps:
             if day in skip:
                 continue
-            origin = Source(self.display(self.progress_dir / where.get(day, "")), line)
+            origin = Source(self._shown(where.get(day, "")), line)
             when = dt.date.fromordinal(day)
             common = dict(id=f"\x00{goal.id}\x00{day}", goal=goal.id, date=when, recorded_at="")
             if not counting:
@@ -1009,9 +1051,11 @@ def _linked(folder: Path) -> bool:
     return any(os.path.islink(folder / n) for n in (INDEX_FILE, PARTS_DIR))
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, start: int = 0) -> bytes:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0))
     with open(fd, "rb") as handle:
+        if start:
+            handle.seek(start)
         return handle.read()
 
 
