@@ -35,6 +35,13 @@ def dumps(document, *, indent: int | None = None) -> str:
     return text
 
 
+def document_text(document, *, indent: int | None = None) -> str | bytes:
+    """dumps(document, indent=indent): orjson's bytes (UTF-8) when they are the
+    same text, else the stdlib's."""
+    fast = _fast(document, indent)
+    return fast if fast is not None else dumps(document, indent=indent)
+
+
 def items_text(items: list, *, indent: int | None = None, depth: int = 1) -> str | bytes:
     """What dumps() writes between the brackets of a list of these items (not
     empty) standing at `depth` in a document: a chunk of a long list, written
@@ -64,9 +71,14 @@ def lines_text(records: list) -> str | bytes:
 def _fast(items: list, indent: int | None) -> bytes | None:
     if _orjson is None or (indent and indent != 2):
         return None
+    # Dates, dataclasses and anything else orjson has its own way with go to
+    # _default, as they do in the stdlib.
+    option = _orjson.OPT_PASSTHROUGH_DATETIME | _orjson.OPT_PASSTHROUGH_DATACLASS
     try:
-        data = _orjson.dumps(items, option=_orjson.OPT_INDENT_2 if indent else 0)
-    except TypeError:
+        data = _orjson.dumps(
+            items, default=_default, option=(option | _orjson.OPT_INDENT_2) if indent else option
+        )
+    except TypeError:  # beyond orjson (an integer over 64 bits…): the stdlib's way
         return None
     return None if _mismatch(data) else _escaped(data)
 

@@ -115,12 +115,13 @@ def _chunks(items) -> Iterator[list]:
 def _json_pieces(document: dict, indent: int | None) -> Iterator[str | bytes]:
     """jsontext.dumps(document) + newline, with a long list as its last value
     written a chunk at a time."""
-    from tracker.jsontext import dumps, items_text
+    from tracker.jsontext import document_text, dumps, items_text
 
     key = next(reversed(document), None)
     value = document[key] if key is not None else None
     if not hasattr(value, "pieces"):
-        yield dumps(document, indent=indent) + "\n"
+        yield document_text(document, indent=indent)
+        yield "\n"
         return
     rest = {k: v for k, v in document.items() if k != key}
     if rest:  # its text without the closing brace: "…}" or "…\n}"
