@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
 
+from tracker.numbers import plain_number
+
 
 class Kind(str, Enum):
     COUNT = "count"
@@ -311,27 +313,84 @@ class Alert:
 def entry_to_record(entry: Entry) -> dict:
     """An entry as a plain record: exactly what one log line holds, and what
     `entries` shows programs (the log line format is storage's to read)."""
-    from tracker.numbers import plain_number
+    return line_record(
+        entry.id,
+        entry.goal,
+        entry.date.isoformat() if entry.date is not None else None,
+        entry.op.value,
+        entry.value,
+        entry.items,
+        entry.note,
+        entry.by,
+        entry.recorded_at,
+        entry.retracts,
+        entry.reason,
+        entry.batch,
+    )
 
-    record: dict = {"id": entry.id}
-    if entry.goal:
-        record["goal"] = entry.goal
-    if entry.date is not None:
-        record["date"] = entry.date.isoformat()
-    if entry.op is Op.RETRACT:
-        record["retracts"] = entry.retracts
-        record["reason"] = entry.reason
-    elif entry.op in (Op.VALUE, Op.TOTAL):
-        record["value"] = plain_number(entry.value)
-        if entry.op is Op.TOTAL:
+
+def line_record(
+    entry_id: str,
+    goal: str,
+    date: str | None,
+    op: str,
+    value: float | None,
+    items,
+    note: str,
+    by: str,
+    recorded_at: str,
+    retracts: str | None,
+    reason: str,
+    batch: str | None,
+) -> dict:
+    """The one definition of a plain record's shape, from an entry's fields (`op`
+    an Op's value, `date` ISO or None): entry_to_record's, and the maintained
+    state's for its compact entries, which never become Entry objects when a
+    whole log is listed."""
+    if op == "value" and goal and date is not None and not batch:
+        # Nearly every line of a big log: the same record as below, built at once
+        # (this runs once per line when a whole log is listed).
+        return {
+            "id": entry_id,
+            "goal": goal,
+            "date": date,
+            "value": plain_number(value),
+            "note": note,
+            "by": by,
+            "recorded_at": recorded_at,
+        }
+    record: dict = {"id": entry_id}
+    if goal:
+        record["goal"] = goal
+    if date is not None:
+        record["date"] = date
+    if op == "retract":
+        record["retracts"] = retracts
+        record["reason"] = reason
+    elif op == "value" or op == "total":
+        record["value"] = plain_number(value)
+        if op == "total":
             record["total"] = True
-    elif entry.op is Op.DONE:
+    elif op == "done":
         record["done"] = True
-    elif entry.op is Op.ITEMS:
-        record["items"] = list(entry.items)
-    record["note"] = entry.note
-    record["by"] = entry.by
-    record["recorded_at"] = entry.recorded_at
-    if entry.batch:
-        record["batch"] = entry.batch
+    elif op == "items":
+        record["items"] = list(items) if items else []
+    record["note"] = note
+    record["by"] = by
+    record["recorded_at"] = recorded_at
+    if batch:
+        record["batch"] = batch
     return record
+
+
+def record_op(record: dict) -> Op:
+    """What a plain record (line_record's shape) does: the inverse of its shape."""
+    if "retracts" in record:
+        return Op.RETRACT
+    if "value" in record:
+        return Op.TOTAL if record.get("total") else Op.VALUE
+    if "done" in record:
+        return Op.DONE
+    if "items" in record:
+        return Op.ITEMS
+    return Op.CHECKIN

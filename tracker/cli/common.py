@@ -192,6 +192,28 @@ def write_text(text: str) -> None:
     stream.flush()
 
 
+def write_pieces(pieces) -> None:
+    """write_text for text made in pieces (bytes pieces are UTF-8 already),
+    each written as it comes."""
+    stream = sys.stdout
+    if on_terminal() or not hasattr(stream, "buffer"):
+        for piece in pieces:
+            stream.write(piece.decode("utf-8") if isinstance(piece, bytes) else piece)
+    else:
+        stream.flush()
+        for piece in pieces:
+            if isinstance(piece, str):
+                piece = piece.encode("utf-8", "backslashreplace")
+            stream.buffer.write(piece)
+            del piece  # not held while the next one is made
+    stream.flush()
+
+
+def _after(first, pieces):
+    yield first
+    yield from pieces
+
+
 def pager_option(f):
     """--no-pager on reporting commands; read by `emit` from the context, so
     commands need not pass it along."""
@@ -251,15 +273,19 @@ def emit(report, fmt: str, *, output: str | None = None, digest: bool = False) -
         indent = None
     colour = size is not None and rich_wanted()
     if size is None:
-        text = render(report, fmt, width=width, indent=indent)
+        # Off a terminal nothing is paged or measured: the text is written as it
+        # is made (a whole log's JSON never held at once).
+        from tracker.render.out import render_pieces
+
+        pieces = render_pieces(report, fmt, width=width, indent=indent)
         if output is not None:
             if fmt == "csv":
                 # A CSV file is for people, whose Excel reads UTF-8 only after a BOM
                 # (a Chinese Windows guesses GBK). On a pipe it is for programs: none.
-                text = "\ufeff" + text
-            write_atomic(Path(output), text)
+                pieces = _after("\ufeff", pieces)
+            write_atomic(Path(output), pieces)
         else:
-            write_text(text)
+            write_pieces(pieces)
         return
     text = render(report, fmt, width=width, indent=indent)
     pager = pager_command() if _longer_than(text, size) else None
@@ -354,8 +380,9 @@ def exit_with(code: ExitCode) -> None:
     ctx.exit(int(code))
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """--output: written whole, atomically, with the umask's permissions."""
+def write_atomic(path: Path, data) -> None:
+    """--output: written whole (text, bytes, or pieces of either), atomically,
+    with the umask's permissions."""
     from tracker.storage.outfile import write_atomic as write_file
 
     write_file(path, data)

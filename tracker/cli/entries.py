@@ -36,7 +36,7 @@ from tracker.refs import resolve_goal
 @lang_option
 @data_option
 def command(goal_id, since, until, as_of, fmt, output, lang, data_dir):
-    from tracker.views.entries import entries_report, select
+    from tracker.views.entries import entries_report
 
     loaded = open_data(data_dir, with_log=False)
     day = loaded.date(as_of, option="--as-of")
@@ -45,14 +45,16 @@ def command(goal_id, since, until, as_of, fmt, output, lang, data_dir):
     since_day = loaded.date(since, option="--since") if since else None
     until_day = loaded.date(until, option="--until") if until else None
     log = open_log(loaded)  # only the files whose dates can answer, only the goal's parts
-    found = log.entries(goal=goal_id, since=since_day, until=until_day)
-    shown = select(found, goal=goal_id, since=since_day, until=until_day)
     filters = {
         "goal": goal_id,
         "since": since_day and since_day.isoformat(),
         "until": until_day and until_day.isoformat(),
     }
+
+    def groups():  # read as they are written: a whole log is never held at once
+        return log.record_groups(goal=goal_id, since=since_day, until=until_day)
+
     report = entries_report(
-        loaded.plan, log.retractions(), shown, as_of=day, filters=filters, lang=lang
+        loaded.plan, log.retractions(), groups, as_of=day, filters=filters, lang=lang
     )
     emit(report, fmt, output=output)

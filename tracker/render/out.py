@@ -1,8 +1,14 @@
-"""The render layer's one entry point: a Report in the format asked for."""
+"""The render layer's entry points: a Report in the format asked for, whole
+(`render`) or in pieces written as they are made (`render_pieces`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from tracker.views.report import Report
+
+STREAMED = frozenset({"json", "jsonl", "csv"})  # the formats render_pieces writes piece by piece
+SLICE = 8192  # records written at a time: ~1.6 MB of JSON for a typical entry
 
 
 def render(
@@ -24,22 +30,15 @@ def render(
         from tracker.render.email import render_email
 
         return render_email(report, headers or {})
-    if fmt == "json":
-        from tracker.jsontext import dumps
-
-        return dumps(report.document(), indent=indent) + "\n"
-    if fmt == "jsonl":
-        from tracker.jsontext import dumps
-
-        return "".join(dumps(record) + "\n" for record in report.json_lines())
+    if fmt in STREAMED:
+        return "".join(
+            p.decode("utf-8") if isinstance(p, bytes) else p
+            for p in render_pieces(report, fmt, indent=indent)
+        )
     if fmt == "xlsx":
         from tracker.render.xlsx import render_workbook
 
         return render_workbook(report.workbook())
-    if fmt == "csv":
-        from tracker.render.table import render_csv
-
-        return render_csv(report.records(), list(report.fieldnames))
     if fmt == "html":
         from tracker.render.html import render_html
 
@@ -80,3 +79,68 @@ def _paint(blocks, *, width: int | None, capture: bool) -> str | None:
         if len(blocks) > 1:  # several blocks (a digest) each end with a blank line
             console.print()
     return console.file.getvalue() if capture else None
+
+
+def render_pieces(
+    report: Report, fmt: str, *, indent: int | None = None, **whole
+) -> Iterator[str | bytes]:
+    """`report` as `fmt`, in pieces whose concatenation is render()'s text (bytes
+    pieces are that text in UTF-8). JSON, JSON Lines and CSV are written a chunk
+    at a time, a long list (views.model.Chunks) never held whole; any other
+    format is one piece. `whole`: render()'s other options."""
+    if fmt == "json":
+        yield from _json_pieces(report.document(), indent)
+    elif fmt == "jsonl":
+        from tracker.jsontext import lines_text
+
+        for chunk in _chunks(report.json_lines()):
+            for start in range(0, len(chunk), SLICE):
+                text = lines_text(chunk[start : start + SLICE])
+                yield text
+                del text  # not held while the next one is made
+            del chunk  # one chunk held at a time
+    elif fmt == "csv":
+        from tracker.render.table import csv_pieces
+
+        yield from csv_pieces(_chunks(report.records()), list(report.fieldnames))
+    else:
+        yield render(report, fmt, indent=indent, **whole)
+
+
+def _chunks(items) -> Iterator[list]:
+    """A long list's pieces, or a plain list as one."""
+    return items.pieces() if hasattr(items, "pieces") else iter([items])
+
+
+def _json_pieces(document: dict, indent: int | None) -> Iterator[str | bytes]:
+    """jsontext.dumps(document) + newline, with a long list as its last value
+    written a chunk at a time."""
+    from tracker.jsontext import document_text, dumps, items_text
+
+    key = next(reversed(document), None)
+    value = document[key] if key is not None else None
+    if not hasattr(value, "pieces"):
+        yield document_text(document, indent=indent)
+        yield "\n"
+        return
+    rest = {k: v for k, v in document.items() if k != key}
+    if rest:  # its text without the closing brace: "…}" or "…\n}"
+        head = dumps(rest, indent=indent)
+        opened = head[:-2] + ",\n" + " " * indent if indent else head[:-1] + ","
+    else:
+        opened = "{\n" + " " * indent if indent else "{"
+    yield opened + dumps(key) + (": [" if indent else ":[")
+    written = False
+    for chunk in value.pieces():
+        for start in range(0, len(chunk), SLICE):
+            text = items_text(chunk[start : start + SLICE], indent=indent, depth=2)
+            if written:
+                yield ","
+            yield text
+            del text  # not held while the next one is made
+            written = True
+        del chunk  # before the next chunk is made: one is held at a time
+    if indent:
+        yield ("\n" + " " * indent + "]\n}\n") if written else "]\n}\n"
+    else:
+        yield "]}\n"

@@ -231,6 +231,11 @@ def render_markdown(table: Table, *, level: int = 1) -> str:
 
 
 def render_csv(records: list[dict], fieldnames: list[str]) -> str:
+    return "".join(csv_pieces([records], fieldnames))
+
+
+def csv_pieces(chunks, fieldnames: list[str]):
+    """CSV text a chunk of records at a time: the header, then each chunk's rows."""
     import csv
     import io
 
@@ -239,9 +244,13 @@ def render_csv(records: list[dict], fieldnames: list[str]) -> str:
         buffer, fieldnames=fieldnames, extrasaction="ignore", lineterminator="\n"
     )
     writer.writeheader()
-    for record in records:
-        writer.writerow({k: _csv_value(v) for k, v in record.items()})
-    return buffer.getvalue()
+    for records in chunks:
+        for record in records:
+            writer.writerow({k: _csv_value(v) for k, v in record.items()})
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
 
 
 # A spreadsheet takes a cell starting with one of these as a formula (OWASP's

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from tracker.storage.journal import machine_errors
@@ -16,13 +17,14 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
+def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
     """A reader sees the old file or the new one, never half: a temporary file
     beside it, fsynced, then renamed over it. A new file gets the umask's
     permissions (a digest published to a shared folder must be readable); an
-    existing file keeps its mode."""
+    existing file keeps its mode. `data` may come in pieces (text as UTF-8),
+    each written as it comes: a failure on the way leaves no file behind."""
     path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [data] if isinstance(data, str | bytes) else data
     folder = path.parent if str(path.parent) else Path(".")
     with machine_errors(path):
         try:
@@ -34,7 +36,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         )
         try:
             with handle:
-                handle.write(payload)
+                for piece in pieces:
+                    handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(handle.name, mode)

@@ -23,16 +23,19 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+import gc
 import json
+import operator
 import os
 import time
 from array import array
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from tracker import __version__
 from tracker.engine.ledger import day_steps, fits, names_not_in_plan, series_from_steps
-from tracker.model import Entry, Kind, Op, Plan, Source
+from tracker.model import Entry, Kind, Op, Plan, Source, line_record
 from tracker.problems import Problem, problem
 
 CACHE_DIR = ".cache"
@@ -710,6 +713,120 @@ class State:
             out += [e for e in self._entries_of(name, goal, span=span) if e.batch not in cut]
         return out
 
+    def record_groups(
+        self,
+        *,
+        goal: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> Iterator[list[dict]]:
+        """The log's lines as plain records (model.line_record), a group at a
+        time, never the whole log at once: the lines `entries()` would give for
+        the same question (with no filter, also files holding only undated
+        retractions), straight from the compact parts, no Entry made.
+
+        Every record of a group sorts after every record of the groups before it
+        by date (undated first): files whose date ranges overlap share a group,
+        so sorting each group on its own orders the whole. Within a group,
+        records are in file then line order (a stable sort keeps ties as a sort
+        of the whole log would). Parts read here are not kept."""
+        cut = self._uncommitted()
+        lo = since.toordinal() if since else None
+        hi = until.toordinal() if until else None
+        filtered = lo is not None or hi is not None
+        names = list(self.files)
+        undated: list[dict] = []  # retractions without a date, from every file
+        spans: list[tuple[int, int, int]] = []  # (first day, last day, file's place)
+        for place, name in enumerate(names):
+            record = self.files[name]
+            if not filtered:
+                undated += [
+                    _line_record(c, c[12], _IsoDays())
+                    for c in record["retractions"]
+                    if c[1] is None
+                    and (c[10] is None or c[10] not in cut)
+                    and (goal is None or c[12] == goal)
+                ]
+            dates = record["dates"]
+            if dates is None or (lo is not None and dates[1] < lo):
+                continue
+            if hi is not None and dates[0] > hi:
+                continue
+            spans.append((dates[0], dates[1], place))
+        if undated:
+            yield undated
+        spans.sort()
+        group: list[int] = []
+        end = None
+        for first, last, place in spans:
+            if group and first > end:
+                yield self._group_records([names[p] for p in sorted(group)], goal, lo, hi, cut)
+                group = []
+            end = last if not group else max(end, last)
+            group.append(place)
+        if group:
+            yield self._group_records([names[p] for p in sorted(group)], goal, lo, hi, cut)
+
+    def _group_records(self, names, goal, lo, hi, cut) -> list[dict]:
+        """The dated records of these files (of one goal, or all; from day `lo`
+        to `hi`), in file then line order, cut-off batches left out."""
+        # A month of a big log is ~100k lists read from JSON and as many tuples,
+        # none in a cycle: the collector would walk them again and again (a
+        # quarter of the time) and could free nothing.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._gather_records(names, goal, lo, hi, cut)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _gather_records(self, names, goal, lo, hi, cut) -> list[dict]:
+        out: list[dict] = []
+        low = lo if lo is not None else 0
+        high = hi if hi is not None else 1 << 62
+        days = _IsoDays()
+        for name in names:
+            record = self.files[name]
+            wanted = [goal, _RETRACTIONS] if goal is not None else list(record["parts"])
+            lines: list[tuple[int, dict]] = []
+            for part in wanted:
+                if part not in record["parts"]:
+                    continue
+                held = set(self._parts)
+                compact_entries = self._part(name, part)
+                if part == _RETRACTIONS:
+                    lines += [
+                        (c[11], _line_record(c, c[12], days))
+                        for c in compact_entries
+                        if c[1] is not None
+                        and low <= c[1] <= high
+                        and (c[10] is None or c[10] not in cut)
+                        and (goal is None or c[12] == goal)
+                    ]
+                else:  # _line_record, written out: this runs once per line of the log
+                    lines += [
+                        (
+                            c[11],
+                            line_record(
+                                c[0], part, days[c[1]], c[2], c[3], c[4], c[6], c[7], c[5],
+                                c[8], c[9], c[10],
+                            ),
+                        )
+                        for c in compact_entries
+                        if c[1] is not None
+                        and low <= c[1] <= high
+                        and (c[10] is None or c[10] not in cut)
+                    ]  # fmt: skip
+                # Read for this group only (and each part let go once its records
+                # are made): the records share its strings, the rest is freed.
+                del compact_entries
+                for key in set(self._parts) - held:
+                    del self._parts[key]
+            lines.sort(key=_first)
+            out += [r for _, r in lines]
+        return out
+
     def retractions(self) -> list[Entry]:
         cut = self._uncommitted()
         out = []
@@ -1078,6 +1195,23 @@ def _contains(sorted_hashes, h: int) -> bool:
 
 def _has_repeats(sorted_hashes) -> bool:
     return any(a == b for a, b in zip(sorted_hashes, sorted_hashes[1:]))
+
+
+_first = operator.itemgetter(0)
+
+
+class _IsoDays(dict):
+    """Day ordinal → ISO date, each made once."""
+
+    def __missing__(self, day: int) -> str:
+        text = self[day] = dt.date.fromordinal(day).isoformat()
+        return text
+
+
+def _line_record(c: list, goal: str, days: _IsoDays) -> dict:
+    """A compact entry as a plain record, without making an Entry."""
+    date = days[c[1]] if c[1] is not None else None
+    return line_record(c[0], goal, date, c[2], c[3], c[4], c[6], c[7], c[5], c[8], c[9], c[10])
 
 
 def _ord(entry: Entry) -> int | None:

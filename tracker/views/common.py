@@ -3,7 +3,7 @@ bars, percentages, state marks and what an entry did."""
 
 from __future__ import annotations
 
-from tracker.model import Area, Entry, Goal, GoalStatus, Kind, Op, Plan, State
+from tracker.model import Area, Entry, Goal, GoalStatus, Kind, Op, Plan, State, record_op
 from tracker.numbers import grouped, plain_number
 from tracker.views.model import Column
 from tracker.words import LANGS, say
@@ -164,16 +164,27 @@ def percent(fraction: float) -> str:
 
 def entry_change(entry: Entry, lang: str) -> str:
     """What one entry did, in a few characters: +120, = 1,320, done, ✔ 长石."""
-    if entry.op is Op.VALUE:
-        return f"{'+' if entry.value >= 0 else ''}{grouped(entry.value)}"
-    if entry.op is Op.TOTAL:
-        return f"= {grouped(entry.value)}"
-    if entry.op is Op.DONE:
+    return change_text(entry.op, entry.value, entry.items, entry.retracts, lang)
+
+
+def record_change(record: dict, lang: str) -> str:
+    """entry_change for a plain record (model.line_record's shape)."""
+    return change_text(
+        record_op(record), record.get("value"), record.get("items"), record.get("retracts"), lang
+    )
+
+
+def change_text(op: Op, value, items, retracts: str | None, lang: str) -> str:
+    if op is Op.VALUE:
+        return f"{'+' if value >= 0 else ''}{grouped(value)}"
+    if op is Op.TOTAL:
+        return f"= {grouped(value)}"
+    if op is Op.DONE:
         return say("change.done", lang)
-    if entry.op is Op.ITEMS:
-        return "✔ " + "、".join(entry.items)
-    if entry.op is Op.RETRACT:
-        return say("change.retracts", lang, id=entry.retracts[:8])
+    if op is Op.ITEMS:
+        return "✔ " + "、".join(items)
+    if op is Op.RETRACT:
+        return say("change.retracts", lang, id=retracts[:8])
     return say("change.note", lang)
 
 

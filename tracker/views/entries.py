@@ -1,12 +1,15 @@
-"""`tracker entries`: the log itself, retractions marked."""
+"""`tracker entries`: the log itself, retractions marked — written a group of
+records at a time, so a whole log is never held at once."""
 
 from __future__ import annotations
 
 import datetime as dt
+import operator
+from collections.abc import Callable, Iterable, Iterator
 
-from tracker.model import Entry, Op, Plan, entry_to_record
-from tracker.views.common import entry_change
-from tracker.views.model import Cell, Column, Table
+from tracker.model import Entry, Op, Plan
+from tracker.views.common import record_change
+from tracker.views.model import Cell, Chunks, Column, Table
 from tracker.views.report import Report
 from tracker.views.sheets import record_sheet
 from tracker.words import say
@@ -29,50 +32,61 @@ CSV_FIELDS = (
     "retracted_by",
 )
 
+_NO_DATE = dt.date.min.isoformat()  # an undated line (a retraction) sorts as Entry.sort_key has it
 
-def select(
-    entries: list[Entry], *, goal: str | None, since: dt.date | None, until: dt.date | None
-) -> list[Entry]:
-    def keep(e: Entry) -> bool:
-        if goal is not None and e.goal != goal:
-            return False
-        if since is not None and (e.date is None or e.date < since):
-            return False
-        return not (until is not None and (e.date is None or e.date > until))
 
-    return sorted(
-        (e for e in entries if keep(e)), key=lambda e: (e.date or dt.date.min, e.recorded_at, e.id)
-    )
+_DATED_KEY = operator.itemgetter("date", "recorded_at", "id")  # sort_key, for dated records
+
+
+def sort_key(record: dict) -> tuple:
+    """Entry.sort_key for a plain record: the date reported on, then the time
+    recorded, then the id (ISO dates sort as dates)."""
+    return (record.get("date") or _NO_DATE, record["recorded_at"], record["id"])
 
 
 def entries_report(
     plan: Plan,
-    all_entries: list[Entry],
-    shown: list[Entry],
+    retractions: list[Entry],
+    groups: Callable[[], Iterable[list[dict]]],
     *,
     as_of: dt.date,
     filters: dict,
     lang: str,
 ) -> Report:
-    retracted_by = {e.retracts: e.id for e in all_entries if e.op is Op.RETRACT}
+    """`groups` gives the lines asked for as plain records (model.line_record),
+    afresh on each call, in groups that each sort after the ones before it
+    (State.record_groups): each group is sorted on its own and shown as it
+    comes. `retractions`: every retraction in the log, for the marks."""
+    retracted_by = {e.retracts: e.id for e in retractions if e.op is Op.RETRACT}
 
-    def stored() -> list[dict]:
-        return [entry_to_record(e) for e in shown]
+    # Each generator lets go of its group before asking for the next one: only
+    # one group is ever held.
+    def stored() -> Iterator[list[dict]]:
+        for group in groups():
+            try:  # a group of dated lines (nearly all): the same order, keyed at C speed
+                group.sort(key=_DATED_KEY)
+            except KeyError:  # keys are all made before any move: the group is as it was
+                group.sort(key=sort_key)
+            yield group
+            del group
 
-    def marked() -> list[dict]:
-        out = []
-        for entry in shown:
-            record = entry_to_record(entry)
-            record["retracted"] = entry.id in retracted_by
-            record["retracted_by"] = retracted_by.get(entry.id)
-            out.append(record)
-        return out
+    def marked() -> Iterator[list[dict]]:
+        for group in stored():
+            for record in group:
+                record["retracted"] = record["id"] in retracted_by
+                record["retracted_by"] = retracted_by.get(record["id"])
+            yield group
+            del group
+
+    def with_change() -> Iterator[list[dict]]:
+        for group in marked():
+            changed = [dict(r, change=record_change(r, lang)) for r in group]
+            del group
+            yield changed
+            del changed
 
     def body() -> dict:
-        return {"filters": filters, "entries": marked()}
-
-    def records() -> list[dict]:
-        return [dict(r, change=entry_change(e, lang)) for r, e in zip(marked(), shown)]
+        return {"filters": filters, "entries": Chunks(marked)}
 
     def tables() -> tuple[Table, ...]:
         columns = (
@@ -85,25 +99,25 @@ def entries_report(
             Column("mark", "", drop=3),
         )
         rows = []
-        for entry in shown:
-            by = retracted_by.get(entry.id)
-            style = "dim" if by or entry.op is Op.RETRACT else ""
-            note = entry.reason if entry.op is Op.RETRACT else entry.note
+        for record in Chunks(stored):
+            by = retracted_by.get(record["id"])
+            retraction = "retracts" in record
+            style = "dim" if by or retraction else ""
             rows.append(
                 (
-                    Cell(entry.id[:8], style),
-                    Cell(str(entry.date or ""), style),
-                    Cell(entry.goal, style),
-                    Cell(entry_change(entry, lang), style),
-                    Cell(note, style),
-                    Cell(entry.by, style),
+                    Cell(record["id"][:8], style),
+                    Cell(record.get("date", ""), style),
+                    Cell(record.get("goal", ""), style),
+                    Cell(record_change(record, lang), style),
+                    Cell(record["reason"] if retraction else record["note"], style),
+                    Cell(record["by"], style),
                     Cell(say("entries.retracted_by", lang, id=by[:8]) if by else "", "warn"),
                 )
             )
         table = Table(
             columns,
             tuple(rows),
-            footer_lines=(say("entries.count", lang, count=len(shown)),),
+            footer_lines=(say("entries.count", lang, count=len(rows)),),
             empty_text=say("entries.none", lang),
         )
         return (table,)
@@ -113,8 +127,10 @@ def entries_report(
         as_of,
         body,
         tables=tables,
-        rows=records,
+        rows=lambda: Chunks(with_change),
         fieldnames=CSV_FIELDS,
-        jsonl=stored,
-        sheets=lambda: (record_sheet(say("sheet.entries", lang), records(), CSV_FIELDS, lang),),
+        jsonl=lambda: Chunks(stored),
+        sheets=lambda: (
+            record_sheet(say("sheet.entries", lang), Chunks(with_change), CSV_FIELDS, lang),
+        ),
     )

@@ -4,8 +4,26 @@ what views build and renderers draw."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
+
+
+@dataclass(frozen=True)
+class Chunks:
+    """A long list built a piece at a time (a whole log's entries), so a renderer
+    can write each piece as it comes and never hold the list whole. Iterating
+    gives the items; `pieces()` the lists they come in. `make` starts the
+    pieces afresh each time it is called."""
+
+    make: Callable[[], Iterable[list]]
+
+    def pieces(self) -> Iterator[list]:
+        return iter(self.make())
+
+    def __iter__(self) -> Iterator:
+        for piece in self.make():
+            yield from piece
 
 
 @dataclass(frozen=True, slots=True)

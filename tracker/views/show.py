@@ -29,6 +29,7 @@ from tracker.views.report import Report
 from tracker.words import say
 
 CHART_COLUMNS = 52
+LATEST_ROWS = 20  # history rows a table shows (JSON has them all); the rest are one line
 
 
 def show_report(
@@ -119,6 +120,10 @@ def show_table(
         Column("by", word("show.by"), drop=1),
         Column("id", word("entries.id"), drop=3),
     )
+    earlier = len(rows) - LATEST_ROWS
+    if earlier > 0:  # a person reads the latest; `entries --goal` lists every one
+        head.append(say("show.earlier", lang, shown=LATEST_ROWS, count=f"{earlier:,}", id=goal.id))
+        rows = rows[earlier:]
     retracted = " " + word("show.retracted")
     table_rows = []
     for r in rows:

@@ -134,6 +134,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     "show.by": ("记录人", "by"),
     "show.retracted": ("（已撤销）", "(retracted)"),
     "show.no_entries": ("（尚无记录）", "(no entries yet)"),
+    "show.earlier": (
+        "下表只列最近 {shown} 条；更早的还有 {count} 条，全部列出：tracker entries --goal {id}",
+        "The latest {shown} entries below; {count} earlier ones are not shown. "
+        "List them all: tracker entries --goal {id}",
+    ),
     "chart.legend": (". 计划进度   * 实际进度   # 两者重合", ". trajectory   * actual   # both"),
     "change.done": ("完成", "done"),
     "change.retracts": ("撤销 {id}", "retracts {id}"),

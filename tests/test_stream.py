@@ -1,0 +1,334 @@
+"""A whole log listed a group of files at a time (issue 15): the streamed output
+of `tracker entries` is byte for byte what a whole-log read gives, in every
+format, on a log with everything that can make ordering or encoding go wrong;
+`--output` stays atomic; `show` keeps its table to the latest entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tracker.jsontext import dumps, items_text, lines_text
+from tracker.model import Entry, Op, Source, entry_to_record
+from tracker.render.out import render, render_pieces
+from tracker.storage.datadir import load_plan, named_data_dir
+from tracker.storage.journal import read_log
+from tracker.storage.state import _IsoDays, _line_record, compact
+from tracker.views.entries import entries_report
+from tracker.views.model import Chunks
+
+AS_OF = "2020-12-31"
+TRICKY = 'a\x1b[31mred\x7f\x85\u2028\u2029\u202e\u200f 注\t"q"\\'
+
+
+def line(**fields) -> str:
+    record = {"by": "张三", "note": "", "recorded_at": "2020-06-01T08:00:00Z", **fields}
+    return json.dumps(record, ensure_ascii=False)
+
+
+def write(path: Path, *lines: str) -> None:
+    path.write_text("".join(f"{text}\n" for text in lines), encoding="utf-8")
+
+
+@pytest.fixture
+def messy(data) -> Path:
+    """Month files, a hand-named file mixing months (overlapping the others'
+    ranges), a file of undated retractions only, batches committed and cut
+    off, repeated ids (tied on date, time and id, in different files), notes
+    with control characters and bidi marks, huge and tiny numbers."""
+    progress = data / "progress"
+    write(
+        progress / "2020-03.jsonl",
+        line(id="a1", goal="jobs.training", date="2020-03-02", value=120, note=TRICKY),
+        line(id="a2", goal="jobs.training", date="2020-03-01", value=1e30, note="大"),
+        line(id="a3", goal="finance.general-spending-cut", date="2020-03-05", value=8.5),
+        line(id="a4", goal="finance.general-spending-cut", date="2020-03-06", value=1e-07),
+        line(id="a5", goal="finance.general-spending-cut", date="2020-03-07", value=0.00001),
+        line(id="dup", goal="jobs.training", date="2020-03-09", value=1, note="first"),
+        line(id="a6", goal="newtown.road-network", date="2020-03-10", done=True),
+        line(id="a7", goal="industry.projects-started", date="2020-03-11", items=["智能涂装"]),
+        line(id="a8", goal="jobs.training", date="2020-03-12", value=3000, total=True),
+        line(id="a9", goal="jobs.training", date="2020-03-13", note="只说明 \u202e"),
+        line(id="r1", goal="jobs.training", date="2020-03-20", retracts="a1", reason="错\x9b"),
+    )
+    write(
+        progress / "2020-05.jsonl",
+        line(id="b1", goal="jobs.training", date="2020-05-02", value=2**70, batch="B1"),
+        line(id="b2", goal="jobs.placement", date="2020-05-03", value=12.25, batch="B1"),
+        line(id="c1", goal="jobs.training", date="2020-05-04", value=7, batch="CUT"),
+        json.dumps({"commit": "B1", "entries": 2}),
+        line(id="b3", goal="jobs.training", date="2020-05-31", value=5),
+    )
+    write(
+        progress / "import.jsonl",  # sorts between the month files; spans March to May
+        line(id="dup", goal="jobs.training", date="2020-03-09", value=2, note="second"),
+        line(id="i1", goal="jobs.training", date="2020-04-15", value=4, note="=cmd"),
+        line(id="i2", goal="jobs.training", date="2020-05-02", value=6, note="-5"),
+        line(id="i3", goal="jobs.training", date="2020-03-01", value=9),
+        line(id="i4", goal="jobs.training", date="2020-05-10", value=1, batch="CUT"),
+    )
+    write(
+        progress / "2020-08.jsonl",
+        line(id="d1", goal="jobs.training", date="2020-08-01", value=10),
+        line(id="d1", goal="jobs.training", date="2020-08-01", value=10),  # a union merge
+        line(id="d2", goal="jobs.training", date="2020-08-02", value=11),
+    )
+    write(
+        progress / "zz-retractions.jsonl",  # undated retractions only
+        line(id="u1", retracts="a2", reason="undated", recorded_at="2020-09-01T00:00:00Z"),
+        line(id="u2", goal="jobs.training", retracts="d2", reason="再\u2028"),
+        line(id="u3", retracts="c1", reason="cut", batch="CUT"),
+    )
+    return data
+
+
+def whole_log_records(data: Path, **filters) -> tuple[list[dict], list[Entry]]:
+    """The entries as a whole-log read (not the state) and the old sort give them."""
+    entries, _ = read_log(data / "progress")
+    goal, since, until = (filters.get(k) for k in ("goal", "since", "until"))
+    kept = [
+        e
+        for e in entries
+        if (goal is None or e.goal == goal)
+        and (since is None or (e.date is not None and e.date >= since))
+        and (until is None or (e.date is not None and e.date <= until))
+    ]
+    kept.sort(key=lambda e: (e.date or dt.date.min, e.recorded_at, e.id))
+    retractions = [e for e in entries if e.op is Op.RETRACT]
+    return [entry_to_record(e) for e in kept], retractions
+
+
+def expected_report(data: Path, lang: str = "zh", **filters):
+    records, retractions = whole_log_records(data, **filters)
+    plan, _ = load_plan(named_data_dir(str(data), "--data"))
+    shown = {"goal": filters.get("goal")}
+    for key in ("since", "until"):
+        shown[key] = filters[key].isoformat() if filters.get(key) else None
+    return entries_report(
+        plan,
+        retractions,
+        lambda: [[dict(r) for r in records]],  # one group: the whole log sorted at once
+        as_of=dt.date.fromisoformat(AS_OF),
+        filters=shown,
+        lang=lang,
+    )
+
+
+def test_the_messy_log_has_what_it_should(messy, run):
+    """The fixture really has several groups (and the hand-named file joins
+    March and May into one), undated lines, cut-off lines left out."""
+    got = run.json("entries", "--as-of", AS_OF)["entries"]
+    ids = [e["id"] for e in got]
+    assert ids[:2] == ["u2", "u1"]  # undated first, by time recorded
+    assert "c1" not in ids and "i4" not in ids and "u3" not in ids  # a cut-off batch
+    assert ids.count("dup") == 2 and ids.count("d1") == 2
+    dups = [e["note"] for e in got if e["id"] == "dup"]
+    assert dups == ["first", "second"]  # tied: file order, as a whole-log sort has it
+    assert {e["id"]: e["retracted_by"] for e in got}["a1"] == "r1"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "table"])
+def test_every_format_is_byte_identical_to_a_whole_log_read(messy, run, fmt):
+    out = run("entries", "--as-of", AS_OF, "--format", fmt, code=0).stdout_bytes
+    expected = render(expected_report(messy), fmt)
+    assert out == expected.encode("utf-8")
+
+
+def test_json_and_jsonl_match_the_old_document_exactly(messy, run):
+    """Independently of the view: the document the old code built, dumped whole."""
+    records, retractions = whole_log_records(messy)
+    by = {e.retracts: e.id for e in retractions}
+    marked = [dict(r, retracted=r["id"] in by, retracted_by=by.get(r["id"])) for r in records]
+    filters = {"goal": None, "since": None, "until": None}
+    document = {"schema": "tracker.entries/1", "as_of": AS_OF, "filters": filters}
+    document["entries"] = marked
+    got = run("entries", "--as-of", AS_OF, "--format", "json", code=0).stdout_bytes
+    assert got == (dumps(document) + "\n").encode("utf-8")
+    for raw in (b"\x1b", b"\x7f", b"\xc2\x85", b"\xc2\x9b", "\u2028".encode(), b"\t"):
+        assert raw not in got  # no raw control characters in JSON
+    assert b"1e-07" in got and b"1e-05" in got and b"1e+30" in got  # the stdlib's floats
+    jsonl = run("entries", "--as-of", AS_OF, "--format", "jsonl", code=0).stdout_bytes
+    assert jsonl == "".join(dumps(r) + "\n" for r in records).encode("utf-8")
+
+
+def test_pretty_json_on_a_terminal_is_the_same_document(messy):
+    """What a terminal gets (indented) is valid and the same document."""
+    report = expected_report(messy)
+    pretty = render(report, "json", indent=2)
+    compact = render(report, "json")
+    assert json.loads(pretty) == json.loads(compact)
+    document = json.loads(compact)
+    assert pretty == dumps(document, indent=2) + "\n"
+
+
+def test_filtered_listing_matches_a_whole_log_read(messy, run):
+    args = ["--goal", "jobs.training", "--since", "2020-03-05", "--until", "2020-05-31"]
+    for fmt in ("json", "csv"):
+        got = run("entries", *args, "--as-of", AS_OF, "--format", fmt, code=0).stdout_bytes
+        expected = expected_report(
+            messy,
+            goal="jobs.training",
+            since=dt.date(2020, 3, 5),
+            until=dt.date(2020, 5, 31),
+        )
+        assert got == render(expected, fmt).encode("utf-8")
+
+
+def test_xlsx_has_the_same_rows(messy, run, tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "out.xlsx"
+    run("entries", "--as-of", AS_OF, "--format", "xlsx", "--output", str(target), code=0)
+    expected = tmp_path / "expected.xlsx"
+    expected.write_bytes(render(expected_report(messy), "xlsx"))
+    rows = [list(r) for r in load_workbook(target).active.iter_rows(values_only=True)]
+    want = [list(r) for r in load_workbook(expected).active.iter_rows(values_only=True)]
+    assert rows == want and len(rows) > 20
+
+
+def test_output_is_atomic_and_takes_the_umask(messy, run, tmp_path):
+    out = tmp_path / "log.json"
+    old = os.umask(0o027)
+    try:
+        run("entries", "--as-of", AS_OF, "--format", "json", "-o", str(out), code=0)
+    finally:
+        os.umask(old)
+    piped = run("entries", "--as-of", AS_OF, "--format", "json", code=0).stdout_bytes
+    assert out.read_bytes() == piped
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+    os.chmod(out, 0o600)  # an existing file keeps its mode
+    csv_out = tmp_path / "log.csv"
+    run("entries", "--as-of", AS_OF, "--format", "csv", "-o", str(csv_out), code=0)
+    assert csv_out.read_bytes().startswith(b"\xef\xbb\xbfid,")  # a BOM for people's Excel
+    run("entries", "--as-of", AS_OF, "--format", "jsonl", "-o", str(out), code=0)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    missing = tmp_path / "no-such-folder" / "x.json"
+    result = run("entries", "--format", "json", "-o", str(missing))
+    assert result.exit_code == 3 and "Traceback" not in result.output
+    assert not missing.parent.exists()
+
+
+def test_a_stream_that_fails_midway_leaves_no_file(tmp_path):
+    from tracker.storage.outfile import write_atomic
+
+    target = tmp_path / "keep.json"
+    target.write_text("old", encoding="utf-8")
+
+    def pieces():
+        yield "new "
+        raise KeyboardInterrupt  # Ctrl-C in the middle of a long listing
+
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, pieces())
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.json"]
+
+
+# ── one record shape, and the JSON writer ────────────────────────────────────
+
+texts = st.text(st.characters(codec="utf-8"), max_size=12)
+values = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.integers(-(2**80), 2**80).map(float),
+    st.sampled_from([1e-05, 1e-07, 0.1, 12.25, 2.0**53, 1e16]),
+)
+
+
+@st.composite
+def entries(draw):
+    op = draw(st.sampled_from(list(Op)))
+    day = None if op is Op.RETRACT and draw(st.booleans()) else dt.date(2020, 3, 4)
+    return Entry(
+        draw(texts.filter(bool)),
+        draw(st.sampled_from(["", "jobs.training"])) if op is Op.RETRACT else "jobs.training",
+        day,
+        op,
+        draw(texts),
+        draw(values) if op in (Op.VALUE, Op.TOTAL) else None,
+        tuple(draw(st.lists(texts.filter(bool), min_size=1, max_size=3))) if op is Op.ITEMS else (),
+        draw(texts),
+        draw(texts),
+        draw(texts.filter(bool)) if op is Op.RETRACT else None,
+        draw(texts) if op is Op.RETRACT else "",
+        draw(st.none() | texts.filter(bool)),
+        Source("f", 1),
+    )
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(entries())
+def test_a_compact_entry_makes_the_same_record_as_its_entry(entry):
+    """The state's records (from compact lists, through JSON as stored) are
+    entry_to_record's, for every kind of entry."""
+    stored = json.loads(json.dumps(compact(entry) + [entry.goal]))
+    assert _line_record(stored, entry.goal, _IsoDays()) == entry_to_record(entry)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(entries(), min_size=1, max_size=6), st.integers(1, 3))
+def test_json_written_in_pieces_is_the_stdlib_text(batch, cut):
+    records = [entry_to_record(e) for e in batch]
+    for indent in (None, 2):
+        whole = dumps(records, indent=indent)
+        inner = whole[1:-2] if indent else whole[1:-1]
+        got = items_text(records, indent=indent, depth=1)
+        assert (got.decode("utf-8") if isinstance(got, bytes) else got) == inner
+    got = lines_text(records)
+    assert (got.decode() if isinstance(got, bytes) else got) == "".join(
+        dumps(r) + "\n" for r in records
+    )
+    document = {"schema": "s", "as_of": None, "filters": {"goal": "x"}}
+    pieces = [records[i : i + cut] for i in range(0, len(records), cut)] + [[]]
+    from tracker.views.report import Report
+
+    report = Report(
+        "s", None, lambda: {"filters": {"goal": "x"}, "entries": Chunks(lambda: pieces)}
+    )
+    for indent in (None, 2):
+        joined = b"".join(
+            p if isinstance(p, bytes) else p.encode("utf-8")
+            for p in render_pieces(report, "json", indent=indent)
+        )
+        assert (
+            joined.decode("utf-8") == dumps({**document, "entries": records}, indent=indent) + "\n"
+        )
+
+
+# ── show: the latest entries in the table, every one in JSON ─────────────────
+
+
+def test_show_lists_the_latest_entries_and_says_how_to_see_the_rest(run, data):
+    write(
+        data / "progress" / "2020-03.jsonl",
+        *(
+            line(id=f"e{i:02d}", goal="jobs.training", date=f"2020-03-{i + 1:02d}", value=i)
+            for i in range(25)
+        ),
+    )
+    zh = run("show", "jobs.training", "--as-of", AS_OF, code=0).stdout
+    assert (
+        "下表只列最近 20 条；更早的还有 5 条，全部列出：tracker entries --goal jobs.training" in zh
+    )
+    assert "2020-03-05" not in zh and "2020-03-06" in zh and "2020-03-25" in zh
+    en = run("show", "jobs.training", "--as-of", AS_OF, "--lang", "en", code=0).stdout
+    assert "5 earlier ones are not shown. List them all: tracker entries --goal jobs.training" in en
+    assert "300" in en  # the running value after the last entry: 0 + 1 + … + 24
+    history = run.json("show", "jobs.training", "--as-of", AS_OF)["history"]
+    assert len(history) == 25 and history[-1]["value"] == 300
+
+
+def test_show_with_few_entries_has_no_such_line(run, data):
+    write(
+        data / "progress" / "2020-03.jsonl",
+        *(line(id=f"e{i}", goal="jobs.training", date="2020-03-02", value=1) for i in range(20)),
+    )
+    out = run("show", "jobs.training", "--as-of", AS_OF, "--lang", "en", code=0).stdout
+    assert "earlier" not in out and out.count("2020-03-02") == 20
