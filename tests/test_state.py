@@ -71,6 +71,13 @@ def assert_state_matches_log(data):
         (p.file, p.line, p.code) for p in problems
     ]
     assert got_unknown == unknown
+    for day in (dt.date(2020, 1, 1), dt.date(2020, 3, 5), dt.date(2020, 4, 2), dt.date(2021, 1, 1)):
+        for goal in plan.goals:  # what `show` says of the entries before its latest rows
+            want = [e for e in entries if e.goal == goal.id and e.op.value != "retract"]
+            assert state.count(goal.id, before=day) == len([e for e in want if e.date < day]), (
+                goal.id,
+                day,
+            )
     return state
 
 

@@ -332,3 +332,45 @@ def test_show_with_few_entries_has_no_such_line(run, data):
     )
     out = run("show", "jobs.training", "--as-of", AS_OF, "--lang", "en", code=0).stdout
     assert "earlier" not in out and out.count("2020-03-02") == 20
+
+
+def test_the_latest_rows_run_on_from_the_maintained_series(run, data):
+    """The table's latest rows are computed from the day they begin, standing on
+    the goal's series the day before: the same running values as the whole
+    history in JSON, across files, several entries a day, a stated total, a
+    retraction, a repeated id, a check-in and an entry that does not fit."""
+    p = data / "progress"
+
+    def on(i: int) -> str:  # entries 0–59 over 40 days, some days holding two
+        n = i * 2 // 3
+        return f"2020-0{3 + n // 20}-{1 + n % 20:02d}"
+
+    rows = [line(id=f"t{i:02d}", goal="jobs.training", date=on(i), value=i + 1, note=f"n{i:02d}",
+                 recorded_at=f"{on(i)}T08:{i:02d}:00Z") for i in range(60)]  # fmt: skip
+    rows[50] = line(id="t50", goal="jobs.training", date=on(50), value=2000, total=True,
+                    note="n50", recorded_at=f"{on(50)}T08:50:00Z")  # fmt: skip
+    rows[52] = line(id="t52", goal="jobs.training", date=on(52), done=True, note="n52",
+                    recorded_at=f"{on(52)}T08:52:00Z")  # does not fit a count  # fmt: skip
+    rows[53] = line(id="t53", goal="jobs.training", date=on(53), note="n53",
+                    recorded_at=f"{on(53)}T08:53:00Z")  # a check-in  # fmt: skip
+    rows[55] = line(id="t03", goal="jobs.training", date=on(55), value=7, note="n55",
+                    recorded_at=f"{on(55)}T08:55:00Z")  # an id the log already has  # fmt: skip
+    retractions = [  # one among the latest rows, one before them
+        line(id=rid, goal="jobs.training", date="2020-04-30", retracts=target, reason="x")
+        for rid, target in (("r1", "t46"), ("r2", "t02"))
+    ]
+    write(p / "2020-03.jsonl", *rows[:30])
+    write(p / "2020-04.jsonl", *rows[30:], *retractions)
+    history = run.json("show", "jobs.training", "--as-of", AS_OF)["history"]
+    status = run.json("status", "--as-of", AS_OF)
+    current = next(g for g in status["goals"] if g["id"] == "jobs.training")["current"]
+    assert [r["value"] for r in history if r["value"] is not None][-1] == current
+    table = run("show", "jobs.training", "--as-of", AS_OF, "--lang", "en", code=0).stdout
+    assert "40 earlier ones are not shown" in table
+    shown = history[-20:]
+    for row in shown:
+        found = [t for t in table.splitlines() if f" {row['note']} " in f" {t} "]
+        assert len(found) == 1, row
+        value = "" if row["value"] is None else f"{row['value']:,}"
+        assert value in found[0].split(row["note"])[0], (row, found[0])
+    assert "n39" not in table and "n40" in table

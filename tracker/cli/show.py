@@ -29,7 +29,7 @@ from tracker.refs import resolve_goal
 @pager_option
 @data_option
 def command(goal_id, as_of, fmt, output, lang, data_dir):
-    from tracker.engine.history import history
+    from tracker.engine.history import history, standing_before, window_start
     from tracker.engine.status import goal_status
     from tracker.views.show import show_report
 
@@ -40,5 +40,18 @@ def command(goal_id, as_of, fmt, output, lang, data_dir):
     log = open_log(loaded)  # the goal's own history and series, not the whole log
     series = log.series()[goal.id]
     status = goal_status(goal, series, as_of=day)
-    rows = history(goal, log.entries(goal=goal.id) + log.retractions(), as_of=day)
+
+    def rows(latest: int | None):
+        """The goal's history rows (from the day the latest `latest` begin, or
+        all) and how many of its entries come before them."""
+        start = None if latest is None else window_start(series, as_of=day, latest=latest)
+        shadowed = log.shadowed()
+        if start is None:
+            mine = log.entries(goal=goal.id) + log.retractions()
+            return history(goal, mine, as_of=day, shadowed=shadowed), 0
+        recent = log.entries(goal=goal.id, since=start) + log.retractions()
+        before = standing_before(goal, series, start)
+        rows = history(goal, recent, as_of=day, before=before, shadowed=shadowed)
+        return rows, log.count(goal.id, before=start)
+
     emit(show_report(plan, status, rows, series, as_of=day, lang=lang), fmt, output=output)

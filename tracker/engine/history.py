@@ -3,10 +3,11 @@ points (actual against trajectory) for `tracker show`."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
-from tracker.engine.ledger import fits, retracted_ids, start_value, step
+from tracker.engine.ledger import Series, fits, retracted_ids, start_value, step
 from tracker.engine.trajectory import expected_on, progress_of
 from tracker.model import Entry, Goal, Kind, Op
 
@@ -18,30 +19,67 @@ class HistoryRow:
     retracted: bool
 
 
-def history(goal: Goal, entries: list[Entry], *, as_of: dt.date) -> list[HistoryRow]:
-    """Every entry for the goal dated up to as_of, oldest first, with the running value."""
+def history(
+    goal: Goal,
+    entries: list[Entry],
+    *,
+    as_of: dt.date,
+    before: tuple | None = None,
+    shadowed: set | None = None,
+) -> list[HistoryRow]:
+    """Every entry for the goal dated up to as_of, oldest first, with the running
+    value. `entries` are in log order; of lines sharing an id only the first
+    counts, as in the goal's status: `shadowed` names the others' origins when
+    they are known (the maintained state), else they are found among `entries`.
+    `before`: the (value, done items) the goal stood at before the first of them
+    (standing_before), else its start."""
     gone = retracted_ids(entries)
+    if shadowed is None:
+        seen: set[str] = set()
+        shadowed = set()
+        for e in entries:
+            if e.op is not Op.RETRACT:
+                if e.id in seen:
+                    shadowed.add(e.origin)
+                seen.add(e.id)
     mine = sorted(
         (
-            e
+            (e, e.origin in shadowed)
             for e in entries
             if e.goal == goal.id
             and e.op is not Op.RETRACT
             and e.date is not None
             and e.date <= as_of
         ),
-        key=Entry.sort_key.fget,
+        key=lambda pair: pair[0].sort_key,
     )
-    value, done_items = start_value(goal), frozenset(goal.start_items)
+    value, done_items = before or (start_value(goal), frozenset(goal.start_items))
     rows = []
-    for entry in mine:
+    for entry, shadowed in mine:
         retracted = entry.id in gone
-        if not retracted and fits(goal, entry):
+        if not retracted and not shadowed and fits(goal, entry):
             value, done_items = step(goal, value, done_items, entry)
             rows.append(HistoryRow(entry, value, False))
         else:
             rows.append(HistoryRow(entry, None, retracted))
     return rows
+
+
+def window_start(series: Series, *, as_of: dt.date, latest: int) -> dt.date | None:
+    """The first of the last `latest` days the goal's entries are dated on up to
+    `as_of` (those days hold at least `latest` entries), or None when it has
+    no more days than that: where the latest rows of its history begin."""
+    days = series.entry_days[: bisect.bisect_right(series.entry_days, as_of)]
+    return days[-latest] if len(days) > latest else None
+
+
+def standing_before(goal: Goal, series: Series, day: dt.date) -> tuple:
+    """(value, done items) of the goal when `day` began, from its series."""
+    before = day - dt.timedelta(days=1)
+    value = series.value_on(before)
+    if value is None:
+        return start_value(goal), frozenset(goal.start_items)
+    return value, series.items_on(before)
 
 
 def chart_points(goal: Goal, series, *, as_of: dt.date, columns: int):

@@ -41,8 +41,8 @@ from tracker.problems import Problem, problem
 CACHE_DIR = ".cache"
 INDEX_FILE = "state.json"
 PARTS_DIR = "parts"
-FORMAT = 6  # 4: per-file state (3 was one series.json); 5: whole increments summed;
-# 6: cut-off batch lines neither repeat an id nor name unknown goals
+FORMAT = 7  # 4: per-file state (3 was one series.json); 5: whole increments summed;
+# 6: cut-off batch lines neither repeat an id nor name unknown goals; 7: sizes
 RACY_SECONDS = 2
 _RACY_NS = RACY_SECONDS * 1_000_000_000
 _RETRACTIONS = "\x00retractions"  # the part holding a file's retractions (no goal has this id)
@@ -384,6 +384,13 @@ class State:
                 dates = [day, day] if dates is None else [min(dates[0], day), max(dates[1], day)]
         record["dates"] = dates
         for goal_id, items in by_goal.items():
+            if goal_id != _RETRACTIONS:  # how many: lines of no batch, and of each batch
+                sizes = record["sizes"].setdefault(goal_id, [0, {}])
+                for c in items:
+                    if c[10] is None:
+                        sizes[0] += 1
+                    else:
+                        sizes[1][c[10]] = sizes[1].get(c[10], 0) + 1
             previous = self._part(name, goal_id, strict=True) if goal_id in record["parts"] else []
             self._parts[(name, goal_id)] = previous + items
             record["parts"][goal_id] = None  # stored (and named) when the state is
@@ -827,6 +834,39 @@ class State:
             out += [r for _, r in lines]
         return out
 
+    def count(self, goal_id: str, *, before: dt.date) -> int:
+        """How many of the goal's entries (not retractions, not of a cut-off
+        batch) are dated before `before`: from each file's sizes, and for a file
+        dated across that day, counted in its part (none made an Entry)."""
+        cut = self._uncommitted()
+        day = before.toordinal()
+        found = 0
+        for name, record in self.files.items():
+            dates = record["dates"]
+            if goal_id not in record["parts"] or dates is None or dates[0] >= day:
+                continue
+            if dates[1] < day:  # all of it
+                plain, batched = record["sizes"].get(goal_id, (0, {}))
+                found += plain + sum(n for b, n in batched.items() if b not in cut)
+                continue
+            held = (name, goal_id) in self._parts
+            found += sum(
+                1
+                for c in self._part(name, goal_id)
+                if c[1] is not None and c[1] < day and (c[10] is None or c[10] not in cut)
+            )
+            if not held and ("part", name, goal_id) not in self._written:
+                self._parts.pop((name, goal_id), None)
+        return found
+
+    def shadowed(self) -> set[Source]:
+        """Where the entries are whose id an earlier entry has: they do not count."""
+        return {
+            Source(self._shown(name), line)
+            for name, record in self.files.items()
+            for line in record["applied"]["shadowed"]
+        }
+
     def retractions(self) -> list[Entry]:
         cut = self._uncommitted()
         out = []
@@ -1051,9 +1091,9 @@ class State:
         record = self.files[name]
         self._forget(name)
         fresh = dict(record, problems=[], commits=[], batches={}, retractions=[], unknown=[])
-        fresh.update(dates=None, parts={})
+        fresh.update(dates=None, parts={}, sizes={})
         self._add_entries(name, fresh, entries, [], set(), hashes=array("Q"))
-        record["parts"], record["ids"] = fresh["parts"], None
+        record["parts"], record["ids"], record["sizes"] = fresh["parts"], None, fresh["sizes"]
         self._written.add(("ids", name, None))
         self.dirty = True
 
@@ -1230,6 +1270,7 @@ def _record(**known) -> dict:
         "commits": [],
         "batches": {},
         "parts": {},
+        "sizes": {},  # goal → [its lines of no batch, {batch: its lines}]
         "ids": None,
         "dates": None,
         "retractions": [],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from tracker.engine.history import HistoryRow, chart_points
 from tracker.model import GoalStatus, Kind, Plan, State
@@ -35,12 +36,14 @@ LATEST_ROWS = 20  # history rows a table shows (JSON has them all); the rest are
 def show_report(
     plan: Plan,
     status: GoalStatus,
-    rows: list[HistoryRow],
+    rows: Callable[[int | None], tuple[list[HistoryRow], int]],
     series,
     *,
     as_of: dt.date,
     lang: str,
 ) -> Report:
+    """`rows(latest)`: the goal's history rows, at least the latest `latest` of
+    them (all with None), and how many of its entries come before those given."""
     goal = status.goal
     days, expected, actual = chart_points(goal, series, as_of=as_of, columns=CHART_COLUMNS)
     chart = Chart(
@@ -56,7 +59,7 @@ def show_report(
         return {
             "goal": goal_dict(goal),
             "status": status_dict(status),
-            "history": [_history_dict(r, lang) for r in rows],
+            "history": [_history_dict(r, lang) for r in rows(None)[0]],
             "chart": [
                 {
                     "date": d.isoformat(),
@@ -69,14 +72,22 @@ def show_report(
         }
 
     def tables() -> tuple[Table, ...]:
-        return (show_table(plan, status, rows, chart, sentence, lang),)
+        latest, earlier = rows(LATEST_ROWS)
+        return (show_table(plan, status, latest, earlier, chart, sentence, lang),)
 
     return Report("tracker.show/1", as_of, body, tables=tables)
 
 
 def show_table(
-    plan: Plan, status: GoalStatus, rows: list[HistoryRow], chart: Chart, sentence: str, lang: str
+    plan: Plan,
+    status: GoalStatus,
+    rows: list[HistoryRow],
+    earlier: int,
+    chart: Chart,
+    sentence: str,
+    lang: str,
 ) -> Table:
+    """`earlier`: how many entries come before `rows`."""
     goal = status.goal
 
     def word(key: str) -> str:
@@ -120,10 +131,11 @@ def show_table(
         Column("by", word("show.by"), drop=1),
         Column("id", word("entries.id"), drop=3),
     )
-    earlier = len(rows) - LATEST_ROWS
+    if len(rows) > LATEST_ROWS:
+        earlier += len(rows) - LATEST_ROWS
+        rows = rows[-LATEST_ROWS:]
     if earlier > 0:  # a person reads the latest; `entries --goal` lists every one
-        head.append(say("show.earlier", lang, shown=LATEST_ROWS, count=f"{earlier:,}", id=goal.id))
-        rows = rows[earlier:]
+        head.append(say("show.earlier", lang, shown=len(rows), count=f"{earlier:,}", id=goal.id))
     retracted = " " + word("show.retracted")
     table_rows = []
     for r in rows:
