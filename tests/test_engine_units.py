@@ -283,3 +283,20 @@ def test_overdue_is_never_stale(every):
     g = goal(update_every=every)
     assert is_stale(g, None, done=False, as_of=DEADLINE) is True
     assert is_stale(g, None, done=False, as_of=DEADLINE + dt.timedelta(days=1)) is False
+
+
+def test_a_carried_count_charts_from_where_it_started():
+    """Before its first entry a count carried from last year stands at its
+    start_value, in the chart as in its status; a level is unread."""
+    from tracker.engine.history import chart_fractions
+
+    carried = goal(target=3000, start_value=1200)
+    days = [d("2020-01-01"), d("2020-02-01")]
+    _, actual = chart_fractions(carried, build_series(carried, []), days, as_of=d("2020-02-01"))
+    assert actual == [pytest.approx(0.4), pytest.approx(0.4)]
+    fresh = goal(target=3000)
+    _, actual = chart_fractions(fresh, build_series(fresh, []), days, as_of=d("2020-02-01"))
+    assert actual == [0.0, 0.0]
+    level = goal(Kind.LEVEL, target=10.0, direction=Direction.AT_LEAST)
+    _, actual = chart_fractions(level, build_series(level, []), days, as_of=d("2020-02-01"))
+    assert actual == [None, None]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from tracker.engine.ledger import Series, fits, retracted_ids, start_value, step
 from tracker.engine.trajectory import expected_on, progress_of
-from tracker.model import Entry, Goal, Kind, Op
+from tracker.model import Entry, Goal, Op
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,7 @@ def chart_fractions(goal: Goal, series, days, *, as_of: dt.date):
             actual.append(None)
             continue
         value = series.value_on(day)
-        if value is None and goal.kind is not Kind.LEVEL:
-            value = 0.0
+        if value is None:  # before any entry: where the goal started (a level: unread)
+            value = start_value(goal)
         actual.append(None if value is None else progress_of(goal, value))
     return expected, actual
