@@ -10,6 +10,7 @@ import resource
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -543,3 +544,24 @@ def test_every_reporting_command_writes_its_output_file_whole(run, tmp_path, arg
     printed = run(*args, "--format", "json", code=0).stdout
     run(*args, "--format", "json", "--output", str(path), code=0)
     assert json.loads(path.read_text(encoding="utf-8")) == json.loads(printed)
+
+
+@pytest.mark.parametrize("argv0", ["tracker", "-m"])
+def test_ctrl_c_while_tracker_loads_leaves_quietly(argv0):
+    """A Ctrl-C in the first few milliseconds, while the modules load, exits
+    130 with nothing on stderr, not Python's traceback."""
+    code = (
+        f"import sys; sys.argv = [{argv0!r}]; import tracker, os, signal, time; "
+        "os.kill(os.getpid(), signal.SIGINT); time.sleep(5)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (130, "")
+
+
+def test_another_program_importing_tracker_keeps_its_ctrl_c():
+    code = (
+        "import sys; sys.argv = ['other']; import tracker, os, signal\n"
+        "try:\n    os.kill(os.getpid(), signal.SIGINT)\nexcept KeyboardInterrupt:\n    print('mine')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "mine"
