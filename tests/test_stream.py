@@ -374,3 +374,42 @@ def test_the_latest_rows_run_on_from_the_maintained_series(run, data):
         value = "" if row["value"] is None else f"{row['value']:,}"
         assert value in found[0].split(row["note"])[0], (row, found[0])
     assert "n39" not in table and "n40" in table
+
+
+# ── a long table written as it is made ───────────────────────────────────────
+
+TEXTS = st.text(alphabet=st.sampled_from("ab 1,注意区财政局\x1b\u202e-"), max_size=14)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    rows=st.lists(st.lists(TEXTS, min_size=4, max_size=4), max_size=12),
+    cut=st.integers(1, 5),
+    width=st.one_of(st.none(), st.integers(8, 60)),
+    header=st.lists(TEXTS, max_size=2),
+)
+def test_a_long_table_in_pieces_is_the_whole_tables_text(rows, cut, width, header):
+    """plain_pieces over rows given a piece at a time (a whole log's listing)
+    writes render_plain's text exactly: columns cut or dropped to fit, wide
+    characters, escapes, header lines, the count in the footer, no rows."""
+    from tracker.render.table import plain_pieces, render_plain
+    from tracker.views.model import Cell, Column, Counted, Table
+
+    columns = (
+        Column("a", "编号"),
+        Column("b", "说明", shrink=2, min_width=4),
+        Column("c", "by", drop=1),
+        Column("d", "值", align="right", drop=3),
+    )
+    cells = [tuple(Cell(t, "dim" if i else "") for i, t in enumerate(r)) for r in rows]
+    pieces = [cells[i : i + cut] for i in range(0, len(cells), cut)]
+    common = dict(
+        header_lines=tuple(header),
+        footer_lines=(Counted(lambda n: f"共 {n} 条"), "完"),
+        empty_text="没有记录",
+    )
+    whole = render_plain(Table(columns, tuple(cells), **common), width=width)
+    streamed = "".join(plain_pieces(Table(columns, Chunks(lambda: iter(pieces)), **common),
+                                    width=width))  # fmt: skip
+    assert streamed == whole
+    assert f"共 {len(cells)} 条" in whole

@@ -103,6 +103,13 @@ def render_pieces(
         from tracker.render.table import csv_pieces
 
         yield from csv_pieces(_chunks(report.records()), list(report.fieldnames))
+    elif fmt == "table" and report.tables is not None and not whole.get("rich"):
+        from tracker.render.table import plain_pieces
+
+        for i, block in enumerate(report.blocks()):
+            if i:
+                yield "\n"
+            yield from plain_pieces(block, width=whole.get("width"))
     else:
         yield render(report, fmt, indent=indent, **whole)
 

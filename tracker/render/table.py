@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import replace
 
 from tracker.render.chart import text_chart
 from tracker.render.text import cell_width, fit, inert, pad, wrap
-from tracker.views.model import Cell, Chart, Column, Section, Table
+from tracker.views.model import Cell, Chart, Column, Counted, Section, Table
 
 # Cell and Column are re-exported: tests and callers build tables from here.
 __all__ = [
@@ -49,18 +51,30 @@ def _texts(table: Table) -> list:
     ]
 
 
-def choose_columns(table: Table, width: int | None, texts: list | None = None):
+def _held(table: Table) -> Table:
+    """A table whose rows are a long list (Chunks) with its rows held: for the
+    layouts that need them all at once (a terminal, Markdown)."""
+    if hasattr(table.rows, "pieces"):
+        return replace(table, rows=tuple(table.rows))
+    return table
+
+
+def choose_columns(
+    table: Table, width: int | None, texts: list | None = None, natural: list | None = None
+):
     """Which columns fit `width`, and the cut widths of those that had to shrink.
 
     Columns give way in the order their `shrink` and `drop` numbers say (highest
     first; a cut before a drop at the same number): a cut takes only what is
     needed, down to the column's `min_width`; a drop removes it. Room left over
     at the end goes back to the columns that were cut, the most important first."""
-    texts = _texts(table) if texts is None else texts
     indexes = list(range(len(table.columns)))
     if width is None:
         return indexes, {}
-    natural = {i: _natural_width(table, texts, i) for i in indexes}
+    if natural is None:  # each column's widest text, its header's included
+        texts = _texts(table) if texts is None else texts
+        natural = [_natural_width(table, texts, i) for i in indexes]
+    natural = dict(enumerate(natural))
     sizes = dict(natural)
     shown = indexes[:]
 
@@ -104,6 +118,7 @@ def layout(table: Table, *, width: int | None = None, rule: bool = False) -> lis
     """The table as aligned screen lines of (text, style) pieces — computed once
     (display widths count CJK as two cells) and then either joined as plain text
     or painted by rich. `rule` draws a line under the header (terminals only)."""
+    table = _held(table)
     texts = _texts(table)
     shown, limits = choose_columns(table, width, texts)
     cols = [table.columns[i] for i in shown]
@@ -149,19 +164,87 @@ def layout(table: Table, *, width: int | None = None, rule: bool = False) -> lis
                 lines.append(_pieces(row, styles_of[id(original)], widths, cols))
     if table.footer_lines:
         lines.append([])
-        lines.extend([(part, "dim")] for f in footer_texts(table) for part in wrapped(inert(f)))
+        count = sum(1 for r in table.rows if not isinstance(r, Section))
+        lines.extend(
+            [(part, "dim")] for f in footer_texts(table, count) for part in wrapped(inert(f))
+        )
     return lines
 
 
-def footer_texts(table: Table) -> list[str]:
-    """The footer as lines of text, charts drawn."""
+def footer_texts(table: Table, count: int) -> list[str]:
+    """The footer as lines of text, charts drawn; `count`: the table's rows."""
     out: list[str] = []
     for line in table.footer_lines:
         if isinstance(line, Chart):
             out.extend(text_chart(line))
+        elif isinstance(line, Counted):
+            out.append(line.text(count))
         else:
             out.append(line)
     return out
+
+
+def plain_pieces(table: Table, *, width: int | None = None) -> Iterator[str]:
+    """render_plain's text in pieces. A table whose rows are a long list (Chunks)
+    is never held whole: its rows are made once to measure the columns (twice
+    more when some must be cut to fit `width`) and once more as they are written."""
+    if not hasattr(table.rows, "pieces"):
+        yield render_plain(table, width=width)
+        return
+    cols = table.columns
+    natural = [cell_width(c.header) for c in cols]
+    count = 0
+    for piece in table.rows.pieces():
+        for row in piece:
+            if isinstance(row, Section):
+                count = 0  # sections are laid out with the rows held
+                break
+            count += 1
+            natural = [max(w, cell_width(inert(c.text))) for w, c in zip(natural, row)]
+        else:
+            continue
+        break
+    if not count or table.title:  # nothing to stream, or not a listing: laid out whole
+        yield render_plain(table, width=width)
+        return
+    shown, limits = choose_columns(table, width, natural=natural)
+    widths = [natural[i] for i in shown]
+    if limits:  # what the cut texts come to (a wide character may leave a cell spare)
+        widths = [cell_width(cols[i].header) if i in limits else natural[i] for i in shown]
+        for piece in table.rows.pieces():
+            for row in piece:
+                widths = [
+                    max(w, cell_width(fit(inert(row[i].text), limits[i]))) if i in limits else w
+                    for w, i in zip(widths, shown)
+                ]
+    shown_cols = [cols[i] for i in shown]
+    head = [
+        f"{part.rstrip()}\n" for h in table.header_lines for part in wrap_lines(inert(h), width)
+    ]
+    if head:
+        head.append("\n")
+    head.append(_plain(_pieces([c.header for c in shown_cols], [""] * len(shown), widths,
+                               shown_cols)))  # fmt: skip
+    yield "".join(head)
+    for piece in table.rows.pieces():
+        out = []
+        for row in piece:
+            texts = [inert(row[i].text) for i in shown]
+            texts = [fit(t, limits[i]) if i in limits else t for t, i in zip(texts, shown)]
+            out.append(_plain(_pieces(texts, [""] * len(shown), widths, shown_cols)))
+        yield "".join(out)
+        del out
+    if table.footer_lines:
+        feet = [part for f in footer_texts(table, count) for part in wrap_lines(inert(f), width)]
+        yield "\n" + "".join(f"{line.rstrip()}\n" for line in feet)
+
+
+def wrap_lines(text: str, width: int | None) -> list[str]:
+    return wrap(text, width) if width else [text]
+
+
+def _plain(line: Line) -> str:
+    return "".join(text for text, _ in line).rstrip() + "\n"
 
 
 def _pieces(texts, styles, widths, cols) -> Line:
@@ -200,6 +283,7 @@ def render_markdown(table: Table, *, level: int = 1) -> str:
             text = text.replace(ch, "\\" + ch)
         return text
 
+    table = _held(table)
     lines = []
     if table.title:
         lines += [f"{'#' * level} {esc(table.title)}", ""]
@@ -225,7 +309,7 @@ def render_markdown(table: Table, *, level: int = 1) -> str:
                 lines += [head, rule]
                 started = True
             lines.append("| " + " | ".join(esc(c.text) for c in row) + " |")
-    for f in footer_texts(table):
+    for f in footer_texts(table, sum(1 for r in table.rows if not isinstance(r, Section))):
         lines += ["", esc(f)]
     return "\n".join(lines) + "\n"
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from tracker.model import Entry, Op, Plan
 from tracker.views.common import record_change
-from tracker.views.model import Cell, Chunks, Column, Table
+from tracker.views.model import Cell, Chunks, Column, Counted, Table
 from tracker.views.report import Report
 from tracker.views.sheets import record_sheet
 from tracker.words import say
@@ -98,26 +98,33 @@ def entries_report(
             Column("by", say("entries.by", lang), drop=1),
             Column("mark", "", drop=3),
         )
-        rows = []
-        for record in Chunks(stored):
+
+        def cells(record: dict) -> tuple[Cell, ...]:
             by = retracted_by.get(record["id"])
             retraction = "retracts" in record
             style = "dim" if by or retraction else ""
-            rows.append(
-                (
-                    Cell(record["id"][:8], style),
-                    Cell(record.get("date", ""), style),
-                    Cell(record.get("goal", ""), style),
-                    Cell(record_change(record, lang), style),
-                    Cell(record["reason"] if retraction else record["note"], style),
-                    Cell(record["by"], style),
-                    Cell(say("entries.retracted_by", lang, id=by[:8]) if by else "", "warn"),
-                )
+            return (
+                Cell(record["id"][:8], style),
+                Cell(record.get("date", ""), style),
+                Cell(record.get("goal", ""), style),
+                Cell(record_change(record, lang), style),
+                Cell(record["reason"] if retraction else record["note"], style),
+                Cell(record["by"], style),
+                Cell(say("entries.retracted_by", lang, id=by[:8]) if by else "", "warn"),
             )
+
+        def rows() -> Iterator[list[tuple[Cell, ...]]]:
+            for group in stored():  # a slice at a time: a month's cells are never all held
+                for start in range(0, len(group), 4096):
+                    made = [cells(record) for record in group[start : start + 4096]]
+                    yield made
+                    del made
+                del group
+
         table = Table(
             columns,
-            tuple(rows),
-            footer_lines=(say("entries.count", lang, count=len(rows)),),
+            Chunks(rows),  # a whole log's rows are written as they are made
+            footer_lines=(Counted(lambda count: say("entries.count", lang, count=count)),),
             empty_text=say("entries.none", lang),
         )
         return (table,)

@@ -27,6 +27,14 @@ class Chunks:
 
 
 @dataclass(frozen=True, slots=True)
+class Counted:
+    """A table's footer line saying how many rows it has: `text(count)`. A long
+    table's rows (Chunks) are counted as they go by."""
+
+    text: Callable[[int], str]
+
+
+@dataclass(frozen=True, slots=True)
 class Column:
     key: str
     header: str
@@ -56,10 +64,10 @@ class Section:
 @dataclass(frozen=True)
 class Table:
     columns: tuple[Column, ...]
-    rows: tuple = ()  # tuple of (tuple[Cell, ...] | Section)
+    rows: tuple = ()  # of (tuple[Cell, ...] | Section), or Chunks of them (a long table)
     title: str = ""
     header_lines: tuple[str, ...] = ()
-    footer_lines: tuple = ()  # of str, or Chart (drawn by the renderer)
+    footer_lines: tuple = ()  # of str, Chart (drawn by the renderer) or Counted
     empty_text: str = ""  # shown in place of the rows when there are none
 
 
