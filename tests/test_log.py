@@ -265,3 +265,18 @@ def test_the_example_batch_imports_cleanly(run):
     assert "logged 6 entries" in result.stdout
     assert current(run, "jobs.training", "2020-06-30")["current"] == 1350
     run("check", code=0)
+
+
+def test_a_percentage_for_a_goal_not_counted_in_per_cent_is_refused(run, data):
+    """'12%' typed for 3,000 人 is a slip, not 12 people; a level in % takes it."""
+    refused = run("log", "jobs.training", "12%", "--date", "2020-05-01", "--lang", "zh")
+    assert refused.exit_code == 2
+    assert "“12%”是百分比，但 jobs.training 以“人”计" in refused.stderr
+    assert "写出人数，不带 %，例如 120" in refused.stderr
+    en = run("log", "jobs.training", "--total", "１２％", "--date", "2020-05-01", "--lang", "en")
+    assert (
+        en.exit_code == 2
+        and "'１２％' is a percentage, but jobs.training counts in 人" in en.stderr
+    )
+    assert not list((data / "progress").glob("*.jsonl"))
+    run("log", "finance.general-spending-cut", "8.5%", "--date", "2020-05-01", code=0)

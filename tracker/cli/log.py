@@ -100,6 +100,7 @@ def command(
         raise UsageError("which_goal", "which_goal_fix")
     goal = resolve_goal(plan, goal_id)
     op, number = _op_for(goal, value, total, done, items, note)
+    _no_stray_percent(goal, total if total is not None else value)
     from tracker.writes import new_id
 
     entry = Entry(
@@ -170,6 +171,22 @@ def parse_number(text: str, what: str) -> float:
             )
         )
     return value
+
+
+def _no_stray_percent(goal, text: str | None) -> None:
+    """'12%' for a goal not counted in per cent (3,000 人) is a slip — a level's
+    reading, or the share meant as a number: refused, not read as 12 people."""
+    import unicodedata
+
+    from tracker.words import phrase
+
+    if text is None or not unicodedata.normalize("NFKC", text).strip().endswith("%"):
+        return
+    unit = goal.unit.strip()
+    if unit in ("%", "％"):
+        return
+    raise UsageError("percent_not_unit", "percent_not_unit_fix", value=text, goal=goal.id,
+                     unit=unit or phrase("units"))  # fmt: skip
 
 
 def user_text(option: str, value: str) -> str:

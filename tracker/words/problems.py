@@ -429,6 +429,14 @@ PHRASES: dict[str, tuple[str, str]] = {
     "one_of_not_both": ("{options} 只能给一个", "give one of {options}, not both"),
     "nothing_to_log": ("{goal} 没有可记录的内容", "nothing to log for {goal}"),
     "not_a_number": ("{what}：“{text}”不是数字", "{what}: '{text}' is not a number"),
+    "percent_not_unit": (
+        "“{value}”是百分比，但 {goal} 以“{unit}”计",
+        "'{value}' is a percentage, but {goal} counts in {unit}",
+    ),
+    "percent_not_unit_fix": (
+        "写出{unit}数，不带 %，例如 120",
+        "write the number of {unit} without the % sign, e.g. 120",
+    ),
     "write_digits": ("写数字，例如 120 或 8.5", "write digits, e.g. 120 or 8.5"),
     "text_not_utf8": ("{option} 不是有效的 UTF-8 文本", "{option} is not valid text in UTF-8"),
     "check_terminal_encoding": ("检查终端的字符编码", "check the terminal's encoding"),
