@@ -21,6 +21,33 @@ def dumps(document, *, indent: int | None = None) -> str:
     return text
 
 
+# The same rule on UTF-8 bytes: DEL, C1 (U+0080–U+009F, lead byte C2) and U+2028/9.
+_RAW_CONTROL_UTF8 = re.compile(b"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]")
+
+try:
+    from orjson import JSONEncodeError as _FastRefused
+    from orjson import dumps as _fast_dumps
+except ImportError:  # pragma: no cover - a bare install writes through the stdlib
+    _fast_dumps = None
+
+
+def dumps_bytes(document) -> bytes:
+    """`dumps(document)` as UTF-8, for log lines: orjson writes the same compact
+    text as the stdlib encoder (it escapes C0 the same way) about five times
+    faster; a document it refuses (an integer beyond 64 bits, a lone
+    surrogate) or one holding DEL, C1 or a line separator, which it would
+    leave raw, goes through `dumps` instead."""
+    if _fast_dumps is not None:
+        try:
+            data = _fast_dumps(document)
+        except _FastRefused:
+            pass
+        else:
+            if not _RAW_CONTROL_UTF8.search(data):
+                return data
+    return dumps(document).encode("utf-8")
+
+
 def _default(value):
     import datetime as dt
 

@@ -307,17 +307,35 @@ def write_problems(
 ) -> list[Problem]:
     """Everything that refuses a write: each new entry on its own, then what it
     would do to the log (repeats, retractions, a part exceeding its whole).
-    `force` lets an implausible value through (the user says it is right)."""
+    `force` lets an implausible value through (the user says it is right).
+    A streamed batch runs the same pieces over what each needs (tracker.writes)."""
     found = duplicate_ids(existing, new)
     for entry in new:
-        found += entry_problems(plan, entry)
-        found += not_in_future(entry, today)
-        if not force:
-            found += implausible_value(plan, entry)
+        found += new_entry_problems(plan, entry, today=today, force=force)
     found += retraction_targets(existing, new, already_counts=True)
     if found:
         return found
-    found += repeats(plan, existing, new)
+    return effect_problems(plan, existing, new)
+
+
+def new_entry_problems(
+    plan: Plan, entry: Entry, *, today: dt.date, force: bool = False
+) -> list[Problem]:
+    """What refuses one new entry on its own: the plan's rules, a future date,
+    and (unless forced) an implausible value."""
+    found = entry_problems(plan, entry)
+    found += not_in_future(entry, today)
+    if not force:
+        found += implausible_value(plan, entry)
+    return found
+
+
+def effect_problems(plan: Plan, existing: list[Entry], new: list[Entry]) -> list[Problem]:
+    """What new entries would do to the log: a milestone or item done again, a
+    part exceeding its whole on any day (unless it already did before them).
+    `new` may stand in for more entries, as long as it gives every goal the
+    same series and the same entry to blame (tracker.writes' batch summary)."""
+    found = repeats(plan, existing, new)
     touched = {e.goal for e in new}
     already_over = {goal_id for goal_id, _ in part_of_violations(plan, existing, touched)}
     for goal_id, found_problem in part_of_violations(plan, existing + new, touched):

@@ -177,21 +177,86 @@ def append(
 
 
 def _write(progress_dir: Path, entries: Iterable[Entry], batch, by, recorded_at) -> None:
-    by_file: dict[Path, list[bytes]] = {}
-    for entry in entries:
-        day = entry.date or dt.date.fromisoformat(entry.recorded_at[:10])
-        by_file.setdefault(month_file(progress_dir, day), []).append(
-            dumps_line(entry_to_record(entry))
-        )
-    paths = list(by_file)
-    if batch:
-        count = sum(len(v) for v in by_file.values())
-        commit = {"commit": batch, "entries": count, "by": by, "recorded_at": recorded_at}
-        by_file[paths[-1]].append(dumps_line(commit))
-    refuse_links(paths)
-    for path in paths:
+    """Append the entries to their month files, streamed: lines are gathered a
+    few MiB at a time, every file is fsynced, and only then does a batch's
+    commit line go in (the last line of the last month file the batch first
+    reached). A failure midway cuts every file back to where it was."""
+    out = _Appender()
+    count = 0
+    try:
+        for entry in entries:
+            day = entry.date or dt.date.fromisoformat(entry.recorded_at[:10])
+            out.add(month_file(progress_dir, day), dumps_line(entry_to_record(entry)))
+            count += 1
+        out.finish()
+        if batch and count:
+            commit = {"commit": batch, "entries": count, "by": by, "recorded_at": recorded_at}
+            out.add(out.last, dumps_line(commit))
+            out.finish()
+    except BaseException:
+        out.undo()
+        raise
+
+
+class _Appender:
+    """Whole lines appended to log files, a few MiB at a time."""
+
+    LIMIT = 8 << 20
+
+    def __init__(self):
+        self.pending: dict[Path, list[bytes]] = {}
+        self.size = 0
+        self.before: dict[Path, int | None] = {}  # each file's size before (None: new)
+        self.last: Path | None = None  # the file most recently reached for the first time
+
+    def add(self, path: Path, line: bytes) -> None:
+        lines = self.pending.get(path)
+        if lines is None:
+            if path not in self.before:
+                self._reach(path)
+            lines = self.pending.setdefault(path, [])
+        lines.append(line)
+        self.size += len(line)
+        if self.size > self.LIMIT:
+            self.flush(sync=False)
+
+    def _reach(self, path: Path) -> None:
+        refuse_links([path])
         with machine_errors(path):
-            _append_lines(path, b"".join(by_file[path]))
+            exists = path.exists()
+            self.before[path] = path.stat().st_size if exists else None
+            if exists and _ends_without_newline(path):
+                # A writer killed mid-line left a fragment: end it so the next entry
+                # starts on a line of its own instead of fusing with it.
+                self.pending[path] = [b"\n"]
+        self.last = path
+
+    def flush(self, *, sync: bool) -> None:
+        for path, lines in self.pending.items():
+            with machine_errors(path):
+                _append_lines(path, b"".join(lines), sync=sync)
+        self.pending.clear()
+        self.size = 0
+
+    def finish(self) -> None:
+        """Everything written and on disk."""
+        synced = set(self.pending)
+        self.flush(sync=True)
+        for path in self.before:
+            if path not in synced:
+                with machine_errors(path):
+                    _append_lines(path, b"", sync=True)
+        for folder in {p.parent for p, size in self.before.items() if size is None}:
+            _fsync_dir(folder)
+
+    def undo(self) -> None:
+        """Cut every file back to what it held before: no line of this write stays."""
+        for path, size in self.before.items():
+            with contextlib.suppress(OSError):
+                if size is None:
+                    os.unlink(path)
+                else:
+                    os.truncate(path, size)
 
 
 _APPEND_FLAGS = (
@@ -203,31 +268,26 @@ _APPEND_FLAGS = (
 )
 
 
-def _append_lines(path: Path, payload: bytes) -> None:
-    """Append whole lines, fsynced. If the write fails midway (a full disk, a
-    file size limit) the file is cut back to where it was: no half line stays."""
-    created = not path.exists()
+def _append_lines(path: Path, payload: bytes, *, sync: bool = True) -> None:
+    """Append whole lines (fsynced when asked). If the write fails midway (a
+    full disk, a file size limit) the file is cut back to where it was: no
+    half line stays."""
     fd = os.open(path, _APPEND_FLAGS, 0o644)
     try:
         size = os.fstat(fd).st_size
-        if not created and _ends_without_newline(path):
-            # A writer killed mid-line left a fragment: end it so the next entry
-            # starts on a line of its own instead of fusing with it.
-            payload = b"\n" + payload
         view = memoryview(payload)
         try:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         except OSError:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, size)
             raise
     finally:
         os.close(fd)
-    if created:
-        _fsync_dir(path.parent)
 
 
 def refuse_links(paths: Iterable[Path]) -> None:

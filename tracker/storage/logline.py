@@ -49,7 +49,9 @@ def parse_json(text: str, start: int | None = None):
         if "Exceeds the limit" in str(exc):  # int('9' * 5000): CVE-2020-10735's guard
             raise Unreadable("json_number_too_long") from None
         raise Unreadable("not_json", detail=getattr(exc, "msg", str(exc))) from None
-    if _SURROGATE_ESCAPE.search(text, start or 0):
+    # Only the document's own text: an array's elements are read one by one.
+    end = len(text) if start is None else document[1]
+    if _SURROGATE_ESCAPE.search(text, start or 0, end):
         _refuse_surrogates(document if start is None else document[0])
     return document
 
@@ -203,6 +205,6 @@ def _op_of(record: dict):
 
 
 def dumps_line(record: dict) -> bytes:
-    from tracker.jsontext import dumps
+    from tracker.jsontext import dumps_bytes
 
-    return dumps(record).encode("utf-8") + b"\n"
+    return dumps_bytes(record) + b"\n"

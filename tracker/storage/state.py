@@ -637,6 +637,16 @@ class State:
                 out += [e for e in self._entries_of(name) if e.id in wanted]
         return out
 
+    def hashes_held(self, ordered: list[int]) -> set[int]:
+        """Which of these sorted id hashes some log file holds (hash hits, to be
+        verified against the real ids): a big batch's ids, without reading them."""
+        found: set[int] = set()
+        for name in self.files:
+            mine = self._id_array(name)
+            small, large = (mine, ordered) if len(mine) < len(ordered) else (ordered, mine)
+            found.update(h for h in small if _contains(large, h))
+        return found
+
     def write_context(self, new: list[Entry]) -> list[Entry]:
         """What the write rules need of the log to judge `new`, standing in for
         the whole log: every line sharing an id with a new entry or named by a
