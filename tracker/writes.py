@@ -182,8 +182,8 @@ def write_batch(
         if found:
             return [], _batch_refused(found, name)
         retracting = {i: named_at[i] for i, _ in summary.retractions}
-        judged["new"] = new = Streamed(summary.count, lambda: _written(source, defaults,
-                                                                       batch_id, retracting))  # fmt: skip
+        new = Streamed(summary.count, lambda: _written(source, defaults, batch_id, retracting))
+        judged["new"] = new
         return new, []
 
     def absorb() -> None:
