@@ -43,7 +43,11 @@ def dumps_bytes(document) -> bytes:
         except _FastRefused:
             pass
         else:
-            if not _RAW_CONTROL_UTF8.search(data):
+            # Their lead bytes are rare (no Chinese character starts with them): test
+            # for those first, the pattern only when one is there.
+            if (b"\x7f" not in data and b"\xc2" not in data and b"\xe2\x80" not in data) or (
+                not _RAW_CONTROL_UTF8.search(data)
+            ):
                 return data
     return dumps(document).encode("utf-8")
 

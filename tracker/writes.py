@@ -101,18 +101,38 @@ def write_batch(
     force: bool = False,
 ) -> WriteResult:
     """`write` for a batch streamed from `source` (tracker.storage.batch.BatchInput),
-    all or nothing, with every check `write` makes and the same problems, in
-    two reads of the input instead of a list of entries held whole:
+    all or nothing, with every check `write` makes and the same problems,
+    without ever holding the batch's entries:
 
-    1. every entry is read and checked on its own, and summed up for the rules
-       across entries (tracker.rules.batch);
+    1. every entry is read, checked on its own, summed up for the rules across
+       entries (tracker.rules.batch), and its line encoded into a temporary
+       file (journal.Staged);
     2. under the lock, those rules run against the log (from the maintained
        state) over the summary's stand-ins and the few entries they must see
-       whole (read again only when there are any), and only then are the
-       entries read once more and appended, ending with the commit line.
+       whole (the input is read again only when there are any); only then
+       are the staged lines appended, ending with the commit line.
 
     A batch refused anywhere, even by its very last entry, writes nothing."""
     from tracker.rules.batch import BatchSummary
+    from tracker.storage import journal
+    from tracker.storage.state import id_hash
+
+    batch_id = new_id()
+    summary = BatchSummary(plan, id_hash)
+    staged = journal.Staged()  # each line encoded once, as it is read
+    try:
+        return _write_batch(
+            data, plan, source, defaults, summary, staged, batch_id, today=today,
+            dry_run=dry_run, by=by, recorded_at=recorded_at, force=force,
+        )  # fmt: skip
+    finally:
+        staged.close()
+
+
+def _write_batch(
+    data, plan, source, defaults, summary, staged, batch_id, *, today, dry_run, by,
+    recorded_at, force,
+) -> WriteResult:  # fmt: skip
     from tracker.rules.entries import (
         duplicate_ids,
         effect_problems,
@@ -121,18 +141,20 @@ def write_batch(
         retraction_targets,
     )
     from tracker.storage import journal
-    from tracker.storage.state import id_hash, open_state
+    from tracker.storage.state import open_state
 
     name = source.name
-    summary = BatchSummary(plan, id_hash)
     read_problems: list[Problem] = []
     own: list[Problem] = []
-    for item in source.entries(defaults):
+    for item in source.entries(defaults, batch=batch_id):
         if isinstance(item, Problem):
             read_problems.append(item)
             continue
         found = new_entry_problems(plan, item, today=today, force=force)
-        own += found
+        if found:
+            own += found
+        elif not own and not read_problems:
+            staged.add(item)
         summary.add(item, counts=not found)
     if source.not_utf8 is not None:
         raise TrackerError(_batch_refused([source.not_utf8], name), ExitCode.BAD_DATA)
@@ -145,7 +167,6 @@ def write_batch(
         raise TrackerError(_batch_refused(found, name), ExitCode.BAD_DATA)
     if not summary.count:
         raise UsageError("batch_empty", name=name)
-    batch_id = new_id()
     judged: dict = {}
 
     def context() -> list[Entry]:
@@ -155,7 +176,7 @@ def write_batch(
         summary.judge_days(existing)
         wanted, exact = [], []
         if summary.needs_second_look:
-            wanted, exact = summary.pick(e for e in source.entries(defaults))
+            wanted, exact = summary.pick(source.entries(defaults, batch=batch_id))
             have = {(e.origin.file, e.origin.line) for e in existing}
             existing += [
                 e for e in state.find({e.id for _, e in wanted})
@@ -182,9 +203,12 @@ def write_batch(
         if found:
             return [], _batch_refused(found, name)
         retracting = {i: named_at[i] for i, _ in summary.retractions}
-        new = Streamed(summary.count, lambda: _written(source, defaults, batch_id, retracting))
-        judged["new"] = new
-        return new, []
+        for index, entry in retracting.items():
+            staged.replace(index, entry)
+        judged["new"] = Streamed(
+            summary.count, lambda: _written(source, defaults, batch_id, retracting)
+        )
+        return staged, []
 
     def absorb() -> None:
         state = judged["state"]
@@ -210,9 +234,7 @@ def _written(source, defaults, batch_id: str, retracting: dict[int, Entry]):
     """The batch's entries as they are written: marked with the batch, and each
     retraction with the goal of the entry it names."""
     for index, entry in enumerate(source.entries(defaults, batch=batch_id)):
-        if index in retracting:
-            entry = replace(retracting[index], batch=batch_id)
-        yield entry
+        yield retracting.get(index, entry)
 
 
 class Streamed:

@@ -67,8 +67,8 @@ def count_values(plan: Plan, entry: Entry) -> list[Problem]:
     goal = plan.goal(entry.goal)
     if goal is None or goal.kind is not Kind.COUNT or entry.op not in (Op.VALUE, Op.TOTAL):
         return []
-    what = phrase("word_total" if entry.op is Op.TOTAL else "word_increment")
     if entry.value < 0:
+        what = phrase("word_total" if entry.op is Op.TOTAL else "word_increment")
         return [
             at(
                 entry,
@@ -80,8 +80,10 @@ def count_values(plan: Plan, entry: Entry) -> list[Problem]:
                 goal=goal.id,
             )
         ]
+    if float(entry.value).is_integer():  # a whole value has no places to count
+        return []
     unit = goal.unit or phrase("units")
-    if goal.decimals == 0 and not float(entry.value).is_integer():
+    if goal.decimals == 0:
         return [at(entry, "not-whole", "not_whole", "log_whole_numbers", goal=goal.id,
                    unit=unit, value=f"{entry.value:g}")]  # fmt: skip
     if places(entry.value) > goal.decimals:

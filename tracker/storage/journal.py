@@ -176,17 +176,22 @@ def append(
         ) from None
 
 
-def _write(progress_dir: Path, entries: Iterable[Entry], batch, by, recorded_at) -> None:
-    """Append the entries to their month files, streamed: lines are gathered a
-    few MiB at a time, every file is fsynced, and only then does a batch's
-    commit line go in (the last line of the last month file the batch first
-    reached). A failure midway cuts every file back to where it was."""
+def _write(progress_dir: Path, entries, batch, by, recorded_at) -> None:
+    """Append the entries (or lines Staged for them) to their month files,
+    streamed: lines are gathered a few MiB at a time, every file is fsynced,
+    and only then does a batch's commit line go in (the last line of the last
+    month file the batch first reached). A failure midway cuts every file
+    back to where it was."""
+    lines = entries.lines() if isinstance(entries, Staged) else _encoded(entries)
     out = _Appender()
+    paths: dict[tuple[int, int], Path] = {}
     count = 0
     try:
-        for entry in entries:
-            day = entry.date or dt.date.fromisoformat(entry.recorded_at[:10])
-            out.add(month_file(progress_dir, day), dumps_line(entry_to_record(entry)))
+        for month, line in lines:
+            path = paths.get(month)
+            if path is None:
+                path = paths[month] = progress_dir / f"{month[0]:04d}-{month[1]:02d}.jsonl"
+            out.add(path, line)
             count += 1
         out.finish()
         if batch and count:
@@ -196,6 +201,53 @@ def _write(progress_dir: Path, entries: Iterable[Entry], batch, by, recorded_at)
     except BaseException:
         out.undo()
         raise
+
+
+def _month(entry: Entry) -> tuple[int, int]:
+    day = entry.date or dt.date.fromisoformat(entry.recorded_at[:10])
+    return day.year, day.month
+
+
+def _encoded(entries: Iterable[Entry]):
+    for entry in entries:
+        yield _month(entry), dumps_line(entry_to_record(entry))
+
+
+class Staged:
+    """A batch's lines, encoded once as its entries are read and kept in a
+    temporary file (never in memory) until the write appends them, with each
+    line's month. A line may be replaced before the write (a retraction that
+    learns its goal)."""
+
+    def __init__(self):
+        import tempfile
+        from array import array
+
+        self._file = tempfile.TemporaryFile(buffering=1 << 20)  # noqa: SIM115 - close()
+        self._months = array("I")
+        self._replaced: dict[int, bytes] = {}
+
+    def add(self, entry: Entry) -> None:
+        year, month = _month(entry)
+        self._file.write(dumps_line(entry_to_record(entry)))
+        self._months.append(year * 12 + month - 1)
+
+    def replace(self, index: int, entry: Entry) -> None:
+        self._replaced[index] = dumps_line(entry_to_record(entry))
+
+    def __len__(self) -> int:
+        return len(self._months)
+
+    def lines(self):
+        self._file.flush()
+        self._file.seek(0)
+        months, replaced = self._months, self._replaced
+        for index, line in enumerate(self._file):
+            code = months[index]
+            yield (code // 12, code % 12 + 1), replaced.get(index, line)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 class _Appender:
