@@ -143,7 +143,8 @@ class State:
         self._parts: dict[tuple[str, str], list] = {}  # (file, goal) → compact entries
         self._ids: dict[str, array] = {}
         self._written: set = set()  # parts and arrays to store
-        self._new_ids: dict[str, tuple[set[str], bool]] = {}  # file → (ids read now, whole?)
+        # file → (sorted hashes of the ids read now, whole file?)
+        self._new_ids: dict[str, tuple[list[int], bool]] = {}
         self._id_texts: dict[str, set[str]] = {}
         self.retracted: set[str] = set()  # the retracted ids the steps were summed without
         self.dirty = False
@@ -191,6 +192,7 @@ class State:
                 fresh[path.name] = self._refresh_file(path, record, changes)
             except _Stale:
                 fresh[path.name] = self._rebuild(path, record, changes)
+            self._spill(path.name, fresh[path.name])
         self.files = fresh
         if changes or removed or self.series_raw is None or set(old) != set(fresh):
             self._apply_exclusions(changes)
@@ -262,7 +264,7 @@ class State:
         )
         hashes = self._add_entries(name, record, entries, problems, commits, hashes=array("Q"))
         changes.append((name, hashes))
-        self._new_ids[name] = ({e.id for e in entries}, True)
+        self._new_ids[name] = (self._ids[name], True)
         record["steps"] = self._steps_of(name, record, entries)
         self.dirty = True
         return record
@@ -292,7 +294,7 @@ class State:
         hashes = array("Q", self._id_array(name, strict=True))
         added = self._add_entries(name, record, entries, problems, commits, hashes=hashes)
         changes.append((name, added))
-        self._new_ids[name] = ({e.id for e in entries}, False)
+        self._new_ids[name] = (sorted(added), False)
         touched: dict[str, set[int]] = {}
         for e in entries:
             if e.op is not Op.RETRACT and e.date is not None:
@@ -401,9 +403,11 @@ class State:
         repeated = self._repeated_lines(self._may_repeat(changes))
         for name in names:
             record = self.files[name]
-            new_ids, whole = self._new_ids.get(name, (set(), False))
+            new_ids, whole = self._new_ids.get(name, ((), False))
             gone = set() if whole else set(record["applied"]["retracted"]) & retracted
-            gone |= retracted & new_ids
+            gone |= {
+                r for r in retracted if _contains(new_ids, id_hash(r)) and self._holds(name, r)
+            }
             gone |= {r for r in added - gone if self._holds(name, r)}
             want = {
                 "retracted": sorted(gone),
@@ -808,18 +812,42 @@ class State:
 
     # -- storing -------------------------------------------------------------
 
+    def _spill(self, name: str, record: dict) -> None:
+        """Write a file's new parts as soon as it is read, and let go of them: a
+        big log is then read in the memory of one file, not of all. A part is
+        named by its digest, so one written before an index names it is
+        harmless (and swept if none ever does)."""
+        pending = [w for w in self._written if w[0] == "part" and w[1] == name]
+        if not pending or not self.usable or _linked(self.folder):
+            return
+        try:
+            self._make_folder()
+            folder = self.folder / PARTS_DIR / _safe(name)
+            folder.mkdir(parents=True, exist_ok=True)
+            for written in pending:
+                goal_id = written[2]
+                data = _dumps({"goal": goal_id, "entries": self._parts[(name, goal_id)]})
+                token = digest(data)
+                _write(self._part_path(name, goal_id, token), data)
+                record["parts"][goal_id] = token
+                self._written.discard(written)
+                del self._parts[(name, goal_id)]
+        except OSError:
+            pass  # kept in memory, for store() to try again
+
+    def _make_folder(self) -> None:
+        self.folder.mkdir(exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# tracker's derived state: never commit it\n*\n", encoding="utf-8")
+
     def store(self) -> None:
         """Write what changed: new parts and id arrays first, then the index that
         names them (atomically), then remove what no index names any more."""
         if not self.dirty or not self.usable or _linked(self.folder):
             return
         try:
-            self.folder.mkdir(exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text(
-                    "# tracker's derived state: never commit it\n*\n", encoding="utf-8"
-                )
+            self._make_folder()
             for kind, name, goal_id in sorted(self._written, key=str):
                 if name not in self.files:
                     continue
