@@ -27,34 +27,43 @@ _NONE = -1
 class _Day:
     """One goal's batch entries on one day, summed: the latest entry (it is
     the one a rule blames), the latest base (a stated total, a reading), and
-    the increments' sum with their first and latest entry."""
+    the increments' sum with their first and latest entry. Each kept entry's
+    sort key is kept beside it (a key is a new tuple each time it is asked for)."""
 
-    __slots__ = ("index", "goal", "last", "base", "first_increment", "last_increment", "total")
+    __slots__ = (
+        "index", "goal", "level", "last", "last_key", "base", "base_key", "first_increment",
+        "first_key", "last_increment", "increment_key", "total",
+    )  # fmt: skip
 
     def __init__(self, index: int, goal):
         self.index = index
         self.goal = goal
+        self.level = goal.kind is Kind.LEVEL
         self.last: Entry | None = None
         self.base: Entry | None = None
         self.first_increment: Entry | None = None
         self.last_increment: Entry | None = None
+        self.last_key = self.base_key = self.first_key = self.increment_key = ()
         self.total = 0.0
 
     def add(self, entry: Entry, key: tuple) -> None:
-        if self.last is None or key > self.last.sort_key:
-            self.last = entry
+        if key > self.last_key:
+            self.last, self.last_key = entry, key
         op = entry.op
-        if op is Op.TOTAL or (op is Op.VALUE and self.goal.kind is Kind.LEVEL):
-            if self.base is None or key > self.base.sort_key:
-                self.base = entry
+        if op is Op.TOTAL or (op is Op.VALUE and self.level):
+            if key > self.base_key:
+                self.base, self.base_key = entry, key
         elif op is Op.VALUE:
-            from tracker.numbers import exact
+            total = self.total + entry.value
+            if not total.is_integer():  # whole sums are exact as they are
+                from tracker.numbers import exact
 
-            self.total = exact(self.total + entry.value, self.goal.decimals)
-            if self.first_increment is None or key < self.first_increment.sort_key:
-                self.first_increment = entry
-            if self.last_increment is None or key > self.last_increment.sort_key:
-                self.last_increment = entry
+                total = exact(total, self.goal.decimals)
+            self.total = total
+            if self.first_increment is None or key < self.first_key:
+                self.first_increment, self.first_key = entry, key
+            if key > self.increment_key:
+                self.last_increment, self.increment_key = entry, key
 
     @property
     def mixed(self) -> bool:
@@ -87,10 +96,11 @@ class BatchSummary:
 
     def __init__(self, plan: Plan, id_hash: Callable[[str], int]):
         self.plan = plan
+        self._goals = {g.id: g for g in plan.goals}
         self.id_hash = id_hash
         self.count = 0
         self.hashes = array("Q")  # per entry, in input order
-        self.day_of = array("l")  # per entry: its _Day's index, or -1
+        self.day_of = array("i")  # per entry: its _Day's index, or -1
         self.days: dict[tuple[str, int], _Day] = {}
         self.day_list: list[_Day] = []
         self.retractions: list[tuple[int, Entry]] = []
@@ -111,7 +121,7 @@ class BatchSummary:
             self.day_of.append(_NONE)
             return
         self.goals.setdefault(entry.goal)
-        goal = self.plan.goal(entry.goal)
+        goal = self._goals.get(entry.goal)
         if not counts or goal is None or entry.date is None:
             self.day_of.append(_NONE)
             return
@@ -122,7 +132,7 @@ class BatchSummary:
         if day is None:
             day = self.days[where] = _Day(len(self.day_list), goal)
             self.day_list.append(day)
-        day.add(entry, entry.sort_key)
+        day.add(entry, (entry.date, entry.recorded_at, entry.id))  # Entry.sort_key
         self.day_of.append(day.index)
 
     # -- against the log -------------------------------------------------------
@@ -159,8 +169,7 @@ class BatchSummary:
                 continue
             if entry.op is Op.VALUE and day.goal.kind is not Kind.LEVEL:
                 continue
-            key = entry.sort_key
-            if day.first_increment.sort_key < key < day.last_increment.sort_key:
+            if day.first_key < entry.sort_key < day.increment_key:
                 self.exact.add(day.index)
 
     @property

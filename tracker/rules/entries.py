@@ -362,8 +362,6 @@ def implausible_value(plan: Plan, entry: Entry) -> list[Problem]:
         return []
     target = abs(goal.target or 0)
     value = entry.value
-    args = {"goal": goal.id, "value": f"{value:g}", "target": f"{target:g}"}
-    unit = goal.unit or phrase("units")
     if goal.kind is Kind.LEVEL:
         if goal.unit.strip() in ("%", "％") and value > 100:
             key = "implausible_level_percent"
@@ -380,4 +378,6 @@ def implausible_value(plan: Plan, entry: Entry) -> list[Problem]:
             return []
     else:
         return []
+    args = {"goal": goal.id, "value": f"{value:g}", "target": f"{target:g}"}
+    unit = goal.unit or phrase("units")
     return [at(entry, "implausible", key, phrase("implausible_fix", unit=unit), **args)]

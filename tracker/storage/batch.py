@@ -27,18 +27,30 @@ try:
 except ImportError:  # pragma: no cover - a bare install reads through the stdlib decoder
     _fast_loads = None
 
-try:  # the blake2 module alone: hashlib would load OpenSSL first
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover
-    from hashlib import blake2b
-
 _RECORDED_AT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$")
 CHUNK = 1 << 20
 MAX_ELEMENT = 16 << 20  # an array element still unfinished this far on is reported as it is
 _BOM = b"\xef\xbb\xbf"
 # Line breaks str.splitlines() knows beside \n and \r\n (a batch's lines were
 # always numbered by it): where a piece has one, it is split as text.
-_ODD_BREAKS = re.compile(rb"\r(?!\n)|[\x0b\x0c\x1c-\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]")
+_ODD_BREAKS = (
+    b"\x0b",
+    b"\x0c",
+    b"\x1c",
+    b"\x1d",
+    b"\x1e",
+    b"\xc2\x85",
+    b"\xe2\x80\xa8",
+    b"\xe2\x80\xa9",
+)
+
+
+def _odd_breaks(piece: bytes) -> bool:
+    """Whether a piece has a line break beside \n and \r\n. (Each `in` is a fast
+    search; one pattern with alternatives read a MiB in 17 ms.)"""
+    if b"\r" in piece and piece.count(b"\r") != piece.count(b"\r\n"):
+        return True
+    return any(mark in piece for mark in _ODD_BREAKS)
 
 
 @dataclass(frozen=True)
@@ -92,14 +104,14 @@ class BatchInput:
         """Every record as an Entry, or the Problem that refuses it, in input
         order. `batch`: the id the entries carry when written."""
         dates: dict[str, object] = {}  # a batch names few distinct days: parse each once
-        number = 0
+        ids = _Ids(defaults)
+        name = self.name
         for item in self.records():
-            if isinstance(item, Problem):
+            if item.__class__ is Problem:
                 yield item
                 continue
             line, record = item
-            yield _entry(record, Source(self.name, line), defaults, number, batch, dates)
-            number += 1
+            yield _entry(record, Source(name, line), defaults, ids, batch, dates)
 
     @staticmethod
     def ordered(read_problems: list[Problem]) -> list[Problem]:
@@ -161,7 +173,7 @@ class BatchInput:
         parse_json), so every problem says the same."""
         name = self.name
         for piece, before in self._pieces():
-            if _fast_loads is None or _ODD_BREAKS.search(piece):
+            if _fast_loads is None or _odd_breaks(piece):
                 try:
                     text = piece.decode("utf-8")
                 except UnicodeDecodeError as exc:
@@ -309,13 +321,13 @@ def _json_line(line: str, name: str, number: int):
         return problem(name, number, "not-json", why.key, fix, **why.args_)
 
 
-def _entry(record, origin: Source, defaults: BatchDefaults, number: int, batch, dates: dict):
+def _entry(record, origin: Source, defaults: BatchDefaults, ids, batch, dates: dict):
     """One record → an Entry, or the Problem that refuses it. The record is the
     reader's own (freshly parsed), so it is completed in place."""
     if type(record) is not dict:
         return problem(origin.file, origin.line, "entry-shape", "entry_not_object")
     if "id" not in record:
-        record["id"] = _derived_id(defaults, number) if defaults.id_seed else defaults.new_id()
+        record["id"] = ids.next()
     recorded_at = record.get("recorded_at")
     if type(recorded_at) is not str or not _RECORDED_AT.match(recorded_at):
         # A copy of a log line (`entries --format jsonl`) keeps when it was first
@@ -346,7 +358,17 @@ def _entry(record, origin: Source, defaults: BatchDefaults, number: int, batch, 
     return entry_from_record(record, origin)
 
 
-def _derived_id(defaults: BatchDefaults, number: int) -> str:
-    """64 bits from the batch's random seed and the entry's place: unique across
-    clones as new_id's are, and the same on every read of the batch."""
-    return blake2b(number.to_bytes(8, "little"), key=defaults.id_seed, digest_size=8).hexdigest()
+class _Ids:
+    """Ids for the entries that bring none, in input order: with a seed, 64
+    bits at a time from a generator seeded with the batch's 128 random bits
+    (unique across clones as new_id's are, and the same on every read);
+    without one, new_id's."""
+
+    def __init__(self, defaults: BatchDefaults):
+        if defaults.id_seed:
+            import random
+
+            bits = random.Random(defaults.id_seed).getrandbits
+            self.next = lambda: f"{bits(64):016x}"
+        else:
+            self.next = defaults.new_id

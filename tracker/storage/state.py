@@ -263,7 +263,7 @@ class State:
             complete=data.endswith(b"\n") or not data,
         )
         hashes = self._add_entries(name, record, entries, problems, commits, hashes=array("Q"))
-        changes.append((name, hashes))
+        changes.append((name, array("Q", hashes)))
         self._new_ids[name] = (self._ids[name], True)
         record["steps"] = self._steps_of(name, record, entries)
         self.dirty = True
@@ -293,7 +293,7 @@ class State:
         )
         hashes = array("Q", self._id_array(name, strict=True))
         added = self._add_entries(name, record, entries, problems, commits, hashes=hashes)
-        changes.append((name, added))
+        changes.append((name, array("Q", added)))
         self._new_ids[name] = (sorted(added), False)
         touched: dict[str, set[int]] = {}
         for e in entries:
@@ -322,25 +322,37 @@ class State:
         record["commits"] = sorted(set(record["commits"]) | commits)
         by_goal: dict[str, list] = {}
         added = []
+        batches = record["batches"]
         dates = record["dates"]
+        low, high = dates if dates is not None else (None, None)
         known = set(record["unknown"])
         record["unknown"] += [r for r in names_not_in_plan(self.plan, entries) if r not in known]
+        retract = Op.RETRACT
         for e in entries:
             c = compact(e)
-            if e.op is Op.RETRACT:
+            if e.op is retract:
                 by_goal.setdefault(_RETRACTIONS, []).append(c + [e.goal])
+                record["retractions"].append(c + [e.goal])
             else:
-                by_goal.setdefault(e.goal, []).append(c)
+                part = by_goal.get(e.goal)
+                if part is None:
+                    part = by_goal[e.goal] = []
+                part.append(c)
             added.append(id_hash(e.id))
             if e.batch:
-                seen = record["batches"].setdefault(e.batch, [0, c[11]])
+                seen = batches.get(e.batch)
+                if seen is None:
+                    seen = batches[e.batch] = [0, c[11]]
                 seen[0] += 1
-            if e.op is Op.RETRACT:
-                record["retractions"].append(c + [e.goal])
-            if e.date is not None:
-                day = c[1]
-                dates = [day, day] if dates is None else [min(dates[0], day), max(dates[1], day)]
-        record["dates"] = dates
+            day = c[1]
+            if day is not None:
+                if low is None:
+                    low = high = day
+                elif day < low:
+                    low = day
+                elif day > high:
+                    high = day
+        record["dates"] = [low, high] if low is not None else None
         for goal_id, items in by_goal.items():
             previous = self._part(name, goal_id, strict=True) if goal_id in record["parts"] else []
             self._parts[(name, goal_id)] = previous + items
