@@ -89,9 +89,12 @@ class BatchInput:
         self._own = None
         if _seekable(handle):
             self._handle, self._start = handle, handle.tell()
-        else:
-            self._own = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
-            shutil.copyfileobj(handle, self._own, CHUNK)
+        else:  # a pipe: copied once, to be read as often as a file
+            from tracker.storage.journal import machine_errors, temp_folder
+
+            with machine_errors(temp_folder()):
+                self._own = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()
+                shutil.copyfileobj(handle, self._own, CHUNK)
             self._handle, self._start = self._own, 0
 
     def close(self) -> None:

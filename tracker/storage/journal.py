@@ -67,11 +67,11 @@ def parse_lines(
     commits, each appended to its list. A last line without a newline may be torn."""
     lines = data.split(b"\n")
     last = len(lines)
+    add_entry, add_commit = entries.append, commits.add
     for index, raw in enumerate(lines, start=1):
-        if not raw.strip():
+        if not raw or raw.isspace():
             continue
         number = first + index - 1
-        torn_tail = index == last  # no newline after it: the writer may have died
         try:
             record = parse_line(raw)
         except UnicodeDecodeError:
@@ -79,23 +79,23 @@ def parse_lines(
             continue
         except Unreadable as why:
             if why.key == "not_json":
-                fix = "torn_tail_fix" if torn_tail else "bad_line_fix"
+                # No newline after it: the writer may have died mid-line.
+                fix = "torn_tail_fix" if index == last else "bad_line_fix"
                 problems.append(problem(name, number, "torn-line", "line_not_json", fix))
             else:
                 problems.append(
                     problem(name, number, "unreadable", why.key, "bad_line_fix", **why.args_)
                 )
             continue
-        origin = Source(name, number)
-        if isinstance(record, dict) and "commit" in record:
+        if record.__class__ is dict and "commit" in record:
             if isinstance(record["commit"], str):
-                commits.add(record["commit"])
+                add_commit(record["commit"])
             continue
-        result = entry_from_record(record, origin)
-        if isinstance(result, Problem):
+        result = entry_from_record(record, Source(name, number))
+        if result.__class__ is Problem:
             problems.append(result)
         else:
-            entries.append(result)
+            add_entry(result)
 
 
 def _committed(entries: list[Entry], commits: set[str], problems: list[Problem]) -> list[Entry]:
@@ -223,13 +223,18 @@ class Staged:
         import tempfile
         from array import array
 
-        self._file = tempfile.TemporaryFile(buffering=1 << 20)  # noqa: SIM115 - close()
+        with machine_errors(temp_folder()):
+            self._file = tempfile.TemporaryFile(buffering=1 << 20)  # noqa: SIM115 - close()
         self._months = array("I")
         self._replaced: dict[int, bytes] = {}
 
     def add(self, entry: Entry) -> None:
         year, month = _month(entry)
-        self._file.write(dumps_line(entry_to_record(entry)))
+        try:
+            self._file.write(dumps_line(entry_to_record(entry)))
+        except OSError:  # a full disk: said like every other write's
+            with machine_errors(temp_folder()):
+                raise
         self._months.append(year * 12 + month - 1)
 
     def replace(self, index: int, entry: Entry) -> None:
@@ -239,8 +244,9 @@ class Staged:
         return len(self._months)
 
     def lines(self):
-        self._file.flush()
-        self._file.seek(0)
+        with machine_errors(temp_folder()):
+            self._file.flush()
+            self._file.seek(0)
         months, replaced = self._months, self._replaced
         for index, line in enumerate(self._file):
             code = months[index]
@@ -371,6 +377,13 @@ def unsafe_paths(progress_dir: Path, display=str) -> list[Problem]:
         elif path.suffix == ".jsonl" and not path.is_file():
             found.append(problem(name, None, "not-a-file", "log_not_file", "log_not_file_fix"))
     return found
+
+
+def temp_folder() -> Path:
+    """Where temporary files go (TMPDIR …), for a message when one cannot be written."""
+    import tempfile
+
+    return Path(tempfile.gettempdir())
 
 
 _ERRNO_KEYS = {

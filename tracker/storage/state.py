@@ -292,6 +292,7 @@ class State:
             complete=data.endswith(b"\n"),
         )
         hashes = array("Q", self._id_array(name, strict=True))
+        self._id_texts.pop(name, None)  # the file's ids, if read before, lack the new lines'
         added = self._add_entries(name, record, entries, problems, commits, hashes=hashes)
         changes.append((name, array("Q", added)))
         self._new_ids[name] = (sorted(added), False)
