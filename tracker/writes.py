@@ -146,11 +146,12 @@ def _write_batch(
     name = source.name
     read_problems: list[Problem] = []
     own: list[Problem] = []
+    passed: set = set()
     for item in source.entries(defaults, batch=batch_id):
         if isinstance(item, Problem):
             read_problems.append(item)
             continue
-        found = new_entry_problems(plan, item, today=today, force=force)
+        found = new_entry_problems(plan, item, today=today, force=force, passed=passed)
         if found:
             own += found
         elif not own and not read_problems:
@@ -202,6 +203,7 @@ def _write_batch(
             judged["stand_ins"] = stand_ins
         if found:
             return [], _batch_refused(found, name)
+        summary.release()
         retracting = {i: named_at[i] for i, _ in summary.retractions}
         for index, entry in retracting.items():
             staged.replace(index, entry)

@@ -202,6 +202,11 @@ class BatchSummary:
                 found += day.stand_ins()
         return found
 
+    def release(self) -> None:
+        """Let go of what only the checks needed (the per-entry arrays)."""
+        self.hashes = array("Q")
+        self.day_of = array("i")
+
     def probe(self) -> list[Entry]:
         """Entries naming what the batch touches (its retractions, and every
         goal and day it has entries on), for reading the log around it."""

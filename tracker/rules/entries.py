@@ -321,14 +321,26 @@ def write_problems(
 
 
 def new_entry_problems(
-    plan: Plan, entry: Entry, *, today: dt.date, force: bool = False
+    plan: Plan, entry: Entry, *, today: dt.date, force: bool = False, passed: set | None = None
 ) -> list[Problem]:
     """What refuses one new entry on its own: the plan's rules, a future date,
-    and (unless forced) an implausible value."""
+    and (unless forced) an implausible value.
+
+    `passed` (a batch's): what these rules read of an entry besides where it
+    came from — its goal, date, operation, value and items — for entries that
+    passed them; an entry that reads the same passes too, without running
+    them again (a big batch repeats a few such keys a million times). A rule
+    added here that reads more of an entry must add it to the key."""
+    if passed is not None:
+        key = (entry.goal, entry.date, entry.op, entry.value, entry.items)
+        if key in passed:
+            return []
     found = entry_problems(plan, entry)
     found += not_in_future(entry, today)
     if not force:
         found += implausible_value(plan, entry)
+    if passed is not None and not found:
+        passed.add(key)
     return found
 
 

@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import errno
 import os
+from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -221,7 +222,6 @@ class Staged:
 
     def __init__(self):
         import tempfile
-        from array import array
 
         with machine_errors(temp_folder()):
             self._file = tempfile.TemporaryFile(buffering=1 << 20)  # noqa: SIM115 - close()
@@ -251,6 +251,7 @@ class Staged:
         for index, line in enumerate(self._file):
             code = months[index]
             yield (code // 12, code % 12 + 1), replaced.get(index, line)
+        self._months = array("I")  # written: let go before the state reads them back
 
     def close(self) -> None:
         self._file.close()

@@ -375,6 +375,8 @@ class State:
         retracted = set(applied["retracted"])
         repeated = set(applied["repeated"])
         uncommitted = set(applied["uncommitted"])
+        if not (retracted or repeated or uncommitted):  # most files: nothing excluded
+            return [e for e in entries if e.op is not Op.RETRACT and fits(goal, e)]
         return [
             e
             for e in entries
