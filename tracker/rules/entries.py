@@ -3,7 +3,9 @@
 Each rule returns problems located at the entry's file:line (or at the input a
 new entry came from). `log_problems` runs them over the whole log for `tracker
 check`; `write_problems` over new entries against the log as it stands, for
-`tracker log`, batches and `tracker retract`. Pure.
+`tracker log`, workbooks and `tracker retract`. A `--from-json` batch, too big
+to hold, runs the same pieces: `new_entry_problems` on each entry as it is
+read, the rest over a summary of the batch (tracker.rules.batch). Pure.
 """
 
 from __future__ import annotations

@@ -10,14 +10,13 @@ derived from the batch's seed and its place in the input."""
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from tracker.model import Entry, Source
+from tracker.model import Source
 from tracker.problems import Problem, TrackerError, problem
 from tracker.storage.logline import Unreadable, entry_from_record, parse_json
 
@@ -66,17 +65,6 @@ class BatchDefaults:
     # With a seed, an entry without an id gets one derived from the seed and the
     # entry's place in the input: the same on every read of a streamed batch.
     id_seed: bytes = b""
-
-
-def read_batch(raw: bytes, name: str, defaults: BatchDefaults) -> tuple[list[Entry], list[Problem]]:
-    """The entries of a batch held in memory, and the problems of reading it."""
-    source = BatchInput(io.BytesIO(raw), name)
-    entries, read_problems = [], []
-    for item in source.entries(defaults):
-        (entries if isinstance(item, Entry) else read_problems).append(item)
-    if source.not_utf8 is not None:
-        return [], [source.not_utf8]
-    return entries, source.ordered(read_problems)
 
 
 class BatchInput:
