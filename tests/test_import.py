@@ -199,6 +199,18 @@ def test_crlf_and_blank_lines_number_problems_as_before(run, data):
     assert "logged 2 entries" in run("log", "--from-json", "-", input=text, code=0).stdout
 
 
+def test_a_line_separator_in_a_note_numbers_the_lines_after_it_as_before(run, data, tmp_path):
+    """A batch's lines were always numbered by str.splitlines(), which breaks at
+    U+2028 too: that numbering holds for every later read of the input."""
+    first = {"goal": "jobs.training", "date": "2020-03-01", "value": 1, "note": "甲\u2028乙"}
+    records = batch_lines(BIG) + [{"goal": "nope", "date": "2020-11-01", "value": 1}]
+    path = tmp_path / "batch.jsonl"
+    path.write_text(json.dumps(first, ensure_ascii=False) + "\n" + as_jsonl(records), "utf-8")
+    err = run("log", "--from-json", str(path), code=3).stderr
+    assert "batch.jsonl:1: not JSON" in err and "batch.jsonl:2: not JSON" in err, err
+    assert f"batch.jsonl:{BIG + 3}: unknown goal 'nope'" in err, err
+
+
 def test_bytes_not_utf8_at_the_end_are_the_one_problem(run, data, tmp_path):
     records = batch_lines(BIG)
     records[3]["goal"] = "nope"  # not reported: the input is not text at all

@@ -163,18 +163,21 @@ class BatchInput:
         a line when it can; whatever it refuses is read as before (as text, by
         parse_json), so every problem says the same."""
         name = self.name
+        shift = 0  # lines the odd line breaks added before this piece
         for piece, before in self._pieces():
             if _fast_loads is None or _odd_breaks(piece):
                 try:
                     text = piece.decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    self._refuse_encoding(piece, before, exc)
+                    self._refuse_encoding(piece, before, exc)  # counted by \n, as ever
                     return
-                for number, line in enumerate(text.splitlines(), start=before + 1):
+                lines = text.splitlines()
+                for number, line in enumerate(lines, start=before + shift + 1):
                     if line.strip():
                         yield _json_line(line, name, number)
+                shift += len(lines) - piece.count(b"\n") - (not piece.endswith(b"\n"))
                 continue
-            for number, raw in enumerate(piece.split(b"\n"), start=before + 1):
+            for number, raw in enumerate(piece.split(b"\n"), start=before + shift + 1):
                 if not raw.strip():
                     continue
                 try:
@@ -185,7 +188,7 @@ class BatchInput:
                 try:  # \r\n ends a line as \n does
                     line = (raw[:-1] if raw.endswith(b"\r") else raw).decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    self._refuse_encoding(raw, number - 1, exc)
+                    self._refuse_encoding(raw, number - shift - 1, exc)
                     return
                 if line.strip():
                     yield _json_line(line, name, number)
