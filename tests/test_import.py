@@ -168,12 +168,43 @@ def test_a_day_with_a_total_and_increments_and_retractions_in_one_batch(run, dat
     ]  # fmt: skip
     path = tmp_path / "batch.jsonl"
     path.write_text(as_jsonl(records), encoding="utf-8")
-    run("log", "--from-json", str(path), code=0)
+    said = run("log", "--from-json", str(path), "--format", "json", code=0)
+    standing = {g["id"]: g["current"] for g in json.loads(said.stdout)["goals"]}
+    # What the write says of each goal is what the log then holds.
+    assert standing["jobs.training"] == current(run, "jobs.training")
+    assert standing["jobs.placement"] == current(run, "jobs.placement")
     retractions = [x for x in logged(data) if "retracts" in x]
     assert {x["goal"] for x in retractions} == {"jobs.placement", "jobs.training"}
     assert_state_matches_log(data)
     # The same once more: every id is already in the log.
     assert "already in the log" in run("log", "--from-json", str(path), code=3).stderr
+
+
+def test_a_log_total_recorded_between_a_batch_s_increments(run, data, tmp_path):
+    """The batch's increments of a day are summed for the rules only where that
+    gives what they do one by one: a total the log recorded between them
+    overrides the earlier ones, so the day is judged on its real entries."""
+    run("log", "--from-json", "-", input=json.dumps({"goal": "jobs.training", "date": "2020-04-01",
+        "total": 100, "recorded_at": "2020-04-01T09:00:00Z"}), code=0)  # fmt: skip
+    records = [
+        {"goal": "jobs.training", "date": "2020-04-01", "value": 50,
+         "recorded_at": "2020-04-01T08:00:00Z"},  # before the log's total: overridden
+        {"goal": "jobs.training", "date": "2020-04-01", "value": 5,
+         "recorded_at": "2020-04-01T10:00:00Z"},  # after it: training is 105, not 155
+        {"goal": "jobs.placement", "date": "2020-04-02", "value": 130},
+    ]  # fmt: skip
+    path = tmp_path / "batch.jsonl"
+    path.write_text(as_jsonl(records), encoding="utf-8")
+    err = run("log", "--from-json", str(path), code=3).stderr
+    assert (
+        "batch.jsonl:3: jobs.placement would be 130 on 2020-04-02, more than jobs.training (105)"
+        in err
+    ), err
+    records[-1]["value"] = 100
+    path.write_text(as_jsonl(records), encoding="utf-8")
+    run("log", "--from-json", str(path), code=0)
+    assert current(run, "jobs.training") == 105
+    assert_state_matches_log(data)
 
 
 def test_a_batch_into_a_log_that_grows_keeps_the_state_exact(run, data, tmp_path):
