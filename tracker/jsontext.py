@@ -103,6 +103,13 @@ def _escaped(data: bytes) -> bytes:
     return data
 
 
+def dumps_bytes(document) -> bytes:
+    """`dumps(document)` as UTF-8, for log lines: orjson's bytes when they are
+    the same text (about five times faster), else the stdlib's."""
+    fast = _fast(document, None)
+    return fast if fast is not None else dumps(document).encode("utf-8")
+
+
 def _default(value):
     import datetime as dt
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
@@ -287,7 +288,7 @@ class WriteResult:
     today: dt.date
     dry_run: bool
     batch: str | None
-    new: tuple[Entry, ...]
+    new: Sequence[Entry]  # a streamed batch's are read again from its input when asked for
     standings: tuple[GoalStatus, ...]
 
 

@@ -88,6 +88,185 @@ def write(
     return WriteResult(today, dry_run, batch_id, tuple(new), standings)
 
 
+def write_batch(
+    data,
+    plan: Plan,
+    source,
+    defaults,
+    *,
+    today: dt.date,
+    dry_run: bool = False,
+    by: str = "",
+    recorded_at: str = "",
+    force: bool = False,
+) -> WriteResult:
+    """`write` for a batch streamed from `source` (tracker.storage.batch.BatchInput),
+    all or nothing, with every check `write` makes and the same problems,
+    without ever holding the batch's entries:
+
+    1. every entry is read, checked on its own, summed up for the rules across
+       entries (tracker.rules.batch), and its line encoded into a temporary
+       file (journal.Staged);
+    2. under the lock, those rules run against the log (from the maintained
+       state) over the summary's stand-ins and the few entries they must see
+       whole (the input is read again only when there are any); only then
+       are the staged lines appended, ending with the commit line.
+
+    A batch refused anywhere, even by its very last entry, writes nothing."""
+    from tracker.rules.batch import BatchSummary
+    from tracker.storage import journal
+    from tracker.storage.state import id_hash
+
+    batch_id = new_id()
+    summary = BatchSummary(plan, id_hash)
+    staged = journal.Staged()  # each line encoded once, as it is read
+    try:
+        return _write_batch(
+            data, plan, source, defaults, summary, staged, batch_id, today=today,
+            dry_run=dry_run, by=by, recorded_at=recorded_at, force=force,
+        )  # fmt: skip
+    finally:
+        staged.close()
+
+
+def _write_batch(
+    data, plan, source, defaults, summary, staged, batch_id, *, today, dry_run, by,
+    recorded_at, force,
+) -> WriteResult:  # fmt: skip
+    from tracker.rules.entries import (
+        duplicate_ids,
+        effect_problems,
+        entry_problems,
+        new_entry_problems,
+        retraction_targets,
+    )
+    from tracker.storage import journal
+    from tracker.storage.state import open_state
+
+    name = source.name
+    read_problems: list[Problem] = []
+    own: list[Problem] = []
+    passed: set = set()
+    for item in source.entries(defaults, batch=batch_id):
+        if isinstance(item, Problem):
+            read_problems.append(item)
+            continue
+        found = new_entry_problems(plan, item, today=today, force=force, passed=passed)
+        if found:
+            own += found
+        elif not own and not read_problems:
+            staged.add(item)
+        summary.add(item, counts=not found)
+    if source.not_utf8 is not None:
+        raise TrackerError(_batch_refused([source.not_utf8], name), ExitCode.BAD_DATA)
+    if read_problems:
+        # As for a batch read whole: what reading found, and the plan's rules on
+        # the entries that were read (the log is not consulted).
+        found = source.ordered(read_problems)
+        found += [p for e in source.entries(defaults) if isinstance(e, Entry)
+                  for p in entry_problems(plan, e)]  # fmt: skip
+        raise TrackerError(_batch_refused(found, name), ExitCode.BAD_DATA)
+    if not summary.count:
+        raise UsageError("batch_empty", name=name)
+    judged: dict = {}
+
+    def context() -> list[Entry]:
+        state = open_state(data.progress_dir, plan, data.display)
+        summary.find_wanted(state.hashes_held)
+        existing = state.write_context(summary.probe())
+        summary.judge_days(existing)
+        wanted, exact = [], []
+        if summary.needs_second_look:
+            wanted, exact = summary.pick(source.entries(defaults, batch=batch_id))
+            have = {(e.origin.file, e.origin.line) for e in existing}
+            existing += [
+                e for e in state.find({e.id for _, e in wanted})
+                if (e.origin.file, e.origin.line) not in have
+            ]  # fmt: skip
+        judged.update(state=state, wanted=wanted, exact=exact)
+        return existing
+
+    def prepare(existing: list[Entry]):
+        wanted = dict(judged["wanted"])
+        named = _name_retracted_goals(
+            [e for _, e in sorted({**wanted, **dict(summary.retractions)}.items())], existing
+        )
+        named_at = dict(zip(sorted({**wanted, **dict(summary.retractions)}), named))
+        wanted = [named_at[i] for i in sorted(wanted)]
+        found = duplicate_ids(existing, wanted)
+        found += own
+        found += retraction_targets(existing, named, already_counts=True)
+        if not found:
+            retractions = [named_at[i] for i, _ in summary.retractions]
+            stand_ins = retractions + summary.stand_ins(judged["exact"])
+            found = effect_problems(plan, existing, stand_ins)
+            judged["stand_ins"] = stand_ins
+        if found:
+            return [], _batch_refused(found, name)
+        summary.release()
+        retracting = {i: named_at[i] for i, _ in summary.retractions}
+        for index, entry in retracting.items():
+            staged.replace(index, entry)
+        judged["new"] = Streamed(
+            summary.count, lambda: _written(source, defaults, batch_id, retracting)
+        )
+        return staged, []
+
+    def absorb() -> None:
+        state = judged["state"]
+        state.refresh()  # reads just the lines appended
+        state.store()
+
+    if dry_run:
+        existing = context()
+        _, found = prepare(existing)
+        if found:
+            raise TrackerError(found, ExitCode.BAD_DATA)
+    else:
+        existing = journal.append(
+            data.progress_dir, prepare, batch=batch_id, by=by, recorded_at=recorded_at,
+            existing=context, after=absorb,
+        )  # fmt: skip
+    stand_ins = existing + judged["stand_ins"]
+    standings = tuple(standing(plan, stand_ins, g, today) for g in summary.goals)
+    return WriteResult(today, dry_run, batch_id, judged["new"], standings)
+
+
+def _written(source, defaults, batch_id: str, retracting: dict[int, Entry]):
+    """The batch's entries as they are written: marked with the batch, and each
+    retraction with the goal of the entry it names."""
+    for index, entry in enumerate(source.entries(defaults, batch=batch_id)):
+        yield retracting.get(index, entry)
+
+
+class Streamed:
+    """A batch's entries, read again from its input each time they are asked
+    for: what a WriteResult holds instead of a million entries."""
+
+    def __init__(self, count: int, entries):
+        self.count = count
+        self._entries = entries
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __iter__(self):
+        return iter(self._entries())
+
+    def __getitem__(self, index: int) -> Entry:
+        if index < 0:
+            index += self.count
+        if not 0 <= index < self.count:
+            raise IndexError(index)
+        for i, entry in enumerate(self):
+            if i == index:
+                return entry
+        raise IndexError(index)
+
+
 def _batch_refused(found: list[Problem], name: str) -> list[Problem]:
     found = sorted(found, key=lambda p: p.line or 0)
     count = len({p.line for p in found})

@@ -82,19 +82,25 @@ def command(
     if from_json is not None:
         if goal_id or value or total or done or items or day:
             raise UsageError("from_json_alone", "from_json_alone_fix")
-        from tracker.storage.batch import BatchDefaults, read_batch
-        from tracker.writes import new_id
+        import secrets
+
+        from tracker.storage.batch import BatchDefaults, BatchInput
+        from tracker.writes import new_id, write_batch
 
         name = "<stdin>" if getattr(from_json, "name", "-") in ("-", "<stdin>") else from_json.name
         defaults = BatchDefaults(
-            recorded_at, who, loaded.today.isoformat(), new_id, lambda text: loaded.date(text)
-        )
-        new, input_problems = read_batch(from_json.read(), name, defaults)
-        result = write(
-            loaded.data, plan, new, today=loaded.today, dry_run=dry_run, batch=True, by=who,
-            recorded_at=recorded_at, input_problems=input_problems, input_name=name, force=force,
+            recorded_at, who, loaded.today.isoformat(), new_id, lambda text: loaded.date(text),
+            id_seed=secrets.token_bytes(16),
         )  # fmt: skip
-        _show(result, fmt=fmt, lang=lang)
+        source = BatchInput(from_json, name)  # streamed: read as often as the write needs
+        try:
+            result = write_batch(
+                loaded.data, plan, source, defaults, today=loaded.today, dry_run=dry_run,
+                by=who, recorded_at=recorded_at, force=force,
+            )  # fmt: skip
+            _show(result, fmt=fmt, lang=lang)
+        finally:
+            source.close()
         return
     if not goal_id:
         raise UsageError("which_goal", "which_goal_fix")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
+from operator import attrgetter
 
 from tracker.model import Entry, Goal, Kind, Op, Plan
 from tracker.numbers import exact
@@ -165,13 +166,17 @@ def names_not_in_plan(plan: Plan, entries: list[Entry]) -> list[str]:
 # ── day steps: a goal's series kept per day, so a log can be summed file by file ──
 
 
+_DATED_SORT_KEY = attrgetter("date", "recorded_at", "id")
+
+
 def day_steps(goal: Goal, entries: list[Entry]) -> list[list]:
     """One step per day from this goal's counting entries (any order):
     [day ordinal, base, increments, items, counting, last line]. A day's value
     is `base` (a stated total, a reading, done) or the day before's, plus the
     increments in order; `counting` is false on a day of check-ins only."""
     steps: list[list] = []
-    for entry in sorted(entries, key=Entry.sort_key.fget):
+    # Entry.sort_key, read in C: counting entries always have a date.
+    for entry in sorted(entries, key=_DATED_SORT_KEY):
         day = entry.date.toordinal()
         if not steps or steps[-1][0] != day:
             steps.append([day, None, [], [], False, None])

@@ -3,7 +3,9 @@
 Each rule returns problems located at the entry's file:line (or at the input a
 new entry came from). `log_problems` runs them over the whole log for `tracker
 check`; `write_problems` over new entries against the log as it stands, for
-`tracker log`, batches and `tracker retract`. Pure.
+`tracker log`, workbooks and `tracker retract`. A `--from-json` batch, too big
+to hold, runs the same pieces: `new_entry_problems` on each entry as it is
+read, the rest over a summary of the batch (tracker.rules.batch). Pure.
 """
 
 from __future__ import annotations
@@ -69,8 +71,8 @@ def count_values(plan: Plan, entry: Entry) -> list[Problem]:
     goal = plan.goal(entry.goal)
     if goal is None or goal.kind is not Kind.COUNT or entry.op not in (Op.VALUE, Op.TOTAL):
         return []
-    what = phrase("word_total" if entry.op is Op.TOTAL else "word_increment")
     if entry.value < 0:
+        what = phrase("word_total" if entry.op is Op.TOTAL else "word_increment")
         return [
             at(
                 entry,
@@ -82,8 +84,10 @@ def count_values(plan: Plan, entry: Entry) -> list[Problem]:
                 goal=goal.id,
             )
         ]
+    if float(entry.value).is_integer():  # a whole value has no places to count
+        return []
     unit = goal.unit or phrase("units")
-    if goal.decimals == 0 and not float(entry.value).is_integer():
+    if goal.decimals == 0:
         return [at(entry, "not-whole", "not_whole", "log_whole_numbers", goal=goal.id,
                    unit=unit, value=f"{entry.value:g}")]  # fmt: skip
     if places(entry.value) > goal.decimals:
@@ -406,17 +410,47 @@ def write_problems(
 ) -> list[Problem]:
     """Everything that refuses a write: each new entry on its own, then what it
     would do to the log (repeats, retractions, a part exceeding its whole).
-    `force` lets an implausible value through (the user says it is right)."""
+    `force` lets an implausible value through (the user says it is right).
+    A streamed batch runs the same pieces over what each needs (tracker.writes)."""
     found = duplicate_ids(existing, new)
     for entry in new:
-        found += entry_problems(plan, entry)
-        found += not_in_future(entry, today)
-        if not force:
-            found += implausible_value(plan, entry)
+        found += new_entry_problems(plan, entry, today=today, force=force)
     found += retraction_targets(existing, new, already_counts=True)
     if found:
         return found
-    found += repeats(plan, existing, new)
+    return effect_problems(plan, existing, new)
+
+
+def new_entry_problems(
+    plan: Plan, entry: Entry, *, today: dt.date, force: bool = False, passed: set | None = None
+) -> list[Problem]:
+    """What refuses one new entry on its own: the plan's rules, a future date,
+    and (unless forced) an implausible value.
+
+    `passed` (a batch's): what these rules read of an entry besides where it
+    came from — its goal, date, operation, value and items — for entries that
+    passed them; an entry that reads the same passes too, without running
+    them again (a big batch repeats a few such keys a million times). A rule
+    added here that reads more of an entry must add it to the key."""
+    if passed is not None:
+        key = (entry.goal, entry.date, entry.op, entry.value, entry.items)
+        if key in passed:
+            return []
+    found = entry_problems(plan, entry)
+    found += not_in_future(entry, today)
+    if not force:
+        found += implausible_value(plan, entry)
+    if passed is not None and not found:
+        passed.add(key)
+    return found
+
+
+def effect_problems(plan: Plan, existing: list[Entry], new: list[Entry]) -> list[Problem]:
+    """What new entries would do to the log: a milestone or item done again, a
+    part exceeding its whole on any day (unless it already did before them).
+    `new` may stand in for more entries, as long as it gives every goal the
+    same series and the same entry to blame (tracker.writes' batch summary)."""
+    found = repeats(plan, existing, new)
     touched = {e.goal for e in new}
     already_over = {goal_id for goal_id, _ in part_of_violations(plan, existing, touched)}
     for goal_id, found_problem in part_of_violations(plan, existing + new, touched):
@@ -441,8 +475,6 @@ def implausible_value(plan: Plan, entry: Entry) -> list[Problem]:
         return []
     target = abs(goal.target or 0)
     value = entry.value
-    args = {"goal": goal.id, "value": f"{value:g}", "target": f"{target:g}"}
-    unit = goal.unit or phrase("units")
     if goal.kind is Kind.LEVEL:
         if goal.unit.strip() in ("%", "％") and value > 100:
             key = "implausible_level_percent"
@@ -459,4 +491,6 @@ def implausible_value(plan: Plan, entry: Entry) -> list[Problem]:
             return []
     else:
         return []
+    args = {"goal": goal.id, "value": f"{value:g}", "target": f"{target:g}"}
+    unit = goal.unit or phrase("units")
     return [at(entry, "implausible", key, phrase("implausible_fix", unit=unit), **args)]

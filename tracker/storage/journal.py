@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import errno
 import os
+from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -67,11 +68,11 @@ def parse_lines(
     commits, each appended to its list. A last line without a newline may be torn."""
     lines = data.split(b"\n")
     last = len(lines)
+    add_entry, add_commit = entries.append, commits.add
     for index, raw in enumerate(lines, start=1):
-        if not raw.strip():
+        if not raw or raw.isspace():
             continue
         number = first + index - 1
-        torn_tail = index == last  # no newline after it: the writer may have died
         try:
             record = parse_line(raw)
         except UnicodeDecodeError:
@@ -79,23 +80,23 @@ def parse_lines(
             continue
         except Unreadable as why:
             if why.key == "not_json":
-                fix = "torn_tail_fix" if torn_tail else "bad_line_fix"
+                # No newline after it: the writer may have died mid-line.
+                fix = "torn_tail_fix" if index == last else "bad_line_fix"
                 problems.append(problem(name, number, "torn-line", "line_not_json", fix))
             else:
                 problems.append(
                     problem(name, number, "unreadable", why.key, "bad_line_fix", **why.args_)
                 )
             continue
-        origin = Source(name, number)
-        if isinstance(record, dict) and "commit" in record:
+        if record.__class__ is dict and "commit" in record:
             if isinstance(record["commit"], str):
-                commits.add(record["commit"])
+                add_commit(record["commit"])
             continue
-        result = entry_from_record(record, origin)
-        if isinstance(result, Problem):
+        result = entry_from_record(record, Source(name, number))
+        if result.__class__ is Problem:
             problems.append(result)
         else:
-            entries.append(result)
+            add_entry(result)
 
 
 def _committed(entries: list[Entry], commits: set[str], problems: list[Problem]) -> list[Entry]:
@@ -176,22 +177,145 @@ def append(
         ) from None
 
 
-def _write(progress_dir: Path, entries: Iterable[Entry], batch, by, recorded_at) -> None:
-    by_file: dict[Path, list[bytes]] = {}
+def _write(progress_dir: Path, entries, batch, by, recorded_at) -> None:
+    """Append the entries (or lines Staged for them) to their month files,
+    streamed: lines are gathered a few MiB at a time, every file is fsynced,
+    and only then does a batch's commit line go in (the last line of the last
+    month file the batch first reached). A failure midway cuts every file
+    back to where it was."""
+    lines = entries.lines() if isinstance(entries, Staged) else _encoded(entries)
+    out = _Appender()
+    paths: dict[tuple[int, int], Path] = {}
+    count = 0
+    try:
+        for month, line in lines:
+            path = paths.get(month)
+            if path is None:
+                path = paths[month] = progress_dir / f"{month[0]:04d}-{month[1]:02d}.jsonl"
+            out.add(path, line)
+            count += 1
+        out.finish()
+        if batch and count:
+            commit = {"commit": batch, "entries": count, "by": by, "recorded_at": recorded_at}
+            out.add(out.last, dumps_line(commit))
+            out.finish()
+    except BaseException:
+        out.undo()
+        raise
+
+
+def _month(entry: Entry) -> tuple[int, int]:
+    day = entry.date or dt.date.fromisoformat(entry.recorded_at[:10])
+    return day.year, day.month
+
+
+def _encoded(entries: Iterable[Entry]):
     for entry in entries:
-        day = entry.date or dt.date.fromisoformat(entry.recorded_at[:10])
-        by_file.setdefault(month_file(progress_dir, day), []).append(
-            dumps_line(entry_to_record(entry))
-        )
-    paths = list(by_file)
-    if batch:
-        count = sum(len(v) for v in by_file.values())
-        commit = {"commit": batch, "entries": count, "by": by, "recorded_at": recorded_at}
-        by_file[paths[-1]].append(dumps_line(commit))
-    refuse_links(paths)
-    for path in paths:
+        yield _month(entry), dumps_line(entry_to_record(entry))
+
+
+class Staged:
+    """A batch's lines, encoded once as its entries are read and kept in a
+    temporary file (never in memory) until the write appends them, with each
+    line's month. A line may be replaced before the write (a retraction that
+    learns its goal)."""
+
+    def __init__(self):
+        import tempfile
+
+        with machine_errors(temp_folder()):
+            self._file = tempfile.TemporaryFile(buffering=1 << 20)  # noqa: SIM115 - close()
+        self._months = array("I")
+        self._replaced: dict[int, bytes] = {}
+
+    def add(self, entry: Entry) -> None:
+        year, month = _month(entry)
+        try:
+            self._file.write(dumps_line(entry_to_record(entry)))
+        except OSError:  # a full disk: said like every other write's
+            with machine_errors(temp_folder()):
+                raise
+        self._months.append(year * 12 + month - 1)
+
+    def replace(self, index: int, entry: Entry) -> None:
+        self._replaced[index] = dumps_line(entry_to_record(entry))
+
+    def __len__(self) -> int:
+        return len(self._months)
+
+    def lines(self):
+        with machine_errors(temp_folder()):
+            self._file.flush()
+            self._file.seek(0)
+        months, replaced = self._months, self._replaced
+        for index, line in enumerate(self._file):
+            code = months[index]
+            yield (code // 12, code % 12 + 1), replaced.get(index, line)
+        self._months = array("I")  # written: let go before the state reads them back
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class _Appender:
+    """Whole lines appended to log files, a few MiB at a time."""
+
+    LIMIT = 8 << 20
+
+    def __init__(self):
+        self.pending: dict[Path, list[bytes]] = {}
+        self.size = 0
+        self.before: dict[Path, int | None] = {}  # each file's size before (None: new)
+        self.last: Path | None = None  # the file most recently reached for the first time
+
+    def add(self, path: Path, line: bytes) -> None:
+        lines = self.pending.get(path)
+        if lines is None:
+            if path not in self.before:
+                self._reach(path)
+            lines = self.pending.setdefault(path, [])
+        lines.append(line)
+        self.size += len(line)
+        if self.size > self.LIMIT:
+            self.flush(sync=False)
+
+    def _reach(self, path: Path) -> None:
+        refuse_links([path])
         with machine_errors(path):
-            _append_lines(path, b"".join(by_file[path]))
+            exists = path.exists()
+            self.before[path] = path.stat().st_size if exists else None
+            if exists and _ends_without_newline(path):
+                # A writer killed mid-line left a fragment: end it so the next entry
+                # starts on a line of its own instead of fusing with it.
+                self.pending[path] = [b"\n"]
+        self.last = path
+
+    def flush(self, *, sync: bool) -> None:
+        for path, lines in self.pending.items():
+            with machine_errors(path):
+                _append_lines(path, b"".join(lines), sync=sync)
+        self.pending.clear()
+        self.size = 0
+
+    def finish(self) -> None:
+        """Everything written and on disk."""
+        synced = set(self.pending)
+        self.flush(sync=True)
+        for path in self.before:
+            if path not in synced:
+                with machine_errors(path):
+                    _append_lines(path, b"", sync=True)
+        for folder in {p.parent for p, size in self.before.items() if size is None}:
+            _fsync_dir(folder)
+
+    def undo(self) -> None:
+        """Cut every file back to what it held before: no line of this write stays."""
+        for path, size in self.before.items():
+            with contextlib.suppress(OSError):
+                if size is None:
+                    os.unlink(path)
+                else:
+                    os.truncate(path, size)
 
 
 _APPEND_FLAGS = (
@@ -203,31 +327,26 @@ _APPEND_FLAGS = (
 )
 
 
-def _append_lines(path: Path, payload: bytes) -> None:
-    """Append whole lines, fsynced. If the write fails midway (a full disk, a
-    file size limit) the file is cut back to where it was: no half line stays."""
-    created = not path.exists()
+def _append_lines(path: Path, payload: bytes, *, sync: bool = True) -> None:
+    """Append whole lines (fsynced when asked). If the write fails midway (a
+    full disk, a file size limit) the file is cut back to where it was: no
+    half line stays."""
     fd = os.open(path, _APPEND_FLAGS, 0o644)
     try:
         size = os.fstat(fd).st_size
-        if not created and _ends_without_newline(path):
-            # A writer killed mid-line left a fragment: end it so the next entry
-            # starts on a line of its own instead of fusing with it.
-            payload = b"\n" + payload
         view = memoryview(payload)
         try:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
         except OSError:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, size)
             raise
     finally:
         os.close(fd)
-    if created:
-        _fsync_dir(path.parent)
 
 
 def refuse_links(paths: Iterable[Path]) -> None:
@@ -259,6 +378,13 @@ def unsafe_paths(progress_dir: Path, display=str) -> list[Problem]:
         elif path.suffix == ".jsonl" and not path.is_file():
             found.append(problem(name, None, "not-a-file", "log_not_file", "log_not_file_fix"))
     return found
+
+
+def temp_folder() -> Path:
+    """Where temporary files go (TMPDIR …), for a message when one cannot be written."""
+    import tempfile
+
+    return Path(tempfile.gettempdir())
 
 
 _ERRNO_KEYS = {

@@ -49,7 +49,9 @@ def parse_json(text: str, start: int | None = None):
         if "Exceeds the limit" in str(exc):  # int('9' * 5000): CVE-2020-10735's guard
             raise Unreadable("json_number_too_long") from None
         raise Unreadable("not_json", detail=getattr(exc, "msg", str(exc))) from None
-    if _SURROGATE_ESCAPE.search(text, start or 0):
+    # Only the document's own text: an array's elements are read one by one.
+    end = len(text) if start is None else document[1]
+    if _SURROGATE_ESCAPE.search(text, start or 0, end):
         _refuse_surrogates(document if start is None else document[0])
     return document
 
@@ -118,13 +120,13 @@ ENTRY_KEYS = {
 }
 
 
-_TEXT_FIELDS = ("note", "by", "reason", "batch", "retracts")
 _fromisoformat = dt.date.fromisoformat
+_ABSENT = object()
 
 
 def entry_from_record(record, origin: Source) -> Entry | Problem:
     """The raw-dict layer: check one line's shape and build an Entry. Written for
-    speed: it runs once per line of the log."""
+    speed: it runs once per line of the log (each check reads its field once)."""
     if type(record) is not dict:
         return _bad(origin, "line_not_object")
     if not ENTRY_KEYS.issuperset(record):
@@ -132,15 +134,25 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
         return _bad(origin, "unknown_fields", fields=unknown)
     get = record.get
     entry_id, goal, recorded_at = get("id"), get("goal", ""), get("recorded_at")
+    retracts = get("retracts", _ABSENT)
     if type(entry_id) is not str or not entry_id:
         return _bad(origin, "field_missing", field="id")
     if type(recorded_at) is not str or not recorded_at:
         return _bad(origin, "field_missing", field="recorded_at")
-    if type(goal) is not str or (not goal and "retracts" not in record):
+    if type(goal) is not str or (not goal and retracts is _ABSENT):
         return _bad(origin, "field_missing", field="goal")
-    for key in _TEXT_FIELDS:
-        if key in record and type(record[key]) is not str:
-            return _bad(origin, "field_not_text", field=key)
+    note, by, reason, batch = get("note", ""), get("by", ""), get("reason", ""), get("batch")
+    # The text fields, in this order: note, by, reason, batch, retracts.
+    if type(note) is not str:
+        return _bad(origin, "field_not_text", field="note")
+    if type(by) is not str:
+        return _bad(origin, "field_not_text", field="by")
+    if type(reason) is not str:
+        return _bad(origin, "field_not_text", field="reason")
+    if type(batch) is not str and (batch is not None or "batch" in record):
+        return _bad(origin, "field_not_text", field="batch")
+    if retracts is not _ABSENT and type(retracts) is not str:
+        return _bad(origin, "field_not_text", field="retracts")
     raw_date = get("date")
     day = None
     if raw_date is not None:
@@ -148,10 +160,10 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
             day = _fromisoformat(raw_date)
         except (TypeError, ValueError):
             return _bad(origin, "bad_entry_date", value=repr(raw_date))
-    elif "retracts" not in record:
+    elif retracts is _ABSENT:
         return _bad(origin, "field_missing", field="date")
     op, value, items = _op_of(record)
-    if not isinstance(op, Op):  # (key, args) saying why the value fields clash
+    if op.__class__ is not Op:  # (key, args) saying why the value fields clash
         return _bad(origin, op[0], **op[1])
     return Entry(
         entry_id,
@@ -161,11 +173,11 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
         recorded_at,
         value,
         items,
-        get("note", ""),
-        get("by", ""),
-        get("retracts"),
-        get("reason", ""),
-        get("batch"),
+        note,
+        by,
+        None if retracts is _ABSENT else retracts,
+        reason,
+        batch,
         origin,
     )
 
@@ -176,33 +188,40 @@ def _bad(origin: Source, key: str, **args) -> Problem:
 
 def _op_of(record: dict):
     """(op, value, items), or ((phrase key, args), None, ()) when the value fields clash."""
-    present = [k for k in ("value", "done", "items", "retracts") if k in record]
-    if len(present) > 1:
+    has_value = "value" in record
+    given = has_value + ("done" in record) + ("items" in record) + ("retracts" in record)
+    if given > 1:
+        present = [k for k in ("value", "done", "items", "retracts") if k in record]
         return ("conflicting_fields", {"fields": ", ".join(present)}), None, ()
-    if "total" in record and "value" not in record:
+    if not has_value and "total" in record:
         return ("total_needs_value", {}), None, ()
-    if not present:
+    if not given:
         return Op.CHECKIN, None, ()
-    key = present[0]
-    raw = record[key]
-    if key == "retracts":
+    if has_value:
+        raw = record["value"]
+        value = finite_number(raw)
+        if value is None:
+            shown = (
+                repr(raw) if type(raw) is not int else f"{str(raw)[:12]}… ({len(str(raw))} digits)"
+            )
+            return ("value_not_number", {"value": shown}), None, ()
+        total = record.get("total", False)
+        if total is not True and total is not False and total not in (True, False):
+            return ("total_true_false", {}), None, ()
+        return (Op.TOTAL if total else Op.VALUE), value, ()
+    if "retracts" in record:
         return Op.RETRACT, None, ()
-    if key == "done":
-        return (Op.DONE, None, ()) if raw is True else (("done_must_be_true", {}), None, ())
-    if key == "items":
-        if not isinstance(raw, list) or not raw or not all(isinstance(i, str) and i for i in raw):
-            return ("items_must_be_names", {}), None, ()
-        return Op.ITEMS, None, tuple(raw)
-    value = finite_number(raw)
-    if value is None:
-        shown = repr(raw) if type(raw) is not int else f"{str(raw)[:12]}… ({len(str(raw))} digits)"
-        return ("value_not_number", {"value": shown}), None, ()
-    if record.get("total", False) not in (True, False):
-        return ("total_true_false", {}), None, ()
-    return (Op.TOTAL if record.get("total") else Op.VALUE), value, ()
+    if "done" in record:
+        if record["done"] is not True:
+            return ("done_must_be_true", {}), None, ()
+        return Op.DONE, None, ()
+    raw = record["items"]
+    if not isinstance(raw, list) or not raw or not all(isinstance(i, str) and i for i in raw):
+        return ("items_must_be_names", {}), None, ()
+    return Op.ITEMS, None, tuple(raw)
 
 
 def dumps_line(record: dict) -> bytes:
-    from tracker.jsontext import dumps
+    from tracker.jsontext import dumps_bytes
 
-    return dumps(record).encode("utf-8") + b"\n"
+    return dumps_bytes(record) + b"\n"

@@ -148,7 +148,8 @@ class State:
         self._parts: dict[tuple[str, str], list] = {}  # (file, goal) → compact entries
         self._ids: dict[str, array] = {}
         self._written: set = set()  # parts and arrays to store
-        self._new_ids: dict[str, tuple[set[str], bool]] = {}  # file → (ids read now, whole?)
+        # file → (sorted hashes of the ids read now, whole file?)
+        self._new_ids: dict[str, tuple[list[int], bool]] = {}
         self._id_texts: dict[str, tuple] = {}  # each file's ids that count (_holds)
         self._cut: set[str] | None = None  # cut-off batches (_cut_off)
         self._names: dict[str, str] = {}
@@ -199,6 +200,7 @@ class State:
                 fresh[path.name] = self._refresh_file(path, record, changes)
             except _Stale:
                 fresh[path.name] = self._rebuild(path, record, changes)
+            self._spill(path.name, fresh[path.name])
         self.files = fresh
         if changes or removed or self.series_raw is None or set(old) != set(fresh):
             self._apply_exclusions(changes)
@@ -297,8 +299,8 @@ class State:
             complete=data.endswith(b"\n") or not data,
         )
         hashes = self._add_entries(name, record, entries, problems, commits, hashes=array("Q"))
-        changes.append((name, hashes))
-        self._new_ids[name] = ({e.id for e in entries}, True)
+        changes.append((name, array("Q", hashes)))
+        self._new_ids[name] = (self._ids[name], True)
         record["steps"] = self._steps_of(name, record, entries)
         self.dirty = True
         return record
@@ -327,9 +329,10 @@ class State:
             complete=tail.endswith(b"\n"),
         )
         hashes = array("Q", self._id_array(name, strict=True))
+        self._id_texts.pop(name, None)  # the file's ids, if read before, lack the new lines'
         added = self._add_entries(name, record, entries, problems, commits, hashes=hashes)
-        changes.append((name, added))
-        self._new_ids[name] = ({e.id for e in entries}, False)
+        changes.append((name, array("Q", added)))
+        self._new_ids[name] = (sorted(added), False)
         touched: dict[str, set[int]] = {}
         for e in entries:
             if e.op is not Op.RETRACT and e.date is not None:
@@ -358,7 +361,9 @@ class State:
         record["commits"] = sorted(set(record["commits"]) | commits)
         by_goal: dict[str, list] = {}
         added = []
+        batches = record["batches"]
         dates = record["dates"]
+        low, high = dates if dates is not None else (None, None)
         # (reference, batch): a batch's count only once it is committed
         if names_not_in_plan(self.plan, entries):
             known = {tuple(u) for u in record["unknown"]}
@@ -367,22 +372,32 @@ class State:
                     if (ref, e.batch) not in known:
                         known.add((ref, e.batch))
                         record["unknown"].append([ref, e.batch])
+        retract = Op.RETRACT
         for e in entries:
             c = compact(e)
-            if e.op is Op.RETRACT:
+            if e.op is retract:
                 by_goal.setdefault(_RETRACTIONS, []).append(c + [e.goal])
+                record["retractions"].append(c + [e.goal])
             else:
-                by_goal.setdefault(e.goal, []).append(c)
+                part = by_goal.get(e.goal)
+                if part is None:
+                    part = by_goal[e.goal] = []
+                part.append(c)
             added.append(id_hash(e.id))
             if e.batch:
-                seen = record["batches"].setdefault(e.batch, [0, c[11]])
+                seen = batches.get(e.batch)
+                if seen is None:
+                    seen = batches[e.batch] = [0, c[11]]
                 seen[0] += 1
-            if e.op is Op.RETRACT:
-                record["retractions"].append(c + [e.goal])
-            if e.date is not None:
-                day = c[1]
-                dates = [day, day] if dates is None else [min(dates[0], day), max(dates[1], day)]
-        record["dates"] = dates
+            day = c[1]
+            if day is not None:
+                if low is None:
+                    low = high = day
+                elif day < low:
+                    low = day
+                elif day > high:
+                    high = day
+        record["dates"] = [low, high] if low is not None else None
         for goal_id, items in by_goal.items():
             if goal_id != _RETRACTIONS:  # how many: lines of no batch, and of each batch
                 sizes = record["sizes"].setdefault(goal_id, [0, {}])
@@ -411,6 +426,8 @@ class State:
         retracted = set(applied["retracted"])
         repeated = set(applied["shadowed"])
         uncommitted = set(applied["uncommitted"])
+        if not (retracted or repeated or uncommitted):  # most files: nothing excluded
+            return [e for e in entries if e.op is not Op.RETRACT and fits(goal, e)]
         return [
             e
             for e in entries
@@ -457,9 +474,11 @@ class State:
         repeated, shadowed = self._repeated_lines(self._may_repeat(changes))
         for name in names:
             record = self.files[name]
-            new_ids, whole = self._new_ids.get(name, (set(), False))
+            new_ids, whole = self._new_ids.get(name, ((), False))
             gone = set() if whole else set(record["applied"]["retracted"]) & retracted
-            gone |= retracted & new_ids
+            gone |= {
+                r for r in retracted if _contains(new_ids, id_hash(r)) and self._holds(name, r, ALL)
+            }
             gone |= {r for r in added - gone if self._holds(name, r, ALL)}
             want = {
                 "retracted": sorted(gone),
@@ -960,6 +979,16 @@ class State:
                 out += self._counting(goal, name, record, mine)
         return out
 
+    def hashes_held(self, ordered: list[int]) -> set[int]:
+        """Which of these sorted id hashes some log file holds (hash hits, to be
+        verified against the real ids): a big batch's ids, without reading them."""
+        found: set[int] = set()
+        for name in self.files:
+            mine = self._id_array(name)
+            small, large = (mine, ordered) if len(mine) < len(ordered) else (ordered, mine)
+            found.update(h for h in small if _contains(large, h))
+        return found
+
     def write_context(self, new: list[Entry]) -> list[Entry]:
         """What the write rules need of the log to judge `new`, standing in for
         the whole log: every line sharing an id with a new entry or named by a
@@ -1121,18 +1150,42 @@ class State:
 
     # -- storing -------------------------------------------------------------
 
+    def _spill(self, name: str, record: dict) -> None:
+        """Write a file's new parts as soon as it is read, and let go of them: a
+        big log is then read in the memory of one file, not of all. A part is
+        named by its digest, so one written before an index names it is
+        harmless (and swept if none ever does)."""
+        pending = [w for w in self._written if w[0] == "part" and w[1] == name]
+        if not pending or not self.usable or _linked(self.folder):
+            return
+        try:
+            self._make_folder()
+            folder = self.folder / PARTS_DIR / _safe(name)
+            folder.mkdir(parents=True, exist_ok=True)
+            for written in pending:
+                goal_id = written[2]
+                data = _dumps({"goal": goal_id, "entries": self._parts[(name, goal_id)]})
+                token = digest(data)
+                _write(self._part_path(name, goal_id, token), data)
+                record["parts"][goal_id] = token
+                self._written.discard(written)
+                del self._parts[(name, goal_id)]
+        except OSError:
+            pass  # kept in memory, for store() to try again
+
+    def _make_folder(self) -> None:
+        self.folder.mkdir(exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# tracker's derived state: never commit it\n*\n", encoding="utf-8")
+
     def store(self) -> None:
         """Write what changed: new parts and id arrays first, then the index that
         names them (atomically), then remove what no index names any more."""
         if not self.dirty or not self.usable or _linked(self.folder):
             return
         try:
-            self.folder.mkdir(exist_ok=True)
-            ignore = self.folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text(
-                    "# tracker's derived state: never commit it\n*\n", encoding="utf-8"
-                )
+            self._make_folder()
             for kind, name, goal_id in sorted(self._written, key=str):
                 if name not in self.files:
                     continue
