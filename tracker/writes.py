@@ -37,7 +37,6 @@ def write(
     counts for nothing. `input_problems`: what reading a batch already found;
     the rules still run on its good entries so one run reports everything."""
     from tracker.rules.entries import entry_problems, write_problems
-    from tracker.storage import journal
     from tracker.storage.state import open_state
 
     if input_problems:
@@ -68,20 +67,10 @@ def write(
         state = open_state(data.progress_dir, plan, data.display)
         return state.write_context(new)
 
-    def absorb() -> None:
-        state.refresh()  # reads just the lines appended
-        state.store()
-
-    if dry_run:
-        existing = context()
-        _, found = prepare(existing)
-        if found:
-            raise TrackerError(found, ExitCode.BAD_DATA)
-    else:
-        existing = journal.append(
-            data.progress_dir, prepare, batch=batch_id, by=by, recorded_at=recorded_at,
-            existing=context, after=absorb,
-        )  # fmt: skip
+    existing = _append(
+        data, context, prepare, lambda: state, dry_run=dry_run, batch=batch_id, by=by,
+        recorded_at=recorded_at,
+    )  # fmt: skip
     new = ready
     goals = list(dict.fromkeys(e.goal for e in new if e.op is not Op.RETRACT))
     standings = tuple(standing(plan, existing + new, g, today) for g in goals)
@@ -140,7 +129,6 @@ def _write_batch(
         new_entry_problems,
         retraction_targets,
     )
-    from tracker.storage import journal
     from tracker.storage.state import open_state
 
     name = source.name
@@ -212,21 +200,10 @@ def _write_batch(
         )
         return staged, []
 
-    def absorb() -> None:
-        state = judged["state"]
-        state.refresh()  # reads just the lines appended
-        state.store()
-
-    if dry_run:
-        existing = context()
-        _, found = prepare(existing)
-        if found:
-            raise TrackerError(found, ExitCode.BAD_DATA)
-    else:
-        existing = journal.append(
-            data.progress_dir, prepare, batch=batch_id, by=by, recorded_at=recorded_at,
-            existing=context, after=absorb,
-        )  # fmt: skip
+    existing = _append(
+        data, context, prepare, lambda: judged["state"], dry_run=dry_run, batch=batch_id,
+        by=by, recorded_at=recorded_at,
+    )  # fmt: skip
     stand_ins = existing + judged["stand_ins"]
     standings = tuple(standing(plan, stand_ins, g, today) for g in summary.goals)
     return WriteResult(today, dry_run, batch_id, judged["new"], standings)
@@ -265,6 +242,29 @@ class Streamed:
             if i == index:
                 return entry
         raise IndexError(index)
+
+
+def _append(data, context, prepare, state, *, dry_run: bool, **line_fields) -> list[Entry]:
+    """The write sequence's last steps: under the log's lock, `context()` reads
+    what the rules need of the log, `prepare(existing)` checks the new entries
+    (refused: nothing is written), they are appended, and the maintained
+    `state()` absorbs just the appended lines. A dry run stops before the
+    append. Returns what `context` read."""
+    from tracker.storage import journal
+
+    if dry_run:
+        existing = context()
+        _, found = prepare(existing)
+        if found:
+            raise TrackerError(found, ExitCode.BAD_DATA)
+        return existing
+
+    def absorb() -> None:
+        kept = state()
+        kept.refresh()  # reads just the lines appended
+        kept.store()
+
+    return journal.append(data.progress_dir, prepare, existing=context, after=absorb, **line_fields)
 
 
 def _batch_refused(found: list[Problem], name: str) -> list[Problem]:
