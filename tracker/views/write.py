@@ -3,20 +3,35 @@ the goals it touched now stand."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from tracker.model import Entry, Plan, WriteResult, entry_to_record
 from tracker.views.common import entry_change, percent, status_dict, title_of
+from tracker.views.model import Chunks
 from tracker.views.phrases import state_text, value_text
 from tracker.views.report import Report
 from tracker.words import say
 
 
 def log_report(result: WriteResult, *, lang: str) -> Report:
+    def records() -> Iterator[list[dict]]:
+        """The entries written, a slice at a time (a big batch's are read again
+        from its input, never held)."""
+        piece: list[dict] = []
+        for entry in result.new:
+            piece.append(entry_to_record(entry))
+            if len(piece) == 4096:
+                yield piece
+                piece = []
+        if piece:
+            yield piece
+
     def body() -> dict:
         return {
             "dry_run": result.dry_run,
             "batch": result.batch,
-            "entries": [entry_to_record(e) for e in result.new],
             "goals": [status_dict(s) for s in result.standings],
+            "entries": Chunks(records),  # last: a long list is written as it comes
         }
 
     def lines() -> tuple[str, ...]:
