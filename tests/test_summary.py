@@ -195,3 +195,24 @@ def test_period_options_are_checked(spring, monkeypatch):
     assert default == {"since": "2020-03-02", "until": "2020-03-08", "week": "2020-W10"}
     default = spring.json("summary", "--as-of", "2020-03-10")["period"]
     assert default == {"since": "2020-03-04", "until": "2020-03-10", "week": None}
+
+
+def test_a_repeated_id_in_the_week_is_not_activity_when_its_first_line_came_before(run, data):
+    """Only the first line with an id counts, wherever the first one is: the
+    week reads only its own rows, and still knows a repeat for one."""
+
+    def line(id, day, value, note, file="2020-03"):
+        record = {"id": id, "goal": "jobs.training", "date": day, "value": value, "note": note,
+                  "by": "t", "recorded_at": f"{day}T08:00:00Z"}  # fmt: skip
+        with open(data / "progress" / f"{file}.jsonl", "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    line("a1", "2020-03-01", 100, "first")
+    line("a1", "2020-03-05", 999, "dup")  # the same file, in the week
+    line("b1", "2020-02-10", 5, "early", file="2020-02")
+    line("b1", "2020-03-04", 5, "dup2")  # first in an earlier file
+    line("a2", "2020-03-06", 7, "real")
+    document = run.json("summary", "--week", "2020-W10")
+    training = [a for a in document["activity"] if a["id"] == "jobs.training"]
+    assert len(training) == 1 and training[0]["entries"] == 1, training
+    assert training[0]["notes"] == ["real"]

@@ -72,7 +72,11 @@ def command(
     if owner is not None:
         owner = resolve_owner(loaded.plan, owner)
     log = open_log(loaded)  # the period's files plus the maintained series
-    period = log.entries(since=start, until=end) + log.retractions()
+    # The period's rows only: those whose id an earlier line has (perhaps before
+    # the period) are left out here, as the whole log would leave them out.
+    shadowed = log.shadowed()
+    dated = log.entries(since=start, until=end)
+    period = [e for e in dated if e.origin not in shadowed] + log.retractions()
     series, unknown = log.series(), tuple(log.unknown())
 
     def digest(office: str | None):
