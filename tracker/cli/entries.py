@@ -13,13 +13,12 @@ from tracker.cli.common import (
     output_option,
     pager_option,
 )
-from tracker.cli.completion import complete_goal
-from tracker.cli.help import cli_command, option
+from tracker.cli.help import cli_command, completer, option
 from tracker.refs import resolve_goal
 
 
 @cli_command("entries", help="help.entries")
-@option("--goal", "goal_id", metavar="ID", shell_complete=complete_goal, help="help.opt.goal")
+@option("--goal", "goal_id", metavar="ID", shell_complete=completer("goal"), help="help.opt.goal")
 @option("--since", metavar="DATE", help="help.opt.since")
 @option("--until", metavar="DATE", help="help.opt.until")
 @as_of_option

@@ -11,13 +11,12 @@ from tracker.cli.common import (
     output_option,
     pager_option,
 )
-from tracker.cli.completion import complete_area
-from tracker.cli.help import cli_command, option
+from tracker.cli.help import cli_command, completer, option
 from tracker.refs import resolve_area
 
 
 @cli_command("goals", help="help.goals")
-@option("--area", metavar="AREA", shell_complete=complete_area, help="help.opt.area")
+@option("--area", metavar="AREA", shell_complete=completer("area"), help="help.opt.area")
 @format_option("table", "json", "md")
 @output_option
 @lang_option

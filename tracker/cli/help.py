@@ -171,3 +171,15 @@ def usage_message(error: click.UsageError, lang: str) -> str:
         extra = error.message.partition("(")[2].rstrip(")")
         return say("help.extra_arguments", lang, args=extra)
     return error.format_message()
+
+
+def completer(name: str):
+    """A shell_complete callback for `complete_<name>` that imports
+    tracker.cli.completion only when a shell asks, not on every start."""
+
+    def complete(ctx, param, incomplete):
+        from tracker.cli import completion
+
+        return getattr(completion, f"complete_{name}")(ctx, param, incomplete)
+
+    return complete

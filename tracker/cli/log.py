@@ -7,8 +7,7 @@ import re
 import click
 
 from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
-from tracker.cli.completion import complete_goal, complete_item
-from tracker.cli.help import cli_command, option
+from tracker.cli.help import cli_command, completer, option
 from tracker.cli.lang import setting
 from tracker.model import Entry, Op, Source
 from tracker.problems import TrackerError, UsageError, problem
@@ -19,12 +18,12 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 @cli_command("log", help="help.log", context_settings={"ignore_unknown_options": True})
-@click.argument("goal_id", metavar="ID", required=False, shell_complete=complete_goal)
+@click.argument("goal_id", metavar="ID", required=False, shell_complete=completer("goal"))
 @click.argument("value", metavar="[VALUE]", required=False)
 @option("--total", metavar="N", help="help.opt.total")
 @option("--done", is_flag=True, help="help.opt.done")
 @option(
-    "--item", "items", metavar="NAME", multiple=True, shell_complete=complete_item,
+    "--item", "items", metavar="NAME", multiple=True, shell_complete=completer("item"),
     help="help.opt.item",
 )  # fmt: skip
 @option("--date", "day", metavar="DATE", help="help.opt.date")

@@ -7,15 +7,14 @@ import sys
 import click
 
 from tracker.cli.common import data_option, emit, format_option, lang_option, open_data, open_log
-from tracker.cli.completion import complete_entry
-from tracker.cli.help import cli_command, option
+from tracker.cli.help import cli_command, completer, option
 from tracker.model import Entry, Op, Source
 from tracker.problems import UsageError
 from tracker.words import say
 
 
 @cli_command("retract", help="help.retract")
-@click.argument("entry_id", metavar="ENTRY", shell_complete=complete_entry)
+@click.argument("entry_id", metavar="ENTRY", shell_complete=completer("entry"))
 @option("--reason", required=True, help="help.opt.reason")
 @option("--by", "by", metavar="NAME", help="help.opt.retract_by")
 @option("--dry-run", is_flag=True, help="help.opt.retract_dry_run")

@@ -15,13 +15,12 @@ from tracker.cli.common import (
     output_option,
     pager_option,
 )
-from tracker.cli.completion import complete_goal
-from tracker.cli.help import cli_command
+from tracker.cli.help import cli_command, completer
 from tracker.refs import resolve_goal
 
 
 @cli_command("show", help="help.show")
-@click.argument("goal_id", metavar="ID", shell_complete=complete_goal)
+@click.argument("goal_id", metavar="ID", shell_complete=completer("goal"))
 @as_of_option
 @format_option("table", "json")
 @output_option

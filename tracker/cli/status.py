@@ -15,22 +15,21 @@ from tracker.cli.common import (
     pager_option,
     warn_plan_ended,
 )
-from tracker.cli.completion import complete_area, complete_owner, complete_state
-from tracker.cli.help import cli_command, option
+from tracker.cli.help import cli_command, completer, option
 from tracker.model import State
 from tracker.problems import UsageError, suggest_or
 from tracker.refs import resolve_area, resolve_owner
 
 
 @cli_command("status", help="help.status")
-@option("--area", metavar="AREA", shell_complete=complete_area, help="help.opt.area")
-@option("--owner", metavar="OWNER", shell_complete=complete_owner, help="help.opt.owner")
+@option("--area", metavar="AREA", shell_complete=completer("area"), help="help.opt.area")
+@option("--owner", metavar="OWNER", shell_complete=completer("owner"), help="help.opt.owner")
 @option(
     "--state",
     "states",
     metavar="STATE",
     multiple=True,
-    shell_complete=complete_state,
+    shell_complete=completer("state"),
     help="help.opt.state",
     help_args={"states": ", ".join(s.value for s in State)},
 )

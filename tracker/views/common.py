@@ -3,10 +3,14 @@ bars, percentages, state marks and what an entry did."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tracker.model import Area, Entry, Goal, GoalStatus, Kind, Op, Plan, State, record_op
 from tracker.numbers import grouped, plain_number
-from tracker.views.model import Column
 from tracker.words import LANGS, say
+
+if TYPE_CHECKING:  # built only for tables and sheets, never on the JSON path
+    from tracker.views.model import Column
 
 STATE_MARK = {
     State.DONE: "✔",
@@ -47,6 +51,8 @@ def area_name(plan: Plan, area_id: str, lang: str) -> str:
 
 def column(key: str, lang: str, **how) -> Column:
     """A table column headed by the catalogue's word for `key`."""
+    from tracker.views.model import Column
+
     return Column(key, say(f"column.{key}", lang), **how)
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tracker.views.model import Sheet, Table
+if TYPE_CHECKING:  # the JSON path builds no table: not imported at start-up
+    from tracker.views.model import Sheet, Table
 
 
 @dataclass(frozen=True)

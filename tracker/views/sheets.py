@@ -5,9 +5,12 @@ headers in the language asked for — and sheet names Excel accepts."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from tracker.views.model import Sheet, SheetColumn
 from tracker.words import say
+
+if TYPE_CHECKING:  # built only for tables and sheets, never on the JSON path
+    from tracker.views.model import Sheet
 
 DATES = frozenset({"deadline", "date", "forecast_completion_date", "last_entry"})
 DATETIMES = frozenset({"recorded_at"})
@@ -38,6 +41,8 @@ def column_type(field: str) -> str:
 
 def record_sheet(name: str, records: list[dict], fields, lang: str) -> Sheet:
     """Records (a CSV's rows) as one sheet with the catalogue's headers."""
+    from tracker.views.model import Sheet, SheetColumn
+
     columns = tuple(SheetColumn(f, say(f"field.{f}", lang), column_type(f)) for f in fields)
     rows = tuple(tuple(cell_value(f, record.get(f), lang) for f in fields) for record in records)
     return Sheet(name, columns, rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from tracker.engine.offices import office_standings
 from tracker.model import GoalStatus, Plan
@@ -15,11 +16,13 @@ from tracker.views.common import (
     status_dict,
     title_of,
 )
-from tracker.views.model import Cell, Section, Sheet, Table
 from tracker.views.phrases import days_text, flags, state_text, value_text
 from tracker.views.report import Report
 from tracker.views.sheets import flat_status, record_sheet
 from tracker.words import say
+
+if TYPE_CHECKING:  # built only for tables and sheets, never on the JSON path
+    from tracker.views.model import Sheet, Table
 
 CSV_FIELDS = (
     "id",
@@ -118,6 +121,8 @@ def status_report(
 
 
 def status_table(plan, groups, *, as_of, lang, counts) -> Table:
+    from tracker.views.model import Section, Table
+
     # On a narrow screen (highest number first): flags, expected and deadline
     # go; the id is cut, then days go; the title is cut, but stays readable
     # (the id is dropped and the bar goes before it is cut further). Title,
@@ -151,6 +156,8 @@ def status_table(plan, groups, *, as_of, lang, counts) -> Table:
 
 
 def status_row(status: GoalStatus, lang: str) -> tuple:
+    from tracker.views.model import Cell
+
     style = status.state.value
     return (
         Cell(status.goal.id),
