@@ -421,3 +421,22 @@ def test_a_row_without_a_date_after_the_plans_year_is_refused(run, data, tmp_pat
     ws = openpyxl.load_workbook(filled)[HR]
     cell = f"{HR}!{column_of(ws, 'date')}{row_of(ws, 'jobs.training')}"
     assert f"{cell}: no date, and the plan ended on 2020-12-31" in err and lines(data) == []
+
+
+def test_a_percentage_in_a_cell_for_a_goal_not_counted_in_per_cent_is_refused(run, tmp_path):
+    """As `tracker log jobs.training 12%` is: the cell, not 12 people; a level
+    in % takes it, whole or with its sign."""
+    path = tmp_path / "f.csv"
+    path.write_text(
+        "编号,本期新增,累计值或读数,日期\n"
+        "jobs.training,12%,,2020-06-01\n"
+        "finance.general-spending-cut,,8.5%,2020-06-02\n",
+        encoding="utf-8",
+    )
+    err = run("log", "--from-csv", str(path), code=3).stderr
+    assert f"{path}!B2: '12%' is a percentage, but jobs.training counts in 人" in err
+    assert "!C3" not in err  # the level's reading in % is fine
+    path.write_text("编号,累计值或读数,日期\nfinance.general-spending-cut,8.5%,2020-06-02\n",
+                    encoding="utf-8")  # fmt: skip
+    run("log", "--from-csv", str(path), code=0)
+    assert statuses(run)["finance.general-spending-cut"]["current"] == 8.5

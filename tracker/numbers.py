@@ -26,6 +26,13 @@ def grouped(value: float | None) -> str:
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
+def stray_percent(text: str, unit: str) -> bool:
+    """Whether a value typed with a per-cent sign ('12%', '１２％') is meant for
+    a goal not measured in per cent (3,000 人): a slip read_number would pass as 12."""
+    typed = unicodedata.normalize("NFKC", str(text)).strip().endswith("%")
+    return typed and unit.strip() not in ("%", "％")
+
+
 def read_number(text: str) -> float | None:
     """A number as people write it — '120', '1,200', '８.５' (full width), '8.5%'
     — or None when it is not one (nor finite)."""

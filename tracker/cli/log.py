@@ -179,19 +179,13 @@ def parse_number(text: str, what: str) -> float:
 
 
 def _no_stray_percent(goal, text: str | None) -> None:
-    """'12%' for a goal not counted in per cent (3,000 人) is a slip — a level's
-    reading, or the share meant as a number: refused, not read as 12 people."""
-    import unicodedata
-
+    """'12%' for a goal not counted in per cent is refused, not read as 12 people."""
+    from tracker.numbers import stray_percent
     from tracker.words import phrase
 
-    if text is None or not unicodedata.normalize("NFKC", text).strip().endswith("%"):
-        return
-    unit = goal.unit.strip()
-    if unit in ("%", "％"):
-        return
-    raise UsageError("percent_not_unit", "percent_not_unit_fix", value=text, goal=goal.id,
-                     unit=unit or phrase("units"))  # fmt: skip
+    if text is not None and stray_percent(text, goal.unit):
+        raise UsageError("percent_not_unit", "percent_not_unit_fix", value=text, goal=goal.id,
+                         unit=goal.unit.strip() or phrase("units"))  # fmt: skip
 
 
 def user_text(option: str, value: str) -> str:

@@ -59,8 +59,8 @@ def log_from_sheet(loaded, path: str, *, csv: bool, dry_run: bool, by: str, reco
         recorded_at, by, loaded.today.isoformat(), new_id, lambda text: loaded.date(text),
         plan_end=plan.end.isoformat(),
     )  # fmt: skip
-    kinds = {goal.id: goal.kind for goal in plan.goals}
-    filled = read_filled(Path(path), path, kinds, defaults, csv=csv)
+    goals = {goal.id: goal for goal in plan.goals}
+    filled = read_filled(Path(path), path, goals, defaults, csv=csv)
     if not filled.sheets:  # nothing could be read at all: say why, and only that
         raise TrackerError(filled.problems, ExitCode.BAD_DATA)
     problems = list(filled.problems)

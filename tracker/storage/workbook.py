@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tracker.fillin import COLUMNS, ITEM_SEPARATORS, NO, VALUES, YES, header_key, letter
-from tracker.model import Entry, Kind, Op, Source
-from tracker.numbers import read_number
+from tracker.model import Entry, Goal, Kind, Op, Source
+from tracker.numbers import read_number, stray_percent
 from tracker.problems import Problem, TrackerError, problem
 from tracker.storage.batch import BatchDefaults
 from tracker.words import LANGS, phrase, say
@@ -89,10 +89,11 @@ class Filled:
         ]
 
 
-def read_filled(path: Path, name: str, kinds: dict[str, Kind], defaults: BatchDefaults, *,
+def read_filled(path: Path, name: str, goals: dict[str, Goal], defaults: BatchDefaults, *,
                 csv: bool = False) -> Filled:  # fmt: skip
-    """A filled-in template from an .xlsx file (or a CSV of its columns). `kinds`:
-    each goal's kind, which says what the 'total or reading' column means."""
+    """A filled-in template from an .xlsx file (or a CSV of its columns). `goals`:
+    the plan's goals by id, whose kind says what the 'total or reading' column
+    means."""
     filled = Filled(name)
     try:
         raw = Path(path).read_bytes()
@@ -107,7 +108,7 @@ def read_filled(path: Path, name: str, kinds: dict[str, Kind], defaults: BatchDe
         sheets = _xlsx_sheets(raw, name, filled)
     found = False
     for sheet, rows in sheets:
-        found = _read_sheet(sheet, rows, kinds, defaults, filled) or found
+        found = _read_sheet(sheet, rows, goals, defaults, filled) or found
     if not found and not filled.problems:
         filled.problems.append(
             problem(name, None, "no-template", "no_template_sheet", "no_template_sheet_fix",
@@ -168,7 +169,7 @@ def _columns(rows: list[list]) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-def _read_sheet(sheet: str, rows: list[list], kinds, defaults, filled: Filled) -> bool:
+def _read_sheet(sheet: str, rows: list[list], goals, defaults, filled: Filled) -> bool:
     located = _columns(rows)
     if located is None:
         return False
@@ -186,7 +187,7 @@ def _read_sheet(sheet: str, rows: list[list], kinds, defaults, filled: Filled) -
                 for k in formulas
             ]
             continue
-        entry = _entry(row, kinds, defaults, filled)
+        entry = _entry(row, goals, defaults, filled)
         if entry is not None:
             filled.entries.append(entry)
     return True
@@ -218,7 +219,7 @@ class _Row:
         return problem(self.sheet, self.number, code, what, fix, cell=self.cell(key), **args)
 
 
-def _entry(row: _Row, kinds: dict[str, Kind], defaults: BatchDefaults, filled: Filled):
+def _entry(row: _Row, goals: dict[str, Goal], defaults: BatchDefaults, filled: Filled):
     given = [k for k in VALUES if row.get(k) is not None]
     done = row.get("done")
     if "done" in given and _yes_no(done) is False:
@@ -232,7 +233,8 @@ def _entry(row: _Row, kinds: dict[str, Kind], defaults: BatchDefaults, filled: F
         problems.append(row.problem("id", "no-goal", "row_without_goal", "row_without_goal_fix"))
         return None
     count = len(problems)
-    kind = kinds.get(goal)
+    known = goals.get(goal)
+    kind = known.kind if known is not None else None
     if given == ["add", "total"]:
         problems.append(row.problem("total", "two-values", "add_and_total", "add_and_total_fix"))
     elif len(given) > 1:
@@ -248,7 +250,7 @@ def _entry(row: _Row, kinds: dict[str, Kind], defaults: BatchDefaults, filled: F
                         right=phrase(header_key(TAKES[kind][-1])))
         )  # fmt: skip
     if used in ("add", "total"):
-        value = _number(row, used, problems)
+        value = _number(row, used, problems, goal, known.unit if known is not None else None)
         op = Op.TOTAL if used == "total" and kind is Kind.COUNT else Op.VALUE
     elif used == "done":
         if _yes_no(done) is None:
@@ -278,7 +280,8 @@ def _entry(row: _Row, kinds: dict[str, Kind], defaults: BatchDefaults, filled: F
     )
 
 
-def _number(row: _Row, key: str, problems: list) -> float | None:
+def _number(row: _Row, key: str, problems: list, goal: str, unit: str | None) -> float | None:
+    """A cell's number; `unit`: its goal's (None when the plan has no such goal)."""
     value = row.get(key)
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = float(value)
@@ -287,6 +290,11 @@ def _number(row: _Row, key: str, problems: list) -> float | None:
     if number is None:
         problems.append(row.problem(key, "not-a-number", "cell_not_number", "write_digits",
                                     text=str(value)))  # fmt: skip
+    elif isinstance(value, str) and unit is not None and stray_percent(value, unit):
+        problems.append(row.problem(key, "percent", "percent_not_unit", "percent_not_unit_fix",
+                                    value=value, goal=goal,
+                                    unit=unit.strip() or phrase("units")))  # fmt: skip
+        return None
     return number
 
 
