@@ -235,6 +235,20 @@ def test_damaged_parts_are_read_again_from_the_log(run, mixed):
     assert_state_matches_log(mixed)
 
 
+@pytest.mark.parametrize(
+    "command", [["entries", "--format", "json"], ["check", "--format", "json"]]
+)
+def test_a_part_damaged_under_a_whole_log_pass_is_read_again(run, mixed, command):
+    """A pass over every file's parts (a listing, check) that meets a damaged
+    part reads the file again, and what it read is kept for the state."""
+    want = run(*command).stdout
+    for path in (mixed / "progress" / ".cache" / "parts").rglob("*.json"):
+        path.write_bytes(b"\x00garbage")
+    assert run(*command).stdout == want
+    assert_state_matches_log(mixed)
+    assert training(run) == 450
+
+
 def test_retractions_repeated_ids_and_cut_off_batches_across_files(run, mixed):
     p = mixed / "progress"
     assert_state_matches_log(mixed)

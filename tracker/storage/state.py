@@ -819,8 +819,7 @@ class State:
             for part in wanted:
                 if part not in record["parts"]:
                     continue
-                held = set(self._parts)
-                compact_entries = self._part(name, part)
+                compact_entries = self._passing(name, part)
                 if part == _RETRACTIONS:
                     lines += [
                         (c[11], _line_record(c, c[12], days))
@@ -844,11 +843,8 @@ class State:
                         and low <= c[1] <= high
                         and (c[10] is None or c[10] not in cut)
                     ]  # fmt: skip
-                # Read for this group only (and each part let go once its records
-                # are made): the records share its strings, the rest is freed.
+                # The records share the part's strings; the rest is freed here.
                 del compact_entries
-                for key in set(self._parts) - held:
-                    del self._parts[key]
             lines.sort(key=_first)
             out += [r for _, r in lines]
         return out
@@ -868,14 +864,11 @@ class State:
                 plain, batched = record["sizes"].get(goal_id, (0, {}))
                 found += plain + sum(n for b, n in batched.items() if b not in cut)
                 continue
-            held = (name, goal_id) in self._parts
             found += sum(
                 1
-                for c in self._part(name, goal_id)
+                for c in self._passing(name, goal_id)
                 if c[1] is not None and c[1] < day and (c[10] is None or c[10] not in cut)
             )
-            if not held and ("part", name, goal_id) not in self._written:
-                self._parts.pop((name, goal_id), None)
         return found
 
     def shadowed(self) -> set[Source]:
@@ -922,7 +915,7 @@ class State:
             shown = self._shown(name)
             groups: dict[tuple, tuple[list, str, list[int]]] = {}
             for part in record["parts"]:
-                for c in self._part(name, part):
+                for c in self._passing(name, part):
                     if c[10] is not None and c[10] in cut:
                         continue
                     goal = c[12] if part == _RETRACTIONS else part
@@ -931,14 +924,20 @@ class State:
                     if group is None:
                         group = groups[key] = (c, goal, [])
                     group[2].append(c[11])
-            self._let_go(name)
             yield [(expand(c, shown, goal), lines) for c, goal, lines in groups.values()]
 
-    def _let_go(self, name: str) -> None:
-        """Forget a file's parts read so far (unless waiting to be stored)."""
-        for key in [k for k in self._parts if k[0] == name]:
-            if ("part", name, key[1]) not in self._written:
-                del self._parts[key]
+    def _passing(self, name: str, goal_id: str) -> list:
+        """A file's part for one pass over it (a whole log walked in the memory
+        of one part): one already held is used, one read now is not kept —
+        unless reading it rebuilt the file's parts (_reload), which wait to be
+        stored."""
+        key = (name, goal_id)
+        if key in self._parts:
+            return self._parts[key]
+        part = self._part(name, goal_id)
+        if ("part", name, goal_id) not in self._written:
+            self._parts.pop(key, None)
+        return part
 
     def sharing_ids(self) -> list[Entry]:
         """Every committed line whose id another committed line has too, in log order."""
