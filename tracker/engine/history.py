@@ -24,24 +24,15 @@ def history(
     entries: list[Entry],
     *,
     as_of: dt.date,
+    shadowed: set,
     before: tuple | None = None,
-    shadowed: set | None = None,
 ) -> list[HistoryRow]:
     """Every entry for the goal dated up to as_of, oldest first, with the running
-    value. `entries` are in log order; of lines sharing an id only the first
-    counts, as in the goal's status: `shadowed` names the others' origins when
-    they are known (the maintained state), else they are found among `entries`.
-    `before`: the (value, done items) the goal stood at before the first of them
-    (standing_before), else its start."""
+    value. `shadowed`: the origins of lines whose id an earlier line has (only
+    the first counts, as in the goal's status). `before`: the (value, done
+    items) the goal stood at before the first of `entries` (standing_before),
+    else its start."""
     gone = retracted_ids(entries)
-    if shadowed is None:
-        seen: set[str] = set()
-        shadowed = set()
-        for e in entries:
-            if e.op is not Op.RETRACT:
-                if e.id in seen:
-                    shadowed.add(e.origin)
-                seen.add(e.id)
     mine = sorted(
         (
             (e, e.origin in shadowed)
@@ -55,9 +46,9 @@ def history(
     )
     value, done_items = before or (start_value(goal), frozenset(goal.start_items))
     rows = []
-    for entry, shadowed in mine:
+    for entry, repeat in mine:
         retracted = entry.id in gone
-        if not retracted and not shadowed and fits(goal, entry):
+        if not retracted and not repeat and fits(goal, entry):
             value, done_items = step(goal, value, done_items, entry)
             rows.append(HistoryRow(entry, value, False))
         else:

@@ -117,6 +117,15 @@ def within_plan(plan: Plan, entry: Entry) -> list[Problem]:
 ENTRY_RULES = (unknown_goal, fits_kind, count_values, known_items, within_plan)
 
 
+def rule_key(entry: Entry) -> tuple:
+    """All that the single-entry rules (ENTRY_RULES, not_in_future,
+    implausible_value) read of an entry besides where it came from: entries
+    with the same key get the same problems, so a big log or batch runs them
+    once per key. A rule that reads more of an entry must add it here (and to
+    the grouping of tracker.storage.state.State.alike)."""
+    return (entry.goal, entry.date, entry.op, entry.value, entry.items)
+
+
 def entry_problems(plan: Plan, entry: Entry) -> list[Problem]:
     """What is wrong with one entry on its own, given the plan."""
     return [p for rule in ENTRY_RULES for p in rule(plan, entry)]
@@ -311,9 +320,8 @@ class LogReader(Protocol):
     that was cut off are not in it."""
 
     def alike(self) -> Iterator[list[tuple[Entry, list[int | None]]]]:
-        """Per log file, in log order: its entries grouped by everything an entry
-        rule reads (goal, date, operation, value, items), as (one of them, the
-        lines of them all)."""
+        """Per log file, in log order: its entries grouped by rule_key, as (one
+        of them, the lines of them all)."""
 
     def sharing_ids(self) -> list[Entry]:
         """Every line whose id another line has too, in log order."""
@@ -349,15 +357,16 @@ def check_log(
         placed = []
         for entry, lines in groups:
             count += len(lines)
-            key = (entry.goal, entry.date, entry.op, entry.value, entry.items)
+            key = rule_key(entry)
             if key not in said:
                 own = entry_problems(plan, entry)
                 said[key] = own + (not_in_future(entry, today) if today is not None else [])
             file = entry.origin.file if entry.origin else "input"
-            if said[key]:
-                placed += [(line or 0, i, p) for line in lines for i, p in enumerate(said[key])]
+            if said[key]:  # most groups say nothing: their lines are not walked
+                placed += [(line or 0, i, file, p) for line in lines
+                           for i, p in enumerate(said[key])]  # fmt: skip
         placed.sort(key=lambda t: t[:2])
-        found += [replace(p, file=file, line=line or None) for line, _, p in placed]
+        found += [replace(p, file=file, line=line or None) for line, _, file, p in placed]
     found += retraction_targets([], log.retractions_and_targets(), already_counts=False)
     pairs = _part_pairs(plan)
     if pairs:
@@ -377,7 +386,7 @@ class ListLog:
         files: dict[str | None, dict[tuple, tuple[Entry, list]]] = {}
         for e in self.entries:
             file = e.origin.file if e.origin else None
-            key = (e.goal, e.date, e.op, e.value, e.items)
+            key = rule_key(e)
             group = files.setdefault(file, {}).setdefault(key, (e, []))
             group[1].append(e.origin.line if e.origin else None)
         for groups in files.values():
@@ -427,13 +436,11 @@ def new_entry_problems(
     """What refuses one new entry on its own: the plan's rules, a future date,
     and (unless forced) an implausible value.
 
-    `passed` (a batch's): what these rules read of an entry besides where it
-    came from — its goal, date, operation, value and items — for entries that
-    passed them; an entry that reads the same passes too, without running
-    them again (a big batch repeats a few such keys a million times). A rule
-    added here that reads more of an entry must add it to the key."""
+    `passed` (a batch's): the rule_key of entries that passed them; an entry
+    with the same key passes too, without running them again (a big batch
+    repeats a few such keys a million times)."""
     if passed is not None:
-        key = (entry.goal, entry.date, entry.op, entry.value, entry.items)
+        key = rule_key(entry)
         if key in passed:
             return []
     found = entry_problems(plan, entry)

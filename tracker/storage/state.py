@@ -908,8 +908,9 @@ class State:
 
     def alike(self):
         """Per file, in log order: its committed entries grouped by what an entry
-        rule reads (goal, date, operation, value, items), as (one of them, the
-        lines of them all). One file's parts are held at a time."""
+        rule reads (tracker.rules.entries.rule_key: goal, date, operation,
+        value, items), as (one of them, the lines of them all). One file's
+        parts are held at a time."""
         cut = self._uncommitted()
         for name, record in self.files.items():
             shown = self._shown(name)
@@ -946,11 +947,7 @@ class State:
             repeated = set(record["applied"]["repeated"])
             if repeated:
                 ids |= {e.id for e in self._entries_of(name) if e.origin.line in repeated}
-        found = self.find(ids) if ids else []
-        seen: dict[str, int] = {}
-        for e in found:
-            seen[e.id] = seen.get(e.id, 0) + 1
-        return [e for e in found if seen[e.id] > 1]
+        return self.find(ids) if ids else []  # each id a repeat's: on two lines or more
 
     def retractions_and_targets(self) -> list[Entry]:
         """Every committed retraction, and every committed line with an id one
