@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
+from typing import NamedTuple
 
 from tracker.numbers import plain_number
 
@@ -64,14 +65,27 @@ class Op(str, Enum):
     RETRACT = "retract"  # cancels another entry
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """Where a thing was read from, for `file:line` messages. A goal's source also
-    knows the line of each of its keys, so a rule can point at `deadline = …`."""
+    knows the line of each of its keys, so a rule can point at `deadline = …`.
+    One is made per log line read: a NamedTuple (as beancount's directives are)
+    costs a third of a frozen dataclass. Equal by file and line alone."""
 
     file: str
     line: int | None = None
-    keys: dict[str, int] | None = field(default=None, compare=False)
+    keys: dict[str, int] | None = None
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not Source:
+            return NotImplemented
+        return self[0] == other[0] and self[1] == other[1]
+
+    def __ne__(self, other) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((self[0], self[1]))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}" if self.line else self.file
@@ -229,9 +243,13 @@ class Plan:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One line of the log. Which fields matter depends on `op`."""
+class Entry(NamedTuple):
+    """One line of the log. Which fields matter depends on `op`.
+
+    A NamedTuple, as beancount's directives are: one is made for every line of
+    the log read, and a frozen dataclass's __init__ (a call per field) cost five
+    times as much. Derived entries are `entry._replace(…)`. Two entries are
+    equal when all but `origin` (where each was read) is."""
 
     id: str
     goal: str
@@ -245,13 +263,28 @@ class Entry:
     retracts: str | None = None
     reason: str = ""
     batch: str | None = None
-    origin: Source | None = field(default=None, compare=False)
+    origin: Source | None = None
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not Entry:
+            return NotImplemented
+        return self[:_COMPARED] == other[:_COMPARED]
+
+    def __ne__(self, other) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(self[:_COMPARED])
 
     @property
     def sort_key(self) -> tuple:
         # The date reported on orders entries; on the same date the one recorded
         # later wins (a later `--total` overrides), and the id breaks exact ties.
         return (self.date or dt.date.min, self.recorded_at, self.id)
+
+
+_COMPARED = len(Entry._fields) - 1  # every field but `origin`, the last
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +351,7 @@ def entry_to_record(entry: Entry) -> dict:
         entry.id,
         entry.goal,
         entry.date.isoformat() if entry.date is not None else None,
-        entry.op.value,
+        entry.op._value_,  # the plain str (`.value` is a property: slow per line)
         entry.value,
         entry.items,
         entry.note,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import replace
 
 from tracker.model import Entry, GoalStatus, Op, Plan, WriteResult
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
@@ -46,7 +45,7 @@ def write(
         raise UsageError("batch_empty", name=input_name)
     batch_id = new_id() if batch and new else None
     if batch_id:
-        new = [replace(e, batch=batch_id) for e in new]
+        new = [e._replace(batch=batch_id) for e in new]
 
     state = None
     ready = new
@@ -280,7 +279,7 @@ def _name_retracted_goals(new: list[Entry], existing: list[Entry]) -> list[Entry
         return new
     goals = {e.id: e.goal for e in existing + new if e.id in missing}
     return [
-        replace(e, goal=goals.get(e.retracts, "")) if e.op is Op.RETRACT and not e.goal else e
+        e._replace(goal=goals.get(e.retracts, "")) if e.op is Op.RETRACT and not e.goal else e
         for e in new
     ]
 

@@ -77,13 +77,11 @@ class _Day:
         """Entries doing what the day's entries do (ticks are kept whole
         elsewhere): the latest base, the increments as one entry at the latest
         increment's place, and the day's latest entry if it is a check-in."""
-        from dataclasses import replace
-
         found = []
         if self.base is not None:
             found.append(self.base)
         if self.last_increment is not None:
-            found.append(replace(self.last_increment, value=self.total))
+            found.append(self.last_increment._replace(value=self.total))
         if self.last is not None and self.last.op is Op.CHECKIN:
             found.append(self.last)
         return found

@@ -97,7 +97,7 @@ def compact(entry: Entry) -> list:
     return [
         entry.id,
         entry.date.toordinal() if entry.date else None,
-        entry.op.value,
+        entry.op._value_,  # the plain str (`.value` is a property: slow per line)
         entry.value,
         list(entry.items) if entry.items else None,
         entry.recorded_at,
