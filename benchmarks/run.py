@@ -41,10 +41,18 @@ COUNT_GOALS = [
 RACY_WAIT = 2.2  # the cache is not stored while a log file changed in the last 2 s
 
 
+# As people run it: Python keeps each module's bytecode once compiled. With
+# PYTHONDONTWRITEBYTECODE (set in some shells and CI images) every module
+# changed since its last .pyc would be compiled again in every timed run.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_once(cmd: list[str], cwd: Path | None = None) -> tuple[float, int, int]:
     """(seconds, peak RSS in KiB, exit code) of one process, output discarded."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)

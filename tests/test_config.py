@@ -146,3 +146,22 @@ def test_without_tracker_config_it_is_in_the_platform_folder(run, own_settings, 
     assert document["origin"] == "platform"
     run("config", "set", "lang", "en", code=0)
     assert (xdg / "tracker" / "config.toml").read_text(encoding="utf-8") == 'lang = "en"\n'
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_CONFIG_HOME is the Linux convention")
+@pytest.mark.parametrize("xdg", [None, "", "relative/place", "/somewhere/conf"])
+def test_the_platform_folder_is_where_platformdirs_puts_it(xdg, monkeypatch):
+    """tracker says the Linux rule itself (platformdirs is slow to import); it
+    must stay the folder platformdirs gives, whatever $XDG_CONFIG_HOME holds."""
+    import os
+
+    import platformdirs
+
+    from tracker.storage.config import platform_config_folder
+
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+    expected = platformdirs.user_config_path("tracker", appauthor=False, roaming=True)
+    assert platform_config_folder(os.environ) == expected
