@@ -754,8 +754,9 @@ class State:
         Every record of a group sorts after every record of the groups before it
         by date (undated first): files whose date ranges overlap share a group,
         so sorting each group on its own orders the whole. Within a group,
-        records are in file then line order (a stable sort keeps ties as a sort
-        of the whole log would). Parts read here are not kept."""
+        records whose (date, recorded_at, id) could tie — only lines sharing an
+        id can — are in file then line order, so a stable sort keeps ties as a
+        sort of the whole log would. Parts read here are not kept."""
         cut = self._uncommitted()
         lo = since.toordinal() if since else None
         hi = until.toordinal() if until else None
@@ -795,7 +796,8 @@ class State:
 
     def _group_records(self, names, goal, lo, hi, cut) -> list[dict]:
         """The dated records of these files (of one goal, or all; from day `lo`
-        to `hi`), in file then line order, cut-off batches left out."""
+        to `hi`), cut-off batches left out; those whose sort keys could tie
+        (an id repeated) in file then line order."""
         # A month of a big log is ~100k lists read from JSON and as many tuples,
         # none in a cycle: the collector would walk them again and again (a
         # quarter of the time) and could free nothing.
@@ -812,6 +814,10 @@ class State:
         low = lo if lo is not None else 0
         high = hi if hi is not None else 1 << 62
         days = _IsoDays()
+        # Records tie on (date, recorded_at, id) only where an id repeats: with
+        # none repeated in these files any order sorts the same, and no line
+        # numbers need be carried to put them in file then line order.
+        numbered = any(self.files[name]["applied"]["repeated"] for name in names)
         for name in names:
             record = self.files[name]
             wanted = [goal, _RETRACTIONS] if goal is not None else list(record["parts"])
@@ -819,34 +825,35 @@ class State:
             for part in wanted:
                 if part not in record["parts"]:
                     continue
-                compact_entries = self._passing(name, part)
-                if part == _RETRACTIONS:
-                    lines += [
-                        (c[11], _line_record(c, c[12], days))
-                        for c in compact_entries
-                        if c[1] is not None
-                        and low <= c[1] <= high
-                        and (c[10] is None or c[10] not in cut)
-                        and (goal is None or c[12] == goal)
-                    ]
+                retractions = part == _RETRACTIONS
+                of = goal if retractions else None  # a retraction names its goal in c[12]
+                kept = [
+                    c
+                    for c in self._passing(name, part)
+                    if c[1] is not None
+                    and low <= c[1] <= high
+                    and (c[10] is None or c[10] not in cut)
+                    and (of is None or c[12] == of)
+                ]
+                if retractions:
+                    made = [_line_record(c, c[12], days) for c in kept]
                 else:  # _line_record, written out: this runs once per line of the log
-                    lines += [
-                        (
-                            c[11],
-                            line_record(
-                                c[0], part, days[c[1]], c[2], c[3], c[4], c[6], c[7], c[5],
-                                c[8], c[9], c[10],
-                            ),
+                    made = [
+                        line_record(
+                            c[0], part, days[c[1]], c[2], c[3], c[4], c[6], c[7], c[5], c[8],
+                            c[9], c[10],
                         )
-                        for c in compact_entries
-                        if c[1] is not None
-                        and low <= c[1] <= high
-                        and (c[10] is None or c[10] not in cut)
+                        for c in kept
                     ]  # fmt: skip
+                if numbered:
+                    lines += zip([c[11] for c in kept], made)
+                else:
+                    out += made
                 # The records share the part's strings; the rest is freed here.
-                del compact_entries
-            lines.sort(key=_first)
-            out += [r for _, r in lines]
+                del kept, made
+            if lines:
+                lines.sort(key=_first)
+                out += [r for _, r in lines]
         return out
 
     def count(self, goal_id: str, *, before: dt.date) -> int:
