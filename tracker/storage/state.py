@@ -233,22 +233,24 @@ class State:
             hashed = known[2].copy()
             hashed.update(tail)
             return self._grow(path, record, tail, stat, started, changes, hashed)
+        # The bytes it had hashed a piece at a time: a month of a big log is
+        # never held to learn it is unchanged (as after another write moments ago).
         try:
-            data = _read(path)
+            prefix = _hash_prefix(path, old_size)
+            tail = _read(path, old_size) if prefix is not None else b""
         except OSError:
             raise _Stale from None
-        if len(data) == old_size and self._hash(path.name, stat, data) == record["digest"]:
-            record = dict(record, stat=stat, verified_ns=started)
-            self.dirty = True
-            return record
-        if grew and len(data) > old_size:
-            hashed = blake2b(memoryview(data)[:old_size], digest_size=16)
-            if hashed.hexdigest() == record["digest"]:  # only grew: read the new lines
-                hashed.update(memoryview(data)[old_size:])
-                tail = data[old_size:]
+        if prefix is not None and prefix.hexdigest() == record["digest"]:
+            if not tail:
+                self._hashed[path.name] = (old_size, stat[2], prefix)
+                record = dict(record, stat=stat, verified_ns=started)
+                self.dirty = True
+                return record
+            if grew:  # only grew: read the new lines
+                hashed = prefix.copy()
+                hashed.update(tail)
                 return self._grow(path, record, tail, stat, started, changes, hashed)
-        # Earlier bytes changed: read the file whole — from the bytes already read.
-        return self._rebuild(path, record, changes, read=(st, data, started))
+        return self._rebuild(path, record, changes)  # earlier bytes changed: read it whole
 
     # -- one file ------------------------------------------------------------
 
@@ -274,18 +276,14 @@ class State:
         parse_lines(data, path.name, first_line, entries, problems, commits)
         return entries, problems, commits
 
-    def _rebuild(self, path: Path, old: dict | None, changes: list, read=None) -> dict:
-        """A file read whole: a new one, or one whose earlier bytes changed.
-        `read`: (stat, bytes, when) when the caller has just read it."""
-        if read is None:
-            started = time.time_ns()
-            try:
-                st = os.stat(path, follow_symlinks=False)
-                data = _read(path)
-            except OSError as exc:
-                return self._unreadable(path, exc, old, changes)
-        else:
-            st, data, started = read
+    def _rebuild(self, path: Path, old: dict | None, changes: list) -> dict:
+        """A file read whole: a new one, or one whose earlier bytes changed."""
+        started = time.time_ns()
+        try:
+            st = os.stat(path, follow_symlinks=False)
+            data = _read(path)
+        except OSError as exc:
+            return self._unreadable(path, exc, old, changes)
         entries, problems, commits = self._parse(path, data, 1)
         name = path.name
         if old is not None:
@@ -1270,6 +1268,25 @@ def _read(path: Path, start: int = 0) -> bytes:
         if start:
             handle.seek(start)
         return handle.read()
+
+
+def _hash_prefix(path: Path, size: int):
+    """The hash of a file's first `size` bytes, read a piece at a time; None
+    when it has fewer."""
+    hashed = blake2b(digest_size=16)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0))
+    with open(fd, "rb") as handle:
+        left = size
+        while left:
+            piece = handle.read(min(left, _PIECE))
+            if not piece:
+                return None
+            hashed.update(piece)
+            left -= len(piece)
+    return hashed
+
+
+_PIECE = 1 << 20
 
 
 def _write(path: Path, data: bytes) -> None:
