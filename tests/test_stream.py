@@ -302,6 +302,18 @@ def test_json_written_in_pieces_is_the_stdlib_text(batch, cut):
         )
 
 
+@pytest.mark.parametrize("odd", [1e-07, 1.5e-05, -2e-09, 0.00003])
+@pytest.mark.parametrize("where", [0, 700, 1399])
+def test_a_long_chunk_with_a_float_orjson_writes_otherwise_is_the_stdlib_text(odd, where):
+    """A long chunk (searched for where a float could differ, not scanned
+    byte by byte) still comes out as the stdlib writes it."""
+    records = [{"id": f"{i:016x}", "date": "2020-03-01", "value": i} for i in range(1400)]
+    records[where] = dict(records[where], value=odd)
+    got = items_text(records)
+    assert len(got) > 65536
+    assert (got.decode("utf-8") if isinstance(got, bytes) else got) == dumps(records)[1:-1]
+
+
 # ── show: the latest entries in the table, every one in JSON ─────────────────
 
 
