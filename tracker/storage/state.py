@@ -825,14 +825,18 @@ class State:
                     continue
                 retractions = part == _RETRACTIONS
                 of = goal if retractions else None  # a retraction names its goal in c[12]
-                kept = [
-                    c
-                    for c in self._passing(name, part)
-                    if c[1] is not None
-                    and low <= c[1] <= high
-                    and (c[10] is None or c[10] not in cut)
-                    and (of is None or c[12] == of)
-                ]
+                kept = self._passing(name, part)
+                if retractions or lo is not None or hi is not None or cut:
+                    kept = [
+                        c
+                        for c in kept
+                        if c[1] is not None
+                        and low <= c[1] <= high
+                        and (c[10] is None or c[10] not in cut)
+                        and (of is None or c[12] == of)
+                    ]
+                # else all of a goal's part: its lines are all dated (only a
+                # retraction may have no date)
                 if retractions:
                     made = [_line_record(c, c[12], days) for c in kept]
                 else:  # _line_record, written out: this runs once per line of the log
