@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import io
 import os
 from array import array
 from collections.abc import Callable, Iterable
@@ -66,11 +67,12 @@ def parse_lines(
 ) -> None:
     """The lines of `data`, numbered from `first`: entries, problems and batch
     commits, each appended to its list. A last line without a newline may be torn."""
-    lines = data.split(b"\n")
-    last = len(lines)
+    last = data.count(b"\n") + 1  # the number of the last line, if it has no newline
     add_entry, add_commit = entries.append, commits.add
-    for index, raw in enumerate(lines, start=1):
-        if not raw or raw.isspace():
+    # Line by line (each with its newline, which JSON reads as blank space): a
+    # month of a big log is not held twice, as its bytes and as a list of lines.
+    for index, raw in enumerate(io.BytesIO(data), start=1):
+        if raw.isspace():
             continue
         number = first + index - 1
         try:

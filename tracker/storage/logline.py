@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import math
 import re
+from sys import intern as _intern
 
 from tracker.model import Entry, Op, Source
 from tracker.problems import Problem, problem
@@ -167,14 +168,14 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
         return _bad(origin, op[0], **op[1])
     return Entry(
         entry_id,
-        goal,
+        _intern(goal),  # a log names few goals and few people: each text held once
         day,
         op,
         recorded_at,
         value,
         items,
         note,
-        by,
+        _intern(by),
         None if retracts is _ABSENT else retracts,
         reason,
         batch,

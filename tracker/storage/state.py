@@ -284,11 +284,7 @@ class State:
             data = _read(path)
         except OSError as exc:
             return self._unreadable(path, exc, old, changes)
-        entries, problems, commits = self._parse(path, data, 1)
         name = path.name
-        if old is not None:
-            self._drop(name, changes)
-        self._forget(name)
         record = _record(
             stat=[len(data), st.st_mtime_ns, st.st_ino, st.st_ctime_ns],
             digest=self._hash(name, [len(data), 0, st.st_ino], data),
@@ -296,6 +292,11 @@ class State:
             lines=data.count(b"\n"),
             complete=data.endswith(b"\n") or not data,
         )
+        entries, problems, commits = self._parse(path, data, 1)
+        del data  # a month of a big log: not held while its parts are made
+        if old is not None:
+            self._drop(name, changes)
+        self._forget(name)
         hashes = self._add_entries(name, record, entries, problems, commits, hashes=array("Q"))
         changes.append((name, array("Q", hashes)))
         self._new_ids[name] = (self._ids[name], True)
