@@ -62,6 +62,8 @@ def exact(value: float | None, decimals: int) -> float | None:
     places (the rules refuse more) and float error is far below half a unit."""
     if value is None:
         return None
+    if value.__class__ is float and value.is_integer():  # on every grid already
+        return value + 0.0  # (round() with places is slow; a count's sum is nearly always whole)
     return round(value, decimals) + 0.0  # + 0.0: no negative zero
 
 
