@@ -10,6 +10,8 @@ import unicodedata
 
 def plain_number(value: float | None):
     """A value for JSON: 120.0 → 120, so whole values read as whole."""
+    if value.__class__ is float:  # nearly always: the float's own methods, no conversion
+        return int(value) if value.is_integer() and -(2**53) < value < 2**53 else value
     if value is None:
         return None
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
