@@ -16,13 +16,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import run_process
-from tracker.engine.ledger import names_not_in_plan
+from tests.conftest import Run, run_process
+from tracker.engine.ledger import fits, names_not_in_plan, start_value, step
 from tracker.engine.status import all_series
+from tracker.jsontext import dumps
+from tracker.model import Op
+from tracker.numbers import plain_number
 from tracker.rules.entries import check_log, log_problems
 from tracker.storage.datadir import DataDir, load_plan
 from tracker.storage.journal import read_log
 from tracker.storage.state import FORMAT, INDEX_FILE, open_state
+from tracker.views.common import entry_change
 
 STATE = ("progress", ".cache", INDEX_FILE)
 
@@ -390,3 +394,73 @@ def test_check_from_the_state_says_what_the_whole_log_says(files, commit):
         if commit:
             write_lines(data / "progress" / "copy.jsonl", '{"commit": "B1", "entries": 1}\n')
         assert_state_matches_log(data)
+
+
+def whole_history(data, goal_id: str, as_of: dt.date, lang: str) -> list[dict]:
+    """`show`'s history as it was made before it was streamed: from the whole
+    log, every entry of the goal dated up to as_of sorted at once, the running
+    value stepped from the goal's start."""
+    plan, _ = load_plan(DataDir(data))
+    goal = plan.goal(goal_id)
+    entries, _ = read_log(data / "progress", display=str)
+    gone = {e.retracts for e in entries if e.op is Op.RETRACT and e.retracts}
+    seen: set[str] = set()
+    mine = []
+    for e in entries:  # only the first line of an id counts
+        if e.op is Op.RETRACT:
+            continue
+        repeat = e.id in seen
+        seen.add(e.id)
+        if e.goal == goal.id and e.date is not None and e.date <= as_of:
+            mine.append((e, repeat))
+    mine.sort(key=lambda pair: pair[0].sort_key)
+    value, done = start_value(goal), frozenset(goal.start_items)
+    rows = []
+    for e, repeat in mine:
+        after = None
+        if e.id not in gone and not repeat and fits(goal, e):
+            value, done = step(goal, value, done, e)
+            after = value
+        rows.append({"id": e.id, "date": e.date.isoformat(), "change": entry_change(e, lang),
+                     "value": plain_number(after), "note": e.note, "by": e.by,
+                     "retracted": e.id in gone})  # fmt: skip
+    return rows
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    files=st.lists(
+        st.tuples(
+            st.sampled_from(["2020-01", "2020-03", "copy"]), st.lists(log_line(), max_size=10)
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    commit=st.booleans(),
+    goal=GOALS.filter(lambda g: g != "no.such-goal"),
+    as_of=st.sampled_from(["2020-01-05", "2020-12-31", "2021-03-01"]),
+    lang=st.sampled_from(["zh", "en"]),
+)
+def test_show_streams_the_history_the_whole_log_gives(files, commit, goal, as_of, lang):
+    """`show --format json` writes its history a group of files at a time from
+    the goal's parts: every row and value is what sorting the whole log at once
+    gave — across files whose dates overlap, with retractions, repeated ids,
+    cut-off batches, check-ins, totals, levels, checklists and entries after
+    --as-of — and the text is the whole document's, byte for byte."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        shutil.copy(Path(__file__).parent.parent / "goals.toml", data / "goals.toml")
+        (data / "progress").mkdir()
+        for name, lines in files:
+            write_lines(data / "progress" / f"{name}.jsonl", *lines)
+        if commit:
+            write_lines(data / "progress" / "copy.jsonl", '{"commit": "B1", "entries": 1}\n')
+        run = Run(data)
+        result = run("show", goal, "--as-of", as_of, "--lang", lang, "--format", "json", code=0)
+        document = json.loads(result.stdout)
+        want = whole_history(data, goal, dt.date.fromisoformat(as_of), lang)
+        assert dumps(document["history"]) == dumps(want)  # ints as ints, floats as floats
+        assert result.stdout == dumps(document) + "\n"
+        table = run("show", goal, "--as-of", as_of, "--lang", lang, code=0).stdout
+        for row in want[-20:]:  # the table's rows are the same rows
+            assert row["id"][:8] in table

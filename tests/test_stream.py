@@ -314,6 +314,28 @@ def test_a_long_chunk_with_a_float_orjson_writes_otherwise_is_the_stdlib_text(od
     assert (got.decode("utf-8") if isinstance(got, bytes) else got) == dumps(records)[1:-1]
 
 
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(entries(), max_size=6), st.integers(1, 3), st.integers(0, 2))
+def test_a_long_list_anywhere_in_a_document_is_written_in_pieces(batch, cut, place):
+    """`show` streams its history, which is not the document's last key: the
+    text is the whole document's wherever the long list stands, empty or not."""
+    from tracker.views.report import Report
+
+    records = [entry_to_record(e) for e in batch]
+    pieces = [records[i : i + cut] for i in range(0, len(records), cut)] + [[]]
+    keys = [("goal", {"id": "x", "注": [1, 2.5]}), ("chart", [{"d": None}]), ("text", "注")]
+    body = dict(keys[:place] + [("history", None)] + keys[place:])
+    streamed = dict(body, history=Chunks(lambda: pieces))
+    report = Report("s", dt.date(2020, 1, 1), lambda: streamed)
+    document = {"schema": "s", "as_of": "2020-01-01", **dict(body, history=records)}
+    for indent in (None, 2):
+        joined = b"".join(
+            p if isinstance(p, bytes) else p.encode("utf-8")
+            for p in render_pieces(report, "json", indent=indent)
+        )
+        assert joined.decode("utf-8") == dumps(document, indent=indent) + "\n"
+
+
 # ── show: the latest entries in the table, every one in JSON ─────────────────
 
 

@@ -10,6 +10,8 @@ import unicodedata
 
 def plain_number(value: float | None):
     """A value for JSON: 120.0 → 120, so whole values read as whole."""
+    if value.__class__ is float:  # nearly always: the float's own methods, no conversion
+        return int(value) if value.is_integer() and -(2**53) < value < 2**53 else value
     if value is None:
         return None
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
@@ -62,6 +64,8 @@ def exact(value: float | None, decimals: int) -> float | None:
     places (the rules refuse more) and float error is far below half a unit."""
     if value is None:
         return None
+    if value.__class__ is float and value.is_integer():  # on every grid already
+        return value + 0.0  # (round() with places is slow; a count's sum is nearly always whole)
     return round(value, decimals) + 0.0  # + 0.0: no negative zero
 
 

@@ -29,6 +29,7 @@ from tracker.refs import resolve_goal
 @data_option
 def command(goal_id, as_of, fmt, output, lang, data_dir):
     from tracker.engine.history import history, standing_before, window_start
+    from tracker.engine.ledger import retracted_ids
     from tracker.engine.status import goal_status
     from tracker.views.show import show_report
 
@@ -41,16 +42,15 @@ def command(goal_id, as_of, fmt, output, lang, data_dir):
     status = goal_status(goal, series, as_of=day)
 
     def rows(latest: int | None):
-        """The goal's history rows (from the day the latest `latest` begin, or
-        all) and how many of its entries come before them."""
+        """The goal's history rows a group at a time (from the day the latest
+        `latest` begin, or all), and how many of its entries come before them."""
         start = None if latest is None else window_start(series, as_of=day, latest=latest)
-        shadowed = log.shadowed()
+        gone = retracted_ids(log.retractions())
         if start is None:
-            mine = log.entries(goal=goal.id) + log.retractions()
-            return history(goal, mine, as_of=day, shadowed=shadowed), 0
-        recent = log.entries(goal=goal.id, since=start) + log.retractions()
+            return history(goal, log.goal_lines(goal.id, until=day), gone=gone), 0
+        lines = log.goal_lines(goal.id, since=start, until=day)
         before = standing_before(goal, series, start)
-        rows = history(goal, recent, as_of=day, before=before, shadowed=shadowed)
-        return rows, log.count(goal.id, before=start)
+        groups = history(goal, lines, gone=gone, before=before)
+        return groups, log.count(goal.id, before=start)
 
     emit(show_report(plan, status, rows, series, as_of=day, lang=lang), fmt, output=output)

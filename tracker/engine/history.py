@@ -5,55 +5,77 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
-from tracker.engine.ledger import Series, fits, retracted_ids, start_value, step
+from tracker.engine.ledger import Series, fits, start_value, step
 from tracker.engine.trajectory import expected_on, progress_of
-from tracker.model import Entry, Goal, Op
+from tracker.model import Entry, Goal, Line, Op
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryRow:
-    entry: Entry
-    value_after: float | None  # the goal's value after this entry (None if it does not count)
-    retracted: bool
+class HistoryGroup(NamedTuple):
+    """A group of a goal's history rows: its lines in order, the goal's value
+    after each (None after one that does not count), and the ids among them
+    that are retracted. Columns, not a row object per line: a goal of a big
+    log has hundreds of thousands."""
+
+    lines: list[Line]
+    values: list[float | None]
+    retracted: set[str]
+
+    def rows(self) -> Iterator[tuple[Line, float | None, bool]]:
+        """(line, value after it, retracted?) for each line."""
+        for line, value in zip(self.lines, self.values):
+            yield line, value, line[2] in self.retracted
+
+
+_UNSEEN = object()
 
 
 def history(
     goal: Goal,
-    entries: list[Entry],
+    groups: Iterable[list[Line]],
     *,
-    as_of: dt.date,
-    shadowed: set,
+    gone: set[str],
     before: tuple | None = None,
-) -> list[HistoryRow]:
-    """Every entry for the goal dated up to as_of, oldest first, with the running
-    value. `shadowed`: the origins of lines whose id an earlier line has (only
-    the first counts, as in the goal's status). `before`: the (value, done
-    items) the goal stood at before the first of `entries` (standing_before),
-    else its start."""
-    gone = retracted_ids(entries)
-    mine = sorted(
-        (
-            (e, e.origin in shadowed)
-            for e in entries
-            if e.goal == goal.id
-            and e.op is not Op.RETRACT
-            and e.date is not None
-            and e.date <= as_of
-        ),
-        key=lambda pair: pair[0].sort_key,
-    )
+) -> Iterator[HistoryGroup]:
+    """The goal's history, oldest first, with the running value, a group at a
+    time (never the whole history at once). `groups`: its lines (retractions
+    left out) in groups each dated after the ones before it (State.goal_lines),
+    each sorted here. `gone`: the retracted ids (every line with one is marked,
+    and does not count; nor does a repeated id's line, nor one the goal cannot
+    count: ledger.fits). `before`: the (value, done items) the goal stood at
+    before the first line (standing_before), else its start."""
     value, done_items = before or (start_value(goal), frozenset(goal.start_items))
-    rows = []
-    for entry, repeat in mine:
-        retracted = entry.id in gone
-        if not retracted and not repeat and fits(goal, entry):
-            value, done_items = step(goal, value, done_items, entry)
-            rows.append(HistoryRow(entry, value, False))
-        else:
-            rows.append(HistoryRow(entry, None, retracted))
-    return rows
+    # What a line does depends only on its operation, value and items, and a
+    # big log repeats a few of them: each is judged once (ledger.fits) and
+    # stepped with ledger.step, as the goal's series is.
+    counted: dict[tuple, Entry | None] = {}
+    look = counted.get
+    for lines in groups:
+        lines.sort()
+        values: list[float | None] = []
+        add = values.append
+        retracted: set[str] = set()
+        for day, recorded_at, entry_id, _, _, op, change, items, _, _, repeat in lines:
+            key = (op, change) if items is None else (op, change, *items)
+            entry = look(key, _UNSEEN)
+            if entry is _UNSEEN:
+                entry = Entry(
+                    entry_id, goal.id, dt.date.fromordinal(day), Op(op), recorded_at, change,
+                    tuple(items or ()),
+                )  # fmt: skip
+                entry = counted[key] = entry if fits(goal, entry) else None
+            if entry_id in gone:
+                retracted.add(entry_id)
+                add(None)
+            elif entry is None or repeat:
+                add(None)
+            else:
+                value, done_items = step(goal, value, done_items, entry)
+                add(value)
+        yield HistoryGroup(lines, values, retracted)
+        del lines, values
 
 
 def window_start(series: Series, *, as_of: dt.date, latest: int) -> dt.date | None:

@@ -120,34 +120,51 @@ def _chunks(items) -> Iterator[list]:
 
 
 def _json_pieces(document: dict, indent: int | None) -> Iterator[str | bytes]:
-    """jsontext.dumps(document) + newline, with a long list as its last value
-    written a chunk at a time."""
+    """jsontext.dumps(document) + newline, with a long list (views.model.Chunks)
+    written a chunk at a time, wherever it stands among the document's keys."""
     from tracker.jsontext import document_text, dumps, items_text
 
-    key = next(reversed(document), None)
-    value = document[key] if key is not None else None
-    if not hasattr(value, "pieces"):
+    if not any(hasattr(value, "pieces") for value in document.values()):
         yield document_text(document, indent=indent)
         yield "\n"
         return
-    rest = {k: v for k, v in document.items() if k != key}
-    if rest:  # its text without the closing brace: "…}" or "…\n}"
-        head = dumps(rest, indent=indent)
-        opened = head[:-2] + ",\n" + " " * indent if indent else head[:-1] + ","
-    else:
-        opened = "{\n" + " " * indent if indent else "{"
-    yield opened + dumps(key) + (": [" if indent else ":[")
-    written = False
-    for chunk in value.pieces():
-        for start in range(0, len(chunk), SLICE):
-            text = items_text(chunk[start : start + SLICE], indent=indent, depth=2)
-            if written:
+    pad = "\n" + " " * indent if indent else ""
+    yield "{"
+    plain: dict = {}  # keys whose values are written whole, up to the next long list
+    first = True
+    for key, value in document.items():
+        if not hasattr(value, "pieces"):
+            plain[key] = value
+            continue
+        if plain:
+            if not first:
                 yield ","
-            yield text
-            del text  # not held while the next one is made
-            written = True
-        del chunk  # before the next chunk is made: one is held at a time
-    if indent:
-        yield ("\n" + " " * indent + "]\n}\n") if written else "]\n}\n"
-    else:
-        yield "]}\n"
+            yield _members(plain, indent)  # bytes or str, as jsontext makes it
+            plain, first = {}, False
+        yield ("" if first else ",") + pad + dumps(key) + (": [" if indent else ":[")
+        first = False
+        written = False
+        for chunk in value.pieces():
+            for start in range(0, len(chunk), SLICE):
+                text = items_text(chunk[start : start + SLICE], indent=indent, depth=2)
+                if written:
+                    yield ","
+                yield text
+                del text  # not held while the next one is made
+                written = True
+            del chunk  # before the next chunk is made: one is held at a time
+        yield (pad + "]") if written else "]"
+    if plain:
+        if not first:
+            yield ","
+        yield _members(plain, indent)
+    yield "\n}\n" if indent else "}\n"
+
+
+def _members(keys: dict, indent: int | None) -> str | bytes:
+    """The text of these keys and values inside a document's braces (each on a
+    line of its own when indented), as jsontext.dumps writes them."""
+    from tracker.jsontext import document_text
+
+    text = document_text(keys, indent=indent)
+    return text[1:-2] if indent else text[1:-1]  # "{" … "\n}" or "{" … "}"

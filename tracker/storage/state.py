@@ -760,11 +760,8 @@ class State:
         lo = since.toordinal() if since else None
         hi = until.toordinal() if until else None
         filtered = lo is not None or hi is not None
-        names = list(self.files)
         undated: list[dict] = []  # retractions without a date, from every file
-        spans: list[tuple[int, int, int]] = []  # (first day, last day, file's place)
-        for place, name in enumerate(names):
-            record = self.files[name]
+        for record in self.files.values():
             if not filtered:
                 undated += [
                     _line_record(c, c[12], _IsoDays())
@@ -773,25 +770,68 @@ class State:
                     and (c[10] is None or c[10] not in cut)
                     and (goal is None or c[12] == goal)
                 ]
+        if undated:
+            yield undated
+        for group in self._date_groups(lo, hi):
+            yield self._group_records(group, goal, lo, hi, cut)
+
+    def _date_groups(self, lo: int | None, hi: int | None, goal: str | None = None):
+        """The files holding dated lines from day `lo` to `hi` (either None: no
+        bound; with `goal`, only files holding that goal's lines), in groups
+        whose date ranges do not overlap, earliest first; each group's files in
+        log order."""
+        names = list(self.files)
+        spans: list[tuple[int, int, int]] = []  # (first day, last day, file's place)
+        for place, name in enumerate(names):
+            record = self.files[name]
             dates = record["dates"]
             if dates is None or (lo is not None and dates[1] < lo):
                 continue
-            if hi is not None and dates[0] > hi:
+            if (hi is not None and dates[0] > hi) or (
+                goal is not None and goal not in record["parts"]
+            ):
                 continue
             spans.append((dates[0], dates[1], place))
-        if undated:
-            yield undated
         spans.sort()
         group: list[int] = []
         end = None
         for first, last, place in spans:
             if group and first > end:
-                yield self._group_records([names[p] for p in sorted(group)], goal, lo, hi, cut)
+                yield [names[p] for p in sorted(group)]
                 group = []
             end = last if not group else max(end, last)
             group.append(place)
         if group:
-            yield self._group_records([names[p] for p in sorted(group)], goal, lo, hi, cut)
+            yield [names[p] for p in sorted(group)]
+
+    def goal_lines(
+        self, goal_id: str, *, since: dt.date | None = None, until: dt.date | None = None
+    ) -> Iterator[list[tuple]]:
+        """The goal's dated lines from `since` to `until` (not retractions, not of
+        a cut-off batch) as model.Line tuples, straight from its parts, no Entry
+        made: a group of files at a time, in file then line order, every line of
+        a group dated after every line of the groups before it (record_groups).
+        Parts read here are not kept: a goal's whole history is never held."""
+        cut = self._uncommitted()
+        lo = since.toordinal() if since else None
+        hi = until.toordinal() if until else None
+        low = lo if lo is not None else 0
+        high = hi if hi is not None else 1 << 62
+        place = {name: i for i, name in enumerate(self.files)}
+        for names in self._date_groups(lo, hi, goal_id):
+            lines: list[tuple] = []
+            for name in names:
+                file = place[name]
+                repeats = set(self.files[name]["applied"]["shadowed"])
+                lines += [
+                    (c[1], c[5], c[0], file, c[11], c[2], c[3], c[4], c[6], c[7], c[11] in repeats)
+                    for c in self._passing(name, goal_id)
+                    if c[1] is not None
+                    and low <= c[1] <= high
+                    and (c[10] is None or c[10] not in cut)
+                ]
+            yield lines
+            del lines
 
     def _group_records(self, names, goal, lo, hi, cut) -> list[dict]:
         """The dated records of these files (of one goal, or all; from day `lo`

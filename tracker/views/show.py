@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
-from tracker.engine.history import HistoryRow, chart_points
-from tracker.model import GoalStatus, Kind, Plan, State
+from tracker.engine.history import HistoryGroup, chart_points
+from tracker.model import GoalStatus, Kind, Op, Plan, State
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     area_name,
-    entry_change,
+    change_text,
     goal_dict,
     other_language,
     percent,
     status_dict,
     title_of,
 )
-from tracker.views.model import Cell, Chart, Column, Table
+from tracker.views.model import Cell, Chart, Chunks, Column, Table
 from tracker.views.phrases import (
     forecast_sentence,
     revision_text,
@@ -36,14 +36,15 @@ LATEST_ROWS = 20  # history rows a table shows (JSON has them all); the rest are
 def show_report(
     plan: Plan,
     status: GoalStatus,
-    rows: Callable[[int | None], tuple[list[HistoryRow], int]],
+    rows: Callable[[int | None], tuple[Iterable[HistoryGroup], int]],
     series,
     *,
     as_of: dt.date,
     lang: str,
 ) -> Report:
-    """`rows(latest)`: the goal's history rows, at least the latest `latest` of
-    them (all with None), and how many of its entries come before those given."""
+    """`rows(latest)`: the goal's history rows in groups, oldest first, at least
+    the latest `latest` of them (all with None), and how many of its entries
+    come before those given. The table and the JSON show the same rows."""
     goal = status.goal
     days, expected, actual = chart_points(goal, series, as_of=as_of, columns=CHART_COLUMNS)
     chart = Chart(
@@ -59,7 +60,8 @@ def show_report(
         return {
             "goal": goal_dict(goal),
             "status": status_dict(status),
-            "history": [_history_dict(r, lang) for r in rows(None)[0]],
+            # The whole history, written a group of rows at a time as it is made.
+            "history": Chunks(lambda: _history_items(rows(None)[0], lang)),
             "chart": [
                 {
                     "date": d.isoformat(),
@@ -72,7 +74,8 @@ def show_report(
         }
 
     def tables() -> tuple[Table, ...]:
-        latest, earlier = rows(LATEST_ROWS)
+        groups, earlier = rows(LATEST_ROWS)
+        latest = [row for group in groups for row in group.rows()]
         return (show_table(plan, status, latest, earlier, chart, sentence, lang),)
 
     return Report("tracker.show/1", as_of, body, tables=tables)
@@ -81,13 +84,14 @@ def show_report(
 def show_table(
     plan: Plan,
     status: GoalStatus,
-    rows: list[HistoryRow],
+    rows: list[tuple],
     earlier: int,
     chart: Chart,
     sentence: str,
     lang: str,
 ) -> Table:
-    """`earlier`: how many entries come before `rows`."""
+    """`rows`: (line, value after it, retracted?) (HistoryGroup.rows);
+    `earlier`: how many entries come before them."""
     goal = status.goal
 
     def word(key: str) -> str:
@@ -138,17 +142,18 @@ def show_table(
         head.append(say("show.earlier", lang, shown=len(rows), count=f"{earlier:,}", id=goal.id))
     retracted = " " + word("show.retracted")
     table_rows = []
-    for r in rows:
-        style = "dim" if r.retracted else ""
-        mark = retracted if r.retracted else ""
+    dates, changes = _Dates(), _Changes(lang)
+    for (day, _, entry_id, _, _, op, change, items, note, by, _), value, gone in rows:
+        style = "dim" if gone else ""
+        mark = retracted if gone else ""
         table_rows.append(
             (
-                Cell(str(r.entry.date), style),
-                Cell(entry_change(r.entry, lang) + mark, style),
-                Cell(grouped(r.value_after) if r.value_after is not None else "", style),
-                Cell(r.entry.note, style),
-                Cell(r.entry.by, style),
-                Cell(r.entry.id[:8], "dim"),
+                Cell(dates[day], style),
+                Cell(changes.of(op, change, items) + mark, style),
+                Cell(grouped(value) if value is not None else "", style),
+                Cell(note, style),
+                Cell(by, style),
+                Cell(entry_id[:8], "dim"),
             )
         )
     return Table(
@@ -161,14 +166,47 @@ def show_table(
     )
 
 
-def _history_dict(row: HistoryRow, lang: str) -> dict:
-    e = row.entry
-    return {
-        "id": e.id,
-        "date": e.date.isoformat(),
-        "change": entry_change(e, lang),
-        "value": plain_number(row.value_after),
-        "note": e.note,
-        "by": e.by,
-        "retracted": row.retracted,
-    }
+def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[dict]]:
+    """The JSON history's rows, a group at a time: each group let go of before
+    the next is made."""
+    dates, changes = _Dates(), _Changes(lang)  # looked up at C speed, each made once
+    for lines, values, retracted in groups:
+        items = [
+            {
+                "id": entry_id,
+                "date": dates[day],
+                "change": changes[(op, change) if done is None else (op, change, *done)],
+                "value": plain_number(value),
+                "note": note,
+                "by": by,
+                "retracted": entry_id in retracted,
+            }
+            for (day, _, entry_id, _, _, op, change, done, note, by, _), value in zip(lines, values)
+        ]
+        del lines, values
+        yield items
+        del items
+
+
+class _Dates(dict):
+    """Day ordinal → ISO date."""
+
+    def __missing__(self, day: int) -> str:
+        text = self[day] = dt.date.fromordinal(day).isoformat()
+        return text
+
+
+class _Changes(dict):
+    """(op, value, *items) → what a line did (common.change_text)."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, key: tuple) -> str:
+        op, value, *items = key
+        text = self[key] = change_text(Op(op), value, items or None, None, self.lang)
+        return text
+
+    def of(self, op: str, value, items) -> str:
+        return self[(op, value) if items is None else (op, value, *items)]
