@@ -195,15 +195,17 @@ def plain_pieces(table: Table, *, width: int | None = None) -> Iterator[str]:
     natural = [cell_width(c.header) for c in cols]
     count = 0
     for piece in table.rows.pieces():
-        for row in piece:
-            if isinstance(row, Section):
-                count = 0  # sections are laid out with the rows held
-                break
-            count += 1
-            natural = [max(w, cell_width(inert(c.text))) for w, c in zip(natural, row)]
-        else:
+        if not piece:
             continue
-        break
+        if any(isinstance(row, Section) for row in piece):
+            count = 0  # sections are laid out with the rows held
+            break
+        count += len(piece)
+        # A column at a time (a piece's rows turned on their side): the widest text.
+        natural = [
+            max(w, *map(cell_width, map(inert, [c.text for c in cells])))
+            for w, cells in zip(natural, zip(*piece))
+        ]
     if not count or table.title:  # nothing to stream, or not a listing: laid out whole
         yield render_plain(table, width=width)
         return
@@ -226,12 +228,15 @@ def plain_pieces(table: Table, *, width: int | None = None) -> Iterator[str]:
     head.append(_plain(_pieces([c.header for c in shown_cols], [""] * len(shown), widths,
                                shown_cols)))  # fmt: skip
     yield "".join(head)
+    gap, aligns = " " * GAP, [c.align for c in shown_cols]
     for piece in table.rows.pieces():
         out = []
-        for row in piece:
+        for row in piece:  # _plain(_pieces(…)) of each row, without the styles
             texts = [inert(row[i].text) for i in shown]
-            texts = [fit(t, limits[i]) if i in limits else t for t, i in zip(texts, shown)]
-            out.append(_plain(_pieces(texts, [""] * len(shown), widths, shown_cols)))
+            if limits:
+                texts = [fit(t, limits[i]) if i in limits else t for t, i in zip(texts, shown)]
+            line = gap.join([pad(t, w, a) for t, w, a in zip(texts, widths, aligns)])
+            out.append(line.rstrip() + "\n")
         yield "".join(out)
         del out
     if table.footer_lines:

@@ -40,7 +40,7 @@ def char_width(ch: str) -> int:
 def cell_width(text: str) -> int:
     if text.isascii():
         return len(text)
-    return sum(char_width(ch) for ch in text)
+    return sum(map(char_width, text))
 
 
 def fit(text: str, width: int) -> str:
