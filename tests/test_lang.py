@@ -5,6 +5,7 @@ check, headers, confirmations and units all follow it."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -81,6 +82,17 @@ def test_every_command_has_lang(run):
 
     for name in COMMANDS:
         assert "--lang [zh|en]" in run(name, "--help", code=0).stdout, name
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_help_shows_a_catalogue_key(run, lang):
+    """Every option's help is said in words: `-o/--output` once printed its
+    catalogue key (help.opt.output) in both languages."""
+    from tracker.cli import COMMANDS
+
+    for name in COMMANDS:
+        out = run(name, "--help", "--lang", lang, code=0).stdout
+        assert not re.search(r"\bhelp\.[a-z_.]+", out), (name, out)
 
 
 def test_version_in_both_languages(run):

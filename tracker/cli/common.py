@@ -46,7 +46,7 @@ def format_option(*choices: str, default: str = "table", help: str = "help.opt.f
 
 
 def output_option(f):
-    return click.option(
+    return option(
         "--output",
         "-o",
         "output",
