@@ -236,8 +236,7 @@ class State:
         # The bytes it had hashed a piece at a time: a month of a big log is
         # never held to learn it is unchanged (as after another write moments ago).
         try:
-            prefix = _hash_prefix(path, old_size)
-            tail = _read(path, old_size) if prefix is not None else b""
+            prefix, tail = _hashed_and_rest(path, old_size)
         except OSError:
             raise _Stale from None
         if prefix is not None and prefix.hexdigest() == record["digest"]:
@@ -1315,9 +1314,12 @@ def _read(path: Path, start: int = 0) -> bytes:
         return handle.read()
 
 
-def _hash_prefix(path: Path, size: int):
-    """The hash of a file's first `size` bytes, read a piece at a time; None
-    when it has fewer."""
+def _hashed_and_rest(path: Path, size: int) -> tuple:
+    """(the hash of a file's first `size` bytes, read a piece at a time; the
+    bytes after them), from one opening of the file; (None, b"") when it has
+    fewer bytes, or `size` is no size (an unreadable file's record)."""
+    if size < 0:
+        return None, b""
     hashed = blake2b(digest_size=16)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0))
     with open(fd, "rb") as handle:
@@ -1325,10 +1327,10 @@ def _hash_prefix(path: Path, size: int):
         while left:
             piece = handle.read(min(left, _PIECE))
             if not piece:
-                return None
+                return None, b""
             hashed.update(piece)
             left -= len(piece)
-    return hashed
+        return hashed, handle.read()
 
 
 _PIECE = 1 << 20
