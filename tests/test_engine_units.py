@@ -300,3 +300,20 @@ def test_a_carried_count_charts_from_where_it_started():
     level = goal(Kind.LEVEL, target=10.0, direction=Direction.AT_LEAST)
     _, actual = chart_fractions(level, build_series(level, []), days, as_of=d("2020-02-01"))
     assert actual == [None, None]
+
+
+def test_an_entry_is_equal_by_what_it_says_not_where_it_was_read():
+    """Entry and Source are NamedTuples (made per log line) with a dataclass's
+    equality: the origin (a Source's key lines) is left out, and neither is
+    ever equal to a plain tuple of the same fields."""
+    from tracker.model import Source
+
+    here, there = Source("a.jsonl", 1), Source("b.jsonl", 9)
+    entry = Entry("e1", "jobs.training", None, Op.VALUE, "2020-05-01T08:00:00Z", 5.0, origin=here)
+    assert entry == entry._replace(origin=there)
+    assert hash(entry) == hash(entry._replace(origin=there))
+    assert entry != entry._replace(value=6.0)
+    assert len({entry, entry._replace(origin=there), entry._replace(note="x")}) == 2
+    assert entry != tuple(entry) and tuple(entry) != entry
+    assert here == Source("a.jsonl", 1, {"deadline": 3}) and here != there
+    assert here != ("a.jsonl", 1, None) and ("a.jsonl", 1, None) != here

@@ -77,12 +77,11 @@ class Source(NamedTuple):
 
     def __eq__(self, other) -> bool:
         if other.__class__ is not Source:
-            return NotImplemented
+            return False  # never equal to a plain tuple, as a dataclass was not
         return self[0] == other[0] and self[1] == other[1]
 
     def __ne__(self, other) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
+        return not self.__eq__(other)
 
     def __hash__(self) -> int:
         return hash((self[0], self[1]))
@@ -267,12 +266,11 @@ class Entry(NamedTuple):
 
     def __eq__(self, other) -> bool:
         if other.__class__ is not Entry:
-            return NotImplemented
+            return False  # never equal to a plain tuple, as a dataclass was not
         return self[:_COMPARED] == other[:_COMPARED]
 
     def __ne__(self, other) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
+        return not self.__eq__(other)
 
     def __hash__(self) -> int:
         return hash(self[:_COMPARED])
