@@ -5,6 +5,7 @@ state, cut-off batches, repeated ids and retractions across files."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -368,15 +369,27 @@ def log_line(draw):
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
+@contextlib.contextmanager
+def bundled_plan_folder():
+    """A temporary data folder: the bundled plan and an empty progress/ (a
+    hypothesis example gets its own, which pytest's tmp_path cannot give)."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        shutil.copy(Path(__file__).parent.parent / "goals.toml", data / "goals.toml")
+        (data / "progress").mkdir()
+        yield data
+
+
+def log_files(*, lines: int):
+    """Up to four log files (two months and an odd name, any may repeat), each
+    of up to `lines` random lines."""
+    name = st.sampled_from(["2020-01", "2020-03", "copy"])
+    return st.lists(st.tuples(name, st.lists(log_line(), max_size=lines)), min_size=1, max_size=4)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    files=st.lists(
-        st.tuples(
-            st.sampled_from(["2020-01", "2020-03", "copy"]), st.lists(log_line(), max_size=8)
-        ),
-        min_size=1,
-        max_size=4,
-    ),
+    files=log_files(lines=8),
     commit=st.booleans(),
 )
 def test_check_from_the_state_says_what_the_whole_log_says(files, commit):
@@ -384,10 +397,7 @@ def test_check_from_the_state_says_what_the_whole_log_says(files, commit):
     negative or fractional counts, dates before the plan or in the future, parts
     above their wholes, committed and cut-off batches, across files — is judged
     the same from the maintained state, built at once or file by file."""
-    with tempfile.TemporaryDirectory() as folder:
-        data = Path(folder)
-        shutil.copy(Path(__file__).parent.parent / "goals.toml", data / "goals.toml")
-        (data / "progress").mkdir()
+    with bundled_plan_folder() as data:
         for name, lines in files:
             write_lines(data / "progress" / f"{name}.jsonl", *lines)
             assert_state_matches_log(data)  # the state grows with each file
@@ -429,13 +439,7 @@ def whole_history(data, goal_id: str, as_of: dt.date, lang: str) -> list[dict]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    files=st.lists(
-        st.tuples(
-            st.sampled_from(["2020-01", "2020-03", "copy"]), st.lists(log_line(), max_size=10)
-        ),
-        min_size=1,
-        max_size=4,
-    ),
+    files=log_files(lines=10),
     commit=st.booleans(),
     goal=GOALS.filter(lambda g: g != "no.such-goal"),
     as_of=st.sampled_from(["2020-01-05", "2020-12-31", "2021-03-01"]),
@@ -447,10 +451,7 @@ def test_show_streams_the_history_the_whole_log_gives(files, commit, goal, as_of
     gave — across files whose dates overlap, with retractions, repeated ids,
     cut-off batches, check-ins, totals, levels, checklists and entries after
     --as-of — and the text is the whole document's, byte for byte."""
-    with tempfile.TemporaryDirectory() as folder:
-        data = Path(folder)
-        shutil.copy(Path(__file__).parent.parent / "goals.toml", data / "goals.toml")
-        (data / "progress").mkdir()
+    with bundled_plan_folder() as data:
         for name, lines in files:
             write_lines(data / "progress" / f"{name}.jsonl", *lines)
         if commit:
