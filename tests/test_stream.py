@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracker.jsontext import dumps, items_text, lines_text
-from tracker.model import Entry, Op, Source, entry_to_record
+from tracker.model import Entry, IsoDays, Op, Source, entry_to_record
 from tracker.render.out import render, render_pieces
 from tracker.storage.datadir import load_plan, named_data_dir
 from tracker.storage.journal import read_log
-from tracker.storage.state import _IsoDays, _line_record, compact
+from tracker.storage.state import _line_record, compact
 from tracker.views.entries import entries_report
 from tracker.views.model import Chunks
 
@@ -269,7 +269,7 @@ def test_a_compact_entry_makes_the_same_record_as_its_entry(entry):
     """The state's records (from compact lists, through JSON as stored) are
     entry_to_record's, for every kind of entry."""
     stored = json.loads(json.dumps(compact(entry) + [entry.goal]))
-    assert _line_record(stored, entry.goal, _IsoDays()) == entry_to_record(entry)
+    assert _line_record(stored, entry.goal, IsoDays()) == entry_to_record(entry)
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])

@@ -365,6 +365,15 @@ class Alert:
     condition: Condition
 
 
+class IsoDays(dict):
+    """Day ordinal → ISO date, each made once: a record's date text for the
+    many lines of a big log that share few days."""
+
+    def __missing__(self, day: int) -> str:
+        text = self[day] = dt.date.fromordinal(day).isoformat()
+        return text
+
+
 def entry_to_record(entry: Entry) -> dict:
     """An entry as a plain record: exactly what one log line holds, and what
     `entries` shows programs (the log line format is storage's to read)."""

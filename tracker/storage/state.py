@@ -35,7 +35,7 @@ from pathlib import Path
 
 from tracker import __version__
 from tracker.engine.ledger import day_steps, fits, names_not_in_plan, series_from_steps
-from tracker.model import Entry, Kind, Op, Plan, Source, line_record
+from tracker.model import Entry, IsoDays, Kind, Op, Plan, Source, line_record
 from tracker.problems import Problem, problem
 
 CACHE_DIR = ".cache"
@@ -763,7 +763,7 @@ class State:
         for record in self.files.values():
             if not filtered:
                 undated += [
-                    _line_record(c, c[12], _IsoDays())
+                    _line_record(c, c[12], IsoDays())
                     for c in record["retractions"]
                     if c[1] is None
                     and (c[10] is None or c[10] not in cut)
@@ -851,7 +851,7 @@ class State:
         out: list[dict] = []
         low = lo if lo is not None else 0
         high = hi if hi is not None else 1 << 62
-        days = _IsoDays()
+        days = IsoDays()
         # Records tie on (date, recorded_at, id) only where an id repeats: with
         # none repeated in these files any order sorts the same, and no line
         # numbers need be carried to put them in file then line order.
@@ -1208,15 +1208,19 @@ class State:
             folder = self.folder / PARTS_DIR / _safe(name)
             folder.mkdir(parents=True, exist_ok=True)
             for written in pending:
-                goal_id = written[2]
-                data = _dumps({"goal": goal_id, "entries": self._parts[(name, goal_id)]})
-                token = digest(data)
-                _write(self._part_path(name, goal_id, token), data)
-                record["parts"][goal_id] = token
+                self._store_part(name, written[2], record)
                 self._written.discard(written)
-                del self._parts[(name, goal_id)]
+                del self._parts[(name, written[2])]
         except OSError:
             pass  # kept in memory, for store() to try again
+
+    def _store_part(self, name: str, goal_id: str, record: dict) -> None:
+        """Write one of a file's parts (its folder made), named in `record` by
+        its digest."""
+        data = _dumps({"goal": goal_id, "entries": self._parts[(name, goal_id)]})
+        token = digest(data)
+        _write(self._part_path(name, goal_id, token), data)
+        record["parts"][goal_id] = token
 
     def _make_folder(self) -> None:
         self.folder.mkdir(exist_ok=True)
@@ -1242,10 +1246,7 @@ class State:
                     _write(self._ids_path(name, token), data)
                     self.files[name]["ids"] = token
                 else:
-                    data = _dumps({"goal": goal_id, "entries": self._parts[(name, goal_id)]})
-                    token = digest(data)
-                    _write(self._part_path(name, goal_id, token), data)
-                    self.files[name]["parts"][goal_id] = token
+                    self._store_part(name, goal_id, self.files[name])
             self._written.clear()
             index = {
                 "format": FORMAT,
@@ -1306,9 +1307,14 @@ def _linked(folder: Path) -> bool:
     return any(os.path.islink(folder / n) for n in (INDEX_FILE, PARTS_DIR))
 
 
-def _read(path: Path, start: int = 0) -> bytes:
+def _open(path: Path):
+    """A file opened to read its bytes, never through a symbolic link."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0))
-    with open(fd, "rb") as handle:
+    return open(fd, "rb")
+
+
+def _read(path: Path, start: int = 0) -> bytes:
+    with _open(path) as handle:
         if start:
             handle.seek(start)
         return handle.read()
@@ -1321,8 +1327,7 @@ def _hashed_and_rest(path: Path, size: int) -> tuple:
     if size < 0:
         return None, b""
     hashed = blake2b(digest_size=16)
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0))
-    with open(fd, "rb") as handle:
+    with _open(path) as handle:
         left = size
         while left:
             piece = handle.read(min(left, _PIECE))
@@ -1360,15 +1365,7 @@ def _has_repeats(sorted_hashes) -> bool:
 _first = operator.itemgetter(0)
 
 
-class _IsoDays(dict):
-    """Day ordinal → ISO date, each made once."""
-
-    def __missing__(self, day: int) -> str:
-        text = self[day] = dt.date.fromordinal(day).isoformat()
-        return text
-
-
-def _line_record(c: list, goal: str, days: _IsoDays) -> dict:
+def _line_record(c: list, goal: str, days: IsoDays) -> dict:
     """A compact entry as a plain record, without making an Entry."""
     date = days[c[1]] if c[1] is not None else None
     return line_record(c[0], goal, date, c[2], c[3], c[4], c[6], c[7], c[5], c[8], c[9], c[10])

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
 from tracker.engine.history import HistoryGroup, chart_points
-from tracker.model import GoalStatus, Kind, Op, Plan, State
+from tracker.model import GoalStatus, IsoDays, Kind, Op, Plan, State
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     area_name,
@@ -142,7 +142,7 @@ def show_table(
         head.append(say("show.earlier", lang, shown=len(rows), count=f"{earlier:,}", id=goal.id))
     retracted = " " + word("show.retracted")
     table_rows = []
-    dates, changes = _Dates(), _Changes(lang)
+    dates, changes = IsoDays(), _Changes(lang)
     for (day, _, entry_id, _, _, op, change, items, note, by, _), value, gone in rows:
         style = "dim" if gone else ""
         mark = retracted if gone else ""
@@ -169,7 +169,7 @@ def show_table(
 def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[dict]]:
     """The JSON history's rows, a group at a time: each group let go of before
     the next is made."""
-    dates, changes = _Dates(), _Changes(lang)  # looked up at C speed, each made once
+    dates, changes = IsoDays(), _Changes(lang)  # looked up at C speed, each made once
     for lines, values, retracted in groups:
         items = [
             {
@@ -186,14 +186,6 @@ def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[d
         del lines, values
         yield items
         del items
-
-
-class _Dates(dict):
-    """Day ordinal → ISO date."""
-
-    def __missing__(self, day: int) -> str:
-        text = self[day] = dt.date.fromordinal(day).isoformat()
-        return text
 
 
 class _Changes(dict):
