@@ -175,10 +175,10 @@ def _write_batch(
 
     def prepare(existing: list[Entry]):
         wanted = dict(judged["wanted"])
-        named = _name_retracted_goals(
-            [e for _, e in sorted({**wanted, **dict(summary.retractions)}.items())], existing
-        )
-        named_at = dict(zip(sorted({**wanted, **dict(summary.retractions)}), named))
+        looked_at = {**wanted, **dict(summary.retractions)}  # input place → entry
+        places = sorted(looked_at)
+        named = _name_retracted_goals([looked_at[i] for i in places], existing)
+        named_at = dict(zip(places, named))
         wanted = [named_at[i] for i in sorted(wanted)]
         found = duplicate_ids(existing, wanted)
         found += own

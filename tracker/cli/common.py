@@ -4,6 +4,7 @@ emitted to stdout or a file."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import sys
 from dataclasses import dataclass
@@ -183,13 +184,7 @@ def rich_wanted() -> bool:
 
 def write_text(text: str) -> None:
     """Plain text to stdout as UTF-8, whatever the locale (cron, Windows pipes)."""
-    stream = sys.stdout
-    if on_terminal() or not hasattr(stream, "buffer"):
-        stream.write(text)
-    else:
-        stream.flush()
-        stream.buffer.write(text.encode("utf-8", "backslashreplace"))
-    stream.flush()
+    write_pieces((text,))
 
 
 def write_pieces(pieces) -> None:
@@ -207,11 +202,6 @@ def write_pieces(pieces) -> None:
             stream.buffer.write(piece)
             del piece  # not held while the next one is made
     stream.flush()
-
-
-def _after(first, pieces):
-    yield first
-    yield from pieces
 
 
 def pager_option(f):
@@ -282,7 +272,7 @@ def emit(report, fmt: str, *, output: str | None = None, digest: bool = False) -
             if fmt == "csv":
                 # A CSV file is for people, whose Excel reads UTF-8 only after a BOM
                 # (a Chinese Windows guesses GBK). On a pipe it is for programs: none.
-                pieces = _after("\ufeff", pieces)
+                pieces = itertools.chain(("\ufeff",), pieces)
             write_atomic(Path(output), pieces)
         else:
             write_pieces(pieces)

@@ -219,24 +219,25 @@ def plain_pieces(table: Table, *, width: int | None = None) -> Iterator[str]:
                     max(w, cell_width(fit(inert(row[i].text), limits[i]))) if i in limits else w
                     for w, i in zip(widths, shown)
                 ]
-    shown_cols = [cols[i] for i in shown]
+    gap, aligns = " " * GAP, [cols[i].align for i in shown]
+
+    def plain_line(texts: list[str]) -> str:  # _plain(_pieces(…)), without the styles
+        return gap.join([pad(t, w, a) for t, w, a in zip(texts, widths, aligns)]).rstrip() + "\n"
+
     head = [
         f"{part.rstrip()}\n" for h in table.header_lines for part in wrap_lines(inert(h), width)
     ]
     if head:
         head.append("\n")
-    head.append(_plain(_pieces([c.header for c in shown_cols], [""] * len(shown), widths,
-                               shown_cols)))  # fmt: skip
+    head.append(plain_line([cols[i].header for i in shown]))
     yield "".join(head)
-    gap, aligns = " " * GAP, [c.align for c in shown_cols]
     for piece in table.rows.pieces():
         out = []
-        for row in piece:  # _plain(_pieces(…)) of each row, without the styles
+        for row in piece:
             texts = [inert(row[i].text) for i in shown]
             if limits:
                 texts = [fit(t, limits[i]) if i in limits else t for t, i in zip(texts, shown)]
-            line = gap.join([pad(t, w, a) for t, w, a in zip(texts, widths, aligns)])
-            out.append(line.rstrip() + "\n")
+            out.append(plain_line(texts))
         yield "".join(out)
         del out
     if table.footer_lines:

@@ -193,7 +193,7 @@ def _write(progress_dir: Path, entries, batch, by, recorded_at) -> None:
         for month, line in lines:
             path = paths.get(month)
             if path is None:
-                path = paths[month] = progress_dir / f"{month[0]:04d}-{month[1]:02d}.jsonl"
+                path = paths[month] = month_file(progress_dir, dt.date(*month, 1))
             out.add(path, line)
             count += 1
         out.finish()

@@ -207,7 +207,7 @@ def _op_of(record: dict):
             )
             return ("value_not_number", {"value": shown}), None, ()
         total = record.get("total", False)
-        if total is not True and total is not False and total not in (True, False):
+        if total not in (True, False):
             return ("total_true_false", {}), None, ()
         return (Op.TOTAL if total else Op.VALUE), value, ()
     if "retracts" in record:
