@@ -69,6 +69,26 @@ def run(data) -> Run:
     return Run(data)
 
 
+def ctrl_c_during_batch(data: Path, written: bytes = b"") -> tuple[int, bytes]:
+    """`tracker log --from-json -` on `data`, fed `written` and then left
+    waiting on its pipe, sent Ctrl-C 1.5 s in: its exit code and stderr."""
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        tracker_exe() + ["log", "--from-json", "-"],
+        env=dict(os.environ, TRACKER_DATA=str(data)),
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    if written:
+        process.stdin.write(written)
+        process.stdin.flush()
+    time.sleep(1.5)  # it has started: blocked on stdin, or copying a pipe that never ends
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=30)
+    return process.returncode, err
+
+
 def tracker_exe() -> list[str]:
     """The installed console script beside this interpreter."""
     folder = Path(sys.executable).parent

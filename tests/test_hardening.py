@@ -8,7 +8,6 @@ import json
 import os
 import resource
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REPO, Run, tracker_exe
+from tests.conftest import REPO, Run, ctrl_c_during_batch, tracker_exe
 from tests.test_plan import MINI, write
 
 
@@ -345,15 +344,8 @@ def test_dates_beyond_the_calendar_are_usage_errors(run, args, code):
 
 
 def test_ctrl_c_exits_130(data):
-    process = subprocess.Popen(
-        tracker_exe() + ["log", "--from-json", "-"],
-        env=dict(os.environ, TRACKER_DATA=str(data)),
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    time.sleep(1.5)  # let it start and block reading stdin
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=30)
-    assert process.returncode == 130, err
+    code, err = ctrl_c_during_batch(data)  # started, blocked reading stdin
+    assert code == 130, err
     assert b"Traceback" not in err
 
 

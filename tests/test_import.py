@@ -18,7 +18,7 @@ import time
 
 import pytest
 
-from tests.conftest import Run, run_process, tracker_exe
+from tests.conftest import Run, ctrl_c_during_batch, run_process, tracker_exe
 from tests.test_state import assert_state_matches_log
 
 COUNTS = ["jobs.training", "jobs.placement", "reform.transferred-enterprises"]
@@ -332,16 +332,8 @@ def test_the_streamed_path_reports_as_the_whole_batch_did(run, data):
 
 @pytest.mark.skipif(os.name != "posix", reason="signals")
 def test_ctrl_c_while_a_pipe_is_copied_exits_130(data):
-    process = subprocess.Popen(
-        tracker_exe() + ["log", "--from-json", "-"],
-        env=dict(os.environ, TRACKER_DATA=str(data)),
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    process.stdin.write(as_jsonl(batch_lines(100)).encode())
-    process.stdin.flush()
-    time.sleep(1.5)  # it is copying the pipe, which never ends
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=30)
-    assert process.returncode == 130, err
+    # it is copying the pipe, which never ends
+    code, err = ctrl_c_during_batch(data, as_jsonl(batch_lines(100)).encode())
+    assert code == 130, err
     assert b"Traceback" not in err
     assert not list((data / "progress").glob("*.jsonl"))
