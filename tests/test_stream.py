@@ -15,8 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import Run
+from tests.test_state import GOALS, bundled_plan_folder, log_files, whole_history, write_lines
 from tracker.jsontext import dumps, items_text, lines_text
-from tracker.model import Entry, IsoDays, Op, Source, entry_to_record
+from tracker.model import Entry, IsoDays, Op, Source, entry_to_record, mark_record
 from tracker.render.out import render, render_pieces
 from tracker.storage.datadir import load_plan, named_data_dir
 from tracker.storage.journal import read_log
@@ -114,7 +116,10 @@ def expected_report(data: Path, lang: str = "zh", **filters):
     return entries_report(
         plan,
         retractions,
-        lambda: [[dict(r) for r in records]],  # one group: the whole log sorted at once
+        # One group: the whole log sorted at once.
+        lambda marks: [
+            [dict(r) if marks is None else mark_record(dict(r), marks) for r in records]
+        ],
         as_of=dt.date.fromisoformat(AS_OF),
         filters=shown,
         lang=lang,
@@ -448,3 +453,22 @@ def test_a_long_table_in_pieces_is_the_whole_tables_text(rows, cut, width, heade
                                     width=width))  # fmt: skip
     assert streamed == whole
     assert f"共 {len(cells)} 条" in whole
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=log_files(lines=6), goal=GOALS.filter(lambda g: g != "no.such-goal"))
+def test_a_log_grown_in_any_order_lists_as_a_whole_log_sort(files, goal):
+    """Lines appended to files the state already holds — in date order or not,
+    an id repeated, retractions dated or not — are listed by `entries` and
+    `show` in the order a sort of the whole log gives: the state keeps which
+    files are still in that order and sorts only the others."""
+    with bundled_plan_folder() as data:
+        run = Run(data)
+        for name, lines in files:
+            write_lines(data / "progress" / f"{name}.jsonl", *lines)
+            got = run.json("entries", "--as-of", AS_OF)["entries"]
+            records, retractions = whole_log_records(data)
+            marks = {e.retracts: e.id for e in retractions}
+            assert got == [mark_record(r, marks) for r in records]
+        shown = run.json("show", goal, "--as-of", AS_OF)["history"]
+        assert shown == whole_history(data, goal, dt.date.fromisoformat(AS_OF), "zh")

@@ -447,6 +447,15 @@ def line_record(
     return record
 
 
+def mark_record(record: dict, marks: dict[str, str]) -> dict:
+    """A plain record as `entries` lists it: whether it is retracted, and by
+    which entry (`marks`: a retracted id → the id of the retraction naming it)."""
+    entry_id = record["id"]
+    record["retracted"] = entry_id in marks
+    record["retracted_by"] = marks.get(entry_id)
+    return record
+
+
 def record_op(record: dict) -> Op:
     """What a plain record (line_record's shape) does: the inverse of its shape."""
     if "retracts" in record:

@@ -17,6 +17,16 @@ def plain_number(value: float | None):
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
 
 
+class PlainNumbers(dict):
+    """Float → plain_number(float), each made once: looked up at C speed for the
+    many lines of a big log that share few values (equal floats have one plain
+    form: 0.0 and -0.0 are both 0). Floats only: 2.0**53 and 2**53 are one key."""
+
+    def __missing__(self, value):
+        plain = self[value] = plain_number(value)
+        return plain
+
+
 def grouped(value: float | None) -> str:
     """1320 → '1,320', 8.5 → '8.5', None → '—'."""
     if value is None:

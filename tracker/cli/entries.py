@@ -50,8 +50,8 @@ def command(goal_id, since, until, as_of, fmt, output, lang, data_dir):
         "until": until_day and until_day.isoformat(),
     }
 
-    def groups():  # read as they are written: a whole log is never held at once
-        return log.record_groups(goal=goal_id, since=since_day, until=until_day)
+    def groups(marks):  # read as they are written: a whole log is never held at once
+        return log.record_groups(goal=goal_id, since=since_day, until=until_day, marks=marks)
 
     report = entries_report(
         loaded.plan, log.retractions(), groups, as_of=day, filters=filters, lang=lang

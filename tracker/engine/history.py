@@ -41,8 +41,8 @@ def history(
 ) -> Iterator[HistoryGroup]:
     """The goal's history, oldest first, with the running value, a group at a
     time (never the whole history at once). `groups`: its lines (retractions
-    left out) in groups each dated after the ones before it (State.goal_lines),
-    each sorted here. `gone`: the retracted ids (every line with one is marked,
+    left out) in order, in groups each dated after the ones before it
+    (State.goal_lines). `gone`: the retracted ids (every line with one is marked,
     and does not count; nor does a repeated id's line, nor one the goal cannot
     count: ledger.fits). `before`: the (value, done items) the goal stood at
     before the first line (standing_before), else its start."""
@@ -53,7 +53,6 @@ def history(
     counted: dict[tuple, Entry | None] = {}
     look = counted.get
     for lines in groups:
-        lines.sort()
         values: list[float | None] = []
         add = values.append
         retracted: set[str] = set()

@@ -28,21 +28,25 @@ import json
 import operator
 import os
 import time
+import zlib
 from array import array
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from tracker import __version__
 from tracker.engine.ledger import day_steps, fits, names_not_in_plan, series_from_steps
-from tracker.model import Entry, IsoDays, Kind, Op, Plan, Source, line_record
+from tracker.model import Entry, IsoDays, Kind, Op, Plan, Source, line_record, mark_record
+from tracker.numbers import PlainNumbers
 from tracker.problems import Problem, problem
 
 CACHE_DIR = ".cache"
 INDEX_FILE = "state.json"
 PARTS_DIR = "parts"
-FORMAT = 7  # 4: per-file state (3 was one series.json); 5: whole increments summed;
-# 6: cut-off batch lines neither repeat an id nor name unknown goals; 7: sizes
+FORMAT = 8  # 4: per-file state (3 was one series.json); 5: whole increments summed;
+# 6: cut-off batch lines neither repeat an id nor name unknown goals; 7: sizes;
+# 8: parts named by CRC-32, each file's line order
 RACY_SECONDS = 2
 _RACY_NS = RACY_SECONDS * 1_000_000_000
 _RETRACTIONS = "\x00retractions"  # the part holding a file's retractions (no goal has this id)
@@ -74,6 +78,13 @@ except ImportError:  # pragma: no cover
 
 def digest(data) -> str:
     return blake2b(data, digest_size=16).hexdigest()
+
+
+def token(data: bytes) -> str:
+    """A stored part's or id array's name, and its check when read: its CRC-32
+    and length. Four times faster than digest() over a big log's parts; the name
+    is written with its bytes (atomically), so it only has to catch damage."""
+    return f"{zlib.crc32(data):08x}{len(data):x}"
 
 
 def id_hash(entry_id: str) -> int:
@@ -352,8 +363,8 @@ class State:
 
     def _add_entries(self, name, record, entries, problems, commits, *, hashes: array) -> list:
         """Add parsed lines to a file's record: parts, ids, problems, commits,
-        batches, retractions, date range, unknown references. Returns the new
-        lines' id hashes."""
+        batches, retractions, date range, line order, unknown references.
+        Returns the new lines' id hashes."""
         record["problems"] = record["problems"] + [p.to_record() for p in problems]
         self._id_texts.pop(name, None)
         record["commits"] = sorted(set(record["commits"]) | commits)
@@ -362,6 +373,10 @@ class State:
         batches = record["batches"]
         dates = record["dates"]
         low, high = dates if dates is not None else (None, None)
+        # Whether the dated lines are in Entry.sort_key order as they stand in the
+        # file (a log written as it happens): then a listing need not sort them.
+        order = record["order"]
+        last = tuple(order) if order else None
         # (reference, batch): a batch's count only once it is committed
         if names_not_in_plan(self.plan, entries):
             known = {tuple(u) for u in record["unknown"]}
@@ -395,7 +410,13 @@ class State:
                     low = day
                 elif day > high:
                     high = day
+                if order is not False:
+                    key = (day, c[5], c[0])
+                    if last is not None and key < last:
+                        order = False
+                    last = key
         record["dates"] = [low, high] if low is not None else None
+        record["order"] = False if order is False else (list(last) if last else None)
         for goal_id, items in by_goal.items():
             if goal_id != _RETRACTIONS:  # how many: lines of no batch, and of each batch
                 sizes = record["sizes"].setdefault(goal_id, [0, {}])
@@ -743,18 +764,21 @@ class State:
         goal: str | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        marks: dict[str, str] | None = None,
     ) -> Iterator[list[dict]]:
-        """The log's lines as plain records (model.line_record), a group at a
-        time, never the whole log at once: the lines `entries()` would give for
-        the same question (with no filter, also files holding only undated
-        retractions), straight from the compact parts, no Entry made.
+        """The log's lines as plain records (model.line_record) in Entry.sort_key
+        order, a group at a time, never the whole log at once: the lines
+        `entries()` would give for the same question (with no filter, also
+        files holding only undated retractions), straight from the compact
+        parts, no Entry made. With `marks` (a retracted id → the id of the
+        retraction naming it), each record ends with `retracted` and
+        `retracted_by` (model.mark_record).
 
         Every record of a group sorts after every record of the groups before it
         by date (undated first): files whose date ranges overlap share a group,
-        so sorting each group on its own orders the whole. Within a group,
-        records whose (date, recorded_at, id) could tie — only lines sharing an
-        id can — are in file then line order, so a stable sort keeps ties as a
-        sort of the whole log would. Parts read here are not kept."""
+        so sorting each group on its own orders the whole. Lines that tie (only
+        lines sharing an id can) stay in file then line order, as in a sort of
+        the whole log. Parts read here are not kept."""
         cut = self._uncommitted()
         lo = since.toordinal() if since else None
         hi = until.toordinal() if until else None
@@ -763,16 +787,17 @@ class State:
         for record in self.files.values():
             if not filtered:
                 undated += [
-                    _line_record(c, c[12], IsoDays())
+                    _line_record(c, c[12], IsoDays(), marks)
                     for c in record["retractions"]
                     if c[1] is None
                     and (c[10] is None or c[10] not in cut)
                     and (goal is None or c[12] == goal)
                 ]
         if undated:
+            undated.sort(key=_UNDATED)
             yield undated
         for group in self._date_groups(lo, hi):
-            yield self._group_records(group, goal, lo, hi, cut)
+            yield self._group_records(group, goal, lo, hi, cut, marks)
 
     def _date_groups(self, lo: int | None, hi: int | None, goal: str | None = None):
         """The files holding dated lines from day `lo` to `hi` (either None: no
@@ -807,10 +832,10 @@ class State:
         self, goal_id: str, *, since: dt.date | None = None, until: dt.date | None = None
     ) -> Iterator[list[tuple]]:
         """The goal's dated lines from `since` to `until` (not retractions, not of
-        a cut-off batch) as model.Line tuples, straight from its parts, no Entry
-        made: a group of files at a time, in file then line order, every line of
-        a group dated after every line of the groups before it (record_groups).
-        Parts read here are not kept: a goal's whole history is never held."""
+        a cut-off batch) as model.Line tuples in order, straight from its parts,
+        no Entry made: a group of files at a time, every line of a group dated
+        after every line of the groups before it (record_groups). Parts read
+        here are not kept: a goal's whole history is never held."""
         cut = self._uncommitted()
         lo = since.toordinal() if since else None
         hi = until.toordinal() if until else None
@@ -829,37 +854,44 @@ class State:
                     and low <= c[1] <= high
                     and (c[10] is None or c[10] not in cut)
                 ]
+            if not self._in_order(names):
+                lines.sort()
             yield lines
             del lines
 
-    def _group_records(self, names, goal, lo, hi, cut) -> list[dict]:
+    def _group_records(self, names, goal, lo, hi, cut, marks) -> list[dict]:
         """The dated records of these files (of one goal, or all; from day `lo`
-        to `hi`), cut-off batches left out; those whose sort keys could tie
-        (an id repeated) in file then line order."""
-        # A month of a big log is ~100k lists read from JSON and as many tuples,
+        to `hi`), cut-off batches left out, in order."""
+        # A month of a big log is ~100k lists read from JSON and as many records,
         # none in a cycle: the collector would walk them again and again (a
         # quarter of the time) and could free nothing.
         paused = gc.isenabled()
         gc.disable()
         try:
-            return self._gather_records(names, goal, lo, hi, cut)
+            records = self._gather_records(names, goal, lo, hi, cut, marks)
+            if not self._in_order(names):
+                records.sort(key=_DATED)  # stable: ties stay in file then line order
+            return records
         finally:
             if paused:
                 gc.enable()
 
-    def _gather_records(self, names, goal, lo, hi, cut) -> list[dict]:
+    def _in_order(self, names: list[str]) -> bool:
+        """Whether these files' dated lines, in file then line order, are
+        already in Entry.sort_key order: one file written in that order."""
+        return len(names) == 1 and self.files[names[0]]["order"] is not False
+
+    def _gather_records(self, names, goal, lo, hi, cut, marks) -> list[dict]:
         out: list[dict] = []
         low = lo if lo is not None else 0
         high = hi if hi is not None else 1 << 62
-        days = IsoDays()
-        # Records tie on (date, recorded_at, id) only where an id repeats: with
-        # none repeated in these files any order sorts the same, and no line
-        # numbers need be carried to put them in file then line order.
-        numbered = any(self.files[name]["applied"]["repeated"] for name in names)
+        days, numbers = IsoDays(), PlainNumbers()
         for name in names:
             record = self.files[name]
             wanted = [goal, _RETRACTIONS] if goal is not None else list(record["parts"])
-            lines: list[tuple[int, dict]] = []
+            # Each record put at its line's place: the file's order, no comparing.
+            slots: list = [None] * (record["lines"] + 2)
+            place = slots.__setitem__
             for part in wanted:
                 if part not in record["parts"]:
                     continue
@@ -878,8 +910,8 @@ class State:
                 # else all of a goal's part: its lines are all dated (only a
                 # retraction may have no date)
                 if retractions:
-                    made = [_line_record(c, c[12], days) for c in kept]
-                else:  # _line_record, written out: this runs once per line of the log
+                    made = [_line_record(c, c[12], days, marks) for c in kept]
+                elif marks is None:  # _line_record, written out: once per line of the log
                     made = [
                         line_record(
                             c[0], part, days[c[1]], c[2], c[3], c[4], c[6], c[7], c[5], c[8],
@@ -887,15 +919,24 @@ class State:
                         )
                         for c in kept
                     ]  # fmt: skip
-                if numbered:
-                    lines += zip([c[11] for c in kept], made)
-                else:
-                    out += made
+                else:  # a plain increment (nearly every line): line_record's record, marked
+                    made = [
+                        {
+                            "id": c[0], "goal": part, "date": days[c[1]], "value": numbers[c[3]],
+                            "note": c[6], "by": c[7], "recorded_at": c[5], "retracted": False,
+                            "retracted_by": None,
+                        }
+                        if c[2] == "value" and c[10] is None
+                        else _line_record(c, part, days, marks)
+                        for c in kept
+                    ]  # fmt: skip
+                    if marks and not marks.keys().isdisjoint(map(_ID, kept)):
+                        made = [mark_record(r, marks) for r in made]  # few parts: the marked ones
+                deque(map(place, map(_LINE, kept), made), maxlen=0)
                 # The records share the part's strings; the rest is freed here.
                 del kept, made
-            if lines:
-                lines.sort(key=_first)
-                out += [r for _, r in lines]
+            out += filter(None, slots)  # records are never empty
+            del slots
         return out
 
     def count(self, goal_id: str, *, before: dt.date) -> int:
@@ -1115,11 +1156,11 @@ class State:
         if key in self._parts:
             return self._parts[key]
         try:
-            token = self.files[name]["parts"].get(goal_id)
-            if token is None or not self.usable:
+            name_token = self.files[name]["parts"].get(goal_id)
+            if name_token is None or not self.usable:
                 raise _Stale
-            data = _read(self._part_path(name, goal_id, token))
-            if digest(data) != token:
+            data = _read(self._part_path(name, goal_id, name_token))
+            if token(data) != name_token:
                 raise _Stale
             stored = _loads(data)
             if stored["goal"] != goal_id or not isinstance(stored["entries"], list):
@@ -1137,11 +1178,11 @@ class State:
         if name in self._ids:
             return self._ids[name]
         try:
-            token = self.files[name]["ids"]
-            if token is None or not self.usable:
+            name_token = self.files[name]["ids"]
+            if name_token is None or not self.usable:
                 raise _Stale
-            data = _read(self._ids_path(name, token))
-            if digest(data) != token or len(data) % 8:
+            data = _read(self._ids_path(name, name_token))
+            if token(data) != name_token or len(data) % 8:
                 raise _Stale
         except (_Stale, OSError, KeyError):
             if strict:
@@ -1185,20 +1226,20 @@ class State:
         self._id_texts.pop(name, None)
         self._written = {w for w in self._written if w[1] != name}
 
-    def _part_path(self, name: str, goal_id: str, token: str) -> Path:
+    def _part_path(self, name: str, goal_id: str, named: str) -> Path:
         return (
-            self.folder / PARTS_DIR / _safe(name) / f"{digest(goal_id.encode())[:16]}.{token}.json"
+            self.folder / PARTS_DIR / _safe(name) / f"{digest(goal_id.encode())[:16]}.{named}.json"
         )
 
-    def _ids_path(self, name: str, token: str | None) -> Path:
-        return self.folder / PARTS_DIR / _safe(name) / f"ids.{token}.bin"
+    def _ids_path(self, name: str, named: str | None) -> Path:
+        return self.folder / PARTS_DIR / _safe(name) / f"ids.{named}.bin"
 
     # -- storing -------------------------------------------------------------
 
     def _spill(self, name: str, record: dict) -> None:
         """Write a file's new parts as soon as it is read, and let go of them: a
         big log is then read in the memory of one file, not of all. A part is
-        named by its digest, so one written before an index names it is
+        named by its token(), so one written before an index names it is
         harmless (and swept if none ever does)."""
         pending = [w for w in self._written if w[0] == "part" and w[1] == name]
         if not pending or not self.usable or _linked(self.folder):
@@ -1216,11 +1257,11 @@ class State:
 
     def _store_part(self, name: str, goal_id: str, record: dict) -> None:
         """Write one of a file's parts (its folder made), named in `record` by
-        its digest."""
+        its token()."""
         data = _dumps({"goal": goal_id, "entries": self._parts[(name, goal_id)]})
-        token = digest(data)
-        _write(self._part_path(name, goal_id, token), data)
-        record["parts"][goal_id] = token
+        named = token(data)
+        _write(self._part_path(name, goal_id, named), data)
+        record["parts"][goal_id] = named
 
     def _make_folder(self) -> None:
         self.folder.mkdir(exist_ok=True)
@@ -1242,9 +1283,9 @@ class State:
                 folder.mkdir(parents=True, exist_ok=True)
                 if kind == "ids":
                     data = self._ids[name].tobytes()
-                    token = digest(data)
-                    _write(self._ids_path(name, token), data)
-                    self.files[name]["ids"] = token
+                    named = token(data)
+                    _write(self._ids_path(name, named), data)
+                    self.files[name]["ids"] = named
                 else:
                     self._store_part(name, goal_id, self.files[name])
             self._written.clear()
@@ -1362,13 +1403,16 @@ def _has_repeats(sorted_hashes) -> bool:
     return any(a == b for a, b in zip(sorted_hashes, sorted_hashes[1:]))
 
 
-_first = operator.itemgetter(0)
+_ID, _LINE = operator.itemgetter(0), operator.itemgetter(11)  # a compact entry's id and line
+_DATED = operator.itemgetter("date", "recorded_at", "id")  # Entry.sort_key, for a dated record
+_UNDATED = operator.itemgetter("recorded_at", "id")  # and for an undated one
 
 
-def _line_record(c: list, goal: str, days: IsoDays) -> dict:
-    """A compact entry as a plain record, without making an Entry."""
+def _line_record(c: list, goal: str, days: IsoDays, marks: dict | None = None) -> dict:
+    """A compact entry as a plain record (marked, with `marks`), without making an Entry."""
     date = days[c[1]] if c[1] is not None else None
-    return line_record(c[0], goal, date, c[2], c[3], c[4], c[6], c[7], c[5], c[8], c[9], c[10])
+    made = line_record(c[0], goal, date, c[2], c[3], c[4], c[6], c[7], c[5], c[8], c[9], c[10])
+    return made if marks is None else mark_record(made, marks)
 
 
 def _ord(entry: Entry) -> int | None:
@@ -1390,6 +1434,7 @@ def _record(**known) -> dict:
         "sizes": {},  # goal → [its lines of no batch, {batch: its lines}]
         "ids": None,
         "dates": None,
+        "order": None,  # the last dated line's [day, recorded_at, id] while in order, else false
         "retractions": [],
         "unknown": [],
         "steps": {},

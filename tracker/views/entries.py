@@ -4,7 +4,6 @@ records at a time, so a whole log is never held at once."""
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from collections.abc import Callable, Iterable, Iterator
 
 from tracker.model import Entry, Op, Plan
@@ -32,51 +31,30 @@ CSV_FIELDS = (
     "retracted_by",
 )
 
-_NO_DATE = dt.date.min.isoformat()  # an undated line (a retraction) sorts as Entry.sort_key has it
-
-
-_DATED_KEY = operator.itemgetter("date", "recorded_at", "id")  # sort_key, for dated records
-
-
-def sort_key(record: dict) -> tuple:
-    """Entry.sort_key for a plain record: the date reported on, then the time
-    recorded, then the id (ISO dates sort as dates)."""
-    return (record.get("date") or _NO_DATE, record["recorded_at"], record["id"])
-
 
 def entries_report(
     plan: Plan,
     retractions: list[Entry],
-    groups: Callable[[], Iterable[list[dict]]],
+    groups: Callable[[dict[str, str] | None], Iterable[list[dict]]],
     *,
     as_of: dt.date,
     filters: dict,
     lang: str,
 ) -> Report:
-    """`groups` gives the lines asked for as plain records (model.line_record),
-    afresh on each call, in groups that each sort after the ones before it
-    (State.record_groups): each group is sorted on its own and shown as it
-    comes. `retractions`: every retraction in the log, for the marks."""
+    """`groups(marks)` gives the lines asked for as plain records
+    (model.line_record; with `marks`, model.mark_record's) in Entry.sort_key
+    order, afresh on each call, a group at a time (State.record_groups): each
+    group is shown as it comes. `retractions`: every retraction in the log,
+    for the marks."""
     retracted_by = {e.retracts: e.id for e in retractions if e.op is Op.RETRACT}
 
     # Each generator lets go of its group before asking for the next one: only
     # one group is ever held.
-    def stored() -> Iterator[list[dict]]:
-        for group in groups():
-            try:  # a group of dated lines (nearly all): the same order, keyed at C speed
-                group.sort(key=_DATED_KEY)
-            except KeyError:  # keys are all made before any move: the group is as it was
-                group.sort(key=sort_key)
-            yield group
-            del group
+    def stored() -> Iterable[list[dict]]:
+        return groups(None)
 
-    def marked() -> Iterator[list[dict]]:
-        for group in stored():
-            for record in group:
-                record["retracted"] = record["id"] in retracted_by
-                record["retracted_by"] = retracted_by.get(record["id"])
-            yield group
-            del group
+    def marked() -> Iterable[list[dict]]:
+        return groups(retracted_by)
 
     def with_change() -> Iterator[list[dict]]:
         for group in marked():
