@@ -163,6 +163,29 @@ def test_json_and_jsonl_match_the_old_document_exactly(messy, run):
     assert jsonl == "".join(dumps(r) + "\n" for r in records).encode("utf-8")
 
 
+@pytest.mark.parametrize("tiny", [1e-07, 0.00001, -2.5e-05])
+def test_a_tiny_value_appended_later_is_written_as_the_stdlib_writes_it(data, run, tiny):
+    """A log of plain numbers is written without searching its text for floats
+    orjson writes otherwise; a value below 1e-4 appended to a file the state
+    already holds turns that search back on (only such floats differ), and it
+    stays on as more lines are appended."""
+    month = data / "progress" / "2020-03.jsonl"
+    write(month, line(id="p1", goal="finance.general-spending-cut", date="2020-03-01", value=8.5))
+    first = run("entries", "--as-of", AS_OF, "--format", "json", code=0).stdout
+    assert json.loads(first)["entries"][0]["value"] == 8.5
+    values = [8.5]
+    for number, value in enumerate([tiny, 9.25], start=2):
+        with month.open("a", encoding="utf-8") as handle:
+            handle.write(line(id=f"p{number}", goal="finance.general-spending-cut",
+                              date=f"2020-03-0{number}", value=value) + "\n")  # fmt: skip
+        values.append(value)
+        got = run("entries", "--as-of", AS_OF, "--format", "json", code=0).stdout
+        document = json.loads(got)
+        assert [e["value"] for e in document["entries"]] == values
+        assert got == dumps(document) + "\n"  # the stdlib's text: 1e-07, not 1e-7
+        assert json.dumps(tiny) in got
+
+
 def test_pretty_json_on_a_terminal_is_the_same_document(messy):
     """What a terminal gets (indented) is valid and the same document."""
     report = expected_report(messy)

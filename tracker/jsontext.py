@@ -15,8 +15,9 @@ _RAW_CONTROL = re.compile("[\x7f-\x9f\u2028\u2029]")
 # has inside it (ASCII, or a lead byte), so a match is always a whole character.
 _RAW_CONTROL_BYTES = re.compile(b"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xa8\xa9]")
 # Where orjson's text for a float is not the stdlib's: a small exponent (1e-07
-# against 1e-7) or a small fraction written out (1e-05 against 0.00001). A match
-# inside a string only costs that chunk the stdlib's slower path.
+# against 1e-7) or a small fraction written out (1e-05 against 0.00001); only
+# floats below 1e-4 (but 0) are written so. A match inside a string only costs
+# that chunk the stdlib's slower path.
 _FLOAT_MISMATCH = re.compile(rb"\de-\d|0\.0000")
 
 try:
@@ -42,12 +43,16 @@ def document_text(document, *, indent: int | None = None) -> str | bytes:
     return fast if fast is not None else dumps(document, indent=indent)
 
 
-def items_text(items: list, *, indent: int | None = None, depth: int = 1) -> str | bytes:
+def items_text(
+    items: list, *, indent: int | None = None, depth: int = 1, plain_floats: bool = False
+) -> str | bytes:
     """What dumps() writes between the brackets of a list of these items (not
     empty) standing at `depth` in a document: a chunk of a long list, written
     on its own. The stdlib's text exactly; orjson's bytes (UTF-8) when they are
-    the same, which is nearly always and several times faster."""
-    fast = _fast(items, indent)
+    the same, which is nearly always and several times faster. `plain_floats`:
+    the caller knows no float in the items is below 1e-4 but 0 (the only ones
+    orjson writes otherwise), so the text is not searched for them."""
+    fast = _fast(items, indent, plain_floats)
     if fast is not None:
         text = fast[1:-2] if indent else fast[1:-1]  # "[" … "\n]" or "[" … "]"
         return text.replace(b"\n", b"\n" + b" " * (indent * (depth - 1))) if indent else text
@@ -68,7 +73,7 @@ def lines_text(records: list) -> str | bytes:
     return "".join(dumps(record) + "\n" for record in records)
 
 
-def _fast(items: list, indent: int | None) -> bytes | None:
+def _fast(items: list, indent: int | None, plain_floats: bool = False) -> bytes | None:
     if _orjson is None or (indent and indent != 2):
         return None
     # Dates, dataclasses and anything else orjson has its own way with go to
@@ -80,7 +85,7 @@ def _fast(items: list, indent: int | None) -> bytes | None:
         )
     except TypeError:  # beyond orjson (an integer over 64 bits…): the stdlib's way
         return None
-    return None if _mismatch(data) else _escaped(data)
+    return None if not plain_floats and _mismatch(data) else _escaped(data)
 
 
 # Where a mismatch could begin, looked for before the exact pattern (which has

@@ -54,6 +54,12 @@ def command(goal_id, since, until, as_of, fmt, output, lang, data_dir):
         return log.record_groups(goal=goal_id, since=since_day, until=until_day, marks=marks)
 
     report = entries_report(
-        loaded.plan, log.retractions(), groups, as_of=day, filters=filters, lang=lang
+        loaded.plan,
+        log.retractions(),
+        groups,
+        as_of=day,
+        filters=filters,
+        lang=lang,
+        plain_floats=log.plain_floats(),
     )
     emit(report, fmt, output=output)

@@ -146,7 +146,12 @@ def _json_pieces(document: dict, indent: int | None) -> Iterator[str | bytes]:
         written = False
         for chunk in value.pieces():
             for start in range(0, len(chunk), SLICE):
-                text = items_text(chunk[start : start + SLICE], indent=indent, depth=2)
+                text = items_text(
+                    chunk[start : start + SLICE],
+                    indent=indent,
+                    depth=2,
+                    plain_floats=value.plain_floats,
+                )
                 if written:
                     yield ","
                 yield text

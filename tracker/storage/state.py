@@ -44,12 +44,13 @@ from tracker.problems import Problem, problem
 CACHE_DIR = ".cache"
 INDEX_FILE = "state.json"
 PARTS_DIR = "parts"
-FORMAT = 8  # 4: per-file state (3 was one series.json); 5: whole increments summed;
+FORMAT = 9  # 4: per-file state (3 was one series.json); 5: whole increments summed;
 # 6: cut-off batch lines neither repeat an id nor name unknown goals; 7: sizes;
-# 8: parts named by CRC-32, each file's line order
+# 8: parts named by CRC-32, each file's line order; 9: tiny values
 RACY_SECONDS = 2
 _RACY_NS = RACY_SECONDS * 1_000_000_000
 _RETRACTIONS = "\x00retractions"  # the part holding a file's retractions (no goal has this id)
+TINY = 1e-4  # below it (but 0) orjson writes a float otherwise than json (jsontext)
 ALL, COUNTING, ENTRIES = 0, 1, 2  # which of a file's lines State._holds looks among
 
 try:  # C-speed JSON for the state's own files; they are tracker's output, never user input
@@ -363,8 +364,8 @@ class State:
 
     def _add_entries(self, name, record, entries, problems, commits, *, hashes: array) -> list:
         """Add parsed lines to a file's record: parts, ids, problems, commits,
-        batches, retractions, date range, line order, unknown references.
-        Returns the new lines' id hashes."""
+        batches, retractions, date range, line order, tiny values, unknown
+        references. Returns the new lines' id hashes."""
         record["problems"] = record["problems"] + [p.to_record() for p in problems]
         self._id_texts.pop(name, None)
         record["commits"] = sorted(set(record["commits"]) | commits)
@@ -377,6 +378,7 @@ class State:
         # file (a log written as it happens): then a listing need not sort them.
         order = record["order"]
         last = tuple(order) if order else None
+        tiny = record["tiny"]
         # (reference, batch): a batch's count only once it is committed
         if names_not_in_plan(self.plan, entries):
             known = {tuple(u) for u in record["unknown"]}
@@ -397,6 +399,9 @@ class State:
                     part = by_goal[e.goal] = []
                 part.append(c)
             added.append(id_hash(e.id))
+            value = c[3]
+            if value is not None and -TINY < value < TINY and value:
+                tiny = True
             if e.batch:
                 seen = batches.get(e.batch)
                 if seen is None:
@@ -417,6 +422,7 @@ class State:
                     last = key
         record["dates"] = [low, high] if low is not None else None
         record["order"] = False if order is False else (list(last) if last else None)
+        record["tiny"] = tiny
         for goal_id, items in by_goal.items():
             if goal_id != _RETRACTIONS:  # how many: lines of no batch, and of each batch
                 sizes = record["sizes"].setdefault(goal_id, [0, {}])
@@ -798,6 +804,11 @@ class State:
             yield undated
         for group in self._date_groups(lo, hi):
             yield self._group_records(group, goal, lo, hi, cut, marks)
+
+    def plain_floats(self) -> bool:
+        """Whether no line's value is a float below TINY (but 0): then the log's
+        records hold only numbers every JSON encoder writes alike."""
+        return not any(record["tiny"] for record in self.files.values())
 
     def _date_groups(self, lo: int | None, hi: int | None, goal: str | None = None):
         """The files holding dated lines from day `lo` to `hi` (either None: no
@@ -1435,6 +1446,7 @@ def _record(**known) -> dict:
         "ids": None,
         "dates": None,
         "order": None,  # the last dated line's [day, recorded_at, id] while in order, else false
+        "tiny": False,  # a value below TINY (but 0)
         "retractions": [],
         "unknown": [],
         "steps": {},

@@ -40,12 +40,13 @@ def entries_report(
     as_of: dt.date,
     filters: dict,
     lang: str,
+    plain_floats: bool = False,
 ) -> Report:
     """`groups(marks)` gives the lines asked for as plain records
     (model.line_record; with `marks`, model.mark_record's) in Entry.sort_key
     order, afresh on each call, a group at a time (State.record_groups): each
     group is shown as it comes. `retractions`: every retraction in the log,
-    for the marks."""
+    for the marks. `plain_floats`: no value is a float below 1e-4 (Chunks)."""
     retracted_by = {e.retracts: e.id for e in retractions if e.op is Op.RETRACT}
 
     # Each generator lets go of its group before asking for the next one: only
@@ -64,7 +65,7 @@ def entries_report(
             del changed
 
     def body() -> dict:
-        return {"filters": filters, "entries": Chunks(marked)}
+        return {"filters": filters, "entries": Chunks(marked, plain_floats)}
 
     def tables() -> tuple[Table, ...]:
         columns = (

@@ -14,9 +14,12 @@ class Chunks:
     """A long list built a piece at a time (a whole log's entries), so a renderer
     can write each piece as it comes and never hold the list whole. Iterating
     gives the items; `pieces()` the lists they come in. `make` starts the
-    pieces afresh each time it is called."""
+    pieces afresh each time it is called. `plain_floats`: no float in them is
+    below 1e-4 but 0, so JSON encoders all write their numbers alike
+    (jsontext.items_text need not look)."""
 
     make: Callable[[], Iterable[list]]
+    plain_floats: bool = False
 
     def pieces(self) -> Iterator[list]:
         return iter(self.make())
