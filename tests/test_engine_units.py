@@ -4,11 +4,14 @@ schedule_days, forecast and is_stale, each case hand-computed from its inputs.""
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.engine.forecast import forecast
-from tracker.engine.ledger import build_series
+from tracker.engine.ledger import build_series, running_count, step
 from tracker.engine.status import decide_state, is_stale
 from tracker.engine.trajectory import schedule_days
 from tracker.model import Checkpoint, Direction, Entry, Goal, Kind, Op, State, UpdateEvery
@@ -317,3 +320,30 @@ def test_an_entry_is_equal_by_what_it_says_not_where_it_was_read():
     assert entry != tuple(entry) and tuple(entry) != entry
     assert here == Source("a.jsonl", 1, {"deadline": 3}) and here != there
     assert here != ("a.jsonl", 1, None) and ("a.jsonl", 1, None) != here
+
+
+@settings(max_examples=300)
+@given(
+    start=st.sampled_from([0.0, 0, 5, 2.5, -1.0, None, 2.0**53 - 3]),
+    increments=st.lists(st.sampled_from([0.0, 1.0, 3.0, 40.0, 0.5, -2.0, 2.0**52, 7]), max_size=8),
+    kind=st.sampled_from([Kind.COUNT, Kind.LEVEL]),
+    decimals=st.sampled_from([0, 2]),
+)
+def test_a_running_count_summed_at_once_is_what_step_gives(start, increments, kind, decimals):
+    """ledger.running_count either declines (None) or gives exactly the values,
+    types and all, that stepping each increment as a VALUE entry gives."""
+    g = goal(kind, decimals=decimals)
+    got = running_count(g, start, increments)
+    if kind is Kind.LEVEL or start is None or any(not isinstance(i, float) for i in increments):
+        assert got is None
+    if got is None:
+        return
+    value, done = start, frozenset()
+    want = []
+    for increment in increments:
+        value, done = step(
+            g, value, done, Entry("e", g.id, d("2020-05-01"), Op.VALUE, "", increment)
+        )
+        want.append(value)
+    assert [(v, type(v)) for v in got] == [(v, type(v)) for v in want]
+    assert all(math.copysign(1, v) == 1 for v in got)  # never a negative zero

@@ -6,9 +6,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import NamedTuple
 
-from tracker.engine.ledger import Series, fits, start_value, step
+from tracker.engine.ledger import Series, fits, running_count, start_value, step
 from tracker.engine.trajectory import expected_on, progress_of
 from tracker.model import Entry, Goal, Line, Op
 
@@ -22,6 +23,7 @@ class HistoryGroup(NamedTuple):
     lines: list[Line]
     values: list[float | None]
     retracted: set[str]
+    whole: bool = False  # every line a counted increment, every value whole below 2**53
 
     def rows(self) -> Iterator[tuple[Line, float | None, bool]]:
         """(line, value after it, retracted?) for each line."""
@@ -30,6 +32,8 @@ class HistoryGroup(NamedTuple):
 
 
 _UNSEEN = object()
+_VALUE_ONLY = {Op.VALUE.value}
+_ID, _OP, _CHANGE, _REPEAT = itemgetter(2), itemgetter(5), itemgetter(6), itemgetter(10)  # Line's
 
 
 def history(
@@ -53,6 +57,20 @@ def history(
     counted: dict[tuple, Entry | None] = {}
     look = counted.get
     for lines in groups:
+        # A group of plain increments to a count (a big log's usual group): the
+        # running value summed at C speed, as step() would give it.
+        if (
+            lines
+            and set(map(_OP, lines)) == _VALUE_ONLY
+            and not any(map(_REPEAT, lines))
+            and gone.isdisjoint(map(_ID, lines))
+        ):
+            values = running_count(goal, value, list(map(_CHANGE, lines)))
+            if values is not None:
+                value = values[-1]
+                yield HistoryGroup(lines, values, set(), whole=True)
+                del lines, values
+                continue
         values: list[float | None] = []
         add = values.append
         retracted: set[str] = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
+from itertools import accumulate
 from operator import attrgetter
 
 from tracker.model import Entry, Goal, Kind, Op, Plan
@@ -217,6 +218,23 @@ def _summed(increments: list[float]) -> list[float]:
         return increments
     total = sum(increments)
     return [total] if abs(total) < _EXACT else increments
+
+
+def running_count(goal: Goal, value: float | None, increments: list[float]) -> list[float] | None:
+    """A count goal's value after each of these increments (as VALUE entries,
+    from `value`), summed at C speed: what step() gives one by one when `value`
+    and every increment are whole and not negative, so every sum is exact
+    below 2**53 (as in _summed). None when they are not."""
+    if goal.kind is not Kind.COUNT or value is None or value < 0 or not float(value).is_integer():
+        return None
+    try:
+        if increments and (min(increments) < 0 or not all(map(float.is_integer, increments))):
+            return None
+    except TypeError:  # not all floats: step() one by one
+        return None
+    values = list(accumulate(increments, initial=float(value) + 0.0))
+    del values[0]
+    return values if not values or values[-1] < _EXACT else None
 
 
 def series_from_steps(goal: Goal, steps: list[list]) -> Series:

@@ -873,19 +873,11 @@ class State:
     def _group_records(self, names, goal, lo, hi, cut, marks) -> list[dict]:
         """The dated records of these files (of one goal, or all; from day `lo`
         to `hi`), cut-off batches left out, in order."""
-        # A month of a big log is ~100k lists read from JSON and as many records,
-        # none in a cycle: the collector would walk them again and again (a
-        # quarter of the time) and could free nothing.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with _collector_paused():
             records = self._gather_records(names, goal, lo, hi, cut, marks)
             if not self._in_order(names):
                 records.sort(key=_DATED)  # stable: ties stay in file then line order
             return records
-        finally:
-            if paused:
-                gc.enable()
 
     def _in_order(self, names: list[str]) -> bool:
         """Whether these files' dated lines, in file then line order, are
@@ -1398,6 +1390,21 @@ def _write(path: Path, data: bytes) -> None:
     with open(temp, "wb") as handle:
         handle.write(data)
     os.replace(temp, path)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """The cycle collector paused while a group of lines is made: a month of a
+    big log is ~100k lists read from JSON and as many records or tuples, none
+    in a cycle, which it would walk again and again (a quarter of the time) and
+    could free nothing."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _safe(name: str) -> str:

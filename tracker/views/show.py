@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from operator import itemgetter
 
 from tracker.engine.history import HistoryGroup, chart_points
 from tracker.model import GoalStatus, IsoDays, Kind, Op, Plan, State
@@ -166,11 +167,29 @@ def show_table(
     )
 
 
+_CHANGE = itemgetter(6)  # a model.Line's value
+
+
 def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[dict]]:
     """The JSON history's rows, a group at a time: each group let go of before
     the next is made."""
     dates, changes = IsoDays(), _Changes(lang)  # looked up at C speed, each made once
-    for lines, values, retracted in groups:
+    for lines, values, retracted, whole in groups:
+        if whole:  # plain increments, none retracted, whole values: the same rows, quicker
+            texts = {change: changes[("value", change)] for change in set(map(_CHANGE, lines))}
+            items = [
+                {
+                    "id": entry_id, "date": dates[day], "change": texts[change], "value": value,
+                    "note": note, "by": by, "retracted": False,
+                }
+                for (day, _, entry_id, _, _, _, change, _, note, by, _), value in zip(
+                    lines, map(int, values)
+                )
+            ]  # fmt: skip
+            del lines, values
+            yield items
+            del items
+            continue
         items = [
             {
                 "id": entry_id,
