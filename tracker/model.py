@@ -285,27 +285,21 @@ class Entry(NamedTuple):
 _COMPARED = len(Entry._fields) - 1  # every field but `origin`, the last
 
 
-class Line(NamedTuple):
-    """One of a goal's dated log lines as its history reads it, made straight
-    from the maintained state without an Entry (a goal of a big log has
-    hundreds of thousands: storage builds them as plain tuples in this order,
-    and code reads them by unpacking, not by name).
+# One of a goal's dated log lines as its history reads it: the maintained
+# state's compact entry itself (storage.state.compact), no Entry made — a goal
+# of a big log has hundreds of thousands. Read by unpacking, in this order:
+# [id, day (an ordinal), op (an Op's value), value, items (or None), recorded_at,
+#  note, by, retracts, reason, batch, line number].
+Line = list
 
-    The first five fields order lines as Entry.sort_key does, ties broken by
-    where each line is in the log — the order a stable sort of the log gives —
-    and no two lines share them, so a plain sort() of Lines is that order."""
 
-    day: int  # the date reported on, as an ordinal
-    recorded_at: str
-    id: str
-    file: int  # the file's place in the log's order
-    line: int
-    op: str  # an Op's value
-    value: float | None
-    items: list[str] | None
-    note: str
-    by: str
-    repeat: bool  # an earlier line has its id: this one does not count
+class LineGroup(NamedTuple):
+    """A group of a goal's lines, in Entry.sort_key order (ties in log order),
+    and the places in `lines` of those whose id an earlier line of the log has
+    (they do not count)."""
+
+    lines: list[Line]
+    repeats: frozenset[int]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
 from tracker.engine.ledger import Series, fits, running_count, start_value, step
 from tracker.engine.trajectory import expected_on, progress_of
-from tracker.model import Entry, Goal, Line, Op
+from tracker.model import Entry, Goal, Line, LineGroup, Op
 
 
 class HistoryGroup(NamedTuple):
@@ -28,41 +29,42 @@ class HistoryGroup(NamedTuple):
     def rows(self) -> Iterator[tuple[Line, float | None, bool]]:
         """(line, value after it, retracted?) for each line."""
         for line, value in zip(self.lines, self.values):
-            yield line, value, line[2] in self.retracted
+            yield line, value, line[0] in self.retracted
 
 
 _UNSEEN = object()
 _VALUE_ONLY = {Op.VALUE.value}
-_ID, _OP, _CHANGE, _REPEAT = itemgetter(2), itemgetter(5), itemgetter(6), itemgetter(10)  # Line's
+_ID, _OP, _CHANGE = itemgetter(0), itemgetter(2), itemgetter(3)  # a model.Line's
 
 
 def history(
     goal: Goal,
-    groups: Iterable[list[Line]],
+    groups: Iterable[LineGroup],
     *,
     gone: set[str],
     before: tuple | None = None,
 ) -> Iterator[HistoryGroup]:
     """The goal's history, oldest first, with the running value, a group at a
     time (never the whole history at once). `groups`: its lines (retractions
-    left out) in order, in groups each dated after the ones before it
-    (State.goal_lines). `gone`: the retracted ids (every line with one is marked,
-    and does not count; nor does a repeated id's line, nor one the goal cannot
-    count: ledger.fits). `before`: the (value, done items) the goal stood at
-    before the first line (standing_before), else its start."""
+    left out) in order, in groups each dated after the ones before it, each
+    with its repeated lines (State.goal_lines). `gone`: the retracted ids
+    (every line with one is marked, and does not count; nor does a repeated
+    id's line, nor one the goal cannot count: ledger.fits). `before`: the
+    (value, done items) the goal stood at before the first line
+    (standing_before), else its start."""
     value, done_items = before or (start_value(goal), frozenset(goal.start_items))
     # What a line does depends only on its operation, value and items, and a
     # big log repeats a few of them: each is judged once (ledger.fits) and
     # stepped with ledger.step, as the goal's series is.
     counted: dict[tuple, Entry | None] = {}
     look = counted.get
-    for lines in groups:
+    for lines, repeats in groups:
         # A group of plain increments to a count (a big log's usual group): the
         # running value summed at C speed, as step() would give it.
         if (
             lines
+            and not repeats
             and set(map(_OP, lines)) == _VALUE_ONLY
-            and not any(map(_REPEAT, lines))
             and gone.isdisjoint(map(_ID, lines))
         ):
             values = running_count(goal, value, list(map(_CHANGE, lines)))
@@ -74,7 +76,10 @@ def history(
         values: list[float | None] = []
         add = values.append
         retracted: set[str] = set()
-        for day, recorded_at, entry_id, _, _, op, change, items, _, _, repeat in lines:
+        repeated = (i in repeats for i in range(len(lines))) if repeats else repeat(False)
+        for (entry_id, day, op, change, items, recorded_at, _, _, _, _, _, _), again in zip(
+            lines, repeated
+        ):
             key = (op, change) if items is None else (op, change, *items)
             entry = look(key, _UNSEEN)
             if entry is _UNSEEN:
@@ -86,7 +91,7 @@ def history(
             if entry_id in gone:
                 retracted.add(entry_id)
                 add(None)
-            elif entry is None or repeat:
+            elif entry is None or again:
                 add(None)
             else:
                 value, done_items = step(goal, value, done_items, entry)

@@ -37,7 +37,17 @@ from pathlib import Path
 
 from tracker import __version__
 from tracker.engine.ledger import day_steps, fits, names_not_in_plan, series_from_steps
-from tracker.model import Entry, IsoDays, Kind, Op, Plan, Source, line_record, mark_record
+from tracker.model import (
+    Entry,
+    IsoDays,
+    Kind,
+    LineGroup,
+    Op,
+    Plan,
+    Source,
+    line_record,
+    mark_record,
+)
 from tracker.numbers import PlainNumbers
 from tracker.problems import Problem, problem
 
@@ -106,6 +116,7 @@ _OPS = {op.value: op for op in Op}
 
 
 def compact(entry: Entry) -> list:
+    """An entry as the state keeps it: a list in model.Line's layout."""
     return [
         entry.id,
         entry.date.toordinal() if entry.date else None,
@@ -841,34 +852,48 @@ class State:
 
     def goal_lines(
         self, goal_id: str, *, since: dt.date | None = None, until: dt.date | None = None
-    ) -> Iterator[list[tuple]]:
+    ) -> Iterator[LineGroup]:
         """The goal's dated lines from `since` to `until` (not retractions, not of
-        a cut-off batch) as model.Line tuples in order, straight from its parts,
-        no Entry made: a group of files at a time, every line of a group dated
-        after every line of the groups before it (record_groups). Parts read
-        here are not kept: a goal's whole history is never held."""
+        a cut-off batch), in order, straight from its parts (model.Line): a
+        group of files at a time, every line of a group dated after every line
+        of the groups before it (record_groups). Parts read here are not kept:
+        a goal's whole history is never held."""
         cut = self._uncommitted()
         lo = since.toordinal() if since else None
         hi = until.toordinal() if until else None
         low = lo if lo is not None else 0
         high = hi if hi is not None else 1 << 62
-        place = {name: i for i, name in enumerate(self.files)}
         for names in self._date_groups(lo, hi, goal_id):
-            lines: list[tuple] = []
+            lines: list[list] = []
+            repeated: list[list] = []  # lines whose id an earlier line has (rare)
             for name in names:
-                file = place[name]
-                repeats = set(self.files[name]["applied"]["shadowed"])
-                lines += [
-                    (c[1], c[5], c[0], file, c[11], c[2], c[3], c[4], c[6], c[7], c[11] in repeats)
-                    for c in self._passing(name, goal_id)
-                    if c[1] is not None
-                    and low <= c[1] <= high
-                    and (c[10] is None or c[10] not in cut)
-                ]
+                record = self.files[name]
+                part = self._passing(name, goal_id)
+                first, last = record["dates"]
+                if low <= first and last <= high and not cut:
+                    kept = part  # all of a goal's part: its lines are all dated
+                else:
+                    kept = [
+                        c
+                        for c in part
+                        if c[1] is not None
+                        and low <= c[1] <= high
+                        and (c[10] is None or c[10] not in cut)
+                    ]
+                lines += kept
+                shadowed = record["applied"]["shadowed"]
+                if shadowed:
+                    numbers = set(shadowed)
+                    repeated += [c for c in kept if c[11] in numbers]
+                del part, kept
             if not self._in_order(names):
-                lines.sort()
-            yield lines
-            del lines
+                lines.sort(key=_DAY_TIME_ID)  # stable: ties stay in file then line order
+            repeats: frozenset[int] = frozenset()
+            if repeated:
+                held = {id(c) for c in repeated}  # the same list objects as in `lines`
+                repeats = frozenset(i for i, c in enumerate(lines) if id(c) in held)
+            yield LineGroup(lines, repeats)
+            del lines, repeated
 
     def _group_records(self, names, goal, lo, hi, cut, marks) -> list[dict]:
         """The dated records of these files (of one goal, or all; from day `lo`
@@ -1422,6 +1447,7 @@ def _has_repeats(sorted_hashes) -> bool:
 
 
 _ID, _LINE = operator.itemgetter(0), operator.itemgetter(11)  # a compact entry's id and line
+_DAY_TIME_ID = operator.itemgetter(1, 5, 0)  # Entry.sort_key, for a dated compact entry
 _DATED = operator.itemgetter("date", "recorded_at", "id")  # Entry.sort_key, for a dated record
 _UNDATED = operator.itemgetter("recorded_at", "id")  # and for an undated one
 

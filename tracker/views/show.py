@@ -144,7 +144,7 @@ def show_table(
     retracted = " " + word("show.retracted")
     table_rows = []
     dates, changes = IsoDays(), _Changes(lang)
-    for (day, _, entry_id, _, _, op, change, items, note, by, _), value, gone in rows:
+    for (entry_id, day, op, change, items, _, note, by, _, _, _, _), value, gone in rows:
         style = "dim" if gone else ""
         mark = retracted if gone else ""
         table_rows.append(
@@ -167,7 +167,7 @@ def show_table(
     )
 
 
-_CHANGE = itemgetter(6)  # a model.Line's value
+_CHANGE = itemgetter(3)  # a model.Line's value
 
 
 def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[dict]]:
@@ -182,7 +182,7 @@ def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[d
                     "id": entry_id, "date": dates[day], "change": texts[change], "value": value,
                     "note": note, "by": by, "retracted": False,
                 }
-                for (day, _, entry_id, _, _, _, change, _, note, by, _), value in zip(
+                for (entry_id, day, _, change, _, _, note, by, _, _, _, _), value in zip(
                     lines, map(int, values)
                 )
             ]  # fmt: skip
@@ -200,7 +200,9 @@ def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[d
                 "by": by,
                 "retracted": entry_id in retracted,
             }
-            for (day, _, entry_id, _, _, op, change, done, note, by, _), value in zip(lines, values)
+            for (entry_id, day, op, change, done, _, note, by, _, _, _, _), value in zip(
+                lines, values
+            )
         ]
         del lines, values
         yield items
