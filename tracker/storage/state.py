@@ -1234,7 +1234,7 @@ class State:
         record = self.files[name]
         self._forget(name)
         fresh = dict(record, problems=[], commits=[], batches={}, retractions=[], unknown=[])
-        fresh.update(dates=None, parts={}, sizes={})
+        fresh.update(dates=None, order=None, tiny=False, parts={}, sizes={})
         self._add_entries(name, fresh, entries, [], set(), hashes=array("Q"))
         record["parts"], record["ids"], record["sizes"] = fresh["parts"], None, fresh["sizes"]
         self._written.add(("ids", name, None))
