@@ -56,6 +56,8 @@ def entries_file(data: Path) -> Path:
 HOSTILE = {
     "beyond a float": good_line(id="h1").replace('"value": 100', '"value": 1e999'),
     "a 400-digit integer": good_line(id="h2").replace('"value": 100', '"value": ' + "9" * 400),
+    "just beyond a float": good_line(id="h9").replace('"value": 100', f'"value": {2**1024 - 1}'),
+    "true as a value": good_line(id="h10").replace('"value": 100', '"value": true'),
     "a 5000-digit integer": good_line(id="h3").replace('"value": 100', '"value": ' + "9" * 5000),
     "deep nesting": "[" * 100_000 + "]" * 100_000,
     "deep nesting in a field": good_line(id="h4").replace('"note": ""', '"note": ' + "[" * 50_000),

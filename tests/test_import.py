@@ -337,3 +337,39 @@ def test_ctrl_c_while_a_pipe_is_copied_exits_130(data):
     assert code == 130, err
     assert b"Traceback" not in err
     assert not list((data / "progress").glob("*.jsonl"))
+
+
+def test_a_batch_s_lines_are_the_stdlib_s_text_across_its_encoding_chunks(run, data, tmp_path):
+    """A batch's lines are encoded many at a time; each is still exactly the
+    text one line's encoding gives (the stdlib's: 1e-07 and 0.00001 as it
+    writes them, DEL, C1 and U+2028 escaped), whatever chunk it falls in."""
+    from tracker.jsontext import dumps
+
+    run("log", "--from-json", "-", input=json.dumps({"id": "old1", "goal": "jobs.training",
+                                                     "date": "2020-01-05", "value": 3}), code=0)  # fmt: skip
+    records = batch_lines(2_500)
+    odd = 'a\x1b[31m\x7f\x85\u2028\u2029\u202e 注\t"q"\\'
+    readings = [1e-07, 0.00001, 1.5e-05, 12.25, 3e-08, 99.5, 0.1]
+    for i in (0, 1023, 1024, 1025, 2047, 2048, 2499):
+        records[i]["note"] = odd + str(i)
+    for n, i in enumerate(range(4, 2_500, 354)):  # placements, so no part passes its whole
+        records[i] = {"goal": "finance.general-spending-cut", "date": "2020-03-05",
+                      "value": readings[n % len(readings)], "note": odd}  # fmt: skip
+    records[1500] = {"retracts": "old1", "reason": "错\x9b" + odd}  # learns its goal
+    records[1600] = {"id": "mine", "goal": "jobs.placement", "date": "2020-06-01", "value": 1}
+    records[1700] = {"goal": "jobs.placement", "retracts": "mine", "reason": "\u2028"}
+    path = tmp_path / "batch.jsonl"
+    # \\u escapes in the input: a raw U+2028 would end a JSON Lines line there.
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    run("log", "--from-json", str(path), code=0)
+    lines = []
+    for month in sorted((data / "progress").glob("*.jsonl")):
+        lines += month.read_bytes().splitlines(keepends=True)
+    assert len(lines) == 2 + len(records) + 1  # each batch ends with its commit line
+    for raw in lines:
+        assert raw == (dumps(json.loads(raw)) + "\n").encode("utf-8")
+    text = b"".join(lines).decode("utf-8")
+    assert "1e-07" in text and "1e-05" in text and "\\u2028" in text and "\\u007f" in text
+    written = [json.loads(raw) for raw in lines]
+    assert next(r for r in written if r.get("retracts") == "old1")["goal"] == "jobs.training"
+    assert_state_matches_log(data)

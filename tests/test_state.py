@@ -340,6 +340,10 @@ def test_editing_the_plan_rebuilds_the_state(run, mixed):
 ENTRY_FIELDS = st.one_of(
     st.fixed_dictionaries({"value": st.sampled_from([1, 2, 0.5, -3, 40, 7.25, 1e6])}),
     st.fixed_dictionaries({"value": st.sampled_from([100, 5.5]), "total": st.just(True)}),
+    # Values a line's reader must refuse or read the long way, beside the plain ones.
+    st.fixed_dictionaries(
+        {"value": st.sampled_from([True, "3", None, 10**400, 2**1023, -(2**64) - 1, 1e308])}
+    ),
     st.just({"done": True}),
     st.fixed_dictionaries({"items": st.sampled_from([["长石"], ["九塘", "不存在"], ["茅天新"]])}),
     st.just({}),  # a check-in

@@ -112,6 +112,7 @@ def start_value(goal: Goal) -> float | None:
 # Enum members as plain names: `Op.TOTAL` is a class attribute lookup through
 # the enum's metaclass (~90 ns), and step() runs once per line of a history.
 _TOTAL, _VALUE, _DONE, _ITEMS, _LEVEL = Op.TOTAL, Op.VALUE, Op.DONE, Op.ITEMS, Kind.LEVEL
+_CHECKIN = Op.CHECKIN
 
 
 def step(goal: Goal, value: float | None, done_items: frozenset, entry: Entry):
@@ -182,25 +183,39 @@ def day_steps(goal: Goal, entries: list[Entry]) -> list[list]:
     is `base` (a stated total, a reading, done) or the day before's, plus the
     increments in order; `counting` is false on a day of check-ins only."""
     steps: list[list] = []
-    # Entry.sort_key, read in C: counting entries always have a date.
+    level = goal.kind is Kind.LEVEL
+    step_: list = []
+    increments: list = []
+    day = None
+    # Entry.sort_key, read in C: counting entries always have a date. This runs
+    # for every line a state absorbs, so the loop is kept lean.
     for entry in sorted(entries, key=_DATED_SORT_KEY):
-        day = entry.date.toordinal()
-        if not steps or steps[-1][0] != day:
-            steps.append([day, None, [], [], False, None])
-        step_ = steps[-1]
-        step_[5] = entry.origin.line if entry.origin else None
+        if entry.date != day:  # sorted: a new day
+            day = entry.date
+            increments = []
+            step_ = [day.toordinal(), None, increments, [], False, None]
+            steps.append(step_)
+        origin = entry.origin
+        step_[5] = origin.line if origin else None
         op = entry.op
-        if op is Op.CHECKIN:
+        if op is _VALUE:
+            step_[4] = True
+            if level:
+                step_[1] = entry.value
+                increments.clear()
+            else:
+                increments.append(entry.value)
+        elif op is _CHECKIN:
             continue
-        step_[4] = True
-        if op is Op.TOTAL or (op is Op.VALUE and goal.kind is Kind.LEVEL):
-            step_[1], step_[2] = entry.value, []
-        elif op is Op.VALUE:
-            step_[2].append(entry.value)
-        elif op is Op.DONE:
-            step_[1] = 1.0
-        elif op is Op.ITEMS:
-            step_[3].extend(i for i in entry.items if i not in step_[3])
+        else:
+            step_[4] = True
+            if op is _TOTAL:
+                step_[1] = entry.value
+                increments.clear()
+            elif op is _DONE:
+                step_[1] = 1.0
+            elif op is _ITEMS:
+                step_[3].extend(i for i in entry.items if i not in step_[3])
     for step_ in steps:
         step_[2] = _summed(step_[2])
     return steps

@@ -123,6 +123,11 @@ ENTRY_KEYS = {
 
 _fromisoformat = dt.date.fromisoformat
 _ABSENT = object()
+_VALUE = Op.VALUE
+_FLOAT_MAX = 2**1023  # an integer below it in size is a finite float
+# Entry(...) through tuple.__new__ itself: the NamedTuple's own __new__ is a
+# Python function that does only this (every field is given here).
+_new_entry = tuple.__new__
 
 
 def entry_from_record(record, origin: Source) -> Entry | Problem:
@@ -166,20 +171,23 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
     op, value, items = _op_of(record)
     if op.__class__ is not Op:  # (key, args) saying why the value fields clash
         return _bad(origin, op[0], **op[1])
-    return Entry(
-        entry_id,
-        _intern(goal),  # a log names few goals and few people: each text held once
-        day,
-        op,
-        recorded_at,
-        value,
-        items,
-        note,
-        _intern(by),
-        None if retracts is _ABSENT else retracts,
-        reason,
-        batch,
-        origin,
+    return _new_entry(
+        Entry,
+        (
+            entry_id,
+            _intern(goal),  # a log names few goals and few people: each text held once
+            day,
+            op,
+            recorded_at,
+            value,
+            items,
+            note,
+            _intern(by),
+            None if retracts is _ABSENT else retracts,
+            reason,
+            batch,
+            origin,
+        ),
     )
 
 
@@ -189,6 +197,17 @@ def _bad(origin: Source, key: str, **args) -> Problem:
 
 def _op_of(record: dict):
     """(op, value, items), or ((phrase key, args), None, ()) when the value fields clash."""
+    raw = record.get("value")
+    kind = raw.__class__
+    if (
+        # Nearly every line: a plain value (finite_number's) and nothing else.
+        (kind is int and -_FLOAT_MAX < raw < _FLOAT_MAX or kind is float and raw - raw == 0.0)
+        and "total" not in record
+        and "done" not in record
+        and "items" not in record
+        and "retracts" not in record
+    ):
+        return _VALUE, float(raw), ()
     has_value = "value" in record
     given = has_value + ("done" in record) + ("items" in record) + ("retracts" in record)
     if given > 1:

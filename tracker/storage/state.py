@@ -98,9 +98,10 @@ def token(data: bytes) -> str:
     return f"{zlib.crc32(data):08x}{len(data):x}"
 
 
-def id_hash(entry_id: str) -> int:
-    return int.from_bytes(
-        blake2b(entry_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
+def id_hash(entry_id: str, _blake2b=blake2b, _from_bytes=int.from_bytes) -> int:
+    # (Names bound as defaults: this runs twice per entry of a batch.)
+    return _from_bytes(
+        _blake2b(entry_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
     )
 
 
@@ -462,17 +463,28 @@ class State:
         retracted = set(applied["retracted"])
         repeated = set(applied["shadowed"])
         uncommitted = set(applied["uncommitted"])
-        if not (retracted or repeated or uncommitted):  # most files: nothing excluded
-            return [e for e in entries if e.op is not Op.RETRACT and fits(goal, e)]
-        return [
-            e
-            for e in entries
-            if e.op is not Op.RETRACT
-            and e.id not in retracted
-            and e.origin.line not in repeated
-            and e.batch not in uncommitted
-            and fits(goal, e)
-        ]
+        # Whether the goal can count an entry depends only on its operation,
+        # value, items and whether it has a date, and a big file repeats a few
+        # of them: each is judged once (ledger.fits), as engine.history does.
+        judged: dict[tuple, bool] = {}
+        look = judged.get
+        found = []
+        keep = found.append
+        excluding = bool(retracted or repeated or uncommitted)  # most files: nothing
+        for e in entries:
+            if e.op is Op.RETRACT:
+                continue
+            if excluding and (
+                e.id in retracted or e.origin.line in repeated or e.batch in uncommitted
+            ):
+                continue
+            key = (e.op, e.value, e.items, e.date is None)
+            counts = look(key)
+            if counts is None:
+                counts = judged[key] = fits(goal, e)
+            if counts:
+                keep(e)
+        return found
 
     def _steps_of(self, name: str, record: dict, entries: list[Entry]) -> dict:
         grouped: dict[str, list[Entry]] = {}
