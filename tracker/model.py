@@ -405,10 +405,10 @@ def line_record(
     an Op's value, `date` ISO or None): entry_to_record's, and the maintained
     state's for its compact entries, which never become Entry objects when a
     whole log is listed."""
-    if op == "value" and goal and date is not None and not batch:
+    if op == "value" and goal and date is not None:
         # Nearly every line of a big log: the same record as below, built at once
-        # (this runs once per line when a whole log is listed).
-        return {
+        # (this runs once per line when a whole log is listed or a batch staged).
+        record = {
             "id": entry_id,
             "goal": goal,
             "date": date,
@@ -417,6 +417,9 @@ def line_record(
             "by": by,
             "recorded_at": recorded_at,
         }
+        if batch:
+            record["batch"] = batch
+        return record
     record: dict = {"id": entry_id}
     if goal:
         record["goal"] = goal

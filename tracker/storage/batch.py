@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 
 from tracker.model import Source
 from tracker.problems import Problem, TrackerError, problem
@@ -97,12 +98,14 @@ class BatchInput:
         dates: dict[str, object] = {}  # a batch names few distinct days: parse each once
         ids = _Ids(defaults)
         name = self.name
+        new_source = partial(tuple.__new__, Source)  # Source(…) without its Python-level __new__
         for item in self.records():
             if item.__class__ is Problem:
                 yield item
                 continue
             line, record = item
-            yield _entry(record, Source(name, line), defaults, ids, batch, dates)
+            origin = new_source((name, line, None))
+            yield _entry(record, origin, defaults, ids, batch, dates)
 
     @staticmethod
     def ordered(read_problems: list[Problem]) -> list[Problem]:
@@ -334,7 +337,12 @@ def _entry(record, origin: Source, defaults: BatchDefaults, ids, batch, dates: d
     else:
         record.pop("batch", None)
     total = record.get("total")
-    if isinstance(total, int | float) and not isinstance(total, bool) and "value" not in record:
+    if (
+        total is not None  # nearly every record: no total (the test below is slower)
+        and isinstance(total, int | float)
+        and not isinstance(total, bool)
+        and "value" not in record
+    ):
         record["value"], record["total"] = total, True  # {"total": 1200} as a shorthand
     day = record.get("date")
     if isinstance(day, str):

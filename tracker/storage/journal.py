@@ -15,6 +15,7 @@ import io
 import os
 from array import array
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from tracker.model import Entry, Source, entry_to_record
@@ -69,6 +70,7 @@ def parse_lines(
     commits, each appended to its list. A last line without a newline may be torn."""
     last = data.count(b"\n") + 1  # the number of the last line, if it has no newline
     add_entry, add_commit = entries.append, commits.add
+    new_source = partial(tuple.__new__, Source)  # Source(…) without its Python-level __new__
     # Line by line (each with its newline, which JSON reads as blank space): a
     # month of a big log is not held twice, as its bytes and as a list of lines.
     for index, raw in enumerate(io.BytesIO(data), start=1):
@@ -94,7 +96,7 @@ def parse_lines(
             if isinstance(record["commit"], str):
                 add_commit(record["commit"])
             continue
-        result = entry_from_record(record, Source(name, number))
+        result = entry_from_record(record, new_source((name, number, None)))
         if result.__class__ is Problem:
             problems.append(result)
         else:
