@@ -971,7 +971,8 @@ class State:
                         for c in kept
                     ]  # fmt: skip
                     if marks and not marks.keys().isdisjoint(map(_ID, kept)):
-                        made = [mark_record(r, marks) for r in made]  # few parts: the marked ones
+                        for made_record in made:  # few parts: those holding a retracted id
+                            mark_record(made_record, marks)
                 deque(map(place, map(_LINE, kept), made), maxlen=0)
                 # The records share the part's strings; the rest is freed here.
                 del kept, made

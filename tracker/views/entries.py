@@ -49,8 +49,9 @@ def entries_report(
     for the marks. `plain_floats`: no value is a float below 1e-4 (Chunks)."""
     retracted_by = {e.retracts: e.id for e in retractions if e.op is Op.RETRACT}
 
-    # Each generator lets go of its group before asking for the next one: only
-    # one group is ever held.
+    # The state's groups as they come (stored: unmarked, for JSON Lines; marked:
+    # for the document, CSV and sheets). Each generator below lets go of its
+    # group before asking for the next one: only one group is ever held.
     def stored() -> Iterable[list[dict]]:
         return groups(None)
 
