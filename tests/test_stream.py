@@ -387,6 +387,36 @@ def test_show_lists_the_latest_entries_and_says_how_to_see_the_rest(run, data):
     assert len(history) == 25 and history[-1]["value"] == 300
 
 
+@pytest.mark.parametrize("tiny", [1e-07, 0.00001, -2.5e-05])
+def test_show_json_is_the_stdlib_text_with_whole_counts_and_tiny_readings(run, data, tiny):
+    """A count's whole increments are written without searching their text for
+    floats (they hold none); a level's tiny readings, in the same document,
+    still come out as the stdlib writes them."""
+    write(
+        data / "progress" / "2020-03.jsonl",
+        *(line(id=f"c{i}", goal="jobs.training", date="2020-03-02", value=2) for i in range(3)),
+        *(
+            line(
+                id=f"r{i}",
+                goal="finance.general-spending-cut",
+                date=f"2020-03-0{i + 1}",
+                value=value,
+            )
+            for i, value in enumerate([8.5, tiny, 12.25])
+        ),  # fmt: skip
+    )
+    for goal, values in (("jobs.training", [2, 4, 6]), ("finance.general-spending-cut", None)):
+        got = run("show", goal, "--as-of", AS_OF, "--format", "json", code=0).stdout
+        document = json.loads(got)
+        assert got == dumps(document) + "\n"
+        if values:
+            assert [row["value"] for row in document["history"]] == values
+        else:
+            assert json.dumps(tiny) in got and [r["value"] for r in document["history"]] == [
+                8.5, tiny, 12.25,
+            ]  # fmt: skip
+
+
 def test_show_with_few_entries_has_no_such_line(run, data):
     write(
         data / "progress" / "2020-03.jsonl",

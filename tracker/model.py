@@ -98,6 +98,8 @@ class Source(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Area:
+    """One of the plan's focus areas (SPEC: a goal's `area`)."""
+
     id: str
     name: str
     name_en: str
@@ -106,6 +108,8 @@ class Area:
 
 @dataclass(frozen=True, slots=True)
 class Checkpoint:
+    """A dated point of a goal's explicit `trajectory`: the value expected by `date`."""
+
     date: dt.date
     value: float
 
@@ -132,6 +136,8 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Goal:
+    """One commitment of the plan, as goals.toml defines it (SPEC "A goal")."""
+
     id: str
     title: str
     title_en: str
@@ -216,6 +222,8 @@ class Goal:
 
 @dataclass(frozen=True)
 class Plan:
+    """goals.toml: the plan's own table and its goals, in file order."""
+
     id: str
     title: str
     title_en: str
@@ -304,6 +312,8 @@ class LineGroup(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Forecast:
+    """When the goal's target will be met at its recent rate (SPEC `forecast`)."""
+
     completion_date: dt.date
     days_late: int
     window_days: int | None  # the days the rate was measured over (None: already met)
@@ -311,6 +321,8 @@ class Forecast:
 
 @dataclass(frozen=True, slots=True)
 class GoalStatus:
+    """Where one goal stands on `as_of` (SPEC "Status rules")."""
+
     goal: Goal
     as_of: dt.date
     current: float | None

@@ -145,12 +145,13 @@ def _json_pieces(document: dict, indent: int | None) -> Iterator[str | bytes]:
         first = False
         written = False
         for chunk in value.pieces():
+            plain_floats = value.plain_floats or getattr(chunk, "plain_floats", False)
             for start in range(0, len(chunk), SLICE):
                 text = items_text(
                     chunk[start : start + SLICE],
                     indent=indent,
                     depth=2,
-                    plain_floats=value.plain_floats,
+                    plain_floats=plain_floats,
                 )
                 if written:
                     yield ","

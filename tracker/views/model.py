@@ -16,7 +16,8 @@ class Chunks:
     gives the items; `pieces()` the lists they come in. `make` starts the
     pieces afresh each time it is called. `plain_floats`: no float in them is
     below 1e-4 but 0, so JSON encoders all write their numbers alike
-    (jsontext.items_text need not look)."""
+    (jsontext.items_text need not look); a piece may say so of itself
+    (PlainPiece)."""
 
     make: Callable[[], Iterable[list]]
     plain_floats: bool = False
@@ -29,6 +30,13 @@ class Chunks:
             yield from piece
 
 
+class PlainPiece(list):
+    """A piece of Chunks known to hold no float below 1e-4 but 0 (Chunks'
+    `plain_floats`, for this piece alone)."""
+
+    plain_floats = True
+
+
 @dataclass(frozen=True, slots=True)
 class Counted:
     """A table's footer line saying how many rows it has: `text(count)`. A long
@@ -39,6 +47,8 @@ class Counted:
 
 @dataclass(frozen=True, slots=True)
 class Column:
+    """A table's column: the row key it shows, its header, how it gives way when narrow."""
+
     key: str
     header: str
     align: str = "left"
@@ -66,6 +76,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Table:
+    """A table a renderer draws: columns, rows (or Chunks of them) and the words around it."""
+
     columns: tuple[Column, ...]
     rows: tuple = ()  # of (tuple[Cell, ...] | Section), or Chunks of them (a long table)
     title: str = ""

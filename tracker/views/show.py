@@ -18,7 +18,7 @@ from tracker.views.common import (
     status_dict,
     title_of,
 )
-from tracker.views.model import Cell, Chart, Chunks, Column, Table
+from tracker.views.model import Cell, Chart, Chunks, Column, PlainPiece, Table
 from tracker.views.phrases import (
     forecast_sentence,
     revision_text,
@@ -187,7 +187,7 @@ def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[d
                 )
             ]  # fmt: skip
             del lines, values
-            yield items
+            yield PlainPiece(items)  # no float in them: values are whole, changes are text
             del items
             continue
         items = [
