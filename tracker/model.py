@@ -297,16 +297,18 @@ _COMPARED = len(Entry._fields) - 1  # every field but `origin`, the last
 # state's compact entry itself (storage.state.compact), no Entry made — a goal
 # of a big log has hundreds of thousands. Read by unpacking, in this order:
 # [id, day (an ordinal), op (an Op's value), value, items (or None), recorded_at,
-#  note, by, retracts, reason, batch, line number].
-Line = list
+#  note, by, retracts, reason, batch, line number]. A list as made, a tuple as
+# read back from the state's columns.
+Line = Sequence
 
 
 class LineGroup(NamedTuple):
     """A group of a goal's lines, in Entry.sort_key order (ties in log order),
-    and the places in `lines` of those whose id an earlier line of the log has
-    (they do not count)."""
+    column by column as the state stores them (a list per field of Line: no
+    object per line until one is asked for), and the places of those whose id
+    an earlier line of the log has (they do not count)."""
 
-    lines: list[Line]
+    columns: list[list]
     repeats: frozenset[int]
 
 

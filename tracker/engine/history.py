@@ -7,7 +7,6 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from itertools import repeat
-from operator import itemgetter
 from typing import NamedTuple
 
 from tracker.engine.ledger import Series, fits, running_count, start_value, step
@@ -16,25 +15,24 @@ from tracker.model import Entry, Goal, Line, LineGroup, Op
 
 
 class HistoryGroup(NamedTuple):
-    """A group of a goal's history rows: its lines in order, the goal's value
-    after each (None after one that does not count), and the ids among them
-    that are retracted. Columns, not a row object per line: a goal of a big
-    log has hundreds of thousands."""
+    """A group of a goal's history rows: its lines in order, column by column
+    (LineGroup's), the goal's value after each (None after one that does not
+    count), and the ids among them that are retracted. Columns, not a row
+    object per line: a goal of a big log has hundreds of thousands."""
 
-    lines: list[Line]
+    columns: list[list]
     values: list[float | None]
     retracted: set[str]
     whole: bool = False  # every line a counted increment, every value whole below 2**53
 
     def rows(self) -> Iterator[tuple[Line, float | None, bool]]:
         """(line, value after it, retracted?) for each line."""
-        for line, value in zip(self.lines, self.values):
+        for line, value in zip(zip(*self.columns), self.values):
             yield line, value, line[0] in self.retracted
 
 
 _UNSEEN = object()
 _VALUE_ONLY = {Op.VALUE.value}
-_ID, _OP, _CHANGE = itemgetter(0), itemgetter(2), itemgetter(3)  # a model.Line's
 
 
 def history(
@@ -58,27 +56,23 @@ def history(
     # stepped with ledger.step, as the goal's series is.
     counted: dict[tuple, Entry | None] = {}
     look = counted.get
-    for lines, repeats in groups:
+    for columns, repeats in groups:
+        ids, _, ops, changes = columns[:4]
         # A group of plain increments to a count (a big log's usual group): the
         # running value summed at C speed, as step() would give it.
-        if (
-            lines
-            and not repeats
-            and set(map(_OP, lines)) == _VALUE_ONLY
-            and gone.isdisjoint(map(_ID, lines))
-        ):
-            values = running_count(goal, value, list(map(_CHANGE, lines)))
+        if ids and not repeats and set(ops) == _VALUE_ONLY and gone.isdisjoint(ids):
+            values = running_count(goal, value, changes)
             if values is not None:
                 value = values[-1]
-                yield HistoryGroup(lines, values, set(), whole=True)
-                del lines, values
+                yield HistoryGroup(columns, values, set(), whole=True)
+                del columns, values
                 continue
         values: list[float | None] = []
         add = values.append
         retracted: set[str] = set()
-        repeated = (i in repeats for i in range(len(lines))) if repeats else repeat(False)
+        repeated = (i in repeats for i in range(len(ids))) if repeats else repeat(False)
         for (entry_id, day, op, change, items, recorded_at, _, _, _, _, _, _), again in zip(
-            lines, repeated
+            zip(*columns), repeated
         ):
             key = (op, change) if items is None else (op, change, *items)
             entry = look(key, _UNSEEN)
@@ -96,8 +90,8 @@ def history(
             else:
                 value, done_items = step(goal, value, done_items, entry)
                 add(value)
-        yield HistoryGroup(lines, values, retracted)
-        del lines, values
+        yield HistoryGroup(columns, values, retracted)
+        del columns, values
 
 
 def window_start(series: Series, *, as_of: dt.date, latest: int) -> dt.date | None:

@@ -33,6 +33,7 @@ from array import array
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import repeat
 from pathlib import Path
 
 from tracker import __version__
@@ -54,9 +55,9 @@ from tracker.problems import Problem, problem
 CACHE_DIR = ".cache"
 INDEX_FILE = "state.json"
 PARTS_DIR = "parts"
-FORMAT = 9  # 4: per-file state (3 was one series.json); 5: whole increments summed;
+FORMAT = 10  # 4: per-file state (3 was one series.json); 5: whole increments summed;
 # 6: cut-off batch lines neither repeat an id nor name unknown goals; 7: sizes;
-# 8: parts named by CRC-32, each file's line order; 9: tiny values
+# 8: parts named by CRC-32, each file's line order; 9: tiny values; 10: parts by column
 RACY_SECONDS = 2
 _RACY_NS = RACY_SECONDS * 1_000_000_000
 _RETRACTIONS = "\x00retractions"  # the part holding a file's retractions (no goal has this id)
@@ -169,7 +170,7 @@ class State:
         self.folder = progress_dir / CACHE_DIR
         self.files: dict[str, dict] = {}
         self.series_raw: dict | None = None
-        self._parts: dict[tuple[str, str], list] = {}  # (file, goal) → compact entries
+        self._parts: dict[tuple[str, str], list] = {}  # (file, goal) → its part's columns
         self._ids: dict[str, array] = {}
         self._written: set = set()  # parts and arrays to store
         # file → (sorted hashes of the ids read now, whole file?)
@@ -365,7 +366,7 @@ class State:
                 continue
             mine = [
                 expand(c, "", goal_id)
-                for c in self._part(name, goal_id, strict=True)
+                for c in zip(*self._part(name, goal_id, strict=True))
                 if c[1] in days and c[2] != "retract"
             ]
             kept = [s for s in record["steps"].get(goal_id, []) if s[0] not in days]
@@ -443,8 +444,11 @@ class State:
                         sizes[0] += 1
                     else:
                         sizes[1][c[10]] = sizes[1].get(c[10], 0) + 1
-            previous = self._part(name, goal_id, strict=True) if goal_id in record["parts"] else []
-            self._parts[(name, goal_id)] = previous + items
+            columns = _columns_of(items, _width(goal_id))
+            if goal_id in record["parts"]:
+                previous = self._part(name, goal_id, strict=True)
+                columns = [held + more for held, more in zip(previous, columns)]
+            self._parts[(name, goal_id)] = columns
             record["parts"][goal_id] = None  # stored (and named) when the state is
             self._written.add(("part", name, goal_id))
         if added:
@@ -747,7 +751,7 @@ class State:
         for part in wanted:
             if part not in record["parts"]:
                 continue
-            for c in self._part(name, part):
+            for c in zip(*self._part(name, part)):
                 if days is not None and c[1] not in days:
                     continue
                 if span is not None and (c[1] is None or not span[0] <= c[1] <= span[1]):
@@ -866,46 +870,51 @@ class State:
         self, goal_id: str, *, since: dt.date | None = None, until: dt.date | None = None
     ) -> Iterator[LineGroup]:
         """The goal's dated lines from `since` to `until` (not retractions, not of
-        a cut-off batch), in order, straight from its parts (model.Line): a
-        group of files at a time, every line of a group dated after every line
-        of the groups before it (record_groups). Parts read here are not kept:
-        a goal's whole history is never held."""
+        a cut-off batch), in order, straight from its parts, column by column
+        (model.LineGroup): a group of files at a time, every line of a group
+        dated after every line of the groups before it (record_groups). Parts
+        read here are not kept: a goal's whole history is never held."""
         cut = self._uncommitted()
         lo = since.toordinal() if since else None
         hi = until.toordinal() if until else None
         low = lo if lo is not None else 0
         high = hi if hi is not None else 1 << 62
         for names in self._date_groups(lo, hi, goal_id):
-            lines: list[list] = []
-            repeated: list[list] = []  # lines whose id an earlier line has (rare)
+            columns: list[list] = [[] for _ in range(12)]
+            repeated: list[bool] | None = None  # per line: an earlier line has its id (rare)
             for name in names:
                 record = self.files[name]
                 part = self._passing(name, goal_id)
                 first, last = record["dates"]
-                if low <= first and last <= high and not cut:
-                    kept = part  # all of a goal's part: its lines are all dated
-                else:
+                if not (low <= first and last <= high and not cut):
+                    # (else all of a goal's part: its lines are all dated)
                     kept = [
                         c
-                        for c in part
+                        for c in zip(*part)
                         if c[1] is not None
                         and low <= c[1] <= high
                         and (c[10] is None or c[10] not in cut)
                     ]
-                lines += kept
+                    part = _columns_of(kept, 12)
+                    del kept
                 shadowed = record["applied"]["shadowed"]
-                if shadowed:
+                if shadowed and repeated is None:
+                    repeated = [False] * len(columns[0])
+                if repeated is not None:
                     numbers = set(shadowed)
-                    repeated += [c for c in kept if c[11] in numbers]
-                del part, kept
+                    repeated += [line in numbers for line in part[11]]
+                for held, more in zip(columns, part):
+                    held += more
+                del part
             if not self._in_order(names):
-                lines.sort(key=_DAY_TIME_ID)  # stable: ties stay in file then line order
-            repeats: frozenset[int] = frozenset()
-            if repeated:
-                held = {id(c) for c in repeated}  # the same list objects as in `lines`
-                repeats = frozenset(i for i, c in enumerate(lines) if id(c) in held)
-            yield LineGroup(lines, repeats)
-            del lines, repeated
+                # stable: ties stay in file then line order
+                lines = sorted(zip(*columns, repeated or repeat(False)), key=_DAY_TIME_ID)
+                columns = _columns_of(lines, 13)
+                repeated = columns.pop()
+                del lines
+            repeats = frozenset(i for i, again in enumerate(repeated or ()) if again)
+            yield LineGroup(columns, repeats)
+            del columns, repeated
 
     def _group_records(self, names, goal, lo, hi, cut, marks) -> list[dict]:
         """The dated records of these files (of one goal, or all; from day `lo`
@@ -935,47 +944,32 @@ class State:
             for part in wanted:
                 if part not in record["parts"]:
                     continue
+                columns = self._passing(name, part)
                 retractions = part == _RETRACTIONS
-                of = goal if retractions else None  # a retraction names its goal in c[12]
-                kept = self._passing(name, part)
                 if retractions or lo is not None or hi is not None or cut:
+                    of = goal if retractions else None  # a retraction names its goal in c[12]
                     kept = [
                         c
-                        for c in kept
+                        for c in zip(*columns)
                         if c[1] is not None
                         and low <= c[1] <= high
                         and (c[10] is None or c[10] not in cut)
                         and (of is None or c[12] == of)
                     ]
-                # else all of a goal's part: its lines are all dated (only a
-                # retraction may have no date)
-                if retractions:
-                    made = [_line_record(c, c[12], days, marks) for c in kept]
-                elif marks is None:  # _line_record, written out: once per line of the log
-                    made = [
-                        line_record(
-                            c[0], part, days[c[1]], c[2], c[3], c[4], c[6], c[7], c[5], c[8],
-                            c[9], c[10],
-                        )
-                        for c in kept
-                    ]  # fmt: skip
-                else:  # a plain increment (nearly every line): line_record's record, marked
-                    made = [
-                        {
-                            "id": c[0], "goal": part, "date": days[c[1]], "value": numbers[c[3]],
-                            "note": c[6], "by": c[7], "recorded_at": c[5], "retracted": False,
-                            "retracted_by": None,
-                        }
-                        if c[2] == "value" and c[10] is None
-                        else _line_record(c, part, days, marks)
-                        for c in kept
-                    ]  # fmt: skip
-                    if marks and not marks.keys().isdisjoint(map(_ID, kept)):
-                        for made_record in made:  # few parts: those holding a retracted id
-                            mark_record(made_record, marks)
-                deque(map(place, map(_LINE, kept), made), maxlen=0)
+                    del columns
+                    lines = list(map(_LINE, kept))
+                    if retractions:
+                        made = [_line_record(c, c[12], days, marks) for c in kept]
+                    else:
+                        made = [_line_record(c, part, days, marks) for c in kept]
+                    del kept
+                else:  # all of a goal's part: its lines are all dated
+                    made = _part_records(columns, part, days, numbers, marks)
+                    lines = columns[11]
+                    del columns
+                deque(map(place, lines, made), maxlen=0)
                 # The records share the part's strings; the rest is freed here.
-                del kept, made
+                del lines, made
             out += filter(None, slots)  # records are never empty
             del slots
         return out
@@ -997,7 +991,7 @@ class State:
                 continue
             found += sum(
                 1
-                for c in self._passing(name, goal_id)
+                for c in zip(*self._passing(name, goal_id))
                 if c[1] is not None and c[1] < day and (c[10] is None or c[10] not in cut)
             )
         return found
@@ -1047,7 +1041,7 @@ class State:
             shown = self._shown(name)
             groups: dict[tuple, tuple[list, str, list[int]]] = {}
             for part in record["parts"]:
-                for c in self._passing(name, part):
+                for c in zip(*self._passing(name, part)):
                     if c[10] is not None and c[10] in cut:
                         continue
                     goal = c[12] if part == _RETRACTIONS else part
@@ -1058,7 +1052,7 @@ class State:
                     group[2].append(c[11])
             yield [(expand(c, shown, goal), lines) for c, goal, lines in groups.values()]
 
-    def _passing(self, name: str, goal_id: str) -> list:
+    def _passing(self, name: str, goal_id: str) -> list[list]:
         """A file's part for one pass over it (a whole log walked in the memory
         of one part): one already held is used, one read now is not kept —
         unless reading it rebuilt the file's parts (_reload), which wait to be
@@ -1190,12 +1184,27 @@ class State:
 
     # -- parts and id arrays -------------------------------------------------
 
-    def _part(self, name: str, goal_id: str, *, strict: bool = False) -> list:
-        """A file's compact entries of one goal. A part that is missing or does
-        not match the index: `strict` raises _Stale, else the file is read again."""
+    def _part(self, name: str, goal_id: str, *, strict: bool = False) -> list[list]:
+        """A file's compact entries of one goal, column by column as they are
+        stored: a list per field of model.Line (zip(*part) gives the lines). A
+        part that is missing or does not match the index: `strict` raises
+        _Stale, else the file is read again."""
         key = (name, goal_id)
         if key in self._parts:
             return self._parts[key]
+        try:
+            part = self._stored(name, goal_id)
+        except _Stale:
+            if strict:
+                raise
+            self._reload(name)
+            return self._parts.get(key) or _columns_of([], _width(goal_id))
+        self._parts[key] = part
+        return part
+
+    def _stored(self, name: str, goal_id: str) -> list[list]:
+        """A stored part's columns; _Stale when it is missing or does not match
+        the index."""
         try:
             name_token = self.files[name]["parts"].get(goal_id)
             if name_token is None or not self.usable:
@@ -1204,16 +1213,17 @@ class State:
             if token(data) != name_token:
                 raise _Stale
             stored = _loads(data)
-            if stored["goal"] != goal_id or not isinstance(stored["entries"], list):
+            columns = stored["columns"]
+            if (
+                stored["goal"] != goal_id
+                or not isinstance(columns, list)
+                or len(columns) != _width(goal_id)
+                or len({len(column) for column in columns}) != 1
+            ):
                 raise _Stale
-            part = stored["entries"]
         except (_Stale, OSError, ValueError, KeyError, TypeError):
-            if strict:
-                raise _Stale from None
-            self._reload(name)
-            return self._parts.get(key, [])
-        self._parts[key] = part
-        return part
+            raise _Stale from None
+        return columns
 
     def _id_array(self, name: str, *, strict: bool = False) -> array:
         if name in self._ids:
@@ -1299,7 +1309,7 @@ class State:
     def _store_part(self, name: str, goal_id: str, record: dict) -> None:
         """Write one of a file's parts (its folder made), named in `record` by
         its token()."""
-        data = _dumps({"goal": goal_id, "entries": self._parts[(name, goal_id)]})
+        data = _dumps({"goal": goal_id, "columns": self._parts[(name, goal_id)]})
         named = token(data)
         _write(self._part_path(name, goal_id, named), data)
         record["parts"][goal_id] = named
@@ -1459,10 +1469,55 @@ def _has_repeats(sorted_hashes) -> bool:
     return any(a == b for a, b in zip(sorted_hashes, sorted_hashes[1:]))
 
 
-_ID, _LINE = operator.itemgetter(0), operator.itemgetter(11)  # a compact entry's id and line
+_LINE = operator.itemgetter(11)  # a compact entry's line number
 _DAY_TIME_ID = operator.itemgetter(1, 5, 0)  # Entry.sort_key, for a dated compact entry
 _DATED = operator.itemgetter("date", "recorded_at", "id")  # Entry.sort_key, for a dated record
 _UNDATED = operator.itemgetter("recorded_at", "id")  # and for an undated one
+
+
+def _part_records(columns: list[list], goal: str, days: IsoDays, numbers, marks) -> list[dict]:
+    """A whole goal part's records (_line_record's), from its columns. Marked,
+    every line is first made as a plain increment of no batch (nearly every
+    line of a big log), the fields it needs taken straight from their columns;
+    the few other lines are then made again as what they are."""
+    if marks is None:  # _line_record, written out: once per line of the log
+        return [
+            line_record(
+                c[0], goal, days[c[1]], c[2], c[3], c[4], c[6], c[7], c[5], c[8], c[9], c[10]
+            )
+            for c in zip(*columns)
+        ]
+    ids, dates, ops, values, _, times, notes, bys, _, _, batches, _ = columns
+    made = [
+        {
+            "id": entry_id, "goal": goal, "date": days[day], "value": numbers[value],
+            "note": note, "by": by, "recorded_at": recorded_at, "retracted": False,
+            "retracted_by": None,
+        }
+        for entry_id, day, value, note, by, recorded_at in zip(
+            ids, dates, values, notes, bys, times
+        )
+    ]  # fmt: skip
+    count = len(ids)
+    if ops.count("value") != count or batches.count(None) != count:
+        for at, (op, batch) in enumerate(zip(ops, batches)):
+            if op != "value" or batch is not None:
+                made[at] = _line_record([column[at] for column in columns], goal, days, marks)
+    if not marks.keys().isdisjoint(ids):
+        for made_record in made:  # few parts: those holding a retracted id
+            mark_record(made_record, marks)
+    return made
+
+
+def _columns_of(lines: list, width: int) -> list[list]:
+    """Lines of `width` fields, column by column."""
+    return [list(column) for column in zip(*lines)] if lines else [[] for _ in range(width)]
+
+
+def _width(goal_id: str) -> int:
+    """How many fields a part's compact entries have: model.Line's twelve, and
+    a retraction's goal after them."""
+    return 13 if goal_id == _RETRACTIONS else 12
 
 
 def _line_record(c: list, goal: str, days: IsoDays, marks: dict | None = None) -> dict:

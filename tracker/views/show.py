@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from operator import itemgetter
 
 from tracker.engine.history import HistoryGroup, chart_points
 from tracker.model import GoalStatus, IsoDays, Kind, Op, Plan, State
@@ -167,26 +166,24 @@ def show_table(
     )
 
 
-_CHANGE = itemgetter(3)  # a model.Line's value
-
-
 def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[dict]]:
     """The JSON history's rows, a group at a time: each group let go of before
     the next is made."""
     dates, changes = IsoDays(), _Changes(lang)  # looked up at C speed, each made once
-    for lines, values, retracted, whole in groups:
+    for columns, values, retracted, whole in groups:
         if whole:  # plain increments, none retracted, whole values: the same rows, quicker
-            texts = {change: changes[("value", change)] for change in set(map(_CHANGE, lines))}
+            ids, days, _, increments, _, _, notes, bys = columns[:8]
+            texts = {change: changes[("value", change)] for change in set(increments)}
             items = [
                 {
                     "id": entry_id, "date": dates[day], "change": texts[change], "value": value,
                     "note": note, "by": by, "retracted": False,
                 }
-                for (entry_id, day, _, change, _, _, note, by, _, _, _, _), value in zip(
-                    lines, map(int, values)
+                for entry_id, day, change, note, by, value in zip(
+                    ids, days, increments, notes, bys, map(int, values)
                 )
             ]  # fmt: skip
-            del lines, values
+            del columns, values
             yield PlainPiece(items)  # no float in them: values are whole, changes are text
             del items
             continue
@@ -201,10 +198,10 @@ def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[d
                 "retracted": entry_id in retracted,
             }
             for (entry_id, day, op, change, done, _, note, by, _, _, _, _), value in zip(
-                lines, values
+                zip(*columns), values
             )
         ]
-        del lines, values
+        del columns, values
         yield items
         del items
 
