@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.engine.forecast import forecast
-from tracker.engine.ledger import build_series, running_count, step
+from tracker.engine.ledger import build_series, fits, running_count, step
 from tracker.engine.status import decide_state, is_stale
 from tracker.engine.trajectory import schedule_days
 from tracker.model import Checkpoint, Direction, Entry, Goal, Kind, Op, State, UpdateEvery
@@ -325,13 +325,16 @@ def test_an_entry_is_equal_by_what_it_says_not_where_it_was_read():
 @settings(max_examples=300)
 @given(
     start=st.sampled_from([0.0, 0, 5, 2.5, -1.0, None, 2.0**53 - 3]),
-    increments=st.lists(st.sampled_from([0.0, 1.0, 3.0, 40.0, 0.5, -2.0, 2.0**52, 7]), max_size=8),
+    increments=st.lists(
+        st.sampled_from([0.0, 1.0, 3.0, 40.0, 0.5, -2.0, 1e15, 2.0**52, 7]), max_size=8
+    ),
     kind=st.sampled_from([Kind.COUNT, Kind.LEVEL]),
     decimals=st.sampled_from([0, 2]),
 )
 def test_a_running_count_summed_at_once_is_what_step_gives(start, increments, kind, decimals):
     """ledger.running_count either declines (None) or gives exactly the values,
-    types and all, that stepping each increment as a VALUE entry gives."""
+    types and all, that stepping each increment as a VALUE entry gives — every
+    one of them an entry the goal counts (ledger.fits)."""
     g = goal(kind, decimals=decimals)
     got = running_count(g, start, increments)
     if kind is Kind.LEVEL or start is None or any(not isinstance(i, float) for i in increments):
@@ -341,9 +344,9 @@ def test_a_running_count_summed_at_once_is_what_step_gives(start, increments, ki
     value, done = start, frozenset()
     want = []
     for increment in increments:
-        value, done = step(
-            g, value, done, Entry("e", g.id, d("2020-05-01"), Op.VALUE, "", increment)
-        )
+        entry = Entry("e", g.id, d("2020-05-01"), Op.VALUE, "", increment)
+        assert fits(g, entry)
+        value, done = step(g, value, done, entry)
         want.append(value)
     assert [(v, type(v)) for v in got] == [(v, type(v)) for v in want]
     assert all(math.copysign(1, v) == 1 for v in got)  # never a negative zero

@@ -85,6 +85,33 @@ def test_a_hostile_line_is_one_located_problem(run, data, text):
         run(*args, code=0)
 
 
+def test_values_near_a_floats_limit_never_sum_to_infinity(run, data):
+    """Two increments just below a float's limit would sum to infinity: a value
+    beyond 10^15 is a located problem that does not count, so every output
+    stays finite, and a warm command says what the first one said."""
+    huge = 2**1023  # a finite float; twice it is not
+    path = entries_file(data)
+    path.write_text(
+        "".join(good_line(id=f"x{i}", value=huge) + "\n" for i in range(2))
+        + good_line(id="tiny", goal="finance.general-spending-cut", value=0.00001)
+        + "\n",  # a float orjson writes otherwise: the stdlib writes the document
+        encoding="utf-8",
+    )
+    first = run("status", "--as-of", "2020-03-31", "--format", "json", code=0).stdout
+    again = run("status", "--as-of", "2020-03-31", "--format", "json", code=0).stdout
+    assert first == again and "Infinity" not in first and "NaN" not in first
+    assert training(run) == 0
+    check = run("check", code=3).stdout
+    for line in (1, 2):
+        assert f"2020-03.jsonl:{line}: value 8.98847e+307 is beyond what tracker records" in check
+    for args in (["show", "jobs.training"], ["summary"], ["alerts"], ["entries"]):
+        out = run(*args, "--as-of", "2020-03-31", "--format", "json", code=0).stdout
+        assert "Infinity" not in out and "NaN" not in out
+        json.loads(out)
+    refused = run("log", "jobs.training", str(10**16), "--force", code=3).stderr
+    assert "value 1e+16 is beyond what tracker records (at most 1e+15 either way)" in refused
+
+
 def test_a_line_in_gbk_is_an_encoding_problem(run, data):
     entries_file(data).write_bytes(
         (good_line() + "\n").encode() + (good_line(id="g2", note="中文") + "\n").encode("gbk")

@@ -338,7 +338,7 @@ def test_editing_the_plan_rebuilds_the_state(run, mixed):
 
 
 ENTRY_FIELDS = st.one_of(
-    st.fixed_dictionaries({"value": st.sampled_from([1, 2, 0.5, -3, 40, 7.25, 1e6])}),
+    st.fixed_dictionaries({"value": st.sampled_from([1, 2, 0.5, -3, 40, 7.25, 1e6, 2e15])}),
     st.fixed_dictionaries({"value": st.sampled_from([100, 5.5]), "total": st.just(True)}),
     # Values a line's reader must refuse or read the long way, beside the plain ones.
     st.fixed_dictionaries(

@@ -6,6 +6,7 @@ stdlib's)."""
 from __future__ import annotations
 
 import json
+import math
 import re
 
 # json.dumps(ensure_ascii=False) escapes C0 only; DEL, C1 and the line separators
@@ -31,6 +32,11 @@ def dumps(document, *, indent: int | None = None) -> str:
     text = json.dumps(
         document, ensure_ascii=False, indent=indent, separators=separators, default=_default
     )
+    if "Infinity" in text or "NaN" in text:  # not JSON: null, as orjson writes them
+        text = json.dumps(
+            _finite(document), ensure_ascii=False, indent=indent, separators=separators,
+            default=_default,
+        )  # fmt: skip
     if _RAW_CONTROL.search(text):
         text = _RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
     return text
@@ -125,6 +131,18 @@ def dumps_bytes(document) -> bytes:
     the same text (about five times faster), else the stdlib's."""
     fast = _fast(document, None)
     return fast if fast is not None else dumps(document).encode("utf-8")
+
+
+def _finite(value):
+    """The document with every float that is not finite made None (the words
+    may stand inside a string: then nothing changes)."""
+    if value.__class__ is float:
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)) or hasattr(value, "pieces"):
+        return [_finite(item) for item in value]
+    return value
 
 
 def _default(value):

@@ -7,6 +7,11 @@ import math
 import re
 import unicodedata
 
+# The largest value (either way) an entry may carry and count: a thousand
+# trillion, beyond any plan's numbers (亿元 included), and so far below a
+# float's limit that no log's sum of such values can overflow to infinity.
+LARGEST = 1e15
+
 
 def plain_number(value: float | None):
     """A value for JSON: 120.0 → 120, so whole values read as whole."""

@@ -9,7 +9,7 @@ from itertools import accumulate
 from operator import attrgetter
 
 from tracker.model import Entry, Goal, Kind, Op, Plan
-from tracker.numbers import exact
+from tracker.numbers import LARGEST, exact
 
 OPS_FOR_KIND = {
     Kind.COUNT: {Op.VALUE, Op.TOTAL, Op.CHECKIN},
@@ -23,6 +23,8 @@ def fits(goal: Goal, entry: Entry) -> bool:
     """Whether an entry is one this goal can count."""
     if entry.op not in OPS_FOR_KIND[goal.kind] or entry.date is None:
         return False
+    if entry.value is not None and not -LARGEST <= entry.value <= LARGEST:
+        return False  # (rules.entries.within_range says so)
     if entry.op is Op.VALUE and goal.kind is Kind.COUNT and entry.value < 0:
         return False
     if entry.op is Op.TOTAL and entry.value < 0:
@@ -238,12 +240,16 @@ def _summed(increments: list[float]) -> list[float]:
 def running_count(goal: Goal, value: float | None, increments: list[float]) -> list[float] | None:
     """A count goal's value after each of these increments (as VALUE entries,
     from `value`), summed at C speed: what step() gives one by one when `value`
-    and every increment are whole and not negative, so every sum is exact
+    and every increment are whole, not negative and within LARGEST (fits), so every sum is exact
     below 2**53 (as in _summed). None when they are not."""
     if goal.kind is not Kind.COUNT or value is None or value < 0 or not float(value).is_integer():
         return None
     try:
-        if increments and (min(increments) < 0 or not all(map(float.is_integer, increments))):
+        if increments and (
+            min(increments) < 0
+            or max(increments) > LARGEST
+            or not all(map(float.is_integer, increments))
+        ):
             return None
     except TypeError:  # not all floats: step() one by one
         return None

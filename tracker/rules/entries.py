@@ -22,7 +22,7 @@ from tracker.engine.ledger import (
     retracted_ids,
 )
 from tracker.model import Entry, Kind, Op, Plan
-from tracker.numbers import places
+from tracker.numbers import LARGEST, places
 from tracker.problems import Problem, problem, suggest_or
 from tracker.words import phrase
 
@@ -114,7 +114,16 @@ def within_plan(plan: Plan, entry: Entry) -> list[Problem]:
     return []
 
 
-ENTRY_RULES = (unknown_goal, fits_kind, count_values, known_items, within_plan)
+def within_range(plan: Plan, entry: Entry) -> list[Problem]:
+    """A value beyond numbers.LARGEST either way does not count (ledger.fits):
+    a slip, and two near a float's limit would sum to infinity."""
+    if entry.value is None or -LARGEST <= entry.value <= LARGEST:
+        return []
+    return [at(entry, "too-large", "value_too_large", "value_within_range",
+               value=f"{entry.value:g}", largest=f"{LARGEST:g}")]  # fmt: skip
+
+
+ENTRY_RULES = (unknown_goal, fits_kind, count_values, known_items, within_plan, within_range)
 
 
 def rule_key(entry: Entry) -> tuple:

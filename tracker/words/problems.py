@@ -307,6 +307,15 @@ PHRASES: dict[str, tuple[str, str]] = {
     "word_increment": ("增量", "increment"),
     "word_total": ("累计值", "total"),
     "negative_value": ("{goal} 的{what} {value} 为负数", "negative {what} {value} for {goal}"),
+    "value_too_large": (
+        "数值 {value} 超出可记录的范围（绝对值不超过 {largest}），不计入",
+        "value {value} is beyond what tracker records (at most {largest} either way); "
+        "it does not count",
+    ),
+    "value_within_range": (
+        "检查是否多打了位数；用 `tracker retract 记录 --reason …` 撤销这一条",
+        "check for extra digits; undo the entry with `tracker retract ENTRY --reason …`",
+    ),
     "undo_with_retract": (
         "撤销一条记录用 `tracker retract 记录 --reason …`；更正累计值用 --total",
         "to undo an entry use `tracker retract ENTRY --reason …`; "
