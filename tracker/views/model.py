@@ -14,7 +14,8 @@ class Chunks:
     """A long list built a piece at a time (a whole log's entries), so a renderer
     can write each piece as it comes and never hold the list whole. Iterating
     gives the items; `pieces()` the lists they come in. `make` starts the
-    pieces afresh each time it is called. `plain_floats`: no float in them is
+    pieces afresh each time it is called, each a new list that is the
+    renderer's own: it may empty it as it writes. `plain_floats`: no float in them is
     below 1e-4 but 0, so JSON encoders all write their numbers alike
     (jsontext.items_text need not look); a piece may say so of itself
     (PlainPiece)."""
