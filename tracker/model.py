@@ -106,16 +106,14 @@ class Area:
     origin: Source | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Checkpoint:
+class Checkpoint(NamedTuple):
     """A dated point of a goal's explicit `trajectory`: the value expected by `date`."""
 
     date: dt.date
     value: float
 
 
-@dataclass(frozen=True, slots=True)
-class Revision:
+class Revision(NamedTuple):
     """A dated change of a goal's target and/or deadline (调整目标): statuses as of
     an earlier day use the definition before it."""
 
@@ -126,8 +124,7 @@ class Revision:
     document: str = ""  # the approving document, e.g. 石政发〔2020〕12号
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """A checklist item that has a deadline of its own."""
 
     name: str
@@ -312,8 +309,7 @@ class LineGroup(NamedTuple):
     repeats: frozenset[int]
 
 
-@dataclass(frozen=True, slots=True)
-class Forecast:
+class Forecast(NamedTuple):
     """When the goal's target will be met at its recent rate (SPEC `forecast`)."""
 
     completion_date: dt.date
@@ -321,8 +317,7 @@ class Forecast:
     window_days: int | None  # the days the rate was measured over (None: already met)
 
 
-@dataclass(frozen=True, slots=True)
-class GoalStatus:
+class GoalStatus(NamedTuple):
     """Where one goal stands on `as_of` (SPEC "Status rules")."""
 
     goal: Goal
@@ -342,8 +337,7 @@ class GoalStatus:
     item_states: tuple[tuple[str, State], ...] = ()  # checklist items with deadlines
 
 
-@dataclass(frozen=True)
-class WriteResult:
+class WriteResult(NamedTuple):
     """The outcome of one write: the entries appended (or, in a dry run, checked)
     and the standing of each goal they touch."""
 
@@ -365,8 +359,7 @@ class Condition(str, Enum):
     STALE = "stale"
 
 
-@dataclass(frozen=True, slots=True)
-class Alert:
+class Alert(NamedTuple):
     """A condition that holds for a goal; views put it into words."""
 
     status: GoalStatus

@@ -62,9 +62,9 @@ def _carried(plan: Plan, goal: Goal, status, years: int) -> Goal:
         "carried_from": f"{plan.id}:{goal.id}",
         "multi_year": False,
         "revisions": (),
-        "trajectory": tuple(replace(c, date=shift(c.date, years)) for c in goal.trajectory),
+        "trajectory": tuple(c._replace(date=shift(c.date, years)) for c in goal.trajectory),
         "item_deadlines": tuple(
-            replace(i, deadline=shift(i.deadline, years)) for i in goal.item_deadlines
+            i._replace(deadline=shift(i.deadline, years)) for i in goal.item_deadlines
         ),
         "origin": None,
         "revised_from": None,
