@@ -1477,17 +1477,21 @@ _UNDATED = operator.itemgetter("recorded_at", "id")  # and for an undated one
 
 def _part_records(columns: list[list], goal: str, days: IsoDays, numbers, marks) -> list[dict]:
     """A whole goal part's records (_line_record's), from its columns. Marked,
-    every line is first made as a plain increment of no batch (nearly every
-    line of a big log), the fields it needs taken straight from their columns;
-    the few other lines are then made again as what they are."""
-    if marks is None:  # _line_record, written out: once per line of the log
-        return [
+    a part of plain increments of no batch (nearly every part of a big log) is
+    made at once, the fields it needs taken straight from their columns; a
+    few other lines among them are then made again as what they are."""
+    ids, dates, ops, values, _, times, notes, bys, _, _, batches, _ = columns
+    others = []  # where the lines that are not plain increments of no batch stand
+    if ops.count("value") != len(ids) or batches.count(None) != len(ids):  # (at C speed)
+        others = [at for at, (op, batch) in enumerate(zip(ops, batches)) if op != "value" or batch]
+    if marks is None or len(others) * 4 > len(ids):  # _line_record, written out
+        made = [
             line_record(
                 c[0], goal, days[c[1]], c[2], c[3], c[4], c[6], c[7], c[5], c[8], c[9], c[10]
             )
             for c in zip(*columns)
         ]
-    ids, dates, ops, values, _, times, notes, bys, _, _, batches, _ = columns
+        return made if marks is None else [mark_record(record, marks) for record in made]
     made = [
         {
             "id": entry_id, "goal": goal, "date": days[day], "value": numbers[value],
@@ -1498,11 +1502,8 @@ def _part_records(columns: list[list], goal: str, days: IsoDays, numbers, marks)
             ids, dates, values, notes, bys, times
         )
     ]  # fmt: skip
-    count = len(ids)
-    if ops.count("value") != count or batches.count(None) != count:
-        for at, (op, batch) in enumerate(zip(ops, batches)):
-            if op != "value" or batch is not None:
-                made[at] = _line_record([column[at] for column in columns], goal, days, marks)
+    for at in others:
+        made[at] = _line_record([column[at] for column in columns], goal, days, marks)
     if not marks.keys().isdisjoint(ids):
         for made_record in made:  # few parts: those holding a retracted id
             mark_record(made_record, marks)
