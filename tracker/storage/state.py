@@ -956,17 +956,15 @@ class State:
                         and (c[10] is None or c[10] not in cut)
                         and (of is None or c[12] == of)
                     ]
-                    del columns
-                    lines = list(map(_LINE, kept))
-                    if retractions:
-                        made = [_line_record(c, c[12], days, marks) for c in kept]
-                    else:
-                        made = [_line_record(c, part, days, marks) for c in kept]
+                    columns = _columns_of(kept, _width(part))
                     del kept
-                else:  # all of a goal's part: its lines are all dated
+                # (else all of a goal's part: its lines are all dated)
+                if retractions:
+                    made = [_line_record(c, c[12], days, marks) for c in zip(*columns)]
+                else:
                     made = _part_records(columns, part, days, numbers, marks)
-                    lines = columns[11]
-                    del columns
+                lines = columns[11]
+                del columns
                 deque(map(place, lines, made), maxlen=0)
                 # The records share the part's strings; the rest is freed here.
                 del lines, made
