@@ -887,16 +887,8 @@ class State:
                 part = self._passing(name, goal_id)
                 first, last = record["dates"]
                 if not (low <= first and last <= high and not cut):
-                    # (else all of a goal's part: its lines are all dated)
-                    kept = [
-                        c
-                        for c in zip(*part)
-                        if c[1] is not None
-                        and low <= c[1] <= high
-                        and (c[10] is None or c[10] not in cut)
-                    ]
-                    part = _columns_of(kept, 12)
-                    del kept
+                    part = _within(part, low, high, cut)
+                # (else all of a goal's part: its lines are all dated)
                 shadowed = record["applied"]["shadowed"]
                 if shadowed and repeated is None:
                     repeated = [False] * len(columns[0])
@@ -947,17 +939,8 @@ class State:
                 columns = self._passing(name, part)
                 retractions = part == _RETRACTIONS
                 if retractions or lo is not None or hi is not None or cut:
-                    of = goal if retractions else None  # a retraction names its goal in c[12]
-                    kept = [
-                        c
-                        for c in zip(*columns)
-                        if c[1] is not None
-                        and low <= c[1] <= high
-                        and (c[10] is None or c[10] not in cut)
-                        and (of is None or c[12] == of)
-                    ]
-                    columns = _columns_of(kept, _width(part))
-                    del kept
+                    # (a retraction names its goal in c[12])
+                    columns = _within(columns, low, high, cut, goal if retractions else None)
                 # (else all of a goal's part: its lines are all dated)
                 if retractions:
                     made = [_line_record(c, c[12], days, marks) for c in zip(*columns)]
@@ -1506,6 +1489,20 @@ def _part_records(columns: list[list], goal: str, days: IsoDays, numbers, marks)
         for made_record in made:  # few parts: those holding a retracted id
             mark_record(made_record, marks)
     return made
+
+
+def _within(columns: list[list], low: int, high: int, cut: set, of: str | None = None):
+    """A part's dated lines from day `low` to `high`, not of a cut-off batch
+    (and with `of`, retractions naming that goal), column by column."""
+    kept = [
+        c
+        for c in zip(*columns)
+        if c[1] is not None
+        and low <= c[1] <= high
+        and (c[10] is None or c[10] not in cut)
+        and (of is None or c[12] == of)
+    ]
+    return _columns_of(kept, len(columns))
 
 
 def _columns_of(lines: list, width: int) -> list[list]:
