@@ -401,6 +401,17 @@ class State:
                         known.add((ref, e.batch))
                         record["unknown"].append([ref, e.batch])
         retract = Op.RETRACT
+        # Each goal's new lines, made into columns a few thousand at a time: a
+        # big file's lines are never held both as lists and as columns.
+        columns_of: dict[str, list[list]] = {}
+
+        def into_columns(goal_id: str) -> None:
+            more = _columns_of(by_goal.pop(goal_id), _width(goal_id))
+            held = columns_of.setdefault(goal_id, more)
+            if held is not more:
+                for column, added_lines in zip(held, more):
+                    column += added_lines
+
         for e in entries:
             c = compact(e)
             if e.op is retract:
@@ -411,6 +422,8 @@ class State:
                 if part is None:
                     part = by_goal[e.goal] = []
                 part.append(c)
+                if len(part) == 4096:
+                    into_columns(e.goal)
             added.append(id_hash(e.id))
             value = c[3]
             if value is not None and -TINY < value < TINY and value:
@@ -436,15 +449,18 @@ class State:
         record["dates"] = [low, high] if low is not None else None
         record["order"] = False if order is False else (list(last) if last else None)
         record["tiny"] = tiny
-        for goal_id, items in by_goal.items():
+        for goal_id in list(by_goal):
+            into_columns(goal_id)
+        for goal_id, columns in columns_of.items():
             if goal_id != _RETRACTIONS:  # how many: lines of no batch, and of each batch
                 sizes = record["sizes"].setdefault(goal_id, [0, {}])
-                for c in items:
-                    if c[10] is None:
-                        sizes[0] += 1
-                    else:
-                        sizes[1][c[10]] = sizes[1].get(c[10], 0) + 1
-            columns = _columns_of(items, _width(goal_id))
+                batched = columns[10]
+                plain = batched.count(None)
+                sizes[0] += plain
+                if plain != len(batched):
+                    for batch in batched:
+                        if batch is not None:
+                            sizes[1][batch] = sizes[1].get(batch, 0) + 1
             if goal_id in record["parts"]:
                 previous = self._part(name, goal_id, strict=True)
                 columns = [held + more for held, more in zip(previous, columns)]
