@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.engine.forecast import forecast
-from tracker.engine.ledger import build_series, fits, running_count, step
+from tracker.engine.ledger import build_series, day_steps, fits, running_count, step
 from tracker.engine.status import decide_state, is_stale
 from tracker.engine.trajectory import schedule_days
 from tracker.model import Checkpoint, Direction, Entry, Goal, Kind, Op, State, UpdateEvery
@@ -350,3 +350,29 @@ def test_a_running_count_summed_at_once_is_what_step_gives(start, increments, ki
         want.append(value)
     assert [(v, type(v)) for v in got] == [(v, type(v)) for v in want]
     assert all(math.copysign(1, v) == 1 for v in got)  # never a negative zero
+
+
+@settings(max_examples=200)
+@given(
+    lines=st.lists(
+        st.tuples(
+            st.sampled_from(["03-01", "03-02", "03-05"]),
+            st.sampled_from(["2020-03-01T08:00:00Z", "2020-03-01T09:00:00Z"]),
+            st.sampled_from([Op.VALUE, Op.TOTAL, Op.CHECKIN]),
+            st.sampled_from([1.0, 2.5, 40.0]),
+        ),
+        max_size=12,
+    ),
+    kind=st.sampled_from([Kind.COUNT, Kind.LEVEL]),
+)
+def test_day_steps_of_entries_already_in_order_are_the_sorted_ones(lines, kind):
+    """ledger.day_steps(ordered=True) skips its sort: given entries in
+    Entry.sort_key order it makes the steps it makes of them in any order."""
+    g = goal(kind)
+    made = [
+        Entry(f"e{i}", g.id, d(day), op, at, None if op is Op.CHECKIN else value)
+        for i, (day, at, op, value) in enumerate(lines)
+    ]
+    made = [e._replace(origin=None) for e in made if fits(g, e)]
+    in_order = sorted(made, key=lambda e: e.sort_key)
+    assert day_steps(g, in_order, ordered=True) == day_steps(g, list(reversed(made)))

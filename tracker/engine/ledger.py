@@ -179,11 +179,12 @@ def names_not_in_plan(plan: Plan, entries: list[Entry]) -> list[str]:
 _DATED_SORT_KEY = attrgetter("date", "recorded_at", "id")
 
 
-def day_steps(goal: Goal, entries: list[Entry]) -> list[list]:
-    """One step per day from this goal's counting entries (any order):
-    [day ordinal, base, increments, items, counting, last line]. A day's value
-    is `base` (a stated total, a reading, done) or the day before's, plus the
-    increments in order; `counting` is false on a day of check-ins only."""
+def day_steps(goal: Goal, entries: list[Entry], *, ordered: bool = False) -> list[list]:
+    """One step per day from this goal's counting entries (any order; `ordered`:
+    already in Entry.sort_key order, so not sorted again): [day ordinal, base,
+    increments, items, counting, last line]. A day's value is `base` (a stated
+    total, a reading, done) or the day before's, plus the increments in order;
+    `counting` is false on a day of check-ins only."""
     steps: list[list] = []
     level = goal.kind is Kind.LEVEL
     step_: list = []
@@ -191,7 +192,7 @@ def day_steps(goal: Goal, entries: list[Entry]) -> list[list]:
     day = None
     # Entry.sort_key, read in C: counting entries always have a date. This runs
     # for every line a state absorbs, so the loop is kept lean.
-    for entry in sorted(entries, key=_DATED_SORT_KEY):
+    for entry in entries if ordered else sorted(entries, key=_DATED_SORT_KEY):
         if entry.date != day:  # sorted: a new day
             day = entry.date
             increments = []

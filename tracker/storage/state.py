@@ -507,15 +507,20 @@ class State:
         return found
 
     def _steps_of(self, name: str, record: dict, entries: list[Entry]) -> dict:
+        """Each goal's day steps from a file's entries (in file order)."""
         grouped: dict[str, list[Entry]] = {}
         for e in entries:
             if e.op is not Op.RETRACT:
                 grouped.setdefault(e.goal, []).append(e)
+        # A file whose dated lines stand in Entry.sort_key order gives each goal's
+        # counting entries in that order too: not sorted again.
+        ordered = record["order"] is not False
         steps = {}
         for goal_id, mine in grouped.items():
             goal = self.plan.goal(goal_id)
             if goal is not None:
-                found = day_steps(goal, self._counting(goal, name, record, mine))
+                counting = self._counting(goal, name, record, mine)
+                found = day_steps(goal, counting, ordered=ordered)
                 if found:
                     steps[goal_id] = found
         return steps
