@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import count
 
 from tracker.model import Source
 from tracker.problems import Problem, TrackerError, problem
@@ -361,16 +362,19 @@ def _entry(record, origin: Source, defaults: BatchDefaults, ids, batch, dates: d
 
 
 class _Ids:
-    """Ids for the entries that bring none, in input order: with a seed, 64
-    bits at a time from a generator seeded with the batch's 128 random bits
-    (unique across clones as new_id's are, and the same on every read);
-    without one, new_id's."""
+    """Ids for the entries that bring none, in input order: with a seed, a
+    64-bit number drawn from a generator seeded with the batch's 128 random
+    bits, counted up by one for each entry (unique across clones as new_id's
+    are — two batches share an id only if their ranges of 2**64 overlap — and
+    the same on every read); without one, new_id's. Counted up, a batch's ids
+    stand in order, so a batch given in date order is logged in the order a
+    listing sorts by (date, time, id) and is never sorted again."""
 
     def __init__(self, defaults: BatchDefaults):
         if defaults.id_seed:
             import random
 
-            bits = random.Random(defaults.id_seed).getrandbits
-            self.next = lambda: f"{bits(64):016x}"
+            numbers = count(random.Random(defaults.id_seed).getrandbits(64))
+            self.next = lambda: f"{next(numbers) % 2**64:016x}"
         else:
             self.next = defaults.new_id
