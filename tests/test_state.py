@@ -324,6 +324,25 @@ def test_the_write_rules_see_the_whole_log_through_the_state(run, mixed):
     assert_state_matches_log(mixed)
 
 
+def test_a_big_change_finds_an_id_repeated_across_files_and_forgets_it(run, data):
+    """Thousands of new lines at once (a batch, a fresh clone) are looked at for
+    repeated ids across all files in one pass: a repeat among them is found,
+    and one that is gone is forgotten, as a whole-log read says."""
+    p = data / "progress"
+    first = [line(f"a{i}", "jobs.training", "2020-01-05", value=1) for i in range(3000)]
+    second = [line(f"b{i}", "jobs.training", "2020-02-05", value=1) for i in range(3000)]
+    write_lines(p / "2020-01.jsonl", *first)
+    write_lines(p / "2020-02.jsonl", *second, line("a7", "jobs.training", "2020-02-06", value=5))
+    assert_state_matches_log(data)
+    assert "2020-02.jsonl:3001:" in run("check", code=3).stdout  # the id a7 again
+    assert training(run, "2020-02-28") == 6000  # the repeated line does not count
+    write_lines(p / "2020-02.jsonl", *second, line("b7000", "jobs.training", "2020-02-06", value=5),
+                mode="w")  # fmt: skip
+    assert_state_matches_log(data)
+    run("check", code=0)
+    assert training(run, "2020-02-28") == 6005
+
+
 def test_editing_the_plan_rebuilds_the_state(run, mixed):
     assert training(run) == 450
     plan = mixed / "goals.toml"

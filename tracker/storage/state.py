@@ -570,6 +570,11 @@ class State:
         id whose lines changed with another file, or holding it twice."""
         names = [n for n in self.files if self.files[n]["ids"] is not None or n in self._ids]
         found = {n for n in self.files if self.files[n]["applied"]["repeated"]}
+        if sum(map(len, (h for _, h in changes))) > 4096 and self._no_id_twice(names):
+            # A big change (a batch, a fresh clone): when no id hash appears twice
+            # in the whole log, none repeats now, and only the files that held a
+            # repeated id must be looked at again — without a look per pair of files.
+            return found & set(self.files)
         for changed, hashes in changes:
             if not hashes:
                 continue
@@ -591,6 +596,26 @@ class State:
                 if shared:
                     found |= {name, changed}
         return found & set(self.files)
+
+    def _no_id_twice(self, names: list[str]) -> bool:
+        """Whether no id hash is held twice among these files' id arrays. The
+        arrays are sorted: they are looked at a range of hashes at a time
+        (about 64k hashes), so a million ids are never held as one set."""
+        try:
+            arrays = [self._id_array(name) for name in names]
+        except _Stale:
+            return False
+        step = (1 << 64) // max(1, sum(map(len, arrays)) >> 16) + 1
+        for start in range(0, 1 << 64, step):
+            seen: set[int] = set()
+            held = 0
+            for mine in arrays:
+                low, high = bisect.bisect_left(mine, start), bisect.bisect_left(mine, start + step)
+                seen.update(mine[low:high])
+                held += high - low
+            if len(seen) != held:
+                return False
+        return True
 
     def _cut_off(self) -> set[str]:
         """The cut-off batches as the files now say; each file's counting ids
