@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from tracker.render.chart import text_chart
 from tracker.render.text import cell_width, fit, inert, pad, wrap
@@ -55,7 +54,7 @@ def _held(table: Table) -> Table:
     """A table whose rows are a long list (Chunks) with its rows held: for the
     layouts that need them all at once (a terminal, Markdown)."""
     if hasattr(table.rows, "pieces"):
-        return replace(table, rows=tuple(table.rows))
+        return table._replace(rows=tuple(table.rows))
     return table
 
 

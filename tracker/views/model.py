@@ -38,16 +38,14 @@ class PlainPiece(list):
     plain_floats = True
 
 
-@dataclass(frozen=True, slots=True)
-class Counted:
+class Counted(NamedTuple):
     """A table's footer line saying how many rows it has: `text(count)`. A long
     table's rows (Chunks) are counted as they go by."""
 
     text: Callable[[int], str]
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     """A table's column: the row key it shows, its header, how it gives way when narrow."""
 
     key: str
@@ -68,15 +66,13 @@ class Cell(NamedTuple):
     style: str = ""  # a semantic name (a state, "dim", "bad"…) mapped to colour by rich
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A heading row between groups of rows (e.g. an area)."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A table a renderer draws: columns, rows (or Chunks of them) and the words around it."""
 
     columns: tuple[Column, ...]
@@ -87,8 +83,7 @@ class Table:
     empty_text: str = ""  # shown in place of the rows when there are none
 
 
-@dataclass(frozen=True, slots=True)
-class Chart:
+class Chart(NamedTuple):
     """Actual progress against the trajectory on evenly sampled days, both as
     fractions of the target (actual is None after `today`). Data only: the
     renderers draw it."""
@@ -112,8 +107,7 @@ class Chart:
 # ── workbooks (xlsx): typed cells, and the cells a template leaves open ──────
 
 
-@dataclass(frozen=True, slots=True)
-class Fill:
+class Fill(NamedTuple):
     """What an open cell of a fill-in template takes, as Excel validates it:
     `decimal` (at least `low`), `date` (from `low` to `high`), `list` (one of
     `choices`; with `strict` False other text is allowed after a warning) or
@@ -128,8 +122,7 @@ class Fill:
     error: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class SheetColumn:
+class SheetColumn(NamedTuple):
     """A workbook column: `type` is how its values are stored and shown —
     text, number, percent (a fraction shown as %), date or datetime."""
 
@@ -140,8 +133,7 @@ class SheetColumn:
     width: int = 0  # at least this many characters wide (0: as wide as its contents)
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(NamedTuple):
     """One worksheet: `lead` lines above the header (a title, an instruction),
     then a header row and rows of plain values (str, int, float, date,
     datetime or None). A template also has a hidden row of column keys first,

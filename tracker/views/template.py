@@ -5,7 +5,6 @@ the plan and the log say of each goal, open cells for the new figures, and
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 from tracker.engine.snapshot import Snapshot
 from tracker.fillin import COLUMNS, FILLED, HIDDEN, SCHEMA, header_key
@@ -168,7 +167,7 @@ def _open(status: GoalStatus, fills: dict[str, Fill], lang: str) -> dict[str, Fi
     opened = {key: fills[key] for key in ("date", "note", "by")}
     if goal.kind is Kind.COUNT:
         opened["add"] = fills["add"]
-        opened["total"] = replace(fills["total"], low=0)
+        opened["total"] = fills["total"]._replace(low=0)
     elif goal.kind is Kind.LEVEL:
         opened["total"] = fills["total"]
     elif goal.kind is Kind.MILESTONE and not status.current:
