@@ -26,7 +26,7 @@ from tracker.numbers import plain_number
 from tracker.rules.entries import check_log, log_problems
 from tracker.storage.datadir import DataDir, load_plan
 from tracker.storage.journal import read_log
-from tracker.storage.state import FORMAT, INDEX_FILE, open_state
+from tracker.storage.state import FORMAT, INDEX_FILE, open_state, token
 from tracker.views.common import entry_change
 
 STATE = ("progress", ".cache", INDEX_FILE)
@@ -237,6 +237,29 @@ def test_damaged_parts_are_read_again_from_the_log(run, mixed):
     assert [h["id"] for h in shown["history"]] == ["a1", "a3", "a2", "a6", "b2"]
     run("log", "jobs.training", "1", "--date", "2020-05-03", code=0)
     assert training(run) == 451
+    assert_state_matches_log(mixed)
+
+
+@pytest.mark.parametrize("command", [["show", "jobs.training"], ["entries"]])
+def test_a_column_that_passes_the_parts_check_but_does_not_read_is_read_again(run, mixed, command):
+    """A part's columns are parsed only when asked for; one that turns out not
+    to be a column of the part's length (damage its CRC-32 missed: here, made
+    on purpose and named anew) has its log file read again."""
+    args = [*command, "--as-of", "2020-12-31", "--format", "json"]
+    want = run(*args).stdout
+    cache = mixed / "progress" / ".cache"
+    index = json.loads((cache / INDEX_FILE).read_text(encoding="utf-8"))
+    for record in index["files"].values():
+        for goal, named in record["parts"].items():
+            path = next((cache / "parts").rglob(f"*.{named}.json"))
+            head, *columns = path.read_bytes().split(b"\n")
+            columns[3] = b"[]" if columns[3] != b"[]" else b"[1]"  # the values, cut short
+            damaged = b"\n".join([head, *columns])
+            record["parts"][goal] = token(damaged)
+            path.with_name(path.name.replace(named, token(damaged))).write_bytes(damaged)
+            path.unlink()
+    (cache / INDEX_FILE).write_text(json.dumps(index), encoding="utf-8")
+    assert run(*args).stdout == want
     assert_state_matches_log(mixed)
 
 

@@ -57,7 +57,7 @@ def history(
     counted: dict[tuple, Entry | None] = {}
     look = counted.get
     for columns, repeats in groups:
-        ids, _, ops, changes = columns[:4]
+        ids, ops, changes = columns[0], columns[2], columns[3]
         # A group of plain increments to a count (a big log's usual group): the
         # running value summed at C speed, as step() would give it.
         if ids and not repeats and set(ops) == _VALUE_ONLY and gone.isdisjoint(ids):

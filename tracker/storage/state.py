@@ -55,9 +55,10 @@ from tracker.problems import Problem, problem
 CACHE_DIR = ".cache"
 INDEX_FILE = "state.json"
 PARTS_DIR = "parts"
-FORMAT = 10  # 4: per-file state (3 was one series.json); 5: whole increments summed;
+FORMAT = 11  # 4: per-file state (3 was one series.json); 5: whole increments summed;
 # 6: cut-off batch lines neither repeat an id nor name unknown goals; 7: sizes;
-# 8: parts named by CRC-32, each file's line order; 9: tiny values; 10: parts by column
+# 8: parts named by CRC-32, each file's line order; 9: tiny values; 10: parts by
+# column; 11: a line per column, each read when first asked for
 RACY_SECONDS = 2
 _RACY_NS = RACY_SECONDS * 1_000_000_000
 _RETRACTIONS = "\x00retractions"  # the part holding a file's retractions (no goal has this id)
@@ -941,8 +942,11 @@ class State:
                 if repeated is not None:
                     numbers = set(shadowed)
                     repeated += [line in numbers for line in part[11]]
-                for held, more in zip(columns, part):
-                    held += more
+                if len(names) == 1:
+                    columns = part  # as read: a column is parsed only if it is asked for
+                else:
+                    for held, more in zip(columns, part):
+                        held += more
                 del part
             if not self._in_order(names):
                 # stable: ties stay in file then line order
@@ -1229,9 +1233,9 @@ class State:
         self._parts[key] = part
         return part
 
-    def _stored(self, name: str, goal_id: str) -> list[list]:
-        """A stored part's columns; _Stale when it is missing or does not match
-        the index."""
+    def _stored(self, name: str, goal_id: str) -> _Columns:
+        """A stored part's columns, each read when first asked for; _Stale when
+        it is missing or does not match the index."""
         try:
             name_token = self.files[name]["parts"].get(goal_id)
             if name_token is None or not self.usable:
@@ -1239,18 +1243,21 @@ class State:
             data = _read(self._part_path(name, goal_id, name_token))
             if token(data) != name_token:
                 raise _Stale
-            stored = _loads(data)
-            columns = stored["columns"]
-            if (
-                stored["goal"] != goal_id
-                or not isinstance(columns, list)
-                or len(columns) != _width(goal_id)
-                or len({len(column) for column in columns}) != 1
-            ):
+            head, *lines = data.split(b"\n")
+            stored = _loads(head)
+            count = stored["count"]
+            if stored["goal"] != goal_id or count.__class__ is not int:
+                raise _Stale
+            if len(lines) != _width(goal_id):
                 raise _Stale
         except (_Stale, OSError, ValueError, KeyError, TypeError):
             raise _Stale from None
-        return columns
+
+        def again() -> list[list]:  # a column that does not read as stored: read the file
+            self._reload(name)
+            return self._parts.get((name, goal_id)) or _columns_of([], _width(goal_id))
+
+        return _Columns(lines, count, again)
 
     def _id_array(self, name: str, *, strict: bool = False) -> array:
         if name in self._ids:
@@ -1336,7 +1343,9 @@ class State:
     def _store_part(self, name: str, goal_id: str, record: dict) -> None:
         """Write one of a file's parts (its folder made), named in `record` by
         its token()."""
-        data = _dumps({"goal": goal_id, "columns": self._parts[(name, goal_id)]})
+        columns = self._parts[(name, goal_id)]
+        head = _dumps({"goal": goal_id, "count": len(columns[0])})
+        data = b"\n".join([head, *map(_dumps, columns)])
         named = token(data)
         _write(self._part_path(name, goal_id, named), data)
         record["parts"][goal_id] = named
@@ -1549,6 +1558,38 @@ def _within(columns: list[list], low: int, high: int, cut: set, of: str | None =
         and (of is None or c[12] == of)
     ]
     return _columns_of(kept, len(columns))
+
+
+class _Columns:
+    """A stored part's columns (a list per field of model.Line), each parsed
+    from its own line of the part's file when first asked for: `show` reads
+    six of the twelve. One that does not parse as a column of the part's
+    length (damage the file's check missed) has the log file read again."""
+
+    __slots__ = ("_lines", "_parsed", "_count", "_again")
+
+    def __init__(self, lines: list[bytes], count: int, again):
+        self._lines, self._count, self._again = lines, count, again
+        self._parsed: list = [None] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __iter__(self):
+        return (self[index] for index in range(len(self._lines)))
+
+    def __getitem__(self, index: int) -> list:
+        column = self._parsed[index]
+        if column is None:
+            try:
+                column = _loads(self._lines[index])
+            except ValueError:
+                column = None
+            if column.__class__ is not list or len(column) != self._count:
+                self._parsed = [list(held) for held in self._again()]
+                return self._parsed[index]
+            self._parsed[index] = column
+        return column
 
 
 def _columns_of(lines: list, width: int) -> list[list]:

@@ -172,7 +172,7 @@ def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[d
     dates, changes = IsoDays(), _Changes(lang)  # looked up at C speed, each made once
     for columns, values, retracted, whole in groups:
         if whole:  # plain increments, none retracted, whole values: the same rows, quicker
-            ids, days, _, increments, _, _, notes, bys = columns[:8]
+            ids, days, increments, notes, bys = (columns[i] for i in (0, 1, 3, 6, 7))
             texts = {change: changes[("value", change)] for change in set(increments)}
             items = [
                 {
