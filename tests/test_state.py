@@ -240,27 +240,43 @@ def test_damaged_parts_are_read_again_from_the_log(run, mixed):
     assert_state_matches_log(mixed)
 
 
-@pytest.mark.parametrize("command", [["show", "jobs.training"], ["entries"]])
-def test_a_column_that_passes_the_parts_check_but_does_not_read_is_read_again(run, mixed, command):
-    """A part's columns are parsed only when asked for; one that turns out not
-    to be a column of the part's length (damage its CRC-32 missed: here, made
-    on purpose and named anew) has its log file read again."""
-    args = [*command, "--as-of", "2020-12-31", "--format", "json"]
-    want = run(*args).stdout
-    cache = mixed / "progress" / ".cache"
+def damage_columns_under_valid_names(data: Path) -> None:
+    """Cut every stored part's values column short and name the part anew, as
+    damage its CRC-32 missed would leave it."""
+    cache = data / "progress" / ".cache"
     index = json.loads((cache / INDEX_FILE).read_text(encoding="utf-8"))
     for record in index["files"].values():
         for goal, named in record["parts"].items():
             path = next((cache / "parts").rglob(f"*.{named}.json"))
             head, *columns = path.read_bytes().split(b"\n")
-            columns[3] = b"[]" if columns[3] != b"[]" else b"[1]"  # the values, cut short
+            columns[3] = b"[]" if columns[3] != b"[]" else b"[1]"
             damaged = b"\n".join([head, *columns])
             record["parts"][goal] = token(damaged)
             path.with_name(path.name.replace(named, token(damaged))).write_bytes(damaged)
             path.unlink()
     (cache / INDEX_FILE).write_text(json.dumps(index), encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [["show", "jobs.training"], ["entries"]])
+def test_a_column_that_passes_the_parts_check_but_does_not_read_is_read_again(run, mixed, command):
+    """A part's columns are parsed only when asked for; one that turns out not
+    to be a column of the part's length has its log file read again."""
+    args = [*command, "--as-of", "2020-12-31", "--format", "json"]
+    want = run(*args).stdout
+    damage_columns_under_valid_names(mixed)
     assert run(*args).stdout == want
     assert_state_matches_log(mixed)
+
+
+def test_a_write_to_a_file_whose_part_does_not_read_reads_the_file_whole(run, mixed):
+    """The absorb after a write reads the part it extends whole, at once: one
+    that does not read has the file read again, and no line is taken twice."""
+    run("status", "--as-of", "2020-12-31", code=0)
+    damage_columns_under_valid_names(mixed)
+    run("log", "jobs.placement", "1", "--date", "2020-03-20", code=0)
+    assert_state_matches_log(mixed)
+    shown = run.json("show", "jobs.placement", "--as-of", "2020-12-31")["history"]
+    assert len(shown) == len({row["id"] for row in shown})
 
 
 @pytest.mark.parametrize(

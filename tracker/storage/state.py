@@ -1225,6 +1225,8 @@ class State:
             return self._parts[key]
         try:
             part = self._stored(name, goal_id)
+            if strict:  # every column read now: _Stale here, not later
+                part = part.whole()
         except _Stale:
             if strict:
                 raise
@@ -1581,15 +1583,26 @@ class _Columns:
     def __getitem__(self, index: int) -> list:
         column = self._parsed[index]
         if column is None:
-            try:
-                column = _loads(self._lines[index])
-            except ValueError:
-                column = None
-            if column.__class__ is not list or len(column) != self._count:
+            column = self._read(index)
+            if column is None:
                 self._parsed = [list(held) for held in self._again()]
                 return self._parsed[index]
             self._parsed[index] = column
         return column
+
+    def whole(self) -> list[list]:
+        """Every column, read now; _Stale if one does not read."""
+        columns = [self._parsed[i] or self._read(i) for i in range(len(self._lines))]
+        if any(column is None for column in columns):
+            raise _Stale
+        return columns
+
+    def _read(self, index: int) -> list | None:
+        try:
+            column = _loads(self._lines[index])
+        except ValueError:
+            return None
+        return column if column.__class__ is list and len(column) == self._count else None
 
 
 def _columns_of(lines: list, width: int) -> list[list]:
