@@ -25,8 +25,8 @@ from tracker.model import Op
 from tracker.numbers import plain_number
 from tracker.rules.entries import check_log, log_problems
 from tracker.storage.datadir import DataDir, load_plan
-from tracker.storage.journal import read_log
-from tracker.storage.state import FORMAT, INDEX_FILE, open_state, token
+from tracker.storage.journal import read_file, read_log
+from tracker.storage.state import FORMAT, INDEX_FILE, compact, open_state, token
 from tracker.views.common import entry_change
 
 STATE = ("progress", ".cache", INDEX_FILE)
@@ -396,7 +396,7 @@ def test_editing_the_plan_rebuilds_the_state(run, mixed):
 
 
 ENTRY_FIELDS = st.one_of(
-    st.fixed_dictionaries({"value": st.sampled_from([1, 2, 0.5, -3, 40, 7.25, 1e6, 2e15])}),
+    st.fixed_dictionaries({"value": st.sampled_from([1, 2, 0.5, -3, 40, 7.25, 1e6, 2e15, 5e-05])}),
     st.fixed_dictionaries({"value": st.sampled_from([100, 5.5]), "total": st.just(True)}),
     # Values a line's reader must refuse or read the long way, beside the plain ones.
     st.fixed_dictionaries(
@@ -466,6 +466,54 @@ def test_check_from_the_state_says_what_the_whole_log_says(files, commit):
         if commit:
             write_lines(data / "progress" / "copy.jsonl", '{"commit": "B1", "entries": 1}\n')
         assert_state_matches_log(data)
+
+
+def file_facts(path: Path) -> dict:
+    """What a log file's record says of its lines, worked out one line at a
+    time from the file as read_log reads it: the reference for the state,
+    which takes them a column at a time."""
+    entries: list = []
+    read_file(path, path.name, entries, [], set())
+    dated = [e for e in entries if e.date is not None]
+    keys = [(e.date.toordinal(), e.recorded_at, e.id) for e in dated]
+    batches: dict = {}
+    for e in entries:
+        if e.batch:
+            batches.setdefault(e.batch, [0, e.origin.line])[0] += 1
+    parts: dict = {}
+    for e in entries:
+        goal = "\x00retractions" if e.op is Op.RETRACT else e.goal
+        parts.setdefault(goal, []).append(compact(e) + ([e.goal] if e.op is Op.RETRACT else []))
+    return {
+        "dates": [min(k[0] for k in keys), max(k[0] for k in keys)] if keys else None,
+        "order": (False if keys != sorted(keys) else list(keys[-1])) if keys else None,
+        "tiny": any(e.value and -1e-4 < e.value < 1e-4 for e in entries),
+        "batches": batches,
+        "parts": {goal: [list(c) for c in zip(*lines)] for goal, lines in parts.items()},
+    }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=log_files(lines=10), at_once=st.booleans())
+def test_each_file_record_says_what_its_lines_say(files, at_once):
+    """A file's record and parts, made a column at a time from its lines (at
+    once, or as the file grows), hold what looking at each line gives: its
+    date range, whether its dated lines stand in order, tiny values, each
+    batch's count and first line, and each goal's compact lines."""
+    with bundled_plan_folder() as data:
+        progress = data / "progress"
+        plan, _ = load_plan(DataDir(data))
+        for name, lines in files:
+            write_lines(progress / f"{name}.jsonl", *lines)
+            if not at_once:
+                open_state(progress, plan, str)
+        state = open_state(progress, plan, str)
+        for name, record in state.files.items():
+            want = file_facts(progress / name)
+            got = {key: record[key] for key in ("dates", "order", "tiny", "batches")}
+            got["parts"] = {goal: [list(c) for c in state._part(name, goal)]
+                            for goal in record["parts"]}  # fmt: skip
+            assert got == want, name
 
 
 def whole_history(data, goal_id: str, as_of: dt.date, lang: str) -> list[dict]:

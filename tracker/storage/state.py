@@ -30,10 +30,10 @@ import os
 import time
 import zlib
 from array import array
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import repeat
+from itertools import islice, repeat
 from pathlib import Path
 
 from tracker import __version__
@@ -322,10 +322,13 @@ class State:
         if old is not None:
             self._drop(name, changes)
         self._forget(name)
-        hashes = self._add_entries(name, record, entries, problems, commits, hashes=array("Q"))
+        grouped = _by_goal(entries)
+        hashes = self._add_entries(
+            name, record, entries, problems, commits, hashes=array("Q"), grouped=grouped
+        )
         changes.append((name, array("Q", hashes)))
         self._new_ids[name] = (self._ids[name], True)
-        record["steps"] = self._steps_of(name, record, entries)
+        record["steps"] = self._steps_of(name, record, entries, grouped[0])
         self.dirty = True
         return record
 
@@ -376,82 +379,66 @@ class State:
         self.dirty = True
         return record
 
-    def _add_entries(self, name, record, entries, problems, commits, *, hashes: array) -> list:
+    def _add_entries(
+        self, name, record, entries, problems, commits, *, hashes: array, grouped=None
+    ) -> list:
         """Add parsed lines to a file's record: parts, ids, problems, commits,
         batches, retractions, date range, line order, tiny values, unknown
-        references. Returns the new lines' id hashes."""
+        references. Returns the new lines' id hashes. `grouped`: the lines'
+        _by_goal, when the caller has it already.
+
+        A file's lines are looked at field by field (a column of the Entry
+        tuples taken at once), never one Python step per line and field: this
+        runs for every line a state reads, a batch's million among them."""
         record["problems"] = record["problems"] + [p.to_record() for p in problems]
         self._id_texts.pop(name, None)
         record["commits"] = sorted(set(record["commits"]) | commits)
-        by_goal: dict[str, list] = {}
-        added = []
-        batches = record["batches"]
-        dates = record["dates"]
-        low, high = dates if dates is not None else (None, None)
-        # Whether the dated lines are in Entry.sort_key order as they stand in the
-        # file (a log written as it happens): then a listing need not sort them.
-        order = record["order"]
-        last = tuple(order) if order else None
-        tiny = record["tiny"]
+        by_goal, retractions = grouped if grouped is not None else _by_goal(entries)
+        columns_of = {goal_id: _entry_columns(mine) for goal_id, mine in by_goal.items()}
         # (reference, batch): a batch's count only once it is committed
-        if names_not_in_plan(self.plan, entries):
+        if any(self.plan.goal(g) is None or "items" in c[2] for g, c in columns_of.items()):
             known = {tuple(u) for u in record["unknown"]}
             for e in entries:
                 for ref in names_not_in_plan(self.plan, [e]):
                     if (ref, e.batch) not in known:
                         known.add((ref, e.batch))
                         record["unknown"].append([ref, e.batch])
-        retract = Op.RETRACT
-        # Each goal's new lines, made into columns a few thousand at a time: a
-        # big file's lines are never held both as lists and as columns.
-        columns_of: dict[str, list[list]] = {}
-
-        def into_columns(goal_id: str) -> None:
-            more = _columns_of(by_goal.pop(goal_id), _width(goal_id))
-            held = columns_of.setdefault(goal_id, more)
-            if held is not more:
-                for column, added_lines in zip(held, more):
-                    column += added_lines
-
-        for e in entries:
-            c = compact(e)
-            if e.op is retract:
-                by_goal.setdefault(_RETRACTIONS, []).append(c + [e.goal])
-                record["retractions"].append(c + [e.goal])
-            else:
-                part = by_goal.get(e.goal)
-                if part is None:
-                    part = by_goal[e.goal] = []
-                part.append(c)
-                if len(part) == 4096:
-                    into_columns(e.goal)
-            added.append(id_hash(e.id))
-            value = c[3]
-            if value is not None and -TINY < value < TINY and value:
-                tiny = True
-            if e.batch:
-                seen = batches.get(e.batch)
+        if retractions:
+            marked = [compact(e) + [e.goal] for e in retractions]
+            record["retractions"] += marked
+            columns_of[_RETRACTIONS] = _columns_of(marked, 13)
+        added = list(map(id_hash, map(_ID, entries)))
+        if any(v is not None and -TINY < v < TINY and v for v in set(map(_VALUE, entries))):
+            record["tiny"] = True
+        batched = list(map(_BATCH, entries))
+        batches = record["batches"]
+        for batch, lines in Counter(batched).items():
+            if batch:
+                seen = batches.get(batch)
                 if seen is None:
-                    seen = batches[e.batch] = [0, c[11]]
-                seen[0] += 1
-            day = c[1]
-            if day is not None:
-                if low is None:
-                    low = high = day
-                elif day < low:
-                    low = day
-                elif day > high:
-                    high = day
-                if order is not False:
-                    key = (day, c[5], c[0])
-                    if last is not None and key < last:
-                        order = False
-                    last = key
-        record["dates"] = [low, high] if low is not None else None
-        record["order"] = False if order is False else (list(last) if last else None)
-        record["tiny"] = tiny
-        for goal_id in list(by_goal):
-            into_columns(goal_id)
+                    origin = entries[batched.index(batch)].origin
+                    seen = batches[batch] = [0, origin.line if origin else None]
+                seen[0] += lines
+        del batched
+        # The dated lines' Entry.sort_key, in file order (dates, not yet ordinals)
+        keys = list(map(_SORT_KEY, entries))
+        if not all(map(_FIRST, keys)):  # undated retractions: not dated lines
+            keys = [k for k in keys if k[0] is not None]
+        if keys:
+            low, high = min(map(_FIRST, keys)).toordinal(), max(map(_FIRST, keys)).toordinal()
+            if record["dates"] is not None:
+                low, high = min(low, record["dates"][0]), max(high, record["dates"][1])
+            record["dates"] = [low, high]
+            # Whether the dated lines are in Entry.sort_key order as they stand in
+            # the file (a log written as it happens): then a listing need not sort.
+            order = record["order"]
+            if order is not False:
+                first, last = _ordinal_key(keys[0]), _ordinal_key(keys[-1])
+                in_order = (not order or first >= tuple(order)) and all(
+                    map(operator.le, keys, islice(keys, 1, None))
+                )
+                record["order"] = list(last) if in_order else False
+        del keys
         for goal_id, columns in columns_of.items():
             if goal_id != _RETRACTIONS:  # how many: lines of no batch, and of each batch
                 sizes = record["sizes"].setdefault(goal_id, [0, {}])
@@ -492,6 +479,14 @@ class State:
         found = []
         keep = found.append
         excluding = bool(retracted or repeated or uncommitted)  # most files: nothing
+        if not excluding and all(map(_DATE, entries)):
+            # One entry of each distinct (op, value, items), made at C speed: when
+            # each of them counts (a file of plain increments), all entries do.
+            alike = dict(zip(map(_RULED, entries), entries))
+            for key, e in alike.items():
+                judged[(*key, False)] = e.op is not Op.RETRACT and fits(goal, e)
+            if all(judged.values()):
+                return list(entries)
         for e in entries:
             if e.op is Op.RETRACT:
                 continue
@@ -507,12 +502,11 @@ class State:
                 keep(e)
         return found
 
-    def _steps_of(self, name: str, record: dict, entries: list[Entry]) -> dict:
-        """Each goal's day steps from a file's entries (in file order)."""
-        grouped: dict[str, list[Entry]] = {}
-        for e in entries:
-            if e.op is not Op.RETRACT:
-                grouped.setdefault(e.goal, []).append(e)
+    def _steps_of(self, name: str, record: dict, entries: list[Entry], grouped=None) -> dict:
+        """Each goal's day steps from a file's entries (in file order; `grouped`:
+        those that are not retractions by goal, _by_goal's, if made already)."""
+        if grouped is None:
+            grouped = _by_goal(entries)[0]
         # A file whose dated lines stand in Entry.sort_key order gives each goal's
         # counting entries in that order too: not sorted again.
         ordered = record["order"] is not False
@@ -1508,6 +1502,12 @@ def _has_repeats(sorted_hashes) -> bool:
 
 
 _LINE = operator.itemgetter(11)  # a compact entry's line number
+_ID, _DATE, _VALUE, _BATCH = (operator.itemgetter(i) for i in (0, 2, 5, 11))  # an Entry's
+_SORT_KEY = operator.itemgetter(2, 4, 0)  # an Entry's sort_key: (date, recorded_at, id)
+_RULED = operator.itemgetter(3, 5, 6)  # what fits() reads of an Entry, bar its date
+_FIRST = operator.itemgetter(0)
+_OP_TEXT = operator.attrgetter("_value_")  # an Op's plain str (`.value` is a property)
+_LINE_OF = operator.itemgetter(1)  # a Source's line
 _DAY_TIME_ID = operator.itemgetter(1, 5, 0)  # Entry.sort_key, for a dated compact entry
 _DATED = operator.itemgetter("date", "recorded_at", "id")  # Entry.sort_key, for a dated record
 _UNDATED = operator.itemgetter("recorded_at", "id")  # and for an undated one
@@ -1603,6 +1603,53 @@ class _Columns:
         except ValueError:
             return None
         return column if column.__class__ is list and len(column) == self._count else None
+
+
+def _by_goal(entries: list[Entry]) -> tuple[dict[str, list[Entry]], list[Entry]]:
+    """A file's entries that are not retractions by goal, and its retractions,
+    each in file order."""
+    by_goal: dict[str, list[Entry]] = {}
+    retractions = []
+    retract = Op.RETRACT
+    for e in entries:
+        if e.op is retract:
+            retractions.append(e)
+        else:
+            mine = by_goal.get(e.goal)
+            if mine is None:
+                mine = by_goal[e.goal] = []
+            mine.append(e)
+    return by_goal, retractions
+
+
+def _entry_columns(entries: list[Entry]) -> list[list]:
+    """compact() of each entry, column by column: each field of the Entry
+    tuples taken at once (zip), not one list per line made and then turned."""
+    ids, _, days, ops, times, values, items, notes, bys, retracts, reasons, batches, origins = zip(
+        *entries
+    )
+    return [
+        list(ids),
+        list(map(_ORDINAL, days)) if all(days) else [d and d.toordinal() for d in days],
+        list(map(_OP_TEXT, ops)),
+        list(values),
+        [list(i) if i else None for i in items] if any(items) else [None] * len(ids),
+        list(times),
+        list(notes),
+        list(bys),
+        list(retracts),
+        list(reasons),
+        list(batches),
+        list(map(_LINE_OF, origins)) if all(origins) else [o and o.line for o in origins],
+    ]
+
+
+def _ordinal_key(key: tuple) -> tuple:
+    """An Entry's sort_key with its day as the state keeps it (an ordinal)."""
+    return (key[0].toordinal(), *key[1:])
+
+
+_ORDINAL = dt.date.toordinal
 
 
 def _columns_of(lines: list, width: int) -> list[list]:
