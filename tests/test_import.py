@@ -131,6 +131,29 @@ def test_duplicate_ids_far_apart_in_a_batch_and_against_the_log(run, data, tmp_p
     assert current(run, "jobs.training") == 3
 
 
+def test_ids_that_spell_one_number_are_still_different_ids(run, data, tmp_path):
+    """An id of 16 hex digits is hashed as the number it spells, so other
+    spellings of that number ("0x…", "_" between digits) share its hash: a
+    hit is checked against the real id, in the batch and against the log."""
+    spellings = ["000000000000001f", "0x0000000000001f", "0000_00000000001f", "0000000000001F"]
+    run("log", "--from-json", "-", input=json.dumps({"id": spellings[0], "goal": "jobs.training",
+                                                     "date": "2020-01-05", "value": 3}), code=0)  # fmt: skip
+    records = batch_lines(BIG)
+    for i, spelled in enumerate(spellings[1:]):
+        records[100 + i * 1000]["id"] = spelled
+    path = tmp_path / "batch.jsonl"
+    path.write_text(as_jsonl(records), encoding="utf-8")
+    run("log", "--from-json", str(path), code=0)
+    assert current(run, "jobs.training") == 3 + len(records[::3])
+    assert_state_matches_log(data)
+    assert run.json("check")["problems"] == []
+    records = batch_lines(10)
+    records[4]["id"] = spellings[2]  # now in the log: refused
+    path.write_text(as_jsonl(records), encoding="utf-8")
+    assert re.search(r"batch\.jsonl:5: .*'0000_00000000001f'.*already", run(
+        "log", "--from-json", str(path), code=3).stderr)  # fmt: skip
+
+
 def test_a_part_above_its_whole_across_the_batch_and_the_log(run, data, tmp_path):
     run("log", "jobs.training", "100", "--date", "2020-02-01", code=0)
     records = batch_lines(3000)  # placement follows training: fine on its own
