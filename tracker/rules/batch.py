@@ -14,14 +14,19 @@ the real entries of that day are read again and used instead. Pure.
 
 from __future__ import annotations
 
+import datetime as dt
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 
 from tracker.model import Entry, Kind, Op, Plan
 
 _EXACT = 2.0**53  # whole increments summed beyond this would lose units
 _NONE = -1
+# Each Op once: `Op.X` looks the member up on the Enum class each time (about
+# 0.1 µs), and add() runs for every entry of a batch.
+_RETRACT, _DONE, _ITEMS, _TOTAL, _VALUE = Op.RETRACT, Op.DONE, Op.ITEMS, Op.TOTAL, Op.VALUE
 
 
 class _Day:
@@ -50,10 +55,10 @@ class _Day:
         if key > self.last_key:
             self.last, self.last_key = entry, key
         op = entry.op
-        if op is Op.TOTAL or (op is Op.VALUE and self.level):
+        if op is _TOTAL or (op is _VALUE and self.level):
             if key > self.base_key:
                 self.base, self.base_key = entry, key
-        elif op is Op.VALUE:
+        elif op is _VALUE:
             total = self.total + entry.value
             if not total.is_integer():  # whole sums are exact as they are
                 from tracker.numbers import exact
@@ -99,7 +104,7 @@ class BatchSummary:
         self.count = 0
         self.hashes = array("Q")  # per entry, in input order
         self.day_of = array("i")  # per entry: its _Day's index, or -1
-        self.days: dict[tuple[str, int], _Day] = {}
+        self.days: dict[tuple[str, dt.date], _Day] = {}
         self.day_list: list[_Day] = []
         self.retractions: list[tuple[int, Entry]] = []
         self.ticks: list[tuple[int, Entry]] = []
@@ -114,23 +119,25 @@ class BatchSummary:
         self.count += 1
         self.hashes.append(self.id_hash(entry.id))
         op = entry.op
-        if op is Op.RETRACT:
+        if op is _RETRACT:
             self.retractions.append((index, entry))
             self.day_of.append(_NONE)
             return
-        self.goals.setdefault(entry.goal)
-        goal = self._goals.get(entry.goal)
-        if not counts or goal is None or entry.date is None:
+        goal_id, date = entry.goal, entry.date
+        if goal_id not in self.goals:
+            self.goals[goal_id] = None
+        goal = self._goals.get(goal_id)
+        if not counts or goal is None or date is None:
             self.day_of.append(_NONE)
             return
-        if op is Op.DONE or op is Op.ITEMS:
+        if op is _DONE or op is _ITEMS:
             self.ticks.append((index, entry))
-        where = (entry.goal, entry.date.toordinal())
+        where = (goal_id, date)
         day = self.days.get(where)
         if day is None:
             day = self.days[where] = _Day(len(self.day_list), goal)
             self.day_list.append(day)
-        day.add(entry, (entry.date, entry.recorded_at, entry.id))  # Entry.sort_key
+        day.add(entry, _SORT_KEY(entry))
         self.day_of.append(day.index)
 
     # -- against the log -------------------------------------------------------
@@ -162,7 +169,7 @@ class BatchSummary:
         for entry in existing:
             if entry.date is None or entry.op not in (Op.TOTAL, Op.VALUE):
                 continue
-            day = self.days.get((entry.goal, entry.date.toordinal()))
+            day = self.days.get((entry.goal, entry.date))
             if day is None or day.first_increment is None:
                 continue
             if entry.op is Op.VALUE and day.goal.kind is not Kind.LEVEL:
@@ -212,6 +219,9 @@ class BatchSummary:
         for day in self.day_list:
             found += day.stand_ins()
         return found
+
+
+_SORT_KEY = itemgetter(2, 4, 0)  # Entry.sort_key (date, recorded_at, id) for a dated entry
 
 
 def _holds(ordered: list[int], h: int) -> bool:
