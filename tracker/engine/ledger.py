@@ -6,9 +6,8 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import attrgetter
 
-from tracker.model import Entry, Goal, Kind, Op, Plan
+from tracker.model import DATED_SORT_KEY, Entry, Goal, Kind, Op, Plan
 from tracker.numbers import LARGEST, exact
 
 OPS_FOR_KIND = {
@@ -176,9 +175,6 @@ def names_not_in_plan(plan: Plan, entries: list[Entry]) -> list[str]:
 # ── day steps: a goal's series kept per day, so a log can be summed file by file ──
 
 
-_DATED_SORT_KEY = attrgetter("date", "recorded_at", "id")
-
-
 def day_steps(goal: Goal, entries: list[Entry], *, ordered: bool = False) -> list[list]:
     """One step per day from this goal's counting entries (any order; `ordered`:
     already in Entry.sort_key order, so not sorted again): [day ordinal, base,
@@ -192,7 +188,7 @@ def day_steps(goal: Goal, entries: list[Entry], *, ordered: bool = False) -> lis
     day = None
     # Entry.sort_key, read in C: counting entries always have a date. This runs
     # for every line a state absorbs, so the loop is kept lean.
-    for entry in entries if ordered else sorted(entries, key=_DATED_SORT_KEY):
+    for entry in entries if ordered else sorted(entries, key=DATED_SORT_KEY):
         if entry.date != day:  # sorted: a new day
             day = entry.date
             increments = []

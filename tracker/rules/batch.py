@@ -18,9 +18,8 @@ import datetime as dt
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from operator import itemgetter
 
-from tracker.model import Entry, Kind, Op, Plan
+from tracker.model import DATED_SORT_KEY, Entry, Kind, Op, Plan
 
 _EXACT = 2.0**53  # whole increments summed beyond this would lose units
 _NONE = -1
@@ -137,7 +136,7 @@ class BatchSummary:
         if day is None:
             day = self.days[where] = _Day(len(self.day_list), goal)
             self.day_list.append(day)
-        day.add(entry, _SORT_KEY(entry))
+        day.add(entry, DATED_SORT_KEY(entry))
         self.day_of.append(day.index)
 
     # -- against the log -------------------------------------------------------
@@ -219,9 +218,6 @@ class BatchSummary:
         for day in self.day_list:
             found += day.stand_ins()
         return found
-
-
-_SORT_KEY = itemgetter(2, 4, 0)  # Entry.sort_key (date, recorded_at, id) for a dated entry
 
 
 def _holds(ordered: list[int], h: int) -> bool:

@@ -39,6 +39,7 @@ from pathlib import Path
 from tracker import __version__
 from tracker.engine.ledger import day_steps, fits, names_not_in_plan, series_from_steps
 from tracker.model import (
+    DATED_SORT_KEY,
     Entry,
     IsoDays,
     Kind,
@@ -434,7 +435,7 @@ class State:
                 seen[0] += lines
         del batched
         # The dated lines' Entry.sort_key, in file order (dates, not yet ordinals)
-        keys = list(map(_SORT_KEY, entries))
+        keys = list(map(DATED_SORT_KEY, entries))
         if not all(map(_FIRST, keys)):  # undated retractions: not dated lines
             keys = [k for k in keys if k[0] is not None]
         if keys:
@@ -1516,7 +1517,6 @@ def _has_repeats(sorted_hashes) -> bool:
 
 _LINE = operator.itemgetter(11)  # a compact entry's line number
 _ID, _DATE, _VALUE, _BATCH = (operator.itemgetter(i) for i in (0, 2, 5, 11))  # an Entry's
-_SORT_KEY = operator.itemgetter(2, 4, 0)  # an Entry's sort_key: (date, recorded_at, id)
 _RULED = operator.itemgetter(3, 5, 6)  # what fits() reads of an Entry, bar its date
 _FIRST = operator.itemgetter(0)
 _OP_TEXT = operator.attrgetter("_value_")  # an Op's plain str (`.value` is a property)
