@@ -133,21 +133,9 @@ _OPS = {op.value: op for op in Op}
 
 
 def compact(entry: Entry) -> list:
-    """An entry as the state keeps it: a list in model.Line's layout."""
-    return [
-        entry.id,
-        entry.date.toordinal() if entry.date else None,
-        entry.op._value_,  # the plain str (`.value` is a property: slow per line)
-        entry.value,
-        list(entry.items) if entry.items else None,
-        entry.recorded_at,
-        entry.note,
-        entry.by,
-        entry.retracts,
-        entry.reason,
-        entry.batch,
-        entry.origin.line if entry.origin else None,
-    ]
+    """An entry as the state keeps it: a list in model.Line's layout (one line
+    of _entry_columns, where the layout is written out)."""
+    return [column[0] for column in _entry_columns([entry])]
 
 
 def expand(c: list, file: str, goal: str) -> Entry:
@@ -1636,8 +1624,10 @@ def _by_goal(entries: list[Entry]) -> tuple[dict[str, list[Entry]], list[Entry]]
 
 
 def _entry_columns(entries: list[Entry]) -> list[list]:
-    """compact() of each entry, column by column: each field of the Entry
-    tuples taken at once (zip), not one list per line made and then turned."""
+    """Entries as the state keeps them (model.Line's layout: id, day ordinal,
+    op's text, value, items, recorded_at, note, by, retracts, reason, batch,
+    line number), column by column: each field of the Entry tuples taken at
+    once (zip), not one list per line made and then turned."""
     ids, _, days, ops, times, values, items, notes, bys, retracts, reasons, batches, origins = zip(
         *entries
     )
