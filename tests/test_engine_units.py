@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.engine.forecast import forecast
-from tracker.engine.ledger import build_series, day_steps, fits, running_count, step
 from tracker.engine.status import decide_state, is_stale
 from tracker.engine.trajectory import schedule_days
+from tracker.ledger import build_series, day_steps, fits, running_count, step
 from tracker.model import Checkpoint, Direction, Entry, Goal, Kind, Op, State, UpdateEvery
 
 

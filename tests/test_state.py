@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Run, run_process
-from tracker.engine.ledger import fits, names_not_in_plan, start_value, step
 from tracker.engine.status import all_series
 from tracker.jsontext import dumps
+from tracker.ledger import fits, names_not_in_plan, start_value, step
 from tracker.model import Op
 from tracker.numbers import plain_number
 from tracker.rules.entries import check_log, log_problems

@@ -286,8 +286,8 @@ def _name_retracted_goals(new: list[Entry], existing: list[Entry]) -> list[Entry
 
 def standing(plan: Plan, entries: list[Entry], goal_id: str, day: dt.date) -> GoalStatus:
     """The goal's status after a write, for the one-line answer."""
-    from tracker.engine.ledger import build_series, effective_by_goal
     from tracker.engine.status import goal_status
+    from tracker.ledger import build_series, effective_by_goal
 
     goal = plan.goal(goal_id)
     grouped, _ = effective_by_goal(plan, entries, {goal_id})

@@ -116,7 +116,7 @@ def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True)
     if warn:
         _warn(loaded.log_problems)
         if with_log:
-            from tracker.engine.ledger import names_not_in_plan
+            from tracker.ledger import names_not_in_plan
 
             _warn_unknown(names_not_in_plan(loaded.plan, loaded.entries))
     plan = loaded.plan

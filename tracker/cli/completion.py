@@ -140,7 +140,7 @@ def complete_owner(ctx, param, incomplete):
 @_never_raises
 def complete_entry(ctx, param, incomplete):
     """Entry ids, newest first, each with its goal, date and what it did."""
-    from tracker.engine.ledger import retracted_ids
+    from tracker.ledger import retracted_ids
     from tracker.model import Op
     from tracker.refs import entry_line
     from tracker.storage.journal import read_log

@@ -29,8 +29,8 @@ from tracker.refs import resolve_goal
 @data_option
 def command(goal_id, as_of, fmt, output, lang, data_dir):
     from tracker.engine.history import history, standing_before, window_start
-    from tracker.engine.ledger import retracted_ids
     from tracker.engine.status import goal_status
+    from tracker.ledger import retracted_ids
     from tracker.views.show import show_report
 
     loaded = open_data(data_dir, with_log=False)

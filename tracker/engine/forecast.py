@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from tracker.engine.ledger import Series
 from tracker.engine.trajectory import is_met
+from tracker.ledger import Series
 from tracker.model import Direction, Forecast, Goal, Kind
 
 WINDOW_DAYS = 56  # "the rate of the last 8 weeks"

@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 from itertools import repeat
 from typing import NamedTuple
 
-from tracker.engine.ledger import Series, fits, running_count, start_value, step
 from tracker.engine.trajectory import expected_on, progress_of
+from tracker.ledger import Series, fits, running_count, start_value, step
 from tracker.model import Entry, Goal, Line, LineGroup, Op
 
 

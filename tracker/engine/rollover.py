@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from dateutil.relativedelta import relativedelta
 
-from tracker.engine.ledger import Series
 from tracker.engine.status import goal_status
+from tracker.ledger import Series
 from tracker.model import Goal, Kind, Plan, State
 
 

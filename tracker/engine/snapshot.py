@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from tracker.engine.ledger import build_series, effective_by_goal, start_value
+from tracker.ledger import build_series, effective_by_goal, start_value
 from tracker.model import Entry, Op, Plan
 
 

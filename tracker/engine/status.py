@@ -7,8 +7,8 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 
 from tracker.engine.forecast import forecast
-from tracker.engine.ledger import Series, build_series, effective_by_goal, start_value
 from tracker.engine.trajectory import expected_on, is_met, progress_of, schedule_days
+from tracker.ledger import Series, build_series, effective_by_goal, start_value
 from tracker.model import Entry, Goal, GoalStatus, Judged, Kind, Plan, State, UpdateEvery
 
 DUE_SOON_DAYS = 14

@@ -7,13 +7,6 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from tracker.engine.ledger import (
-    Series,
-    build_series,
-    effective_by_goal,
-    names_not_in_plan,
-    start_value,
-)
 from tracker.engine.offices import (
     ATTENTION,
     OfficeStanding,
@@ -23,6 +16,13 @@ from tracker.engine.offices import (
     office_standings,
 )
 from tracker.engine.status import goal_status, state_counts
+from tracker.ledger import (
+    Series,
+    build_series,
+    effective_by_goal,
+    names_not_in_plan,
+    start_value,
+)
 from tracker.model import Condition, Entry, Goal, GoalStatus, Kind, Plan, State
 from tracker.numbers import exact, places
 

@@ -16,12 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Protocol
 
-from tracker.engine.ledger import (
-    OPS_FOR_KIND,
-    build_series,
-    effective_by_goal,
-    retracted_ids,
-)
+from tracker.kinds import EFFECTS
+from tracker.ledger import build_series, effective_by_goal, retracted_ids
 from tracker.model import Entry, Kind, Op, Plan
 from tracker.numbers import LARGEST, places
 from tracker.problems import Problem, problem, suggest_or
@@ -51,7 +47,7 @@ def fits_kind(plan: Plan, entry: Entry) -> list[Problem]:
     """The entry's operation is one its goal's kind takes: a count adds or states a
     total, a level reads, a milestone is done, a checklist ticks items."""
     goal = plan.goal(entry.goal)
-    if goal is None or entry.op is Op.RETRACT or entry.op in OPS_FOR_KIND[goal.kind]:
+    if goal is None or entry.op is Op.RETRACT or entry.op in EFFECTS[goal.kind]:
         return []
     return [
         at(

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
+from tracker.ledger import committed
 from tracker.model import Entry, Source, entry_to_record
 from tracker.problems import ExitCode, Problem, TrackerError, problem
 from tracker.storage.logline import Unreadable, dumps_line, entry_from_record, parse_line
@@ -48,7 +49,8 @@ def read_log(progress_dir: Path, display=str) -> tuple[list[Entry], list[Problem
     for path in log_files(progress_dir):
         name = display(path)
         read_file(path, name, entries, problems, commits)
-    return _committed(entries, commits, problems), problems
+    kept, cut = committed(entries, commits)
+    return kept, problems + cut
 
 
 def read_file(path: Path, name: str, entries: list, problems: list, commits: set) -> None:
@@ -101,32 +103,6 @@ def parse_lines(
             problems.append(result)
         else:
             add_entry(result)
-
-
-def _committed(entries: list[Entry], commits: set[str], problems: list[Problem]) -> list[Entry]:
-    if not any(e.batch for e in entries):
-        return entries
-    orphans: dict[str, list[Entry]] = {}
-    kept = []
-    for entry in entries:
-        if entry.batch and entry.batch not in commits:
-            orphans.setdefault(entry.batch, []).append(entry)
-        else:
-            kept.append(entry)
-    for batch, lost in orphans.items():
-        first = lost[0].origin
-        problems.append(
-            problem(
-                first.file,
-                first.line,
-                "uncommitted-batch",
-                "batch_cut_off",
-                "batch_run_again",
-                batch=batch,
-                count=len(lost),
-            )
-        )
-    return kept
 
 
 # ── writing ──────────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@ Per log file it keeps the file's stat and a digest of its bytes; each goal's
 entries in that file in a compact form (a "part", read only when a question
 needs that goal); a sorted array of 64-bit hashes of the file's ids (for
 duplicate-id and retraction lookups, every hit verified against the real id);
-and each goal's day steps (tracker.engine.ledger.day_steps), from which every
+and each goal's day steps (tracker.ledger.day_steps), from which every
 goal's series is summed without reading an entry. A file that only grew (same
 inode, its old bytes' digest unchanged) has only its new lines parsed; a file
 whose earlier bytes changed (a merge, an edit) is rebuilt alone.
@@ -37,7 +37,7 @@ from itertools import islice, repeat
 from pathlib import Path
 
 from tracker import __version__
-from tracker.engine.ledger import day_steps, fits, names_not_in_plan, series_from_steps
+from tracker.ledger import day_steps, fits, names_not_in_plan, series_from_steps
 from tracker.model import (
     DATED_SORT_KEY,
     Entry,
@@ -627,7 +627,7 @@ class State:
         line (in this file or an earlier one) already has ("repeated", what
         `check` reports), and of those the entries whose id an earlier entry has
         ("shadowed": they do not count; a retraction's id shadows nothing, as in
-        tracker.engine.ledger.effective_by_goal). Lines of a cut-off batch are
+        tracker.ledger.effective_by_goal). Lines of a cut-off batch are
         neither. Hash hits are verified against the real ids."""
         repeated: dict[str, set[int]] = {}
         shadowed: dict[str, set[int]] = {}
@@ -714,7 +714,7 @@ class State:
         return [by_day[d] for d in sorted(by_day)]
 
     def series(self) -> dict:
-        from tracker.engine.ledger import Series
+        from tracker.ledger import Series
 
         out = {}
         for goal in self.plan.goals:

@@ -1,0 +1,242 @@
+"""How counting lines move a goal's value: line by line (step), a day at a time
+(day steps, what the maintained cache keeps per file), and as a series over
+days. Every path that sums a goal — status, show's history, the write rules,
+a batch's summary, the cache — sums it here, by the kinds' effects table."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
+
+from tracker.kinds import EFFECTS, Effect
+from tracker.model import DATED_SORT_KEY, Entry, Goal, Kind, Op, Source
+from tracker.numbers import LARGEST, exact
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """A goal's value after each day that had entries: value_on(d) is the last
+    step on or before d (None before the first)."""
+
+    goal: Goal
+    days: tuple[dt.date, ...]
+    values: tuple[float, ...]
+    items: tuple[frozenset, ...]  # checklist: items done after each step
+    entry_days: tuple[dt.date, ...]  # every day any entry (check-ins too) was dated
+
+    def value_on(self, day: dt.date) -> float | None:
+        i = bisect.bisect_right(self.days, day)
+        return self.values[i - 1] if i else None
+
+    def items_on(self, day: dt.date) -> frozenset:
+        i = bisect.bisect_right(self.days, day)
+        return self.items[i - 1] if i else frozenset()
+
+    def steps_until(self, day: dt.date):
+        """(day, value) of every step on or before `day`."""
+        i = bisect.bisect_right(self.days, day)
+        return zip(self.days[:i], self.values[:i])
+
+    def last_entry_on_or_before(self, day: dt.date) -> dt.date | None:
+        i = bisect.bisect_right(self.entry_days, day)
+        return self.entry_days[i - 1] if i else None
+
+
+def start_value(goal: Goal) -> float | None:
+    """A goal's value before any entry: levels are unread; counts start at zero,
+    or at what a goal carried from last year brought; a checklist at the items
+    done before this plan."""
+    if goal.kind is Kind.LEVEL:
+        return None
+    if goal.kind is Kind.COUNT and goal.start_value is not None:
+        return goal.start_value
+    if goal.kind is Kind.CHECKLIST:
+        return float(len(goal.start_items))
+    return 0.0
+
+
+def effect_of(goal: Goal, op: Op) -> Effect | None:
+    """What a line of this operation does to the goal (None: the kind does not take it)."""
+    return EFFECTS[goal.kind].get(op)
+
+
+def added(goal: Goal, value: float, increment: float) -> float:
+    """A count's value after an increment: exact to the goal's decimal places
+    (0.35 + 0.3 is 0.65, never 0.6499999…)."""
+    return exact(value + increment, goal.decimals)
+
+
+# Effects as plain names: `Effect.ADD` is a class attribute lookup through the
+# enum's metaclass (~90 ns), and step() runs once per line of a history.
+_ADD, _SET, _DONE, _TICK = Effect.ADD, Effect.SET, Effect.DONE, Effect.TICK
+
+
+def step(goal: Goal, value: float | None, done_items: frozenset, entry: Entry):
+    """(value, done items) after one counting entry."""
+    effect = EFFECTS[goal.kind][entry.op]
+    if effect is _ADD:
+        return added(goal, value, entry.value), done_items
+    if effect is _SET:
+        return entry.value, done_items
+    if effect is _DONE:
+        return 1.0, done_items
+    if effect is _TICK:
+        done_items = done_items | frozenset(entry.items)
+        return float(len(done_items)), done_items
+    return value, done_items  # a note changes nothing
+
+
+# ── day steps: a goal's series kept per day, so a log can be summed file by file ──
+
+
+class DayStep(NamedTuple):
+    """What a goal's counting lines of one day do, in order: the day's value is
+    `base` (a stated total, a reading, done) or the day before's, plus the
+    increments in order; `items` are ticked. `counting` is false on a day of
+    notes only; `line` is the line of the day's latest entry (the one a rule
+    blames). Stored by the cache as a plain list in this order."""
+
+    day: int  # an ordinal
+    base: float | None
+    increments: list
+    items: list
+    counting: bool
+    line: int | None
+
+
+def day_steps(goal: Goal, entries: list[Entry], *, ordered: bool = False) -> list[list]:
+    """One step per day (DayStep's fields, as a list) from this goal's counting
+    entries (any order; `ordered`: already in Entry.sort_key order, so not
+    sorted again)."""
+    steps: list[list] = []
+    effects = EFFECTS[goal.kind]
+    step_: list = []
+    increments: list = []
+    day = None
+    # Entry.sort_key, read in C: counting entries always have a date. This runs
+    # for every line a cache absorbs, so the loop is kept lean.
+    for entry in entries if ordered else sorted(entries, key=DATED_SORT_KEY):
+        if entry.date != day:  # sorted: a new day
+            day = entry.date
+            increments = []
+            step_ = [day.toordinal(), None, increments, [], False, None]
+            steps.append(step_)
+        origin = entry.origin
+        step_[5] = origin.line if origin else None
+        effect = effects[entry.op]
+        if effect is _ADD:
+            step_[4] = True
+            increments.append(entry.value)
+        elif effect is _SET:
+            step_[4] = True
+            step_[1] = entry.value
+            increments.clear()
+        elif effect is _DONE:
+            step_[4] = True
+            step_[1] = 1.0
+        elif effect is _TICK:
+            step_[4] = True
+            step_[3].extend(i for i in entry.items if i not in step_[3])
+    for step_ in steps:
+        step_[2] = summed(step_[2])
+    return steps
+
+
+EXACT = 2.0**53  # every integer below this is a float exactly
+
+
+def summed(increments: list[float]) -> list[float]:
+    """A day's whole-number increments as one: their sum is exact, so adding it to
+    a whole-number value gives what adding them one by one gives (the count rules
+    keep counts whole; increments with a fraction are kept one by one, in order).
+    It keeps a day of 500 one-person entries one number in the cache."""
+    if len(increments) < 2 or not all(float(i).is_integer() for i in increments):
+        return increments
+    total = sum(increments)
+    return [total] if abs(total) < EXACT else increments
+
+
+def running_count(goal: Goal, value: float | None, increments: list[float]) -> list[float] | None:
+    """A count goal's value after each of these increments, summed at C speed:
+    what step() gives one by one when `value` and every increment are whole,
+    not negative and within LARGEST (counting.fits), so every sum is exact
+    below 2**53 (as in summed). None when they are not."""
+    if goal.kind is not Kind.COUNT or value is None or value < 0 or not float(value).is_integer():
+        return None
+    try:
+        if increments and (
+            min(increments) < 0
+            or max(increments) > LARGEST
+            or not all(map(float.is_integer, increments))
+        ):
+            return None
+    except TypeError:  # not all floats: step() one by one
+        return None
+    values = list(accumulate(increments, initial=float(value) + 0.0))
+    del values[0]
+    return values if not values or values[-1] < EXACT else None
+
+
+def series_from_steps(goal: Goal, steps: list[list]) -> Series:
+    """The goal's series from its day steps (sorted by day, one per day)."""
+    days: list[dt.date] = []
+    values: list[float] = []
+    item_sets: list[frozenset] = []
+    value = start_value(goal)
+    done_items: frozenset = frozenset(goal.start_items)
+    checklist = goal.kind is Kind.CHECKLIST
+    decimals = goal.decimals
+    fromordinal = dt.date.fromordinal
+    for day, base, increments, items, counting, _ in steps:
+        if not counting:
+            continue
+        if base is not None:
+            value = base
+        for increment in increments:
+            value = exact(value + increment, decimals)
+        if checklist:
+            done_items = done_items | frozenset(items)
+            value = float(len(done_items))
+        days.append(fromordinal(day))
+        values.append(value)
+        item_sets.append(done_items)
+    entry_days = tuple(fromordinal(s[0]) for s in steps)
+    return Series(goal, tuple(days), tuple(values), tuple(item_sets), entry_days)
+
+
+def build_series(goal: Goal, entries: list[Entry]) -> Series:
+    """The goal's series from its counting entries (any order)."""
+    return series_from_steps(goal, day_steps(goal, entries))
+
+
+def stand_ins(goal: Goal, steps: list[list], *, skip: set[int], file_of) -> list[Entry]:
+    """One entry per day that does what the goal's entries of that day do, bar
+    the `skip` days: a stated total (a count), the day's reading (a level),
+    done, the items ticked, or a note — what the write rules need of a day
+    they do not look at line by line. `file_of(day)`: where the day's latest
+    entry is, for a rule that blames it."""
+    series = series_from_steps(goal, steps)
+    values = dict(zip((d.toordinal() for d in series.days), series.values))
+    effect = {
+        Kind.COUNT: Op.TOTAL, Kind.LEVEL: Op.VALUE, Kind.MILESTONE: Op.DONE,
+        Kind.CHECKLIST: Op.ITEMS,
+    }[goal.kind]  # fmt: skip
+    out = []
+    for day, _, _, items, counting, line in steps:
+        if day in skip:
+            continue
+        origin = Source(file_of(day), line)
+        when = dt.date.fromordinal(day)
+        common = dict(id=f"\x00{goal.id}\x00{day}", goal=goal.id, date=when, recorded_at="")
+        if not counting:
+            out.append(Entry(op=Op.CHECKIN, origin=origin, **common))
+        elif effect is Op.ITEMS:
+            out.append(Entry(op=Op.ITEMS, items=tuple(items), origin=origin, **common))
+        elif effect is Op.DONE:
+            out.append(Entry(op=Op.DONE, origin=origin, **common))
+        else:
+            out.append(Entry(op=effect, value=values[day], origin=origin, **common))
+    return out
