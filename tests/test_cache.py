@@ -21,7 +21,7 @@ def training(run, as_of="2020-12-31"):
 def settle(data):
     """Wait until every log file is older than the racy window (its ctime cannot
     be set back, so the test waits as a user's next command would)."""
-    from tracker.storage.state import RACY_SECONDS
+    from tracker.storage.logcache.freshness import RACY_SECONDS
 
     files = [data / "goals.toml", *(data / "progress").glob("*.jsonl")]
     newest = max(max(p.stat().st_mtime, p.stat().st_ctime) for p in files)

@@ -22,7 +22,8 @@ from tracker.model import Entry, IsoDays, Op, Source, entry_to_record, mark_reco
 from tracker.render.out import render, render_pieces
 from tracker.storage.datadir import load_plan, named_data_dir
 from tracker.storage.journal import read_log
-from tracker.storage.state import _line_record, compact
+from tracker.storage.logcache.layout import compact
+from tracker.storage.logcache.layout import compact_record as _line_record
 from tracker.views.entries import entries_report
 from tracker.views.model import Chunks
 

@@ -293,22 +293,73 @@ _COMPARED = len(Entry._fields) - 1  # every field but `origin`, the last
 DATED_SORT_KEY = itemgetter(2, 4, 0)
 
 
-# One of a goal's dated log lines as its history reads it: the maintained
-# state's compact entry itself (storage.state.compact), no Entry made — a goal
-# of a big log has hundreds of thousands. Read by unpacking, in this order:
-# [id, day (an ordinal), op (an Op's value), value, items (or None), recorded_at,
-#  note, by, retracts, reason, batch, line number]. A list as made, a tuple as
-# read back from the state's columns.
-Line = Sequence
+class LineColumns:
+    """A group of one goal's log lines, column by column: a list per field, read
+    by name (`columns.ids`, `columns.values` …), no object per line until one
+    is asked for — a goal of a big log has hundreds of thousands of lines.
+    Made by the log cache, which alone knows how lines are stored; a column
+    may be read from disk only when first asked for."""
+
+    FIELDS = ("id", "day", "op", "value", "items", "recorded_at", "note", "by", "retracts",
+              "reason", "batch", "line")  # fmt: skip
+    __slots__ = ("_columns",)
+
+    def __init__(self, columns):
+        self._columns = columns  # indexable by a field's place in FIELDS
+
+    def __len__(self) -> int:
+        return len(self._columns[0])
+
+    @property
+    def ids(self) -> list[str]:
+        return self._columns[0]
+
+    @property
+    def days(self) -> list[int]:
+        """Each line's date as an ordinal."""
+        return self._columns[1]
+
+    @property
+    def ops(self) -> list[str]:
+        """Each line's Op, as its value (a plain str)."""
+        return self._columns[2]
+
+    @property
+    def values(self) -> list[float | None]:
+        return self._columns[3]
+
+    @property
+    def items(self) -> list[list[str] | None]:
+        return self._columns[4]
+
+    @property
+    def recorded_ats(self) -> list[str]:
+        return self._columns[5]
+
+    @property
+    def notes(self) -> list[str]:
+        return self._columns[6]
+
+    @property
+    def bys(self) -> list[str]:
+        return self._columns[7]
+
+    @property
+    def batches(self) -> list[str | None]:
+        return self._columns[10]
+
+    @property
+    def lines(self) -> list[int | None]:
+        """Each line's number in its log file."""
+        return self._columns[11]
 
 
 class LineGroup(NamedTuple):
     """A group of a goal's lines, in Entry.sort_key order (ties in log order),
-    column by column as the state stores them (a list per field of Line: no
-    object per line until one is asked for), and the places of those whose id
-    an earlier line of the log has (they do not count)."""
+    and the places of those whose id an earlier line of the log has (they do
+    not count)."""
 
-    columns: list[list]
+    columns: LineColumns
     repeats: frozenset[int]
 
 

@@ -36,7 +36,7 @@ def write(
     counts for nothing. `input_problems`: what reading a batch already found;
     the rules still run on its good entries so one run reports everything."""
     from tracker.rules.entries import entry_problems, write_problems
-    from tracker.storage.state import open_state
+    from tracker.storage.logcache import open_cache
 
     if input_problems:
         found = list(input_problems) + [p for e in new for p in entry_problems(plan, e)]
@@ -61,9 +61,9 @@ def write(
     def context() -> list[Entry]:
         """What the rules need of the log, from the maintained state: the lines
         sharing an id with the new ones or named by them, every retraction, and
-        the touched goals' history one entry per day (tracker.storage.state)."""
+        the touched goals' history one entry per day (tracker.storage.logcache)."""
         nonlocal state
-        state = open_state(data.progress_dir, plan, data.display)
+        state = open_cache(data.progress_dir, plan, data.display)
         return state.write_context(new)
 
     existing = _append(
@@ -103,7 +103,7 @@ def write_batch(
     A batch refused anywhere, even by its very last entry, writes nothing."""
     from tracker.rules.batch import BatchSummary
     from tracker.storage import journal
-    from tracker.storage.state import id_hash
+    from tracker.storage.logcache.ids import id_hash
 
     batch_id = new_id()
     summary = BatchSummary(plan, id_hash)
@@ -128,7 +128,7 @@ def _write_batch(
         new_entry_problems,
         retraction_targets,
     )
-    from tracker.storage.state import open_state
+    from tracker.storage.logcache import open_cache
 
     name = source.name
     read_problems: list[Problem] = []
@@ -158,7 +158,7 @@ def _write_batch(
     judged: dict = {}
 
     def context() -> list[Entry]:
-        state = open_state(data.progress_dir, plan, data.display)
+        state = open_cache(data.progress_dir, plan, data.display)
         summary.find_wanted(state.hashes_held)
         existing = state.write_context(summary.probe())
         summary.judge_days(existing)

@@ -143,13 +143,13 @@ def warn_plan_ended(plan: Plan, as_of: dt.date, command: str, lang: str) -> None
 def open_log(loaded: Opened, *, warn: bool = True):
     """progress/ as maintained state, for commands that read only the part of the
     log a question needs (show, entries, summary); warns like open_data."""
-    from tracker.storage.datadir import open_log as open_state
+    from tracker.storage import datadir
 
-    state = open_state(loaded.data, loaded.plan)
+    log = datadir.open_log(loaded.data, loaded.plan)
     if warn:
-        _warn(state.problems())
-        _warn_unknown(state.unknown())
-    return state
+        _warn(log.problems())
+        _warn_unknown(log.unknown())
+    return log
 
 
 def _warn(log_problems: list[Problem]) -> None:

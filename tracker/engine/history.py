@@ -11,7 +11,21 @@ from typing import NamedTuple
 
 from tracker.engine.trajectory import expected_on, progress_of
 from tracker.ledger import Series, fits, running_count, start_value, step
-from tracker.model import Entry, Goal, Line, LineGroup, Op
+from tracker.model import Entry, Goal, LineColumns, LineGroup, Op
+
+
+class HistoryRow(NamedTuple):
+    """One line of a goal's history as a person reads it."""
+
+    id: str
+    day: int  # an ordinal
+    op: str  # an Op's value
+    change: float | None
+    items: list[str] | None
+    note: str
+    by: str
+    value: float | None  # the goal's value after it (None: it does not count)
+    retracted: bool
 
 
 class HistoryGroup(NamedTuple):
@@ -20,15 +34,17 @@ class HistoryGroup(NamedTuple):
     count), and the ids among them that are retracted. Columns, not a row
     object per line: a goal of a big log has hundreds of thousands."""
 
-    columns: list[list]
+    columns: LineColumns
     values: list[float | None]
     retracted: set[str]
     whole: bool = False  # every line a counted increment, every value whole below 2**53
 
-    def rows(self) -> Iterator[tuple[Line, float | None, bool]]:
-        """(line, value after it, retracted?) for each line."""
-        for line, value in zip(zip(*self.columns), self.values):
-            yield line, value, line[0] in self.retracted
+    def rows(self) -> Iterator[HistoryRow]:
+        c, gone = self.columns, self.retracted
+        for entry_id, day, op, change, items, note, by, value in zip(
+            c.ids, c.days, c.ops, c.values, c.items, c.notes, c.bys, self.values
+        ):
+            yield HistoryRow(entry_id, day, op, change, items, note, by, value, entry_id in gone)
 
 
 _UNSEEN = object()
@@ -45,7 +61,7 @@ def history(
     """The goal's history, oldest first, with the running value, a group at a
     time (never the whole history at once). `groups`: its lines (retractions
     left out) in order, in groups each dated after the ones before it, each
-    with its repeated lines (State.goal_lines). `gone`: the retracted ids
+    with its repeated lines (LogCache.goal_lines). `gone`: the retracted ids
     (every line with one is marked, and does not count; nor does a repeated
     id's line, nor one the goal cannot count: ledger.fits). `before`: the
     (value, done items) the goal stood at before the first line
@@ -57,7 +73,7 @@ def history(
     counted: dict[tuple, Entry | None] = {}
     look = counted.get
     for columns, repeats in groups:
-        ids, ops, changes = columns[0], columns[2], columns[3]
+        ids, ops, changes = columns.ids, columns.ops, columns.values
         # A group of plain increments to a count (a big log's usual group): the
         # running value summed at C speed, as step() would give it.
         if ids and not repeats and set(ops) == _VALUE_ONLY and gone.isdisjoint(ids):
@@ -71,8 +87,8 @@ def history(
         add = values.append
         retracted: set[str] = set()
         repeated = (i in repeats for i in range(len(ids))) if repeats else repeat(False)
-        for (entry_id, day, op, change, items, recorded_at, _, _, _, _, _, _), again in zip(
-            zip(*columns), repeated
+        for entry_id, day, op, change, items, recorded_at, again in zip(
+            ids, columns.days, ops, changes, columns.items, columns.recorded_ats, repeated
         ):
             key = (op, change) if items is None else (op, change, *items)
             entry = look(key, _UNSEEN)

@@ -93,7 +93,7 @@ class _Day:
 
 class BatchSummary:
     """What the rules across entries need of a batch read once, entry by entry.
-    `id_hash`: the log's id hash (tracker.storage.state.id_hash), so the
+    `id_hash`: the log's id hash (tracker.storage.logcache.ids.id_hash), so the
     batch's ids can be compared with the log's without reading them."""
 
     def __init__(self, plan: Plan, id_hash: Callable[[str], int]):

@@ -123,16 +123,14 @@ def within_range(plan: Plan, entry: Entry) -> list[Problem]:
 ENTRY_RULES = (unknown_goal, fits_kind, count_values, known_items, within_plan, within_range)
 
 
-def rule_key(entry: Entry) -> tuple:
-    """All that the single-entry rules (ENTRY_RULES, not_in_future,
-    implausible_value) read of an entry besides where it came from: entries
-    with the same key get the same problems, so a big log or batch runs them
-    once per key. A rule that reads more of an entry must add it here (and to
-    the grouping of tracker.storage.state.State.alike)."""
-    return _RULE_KEY(entry)
-
-
-_RULE_KEY = operator.itemgetter(1, 2, 3, 5, 6)  # an Entry's goal, date, op, value, items
+# All that the single-entry rules (ENTRY_RULES, not_in_future,
+# implausible_value) read of an entry besides where it came from: entries with
+# the same key get the same problems, so a big log or batch runs them once per
+# key. A rule that reads more of an entry adds it here; the log cache groups
+# lines by these same fields (LogReader.alike).
+RULE_FIELDS = ("goal", "date", "op", "value", "items")
+rule_key = operator.itemgetter(*(Entry._fields.index(name) for name in RULE_FIELDS))
+_RULE_KEY = rule_key
 
 
 def entry_problems(plan: Plan, entry: Entry) -> list[Problem]:
@@ -325,12 +323,12 @@ def _culprit(child_entries: list[Entry], parent_entries: list[Entry], day: dt.da
 
 class LogReader(Protocol):
     """What `tracker check` needs of a log, so a whole log held in memory and the
-    maintained state (tracker.storage.state) answer it alike. Entries of a batch
+    log cache (tracker.storage.logcache) answer it alike. Entries of a batch
     that was cut off are not in it."""
 
-    def alike(self) -> Iterator[list[tuple[Entry, list[int | None]]]]:
-        """Per log file, in log order: its entries grouped by rule_key, as (one
-        of them, the lines of them all)."""
+    def alike(self, fields: tuple[str, ...]) -> Iterator[list[tuple[Entry, list[int | None]]]]:
+        """Per log file, in log order: its entries grouped by these fields
+        (RULE_FIELDS), as (one of them, the lines of them all)."""
 
     def sharing_ids(self) -> list[Entry]:
         """Every line whose id another line has too, in log order."""
@@ -362,7 +360,7 @@ def check_log(
     found = duplicate_ids((), log.sharing_ids())
     said: dict[tuple, list[Problem]] = {}
     count = 0
-    for groups in log.alike():
+    for groups in log.alike(RULE_FIELDS):
         placed = []
         for entry, lines in groups:
             count += len(lines)
@@ -391,11 +389,12 @@ class ListLog:
         self.entries = entries
         self._grouped = None
 
-    def alike(self):
+    def alike(self, fields):
+        key_of = operator.itemgetter(*(Entry._fields.index(name) for name in fields))
         files: dict[str | None, dict[tuple, tuple[Entry, list]]] = {}
         for e in self.entries:
             file = e.origin.file if e.origin else None
-            key = rule_key(e)
+            key = key_of(e)
             group = files.setdefault(file, {}).setdefault(key, (e, []))
             group[1].append(e.origin.line if e.origin else None)
         for groups in files.values():

@@ -118,7 +118,8 @@ def load(data: DataDir, *, with_log: bool = True) -> Loaded:
 
 
 def open_log(data: DataDir, plan: Plan):
-    """progress/ as maintained state: fresh, read only where a question needs it."""
-    from tracker.storage.state import open_state
+    """progress/ through its cache (tracker.storage.logcache): fresh, read only
+    where a question needs it."""
+    from tracker.storage.logcache import open_cache
 
-    return open_state(data.progress_dir, plan, data.display)
+    return open_cache(data.progress_dir, plan, data.display)

@@ -90,7 +90,7 @@ def show_table(
     sentence: str,
     lang: str,
 ) -> Table:
-    """`rows`: (line, value after it, retracted?) (HistoryGroup.rows);
+    """`rows`: the latest history rows (HistoryGroup.rows);
     `earlier`: how many entries come before them."""
     goal = status.goal
 
@@ -143,7 +143,7 @@ def show_table(
     retracted = " " + word("show.retracted")
     table_rows = []
     dates, changes = IsoDays(), _Changes(lang)
-    for (entry_id, day, op, change, items, _, note, by, _, _, _, _), value, gone in rows:
+    for entry_id, day, op, change, items, note, by, value, gone in rows:
         style = "dim" if gone else ""
         mark = retracted if gone else ""
         table_rows.append(
@@ -172,7 +172,8 @@ def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[d
     dates, changes = IsoDays(), _Changes(lang)  # looked up at C speed, each made once
     for columns, values, retracted, whole in groups:
         if whole:  # plain increments, none retracted, whole values: the same rows, quicker
-            ids, days, increments, notes, bys = (columns[i] for i in (0, 1, 3, 6, 7))
+            ids, days, increments = columns.ids, columns.days, columns.values
+            notes, bys = columns.notes, columns.bys
             texts = {change: changes[("value", change)] for change in set(increments)}
             items = [
                 {
@@ -197,8 +198,15 @@ def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[d
                 "by": by,
                 "retracted": entry_id in retracted,
             }
-            for (entry_id, day, op, change, done, _, note, by, _, _, _, _), value in zip(
-                zip(*columns), values
+            for entry_id, day, op, change, done, note, by, value in zip(
+                columns.ids,
+                columns.days,
+                columns.ops,
+                columns.values,
+                columns.items,
+                columns.notes,
+                columns.bys,
+                values,
             )
         ]
         del columns, values

@@ -1,0 +1,61 @@
+"""A log file's ids as the cache keeps them: a sorted array of 64-bit hashes,
+so "does the log have this id?" is answered without reading a line (every hit
+is then checked against the real id)."""
+
+from __future__ import annotations
+
+import bisect
+
+try:  # the blake2 module alone: hashlib would load OpenSSL first (2.5 ms of every start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b
+
+_MIX = 0x9E3779B97F4A7C15  # odd (2**64 over the golden ratio): times it is a bijection mod 2**64
+_MASK = (1 << 64) - 1
+
+
+def id_hash(entry_id: str, _blake2b=blake2b, _from_bytes=int.from_bytes, _int=int) -> int:
+    """An id's 64-bit hash (hits are always checked against the real id). The
+    ids tracker gives are 16 hex digits, 64 bits already: their number, mixed
+    (consecutive ids a batch counts up spread over the whole range, which
+    no_id_twice cuts into slices), costs half a blake2b; any other id is
+    hashed. (Names bound as defaults: this runs twice per entry of a batch.)"""
+    if len(entry_id) == 16:
+        try:
+            return (_int(entry_id, 16) * _MIX) & _MASK
+        except ValueError:
+            pass
+    return _from_bytes(
+        _blake2b(entry_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
+    )
+
+
+def contains(sorted_hashes, h: int) -> bool:
+    i = bisect.bisect_left(sorted_hashes, h)
+    return i < len(sorted_hashes) and sorted_hashes[i] == h
+
+
+def count_of(sorted_hashes, h: int) -> int:
+    return bisect.bisect_right(sorted_hashes, h) - bisect.bisect_left(sorted_hashes, h)
+
+
+def has_repeats(sorted_hashes) -> bool:
+    return any(a == b for a, b in zip(sorted_hashes, sorted_hashes[1:]))
+
+
+def no_id_twice(arrays: list) -> bool:
+    """Whether no hash is held twice among these sorted arrays. They are looked
+    at a range of hashes at a time (about 64k hashes), so a million ids are
+    never held as one set."""
+    step = (1 << 64) // max(1, sum(map(len, arrays)) >> 16) + 1
+    for start in range(0, 1 << 64, step):
+        seen: set[int] = set()
+        held = 0
+        for mine in arrays:
+            low, high = bisect.bisect_left(mine, start), bisect.bisect_left(mine, start + step)
+            seen.update(mine[low:high])
+            held += high - low
+        if len(seen) != held:
+            return False
+    return True

@@ -1,0 +1,491 @@
+"""What commands ask of the log, answered from the cache: each goal's series,
+the log's problems, its lines in a period or of a goal (as entries, plain
+records or named columns), what `check` and the write rules need. Every answer
+is the one the whole log read from scratch gives (the cache's invariant)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from itertools import repeat
+
+from tracker.ledger import Series, cut_off_problem, stand_ins
+from tracker.model import Entry, IsoDays, LineColumns, LineGroup, Op, Source
+from tracker.numbers import PlainNumbers
+from tracker.problems import Problem
+from tracker.storage.logcache.ids import contains
+from tracker.storage.logcache.layout import (
+    BATCH,
+    DATED_RECORD,
+    DAY,
+    DAY_TIME_ID,
+    GOAL,
+    ITEMS,
+    LINE,
+    OP,
+    RETRACTIONS,
+    UNDATED_RECORD,
+    VALUE,
+    WIDTH,
+    columns_of,
+    compact_record,
+    expand,
+    part_records,
+    within,
+)
+
+TINY = 1e-4  # below it (but 0) orjson writes a float otherwise than json (jsontext)
+
+
+class Queries:
+    """The LogCache's answers (a mixin: it reads the cache's files and parts)."""
+
+    # -- the series and the log's standing ------------------------------------
+
+    def series(self) -> dict[str, Series]:
+        out = {}
+        for goal in self.plan.goals:
+            raw = self.series_raw[goal.id]
+            days = tuple(dt.date.fromordinal(d) for d in raw["days"])
+            items = (
+                tuple(frozenset(i) for i in raw["items"])
+                if raw["items"] is not None
+                else tuple(frozenset() for _ in days)
+            )
+            out[goal.id] = Series(
+                goal,
+                days,
+                tuple(raw["values"]),
+                items,
+                tuple(dt.date.fromordinal(d) for d in raw["entry_days"]),
+            )
+        return out
+
+    def problems(self) -> list[Problem]:
+        """The log's problems, as read_log reports them: each file's, then cut-off batches."""
+        found = []
+        for name, record in self.files.items():
+            shown = self._shown(name)
+            for raw in record.problems:
+                found.append(replace(Problem.from_record(raw), file=shown))
+        commits = set().union(*(r.commits for r in self.files.values()))
+        cut: dict[str, list] = {}
+        for name, record in self.files.items():
+            for batch, (count, line) in record.batches.items():
+                if batch not in commits:
+                    place = cut.setdefault(batch, [0, name, line])
+                    place[0] += count
+        for batch, (count, name, line) in cut.items():
+            found.append(cut_off_problem(self._shown(name), line, batch, count))
+        return found
+
+    def unknown(self) -> list[str]:
+        """What the log's committed lines name that the plan no longer has."""
+        cut = self._uncommitted()
+        found: dict[str, None] = {}
+        for record in self.files.values():
+            for ref, batch in record.unknown:
+                if batch is None or batch not in cut:
+                    found.setdefault(ref)
+        return list(found)
+
+    def plain_floats(self) -> bool:
+        """Whether no line's value is a float below TINY (but 0): then the log's
+        records hold only numbers every JSON encoder writes alike."""
+        return not any(record.tiny for record in self.files.values())
+
+    # -- entries --------------------------------------------------------------
+
+    def entries(
+        self,
+        *,
+        goal: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[Entry]:
+        """The log's entries, in file then line order, as read_log gives them —
+        with `since`/`until`, only those dated in the period, read from the files
+        whose dates can hold one. Retractions only when no goal is asked for
+        (see retractions())."""
+        cut = self._uncommitted()
+        out: list[Entry] = []
+        lo = since.toordinal() if since else None
+        hi = until.toordinal() if until else None
+        for name, record in self.files.items():
+            dates = record.dates
+            if (
+                dates is None
+                or (lo is not None and dates[1] < lo)
+                or (hi is not None and dates[0] > hi)
+            ):
+                continue
+            span = None
+            if lo is not None or hi is not None:  # a period: the files' rows in it, no others
+                span = (lo if lo is not None else dates[0], hi if hi is not None else dates[1])
+            out += [e for e in self._entries_of(name, goal, span=span) if e.batch not in cut]
+        return out
+
+    def retractions(self) -> list[Entry]:
+        cut = self._uncommitted()
+        out = []
+        for name, record in self.files.items():
+            shown = self._shown(name)
+            for c in record.retractions:
+                if c[BATCH] is None or c[BATCH] not in cut:
+                    out.append(expand(c, shown, c[GOAL]))
+        return out
+
+    def shadowed(self) -> set[Source]:
+        """Where the entries are whose id an earlier entry has: they do not count."""
+        return {
+            Source(self._shown(name), line)
+            for name, record in self.files.items()
+            for line in record.applied.shadowed
+        }
+
+    def find(self, ids: set[str]) -> list[Entry]:
+        """Every line with one of these ids (hash hits verified), in log order;
+        not those of a cut-off batch, which count for nothing."""
+        out = []
+        cut = self._cut_off()
+        for name in self.files:
+            wanted = {i for i in ids if self._holds(name, i)}
+            if wanted:
+                out += [
+                    e
+                    for e in self._entries_of(name)
+                    if e.id in wanted and (e.batch is None or e.batch not in cut)
+                ]
+        return out
+
+    def count(self, goal_id: str, *, before: dt.date) -> int:
+        """How many of the goal's entries (not retractions, not of a cut-off
+        batch) are dated before `before`: from each file's sizes, and for a file
+        dated across that day, counted in its part (none made an Entry)."""
+        cut = self._uncommitted()
+        day = before.toordinal()
+        found = 0
+        for name, record in self.files.items():
+            dates = record.dates
+            if goal_id not in record.parts or dates is None or dates[0] >= day:
+                continue
+            if dates[1] < day:  # all of it
+                plain, batched = record.sizes.get(goal_id, (0, {}))
+                found += plain + sum(n for b, n in batched.items() if b not in cut)
+                continue
+            part = self._passing(name, goal_id)
+            found += sum(
+                1
+                for d, b in zip(part[DAY], part[BATCH])
+                if d is not None and d < day and (b is None or b not in cut)
+            )
+        return found
+
+    # -- whole listings, a group of files at a time ---------------------------
+
+    def record_groups(
+        self,
+        *,
+        goal: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        marks: dict[str, str] | None = None,
+    ) -> Iterator[list[dict]]:
+        """The log's lines as plain records (model.line_record) in Entry.sort_key
+        order, a group at a time, never the whole log at once: the lines
+        `entries()` would give for the same question (with no filter, also
+        files holding only undated retractions), straight from the compact
+        parts, no Entry made. With `marks` (a retracted id → the id of the
+        retraction naming it), each record ends with `retracted` and
+        `retracted_by` (model.mark_record).
+
+        Every record of a group sorts after every record of the groups before it
+        by date (undated first): files whose date ranges overlap share a group,
+        so sorting each group on its own orders the whole. Lines that tie (only
+        lines sharing an id can) stay in file then line order, as in a sort of
+        the whole log. Parts read here are not kept."""
+        cut = self._uncommitted()
+        lo = since.toordinal() if since else None
+        hi = until.toordinal() if until else None
+        filtered = lo is not None or hi is not None
+        undated: list[dict] = []  # retractions without a date, from every file
+        for record in self.files.values():
+            if not filtered:
+                undated += [
+                    compact_record(c, c[GOAL], IsoDays(), marks)
+                    for c in record.retractions
+                    if c[DAY] is None
+                    and (c[BATCH] is None or c[BATCH] not in cut)
+                    and (goal is None or c[GOAL] == goal)
+                ]
+        if undated:
+            undated.sort(key=UNDATED_RECORD)
+            yield undated
+        for group in self._date_groups(lo, hi):
+            yield self._group_records(group, goal, lo, hi, cut, marks)
+
+    def goal_lines(
+        self, goal_id: str, *, since: dt.date | None = None, until: dt.date | None = None
+    ) -> Iterator[LineGroup]:
+        """The goal's dated lines from `since` to `until` (not retractions, not of
+        a cut-off batch), in order, straight from its parts, by name
+        (model.LineGroup): a group of files at a time, every line of a group
+        dated after every line of the groups before it (record_groups). Parts
+        read here are not kept: a goal's whole history is never held."""
+        cut = self._uncommitted()
+        lo = since.toordinal() if since else None
+        hi = until.toordinal() if until else None
+        low = lo if lo is not None else 0
+        high = hi if hi is not None else 1 << 62
+        for names in self._date_groups(lo, hi, goal_id):
+            columns: list[list] = [[] for _ in range(WIDTH)]
+            repeated: list[bool] | None = None  # per line: an earlier line has its id (rare)
+            for name in names:
+                record = self.files[name]
+                part = self._passing(name, goal_id)
+                first, last = record.dates
+                if not (low <= first and last <= high and not cut):
+                    part = within(part, low, high, cut)
+                # (else all of a goal's part: its lines are all dated)
+                shadowed = record.applied.shadowed
+                if shadowed and repeated is None:
+                    repeated = [False] * len(columns[0])
+                if repeated is not None:
+                    numbers = set(shadowed)
+                    repeated += [line in numbers for line in part[LINE]]
+                if len(names) == 1:
+                    columns = part  # as read: a column is parsed only if it is asked for
+                else:
+                    for held, more in zip(columns, part):
+                        held += more
+                del part
+            if not self._in_order(names):
+                # stable: ties stay in file then line order
+                lines = sorted(zip(*columns, repeated or repeat(False)), key=DAY_TIME_ID)
+                columns = columns_of(lines, WIDTH + 1)
+                repeated = columns.pop()
+                del lines
+            repeats = frozenset(i for i, again in enumerate(repeated or ()) if again)
+            yield LineGroup(LineColumns(columns), repeats)
+            del columns, repeated
+
+    def _date_groups(self, lo: int | None, hi: int | None, goal: str | None = None):
+        """The files holding dated lines from day `lo` to `hi` (either None: no
+        bound; with `goal`, only files holding that goal's lines), in groups
+        whose date ranges do not overlap, earliest first; each group's files in
+        log order."""
+        names = list(self.files)
+        spans: list[tuple[int, int, int]] = []  # (first day, last day, file's place)
+        for place, name in enumerate(names):
+            record = self.files[name]
+            dates = record.dates
+            if dates is None or (lo is not None and dates[1] < lo):
+                continue
+            if hi is not None and dates[0] > hi:
+                continue
+            if goal is not None and goal not in record.parts:
+                continue
+            spans.append((dates[0], dates[1], place))
+        spans.sort()
+        group: list[int] = []
+        end = None
+        for first, last, place in spans:
+            if group and first > end:
+                yield [names[p] for p in sorted(group)]
+                group = []
+            end = last if not group else max(end, last)
+            group.append(place)
+        if group:
+            yield [names[p] for p in sorted(group)]
+
+    def _group_records(self, names, goal, lo, hi, cut, marks) -> list[dict]:
+        """The dated records of these files (of one goal, or all; from day `lo`
+        to `hi`), cut-off batches left out, in order."""
+        with _collector_paused():
+            records = self._gather_records(names, goal, lo, hi, cut, marks)
+            if not self._in_order(names):
+                records.sort(key=DATED_RECORD)  # stable: ties stay in file then line order
+            return records
+
+    def _in_order(self, names: list[str]) -> bool:
+        """Whether these files' dated lines, in file then line order, are
+        already in Entry.sort_key order: one file written in that order."""
+        return len(names) == 1 and self.files[names[0]].order is not False
+
+    def _gather_records(self, names, goal, lo, hi, cut, marks) -> list[dict]:
+        out: list[dict] = []
+        low = lo if lo is not None else 0
+        high = hi if hi is not None else 1 << 62
+        days, numbers = IsoDays(), PlainNumbers()
+        for name in names:
+            record = self.files[name]
+            wanted = [goal, RETRACTIONS] if goal is not None else list(record.parts)
+            # Each record put at its line's place: the file's order, no comparing.
+            slots: list = [None] * (record.lines + 2)
+            place = slots.__setitem__
+            for part in wanted:
+                if part not in record.parts:
+                    continue
+                columns = self._passing(name, part)
+                retractions = part == RETRACTIONS
+                if retractions or lo is not None or hi is not None or cut:
+                    # (a retraction names its goal in its GOAL field)
+                    columns = within(columns, low, high, cut, goal if retractions else None)
+                # (else all of a goal's part: its lines are all dated)
+                if retractions:
+                    made = [compact_record(c, c[GOAL], days, marks) for c in zip(*columns)]
+                else:
+                    made = part_records(columns, part, days, numbers, marks)
+                lines = columns[LINE]
+                del columns
+                deque(map(place, lines, made), maxlen=0)
+                # The records share the part's strings; the rest is freed here.
+                del lines, made
+            out += filter(None, slots)  # records are never empty
+            del slots
+        return out
+
+    # -- for `tracker check` (tracker.rules.entries.LogReader) ---------------
+
+    def alike(self, fields: tuple[str, ...]):
+        """Per file, in log order: its committed entries grouped by these Entry
+        fields (what the entry rules read: tracker.rules.entries.RULE_FIELDS),
+        as (one of them, the lines of them all). One file's parts are held at
+        a time."""
+        if set(fields) != {"goal", "date", "op", "value", "items"}:
+            raise ValueError(f"the cache groups lines by goal, date, op, value, items: {fields}")
+        cut = self._uncommitted()
+        for name, record in self.files.items():
+            shown = self._shown(name)
+            groups: dict[tuple, tuple[list, str, list[int]]] = {}
+            for part in record.parts:
+                for c in zip(*self._passing(name, part)):
+                    if c[BATCH] is not None and c[BATCH] in cut:
+                        continue
+                    goal = c[GOAL] if part == RETRACTIONS else part
+                    key = (goal, c[DAY], c[OP], c[VALUE], tuple(c[ITEMS]) if c[ITEMS] else None)
+                    group = groups.get(key)
+                    if group is None:
+                        group = groups[key] = (c, goal, [])
+                    group[2].append(c[LINE])
+            yield [(expand(c, shown, goal), lines) for c, goal, lines in groups.values()]
+
+    def sharing_ids(self) -> list[Entry]:
+        """Every committed line whose id another committed line has too, in log order."""
+        ids = set()
+        for name, record in self.files.items():
+            repeated = set(record.applied.repeated)
+            if repeated:
+                ids |= {e.id for e in self._entries_of(name) if e.origin.line in repeated}
+        return self.find(ids) if ids else []  # each id a repeat's: on two lines or more
+
+    def retractions_and_targets(self) -> list[Entry]:
+        """Every committed retraction, and every committed line with an id one
+        names, in log order."""
+        retractions = self.retractions()
+        named = self.find({e.retracts for e in retractions if e.retracts})
+        order = {self._shown(n): i for i, n in enumerate(self.files)}
+        lines = {(e.origin.file, e.origin.line): e for e in (*retractions, *named)}
+        return [lines[k] for k in sorted(lines, key=lambda k: (order.get(k[0], -1), k[1]))]
+
+    def counting(self, goal, day: dt.date) -> list[Entry]:
+        """The goal's counting entries on `day` (sorted), or, when it has none
+        that day, all of them up to it."""
+        mine = self._counting_on(goal, {day.toordinal()})
+        if not mine:
+            days = {s[0] for s in self.goal_steps(goal) if s[0] <= day.toordinal()}
+            mine = self._counting_on(goal, days)
+        return sorted(mine, key=Entry.sort_key.fget)
+
+    def _counting_on(self, goal, days: set[int]) -> list[Entry]:
+        out = []
+        for name, record in self.files.items():
+            if goal.id in record.parts:
+                mine = self._entries_of(name, goal.id, days)
+                out += self._counting(goal, record, mine)
+        return out
+
+    # -- for the write rules (tracker.writes) --------------------------------
+
+    def hashes_held(self, ordered: list[int]) -> set[int]:
+        """Which of these sorted id hashes some log file holds (hash hits, to be
+        verified against the real ids): a big batch's ids, without reading them."""
+        found: set[int] = set()
+        for name in self.files:
+            mine = self._id_array(name)
+            small, large = (mine, ordered) if len(mine) < len(ordered) else (ordered, mine)
+            found.update(h for h in small if contains(large, h))
+        return found
+
+    def write_context(self, new: list[Entry]) -> list[Entry]:
+        """What the write rules need of the log to judge `new`, standing in for
+        the whole log: every line sharing an id with a new entry or named by a
+        retraction, every retraction, and for each goal the new entries touch
+        (and its part/whole partners) one entry per day that sums the day
+        (ledger.stand_ins) — the real entries on the days the new ones touch."""
+        named = {e.id for e in new} | {e.retracts for e in new if e.retracts}
+        found = self.find(named)
+        scope = {e.goal for e in new if e.goal} | {e.goal for e in found if e.goal}
+        for goal in self.plan.goals:
+            if goal.part_of and (goal.id in scope or goal.part_of in scope):
+                scope |= {goal.id, goal.part_of}
+        touched: dict[str, set[int]] = {}
+        for e in (*new, *found):
+            if e.goal and e.date is not None:
+                touched.setdefault(e.goal, set()).add(e.date.toordinal())
+        context: list[Entry] = list(found)
+        have = {(e.origin.file, e.origin.line) for e in found}
+        cut = self._uncommitted()
+        for goal in self.plan.goals:
+            if goal.id not in scope:
+                continue
+            days = touched.get(goal.id, set())
+            for name, record in self.files.items():
+                dates = record.dates
+                if not days or goal.id not in record.parts or dates is None:
+                    continue
+                if dates[0] > max(days) or dates[1] < min(days):
+                    continue
+                repeated = set(record.applied.shadowed)
+                for e in self._entries_of(name, goal.id, days):
+                    if (
+                        e.op is not Op.RETRACT
+                        and e.batch not in cut
+                        and e.origin.line not in repeated
+                        and (e.origin.file, e.origin.line) not in have
+                    ):
+                        context.append(e)
+            context += self._day_entries(goal, days)
+        context += [e for e in self.retractions() if (e.origin.file, e.origin.line) not in have]
+        return context
+
+    def _day_entries(self, goal, skip: set[int]) -> list[Entry]:
+        """One entry per day standing for the goal's entries that day, except on
+        `skip` days (ledger.stand_ins), each at the file holding the day."""
+        where = {}
+        for name, record in self.files.items():
+            for s in record.steps.get(goal.id, ()):
+                where.setdefault(s[0], name)
+        return stand_ins(
+            goal, self.goal_steps(goal), skip=skip,
+            file_of=lambda day: self._shown(where.get(day, "")),
+        )  # fmt: skip
+
+
+@contextmanager
+def _collector_paused():
+    """The cycle collector paused while a group of lines is made: a month of a
+    big log is ~100k lists read from JSON and as many records or tuples, none
+    in a cycle, which it would walk again and again (a quarter of the time) and
+    could free nothing."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
