@@ -31,6 +31,7 @@ from tracker.storage.logcache import open_cache as open_state
 from tracker.storage.logcache.disk import INDEX_FILE
 from tracker.storage.logcache.freshness import token
 from tracker.storage.logcache.layout import compact
+from tracker.storage.logcache.trust import seal, unseal
 from tracker.views.common import entry_change
 
 STATE = ("progress", ".cache", INDEX_FILE)
@@ -203,26 +204,37 @@ def test_a_rewrite_keeping_size_and_mtime_in_the_racy_window_is_seen(run, mixed)
     assert_state_matches_log(mixed)
 
 
+def resealed(edit):
+    """A damage to the index's text made as tracker itself would seal it: what
+    the index says is then judged, not only its seal."""
+
+    def damage(path: Path) -> None:
+        data = unseal(path.read_bytes())
+        path.write_bytes(seal(edit(data.decode("utf-8")).encode("utf-8")))
+
+    return damage
+
+
 @pytest.mark.parametrize(
     "damage",
     [
         lambda s: s.write_text("not json", encoding="utf-8"),
-        lambda s: s.write_text(
-            s.read_text(encoding="utf-8").replace('"files":{', '"files":{"2020-01.jsonl":1,'),
-            encoding="utf-8",
-        ),
-        lambda s: s.write_text(
-            s.read_text(encoding="utf-8").replace(f'"format":{FORMAT}', '"format":3'),
-            encoding="utf-8",
-        ),
-        lambda s: s.write_text(
-            s.read_text(encoding="utf-8").replace('"version":"', '"version":"0.0.0-'),
-            encoding="utf-8",
-        ),
+        resealed(lambda t: t.replace('"files":{', '"files":{"2020-01.jsonl":1,')),
+        resealed(lambda t: t.replace(f'"format":{FORMAT}', '"format":3')),
+        resealed(lambda t: t.replace('"version":"', '"version":"0.0.0-')),
+        lambda s: s.write_bytes(s.read_bytes().replace(b'"values":[450', b'"values":[999')),
         lambda s: s.unlink(),
         lambda s: shutil.rmtree(s.parent),
     ],
-    ids=["corrupt", "wrong-shape", "old-format", "other-version", "index-deleted", "state-deleted"],
+    ids=[
+        "corrupt",
+        "wrong-shape",
+        "old-format",
+        "other-version",
+        "edited",
+        "index-deleted",
+        "state-deleted",
+    ],
 )
 def test_a_damaged_foreign_or_deleted_state_is_rebuilt(run, mixed, damage):
     assert training(run) == 450
@@ -247,9 +259,11 @@ def damage_columns_under_valid_names(data: Path) -> None:
     """Cut every stored part's values column short and name the part anew, as
     damage its CRC-32 missed would leave it."""
     cache = data / "progress" / ".cache"
-    index = json.loads((cache / INDEX_FILE).read_text(encoding="utf-8"))
+    index = json.loads(unseal((cache / INDEX_FILE).read_bytes()))
     for record in index["files"].values():
         for goal, named in record["parts"].items():
+            if named is None:
+                continue  # not stored: a question has not needed it yet
             path = next((cache / "parts").rglob(f"*.{named}.json"))
             head, *columns = path.read_bytes().split(b"\n")
             columns[3] = b"[]" if columns[3] != b"[]" else b"[1]"
@@ -257,7 +271,7 @@ def damage_columns_under_valid_names(data: Path) -> None:
             record["parts"][goal] = token(damaged)
             path.with_name(path.name.replace(named, token(damaged))).write_bytes(damaged)
             path.unlink()
-    (cache / INDEX_FILE).write_text(json.dumps(index), encoding="utf-8")
+    (cache / INDEX_FILE).write_bytes(seal(json.dumps(index).encode("utf-8")))
 
 
 @pytest.mark.parametrize("command", [["show", "jobs.training"], ["entries"]])

@@ -23,6 +23,7 @@ from tracker.ledger.steps import (
     build_series,
     day_steps,
     effect_of,
+    plain_day_steps,
     running_count,
     series_from_steps,
     stand_ins,
@@ -33,7 +34,7 @@ from tracker.ledger.steps import (
 
 __all__ = [
     "DayStep", "Series", "added", "build_series", "committed", "counting", "cut_off_problem",
-    "day_steps", "effect_of", "effective_by_goal", "fits", "names_not_in_plan", "repeats",
-    "retracted_ids", "running_count", "series_from_steps", "stand_ins", "start_value", "step",
-    "summed", "uncommitted",
+    "day_steps", "effect_of", "effective_by_goal", "fits", "names_not_in_plan",
+    "plain_day_steps", "repeats", "retracted_ids", "running_count", "series_from_steps",
+    "stand_ins", "start_value", "step", "summed", "uncommitted",
 ]  # fmt: skip

@@ -240,3 +240,54 @@ def stand_ins(goal: Goal, steps: list[list], *, skip: set[int], file_of) -> list
         else:
             out.append(Entry(op=effect, value=values[day], origin=origin, **common))
     return out
+
+
+def plain_day_steps(plan, goal_ids, days, values, lines) -> dict[str, list[list]]:
+    """Day steps at C speed for lines that are all plain values (Op.VALUE: a
+    count's increment, a level's reading) that nothing excludes (no retraction,
+    repeated id or cut-off batch: counting.py), given in Entry.sort_key order,
+    as columns: each line's goal id, day ordinal, value and line number.
+
+    Only goals whose every line here counts (fits) and sums exactly (a count's
+    whole increments) are summed; the others are left out, to be summed line
+    by line with day_steps. For those given, what day_steps gives."""
+    from collections import Counter
+
+    from tracker.ledger.counting import fits
+
+    per_goal: dict[str, dict[int, list]] = {}
+    for (goal_id, day, value), count in Counter(zip(goal_ids, days, values)).items():
+        per_goal.setdefault(goal_id, {}).setdefault(day, []).append((value, count))
+    # In sort order, a day's latest line is its last: its line, and its value
+    last = dict(zip(zip(goal_ids, days), zip(lines, values)))
+    out: dict[str, list[list]] = {}
+    for goal_id, by_day in per_goal.items():
+        goal = plan.goal(goal_id)
+        if goal is None:
+            continue
+        effect = EFFECTS[goal.kind].get(Op.VALUE)
+        seen = {value for held in by_day.values() for value, _ in held}
+        probe = Entry("", goal_id, dt.date.min, Op.VALUE, "")
+        if not all(fits(goal, probe._replace(value=value)) for value in seen):
+            continue
+        if effect is _ADD and not all(value.is_integer() for value in seen):
+            continue  # fractions are added one by one, in order
+        if effect not in (_ADD, _SET):
+            continue
+        steps = []
+        for day in sorted(by_day):
+            line, value = last[(goal_id, day)]
+            if effect is _SET:
+                steps.append([day, value, [], [], True, line])
+                continue
+            held = by_day[day]
+            if len(held) == 1 and held[0][1] == 1:
+                steps.append([day, None, [held[0][0]], [], True, line])
+                continue
+            total = sum(value * count for value, count in held)
+            if abs(total) >= EXACT:
+                break  # as summed(): too large to be one exact sum
+            steps.append([day, None, [total], [], True, line])
+        else:
+            out[goal_id] = steps
+    return out

@@ -19,30 +19,35 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
-from tracker.model import DATED_SORT_KEY, Entry, Kind, Op, Plan
+from tracker.kinds import EFFECTS, Effect
+from tracker.ledger import added
+from tracker.ledger.steps import EXACT
+from tracker.model import DATED_SORT_KEY, Entry, Op, Plan
 
-_EXACT = 2.0**53  # whole increments summed beyond this would lose units
 _NONE = -1
 # Each Op once: `Op.X` looks the member up on the Enum class each time (about
 # 0.1 µs), and add() runs for every entry of a batch.
 _RETRACT, _DONE, _ITEMS, _TOTAL, _VALUE = Op.RETRACT, Op.DONE, Op.ITEMS, Op.TOTAL, Op.VALUE
+_SET, _ADD = Effect.SET, Effect.ADD
 
 
 class _Day:
-    """One goal's batch entries on one day, summed: the latest entry (it is
-    the one a rule blames), the latest base (a stated total, a reading), and
-    the increments' sum with their first and latest entry. Each kept entry's
-    sort key is kept beside it (a key is a new tuple each time it is asked for)."""
+    """One goal's batch entries on one day, summed as the ledger sums them
+    (tracker.ledger.steps: what each line does is the kinds' effects table):
+    the latest entry (it is the one a rule blames), the latest stated value
+    (a total, a reading), and the increments' sum with their first and
+    latest entry. Each kept entry's sort key is kept beside it (a key is a
+    new tuple each time it is asked for)."""
 
     __slots__ = (
-        "index", "goal", "level", "last", "last_key", "base", "base_key", "first_increment",
+        "index", "goal", "effects", "last", "last_key", "base", "base_key", "first_increment",
         "first_key", "last_increment", "increment_key", "total",
     )  # fmt: skip
 
     def __init__(self, index: int, goal):
         self.index = index
         self.goal = goal
-        self.level = goal.kind is Kind.LEVEL
+        self.effects = EFFECTS[goal.kind]
         self.last: Entry | None = None
         self.base: Entry | None = None
         self.first_increment: Entry | None = None
@@ -53,17 +58,12 @@ class _Day:
     def add(self, entry: Entry, key: tuple) -> None:
         if key > self.last_key:
             self.last, self.last_key = entry, key
-        op = entry.op
-        if op is _TOTAL or (op is _VALUE and self.level):
+        effect = self.effects.get(entry.op)
+        if effect is _SET:
             if key > self.base_key:
                 self.base, self.base_key = entry, key
-        elif op is _VALUE:
-            total = self.total + entry.value
-            if not total.is_integer():  # whole sums are exact as they are
-                from tracker.numbers import exact
-
-                total = exact(total, self.goal.decimals)
-            self.total = total
+        elif effect is _ADD:
+            self.total = added(self.goal, self.total, entry.value)
             if self.first_increment is None or key < self.first_key:
                 self.first_increment, self.first_key = entry, key
             if key > self.increment_key:
@@ -74,7 +74,7 @@ class _Day:
         """Whether a sum cannot stand in: a base and increments on one day (which
         count depends on their order), or a sum too large to be exact."""
         return self.first_increment is not None and (
-            self.base is not None or abs(self.total) >= _EXACT
+            self.base is not None or abs(self.total) >= EXACT
         )
 
     def stand_ins(self) -> list[Entry]:
@@ -166,12 +166,10 @@ class BatchSummary:
                 if h in named and self.day_of[index] != _NONE:
                     self.exact.add(self.day_of[index])
         for entry in existing:
-            if entry.date is None or entry.op not in (Op.TOTAL, Op.VALUE):
+            if entry.date is None:
                 continue
             day = self.days.get((entry.goal, entry.date))
-            if day is None or day.first_increment is None:
-                continue
-            if entry.op is Op.VALUE and day.goal.kind is not Kind.LEVEL:
+            if day is None or day.first_increment is None or day.effects.get(entry.op) is not _SET:
                 continue
             if day.first_key < entry.sort_key < day.increment_key:
                 self.exact.add(day.index)

@@ -105,6 +105,17 @@ def parse_lines(
             add_entry(result)
 
 
+def parse_record(record, name: str, number: int, entries: list, problems: list, commits: set):
+    """One line's parsed JSON, as parse_lines takes it: an entry, a problem or
+    a batch's commit, appended to its list."""
+    if record.__class__ is dict and "commit" in record:
+        if isinstance(record["commit"], str):
+            commits.add(record["commit"])
+        return
+    result = entry_from_record(record, Source(name, number))
+    (problems if result.__class__ is Problem else entries).append(result)
+
+
 # ── writing ──────────────────────────────────────────────────────────────────
 
 

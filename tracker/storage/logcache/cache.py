@@ -10,49 +10,51 @@ import operator
 import time
 from array import array
 from collections import Counter
-from itertools import islice
+from itertools import pairwise, starmap
 from pathlib import Path
 
 from tracker import __version__
-from tracker.ledger import counting, day_steps, names_not_in_plan, series_from_steps
-from tracker.model import DATED_SORT_KEY, Entry, Op, Plan
-from tracker.problems import Problem, problem
-from tracker.storage.logcache import disk, freshness
+from tracker.ledger import (
+    counting,
+    day_steps,
+    names_not_in_plan,
+    plain_day_steps,
+    series_from_steps,
+)
+from tracker.model import Entry, Plan
+from tracker.problems import problem
+from tracker.storage.logcache import disk, freshness, trust
 from tracker.storage.logcache.exclusions import Exclusions, Stale
-from tracker.storage.logcache.ids import id_hash
+from tracker.storage.logcache.ids import hashes_of
 from tracker.storage.logcache.layout import (
     BATCH,
     DAY,
     GOAL,
+    ID,
+    LINE,
     OP,
+    RECORDED_AT,
     RETRACTIONS,
+    VALUE,
+    WIDTH,
     StoredPart,
     columns_of,
-    compact,
     dumps,
     entry_columns,
     expand,
     loads,
-    ordinal_key,
     part_bytes,
     width,
 )
 from tracker.storage.logcache.queries import TINY, Queries
+from tracker.storage.logcache.reading import FileLines, read_lines
 from tracker.storage.logcache.record import FileRecord, from_json
 
 FORMAT = 13  # 4: per-file state (3 was one series.json); 5: whole increments summed;
 # 6: cut-off batch lines neither repeat an id nor name unknown goals; 7: sizes;
 # 8: parts named by CRC-32, each file's line order; 9: tiny values; 10: parts by
 # column; 11: a line per column, each read when first asked for; 12: hex ids' hash;
-# 13: typed file records
-
-
-def plan_key(plan: Plan) -> str:
-    """What of the plan the steps depend on: each goal's id, kind and items."""
-    import json
-
-    shape = [[g.id, g.kind.value, list(g.items)] for g in plan.goals]
-    return freshness.digest(json.dumps(shape, ensure_ascii=False).encode("utf-8"))
+# 13: typed file records, parts made when first needed, the index sealed
 
 
 class LogCache(Queries, Exclusions):
@@ -76,6 +78,9 @@ class LogCache(Queries, Exclusions):
         self._hashed: dict[str, tuple] = {}  # file → (size, inode, its hash) read by this process
         self.retracted: set[str] = set()  # the retracted ids the steps were summed without
         self.dirty = False
+        self._refreshing = False
+        self._plan_id: str | None = None
+        self._trust_stat = trust.trusts_change_time(progress_dir)
         self.usable = not disk.linked(self.folder)
 
     # -- opening -------------------------------------------------------------
@@ -85,12 +90,16 @@ class LogCache(Queries, Exclusions):
             return
         try:
             with disk.open_bytes(self.folder / disk.INDEX_FILE) as handle:
-                stored = loads(handle.read())
-            if (stored.get("format"), stored.get("version"), stored.get("plan")) != (
-                FORMAT,
-                __version__,
-                plan_key(self.plan),
-            ):
+                data = trust.unseal(handle.read())
+            if data is None:
+                return  # not sealed by this user: edited, or it came with the folder
+            stored = loads(data)
+            if (
+                stored.get("format"),
+                stored.get("version"),
+                stored.get("plan"),
+                stored.get("folder"),
+            ) != (FORMAT, __version__, self._plan_identity(), self._folder_identity()):
                 return
             files = stored["files"]
             if files.__class__ is not dict:
@@ -103,6 +112,13 @@ class LogCache(Queries, Exclusions):
 
     def refresh(self) -> None:
         """Bring every file's record up to date with progress/."""
+        self._refreshing = True
+        try:
+            self._refresh()
+        finally:
+            self._refreshing = False
+
+    def _refresh(self) -> None:
         from tracker.storage.journal import log_files
 
         self._new_ids = {}  # ids read by this refresh, for its exclusions
@@ -131,7 +147,9 @@ class LogCache(Queries, Exclusions):
         if record is None:
             raise Stale
         try:
-            verdict = freshness.examine(path, record, self._hashed.get(path.name))
+            verdict = freshness.examine(
+                path, record, self._hashed.get(path.name), trust_stat=self._trust_stat
+            )
         except OSError:
             raise Stale from None
         if isinstance(verdict, freshness.Unchanged):
@@ -143,6 +161,14 @@ class LogCache(Queries, Exclusions):
             return self._grow(path, record, verdict, changes)
         return self._rebuild(path, record, changes)  # earlier bytes changed: read it whole
 
+    def _plan_identity(self) -> str:
+        if self._plan_id is None:
+            self._plan_id = trust.plan_identity(self.plan)
+        return self._plan_id
+
+    def _folder_identity(self) -> list:
+        return trust.folder_identity(self.progress_dir)
+
     # -- one file ------------------------------------------------------------
 
     def _shown(self, name: str) -> str:
@@ -151,15 +177,6 @@ class LogCache(Queries, Exclusions):
         if shown is None:
             shown = self._names[name] = self.display(self.progress_dir / name)
         return shown
-
-    def _parse(self, path: Path, data: bytes, first_line: int):
-        from tracker.storage.journal import parse_lines
-
-        entries: list[Entry] = []
-        problems: list[Problem] = []
-        commits: set[str] = set()
-        parse_lines(data, path.name, first_line, entries, problems, commits)
-        return entries, problems, commits
 
     def _rebuild(self, path: Path, old: FileRecord | None, changes: list) -> FileRecord:
         """A file read whole: a new one, or one whose earlier bytes changed."""
@@ -180,18 +197,17 @@ class LogCache(Queries, Exclusions):
             lines=data.count(b"\n"),
             complete=data.endswith(b"\n") or not data,
         )
-        entries, problems, commits = self._parse(path, data, 1)
-        del data  # a month of a big log: not held while its parts are made
+        lines = read_lines(data, name, 1)
+        del data  # a month of a big log: not held while its lines are looked at
         if old is not None:
             self._drop(name, changes)
         self._forget(name)
-        grouped = _by_goal(entries)
-        hashes = self._add_entries(
-            name, record, entries, problems, commits, hashes=array("Q"), grouped=grouped
-        )
+        # Its parts wait until a question needs its lines (_reload): the first
+        # status of a fresh clone reads each line once, and makes no part.
+        hashes = self._add_lines(name, record, lines, hashes=array("Q"), parts=False)
         changes.append((name, array("Q", hashes)))
         self._new_ids[name] = (self._ids[name], True)
-        record.steps = self._steps_of(name, record, entries, grouped[0])
+        record.steps = self._steps_of(record, lines.columns)
         self.dirty = True
         return record
 
@@ -207,8 +223,10 @@ class LogCache(Queries, Exclusions):
     def _grow(self, path, record: FileRecord, grown, changes) -> FileRecord:
         """Only new lines at the end: parse them and add them to the record."""
         name = path.name
+        if any(t is None and (name, g) not in self._parts for g, t in record.parts.items()):
+            raise Stale  # its lines were never kept (read whole, no question since): read it whole
         tail = grown.tail
-        entries, problems, commits = self._parse(path, tail, record.lines + 1)
+        lines = read_lines(tail, name, record.lines + 1)
         self._hashed[name] = (grown.stat[0], grown.stat[2], grown.hashed)
         record = record.copy()
         record.stat = grown.stat
@@ -218,13 +236,14 @@ class LogCache(Queries, Exclusions):
         record.complete = tail.endswith(b"\n")
         hashes = array("Q", self._id_array(name, strict=True))
         self._id_texts.pop(name, None)  # the file's ids, if read before, lack the new lines'
-        added = self._add_entries(name, record, entries, problems, commits, hashes=hashes)
+        added = self._add_lines(name, record, lines, hashes=hashes, parts=True)
         changes.append((name, array("Q", added)))
         self._new_ids[name] = (sorted(added), False)
         touched: dict[str, set[int]] = {}
-        for e in entries:
-            if e.op is not Op.RETRACT and e.date is not None:
-                touched.setdefault(e.goal, set()).add(e.date.toordinal())
+        columns = lines.columns
+        for goal_id, day, op in zip(columns[GOAL], columns[DAY], columns[OP]):
+            if op != "retract" and day is not None:
+                touched.setdefault(goal_id, set()).add(day)
         for goal_id, days in touched.items():
             goal = self.plan.goal(goal_id)
             if goal is None:
@@ -241,82 +260,78 @@ class LogCache(Queries, Exclusions):
         self.dirty = True
         return record
 
-    def _add_entries(
-        self, name, record: FileRecord, entries, problems, commits, *, hashes: array, grouped=None
+    def _add_lines(
+        self, name, record: FileRecord, lines: FileLines, *, hashes: array, parts: bool
     ) -> list:
-        """Add parsed lines to a file's record: parts, ids, problems, commits,
-        batches, retractions, date range, line order, tiny values, unknown
-        references. Returns the new lines' id hashes. `grouped`: the lines'
-        _by_goal, when the caller has it already.
+        """Add a file's lines (all of them, or those it grew by) to its record:
+        problems, commits, batches, retractions, date range, line order, tiny
+        values, unknown references, sizes, ids and (with `parts`) its parts.
+        Returns the new lines' id hashes.
 
-        A file's lines are looked at field by field (a column of the Entry
-        tuples taken at once), never one Python step per line and field: this
-        runs for every line a cache reads, a batch's million among them."""
-        record.problems = record.problems + [p.to_record() for p in problems]
+        Lines are looked at a column at a time, never one Python step per line
+        and field: this runs for every line a cache reads, a batch's million
+        among them."""
+        record.problems = record.problems + [p.to_record() for p in lines.problems]
         self._id_texts.pop(name, None)
-        record.commits = sorted(set(record.commits) | commits)
-        by_goal, retractions = grouped if grouped is not None else _by_goal(entries)
-        columns_of_goal = {goal_id: entry_columns(mine) for goal_id, mine in by_goal.items()}
+        record.commits = sorted(set(record.commits) | lines.commits)
+        columns = lines.columns
+        goals, ops, batches = columns[GOAL], columns[OP], columns[BATCH]
+        every_op = set(ops)
+        present = set(goals)
         # (reference, batch): a batch's count only once it is committed
-        if any(self.plan.goal(g) is None or "items" in c[2] for g, c in columns_of_goal.items()):
+        if "items" in every_op or any(self.plan.goal(g) is None for g in present - {""}):
             known = {tuple(u) for u in record.unknown}
-            for e in entries:
-                for ref in names_not_in_plan(self.plan, [e]):
-                    if (ref, e.batch) not in known:
-                        known.add((ref, e.batch))
-                        record.unknown.append([ref, e.batch])
-        if retractions:
-            marked = [compact(e) + [e.goal] for e in retractions]
-            record.retractions += marked
-            columns_of_goal[RETRACTIONS] = columns_of(marked, width(RETRACTIONS))
-        added = list(map(id_hash, map(_ID, entries)))
-        if any(v is not None and -TINY < v < TINY and v for v in set(map(_VALUE, entries))):
+            for at in range(len(goals)):
+                if ops[at] == "retract":
+                    continue
+                goal = self.plan.goal(goals[at])
+                if goal is not None and ops[at] != "items":
+                    continue
+                for ref in names_not_in_plan(self.plan, [expand_at(columns, at)]):
+                    if (ref, batches[at]) not in known:
+                        known.add((ref, batches[at]))
+                        record.unknown.append([ref, batches[at]])
+        retractions = []
+        if "retract" in every_op:
+            retractions = [at for at, op in enumerate(ops) if op == "retract"]
+            record.retractions += [[column[at] for column in columns] for at in retractions]
+        added = hashes_of(columns[ID])
+        if any(v is not None and -TINY < v < TINY and v for v in set(columns[VALUE])):
             record.tiny = True
-        batched = list(map(_BATCH, entries))
-        batches = record.batches
-        for batch, lines in Counter(batched).items():
-            if batch:
-                seen = batches.get(batch)
-                if seen is None:
-                    origin = entries[batched.index(batch)].origin
-                    seen = batches[batch] = [0, origin.line if origin else None]
-                seen[0] += lines
-        del batched
-        # The dated lines' Entry.sort_key, in file order (dates, not yet ordinals)
-        keys = list(map(DATED_SORT_KEY, entries))
-        if not all(map(_FIRST, keys)):  # undated retractions: not dated lines
-            keys = [k for k in keys if k[0] is not None]
-        if keys:
-            low, high = min(map(_FIRST, keys)).toordinal(), max(map(_FIRST, keys)).toordinal()
-            if record.dates is not None:
-                low, high = min(low, record.dates[0]), max(high, record.dates[1])
-            record.dates = [low, high]
-            # Whether the dated lines are in Entry.sort_key order as they stand in
-            # the file (a log written as it happens): then a listing need not sort.
-            order = record.order
-            if order is not False:
-                first, last = ordinal_key(keys[0]), ordinal_key(keys[-1])
-                in_order = (not order or first >= tuple(order)) and all(
-                    map(operator.le, keys, islice(keys, 1, None))
-                )
-                record.order = list(last) if in_order else False
-        del keys
-        for goal_id, columns in columns_of_goal.items():
-            if goal_id != RETRACTIONS:  # how many: lines of no batch, and of each batch
-                sizes = record.sizes.setdefault(goal_id, [0, {}])
-                batched = columns[BATCH]
-                plain = batched.count(None)
-                sizes[0] += plain
-                if plain != len(batched):
-                    for batch in batched:
-                        if batch is not None:
-                            sizes[1][batch] = sizes[1].get(batch, 0) + 1
-            if goal_id in record.parts:
-                previous = self._part(name, goal_id, strict=True)
-                columns = [held + more for held, more in zip(previous, columns)]
-            self._parts[(name, goal_id)] = columns
-            record.parts[goal_id] = None  # stored (and named) when the cache is
-            self._written.add(("part", name, goal_id))
+        known_batches = record.batches
+        if set(batches) != {None}:
+            for batch, count in Counter(batches).items():
+                if batch:
+                    seen = known_batches.get(batch)
+                    if seen is None:
+                        line = columns[LINE][batches.index(batch)]
+                        seen = known_batches[batch] = [0, line]
+                    seen[0] += count
+        self._add_dates(record, columns)
+        if every_op == {"value"} and set(batches) == {None}:  # a big log's usual file
+            counted = {(goal_id, None): n for goal_id, n in Counter(goals).items()}
+        else:
+            counted = Counter(
+                (goal_id, batch)
+                for goal_id, batch, op in zip(goals, batches, ops)
+                if op != "retract"
+            )
+        for (goal_id, batch), count in counted.items():
+            sizes = record.sizes.setdefault(goal_id, [0, {}])
+            if batch is None:
+                sizes[0] += count
+            else:
+                sizes[1][batch] = sizes[1].get(batch, 0) + count
+            record.parts.setdefault(goal_id, None)  # (None: not stored yet)
+        if retractions:
+            record.parts.setdefault(RETRACTIONS, None)
+        for part, mine in (_parts_of(columns, retractions) if parts else {}).items():
+            if part in self._parts or record.parts.get(part) is not None:
+                previous = self._part(name, part, strict=True)
+                mine = [held + more for held, more in zip(previous, mine)]
+            self._parts[(name, part)] = mine
+            record.parts[part] = None  # stored (and named) when the cache is
+            self._written.add(("part", name, part))
         if added:
             merged = sorted([*hashes, *added])
             self._ids[name] = array("Q", merged)
@@ -325,6 +340,29 @@ class LogCache(Queries, Exclusions):
         elif name not in self._ids:
             self._ids[name] = hashes
         return added
+
+    @staticmethod
+    def _add_dates(record: FileRecord, columns: list[list]) -> None:
+        """The file's date range, and whether its dated lines stand in
+        Entry.sort_key order as they are in the file (a log written as it
+        happens): then neither a listing nor the day steps need to sort."""
+        days, times, ids = columns[DAY], columns[RECORDED_AT], columns[ID]
+        if None in days:  # undated retractions: not dated lines
+            dated = [at for at, day in enumerate(days) if day is not None]
+            days, times, ids = ([column[at] for at in dated] for column in (days, times, ids))
+        if not days:
+            return
+        low, high = min(days), max(days)
+        if record.dates is not None:
+            low, high = min(low, record.dates[0]), max(high, record.dates[1])
+        record.dates = [low, high]
+        order = record.order
+        if order is not False:
+            first, last = (days[0], times[0], ids[0]), (days[-1], times[-1], ids[-1])
+            in_order = (not order or first >= tuple(order)) and all(
+                starmap(operator.le, pairwise(zip(days, times, ids)))
+            )
+            record.order = list(last) if in_order else False
 
     def _counting(self, goal, record: FileRecord, entries: list[Entry]) -> list[Entry]:
         """Of a file's entries of one goal, those that count: ledger.counting with
@@ -338,18 +376,34 @@ class LogCache(Queries, Exclusions):
             cut=set(applied.uncommitted),
         )
 
-    def _steps_of(self, name: str, record: FileRecord, entries: list[Entry], grouped=None) -> dict:
-        """Each goal's day steps from a file's entries (in file order; `grouped`:
-        those that are not retractions by goal, _by_goal's, if made already)."""
-        if grouped is None:
-            grouped = _by_goal(entries)[0]
-        # A file whose dated lines stand in Entry.sort_key order gives each goal's
-        # counting entries in that order too: not sorted again.
+    def _steps_of(self, record: FileRecord, columns: list[list]) -> dict:
+        """Each goal's day steps from a file's lines (all of them, in file order,
+        as read_lines gives them): the ledger's own sums. Where nothing in the
+        file is excluded and its lines stand in order, plain values are summed
+        at C speed (ledger.plain_day_steps); every other goal line by line."""
+        goals, ops = columns[GOAL], columns[OP]
         ordered = record.order is not False
-        steps = {}
-        for goal_id, mine in grouped.items():
-            goal = self.plan.goal(goal_id)
-            if goal is not None:
+        applied = record.applied
+        clean = not (applied.retracted or applied.shadowed or applied.uncommitted)
+        steps: dict[str, list] = {}
+        every_op = set(ops)
+        if clean and ordered and "value" in every_op:
+            if every_op == {"value"}:
+                plain = columns
+            else:  # a goal with a line of another kind is summed line by line
+                mixed = {g for g, op in zip(goals, ops) if op != "value"}
+                keep = [at for at, g in enumerate(goals) if g not in mixed]
+                plain = [[column[at] for at in keep] for column in columns]
+            steps = plain_day_steps(self.plan, plain[GOAL], plain[DAY], plain[VALUE], plain[LINE])
+            del plain
+        rest = {g for g in set(goals) if g not in steps and self.plan.goal(g) is not None}
+        if rest:
+            by_goal: dict[str, list[Entry]] = {g: [] for g in rest}
+            for at, (goal_id, op) in enumerate(zip(goals, ops)):
+                if goal_id in rest and op != "retract":
+                    by_goal[goal_id].append(expand_at(columns, at))
+            for goal_id, mine in by_goal.items():
+                goal = self.plan.goal(goal_id)
                 found = day_steps(goal, self._counting(goal, record, mine), ordered=ordered)
                 if found:
                     steps[goal_id] = found
@@ -447,9 +501,21 @@ class LogCache(Queries, Exclusions):
             if strict:
                 raise
             self._reload(name)
-            return self._parts.get(key) or columns_of([], width(goal_id))
+            return self._read_again(name, goal_id)
         self._parts[key] = part
         return part
+
+    def _read_again(self, name: str, goal_id: str) -> list[list]:
+        """A part just made again from its log file (_reload): held, if the
+        cache could not be stored, else as stored, every column read now."""
+        held = self._parts.get((name, goal_id))
+        if held is not None:
+            return held
+        try:
+            whole = self._stored(name, goal_id).whole()
+        except Stale:
+            whole = None
+        return whole if whole is not None else columns_of([], width(goal_id))
 
     def _stored(self, name: str, goal_id: str) -> StoredPart:
         """A stored part's columns, each read when first asked for; Stale when it
@@ -464,7 +530,7 @@ class LogCache(Queries, Exclusions):
 
             def again() -> list[list]:  # a column that does not read as stored
                 self._reload(name)
-                return self._parts.get((name, goal_id)) or columns_of([], width(goal_id))
+                return self._read_again(name, goal_id)
 
             return StoredPart.parse(data, goal_id, again)
         except (Stale, OSError, ValueError, KeyError, TypeError):
@@ -491,21 +557,26 @@ class LogCache(Queries, Exclusions):
         return found
 
     def _reload(self, name: str) -> None:
-        """A file's parts and id array read again from the log file itself, when
-        the stored ones are gone or damaged."""
-        path = self.progress_dir / name
+        """A file's parts and id array made from the log file itself: when a
+        question first needs its lines (a file read whole keeps none), or the
+        stored ones are gone or damaged. Only the bytes its record knows are
+        read: lines appended since are the next refresh's."""
+        record = self.files[name]
         try:
-            data = disk.read(path)
+            data = disk.read(self.progress_dir / name, size=max(record.stat[0], 0))
         except OSError:
             data = b""
-        entries, _, _ = self._parse(path, data, 1)
-        record = self.files[name]
+        lines = read_lines(data, name, 1)
+        del data
         self._forget(name)
         fresh = FileRecord(stat=record.stat, digest=record.digest, lines=record.lines)
-        self._add_entries(name, fresh, entries, [], set(), hashes=array("Q"))
+        self._add_lines(name, fresh, lines, hashes=array("Q"), parts=True)
         record.parts, record.ids, record.sizes = fresh.parts, None, fresh.sizes
         self._written.add(("ids", name, None))
         self.dirty = True
+        self._spill(name, record)  # stored at once, and let go of: a whole log is never held
+        if not self._refreshing:  # (a refresh stores its index once it is whole)
+            self.store()
 
     def _drop(self, name: str, changes: list) -> None:
         """A file's lines leave the cache (it was removed or is read again): its
@@ -580,12 +651,13 @@ class LogCache(Queries, Exclusions):
             index = {
                 "format": FORMAT,
                 "version": __version__,
-                "plan": plan_key(self.plan),
+                "plan": self._plan_identity(),
+                "folder": self._folder_identity(),
                 "files": self.files,
                 "series": self.series_raw,
                 "retracted": sorted(self.retracted),
             }
-            disk.write(self.folder / disk.INDEX_FILE, dumps(index))
+            disk.write(self.folder / disk.INDEX_FILE, trust.seal(dumps(index)))
             keep = set()
             for name, record in self.files.items():
                 keep |= {self._part_path(name, g, t) for g, t in record.parts.items()}
@@ -615,22 +687,38 @@ def _safe(name: str) -> str:
     return freshness.digest(name.encode("utf-8", "surrogatepass"))[:16]
 
 
-def _by_goal(entries: list[Entry]) -> tuple[dict[str, list[Entry]], list[Entry]]:
-    """A file's entries that are not retractions by goal, and its retractions,
-    each in file order."""
-    by_goal: dict[str, list[Entry]] = {}
-    retractions = []
-    retract = Op.RETRACT
-    for e in entries:
-        if e.op is retract:
-            retractions.append(e)
-        else:
-            mine = by_goal.get(e.goal)
+def expand_at(columns: list[list], at: int) -> Entry:
+    """The entry of a file's line at place `at` of its columns (read_lines')."""
+    return expand([column[at] for column in columns], "", columns[GOAL][at])
+
+
+def file_columns(entries: list[Entry]) -> list[list]:
+    """Entries as read_lines gives a file's lines: the layout's columns, then each goal."""
+    if not entries:
+        return [[] for _ in range(WIDTH + 1)]
+    return [*entry_columns(entries), [e.goal for e in entries]]
+
+
+def _parts_of(columns: list[list], retractions: list[int]) -> dict[str, list[list]]:
+    """A file's lines (read_lines' columns) as its parts: each goal's lines, and
+    its retractions (each with the goal it names), in file order."""
+    goals = columns[GOAL]
+    fields = columns[:WIDTH]
+    present = set(goals)
+    parts: dict[str, list[list]] = {}
+    if not retractions and len(present) == 1:
+        parts[goals[0]] = [list(column) for column in fields]
+        return parts
+    skip = set(retractions)
+    places: dict[str, list[int]] = {}
+    for at, goal_id in enumerate(goals):
+        if at not in skip:
+            mine = places.get(goal_id)
             if mine is None:
-                mine = by_goal[e.goal] = []
-            mine.append(e)
-    return by_goal, retractions
-
-
-_ID, _VALUE, _BATCH = (operator.itemgetter(i) for i in (0, 5, 11))  # an Entry's
-_FIRST = operator.itemgetter(0)
+                mine = places[goal_id] = []
+            mine.append(at)
+    for goal_id, mine in places.items():
+        parts[goal_id] = [list(map(column.__getitem__, mine)) for column in fields]
+    if retractions:
+        parts[RETRACTIONS] = [[column[at] for at in retractions] for column in columns]
+    return parts

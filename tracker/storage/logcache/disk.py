@@ -27,11 +27,12 @@ def open_bytes(path: Path):
     return open(fd, "rb")
 
 
-def read(path: Path, start: int = 0) -> bytes:
+def read(path: Path, start: int = 0, size: int = -1) -> bytes:
+    """A file's bytes from `start` on (`size` of them, or all)."""
     with open_bytes(path) as handle:
         if start:
             handle.seek(start)
-        return handle.read()
+        return handle.read(size)
 
 
 def hashed_and_rest(path: Path, size: int, new_hash) -> tuple:

@@ -65,7 +65,9 @@ class Exclusions:
             )
             if want != record.applied:
                 record.applied = want
-                record.steps = self._steps_of(name, record, self._entries_of(name))
+                from tracker.storage.logcache.cache import file_columns
+
+                record.steps = self._steps_of(record, file_columns(self._entries_of(name)))
                 self.dirty = True
         self.retracted = retracted
 

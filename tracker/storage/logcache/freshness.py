@@ -65,12 +65,15 @@ class Changed(NamedTuple):
     """Earlier bytes changed (a merge, an edit), or it cannot be told: read it whole."""
 
 
-def examine(path: Path, record: FileRecord, known: tuple | None) -> Unchanged | Grown | Changed:
+def examine(
+    path: Path, record: FileRecord, known: tuple | None, *, trust_stat: bool = True
+) -> Unchanged | Grown | Changed:
     """Whether `record` still holds for the file at `path`. `known`: (size,
-    inode, hash) of the bytes this process itself read of it moments ago. An
-    unreadable file raises OSError."""
+    inode, hash) of the bytes this process itself read of it moments ago.
+    `trust_stat`: whether an unchanged stat may be believed (trust.py); if
+    not, the file's bytes are hashed again. An unreadable file raises OSError."""
     stat = stat_of(path)
-    if record.stat == stat and max(stat[1], stat[3]) < record.verified_ns - _RACY_NS:
+    if trust_stat and record.stat == stat and max(stat[1], stat[3]) < record.verified_ns - _RACY_NS:
         return Unchanged(record)  # unchanged since well before it was read
     started = time.time_ns()
     old_size = record.stat[0]
@@ -89,6 +92,8 @@ def examine(path: Path, record: FileRecord, known: tuple | None) -> Unchanged | 
     prefix, tail = disk.hashed_and_rest(path, old_size, new_hash)
     if prefix is not None and prefix.hexdigest() == record.digest:
         if not tail:
+            if record.stat == stat and not trust_stat:
+                return Unchanged(record)  # (as it was: nothing to store again)
             record.stat, record.verified_ns = stat, started
             return Unchanged(record, prefix)
         if grew:  # only grew: read the new lines

@@ -5,6 +5,7 @@ is then checked against the real id)."""
 from __future__ import annotations
 
 import bisect
+from itertools import repeat
 
 try:  # the blake2 module alone: hashlib would load OpenSSL first (2.5 ms of every start)
     from _blake2 import blake2b
@@ -29,6 +30,19 @@ def id_hash(entry_id: str, _blake2b=blake2b, _from_bytes=int.from_bytes, _int=in
     return _from_bytes(
         _blake2b(entry_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
     )
+
+
+def hashes_of(ids: list[str]) -> list[int]:
+    """list(map(id_hash, ids)), at C speed when every id is 16 hex digits (a log
+    tracker wrote)."""
+    if set(map(len, ids)) == {16}:
+        try:
+            numbers = list(map(int, ids, repeat(16)))
+        except ValueError:
+            pass
+        else:
+            return [(n * _MIX) & _MASK for n in numbers]
+    return list(map(id_hash, ids))
 
 
 def contains(sorted_hashes, h: int) -> bool:
