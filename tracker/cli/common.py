@@ -12,9 +12,9 @@ from pathlib import Path
 
 import click
 
+from tracker.cli.help import lang_option as lang_option  # every command takes --lang here
 from tracker.cli.help import option
 from tracker.cli.lang import current_lang, setting, user_config
-from tracker.cli.lang import lang_option as lang_option  # every command takes --lang here
 from tracker.model import Entry, Plan
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
 from tracker.words import say

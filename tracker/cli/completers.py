@@ -1,15 +1,17 @@
-"""`tracker completion SHELL`: a shell completion script, and the completion
+"""What a shell is offered as the words of a command line are completed: the
 callbacks the commands' arguments use (goal ids with titles, checklist items,
-states, areas, owners, entry ids).
+states, areas, owners, entry ids), and click's completion protocol spoken for
+PowerShell, which is not one of click's shells (`powershell_complete`).
 
-The scripts speak click's completion protocol: the shell runs `tracker` again
-with `_TRACKER_COMPLETE=<shell>_complete` and the words on the line in
-environment variables, and prints what comes back. PowerShell is not one of
-click's shells; it gets the same protocol here (`powershell_complete`).
+The scripts `tracker completion SHELL` prints run `tracker` again with
+`_TRACKER_COMPLETE=<shell>_complete` and the words on the line in environment
+variables, and print what comes back.
 
 A callback never raises: with no data folder, or a broken one, it completes
-nothing. Everything heavy is imported inside the callbacks, so commands that
-import this module pay nothing for it.
+nothing. Everything heavy is imported inside the callbacks, and commands name
+them through tracker.cli.help.completer, which imports this module only when a
+shell asks. Nothing here imports the rest of tracker.cli, so the group, help and
+the completion command can all import it without going round in a circle.
 """
 
 from __future__ import annotations
@@ -18,12 +20,6 @@ import os
 
 import click
 from click.shell_completion import CompletionItem, ShellComplete, add_completion_class
-
-from tracker.cli.help import cli_command
-from tracker.cli.lang import lang_option
-
-SHELLS = ("bash", "zsh", "fish", "powershell")
-
 
 # ── the callbacks ────────────────────────────────────────────────────────────
 
@@ -206,18 +202,3 @@ class PowerShellComplete(ShellComplete):
 
 
 add_completion_class(PowerShellComplete)
-
-
-# ── the command ──────────────────────────────────────────────────────────────
-
-
-@cli_command("completion", help="help.completion")
-@click.argument("shell", type=click.Choice(SHELLS))
-@lang_option
-def command(shell, lang):
-    from click.shell_completion import get_completion_class
-
-    from tracker.cli import cli
-
-    script = get_completion_class(shell)(cli, {}, "tracker", "_TRACKER_COMPLETE").source()
-    click.echo(script, nl=not script.endswith("\n"))
