@@ -280,3 +280,44 @@ def test_a_percentage_for_a_goal_not_counted_in_per_cent_is_refused(run, data):
     )
     assert not list((data / "progress").glob("*.jsonl"))
     run("log", "finance.general-spending-cut", "8.5%", "--date", "2020-05-01", code=0)
+
+
+# ── one rule, one message, wherever it fires ─────────────────────────────────
+
+
+def test_an_unknown_goal_is_bad_input_everywhere(run):
+    for args in (["entries", "--goal", "nosuch"], ["show", "nosuch"], ["log", "nosuch", "1"]):
+        result = run(*args, code=3)
+        assert "unknown goal 'nosuch'" in result.stderr, args
+
+
+def test_a_batch_retraction_gets_every_check_retract_applies(run, data):
+    run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
+    run("log", "jobs.placement", "80", "--date", "2020-03-02", code=0)
+    training = run.json("entries", "--goal", "jobs.training")["entries"][0]["id"]
+    # retract refuses this: the part (80) would exceed its whole (0) …
+    refused = run("retract", training, "--reason", "typo", code=3).stderr
+    assert "more than jobs.training" in refused
+    # … and so does a batch, whether it names the right goal, a wrong one, or none.
+    for goal in ("jobs.training", "jobs.placement", None):
+        record = {"retracts": training, "reason": "typo"}
+        if goal:
+            record["goal"] = goal
+        result = run("log", "--from-json", "-", input=json.dumps(record), code=3)
+        assert "nothing was written" in result.stderr, (goal, result.stderr)
+    status = run.json("status", "--as-of", "2020-03-31")
+    assert next(g for g in status["goals"] if g["id"] == "jobs.training")["current"] == 100
+
+
+def test_one_rule_one_message_in_check_and_log(run, data):
+    """A future date, said by `log` when refusing and by `check` when found."""
+    refused = run("log", "jobs.training", "5", "--date", "+3d", code=3).stderr
+    run("log", "jobs.training", "5", "--date", "2020-03-01", code=0)
+    path = next((data / "progress").glob("*.jsonl"))
+    record = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    record.update(id="f1", date="2999-01-01")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+    found = run("check", code=3).stdout
+    for text in (refused, found):
+        assert "is in the future (today is" in text, text

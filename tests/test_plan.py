@@ -267,12 +267,28 @@ def test_usage_errors_exit_2_without_traceback(run):
     assert "did you mean 'economy'" in result.stderr
 
 
-def test_debug_shows_a_traceback_and_plain_runs_do_not(data):
-    (data / "goals.toml").write_text(
-        MINI.replace("target = 3000\n", "tagret = 3000\n"), encoding="utf-8"
-    )
+@pytest.mark.parametrize(
+    "before, after", [(["--debug"], []), ([], ["--debug"])], ids=["debug-first", "debug-last"]
+)
+def test_debug_shows_a_traceback_wherever_it_stands_and_plain_runs_do_not(data, before, after):
+    """--debug is read wherever it stands among the group's options."""
+    write(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
     plain = run_process(["--data", str(data), "status"])
     assert plain.returncode == 3 and b"Traceback" not in plain.stderr
-    debug = run_process(["--debug", "--data", str(data), "status"])
+    debug = run_process([*before, "--data", str(data), *after, "status"])
     assert debug.returncode == 3 and b"Traceback" in debug.stderr
     assert b"unknown key 'tagret'" in debug.stderr
+
+
+def test_a_broken_goal_is_not_also_called_unknown_by_its_parts(data, run):
+    write(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
+    out = run("check", code=3).stdout
+    assert "unknown key 'tagret'" in out
+    assert "part_of unknown goal" not in out, out
+
+
+def test_part_of_still_refuses_a_truly_unknown_goal(data, run):
+    write(data, MINI.replace('part_of = "jobs.training"', 'part_of = "jobs.trainin"'))
+    out = run("check", code=3).stdout
+    assert "goals.toml:35: 'jobs.placement' is part_of unknown goal 'jobs.trainin'" in out, out
+    assert "did you mean 'jobs.training'" in out
