@@ -1,22 +1,30 @@
-"""Shared fixtures: a temp data folder holding the bundled plan, and a CLI runner."""
+"""Shared fixtures: a temp data folder holding the bundled plan or one of the test
+plans in tests/plans/, a CLI runner, English on request, the JSON schemas, and
+goals and plans as values for the pure code's unit tests."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from tracker.cli import cli
+from tracker.model import Goal, Kind, Plan
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SCHEMAS = REPO / "schemas"
+PLANS = Path(__file__).resolve().parent / "plans"
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +38,13 @@ def own_settings(tmp_path_factory, monkeypatch) -> Path:
     for name in ("TRACKER_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "TRACKER_DATA"):
         monkeypatch.delenv(name, raising=False)
     return path
+
+
+@pytest.fixture
+def english(monkeypatch):
+    """For tests that assert English messages: ask for English, as a user would.
+    A module takes it with `pytestmark = pytest.mark.usefixtures("english")`."""
+    monkeypatch.setenv("TRACKER_LANG", "en")
 
 
 @pytest.fixture
@@ -63,10 +78,93 @@ class Run:
         result = self(*args, "--format", "json", code=code, **kw)
         return json.loads(result.stdout)
 
+    def log_batch(self, entries: list[dict]):
+        """`tracker log --from-json -` fed `entries` as JSON Lines; it must succeed."""
+        lines = "\n".join(json.dumps(e, ensure_ascii=False) for e in entries)
+        return self("log", "--from-json", "-", input=lines, code=0)
+
 
 @pytest.fixture
 def run(data) -> Run:
     return Run(data)
+
+
+# ── the test plans (tests/plans/) ────────────────────────────────────────────
+
+
+def plan_text(name: str) -> str:
+    """The goals.toml text of tests/plans/<name>.toml."""
+    return (PLANS / f"{name}.toml").read_text(encoding="utf-8")
+
+
+# mini.toml: two count goals, one part of the other, where plan problems are
+# written in and found at their lines: [plan] 1, first [[goal]] 14, its target
+# 21, second [[goal]] 26, its part_of 35.
+MINI = plan_text("mini")
+
+
+def write_plan(folder: Path, text: str) -> None:
+    (folder / "goals.toml").write_text(text, encoding="utf-8")
+
+
+def plan_folder(tmp_path: Path, name: str) -> Run:
+    """The CLI on a new data folder holding tests/plans/<name>.toml and an empty
+    progress/: hundred_days.toml (goals whose expected fractions are exact),
+    office.toml (a plan written the way an office writes one), mini.toml."""
+    root = tmp_path / name
+    (root / "progress").mkdir(parents=True)
+    write_plan(root, plan_text(name))
+    return Run(root)
+
+
+# ── JSON documents and their schemas ─────────────────────────────────────────
+
+
+@cache
+def validator(command: str) -> Draft202012Validator:
+    """The schema of a command's JSON (schemas/<command>.schema.json), with the
+    schemas it refers to."""
+    resources = []
+    for path in SCHEMAS.glob("*.schema.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    registry = Registry().with_resources(resources)
+    schema = json.loads((SCHEMAS / f"{command}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, registry=registry)
+
+
+def goal_status(run: Run, goal_id: str, as_of: str) -> dict:
+    """One goal of `tracker status --as-of AS_OF` as JSON; the whole document is
+    checked against its schema first."""
+    document = run.json("status", "--as-of", as_of)
+    validator("status").validate(document)
+    return next(g for g in document["goals"] if g["id"] == goal_id)
+
+
+# ── goals and plans as values, for the pure code ─────────────────────────────
+
+START, END = dt.date(2020, 1, 1), dt.date(2020, 12, 31)
+
+
+def make_goal(goal_id: str = "g", kind: Kind = Kind.COUNT, **fields) -> Goal:
+    """A Goal of 2020 with every field a test does not name filled in: a target
+    of 100 for counts and levels, four items for a checklist."""
+    defaults = dict(
+        id=goal_id, title="目标", title_en="goal", area="a", owner="办公室", kind=kind,
+        deadline=END, source="原文", start=START,
+        target=None if kind in (Kind.MILESTONE, Kind.CHECKLIST) else 100.0,
+        items=("甲", "乙", "丙", "丁") if kind is Kind.CHECKLIST else (),
+    )  # fmt: skip
+    return Goal(**{**defaults, **fields})
+
+
+def make_plan(*goals: Goal) -> Plan:
+    """A 2020 plan in Asia/Shanghai holding `goals`."""
+    return Plan(
+        id="t", title="测试", title_en="Test", start=START, end=END,
+        timezone="Asia/Shanghai", areas=(), goals=goals,
+    )  # fmt: skip
 
 
 def ctrl_c_during_batch(data: Path, written: bytes = b"") -> tuple[int, bytes]:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-from tests.test_contracts import validator
+from tests.conftest import REPO, validator
 
 MID_YEAR = "2020-06-30"
 
@@ -38,8 +37,7 @@ ENTRIES = [
 
 @pytest.fixture
 def logged(run):
-    lines = "\n".join(json.dumps(e, ensure_ascii=False) for e in ENTRIES)
-    run("log", "--from-json", "-", input=lines, code=0)
+    run.log_batch(ENTRIES)
     return run
 
 
@@ -357,8 +355,7 @@ def _pages_of(pdf: bytes) -> int:
 @pytest.mark.parametrize("with_entries", [False, True], ids=["bundled", "logged"])
 def test_mid_year_digest_on_a_phone_and_on_paper(browser, run, tmp_path, with_entries):
     if with_entries:
-        lines = "\n".join(json.dumps(e, ensure_ascii=False) for e in ENTRIES)
-        run("log", "--from-json", "-", input=lines, code=0)
+        run.log_batch(ENTRIES)
     page_file = tmp_path / "summary.html"
     run("summary", "--as-of", MID_YEAR, "--format", "html", "--output", str(page_file), code=0)
     shots = Path(tmp_path / "shots")

@@ -158,15 +158,13 @@ def test_a_batch_gets_the_same_guard_rail(run, data):
 def test_the_rule_judges_levels_by_ten_times_their_target():
     import datetime as dt
 
-    from tests.test_refs import PLAN
-    from tracker.model import Entry, Goal, Kind, Op, Plan
+    from tests.conftest import make_goal, make_plan
+    from tracker.model import Entry, Kind, Op
     from tracker.rules.entries import implausible_value
 
-    level = Goal(
-        "money.raised", "融资", "Funds raised", "economy", "区财政局", Kind.LEVEL,
-        dt.date(2020, 12, 31), "", dt.date(2020, 1, 1), target=5, unit="亿元",
-    )  # fmt: skip
-    plan = Plan(**{**PLAN.__dict__, "goals": (level,)})
+    level = make_goal("money.raised", Kind.LEVEL, title="融资", title_en="Funds raised",
+                      area="economy", owner="区财政局", source="", target=5, unit="亿元")  # fmt: skip
+    plan = make_plan(level)
 
     def reading(value):
         return Entry("e", "money.raised", dt.date(2020, 5, 1), Op.VALUE, "t", value=value)

@@ -20,11 +20,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import REPO, Run
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """These tests assert English messages: ask for English, as a user would."""
-    monkeypatch.setenv("TRACKER_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")

@@ -17,14 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REPO, Run, ctrl_c_during_batch, tracker_exe
-from tests.test_plan import MINI, write
+from tests.conftest import MINI, REPO, Run, ctrl_c_during_batch, tracker_exe, write_plan
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """These tests assert English messages: ask for English, as a user would."""
-    monkeypatch.setenv("TRACKER_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 
 GOOD = {
@@ -214,7 +209,7 @@ PLANS = {
 
 @pytest.mark.parametrize("old, new, line, message", PLANS.values(), ids=PLANS.keys())
 def test_the_plan_refuses_what_cannot_be_tracked(run, data, old, new, line, message):
-    write(data, MINI.replace(old, new, 1))
+    write_plan(data, MINI.replace(old, new, 1))
     out = run("check", code=3).stdout
     assert f"goals.toml:{line}: {message}" in out, out
     assert "NaN" not in run("check", "--format", "json", code=3).stdout
@@ -226,7 +221,7 @@ def test_a_level_baseline_must_be_finite_and_not_negative(run, data):
         'kind = "level"\ntarget = 10\nunit = "%"\nbaseline = -1\ndirection = "at_least"',
         1,
     ).replace('part_of = "jobs.training"\n', "")
-    write(data, level)
+    write_plan(data, level)
     assert "goals.toml:23: 'baseline' must not be negative" in run("check", code=3).stdout
 
 

@@ -7,11 +7,9 @@ import re
 
 import pytest
 
+from tests.conftest import goal_status
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """These tests assert English messages: ask for English, as a user would."""
-    monkeypatch.setenv("TRACKER_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 
 def lines(data):
@@ -21,24 +19,19 @@ def lines(data):
     return out
 
 
-def current(run, goal_id, as_of="2020-12-31"):
-    document = run.json("status", "--as-of", as_of)
-    return next(g for g in document["goals"] if g["id"] == goal_id)
-
-
 def test_each_kind_is_logged_and_counted(run, data):
     run("log", "jobs.training", "120", "--date", "2020-03-01", "--note", "第一期", code=0)
     run("log", "jobs.training", "1,000", "--date", "2020/4/1", code=0)
-    assert current(run, "jobs.training")["current"] == 1120
+    assert goal_status(run, "jobs.training", "2020-12-31")["current"] == 1120
     run("log", "jobs.training", "--total", "900", "--date", "2020年5月1日", code=0)
     run("log", "jobs.training", "50", "--date", "2020-05-02", code=0)
-    assert current(run, "jobs.training")["current"] == 950
+    assert goal_status(run, "jobs.training", "2020-12-31")["current"] == 950
     run("log", "finance.general-spending-cut", "8.5", "--date", "2020-06-01", code=0)
     run("log", "finance.general-spending-cut", "11", "--date", "2020-07-01", code=0)
-    cut = current(run, "finance.general-spending-cut")
+    cut = goal_status(run, "finance.general-spending-cut", "2020-12-31")
     assert (cut["current"], cut["state"]) == (11, "done")
     run("log", "housing.three-supplies", "--done", "--date", "2020-04-20", code=0)
-    assert current(run, "housing.three-supplies")["state"] == "done"
+    assert goal_status(run, "housing.three-supplies", "2020-12-31")["state"] == "done"
     run(
         "log",
         "rural.eco-farm-bases",
@@ -50,7 +43,7 @@ def test_each_kind_is_logged_and_counted(run, data):
         "2020-05-01",
         code=0,
     )
-    farms = current(run, "rural.eco-farm-bases")
+    farms = goal_status(run, "rural.eco-farm-bases", "2020-12-31")
     assert (farms["current"], farms["items_done"]) == (2, ["长石", "九塘"])
     result = run(
         "log", "newtown.road-network", "--note", "主干道铺设完成", "--date", "2020-06-01", code=0
@@ -127,7 +120,7 @@ def test_retracted_entry_counts_nowhere(run, data):
     wrong = lines(data)[-1]["id"]
     result = run("retract", wrong[:6], "--reason", "多打了一个0", code=0)
     assert f"retracted {wrong}" in result.stdout
-    assert current(run, "jobs.training")["current"] == 100
+    assert goal_status(run, "jobs.training", "2020-12-31")["current"] == 100
     listed = run.json("entries", "--goal", "jobs.training")["entries"]
     marks = {e["id"]: e["retracted"] for e in listed}
     assert marks[wrong] is True and len(listed) == 3  # the two entries and the retraction
@@ -255,7 +248,7 @@ def test_batch_can_retract_without_naming_the_goal(run):
     listed = run.json("entries")["entries"]
     retraction = next(e for e in listed if e.get("retracts") == wrong)
     assert retraction["goal"] == "jobs.training"
-    assert current(run, "jobs.training")["current"] == 0
+    assert goal_status(run, "jobs.training", "2020-12-31")["current"] == 0
 
 
 def test_the_example_batch_imports_cleanly(run):
@@ -263,7 +256,7 @@ def test_the_example_batch_imports_cleanly(run):
 
     result = run("log", "--from-json", str(REPO / "examples" / "batch.jsonl"), code=0)
     assert "logged 6 entries" in result.stdout
-    assert current(run, "jobs.training", "2020-06-30")["current"] == 1350
+    assert goal_status(run, "jobs.training", "2020-06-30")["current"] == 1350
     run("check", code=0)
 
 

@@ -8,64 +8,14 @@ import textwrap
 
 import pytest
 
-from tests.conftest import REPO, SHARED, run_process
+from tests.conftest import MINI, REPO, SHARED, run_process, write_plan
 from tracker.storage.datadir import DataDir, load_plan
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """These tests assert English messages: ask for English, as a user would."""
-    monkeypatch.setenv("TRACKER_LANG", "en")
-
-
-MINI = textwrap.dedent("""\
-    [plan]
-    id = "t"
-    title = "测试计划"
-    title_en = "test plan"
-    start = 2020-01-01
-    end = 2020-12-31
-    timezone = "Asia/Shanghai"
-
-    [[plan.areas]]
-    id = "livelihood"
-    name = "民生"
-    name_en = "livelihood"
-
-    [[goal]]
-    id = "jobs.training"
-    title = "培训3000人"
-    title_en = "Train 3,000"
-    area = "livelihood"
-    owner = "区人社局"
-    kind = "count"
-    target = 3000
-    unit = "人"
-    deadline = 2020-12-31
-    source = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"
-
-    [[goal]]
-    id = "jobs.placement"
-    title = "其中1500人实现就业"
-    title_en = "Place 1,500"
-    area = "livelihood"
-    owner = "区人社局"
-    kind = "count"
-    target = 1500
-    unit = "人"
-    part_of = "jobs.training"
-    deadline = 2020-12-31
-    source = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"
-""")
-# Lines in MINI: [plan] 1, first [[goal]] 14, its target 21, second [[goal]] 26, its part_of 35.
-
-
-def write(data, text):
-    (data / "goals.toml").write_text(text, encoding="utf-8")
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 
 def test_mini_plan_is_clean(data, run):
-    write(data, MINI)
+    write_plan(data, MINI)
     result = run("check", code=0)
     assert "no problems" in result.stdout
 
@@ -118,13 +68,13 @@ def test_mini_plan_is_clean(data, run):
 )
 def test_each_problem_is_located(data, run, old, new, line, message):
     assert old in MINI, old
-    write(data, MINI.replace(old, new, 1))
+    write_plan(data, MINI.replace(old, new, 1))
     result = run("check", code=3)
     assert re.search(rf"goals\.toml:{line}(:\d+)?: .*{message}", result.stdout), result.stdout
 
 
 def test_syntax_error_has_line_and_column(data, run):
-    write(data, MINI.replace("target = 3000\n", "target = = 3000\n"))
+    write_plan(data, MINI.replace("target = 3000\n", "target = = 3000\n"))
     result = run("check", "--format", "json", code=3)
     problem = json.loads(result.stdout)["problems"][0]
     assert (problem["line"], problem["column"], problem["code"]) == (21, 10, "syntax")
@@ -145,7 +95,7 @@ def test_cycle_and_checklist_without_items(data, run):
         items = []
         source = "加快丁山社区、石峰山东园等小游园建设"
     """)
-    write(data, text)
+    write_plan(data, text)
     out = run("check", code=3).stdout
     assert re.search(r"goals\.toml:\d+: part_of cycle", out), out
     assert re.search(r"goals\.toml:\d+: a checklist without items", out), out
@@ -155,7 +105,7 @@ def test_every_problem_is_collected_not_just_the_first(data, run):
     text = MINI.replace("target = 3000\n", "tagret = 3000\n").replace(
         'kind = "count"\ntarget = 1500', 'kind = "cuont"\ntarget = 1500'
     )
-    write(data, text)
+    write_plan(data, text)
     document = run.json("check", code=3)
     messages = " | ".join(p["message"] for p in document["problems"])
     assert "unknown key 'tagret'" in messages and "unknown kind 'cuont'" in messages
@@ -163,14 +113,14 @@ def test_every_problem_is_collected_not_just_the_first(data, run):
 
 
 def test_broken_plan_stops_other_commands_with_exit_3(data, run):
-    write(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
+    write_plan(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
     result = run("status", code=3)
     assert "goals.toml:21: unknown key 'tagret'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_kind_keys_that_do_not_fit(data, run):
-    write(data, MINI.replace('part_of = "jobs.training"\n', 'items = ["a"]\n'))
+    write_plan(data, MINI.replace('part_of = "jobs.training"\n', 'items = ["a"]\n'))
     out = run("check", code=3).stdout
     assert "'items' does not apply to a count goal" in out
 
@@ -272,7 +222,7 @@ def test_usage_errors_exit_2_without_traceback(run):
 )
 def test_debug_shows_a_traceback_wherever_it_stands_and_plain_runs_do_not(data, before, after):
     """--debug is read wherever it stands among the group's options."""
-    write(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
+    write_plan(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
     plain = run_process(["--data", str(data), "status"])
     assert plain.returncode == 3 and b"Traceback" not in plain.stderr
     debug = run_process([*before, "--data", str(data), *after, "status"])
@@ -281,14 +231,14 @@ def test_debug_shows_a_traceback_wherever_it_stands_and_plain_runs_do_not(data, 
 
 
 def test_a_broken_goal_is_not_also_called_unknown_by_its_parts(data, run):
-    write(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
+    write_plan(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
     out = run("check", code=3).stdout
     assert "unknown key 'tagret'" in out
     assert "part_of unknown goal" not in out, out
 
 
 def test_part_of_still_refuses_a_truly_unknown_goal(data, run):
-    write(data, MINI.replace('part_of = "jobs.training"', 'part_of = "jobs.trainin"'))
+    write_plan(data, MINI.replace('part_of = "jobs.training"', 'part_of = "jobs.trainin"'))
     out = run("check", code=3).stdout
     assert "goals.toml:35: 'jobs.placement' is part_of unknown goal 'jobs.trainin'" in out, out
     assert "did you mean 'jobs.training'" in out

@@ -7,43 +7,23 @@ import datetime as dt
 
 import pytest
 
-from tracker.model import Entry, Goal, Kind, Op, Plan
+from tests.conftest import make_goal, make_plan
+from tracker.model import Entry, Goal, Op
 from tracker.problems import ExitCode, TrackerError
 from tracker.refs import resolve_entry, resolve_goal
 
-START, END = dt.date(2020, 1, 1), dt.date(2020, 12, 31)
-
 
 def goal(goal_id: str, title: str, title_en: str) -> Goal:
-    return Goal(
-        id=goal_id,
-        title=title,
-        title_en=title_en,
-        area="livelihood",
-        owner="区人社局",
-        kind=Kind.COUNT,
-        deadline=END,
-        source=title,
-        start=START,
-        target=100,
-    )
+    return make_goal(goal_id, title=title, title_en=title_en, area="livelihood",
+                     owner="区人社局", source=title, target=100)  # fmt: skip
 
 
-PLAN = Plan(
-    id="t",
-    title="测试",
-    title_en="Test",
-    start=START,
-    end=END,
-    timezone="Asia/Shanghai",
-    areas=(),
-    goals=(
-        goal("jobs.training", "全年培训下岗失业人员3000人", "Train 3,000 laid-off people"),
-        goal("jobs.placement", "其中1500人实现就业", "Place 1,500 of those trained in jobs"),
-        goal("culture.24h-bookstores", "新增2个24小时书屋", "Open two 24-hour bookstores"),
-        goal("culture.library", "建设社区图书馆", "Build a community library"),
-        goal("jobs", "就业总体目标", "Jobs overall"),
-    ),
+PLAN = make_plan(
+    goal("jobs.training", "全年培训下岗失业人员3000人", "Train 3,000 laid-off people"),
+    goal("jobs.placement", "其中1500人实现就业", "Place 1,500 of those trained in jobs"),
+    goal("culture.24h-bookstores", "新增2个24小时书屋", "Open two 24-hour bookstores"),
+    goal("culture.library", "建设社区图书馆", "Build a community library"),
+    goal("jobs", "就业总体目标", "Jobs overall"),
 )
 
 RESOLVES = [

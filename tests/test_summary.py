@@ -31,13 +31,7 @@ def spring(run):
         {"goal": "rural.eco-farm-bases", "date": "2020-03-06", "items": ["长石"], "by": "赵敏"},
         {"goal": "finance.general-spending-cut", "date": "2020-03-03", "value": 1.5, "by": "财政"},
     ]
-    run(
-        "log",
-        "--from-json",
-        "-",
-        input="\n".join(json.dumps(e, ensure_ascii=False) for e in entries),
-        code=0,
-    )
+    run.log_batch(entries)
     return run
 
 

@@ -11,11 +11,7 @@ import pytest
 
 from tracker.render.table import render_csv
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """These tests assert English messages: ask for English, as a user would."""
-    monkeypatch.setenv("TRACKER_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 
 HR = "区人力资源和社会保障局"
