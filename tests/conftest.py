@@ -212,3 +212,63 @@ def run_process(
         capture_output=True,
         timeout=timeout,
     )
+
+
+# ── a real terminal ──────────────────────────────────────────────────────────
+
+
+def in_pty(args, data, *, columns=120, rows=40, answer=b"", env=None, timeout=60):
+    """Run the console script on a pseudo-terminal of `columns` × `rows` (stdin,
+    stdout and stderr all on it, as in a shell) and return what it showed."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    environment = dict(os.environ, TRACKER_DATA=str(data), NO_COLOR="1", TERM="dumb")
+    environment.pop("COLUMNS", None)
+    environment.pop("LINES", None)
+    for name, value in (env or {}).items():
+        if value is None:  # not set at all
+            environment.pop(name, None)
+        else:
+            environment[name] = value
+    proc = subprocess.Popen(
+        tracker_exe() + list(args), stdin=slave, stdout=slave, stderr=slave, env=environment
+    )
+    os.close(slave)
+    if answer:
+        os.write(master, answer)
+    chunks, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if not ready:
+            if proc.poll() is not None:
+                break
+            continue
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal's other side closed: the program ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=10)
+    os.close(master)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+
+
+# Two entries whose ids start alike (8ea3…): a retract or a completion of "8ea3"
+# could mean either.
+SAME_START = [
+    {"id": "8ea3aaaa00000001", "goal": "jobs.training", "date": "2020-05-01", "value": 120},
+    {"id": "8ea3bbbb00000002", "goal": "jobs.placement", "date": "2020-05-02", "value": 40,
+     "note": "社区学院第一期", "by": "人社局张伟"},
+]  # fmt: skip
