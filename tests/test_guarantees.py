@@ -1,6 +1,7 @@
-"""Nothing a file, a batch, a plan or the machine does gets an internal error or
-hides an entry. Real files, real processes and real OS limits (ulimit, a
-read-only mount, a full file system); no mocks."""
+"""What tracker guarantees (the README's list, with test_durability.py): nothing
+a file, a batch, a plan or the machine does gets an internal error or hides an
+entry. Real files, real processes and real OS limits (ulimit, a read-only
+mount, a full file system); no mocks."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def entries_file(data: Path) -> Path:
     return data / "progress" / "2020-03.jsonl"
 
 
-# ── 1. reading never fails as a whole ────────────────────────────────────────
+# ── reading never fails as a whole ───────────────────────────────────────────
 
 HOSTILE = {
     "beyond a float": good_line(id="h1").replace('"value": 100', '"value": 1e999'),
@@ -127,7 +128,7 @@ def test_text_from_the_log_never_breaks_output(run, data):
     assert "<b>&" not in html and "\x1b" not in html
 
 
-# ── 2. a batch is exactly one thing ──────────────────────────────────────────
+# ── a batch is exactly one thing ─────────────────────────────────────────────
 
 ENTRY = {"goal": "jobs.training", "date": "2020-03-01", "value": 10}
 BATCHES = {
@@ -156,7 +157,7 @@ def test_a_batch_saved_with_a_bom_is_read(run, data, tmp_path):
     assert training(run) == 10
 
 
-# ── 3. writes stay inside the data folder ────────────────────────────────────
+# ── writes stay inside the data folder ───────────────────────────────────────
 
 
 def test_a_log_file_linked_outside_is_refused_and_reported(run, data, tmp_path):
@@ -189,7 +190,7 @@ def test_a_cache_linked_outside_is_neither_read_nor_written(run, data, tmp_path)
     assert list(outside.iterdir()) == []
 
 
-# ── 5. the plan refuses what cannot be tracked ───────────────────────────────
+# ── the plan refuses what cannot be tracked ──────────────────────────────────
 
 PLANS = {
     "NaN target": ("target = 3000\n", "target = nan\n", 21, "'target' must be a finite number"),
@@ -236,7 +237,7 @@ def test_goals_toml_in_gbk_is_located(run, data):
     assert "goals.toml:3: not valid UTF-8 (save the file as UTF-8)" in result.stdout
 
 
-# ── 6. the machine's errors are messages ─────────────────────────────────────
+# ── the machine's errors are messages ────────────────────────────────────────
 
 
 def limited(limit_bytes: int):
@@ -364,7 +365,7 @@ def test_dates_beyond_the_calendar_are_usage_errors(run, args, code):
         assert "beyond the calendar (years 1 to 9999)" in result.stderr
 
 
-# ── 8. signals and files for cron ────────────────────────────────────────────
+# ── signals and files for cron ───────────────────────────────────────────────
 
 
 def test_ctrl_c_exits_130(data):
@@ -400,7 +401,7 @@ def test_output_files_get_the_umask_and_keep_a_mode(run, data, tmp_path):
         os.umask(old)
 
 
-# ── 9. copies are exact ──────────────────────────────────────────────────────
+# ── copies are exact ─────────────────────────────────────────────────────────
 
 
 def test_a_copy_through_jsonl_reproduces_statuses_with_same_day_corrections(run, data, tmp_path):
@@ -424,7 +425,7 @@ def test_a_copy_through_jsonl_reproduces_statuses_with_same_day_corrections(run,
     assert training(copy) == 110
 
 
-# ── 10. plan edits never silently drop progress ──────────────────────────────
+# ── plan edits never silently drop progress ──────────────────────────────────
 
 
 def test_entries_for_a_renamed_goal_are_announced(run, data):

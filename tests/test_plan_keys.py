@@ -1,7 +1,9 @@
-"""Real plans: money in decimals, how a level is judged, shared offices,
-cadences, dated revisions, goals that cross the year, checklist items with
-deadlines, and starting next year's plan. Through the real CLI, on a plan
-written the way an office writes one."""
+"""What real plans also say, key by key (the README's table of goal keys): money
+in decimals, how a level is judged, co-responsible offices, cadences, dated
+revisions, goals that cross the year, checklist items with deadlines of their
+own, and starting a plan and next year's from this one's unfinished goals.
+Through the real CLI, on tests/plans/office.toml, a plan written the way an
+office writes one."""
 
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ def test_the_plan_is_valid(plan):
     assert "no problems" in plan("check", code=0).stdout
 
 
-# ── 1. exact decimals ────────────────────────────────────────────────────────
+# ── exact decimals ───────────────────────────────────────────────────────────
 
 
 def test_money_takes_fractional_tranches_summed_exactly(plan):
@@ -62,7 +64,7 @@ def test_counts_with_no_entries_are_zero_in_every_output(plan):
     assert goal_status(plan, "revised", "2020-03-15")["current"] == 0
 
 
-# ── 2. how a level is judged ─────────────────────────────────────────────────
+# ── how a level is judged ────────────────────────────────────────────────────
 
 
 def test_a_year_long_cut_met_in_june_is_on_track_not_done(plan):
@@ -96,7 +98,7 @@ def test_a_level_that_must_hold_is_done_only_at_the_deadline(plan):
     assert goal_status(plan, "hold", "2020-12-31")["state"] == "off_track"  # and can't be done now
 
 
-# ── 3. lead and co-responsible offices ───────────────────────────────────────
+# ── lead and co-responsible offices ──────────────────────────────────────────
 
 
 def test_co_owners_count_everywhere_an_office_does(plan):
@@ -115,7 +117,7 @@ def test_co_owners_count_everywhere_an_office_does(plan):
     assert "office '区财政局' is listed twice (or is the lead owner)" in out
 
 
-# ── 4. cadences ──────────────────────────────────────────────────────────────
+# ── cadences ─────────────────────────────────────────────────────────────────
 
 
 def test_half_yearly_and_yearly_cadences(plan):
@@ -124,7 +126,7 @@ def test_half_yearly_and_yearly_cadences(plan):
     assert goal_status(plan, "revised", "2020-12-31")["stale"] is False
 
 
-# ── 5. revisions with history ────────────────────────────────────────────────
+# ── revisions with history ───────────────────────────────────────────────────
 
 
 def test_a_revision_applies_from_its_date_and_shows_the_original(plan):
@@ -180,7 +182,7 @@ def test_check_validates_revisions(plan, revision, message):
         assert message in result.stdout and "goals.toml:" in result.stdout
 
 
-# ── 6. goals that cross the year ─────────────────────────────────────────────
+# ── goals that cross the year ────────────────────────────────────────────────
 
 
 def test_a_continuing_project_may_cross_the_year_only_when_it_says_so(plan):
@@ -191,7 +193,7 @@ def test_a_continuing_project_may_cross_the_year_only_when_it_says_so(plan):
     assert "start 2019-03-01 is outside the plan" in out
 
 
-# ── 7. checklist items with their own deadlines ──────────────────────────────
+# ── checklist items with their own deadlines ─────────────────────────────────
 
 
 def test_items_have_their_own_deadlines_and_states(plan):
@@ -217,7 +219,7 @@ def test_items_have_their_own_deadlines_and_states(plan):
     assert "item '乙' is due 2021-01-30, outside the goal's 2020-01-01..2020-12-31" in out
 
 
-# ── 8. starting a plan, and next year's ──────────────────────────────────────
+# ── starting a plan, and next year's ─────────────────────────────────────────
 
 
 def test_init_writes_a_plan_folder_and_never_overwrites(tmp_path):
@@ -257,7 +259,7 @@ def test_next_years_plan_carries_unfinished_goals_with_their_values(plan, tmp_pa
     assert definition["bridge"]["deadline"] == "2022-06-30"
 
 
-# ── found by a fresh pair of eyes ────────────────────────────────────────────
+# ── a level's forecast, and its target reached early ─────────────────────────
 
 
 def test_a_forecast_beyond_the_calendar_is_no_forecast(plan):
