@@ -47,14 +47,26 @@ def english(monkeypatch):
     monkeypatch.setenv("TRACKER_LANG", "en")
 
 
+def with_bundled_plan(root: Path) -> Path:
+    """`root` made a data folder: the bundled goals.toml and an empty progress/."""
+    (root / "progress").mkdir(parents=True)
+    shutil.copy(REPO / "goals.toml", root / "goals.toml")
+    return root
+
+
 @pytest.fixture
 def data(tmp_path) -> Path:
     """A data folder with the bundled goals.toml and an empty progress/."""
-    root = tmp_path / "data"
-    root.mkdir()
-    shutil.copy(REPO / "goals.toml", root / "goals.toml")
-    (root / "progress").mkdir()
-    return root
+    return with_bundled_plan(tmp_path / "data")
+
+
+def log_records(data: Path) -> list[dict]:
+    """Every line of the log as stored, file by file (batch commit lines too)."""
+    records = []
+    for path in sorted((data / "progress").glob("*.jsonl")):
+        text = path.read_text(encoding="utf-8")
+        records += [json.loads(line) for line in text.splitlines() if line.strip()]
+    return records
 
 
 class Run:

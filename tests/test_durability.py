@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REPO, Run
+from tests.conftest import REPO, Run, with_bundled_plan
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
@@ -228,9 +228,8 @@ def test_two_clones_merge_their_logs_without_conflict(tmp_path):
     origin, seed = tmp_path / "origin.git", tmp_path / "seed"
     _git("init", "--bare", str(origin), cwd=tmp_path)
     _git("clone", str(origin), str(seed), cwd=tmp_path)
-    shutil.copy(REPO / "goals.toml", seed / "goals.toml")
+    with_bundled_plan(seed)
     shutil.copy(REPO / ".gitattributes", seed / ".gitattributes")
-    (seed / "progress").mkdir()
     run_seed = Run(seed)
     run_seed("log", "jobs.training", "100", "--date", "2020-05-01", code=0)
     _git("add", "-A", cwd=seed)

@@ -18,7 +18,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import MINI, REPO, Run, ctrl_c_during_batch, tracker_exe, write_plan
+from tests.conftest import (
+    MINI,
+    REPO,
+    Run,
+    ctrl_c_during_batch,
+    tracker_exe,
+    with_bundled_plan,
+    write_plan,
+)
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
@@ -279,9 +287,7 @@ def small_fs(tmp_path):
 
 
 def test_a_full_disk_is_a_message_and_earlier_entries_stay(small_fs):
-    shutil.copy(REPO / "goals.toml", small_fs / "goals.toml")
-    (small_fs / "progress").mkdir()
-    run = Run(small_fs)
+    run = Run(with_bundled_plan(small_fs))
     run("log", "jobs.training", "7", "--date", "2020-03-01", code=0)
     with pytest.raises(OSError):  # fill the file system to the last block
         with open(small_fs / "filler", "wb") as handle:

@@ -7,16 +7,9 @@ import re
 
 import pytest
 
-from tests.conftest import goal_status
+from tests.conftest import goal_status, log_records
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
-
-
-def lines(data):
-    out = []
-    for path in sorted((data / "progress").glob("*.jsonl")):
-        out += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    return out
 
 
 def test_each_kind_is_logged_and_counted(run, data):
@@ -49,7 +42,7 @@ def test_each_kind_is_logged_and_counted(run, data):
         "log", "newtown.road-network", "--note", "主干道铺设完成", "--date", "2020-06-01", code=0
     )
     assert "newtown.road-network" in result.stdout
-    entry = next(x for x in lines(data) if x["goal"] == "newtown.road-network")
+    entry = next(x for x in log_records(data) if x["goal"] == "newtown.road-network")
     assert set(entry) == {"id", "goal", "date", "note", "by", "recorded_at"}
     assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$", entry["recorded_at"])
     assert (data / "progress" / "2020-05.jsonl").exists()
@@ -86,19 +79,19 @@ def test_log_answers_where_the_goal_now_stands(run):
 def test_bad_input_is_refused_and_nothing_written(run, data, args, message):
     result = run("log", *args, code=3)
     assert re.search(message, result.stderr), result.stderr
-    assert lines(data) == []
+    assert log_records(data) == []
     assert "Traceback" not in result.stderr
 
 
 def test_ambiguous_date_is_a_usage_error(run, data):
     result = run("log", "jobs.training", "5", "--date", "03/04/2020", code=2)
-    assert "ambiguous" in result.stderr and lines(data) == []
+    assert "ambiguous" in result.stderr and log_records(data) == []
 
 
 def test_dry_run_writes_nothing(run, data):
     result = run("log", "jobs.training", "5", "--date", "2020-03-01", "--dry-run", code=0)
     assert "dry run" in result.stdout
-    assert lines(data) == []
+    assert log_records(data) == []
 
 
 def test_repeat_milestone_and_item_are_refused(run):
@@ -117,7 +110,7 @@ def test_repeat_milestone_and_item_are_refused(run):
 def test_retracted_entry_counts_nowhere(run, data):
     run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
     run("log", "jobs.training", "1000", "--date", "2020-03-02", "--note", "typo", code=0)
-    wrong = lines(data)[-1]["id"]
+    wrong = log_records(data)[-1]["id"]
     result = run("retract", wrong[:6], "--reason", "多打了一个0", code=0)
     assert f"retracted {wrong}" in result.stdout
     assert goal_status(run, "jobs.training", "2020-12-31")["current"] == 100
@@ -159,7 +152,7 @@ def test_batch_is_all_or_nothing_and_reports_every_bad_line(run, data):
     for line in (2, 3, 4, 5):
         assert f"<stdin>:{line}:" in result.stderr, result.stderr
     assert "<stdin>:1:" not in result.stderr
-    assert lines(data) == []
+    assert log_records(data) == []
 
 
 def test_batch_as_array_and_jsonl_round_trip(run, data, tmp_path):
@@ -175,7 +168,7 @@ def test_batch_as_array_and_jsonl_round_trip(run, data, tmp_path):
     )
     result = run("log", "--from-json", "-", input=array, code=0)
     assert "logged 4 entries" in result.stdout
-    assert sum(1 for x in lines(data) if "commit" in x) == 1
+    assert sum(1 for x in log_records(data) if "commit" in x) == 1
     exported = run("entries", "--format", "jsonl", code=0).stdout
     other = tmp_path / "other"
     other.mkdir()
