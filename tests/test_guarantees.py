@@ -23,6 +23,7 @@ from tests.conftest import (
     REPO,
     Run,
     ctrl_c_during_batch,
+    goal_status,
     tracker_exe,
     with_bundled_plan,
     write_plan,
@@ -47,8 +48,7 @@ def good_line(**changes) -> str:
 
 
 def training(run: Run, as_of="2020-03-31"):
-    status = run.json("status", "--as-of", as_of)
-    return next(g for g in status["goals"] if g["id"] == "jobs.training")["current"]
+    return goal_status(run, "jobs.training", as_of)["current"]
 
 
 def entries_file(data: Path) -> Path:

@@ -291,8 +291,7 @@ def test_a_batch_retraction_gets_every_check_retract_applies(run, data):
             record["goal"] = goal
         result = run("log", "--from-json", "-", input=json.dumps(record), code=3)
         assert "nothing was written" in result.stderr, (goal, result.stderr)
-    status = run.json("status", "--as-of", "2020-03-31")
-    assert next(g for g in status["goals"] if g["id"] == "jobs.training")["current"] == 100
+    assert goal_status(run, "jobs.training", "2020-03-31")["current"] == 100
 
 
 def test_one_rule_one_message_in_check_and_log(run, data):
