@@ -71,9 +71,8 @@ def test_a_year_long_cut_met_in_june_is_on_track_not_done(plan):
     plan("log", "cut.final", "12.5", "--date", "2020-06-15", code=0)
     june = goal_status(plan, "cut.final", "2020-06-30")
     assert (june["state"], june["target_reached"]) == ("on_track", True)
-    assert (
-        goal_status(plan, "cut.final", "2020-12-31")["state"] == "done"
-    )  # the final reading counts
+    # The final reading counts.
+    assert goal_status(plan, "cut.final", "2020-12-31")["state"] == "done"
     plan("log", "cut.final", "8", "--date", "2020-12-01", code=0)
     assert goal_status(plan, "cut.final", "2020-12-31")["state"] == "off_track"
     assert goal_status(plan, "cut.final", "2021-01-01")["state"] == "overdue"
