@@ -20,52 +20,29 @@ def test_mini_plan_is_clean(data, run):
     assert "no problems" in result.stdout
 
 
-@pytest.mark.parametrize(
-    "old, new, line, message",
-    [
-        ("target = 3000\n", "target = = 3000\n", 21, r"TOML syntax: .*"),
-        ("target = 3000\n", "tagret = 3000\n", 21, r"unknown key 'tagret'.*did you mean 'target'"),
-        (
-            'owner = "区人社局"\nkind = "count"\ntarget = 3000',
-            'kind = "count"\ntarget = 3000',
-            14,
-            r"missing 'owner'",
-        ),
-        ("target = 3000\n", 'target = "3000"\n', 21, r"'target' must be a number, not text"),
-        ('id = "jobs.placement"', 'id = "jobs.training"', 26, r"duplicate goal id 'jobs.training'"),
-        (
-            'kind = "count"\ntarget = 3000',
-            'kind = "cuont"\ntarget = 3000',
-            20,
-            r"unknown kind 'cuont'.*did you mean 'count'",
-        ),
-        (
-            'area = "livelihood"\nowner = "区人社局"\nkind = "count"\ntarget = 3000',
-            'area = "livelihod"\nowner = "区人社局"\nkind = "count"\ntarget = 3000',
-            18,
-            r"unknown area 'livelihod'.*did you mean 'livelihood'",
-        ),
-        (
-            'deadline = 2020-12-31\nsource = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"\n\n',
-            'deadline = "2020-02-30"\nsource = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"\n\n',
-            23,
-            r"impossible date '2020-02-30'",
-        ),
-        (
-            'deadline = 2020-12-31\nsource = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"\n\n',
-            'deadline = 2021-03-31\nsource = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"\n\n',
-            23,
-            r"deadline 2021-03-31 is outside the plan",
-        ),
-        (
-            'part_of = "jobs.training"',
-            'part_of = "jobs.trainig"',
-            35,
-            r"part_of unknown goal 'jobs.trainig'.*did you mean 'jobs.training'",
-        ),
-        ('unit = "人"\npart_of', 'unit = "家"\npart_of', 35, r"units differ"),
-    ],
-)
+# The first goal's source line, and the blank line that ends its table.
+SOURCE = 'source = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"\n\n'
+
+# Each case: text of MINI (its first place), what replaces it, and the line and
+# message of the problem `check` then finds.
+LOCATED = [
+    ("target = 3000\n", "target = = 3000\n", 21, r"TOML syntax: .*"),
+    ("target = 3000\n", "tagret = 3000\n", 21, r"unknown key 'tagret'.*did you mean 'target'"),
+    ('owner = "区人社局"\nkind = "count"\ntarget = 3000', 'kind = "count"\ntarget = 3000', 14, r"missing 'owner'"),
+    ("target = 3000\n", 'target = "3000"\n', 21, r"'target' must be a number, not text"),
+    ('id = "jobs.placement"', 'id = "jobs.training"', 26, r"duplicate goal id 'jobs.training'"),
+    ('kind = "count"\ntarget = 3000', 'kind = "cuont"\ntarget = 3000', 20, r"unknown kind 'cuont'.*did you mean 'count'"),
+    ('area = "livelihood"\nowner = "区人社局"\nkind = "count"\ntarget = 3000',
+     'area = "livelihod"\nowner = "区人社局"\nkind = "count"\ntarget = 3000',
+     18, r"unknown area 'livelihod'.*did you mean 'livelihood'"),
+    ("deadline = 2020-12-31\n" + SOURCE, 'deadline = "2020-02-30"\n' + SOURCE, 23, r"impossible date '2020-02-30'"),
+    ("deadline = 2020-12-31\n" + SOURCE, "deadline = 2021-03-31\n" + SOURCE, 23, r"deadline 2021-03-31 is outside the plan"),
+    ('part_of = "jobs.training"', 'part_of = "jobs.trainig"', 35, r"part_of unknown goal 'jobs.trainig'.*did you mean 'jobs.training'"),
+    ('unit = "人"\npart_of', 'unit = "家"\npart_of', 35, r"units differ"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("old, new, line, message", LOCATED)
 def test_each_problem_is_located(data, run, old, new, line, message):
     assert old in MINI, old
     write_plan(data, MINI.replace(old, new, 1))
