@@ -26,8 +26,8 @@ ABOVE = "every layer above"  # what the command line may import: all of it
 # before it, so the map itself has no circle. A new package is one line here,
 # where it belongs; an application layer between cli and storage, engine and
 # views goes just above "cli", e.g. `"app": ("writes", "storage", "views", ...)`
-# (cli takes every layer above it, so nothing else changes), and one row in the
-# README's table.
+# (cli takes every layer above it, so nothing else here changes), with a row in
+# each of the README's tables: the layers, and the modules.
 LAYERS: dict[str, tuple[str, ...] | str] = {
     "__init__": (),  # tracker/__init__.py: the version, and Ctrl-C while loading
     "words": (),
@@ -120,6 +120,8 @@ def layer_of(module: str) -> str:
 def outside_the_map(module: str, imports: list[Import]) -> list[str]:
     """The imports of `module` its layer may not make, as 'line: name'."""
     layer = layer_of(module)
+    if layer not in LAYERS:
+        return [f"anything: {layer} has no place on LAYERS"]
     allowed = may_import(layer) | {layer}
     banned = OUTSIDE.get(layer, ())
     bad = []
