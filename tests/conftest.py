@@ -1,22 +1,30 @@
-"""Shared fixtures: a temp data folder holding the bundled plan, and a CLI runner."""
+"""Shared fixtures: a temp data folder holding the bundled plan or one of the test
+plans in tests/plans/, a CLI runner, English on request, the JSON schemas, and
+goals and plans as values for the pure code's unit tests."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from tracker.cli import cli
+from tracker.model import Goal, Kind, Plan
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SCHEMAS = REPO / "schemas"
+PLANS = Path(__file__).resolve().parent / "plans"
 
 
 @pytest.fixture(autouse=True)
@@ -33,13 +41,32 @@ def own_settings(tmp_path_factory, monkeypatch) -> Path:
 
 
 @pytest.fixture
+def english(monkeypatch):
+    """For tests that assert English messages: ask for English, as a user would.
+    A module takes it with `pytestmark = pytest.mark.usefixtures("english")`."""
+    monkeypatch.setenv("TRACKER_LANG", "en")
+
+
+def with_bundled_plan(root: Path) -> Path:
+    """`root` made a data folder: the bundled goals.toml and an empty progress/."""
+    (root / "progress").mkdir(parents=True)
+    shutil.copy(REPO / "goals.toml", root / "goals.toml")
+    return root
+
+
+@pytest.fixture
 def data(tmp_path) -> Path:
     """A data folder with the bundled goals.toml and an empty progress/."""
-    root = tmp_path / "data"
-    root.mkdir()
-    shutil.copy(REPO / "goals.toml", root / "goals.toml")
-    (root / "progress").mkdir()
-    return root
+    return with_bundled_plan(tmp_path / "data")
+
+
+def log_records(data: Path) -> list[dict]:
+    """Every line of the log as stored, file by file (batch commit lines too)."""
+    records = []
+    for path in sorted((data / "progress").glob("*.jsonl")):
+        text = path.read_text(encoding="utf-8")
+        records += [json.loads(line) for line in text.splitlines() if line.strip()]
+    return records
 
 
 class Run:
@@ -63,10 +90,93 @@ class Run:
         result = self(*args, "--format", "json", code=code, **kw)
         return json.loads(result.stdout)
 
+    def log_batch(self, entries: list[dict]):
+        """`tracker log --from-json -` fed `entries` as JSON Lines; it must succeed."""
+        lines = "\n".join(json.dumps(e, ensure_ascii=False) for e in entries)
+        return self("log", "--from-json", "-", input=lines, code=0)
+
 
 @pytest.fixture
 def run(data) -> Run:
     return Run(data)
+
+
+# ── the test plans (tests/plans/) ────────────────────────────────────────────
+
+
+def plan_text(name: str) -> str:
+    """The goals.toml text of tests/plans/<name>.toml."""
+    return (PLANS / f"{name}.toml").read_text(encoding="utf-8")
+
+
+# mini.toml: two count goals, one part of the other, where plan problems are
+# written in and found at their lines: [plan] 1, first [[goal]] 14, its target
+# 21, second [[goal]] 26, its part_of 35.
+MINI = plan_text("mini")
+
+
+def write_plan(folder: Path, text: str) -> None:
+    (folder / "goals.toml").write_text(text, encoding="utf-8")
+
+
+def plan_folder(tmp_path: Path, name: str) -> Run:
+    """The CLI on a new data folder holding tests/plans/<name>.toml and an empty
+    progress/: hundred_days.toml (goals whose expected fractions are exact),
+    office.toml (a plan written the way an office writes one), mini.toml."""
+    root = tmp_path / name
+    (root / "progress").mkdir(parents=True)
+    write_plan(root, plan_text(name))
+    return Run(root)
+
+
+# ── JSON documents and their schemas ─────────────────────────────────────────
+
+
+@cache
+def validator(command: str) -> Draft202012Validator:
+    """The schema of a command's JSON (schemas/<command>.schema.json), with the
+    schemas it refers to."""
+    resources = []
+    for path in SCHEMAS.glob("*.schema.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    registry = Registry().with_resources(resources)
+    schema = json.loads((SCHEMAS / f"{command}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, registry=registry)
+
+
+def goal_status(run: Run, goal_id: str, as_of: str) -> dict:
+    """One goal of `tracker status --as-of AS_OF` as JSON; the whole document is
+    checked against its schema first."""
+    document = run.json("status", "--as-of", as_of)
+    validator("status").validate(document)
+    return next(g for g in document["goals"] if g["id"] == goal_id)
+
+
+# ── goals and plans as values, for the pure code ─────────────────────────────
+
+START, END = dt.date(2020, 1, 1), dt.date(2020, 12, 31)
+
+
+def make_goal(goal_id: str = "g", kind: Kind = Kind.COUNT, **fields) -> Goal:
+    """A Goal of 2020 with every field a test does not name filled in: a target
+    of 100 for counts and levels, four items for a checklist."""
+    defaults = dict(
+        id=goal_id, title="目标", title_en="goal", area="a", owner="办公室", kind=kind,
+        deadline=END, source="原文", start=START,
+        target=None if kind in (Kind.MILESTONE, Kind.CHECKLIST) else 100.0,
+        items=("甲", "乙", "丙", "丁") if kind is Kind.CHECKLIST else (),
+    )  # fmt: skip
+    return Goal(**{**defaults, **fields})
+
+
+def make_plan(*goals: Goal) -> Plan:
+    """A 2020 plan in Asia/Shanghai holding `goals`."""
+    return Plan(
+        id="t", title="测试", title_en="Test", start=START, end=END,
+        timezone="Asia/Shanghai", areas=(), goals=goals,
+    )  # fmt: skip
 
 
 def ctrl_c_during_batch(data: Path, written: bytes = b"") -> tuple[int, bytes]:
@@ -114,3 +224,63 @@ def run_process(
         capture_output=True,
         timeout=timeout,
     )
+
+
+# ── a real terminal ──────────────────────────────────────────────────────────
+
+
+def in_pty(args, data, *, columns=120, rows=40, answer=b"", env=None, timeout=60):
+    """Run the console script on a pseudo-terminal of `columns` × `rows` (stdin,
+    stdout and stderr all on it, as in a shell) and return what it showed."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+    import time
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    environment = dict(os.environ, TRACKER_DATA=str(data), NO_COLOR="1", TERM="dumb")
+    environment.pop("COLUMNS", None)
+    environment.pop("LINES", None)
+    for name, value in (env or {}).items():
+        if value is None:  # not set at all
+            environment.pop(name, None)
+        else:
+            environment[name] = value
+    proc = subprocess.Popen(
+        tracker_exe() + list(args), stdin=slave, stdout=slave, stderr=slave, env=environment
+    )
+    os.close(slave)
+    if answer:
+        os.write(master, answer)
+    chunks, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if not ready:
+            if proc.poll() is not None:
+                break
+            continue
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal's other side closed: the program ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=10)
+    os.close(master)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+
+
+# Two entries whose ids start alike (8ea3…): a retract or a completion of "8ea3"
+# could mean either.
+SAME_START = [
+    {"id": "8ea3aaaa00000001", "goal": "jobs.training", "date": "2020-05-01", "value": 120},
+    {"id": "8ea3bbbb00000002", "goal": "jobs.placement", "date": "2020-05-02", "value": 40,
+     "note": "社区学院第一期", "by": "人社局张伟"},
+]  # fmt: skip

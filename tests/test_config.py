@@ -8,8 +8,7 @@ import sys
 
 import pytest
 
-from tests.conftest import run_process
-from tests.test_contracts import validator
+from tests.conftest import run_process, validator
 
 
 def test_no_file_sets_nothing(run, own_settings):

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
-from tests.conftest import SCHEMAS
+from tests.conftest import SCHEMAS, validator
 
 BATCH = [
     {"goal": "jobs.training", "date": "2020-02-01", "value": 400, "note": "一期 [b]x[/b]"},
@@ -21,26 +19,9 @@ BATCH = [
 ]
 
 
-def validator(command: str) -> Draft202012Validator:
-    resources = []
-    for path in SCHEMAS.glob("*.schema.json"):
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((schema["$id"], Resource.from_contents(schema)))
-    registry = Registry().with_resources(resources)
-    schema = json.loads((SCHEMAS / f"{command}.schema.json").read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, registry=registry)
-
-
 @pytest.fixture
 def logged(run):
-    run(
-        "log",
-        "--from-json",
-        "-",
-        input="\n".join(json.dumps(b, ensure_ascii=False) for b in BATCH),
-        code=0,
-    )
+    run.log_batch(BATCH)
     wrong = run.json("entries")["entries"][0]["id"]
     run("retract", wrong, "--reason", "测试", code=0)
     return run

@@ -18,13 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REPO, Run
+from tests.conftest import REPO, Run, goal_status, with_bundled_plan
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """These tests assert English messages: ask for English, as a user would."""
-    monkeypatch.setenv("TRACKER_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 
 RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -121,11 +117,7 @@ def test_concurrent_writers_lose_nothing(data):
     assert len({json.loads(line)["id"] for line in raw}) == 120
     run = Run(data)
     assert run("check", code=0)
-    training = next(
-        g
-        for g in run.json("status", "--as-of", "2020-03-31")["goals"]
-        if g["id"] == "jobs.training"
-    )
+    training = goal_status(run, "jobs.training", "2020-03-31")
     assert training["current"] == 120
 
 
@@ -188,11 +180,7 @@ def test_writer_killed_mid_batch_loses_nothing_earlier(data, tmp_path):
         sizes = {p.name: p.stat().st_size for p in (data / "progress").glob("*.jsonl")}
     assert killed, "the writer always finished before it could be killed"
     # The earlier entries all count, and none of the cut-off batch does.
-    training = next(
-        g
-        for g in run.json("status", "--as-of", "2020-12-31")["goals"]
-        if g["id"] == "jobs.training"
-    )
+    training = goal_status(run, "jobs.training", "2020-12-31")
     assert training["current"] == 150
     result = run("check", code=3)
     assert re.search(
@@ -200,11 +188,7 @@ def test_writer_killed_mid_batch_loses_nothing_earlier(data, tmp_path):
     ), result.stdout
     # The next log succeeds, does not fuse with a torn line, and counts.
     run("log", "jobs.training", "7", "--date", "2020-12-20", code=0)
-    training = next(
-        g
-        for g in run.json("status", "--as-of", "2020-12-31")["goals"]
-        if g["id"] == "jobs.training"
-    )
+    training = goal_status(run, "jobs.training", "2020-12-31")
     assert training["current"] == 157
 
 
@@ -232,9 +216,8 @@ def test_two_clones_merge_their_logs_without_conflict(tmp_path):
     origin, seed = tmp_path / "origin.git", tmp_path / "seed"
     _git("init", "--bare", str(origin), cwd=tmp_path)
     _git("clone", str(origin), str(seed), cwd=tmp_path)
-    shutil.copy(REPO / "goals.toml", seed / "goals.toml")
+    with_bundled_plan(seed)
     shutil.copy(REPO / ".gitattributes", seed / ".gitattributes")
-    (seed / "progress").mkdir()
     run_seed = Run(seed)
     run_seed("log", "jobs.training", "100", "--date", "2020-05-01", code=0)
     _git("add", "-A", cwd=seed)
@@ -265,11 +248,7 @@ def test_two_clones_merge_their_logs_without_conflict(tmp_path):
     run_b("check", code=0)
     notes = sorted(e["note"] for e in run_b.json("entries")["entries"])
     assert notes == ["", "from a", "from a", "from b", "from b"]
-    training = next(
-        g
-        for g in run_b.json("status", "--as-of", "2020-05-31")["goals"]
-        if g["id"] == "jobs.training"
-    )
+    training = goal_status(run_b, "jobs.training", "2020-05-31")
     assert training["current"] == 200
 
 
@@ -285,10 +264,6 @@ def test_a_torn_last_line_never_fuses_with_the_next_entry(data):
     assert lines[0] + b"\n" == whole
     assert lines[1] == b'{"id":"deadbeefdeadbeef","goal":"jobs.training","da'
     assert json.loads(lines[2])["value"] == 5 and lines[3] == b""
-    training = next(
-        g
-        for g in run.json("status", "--as-of", "2020-03-31")["goals"]
-        if g["id"] == "jobs.training"
-    )
+    training = goal_status(run, "jobs.training", "2020-03-31")
     assert training["current"] == 105
     assert re.search(r"2020-03\.jsonl:2: unreadable line", run("check", code=3).stdout)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import make_goal
 from tracker.engine.forecast import forecast
 from tracker.engine.status import decide_state, is_stale
 from tracker.engine.trajectory import schedule_days
@@ -29,20 +30,8 @@ DAY_50 = d("02-20")  # Jan 1 + 31 = Feb 1 (day 31), + 19 = Feb 20 (day 50)
 
 
 def goal(kind: Kind = Kind.COUNT, **fields) -> Goal:
-    defaults = dict(
-        id="g",
-        title="目标",
-        title_en="goal",
-        area="a",
-        owner="办公室",
-        kind=kind,
-        deadline=DEADLINE,
-        source="原文",
-        start=START,
-        target=None if kind in (Kind.MILESTONE, Kind.CHECKLIST) else 100.0,
-        items=("甲", "乙", "丙", "丁") if kind is Kind.CHECKLIST else (),
-    )
-    return Goal(**{**defaults, **fields})
+    """A goal of the 100 days from START to DEADLINE."""
+    return make_goal(kind=kind, **{"deadline": DEADLINE, "start": START, **fields})
 
 
 def entries(*rows: tuple[str, Op, float | None]) -> list[Entry]:

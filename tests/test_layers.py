@@ -1,91 +1,310 @@
-"""The layers keep to their jobs: what each imports, and the bugs that came from
-rules written twice (fixed once the rules had one home)."""
+"""The layer map is LAYERS below: every top-level module and package of tracker/
+has a place on it and names the layers it may import. Every import in every
+file keeps to it (imports inside functions too), no tracker module comes back
+to itself through its imports, and the README's table of layers is this map."""
 
 from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
-from tests.conftest import REPO, run_process
-from tests.test_plan import MINI, write
-
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """These tests assert English messages: ask for English, as a user would."""
-    monkeypatch.setenv("TRACKER_LANG", "en")
-
+from tests.conftest import REPO
 
 PACKAGE = REPO / "tracker"
 
-# What each layer may not import (prefix match on the module name).
-FORBIDDEN = {
-    "engine": ("click", "rich", "jinja2", "filelock", "tracker.storage", "tracker.cli",
-               "tracker.views", "tracker.render", "tracker.writes", "os", "pathlib", "io",
-               "shutil", "tempfile", "subprocess"),
-    "rules": ("click", "rich", "jinja2", "filelock", "tracker.storage", "tracker.cli",
-              "tracker.views", "tracker.render", "os", "pathlib", "io", "shutil", "tempfile"),
-    "views": ("click", "rich", "jinja2", "filelock", "tracker.storage", "tracker.cli",
-              "tracker.render", "tracker.writes", "os", "pathlib", "io", "shutil", "tempfile",
-              "subprocess"),
-    "storage": ("click", "rich", "jinja2", "tracker.cli", "tracker.views", "tracker.render"),
-    "render": ("click", "tracker.storage", "tracker.cli", "tracker.engine", "tracker.rules",
-               "tracker.writes"),
+ABOVE = "every layer above"  # what the command line may import: all of it
+
+# The layer map, lowest first: each top-level module or package of tracker/ and
+# the layers it may import besides itself. A layer names only layers listed
+# before it, so the map itself has no circle. A new package is one line here,
+# where it belongs; an application layer between cli and storage, engine and
+# views goes just above "cli", e.g. `"app": ("writes", "storage", "views", ...)`
+# (cli takes every layer above it, so nothing else here changes), with a row in
+# each of the README's tables: the layers, and the modules.
+LAYERS: dict[str, tuple[str, ...] | str] = {
+    "__init__": (),  # tracker/__init__.py: the version, and Ctrl-C while loading
+    "words": (),
+    "numbers": (),
+    "jsontext": (),
+    "fillin": (),
+    "problems": ("words",),
+    "dates": ("problems",),
+    "model": ("numbers",),
+    "kinds": ("model",),
+    "ledger": ("kinds", "model", "numbers", "problems"),
+    "refs": ("model", "problems", "words"),
+    "storage": ("ledger", "model", "fillin", "jsontext", "numbers", "problems", "words", "__init__"),
+    "engine": ("ledger", "kinds", "model", "numbers"),
+    "rules": ("engine", "ledger", "kinds", "model", "dates", "numbers", "problems", "words"),
+    "loader": ("storage", "rules", "model", "problems"),
+    "writes": ("storage", "rules", "engine", "ledger", "model", "problems"),
+    "views": ("engine", "model", "fillin", "numbers", "problems", "words"),
+    "render": ("views", "jsontext"),
+    "cli": ABOVE,
+    "__main__": ("cli",),
 }  # fmt: skip
 
+# What a layer may not import from outside tracker. The pure layers read no
+# files and draw nothing: status, rules and words are functions of their inputs.
+IO = ("os", "pathlib", "io", "shutil", "tempfile", "subprocess", "filelock")
+UI = ("click", "rich", "jinja2")
+PURE = ("words", "numbers", "jsontext", "fillin", "problems", "dates", "model", "kinds",
+        "ledger", "refs", "engine", "rules", "views")  # fmt: skip
+OUTSIDE = {**dict.fromkeys(PURE, IO + UI), "writes": IO + UI, "storage": UI, "render": ("click",)}
 
-def imports_of(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = set()
-    for node in ast.walk(tree):
+
+def may_import(layer: str) -> set[str]:
+    allowed = LAYERS[layer]
+    if allowed == ABOVE:
+        return set(list(LAYERS)[: list(LAYERS).index(layer)])
+    return set(allowed)
+
+
+# ── every import, as Python would resolve it ─────────────────────────────────
+
+
+class Import(NamedTuple):
+    name: str  # the module imported, as Python names it
+    line: int
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def imports_in(source: str, module: str, *, package: bool, known=MODULES) -> list[Import]:
+    """Every import in `source` (the text of `module`; `package` when it is an
+    __init__.py), wherever it stands: at the top, inside a function, under an
+    `if`. Relative imports are resolved; `from tracker.cli import help` is the
+    module tracker.cli.help; a string that names a tracker module is an import
+    too, since the command group loads its commands by name."""
+    here = module.split(".") if package else module.split(".")[:-1]
+    found = []
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            found.add(node.module)
-            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+            found += [Import(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                stem = here[: len(here) - node.level + 1]
+                base = ".".join(stem + ([node.module] if node.module else []))
+            for alias in node.names:
+                sub = f"{base}.{alias.name}"
+                found.append(Import(sub if sub in known else base, node.lineno))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if node.value.startswith("tracker.") and node.value in known:
+                found.append(Import(node.value, node.lineno))
     return found
 
 
-def calls_open(path: Path) -> bool:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    return any(
-        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "open"
-        for node in ast.walk(tree)
-    )
+def imports_of(module: str) -> list[Import]:
+    path = MODULES[module]
+    source = path.read_text(encoding="utf-8")
+    return imports_in(source, module, package=path.name == "__init__.py")
 
 
-def layer_files():
-    for layer in FORBIDDEN:
-        for path in sorted((PACKAGE / layer).rglob("*.py")):
-            yield pytest.param(layer, path, id=str(path.relative_to(PACKAGE)))
+def layer_of(module: str) -> str:
+    """tracker.engine.status → engine; tracker → __init__."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
 
 
-@pytest.mark.parametrize("layer, path", list(layer_files()))
-def test_each_layer_imports_only_what_its_job_needs(layer, path):
-    bad = sorted(
-        name
-        for name in imports_of(path)
-        for banned in FORBIDDEN[layer]
-        if name == banned or name.startswith(banned + ".")
-    )
-    assert not bad, f"{path.relative_to(REPO)} imports {bad}"
-    if layer in ("engine", "rules", "views"):
-        assert not calls_open(path), f"{path.relative_to(REPO)} opens a file"
+def outside_the_map(module: str, imports: list[Import]) -> list[str]:
+    """The imports of `module` its layer may not make, as 'line: name'."""
+    layer = layer_of(module)
+    if layer not in LAYERS:
+        return [f"anything: {layer} has no place on LAYERS"]
+    allowed = may_import(layer) | {layer}
+    banned = OUTSIDE.get(layer, ())
+    bad = []
+    for name, line in imports:
+        top = name.split(".")[0]
+        if top == "tracker":
+            if layer_of(name) not in allowed:
+                bad.append(f"{line}: {name} (layer {layer_of(name)})")
+        elif top in banned:
+            bad.append(f"{line}: {name}")
+    return bad
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Each group of modules that import one another in a circle (Tarjan's
+    strongly connected components of more than one module), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for other in graph.get(node, ()):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            group = []
+            while not group or group[-1] != node:
+                group.append(stack.pop())
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def a_circle(graph: dict[str, set[str]], group: list[str]) -> list[str]:
+    """One shortest way round `group`, from its first module back to it."""
+    start = group[0]
+    ways = {start: [start]}
+    queue = [start]
+    while queue:
+        node = queue.pop(0)
+        for other in sorted(graph[node] & set(group)):
+            if other == start:
+                return [*ways[node], start]
+            if other not in ways:
+                ways[other] = [*ways[node], other]
+                queue.append(other)
+    return group
+
+
+def import_graph(modules=MODULES, imports=imports_of) -> dict[str, set[str]]:
+    """Module → the tracker modules it imports. A module's parent packages,
+    which Python loads first, are not edges: every package would be a circle
+    with each module it imports."""
+    return {
+        module: {name for name, _ in imports(module) if name in modules and name != module}
+        for module in modules
+    }
+
+
+# ── the map ──────────────────────────────────────────────────────────────────
+
+
+def test_every_module_and_package_of_tracker_has_a_place_on_the_map():
+    on_disk = {
+        path.stem if path.is_file() else path.name
+        for path in PACKAGE.iterdir()
+        if path.suffix == ".py" or (path / "__init__.py").exists()
+    }
+    assert on_disk == set(LAYERS), "place each on LAYERS (and in the README's table)"
+
+
+def test_each_layer_names_only_layers_below_it():
+    for position, layer in enumerate(LAYERS):
+        below = set(list(LAYERS)[:position])
+        assert may_import(layer) <= below, (layer, may_import(layer) - below)
+
+
+@pytest.mark.parametrize(
+    "module", list(MODULES), ids=lambda m: str(MODULES[m].relative_to(PACKAGE))
+)
+def test_each_module_imports_only_what_its_layer_may(module):
+    bad = outside_the_map(module, imports_of(module))
+    assert not bad, f"{MODULES[module].relative_to(REPO)} imports {bad}"
+
+
+def test_no_module_imports_itself_back_through_others():
+    graph = import_graph()
+    found = [" → ".join(a_circle(graph, group)) for group in circles(graph)]
+    assert not found, f"import circles (imports inside functions count): {found}"
+
+
+@pytest.mark.parametrize(
+    "module, source, package",
+    [
+        ("tracker.engine.status", "def f():\n    from tracker.rules import entries\n", False),
+        ("tracker.engine.status", "import tracker.rules.entries\n", False),
+        ("tracker.words.report", "from ..views import phrases\n", False),
+        ("tracker.words", "from tracker.views.phrases import state_text\n", True),
+        ("tracker.views.show", "from tracker.storage.datadir import load_plan\n", False),
+        ("tracker.rules.plan", "import click\n", False),
+        ("tracker.model", "def f():\n    import os\n", False),
+        ("tracker.render.out", "from tracker.engine import status\n", False),
+    ],
+)
+def test_an_import_off_the_map_is_found(module, source, package):
+    """The checks above fail when the map is broken, inside a function or by a
+    relative import too."""
+    assert outside_the_map(module, imports_in(source, module, package=package))
+
+
+def test_a_circle_behind_imports_inside_functions_is_found():
+    sources = {
+        "tracker.render.out": "def render():\n    from tracker.render.email import mime\n",
+        "tracker.render.email": "def mime():\n    from .out import render\n",
+        "tracker.render.table": "from tracker.render import text\n",
+        "tracker.render.text": "",
+    }
+
+    def imports(module):
+        return imports_in(sources[module], module, package=False, known=sources)
+
+    graph = import_graph(modules=sources, imports=imports)
+    assert circles(graph) == [["tracker.render.email", "tracker.render.out"]]
+    assert a_circle(graph, circles(graph)[0]) == [
+        "tracker.render.email", "tracker.render.out", "tracker.render.email"
+    ]  # fmt: skip
+
+
+# ── the README says the same ─────────────────────────────────────────────────
+
+
+def readme_table(heading: str) -> list[list[str]]:
+    """The rows of the README's table whose header row starts with `heading`."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    start = text.index(f"| {heading} |")
+    rows = []
+    for line in text[start:].splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+def test_the_readme_table_of_layers_is_this_map():
+    readme = {}
+    for layer, allowed in readme_table("layer"):
+        names = re.findall(r"`([^`]+)`", allowed)
+        readme[layer.strip("`")] = ABOVE if allowed == ABOVE else tuple(names)
+    assert list(readme) == list(LAYERS), "the same layers, in the same order"
+    for layer, allowed in LAYERS.items():
+        wanted = allowed if allowed == ABOVE else set(allowed)
+        got = readme[layer] if readme[layer] == ABOVE else set(readme[layer])
+        assert got == wanted, layer
+
+
+def test_the_readme_module_table_names_every_module_and_package():
+    named = " ".join(row[0] for row in readme_table("module"))
+    for layer in LAYERS:
+        if not layer.startswith("__"):
+            assert re.search(rf"\b{layer}(\.py|/)", named), layer
+    for path in re.findall(r"tracker/[\w/]+(?:\.py|/)", named):
+        assert (REPO / path).exists(), path
+
+
+# ── what the pure layers pull in, and who touches data files ─────────────────
 
 
 def test_importing_the_pure_layers_loads_no_io_or_ui_library():
     """Like pipx's test_imports: what importing them really pulls in, transitively."""
-    modules = [
-        f"tracker.{layer}.{p.stem}"
-        for layer in ("engine", "rules", "views")
-        for p in sorted((PACKAGE / layer).glob("*.py"))
-        if p.stem != "__init__"
-    ]
+    modules = [m for m in MODULES if layer_of(m) in PURE]
     code = (
         "import sys, json\n"
         f"for m in {modules!r}: __import__(m)\n"
@@ -93,8 +312,8 @@ def test_importing_the_pure_layers_loads_no_io_or_ui_library():
     )
     loaded = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True,
                                        check=True, text=True).stdout)  # fmt: skip
-    for banned in ("click", "rich", "jinja2", "filelock", "tracker.storage", "tracker.cli",
-                   "tracker.render"):  # fmt: skip
+    impure = [f"tracker.{layer}" for layer in LAYERS if layer not in PURE and layer != "__init__"]
+    for banned in ("click", "rich", "jinja2", "filelock", *impure):
         assert not [m for m in loaded if m == banned or m.startswith(banned + ".")], banned
 
 
@@ -108,66 +327,14 @@ def test_only_storage_touches_data_files():
         text = path.read_text(encoding="utf-8")
         for needle in ('"goals.toml"', '".jsonl"', "*.jsonl", "FileLock", "O_APPEND", " open("):
             assert needle not in text, f"{rel} mentions {needle}"
-
-
-# ── bugs that came from blurred layers ───────────────────────────────────────
-
-
-def test_debug_works_after_other_group_options(data):
-    write(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
-    late = run_process(["--data", str(data), "--debug", "status"])
-    assert late.returncode == 3 and b"Traceback" in late.stderr
-    plain = run_process(["--data", str(data), "status"])
-    assert plain.returncode == 3 and b"Traceback" not in plain.stderr
-
-
-def test_an_unknown_goal_is_bad_input_everywhere(run):
-    for args in (["entries", "--goal", "nosuch"], ["show", "nosuch"], ["log", "nosuch", "1"]):
-        result = run(*args, code=3)
-        assert "unknown goal 'nosuch'" in result.stderr, args
-
-
-def test_a_broken_goal_is_not_also_called_unknown_by_its_parts(data, run):
-    write(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
-    out = run("check", code=3).stdout
-    assert "unknown key 'tagret'" in out
-    assert "part_of unknown goal" not in out, out
-
-
-def test_part_of_still_refuses_a_truly_unknown_goal(data, run):
-    write(data, MINI.replace('part_of = "jobs.training"', 'part_of = "jobs.trainin"'))
-    out = run("check", code=3).stdout
-    assert "goals.toml:35: 'jobs.placement' is part_of unknown goal 'jobs.trainin'" in out, out
-    assert "did you mean 'jobs.training'" in out
-
-
-def test_a_batch_retraction_gets_every_check_retract_applies(run, data):
-    run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
-    run("log", "jobs.placement", "80", "--date", "2020-03-02", code=0)
-    training = run.json("entries", "--goal", "jobs.training")["entries"][0]["id"]
-    # retract refuses this: the part (80) would exceed its whole (0) …
-    refused = run("retract", training, "--reason", "typo", code=3).stderr
-    assert "more than jobs.training" in refused
-    # … and so does a batch, whether it names the right goal, a wrong one, or none.
-    for goal in ("jobs.training", "jobs.placement", None):
-        record = {"retracts": training, "reason": "typo"}
-        if goal:
-            record["goal"] = goal
-        result = run("log", "--from-json", "-", input=json.dumps(record), code=3)
-        assert "nothing was written" in result.stderr, (goal, result.stderr)
-    status = run.json("status", "--as-of", "2020-03-31")
-    assert next(g for g in status["goals"] if g["id"] == "jobs.training")["current"] == 100
-
-
-def test_one_rule_one_message_in_check_and_log(run, data):
-    """A future date, said by `log` when refusing and by `check` when found."""
-    refused = run("log", "jobs.training", "5", "--date", "+3d", code=3).stderr
-    run("log", "jobs.training", "5", "--date", "2020-03-01", code=0)
-    path = next((data / "progress").glob("*.jsonl"))
-    record = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
-    record.update(id="f1", date="2999-01-01")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(record) + "\n")
-    found = run("check", code=3).stdout
-    for text in (refused, found):
-        assert "is in the future (today is" in text, text
+    for path in PACKAGE.rglob("*.py"):
+        if layer_of(module_name(path)) in PURE:
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            opens = [
+                node.lineno
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "open"
+            ]
+            assert not opens, f"{path.relative_to(REPO)}:{opens} opens a file"

@@ -7,38 +7,24 @@ import re
 
 import pytest
 
+from tests.conftest import goal_status, log_records
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """These tests assert English messages: ask for English, as a user would."""
-    monkeypatch.setenv("TRACKER_LANG", "en")
-
-
-def lines(data):
-    out = []
-    for path in sorted((data / "progress").glob("*.jsonl")):
-        out += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    return out
-
-
-def current(run, goal_id, as_of="2020-12-31"):
-    document = run.json("status", "--as-of", as_of)
-    return next(g for g in document["goals"] if g["id"] == goal_id)
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 
 def test_each_kind_is_logged_and_counted(run, data):
     run("log", "jobs.training", "120", "--date", "2020-03-01", "--note", "第一期", code=0)
     run("log", "jobs.training", "1,000", "--date", "2020/4/1", code=0)
-    assert current(run, "jobs.training")["current"] == 1120
+    assert goal_status(run, "jobs.training", "2020-12-31")["current"] == 1120
     run("log", "jobs.training", "--total", "900", "--date", "2020年5月1日", code=0)
     run("log", "jobs.training", "50", "--date", "2020-05-02", code=0)
-    assert current(run, "jobs.training")["current"] == 950
+    assert goal_status(run, "jobs.training", "2020-12-31")["current"] == 950
     run("log", "finance.general-spending-cut", "8.5", "--date", "2020-06-01", code=0)
     run("log", "finance.general-spending-cut", "11", "--date", "2020-07-01", code=0)
-    cut = current(run, "finance.general-spending-cut")
+    cut = goal_status(run, "finance.general-spending-cut", "2020-12-31")
     assert (cut["current"], cut["state"]) == (11, "done")
     run("log", "housing.three-supplies", "--done", "--date", "2020-04-20", code=0)
-    assert current(run, "housing.three-supplies")["state"] == "done"
+    assert goal_status(run, "housing.three-supplies", "2020-12-31")["state"] == "done"
     run(
         "log",
         "rural.eco-farm-bases",
@@ -50,13 +36,13 @@ def test_each_kind_is_logged_and_counted(run, data):
         "2020-05-01",
         code=0,
     )
-    farms = current(run, "rural.eco-farm-bases")
+    farms = goal_status(run, "rural.eco-farm-bases", "2020-12-31")
     assert (farms["current"], farms["items_done"]) == (2, ["长石", "九塘"])
     result = run(
         "log", "newtown.road-network", "--note", "主干道铺设完成", "--date", "2020-06-01", code=0
     )
     assert "newtown.road-network" in result.stdout
-    entry = next(x for x in lines(data) if x["goal"] == "newtown.road-network")
+    entry = next(x for x in log_records(data) if x["goal"] == "newtown.road-network")
     assert set(entry) == {"id", "goal", "date", "note", "by", "recorded_at"}
     assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$", entry["recorded_at"])
     assert (data / "progress" / "2020-05.jsonl").exists()
@@ -93,19 +79,19 @@ def test_log_answers_where_the_goal_now_stands(run):
 def test_bad_input_is_refused_and_nothing_written(run, data, args, message):
     result = run("log", *args, code=3)
     assert re.search(message, result.stderr), result.stderr
-    assert lines(data) == []
+    assert log_records(data) == []
     assert "Traceback" not in result.stderr
 
 
 def test_ambiguous_date_is_a_usage_error(run, data):
     result = run("log", "jobs.training", "5", "--date", "03/04/2020", code=2)
-    assert "ambiguous" in result.stderr and lines(data) == []
+    assert "ambiguous" in result.stderr and log_records(data) == []
 
 
 def test_dry_run_writes_nothing(run, data):
     result = run("log", "jobs.training", "5", "--date", "2020-03-01", "--dry-run", code=0)
     assert "dry run" in result.stdout
-    assert lines(data) == []
+    assert log_records(data) == []
 
 
 def test_repeat_milestone_and_item_are_refused(run):
@@ -124,10 +110,10 @@ def test_repeat_milestone_and_item_are_refused(run):
 def test_retracted_entry_counts_nowhere(run, data):
     run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
     run("log", "jobs.training", "1000", "--date", "2020-03-02", "--note", "typo", code=0)
-    wrong = lines(data)[-1]["id"]
+    wrong = log_records(data)[-1]["id"]
     result = run("retract", wrong[:6], "--reason", "多打了一个0", code=0)
     assert f"retracted {wrong}" in result.stdout
-    assert current(run, "jobs.training")["current"] == 100
+    assert goal_status(run, "jobs.training", "2020-12-31")["current"] == 100
     listed = run.json("entries", "--goal", "jobs.training")["entries"]
     marks = {e["id"]: e["retracted"] for e in listed}
     assert marks[wrong] is True and len(listed) == 3  # the two entries and the retraction
@@ -166,7 +152,7 @@ def test_batch_is_all_or_nothing_and_reports_every_bad_line(run, data):
     for line in (2, 3, 4, 5):
         assert f"<stdin>:{line}:" in result.stderr, result.stderr
     assert "<stdin>:1:" not in result.stderr
-    assert lines(data) == []
+    assert log_records(data) == []
 
 
 def test_batch_as_array_and_jsonl_round_trip(run, data, tmp_path):
@@ -182,7 +168,7 @@ def test_batch_as_array_and_jsonl_round_trip(run, data, tmp_path):
     )
     result = run("log", "--from-json", "-", input=array, code=0)
     assert "logged 4 entries" in result.stdout
-    assert sum(1 for x in lines(data) if "commit" in x) == 1
+    assert sum(1 for x in log_records(data) if "commit" in x) == 1
     exported = run("entries", "--format", "jsonl", code=0).stdout
     other = tmp_path / "other"
     other.mkdir()
@@ -255,7 +241,7 @@ def test_batch_can_retract_without_naming_the_goal(run):
     listed = run.json("entries")["entries"]
     retraction = next(e for e in listed if e.get("retracts") == wrong)
     assert retraction["goal"] == "jobs.training"
-    assert current(run, "jobs.training")["current"] == 0
+    assert goal_status(run, "jobs.training", "2020-12-31")["current"] == 0
 
 
 def test_the_example_batch_imports_cleanly(run):
@@ -263,7 +249,7 @@ def test_the_example_batch_imports_cleanly(run):
 
     result = run("log", "--from-json", str(REPO / "examples" / "batch.jsonl"), code=0)
     assert "logged 6 entries" in result.stdout
-    assert current(run, "jobs.training", "2020-06-30")["current"] == 1350
+    assert goal_status(run, "jobs.training", "2020-06-30")["current"] == 1350
     run("check", code=0)
 
 
@@ -280,3 +266,43 @@ def test_a_percentage_for_a_goal_not_counted_in_per_cent_is_refused(run, data):
     )
     assert not list((data / "progress").glob("*.jsonl"))
     run("log", "finance.general-spending-cut", "8.5%", "--date", "2020-05-01", code=0)
+
+
+# ── one rule, one message, wherever it fires ─────────────────────────────────
+
+
+def test_an_unknown_goal_is_bad_input_everywhere(run):
+    for args in (["entries", "--goal", "nosuch"], ["show", "nosuch"], ["log", "nosuch", "1"]):
+        result = run(*args, code=3)
+        assert "unknown goal 'nosuch'" in result.stderr, args
+
+
+def test_a_batch_retraction_gets_every_check_retract_applies(run, data):
+    run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
+    run("log", "jobs.placement", "80", "--date", "2020-03-02", code=0)
+    training = run.json("entries", "--goal", "jobs.training")["entries"][0]["id"]
+    # retract refuses this: the part (80) would exceed its whole (0) …
+    refused = run("retract", training, "--reason", "typo", code=3).stderr
+    assert "more than jobs.training" in refused
+    # … and so does a batch, whether it names the right goal, a wrong one, or none.
+    for goal in ("jobs.training", "jobs.placement", None):
+        record = {"retracts": training, "reason": "typo"}
+        if goal:
+            record["goal"] = goal
+        result = run("log", "--from-json", "-", input=json.dumps(record), code=3)
+        assert "nothing was written" in result.stderr, (goal, result.stderr)
+    assert goal_status(run, "jobs.training", "2020-03-31")["current"] == 100
+
+
+def test_one_rule_one_message_in_check_and_log(run, data):
+    """A future date, said by `log` when refusing and by `check` when found."""
+    refused = run("log", "jobs.training", "5", "--date", "+3d", code=3).stderr
+    run("log", "jobs.training", "5", "--date", "2020-03-01", code=0)
+    path = next((data / "progress").glob("*.jsonl"))
+    record = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    record.update(id="f1", date="2999-01-01")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+    found = run("check", code=3).stdout
+    for text in (refused, found):
+        assert "is in the future (today is" in text, text

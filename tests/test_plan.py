@@ -8,123 +8,51 @@ import textwrap
 
 import pytest
 
-from tests.conftest import REPO, SHARED, run_process
-from tracker.storage.datadir import DataDir, load_plan
+from tests.conftest import MINI, REPO, SHARED, run_process, write_plan
+from tracker.loader import load_plan
+from tracker.storage.datadir import DataDir
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """These tests assert English messages: ask for English, as a user would."""
-    monkeypatch.setenv("TRACKER_LANG", "en")
-
-
-MINI = textwrap.dedent("""\
-    [plan]
-    id = "t"
-    title = "测试计划"
-    title_en = "test plan"
-    start = 2020-01-01
-    end = 2020-12-31
-    timezone = "Asia/Shanghai"
-
-    [[plan.areas]]
-    id = "livelihood"
-    name = "民生"
-    name_en = "livelihood"
-
-    [[goal]]
-    id = "jobs.training"
-    title = "培训3000人"
-    title_en = "Train 3,000"
-    area = "livelihood"
-    owner = "区人社局"
-    kind = "count"
-    target = 3000
-    unit = "人"
-    deadline = 2020-12-31
-    source = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"
-
-    [[goal]]
-    id = "jobs.placement"
-    title = "其中1500人实现就业"
-    title_en = "Place 1,500"
-    area = "livelihood"
-    owner = "区人社局"
-    kind = "count"
-    target = 1500
-    unit = "人"
-    part_of = "jobs.training"
-    deadline = 2020-12-31
-    source = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"
-""")
-# Lines in MINI: [plan] 1, first [[goal]] 14, its target 21, second [[goal]] 26, its part_of 35.
-
-
-def write(data, text):
-    (data / "goals.toml").write_text(text, encoding="utf-8")
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 
 def test_mini_plan_is_clean(data, run):
-    write(data, MINI)
+    write_plan(data, MINI)
     result = run("check", code=0)
     assert "no problems" in result.stdout
 
 
-@pytest.mark.parametrize(
-    "old, new, line, message",
-    [
-        ("target = 3000\n", "target = = 3000\n", 21, r"TOML syntax: .*"),
-        ("target = 3000\n", "tagret = 3000\n", 21, r"unknown key 'tagret'.*did you mean 'target'"),
-        (
-            'owner = "区人社局"\nkind = "count"\ntarget = 3000',
-            'kind = "count"\ntarget = 3000',
-            14,
-            r"missing 'owner'",
-        ),
-        ("target = 3000\n", 'target = "3000"\n', 21, r"'target' must be a number, not text"),
-        ('id = "jobs.placement"', 'id = "jobs.training"', 26, r"duplicate goal id 'jobs.training'"),
-        (
-            'kind = "count"\ntarget = 3000',
-            'kind = "cuont"\ntarget = 3000',
-            20,
-            r"unknown kind 'cuont'.*did you mean 'count'",
-        ),
-        (
-            'area = "livelihood"\nowner = "区人社局"\nkind = "count"\ntarget = 3000',
-            'area = "livelihod"\nowner = "区人社局"\nkind = "count"\ntarget = 3000',
-            18,
-            r"unknown area 'livelihod'.*did you mean 'livelihood'",
-        ),
-        (
-            'deadline = 2020-12-31\nsource = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"\n\n',
-            'deadline = "2020-02-30"\nsource = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"\n\n',
-            23,
-            r"impossible date '2020-02-30'",
-        ),
-        (
-            'deadline = 2020-12-31\nsource = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"\n\n',
-            'deadline = 2021-03-31\nsource = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"\n\n',
-            23,
-            r"deadline 2021-03-31 is outside the plan",
-        ),
-        (
-            'part_of = "jobs.training"',
-            'part_of = "jobs.trainig"',
-            35,
-            r"part_of unknown goal 'jobs.trainig'.*did you mean 'jobs.training'",
-        ),
-        ('unit = "人"\npart_of', 'unit = "家"\npart_of', 35, r"units differ"),
-    ],
-)
+# The first goal's source line, and the blank line that ends its table.
+SOURCE = 'source = "力争全年培训下岗失业人员3000人,其中1500人实现就业。"\n\n'
+
+# Each case: text of MINI (its first place), what replaces it, and the line and
+# message of the problem `check` then finds.
+LOCATED = [
+    ("target = 3000\n", "target = = 3000\n", 21, r"TOML syntax: .*"),
+    ("target = 3000\n", "tagret = 3000\n", 21, r"unknown key 'tagret'.*did you mean 'target'"),
+    ('owner = "区人社局"\nkind = "count"\ntarget = 3000', 'kind = "count"\ntarget = 3000', 14, r"missing 'owner'"),
+    ("target = 3000\n", 'target = "3000"\n', 21, r"'target' must be a number, not text"),
+    ('id = "jobs.placement"', 'id = "jobs.training"', 26, r"duplicate goal id 'jobs.training'"),
+    ('kind = "count"\ntarget = 3000', 'kind = "cuont"\ntarget = 3000', 20, r"unknown kind 'cuont'.*did you mean 'count'"),
+    ('area = "livelihood"\nowner = "区人社局"\nkind = "count"\ntarget = 3000',
+     'area = "livelihod"\nowner = "区人社局"\nkind = "count"\ntarget = 3000',
+     18, r"unknown area 'livelihod'.*did you mean 'livelihood'"),
+    ("deadline = 2020-12-31\n" + SOURCE, 'deadline = "2020-02-30"\n' + SOURCE, 23, r"impossible date '2020-02-30'"),
+    ("deadline = 2020-12-31\n" + SOURCE, "deadline = 2021-03-31\n" + SOURCE, 23, r"deadline 2021-03-31 is outside the plan"),
+    ('part_of = "jobs.training"', 'part_of = "jobs.trainig"', 35, r"part_of unknown goal 'jobs.trainig'.*did you mean 'jobs.training'"),
+    ('unit = "人"\npart_of', 'unit = "家"\npart_of', 35, r"units differ"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("old, new, line, message", LOCATED)
 def test_each_problem_is_located(data, run, old, new, line, message):
     assert old in MINI, old
-    write(data, MINI.replace(old, new, 1))
+    write_plan(data, MINI.replace(old, new, 1))
     result = run("check", code=3)
     assert re.search(rf"goals\.toml:{line}(:\d+)?: .*{message}", result.stdout), result.stdout
 
 
 def test_syntax_error_has_line_and_column(data, run):
-    write(data, MINI.replace("target = 3000\n", "target = = 3000\n"))
+    write_plan(data, MINI.replace("target = 3000\n", "target = = 3000\n"))
     result = run("check", "--format", "json", code=3)
     problem = json.loads(result.stdout)["problems"][0]
     assert (problem["line"], problem["column"], problem["code"]) == (21, 10, "syntax")
@@ -145,7 +73,7 @@ def test_cycle_and_checklist_without_items(data, run):
         items = []
         source = "加快丁山社区、石峰山东园等小游园建设"
     """)
-    write(data, text)
+    write_plan(data, text)
     out = run("check", code=3).stdout
     assert re.search(r"goals\.toml:\d+: part_of cycle", out), out
     assert re.search(r"goals\.toml:\d+: a checklist without items", out), out
@@ -155,7 +83,7 @@ def test_every_problem_is_collected_not_just_the_first(data, run):
     text = MINI.replace("target = 3000\n", "tagret = 3000\n").replace(
         'kind = "count"\ntarget = 1500', 'kind = "cuont"\ntarget = 1500'
     )
-    write(data, text)
+    write_plan(data, text)
     document = run.json("check", code=3)
     messages = " | ".join(p["message"] for p in document["problems"])
     assert "unknown key 'tagret'" in messages and "unknown kind 'cuont'" in messages
@@ -163,14 +91,14 @@ def test_every_problem_is_collected_not_just_the_first(data, run):
 
 
 def test_broken_plan_stops_other_commands_with_exit_3(data, run):
-    write(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
+    write_plan(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
     result = run("status", code=3)
     assert "goals.toml:21: unknown key 'tagret'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_kind_keys_that_do_not_fit(data, run):
-    write(data, MINI.replace('part_of = "jobs.training"\n', 'items = ["a"]\n'))
+    write_plan(data, MINI.replace('part_of = "jobs.training"\n', 'items = ["a"]\n'))
     out = run("check", code=3).stdout
     assert "'items' does not apply to a count goal" in out
 
@@ -267,12 +195,28 @@ def test_usage_errors_exit_2_without_traceback(run):
     assert "did you mean 'economy'" in result.stderr
 
 
-def test_debug_shows_a_traceback_and_plain_runs_do_not(data):
-    (data / "goals.toml").write_text(
-        MINI.replace("target = 3000\n", "tagret = 3000\n"), encoding="utf-8"
-    )
+@pytest.mark.parametrize(
+    "before, after", [(["--debug"], []), ([], ["--debug"])], ids=["debug-first", "debug-last"]
+)
+def test_debug_shows_a_traceback_wherever_it_stands_and_plain_runs_do_not(data, before, after):
+    """--debug is read wherever it stands among the group's options."""
+    write_plan(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
     plain = run_process(["--data", str(data), "status"])
     assert plain.returncode == 3 and b"Traceback" not in plain.stderr
-    debug = run_process(["--debug", "--data", str(data), "status"])
+    debug = run_process([*before, "--data", str(data), *after, "status"])
     assert debug.returncode == 3 and b"Traceback" in debug.stderr
     assert b"unknown key 'tagret'" in debug.stderr
+
+
+def test_a_broken_goal_is_not_also_called_unknown_by_its_parts(data, run):
+    write_plan(data, MINI.replace("target = 3000\n", "tagret = 3000\n"))
+    out = run("check", code=3).stdout
+    assert "unknown key 'tagret'" in out
+    assert "part_of unknown goal" not in out, out
+
+
+def test_part_of_still_refuses_a_truly_unknown_goal(data, run):
+    write_plan(data, MINI.replace('part_of = "jobs.training"', 'part_of = "jobs.trainin"'))
+    out = run("check", code=3).stdout
+    assert "goals.toml:35: 'jobs.placement' is part_of unknown goal 'jobs.trainin'" in out, out
+    assert "did you mean 'jobs.training'" in out

@@ -1,49 +1,32 @@
-"""Naming a goal the way people think of it (tracker.refs.resolve_goal), as a
-table: what was typed → which goal, or which goals make it ambiguous."""
+"""Naming a goal the way people think of it: tracker.refs.resolve_goal as a table
+(what was typed → which goal, or which goals make it ambiguous), and the same
+names through the commands that take a goal."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 import pytest
 
-from tracker.model import Entry, Goal, Kind, Op, Plan
+from tests.conftest import make_goal, make_plan
+from tracker.model import Entry, Goal, Op
 from tracker.problems import ExitCode, TrackerError
 from tracker.refs import resolve_entry, resolve_goal
 
-START, END = dt.date(2020, 1, 1), dt.date(2020, 12, 31)
-
 
 def goal(goal_id: str, title: str, title_en: str) -> Goal:
-    return Goal(
-        id=goal_id,
-        title=title,
-        title_en=title_en,
-        area="livelihood",
-        owner="区人社局",
-        kind=Kind.COUNT,
-        deadline=END,
-        source=title,
-        start=START,
-        target=100,
-    )
+    return make_goal(goal_id, title=title, title_en=title_en, area="livelihood",
+                     owner="区人社局", source=title, target=100)  # fmt: skip
 
 
-PLAN = Plan(
-    id="t",
-    title="测试",
-    title_en="Test",
-    start=START,
-    end=END,
-    timezone="Asia/Shanghai",
-    areas=(),
-    goals=(
-        goal("jobs.training", "全年培训下岗失业人员3000人", "Train 3,000 laid-off people"),
-        goal("jobs.placement", "其中1500人实现就业", "Place 1,500 of those trained in jobs"),
-        goal("culture.24h-bookstores", "新增2个24小时书屋", "Open two 24-hour bookstores"),
-        goal("culture.library", "建设社区图书馆", "Build a community library"),
-        goal("jobs", "就业总体目标", "Jobs overall"),
-    ),
+PLAN = make_plan(
+    goal("jobs.training", "全年培训下岗失业人员3000人", "Train 3,000 laid-off people"),
+    goal("jobs.placement", "其中1500人实现就业", "Place 1,500 of those trained in jobs"),
+    goal("culture.24h-bookstores", "新增2个24小时书屋", "Open two 24-hour bookstores"),
+    goal("culture.library", "建设社区图书馆", "Build a community library"),
+    goal("jobs", "就业总体目标", "Jobs overall"),
 )
 
 RESOLVES = [
@@ -127,3 +110,52 @@ def test_an_entry_prefix_naming_several_lists_goal_date_and_value():
         resolve_entry(entries, "8ea3")
     text = caught.value.problems[0].text("zh")
     assert "jobs.training 2020-05-01 120" in text and "jobs.training 2020-05-02 80" in text
+
+
+# ── through the commands: show, goals, log, entries ──────────────────────────
+
+
+@pytest.mark.parametrize(
+    "typed", ["culture.24h-bookstores", "CULTURE.24H-BOOKSTORES", "culture.24", "书屋", "35"]
+)
+def test_show_takes_a_goal_by_id_case_prefix_number_or_title(run, typed):
+    document = run.json("show", typed, "--as-of", "2020-06-30")
+    assert document["goal"]["id"] == "culture.24h-bookstores"
+
+
+def test_goals_shows_the_number_that_names_a_goal(run):
+    document = run.json("goals")
+    numbers = [g["number"] for g in document["goals"]]
+    assert numbers == list(range(1, len(numbers) + 1))
+    by_number = {g["number"]: g["id"] for g in document["goals"]}
+    assert by_number[35] == "culture.24h-bookstores"
+    table = run("goals", code=0).stdout
+    assert re.search(r"^\s*35\s+culture\.24h-bookstores\s", table, re.M)
+    # An area filter keeps the plan's numbers, so a number means one goal everywhere.
+    livelihood = run.json("goals", "--area", "livelihood")
+    assert {g["number"]: g["id"] for g in livelihood["goals"]}[35] == "culture.24h-bookstores"
+
+
+def test_log_and_entries_take_a_goal_by_title_words(run, data):
+    run("log", "培训 3000", "120", "--date", "2020-05-01", code=0)
+    run("log", "JOBS.PL", "40", "--date", "2020-05-02", code=0)
+    lines = [json.loads(x) for x in (data / "progress" / "2020-05.jsonl").read_text().splitlines()]
+    assert [(e["goal"], e["value"]) for e in lines if "value" in e] == [
+        ("jobs.training", 120),
+        ("jobs.placement", 40),
+    ]
+    shown = run.json("entries", "--goal", "jobs.pl")
+    assert [e["goal"] for e in shown["entries"]] == ["jobs.placement"]
+
+
+def test_an_ambiguous_goal_lists_the_candidates_and_writes_nothing(run, data):
+    result = run("log", "压减", "8", "--date", "2020-05-01", code=2)
+    for goal_id in (
+        "finance.general-spending-cut",
+        "finance.special-spending-cut",
+        "finance.three-public-cut",
+    ):
+        assert goal_id in result.stderr
+    assert "全年三公经费压减10%以上" in result.stderr or "three public" in result.stderr
+    assert list((data / "progress").glob("*.jsonl")) == []
+    assert "jobs.training" in run("show", "jobs", code=2).stderr

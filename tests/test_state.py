@@ -21,10 +21,11 @@ from tests.conftest import Run, run_process
 from tracker.engine.status import all_series
 from tracker.jsontext import dumps
 from tracker.ledger import fits, names_not_in_plan, start_value, step
+from tracker.loader import load_plan
 from tracker.model import Op
 from tracker.numbers import plain_number
 from tracker.rules.entries import check_log, log_problems
-from tracker.storage.datadir import DataDir, load_plan
+from tracker.storage.datadir import DataDir
 from tracker.storage.journal import read_file, read_log
 from tracker.storage.logcache import FORMAT
 from tracker.storage.logcache import open_cache as open_state

@@ -6,156 +6,69 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import goal_status, plan_folder
 from tracker.render.text import cell_width
-
-# A 100-day goal makes expected fractions exact: day n of the span expects n/100.
-PLAN = textwrap.dedent("""\
-    [plan]
-    id = "t"
-    title = "测试计划"
-    title_en = "test plan"
-    start = 2020-01-01
-    end = 2020-12-31
-    timezone = "Asia/Shanghai"
-
-    [[plan.areas]]
-    id = "a"
-    name = "甲区"
-    name_en = "Area A"
-
-    [[goal]]
-    id = "t.count"
-    title = "一百人"
-    title_en = "a hundred people"
-    area = "a"
-    owner = "办公室"
-    kind = "count"
-    target = 100
-    unit = "人"
-    deadline = 2020-04-10
-    source = "s"
-
-    [[goal]]
-    id = "t.milestone"
-    title = "里程碑"
-    title_en = "a milestone"
-    area = "a"
-    owner = "办公室"
-    kind = "milestone"
-    deadline = 2020-04-10
-    source = "s"
-
-    [[goal]]
-    id = "t.level"
-    title = "压减10%"
-    title_en = "cut 10%"
-    area = "a"
-    owner = "财政局"
-    kind = "level"
-    target = 10
-    unit = "%"
-    direction = "at_least"
-    deadline = 2020-04-10
-    source = "s"
-
-    [[goal]]
-    id = "t.lower"
-    title = "降到20以下"
-    title_en = "down to 20"
-    area = "a"
-    owner = "财政局"
-    kind = "level"
-    target = 20
-    baseline = 100
-    unit = "天"
-    direction = "at_most"
-    deadline = 2020-04-10
-    update_every = "weekly"
-    source = "s"
-
-    [[goal]]
-    id = "t.curve"
-    title = "先慢后快"
-    title_en = "slow then fast"
-    area = "a"
-    owner = "办公室"
-    kind = "count"
-    target = 100
-    unit = "人"
-    deadline = 2020-04-10
-    trajectory = [{date = 2020-02-10, value = 20}, {date = 2020-03-01, value = 80}]
-    source = "s"
-""")
 
 
 @pytest.fixture
 def tiny(tmp_path):
-    (tmp_path / "goals.toml").write_text(PLAN, encoding="utf-8")
-    return Run(tmp_path)
-
-
-def goal(run, goal_id, as_of):
-    return next(g for g in run.json("status", "--as-of", as_of)["goals"] if g["id"] == goal_id)
+    """Goals of exactly 100 days (2020-01-01 to 04-10), so day n expects n/100."""
+    return plan_folder(tmp_path, "hundred_days")
 
 
 @pytest.mark.parametrize("logged, state", [(50, "on_track"), (40, "at_risk"), (39, "off_track")])
 def test_state_at_the_tolerance_boundary(tiny, logged, state):
     tiny("log", "t.count", str(logged), "--date", "2020-02-01", code=0)
-    g = goal(tiny, "t.count", "2020-02-20")  # day 50 of 100: expects exactly 0.5
+    g = goal_status(tiny, "t.count", "2020-02-20")  # day 50 of 100: expects exactly 0.5
     assert (g["expected"], g["progress"], g["state"]) == (0.5, logged / 100, state)
 
 
 def test_deadline_day_and_the_day_after(tiny):
     tiny("log", "t.count", "95", "--date", "2020-04-01", code=0)
-    on_day = goal(tiny, "t.count", "2020-04-10")
+    on_day = goal_status(tiny, "t.count", "2020-04-10")
     assert (on_day["state"], on_day["days_left"], on_day["due_soon"]) == ("at_risk", 0, True)
-    after = goal(tiny, "t.count", "2020-04-11")
+    after = goal_status(tiny, "t.count", "2020-04-11")
     assert (after["state"], after["days_left"], after["due_soon"]) == ("overdue", -1, False)
     tiny("log", "t.count", "5", "--date", "2020-04-10", code=0)
-    assert goal(tiny, "t.count", "2020-04-10")["state"] == "done"
-    assert goal(tiny, "t.count", "2020-05-01")["state"] == "done"
+    assert goal_status(tiny, "t.count", "2020-04-10")["state"] == "done"
+    assert goal_status(tiny, "t.count", "2020-05-01")["state"] == "done"
 
 
 def test_milestone_pending_until_its_deadline(tiny):
-    assert goal(tiny, "t.milestone", "2020-04-09")["state"] == "pending"
-    assert goal(tiny, "t.milestone", "2020-04-09")["expected"] == 0
-    assert goal(tiny, "t.milestone", "2020-04-10")["state"] == "off_track"
-    assert goal(tiny, "t.milestone", "2020-04-11")["state"] == "overdue"
+    assert goal_status(tiny, "t.milestone", "2020-04-09")["state"] == "pending"
+    assert goal_status(tiny, "t.milestone", "2020-04-09")["expected"] == 0
+    assert goal_status(tiny, "t.milestone", "2020-04-10")["state"] == "off_track"
+    assert goal_status(tiny, "t.milestone", "2020-04-11")["state"] == "overdue"
     tiny("log", "t.milestone", "--done", "--date", "2020-04-10", code=0)
-    assert goal(tiny, "t.milestone", "2020-04-09")["state"] == "pending"
-    assert goal(tiny, "t.milestone", "2020-04-10")["state"] == "done"
+    assert goal_status(tiny, "t.milestone", "2020-04-09")["state"] == "pending"
+    assert goal_status(tiny, "t.milestone", "2020-04-10")["state"] == "done"
 
 
 def test_due_soon_is_fourteen_days(tiny):
-    assert goal(tiny, "t.count", "2020-03-27")["due_soon"] is True
-    assert goal(tiny, "t.count", "2020-03-26")["due_soon"] is False
+    assert goal_status(tiny, "t.count", "2020-03-27")["due_soon"] is True
+    assert goal_status(tiny, "t.count", "2020-03-26")["due_soon"] is False
 
 
 @pytest.mark.parametrize("logged, days", [(40, -10), (50, 0), (60, 10), (0, -50), (100, 50)])
 def test_schedule_days_hand_computed(tiny, logged, days):
     if logged:
         tiny("log", "t.count", str(logged), "--date", "2020-02-01", code=0)
-    assert goal(tiny, "t.count", "2020-02-20")["schedule_days"] == days
+    assert goal_status(tiny, "t.count", "2020-02-20")["schedule_days"] == days
 
 
 def test_forecast_hand_computed(tiny):
     tiny("log", "t.count", "28", "--date", "2020-01-15", code=0)
     tiny("log", "t.count", "28", "--date", "2020-02-12", code=0)
     # 56 in the 56 days since the start: 1 a day; 44 to go → 2020-04-10, on time.
-    g = goal(tiny, "t.count", "2020-02-26")
+    g = goal_status(tiny, "t.count", "2020-02-26")
     assert g["forecast"] == {"completion_date": "2020-04-10", "days_late": 0}
     tiny("retract", tiny.json("entries")["entries"][1]["id"], "--reason", "wrong", code=0)
     # 28 in 56 days: 0.5 a day; 72 to go → 144 days → 2020-07-19, 100 days late.
-    g = goal(tiny, "t.count", "2020-02-26")
+    g = goal_status(tiny, "t.count", "2020-02-26")
     assert g["forecast"] == {"completion_date": "2020-07-19", "days_late": 100}
     assert g["current"] == 28  # the retracted entry counts nowhere
 
@@ -166,12 +79,12 @@ def test_forecast_hand_computed(tiny):
 )
 def test_explicit_trajectory_checkpoints(tiny, as_of, expected):
     # 0 on 01-01 → 20 on 02-10 → 80 on 03-01 → 100 on the 04-10 deadline, linear between.
-    assert goal(tiny, "t.curve", as_of)["expected"] == pytest.approx(expected)
+    assert goal_status(tiny, "t.curve", as_of)["expected"] == pytest.approx(expected)
 
 
 def test_schedule_days_follow_the_trajectory(tiny):
     tiny("log", "t.curve", "50", "--date", "2020-02-15", code=0)
-    g = goal(tiny, "t.curve", "2020-03-01")  # 0.8 expected; the curve passed 0.5 on 02-20
+    g = goal_status(tiny, "t.curve", "2020-03-01")  # 0.8 expected; the curve passed 0.5 on 02-20
     assert (g["state"], g["schedule_days"]) == ("off_track", -10)
 
 
@@ -189,7 +102,7 @@ def test_trajectory_checkpoints_are_validated(tiny):
 def test_forecast_counts_entries_on_the_first_day(tiny):
     tiny("log", "t.count", "10", "--date", "2020-01-01", code=0)
     # 10 over the 10 days 2020-01-01..01-10: 1 a day; 90 to go → 2020-04-09.
-    assert goal(tiny, "t.count", "2020-01-10")["forecast"] == {
+    assert goal_status(tiny, "t.count", "2020-01-10")["forecast"] == {
         "completion_date": "2020-04-09",
         "days_late": 0,
     }
@@ -199,27 +112,27 @@ def test_forecast_for_levels_in_both_directions(tiny):
     tiny("log", "t.level", "2", "--date", "2020-01-11", code=0)
     tiny("log", "t.level", "4", "--date", "2020-01-31", code=0)
     # first reading in the window: 2 on 01-11 → 4 on 01-31: 0.1 a day; 6 to go → 60 days.
-    assert goal(tiny, "t.level", "2020-01-31")["forecast"] == {
+    assert goal_status(tiny, "t.level", "2020-01-31")["forecast"] == {
         "completion_date": "2020-03-31",
         "days_late": 0,
     }
     tiny("log", "t.lower", "100", "--date", "2020-01-01", code=0)
     tiny("log", "t.lower", "60", "--date", "2020-02-10", code=0)
-    g = goal(tiny, "t.lower", "2020-02-10")
+    g = goal_status(tiny, "t.lower", "2020-02-10")
     assert g["progress"] == 0.5  # (100 − 60) / (100 − 20)
     # 40 down in 40 days: 1 a day; 40 to go → 2020-03-21.
     assert g["forecast"] == {"completion_date": "2020-03-21", "days_late": 0}
-    assert goal(tiny, "t.lower", "2020-02-18")["stale"] is True  # weekly, last entry 02-10
-    assert goal(tiny, "t.lower", "2020-02-17")["stale"] is False
+    assert goal_status(tiny, "t.lower", "2020-02-18")["stale"] is True  # weekly, last entry 02-10
+    assert goal_status(tiny, "t.lower", "2020-02-17")["stale"] is False
 
 
 def test_as_of_before_any_entry_and_after_the_plan(tiny):
     tiny("log", "t.count", "100", "--date", "2020-03-01", code=0)
-    before = goal(tiny, "t.count", "2020-02-01")
+    before = goal_status(tiny, "t.count", "2020-02-01")
     assert (before["current"], before["forecast"], before["last_entry"]) == (0, None, None)
-    after = goal(tiny, "t.count", "2021-06-30")
+    after = goal_status(tiny, "t.count", "2021-06-30")
     assert after["state"] == "done" and after["forecast"]["completion_date"] == "2020-03-01"
-    assert goal(tiny, "t.milestone", "2021-06-30")["state"] == "overdue"
+    assert goal_status(tiny, "t.milestone", "2021-06-30")["state"] == "overdue"
 
 
 def test_bundled_status_counts_and_filters(run):
@@ -320,7 +233,7 @@ def test_piped_table_is_plain_and_cjk_aligned(run):
 
 
 def test_narrow_terminal_keeps_title_value_and_state(run):
-    """Issue 12: the title is what a person reads; the id is cut first."""
+    """The title is what a person reads: the id is cut first."""
     out = run("status", "--as-of", "2020-06-30", env={"COLUMNS": "80"}, code=0).stdout
     rows = [line for line in out.splitlines() if re.search(f"[{MARKS}] ", line)][1:]
     assert len(rows) >= 25
@@ -330,38 +243,6 @@ def test_narrow_terminal_keeps_title_value_and_state(run):
             f"[{MARKS}] (正常|有风险|落后|逾期|未到期|已完成)", line
         )
     assert any("全年培训下岗失业人员3000人" in line for line in rows)
-
-
-def _in_pty(args, env):
-    import pty
-
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tracker", *args], stdout=slave, stderr=slave, env=env
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    proc.wait(timeout=60)
-    os.close(master)
-    return b"".join(chunks).decode("utf-8", "replace")
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
-def test_terminal_gets_colour_unless_no_color(data):
-    env = dict(os.environ, TRACKER_DATA=str(data), COLUMNS="120", TERM="xterm-256color")
-    env.pop("NO_COLOR", None)
-    coloured = _in_pty(["status", "--as-of", "2020-06-30"], env)
-    assert "\x1b[" in coloured and "全年培训下岗失业人员3000人" in coloured
-    plain = _in_pty(["status", "--as-of", "2020-06-30"], dict(env, NO_COLOR="1"))
-    assert "\x1b[" not in plain and "全年培训下岗失业人员3000人" in plain
 
 
 def test_json_is_written_directly_and_keeps_chinese(run):

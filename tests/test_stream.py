@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 from tests.conftest import Run
 from tests.test_state import GOALS, bundled_plan_folder, log_files, whole_history, write_lines
 from tracker.jsontext import dumps, items_text, lines_text
+from tracker.loader import load_plan
 from tracker.model import Entry, IsoDays, Op, Source, entry_to_record, mark_record
 from tracker.render.out import render, render_pieces
-from tracker.storage.datadir import load_plan, named_data_dir
+from tracker.storage.datadir import named_data_dir
 from tracker.storage.journal import read_log
 from tracker.storage.logcache.layout import compact
 from tracker.storage.logcache.layout import compact_record as _line_record

@@ -31,13 +31,7 @@ def spring(run):
         {"goal": "rural.eco-farm-bases", "date": "2020-03-06", "items": ["长石"], "by": "赵敏"},
         {"goal": "finance.general-spending-cut", "date": "2020-03-03", "value": 1.5, "by": "财政"},
     ]
-    run(
-        "log",
-        "--from-json",
-        "-",
-        input="\n".join(json.dumps(e, ensure_ascii=False) for e in entries),
-        code=0,
-    )
+    run.log_batch(entries)
     return run
 
 
@@ -127,43 +121,20 @@ def test_html_is_self_contained_and_escapes_hostile_notes(spring, tmp_path):
 @pytest.mark.skipif(shutil.which("env") is None, reason="needs env(1), as cron's hosts have")
 def test_cron_bare_environment(spring, tmp_path):
     """env -i: no HOME, LANG, TERM or PATH; output is UTF-8 with no escape codes."""
-    out = subprocess.run(
-        [
-            "env",
-            "-i",
-            *tracker_exe(),
-            "--data",
-            str(spring.root),
-            "summary",
-            "--as-of",
-            "2020-03-08",
-        ],
-        capture_output=True,
-        timeout=120,
-    )
+
+    def summary_under_cron(*args: str) -> subprocess.CompletedProcess:
+        command = ["env", "-i", *tracker_exe(), "--data", str(spring.root), "summary"]
+        return subprocess.run(
+            [*command, "--as-of", "2020-03-08", *args], capture_output=True, timeout=120
+        )
+
+    out = summary_under_cron()
     assert out.returncode == 0, out.stderr
     text = out.stdout.decode("utf-8")
     assert "全年培训下岗失业人员3000人" in text and "\x1b" not in text
     target = tmp_path / "shared" / "weekly.md"
     target.parent.mkdir()
-    out = subprocess.run(
-        [
-            "env",
-            "-i",
-            *tracker_exe(),
-            "--data",
-            str(spring.root),
-            "summary",
-            "--as-of",
-            "2020-03-08",
-            "--format",
-            "md",
-            "--output",
-            str(target),
-        ],
-        capture_output=True,
-        timeout=120,
-    )
+    out = summary_under_cron("--format", "md", "--output", str(target))
     assert out.returncode == 0 and out.stdout == b""
     assert target.read_text(encoding="utf-8").startswith("# 石峰区2020年工作目标")
 

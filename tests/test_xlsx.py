@@ -4,18 +4,14 @@ exports, and CSV that Excel opens safely. Workbooks are read back with openpyxl.
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import openpyxl
 import pytest
 
+from tests.conftest import log_records
 from tracker.render.table import render_csv
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """These tests assert English messages: ask for English, as a user would."""
-    monkeypatch.setenv("TRACKER_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 
 HR = "区人力资源和社会保障局"
@@ -25,10 +21,7 @@ AS_OF = "2020-06-30"
 
 def lines(data):
     """The log's entries (not its batch commit lines)."""
-    out = []
-    for path in sorted((data / "progress").glob("*.jsonl")):
-        out += [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    return [e for e in out if "goal" in e]
+    return [e for e in log_records(data) if "goal" in e]
 
 
 def statuses(run, as_of="2020-07-31"):

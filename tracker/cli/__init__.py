@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from tracker.cli.help import TrackerGroup, option, section
-from tracker.cli.lang import gentle_lang, lang_option
+from tracker.cli.help import TrackerGroup, lang_option, option, section
+from tracker.cli.lang import gentle_lang
 from tracker.problems import ExitCode
 
 # name → (module, catalogue key of its one-line help). Modules are imported only
@@ -129,7 +129,7 @@ def main(argv=None) -> None:
     # `tracker entries` on 100k entries). Collect rarely instead.
     gc.set_threshold(50_000, 20, 20)
     if os.environ.get("_TRACKER_COMPLETE", "").startswith("powershell"):
-        import tracker.cli.completion  # noqa: F401  (registers the PowerShell protocol)
+        import tracker.cli.completers  # noqa: F401  (registers the PowerShell protocol)
     interrupted = _note_interrupts()
     try:
         cli.main(args=argv, prog_name="tracker")

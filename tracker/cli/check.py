@@ -24,8 +24,8 @@ from tracker.problems import ExitCode
 def command(fmt, output, lang, data_dir):
     from tracker.cli.common import find_data
     from tracker.dates import today_in
+    from tracker.loader import load, open_log
     from tracker.rules.entries import check_log
-    from tracker.storage.datadir import load, open_log
     from tracker.storage.journal import read_log, unsafe_paths
     from tracker.views.check import check_report
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import click
 
+from tracker.cli.help import lang_option as lang_option  # every command takes --lang here
 from tracker.cli.help import option
 from tracker.cli.lang import current_lang, setting, user_config
-from tracker.cli.lang import lang_option as lang_option  # every command takes --lang here
 from tracker.model import Entry, Plan
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
 from tracker.words import say
@@ -104,7 +104,7 @@ def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True)
     """Find and load the data folder. Problems in goals.toml stop the command
     (exit 3); problems in the log are a warning: the rest of it still counts."""
     from tracker.dates import today_in
-    from tracker.storage.datadir import load
+    from tracker.loader import load
 
     data = find_data(data_dir)
     loaded = load(data, with_log=with_log)
@@ -143,9 +143,9 @@ def warn_plan_ended(plan: Plan, as_of: dt.date, command: str, lang: str) -> None
 def open_log(loaded: Opened, *, warn: bool = True):
     """progress/ as maintained state, for commands that read only the part of the
     log a question needs (show, entries, summary); warns like open_data."""
-    from tracker.storage import datadir
+    from tracker import loader
 
-    log = datadir.open_log(loaded.data, loaded.plan)
+    log = loader.open_log(loaded.data, loaded.plan)
     if warn:
         _warn(log.problems())
         _warn_unknown(log.unknown())

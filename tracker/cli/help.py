@@ -10,8 +10,8 @@ from contextlib import contextmanager
 
 import click
 
-from tracker.cli.lang import gentle_lang, note_flag
-from tracker.words import say
+from tracker.cli.lang import gentle_lang, note_flag, settle_lang
+from tracker.words import LANGS, say
 
 # click's own usage words, in the catalogue.
 _METAVARS = {"[OPTIONS]": "help.options_metavar", "COMMAND [ARGS]...": "help.command_metavar"}
@@ -50,6 +50,19 @@ def option(*decls, **kwargs):
     """click.option with a catalogue key for its help."""
     kwargs.setdefault("cls", TrackerOption)
     return click.option(*decls, **kwargs)
+
+
+def lang_option(f):
+    """--lang zh|en, the same on the group and on every command. It lives here,
+    beside `option`, rather than in lang.py: help needs lang to put itself into
+    words, so lang must not need help back."""
+    return option(
+        "--lang",
+        type=click.Choice(LANGS),
+        default=None,
+        callback=settle_lang,
+        help="help.opt.lang",
+    )(f)
 
 
 class _Worded:
@@ -175,11 +188,11 @@ def usage_message(error: click.UsageError, lang: str) -> str:
 
 def completer(name: str):
     """A shell_complete callback for `complete_<name>` that imports
-    tracker.cli.completion only when a shell asks, not on every start."""
+    tracker.cli.completers only when a shell asks, not on every start."""
 
     def complete(ctx, param, incomplete):
-        from tracker.cli import completion
+        from tracker.cli import completers
 
-        return getattr(completion, f"complete_{name}")(ctx, param, incomplete)
+        return getattr(completers, f"complete_{name}")(ctx, param, incomplete)
 
     return complete

@@ -106,7 +106,7 @@ def setting(key: str) -> str | None:
     return checked_config().get(key)
 
 
-# ── the --lang option, on the group and on every command ─────────────────────
+# ── the --lang flag, on the group and on every command ───────────────────────
 
 
 def flag_in(args) -> str | None:
@@ -144,7 +144,9 @@ def gentle_lang(ctx: click.Context | None) -> str:
     return resolve_lang(flag, env=os.environ, config_lang=config_lang, strict=False)
 
 
-def _settle(ctx: click.Context, param, value):
+def settle_lang(ctx: click.Context, param, value):
+    """The callback of --lang (tracker.cli.help.lang_option): the language this
+    run speaks, settled once and kept on the root context."""
     if ctx.parent is None:
         return value  # the group's flag: read by each command's own --lang
     root = ctx.find_root()
@@ -156,19 +158,6 @@ def _settle(ctx: click.Context, param, value):
     root.ensure_object(dict)
     root.obj["lang"] = lang
     return lang
-
-
-def lang_option(f):
-    """--lang zh|en, the same on the group and on every command."""
-    from tracker.cli.help import option
-
-    return option(
-        "--lang",
-        type=click.Choice(LANGS),
-        default=None,
-        callback=_settle,
-        help="help.opt.lang",
-    )(f)
 
 
 def current_lang() -> str:

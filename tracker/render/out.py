@@ -27,9 +27,10 @@ def render(
     pager). `width` fits tables to a screen; `indent` pretty-prints JSON;
     `headers` are a mail's (`email`: the text and HTML forms as one MIME message)."""
     if fmt == "email":
-        from tracker.render.email import render_email
+        from tracker.render.email import mime_message
 
-        return render_email(report, headers or {})
+        plain, html = render(report, "text") or "", render(report, "html") or ""
+        return mime_message(plain, html, headers or {})
     if fmt in STREAMED:
         return "".join(
             p.decode("utf-8") if isinstance(p, bytes) else p

@@ -40,8 +40,8 @@ from tracker.storage.logcache.layout import (
     StoredPart,
     columns_of,
     dumps,
-    entry_columns,
     expand,
+    expand_at,
     loads,
     part_bytes,
     width,
@@ -685,18 +685,6 @@ def open_cache(progress_dir: Path, plan: Plan, display=str) -> LogCache:
 def _safe(name: str) -> str:
     """A folder name for a log file's parts."""
     return freshness.digest(name.encode("utf-8", "surrogatepass"))[:16]
-
-
-def expand_at(columns: list[list], at: int) -> Entry:
-    """The entry of a file's line at place `at` of its columns (read_lines')."""
-    return expand([column[at] for column in columns], "", columns[GOAL][at])
-
-
-def file_columns(entries: list[Entry]) -> list[list]:
-    """Entries as read_lines gives a file's lines: the layout's columns, then each goal."""
-    if not entries:
-        return [[] for _ in range(WIDTH + 1)]
-    return [*entry_columns(entries), [e.goal for e in entries]]
 
 
 def _parts_of(columns: list[list], retractions: list[int]) -> dict[str, list[list]]:

@@ -11,7 +11,7 @@ from enum import IntEnum
 from tracker.ledger import repeats, uncommitted
 from tracker.model import Op
 from tracker.storage.logcache.ids import contains, count_of, has_repeats, id_hash, no_id_twice
-from tracker.storage.logcache.layout import BATCH, RETRACTS
+from tracker.storage.logcache.layout import BATCH, RETRACTS, file_columns
 from tracker.storage.logcache.record import Applied
 
 
@@ -65,8 +65,6 @@ class Exclusions:
             )
             if want != record.applied:
                 record.applied = want
-                from tracker.storage.logcache.cache import file_columns
-
                 record.steps = self._steps_of(record, file_columns(self._entries_of(name)))
                 self.dirty = True
         self.retracted = retracted

@@ -96,6 +96,18 @@ def entry_columns(entries: list[Entry]) -> list[list]:
     ]
 
 
+def expand_at(columns: list[list], at: int) -> Entry:
+    """The entry of a file's line at place `at` of its columns (reading.read_lines')."""
+    return expand([column[at] for column in columns], "", columns[GOAL][at])
+
+
+def file_columns(entries: list[Entry]) -> list[list]:
+    """Entries as read_lines gives a file's lines: the layout's columns, then each goal."""
+    if not entries:
+        return [[] for _ in range(WIDTH + 1)]
+    return [*entry_columns(entries), [e.goal for e in entries]]
+
+
 def columns_of(lines: list, count: int) -> list[list]:
     """Lines of `count` fields, column by column."""
     return [list(column) for column in zip(*lines)] if lines else [[] for _ in range(count)]

@@ -1,6 +1,7 @@
-"""Nothing a file, a batch, a plan or the machine does gets an internal error or
-hides an entry. Real files, real processes and real OS limits (ulimit, a
-read-only mount, a full file system); no mocks."""
+"""What tracker guarantees (the README's list, with test_durability.py): nothing
+a file, a batch, a plan or the machine does gets an internal error or hides an
+entry. Real files, real processes and real OS limits (ulimit, a read-only
+mount, a full file system); no mocks."""
 
 from __future__ import annotations
 
@@ -17,14 +18,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REPO, Run, ctrl_c_during_batch, tracker_exe
-from tests.test_plan import MINI, write
+from tests.conftest import (
+    MINI,
+    REPO,
+    Run,
+    ctrl_c_during_batch,
+    goal_status,
+    tracker_exe,
+    with_bundled_plan,
+    write_plan,
+)
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    """These tests assert English messages: ask for English, as a user would."""
-    monkeypatch.setenv("TRACKER_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 
 GOOD = {
@@ -43,15 +48,14 @@ def good_line(**changes) -> str:
 
 
 def training(run: Run, as_of="2020-03-31"):
-    status = run.json("status", "--as-of", as_of)
-    return next(g for g in status["goals"] if g["id"] == "jobs.training")["current"]
+    return goal_status(run, "jobs.training", as_of)["current"]
 
 
 def entries_file(data: Path) -> Path:
     return data / "progress" / "2020-03.jsonl"
 
 
-# ── 1. reading never fails as a whole ────────────────────────────────────────
+# ── reading never fails as a whole ───────────────────────────────────────────
 
 HOSTILE = {
     "beyond a float": good_line(id="h1").replace('"value": 100', '"value": 1e999'),
@@ -132,7 +136,7 @@ def test_text_from_the_log_never_breaks_output(run, data):
     assert "<b>&" not in html and "\x1b" not in html
 
 
-# ── 2. a batch is exactly one thing ──────────────────────────────────────────
+# ── a batch is exactly one thing ─────────────────────────────────────────────
 
 ENTRY = {"goal": "jobs.training", "date": "2020-03-01", "value": 10}
 BATCHES = {
@@ -161,7 +165,7 @@ def test_a_batch_saved_with_a_bom_is_read(run, data, tmp_path):
     assert training(run) == 10
 
 
-# ── 3. writes stay inside the data folder ────────────────────────────────────
+# ── writes stay inside the data folder ───────────────────────────────────────
 
 
 def test_a_log_file_linked_outside_is_refused_and_reported(run, data, tmp_path):
@@ -194,7 +198,7 @@ def test_a_cache_linked_outside_is_neither_read_nor_written(run, data, tmp_path)
     assert list(outside.iterdir()) == []
 
 
-# ── 5. the plan refuses what cannot be tracked ───────────────────────────────
+# ── the plan refuses what cannot be tracked ──────────────────────────────────
 
 PLANS = {
     "NaN target": ("target = 3000\n", "target = nan\n", 21, "'target' must be a finite number"),
@@ -214,7 +218,7 @@ PLANS = {
 
 @pytest.mark.parametrize("old, new, line, message", PLANS.values(), ids=PLANS.keys())
 def test_the_plan_refuses_what_cannot_be_tracked(run, data, old, new, line, message):
-    write(data, MINI.replace(old, new, 1))
+    write_plan(data, MINI.replace(old, new, 1))
     out = run("check", code=3).stdout
     assert f"goals.toml:{line}: {message}" in out, out
     assert "NaN" not in run("check", "--format", "json", code=3).stdout
@@ -226,7 +230,7 @@ def test_a_level_baseline_must_be_finite_and_not_negative(run, data):
         'kind = "level"\ntarget = 10\nunit = "%"\nbaseline = -1\ndirection = "at_least"',
         1,
     ).replace('part_of = "jobs.training"\n', "")
-    write(data, level)
+    write_plan(data, level)
     assert "goals.toml:23: 'baseline' must not be negative" in run("check", code=3).stdout
 
 
@@ -241,7 +245,7 @@ def test_goals_toml_in_gbk_is_located(run, data):
     assert "goals.toml:3: not valid UTF-8 (save the file as UTF-8)" in result.stdout
 
 
-# ── 6. the machine's errors are messages ─────────────────────────────────────
+# ── the machine's errors are messages ────────────────────────────────────────
 
 
 def limited(limit_bytes: int):
@@ -283,9 +287,7 @@ def small_fs(tmp_path):
 
 
 def test_a_full_disk_is_a_message_and_earlier_entries_stay(small_fs):
-    shutil.copy(REPO / "goals.toml", small_fs / "goals.toml")
-    (small_fs / "progress").mkdir()
-    run = Run(small_fs)
+    run = Run(with_bundled_plan(small_fs))
     run("log", "jobs.training", "7", "--date", "2020-03-01", code=0)
     with pytest.raises(OSError):  # fill the file system to the last block
         with open(small_fs / "filler", "wb") as handle:
@@ -369,7 +371,7 @@ def test_dates_beyond_the_calendar_are_usage_errors(run, args, code):
         assert "beyond the calendar (years 1 to 9999)" in result.stderr
 
 
-# ── 8. signals and files for cron ────────────────────────────────────────────
+# ── signals and files for cron ───────────────────────────────────────────────
 
 
 def test_ctrl_c_exits_130(data):
@@ -405,7 +407,7 @@ def test_output_files_get_the_umask_and_keep_a_mode(run, data, tmp_path):
         os.umask(old)
 
 
-# ── 9. copies are exact ──────────────────────────────────────────────────────
+# ── copies are exact ─────────────────────────────────────────────────────────
 
 
 def test_a_copy_through_jsonl_reproduces_statuses_with_same_day_corrections(run, data, tmp_path):
@@ -429,7 +431,7 @@ def test_a_copy_through_jsonl_reproduces_statuses_with_same_day_corrections(run,
     assert training(copy) == 110
 
 
-# ── 10. plan edits never silently drop progress ──────────────────────────────
+# ── plan edits never silently drop progress ──────────────────────────────────
 
 
 def test_entries_for_a_renamed_goal_are_announced(run, data):

@@ -1,137 +1,28 @@
-"""Real plans: money in decimals, how a level is judged, shared offices,
-cadences, dated revisions, goals that cross the year, checklist items with
-deadlines, and starting next year's plan. Through the real CLI, on a plan
-written the way an office writes one."""
+"""What real plans also say, key by key (the README's table of goal keys): money
+in decimals, how a level is judged, co-responsible offices, cadences, dated
+revisions, goals that cross the year, checklist items with deadlines of their
+own, and starting a plan and next year's from this one's unfinished goals.
+Through the real CLI, on tests/plans/office.toml, a plan written the way an
+office writes one."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from tests.conftest import REPO, Run
-from tests.test_contracts import validator
+from tests.conftest import REPO, Run, goal_status, plan_folder, plan_text, validator
 
-PLAN = textwrap.dedent("""\
-    [plan]
-    id = "t-2020"
-    title = "测试区2020年工作目标"
-    title_en = "Test district 2020"
-    start = 2020-01-01
-    end = 2020-12-31
-    timezone = "Asia/Shanghai"
-
-    [[plan.areas]]
-    id = "a"
-    name = "领域"
-    name_en = "area"
-
-    [[goal]]
-    id = "money"
-    title = "争取专项债1.5亿元"
-    title_en = "Raise 150 million yuan of special bonds"
-    area = "a"
-    owner = "区财政局"
-    co_owners = ["区审计局"]
-    kind = "count"
-    target = 1.5
-    unit = "亿元"
-    source = "s"
-
-    [[goal]]
-    id = "cut.final"
-    title = "三公经费压减10%以上"
-    title_en = "Cut by 10%"
-    area = "a"
-    owner = "区财政局"
-    kind = "level"
-    target = 10
-    unit = "%"
-    direction = "at_least"
-    source = "s"
-
-    [[goal]]
-    id = "cut.first"
-    title = "首次达到即完成"
-    title_en = "Done when first reached"
-    area = "a"
-    owner = "区财政局"
-    kind = "level"
-    target = 10
-    unit = "%"
-    direction = "at_least"
-    judged = "first"
-    source = "s"
-
-    [[goal]]
-    id = "hold"
-    title = "保持95%以上"
-    title_en = "Hold above 95%"
-    area = "a"
-    owner = "区卫健局"
-    kind = "level"
-    target = 95
-    unit = "%"
-    direction = "at_least"
-    judged = "throughout"
-    update_every = "half_yearly"
-    source = "s"
-
-    [[goal]]
-    id = "revised"
-    title = "培训1000人"
-    title_en = "Train 1,000"
-    area = "a"
-    owner = "区人社局"
-    kind = "count"
-    target = 1000
-    unit = "人"
-    update_every = "yearly"
-    revisions = [{date = 2020-07-01, target = 800, reason = "疫情影响", document = "石政发〔2020〕12号"}]
-    source = "s"
-
-    [[goal]]
-    id = "bases"
-    title = "建设两个基地"
-    title_en = "Two bases"
-    area = "a"
-    owner = "区农业局"
-    kind = "checklist"
-    items = ["甲", {name = "乙", deadline = 2020-06-30}]
-    source = "s"
-
-    [[goal]]
-    id = "bridge"
-    title = "续建大桥"
-    title_en = "Finish the bridge (continuing)"
-    area = "a"
-    owner = "区住建局"
-    kind = "milestone"
-    start = 2019-03-01
-    deadline = 2021-06-30
-    multi_year = true
-    source = "s"
-""")
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
+OFFICE = plan_text("office")
 
 
 @pytest.fixture
-def plan(tmp_path, monkeypatch) -> Run:
-    monkeypatch.setenv("TRACKER_LANG", "en")
-    root = tmp_path / "plan"
-    (root / "progress").mkdir(parents=True)
-    (root / "goals.toml").write_text(PLAN, encoding="utf-8")
-    return Run(root)
-
-
-def goal(run: Run, goal_id: str, as_of: str) -> dict:
-    document = run.json("status", "--as-of", as_of)
-    validator("status").validate(document)
-    return next(g for g in document["goals"] if g["id"] == goal_id)
+def plan(tmp_path) -> Run:
+    return plan_folder(tmp_path, "office")
 
 
 def check_out(run: Run, old: str, new: str) -> str:
     path = run.root / "goals.toml"
-    path.write_text(PLAN.replace(old, new, 1), encoding="utf-8")
+    path.write_text(OFFICE.replace(old, new, 1), encoding="utf-8")
     return run("check", code=3).stdout
 
 
@@ -139,13 +30,13 @@ def test_the_plan_is_valid(plan):
     assert "no problems" in plan("check", code=0).stdout
 
 
-# ── 1. exact decimals ────────────────────────────────────────────────────────
+# ── exact decimals ───────────────────────────────────────────────────────────
 
 
 def test_money_takes_fractional_tranches_summed_exactly(plan):
     for value, day in (("0.35", "2020-03-01"), ("0.3", "2020-04-01"), ("0.25", "2020-05-01")):
         plan("log", "money", value, "--date", day, code=0)
-    status = goal(plan, "money", "2020-05-31")
+    status = goal_status(plan, "money", "2020-05-31")
     assert status["current"] == 0.9 and status["target"] == 1.5  # not 0.8999999999999999
     digest = plan.json("summary", "--since", "2020-03-01", "--until", "2020-05-31")
     row = next(a for a in digest["activity"] if a["id"] == "money")
@@ -170,42 +61,43 @@ def test_counts_with_no_entries_are_zero_in_every_output(plan):
     digest = plan.json("summary", "--since", "2020-03-09", "--until", "2020-03-15")
     row = next(a for a in digest["activity"] if a["id"] == "money")
     assert row["before"] == 0 and row["after"] == 0.5
-    assert goal(plan, "revised", "2020-03-15")["current"] == 0
+    assert goal_status(plan, "revised", "2020-03-15")["current"] == 0
 
 
-# ── 2. how a level is judged ─────────────────────────────────────────────────
+# ── how a level is judged ────────────────────────────────────────────────────
 
 
 def test_a_year_long_cut_met_in_june_is_on_track_not_done(plan):
     plan("log", "cut.final", "12.5", "--date", "2020-06-15", code=0)
-    june = goal(plan, "cut.final", "2020-06-30")
+    june = goal_status(plan, "cut.final", "2020-06-30")
     assert (june["state"], june["target_reached"]) == ("on_track", True)
-    assert goal(plan, "cut.final", "2020-12-31")["state"] == "done"  # the final reading counts
+    # The final reading counts.
+    assert goal_status(plan, "cut.final", "2020-12-31")["state"] == "done"
     plan("log", "cut.final", "8", "--date", "2020-12-01", code=0)
-    assert goal(plan, "cut.final", "2020-12-31")["state"] == "off_track"
-    assert goal(plan, "cut.final", "2021-01-01")["state"] == "overdue"
+    assert goal_status(plan, "cut.final", "2020-12-31")["state"] == "off_track"
+    assert goal_status(plan, "cut.final", "2021-01-01")["state"] == "overdue"
 
 
 def test_judged_when_first_reached_stays_done(plan):
     plan("log", "cut.first", "12.5", "--date", "2020-06-15", code=0)
     plan("log", "cut.first", "8", "--date", "2020-09-01", code=0)
-    assert goal(plan, "cut.first", "2020-06-30")["state"] == "done"
-    assert goal(plan, "cut.first", "2020-10-31")["state"] == "done"
+    assert goal_status(plan, "cut.first", "2020-06-30")["state"] == "done"
+    assert goal_status(plan, "cut.first", "2020-10-31")["state"] == "done"
 
 
 def test_a_level_that_must_hold_is_done_only_at_the_deadline(plan):
     plan("log", "hold", "96", "--date", "2020-03-01", code=0)
     plan("log", "hold", "97", "--date", "2020-06-01", code=0)
-    june = goal(plan, "hold", "2020-06-30")
+    june = goal_status(plan, "hold", "2020-06-30")
     assert (june["state"], june["target_reached"]) == ("on_track", True)
-    assert goal(plan, "hold", "2020-12-31")["state"] == "done"
+    assert goal_status(plan, "hold", "2020-12-31")["state"] == "done"
     plan("log", "hold", "94", "--date", "2020-09-01", code=0)
-    assert goal(plan, "hold", "2020-09-30")["state"] == "off_track"  # it fell short once
+    assert goal_status(plan, "hold", "2020-09-30")["state"] == "off_track"  # it fell short once
     plan("log", "hold", "99", "--date", "2020-10-01", code=0)
-    assert goal(plan, "hold", "2020-12-31")["state"] == "off_track"  # and can't be done now
+    assert goal_status(plan, "hold", "2020-12-31")["state"] == "off_track"  # and can't be done now
 
 
-# ── 3. lead and co-responsible offices ───────────────────────────────────────
+# ── lead and co-responsible offices ──────────────────────────────────────────
 
 
 def test_co_owners_count_everywhere_an_office_does(plan):
@@ -224,23 +116,23 @@ def test_co_owners_count_everywhere_an_office_does(plan):
     assert "office '区财政局' is listed twice (or is the lead owner)" in out
 
 
-# ── 4. cadences ──────────────────────────────────────────────────────────────
+# ── cadences ─────────────────────────────────────────────────────────────────
 
 
 def test_half_yearly_and_yearly_cadences(plan):
-    assert goal(plan, "hold", "2020-07-01")["stale"] is False
-    assert goal(plan, "hold", "2020-07-02")["stale"] is True
-    assert goal(plan, "revised", "2020-12-31")["stale"] is False
+    assert goal_status(plan, "hold", "2020-07-01")["stale"] is False
+    assert goal_status(plan, "hold", "2020-07-02")["stale"] is True
+    assert goal_status(plan, "revised", "2020-12-31")["stale"] is False
 
 
-# ── 5. revisions with history ────────────────────────────────────────────────
+# ── revisions with history ───────────────────────────────────────────────────
 
 
 def test_a_revision_applies_from_its_date_and_shows_the_original(plan):
     plan("log", "revised", "600", "--date", "2020-06-01", code=0)
-    before = goal(plan, "revised", "2020-06-30")
+    before = goal_status(plan, "revised", "2020-06-30")
     assert (before["target"], before["revision"]) == (1000, None)
-    after = goal(plan, "revised", "2020-07-01")
+    after = goal_status(plan, "revised", "2020-07-01")
     assert after["target"] == 800 and after["progress"] == 0.75
     assert after["revision"] == {
         "date": "2020-07-01",
@@ -283,38 +175,38 @@ def test_a_revision_applies_from_its_date_and_shows_the_original(plan):
 def test_check_validates_revisions(plan, revision, message):
     old = 'revisions = [{date = 2020-07-01, target = 800, reason = "疫情影响", document = "石政发〔2020〕12号"}]'
     path = plan.root / "goals.toml"
-    path.write_text(PLAN.replace(old, f"revisions = [{revision}]"), encoding="utf-8")
+    path.write_text(OFFICE.replace(old, f"revisions = [{revision}]"), encoding="utf-8")
     result = plan("check", code=3 if message else 0)
     if message:
         assert message in result.stdout and "goals.toml:" in result.stdout
 
 
-# ── 6. goals that cross the year ─────────────────────────────────────────────
+# ── goals that cross the year ────────────────────────────────────────────────
 
 
 def test_a_continuing_project_may_cross_the_year_only_when_it_says_so(plan):
-    bridge = goal(plan, "bridge", "2020-06-30")
+    bridge = goal_status(plan, "bridge", "2020-06-30")
     assert (bridge["deadline"], bridge["state"]) == ("2021-06-30", "pending")
     out = check_out(plan, "multi_year = true\n", "")
     assert "deadline 2021-06-30 is outside the plan (2020-01-01..2020-12-31)" in out
     assert "start 2019-03-01 is outside the plan" in out
 
 
-# ── 7. checklist items with their own deadlines ──────────────────────────────
+# ── checklist items with their own deadlines ─────────────────────────────────
 
 
 def test_items_have_their_own_deadlines_and_states(plan):
-    early = goal(plan, "bases", "2020-06-29")
+    early = goal_status(plan, "bases", "2020-06-29")
     assert early["state"] == "pending"
     assert [(i["name"], i["deadline"], i["state"]) for i in early["items"]] == [
         ("甲", "2020-12-31", "pending"),
         ("乙", "2020-06-30", "pending"),
     ]
-    late = goal(plan, "bases", "2020-07-01")
+    late = goal_status(plan, "bases", "2020-07-01")
     assert late["state"] == "off_track" and late["expected"] == 0.5
     assert [i["state"] for i in late["items"]] == ["pending", "overdue"]
     plan("log", "bases", "--item", "乙", "--date", "2020-07-02", code=0)
-    done = goal(plan, "bases", "2020-07-03")
+    done = goal_status(plan, "bases", "2020-07-03")
     assert done["state"] == "pending" and [i["state"] for i in done["items"]] == ["pending", "done"]
     text = plan("show", "bases", "--as-of", "2020-07-01", "--lang", "zh").stdout
     assert "☐ 乙（2020-06-30，‼ 逾期）" in text
@@ -326,11 +218,10 @@ def test_items_have_their_own_deadlines_and_states(plan):
     assert "item '乙' is due 2021-01-30, outside the goal's 2020-01-01..2020-12-31" in out
 
 
-# ── 8. starting a plan, and next year's ──────────────────────────────────────
+# ── starting a plan, and next year's ─────────────────────────────────────────
 
 
-def test_init_writes_a_plan_folder_and_never_overwrites(tmp_path, monkeypatch):
-    monkeypatch.setenv("TRACKER_LANG", "en")
+def test_init_writes_a_plan_folder_and_never_overwrites(tmp_path):
     folder = tmp_path / "new"
     document = Run(folder).json("init", str(folder), "--year", "2021")
     validator("init").validate(document)
@@ -358,22 +249,22 @@ def test_next_years_plan_carries_unfinished_goals_with_their_values(plan, tmp_pa
     assert 'carried_from = "t-2020:revised"' in text and 'id = "t-2021"' in text
     carried = Run(new)
     assert "no problems" in carried("check", code=0).stdout
-    revised = goal(carried, "revised", "2021-03-31")
+    revised = goal_status(carried, "revised", "2021-03-31")
     assert (revised["current"], revised["target"], revised["deadline"]) == (600, 800, "2021-12-31")
-    bases = goal(carried, "bases", "2021-03-31")
+    bases = goal_status(carried, "bases", "2021-03-31")
     assert bases["items_done"] == ["甲"]
     definition = {g["id"]: g for g in carried.json("goals")["goals"]}
     assert definition["cut.final"]["baseline"] == 7
     assert definition["bridge"]["deadline"] == "2022-06-30"
 
 
-# ── found by a fresh pair of eyes ────────────────────────────────────────────
+# ── a level's forecast, and its target reached early ─────────────────────────
 
 
 def test_a_forecast_beyond_the_calendar_is_no_forecast(plan):
     plan("log", "cut.final", "5", "--date", "2020-06-01", code=0)
     plan("log", "cut.final", "5.00001", "--date", "2020-06-25", code=0)
-    status = goal(plan, "cut.final", "2020-06-30")
+    status = goal_status(plan, "cut.final", "2020-06-30")
     assert status["forecast"] is None  # 5 → 5.00001 a day: the target lies past year 9999
     plan("show", "cut.final", "--as-of", "2020-06-30", code=0)
     plan("summary", "--as-of", "2020-06-30", code=0)

@@ -1,7 +1,9 @@
-"""The leaders' briefing: the digest opens with what needs a decision, offices
-are accountable, per-office digests, mail for sendmail -t, a page readable on a
-phone and on paper (in a real headless Chromium), and a plan that has ended
-says so."""
+"""The digest leaders read (`tracker summary`): it opens with what needs a
+decision, most serious first; offices are accountable, the one most in need
+first; each office can have a digest of its own; it mails as one MIME message
+for sendmail -t; its page reads on a phone and on paper (in a real headless
+Chromium); and once the plan's year is over every report says how to see it as
+it stood."""
 
 from __future__ import annotations
 
@@ -14,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-from tests.test_contracts import validator
+from tests.conftest import REPO, validator
 
 MID_YEAR = "2020-06-30"
 
@@ -38,12 +39,11 @@ ENTRIES = [
 
 @pytest.fixture
 def logged(run):
-    lines = "\n".join(json.dumps(e, ensure_ascii=False) for e in ENTRIES)
-    run("log", "--from-json", "-", input=lines, code=0)
+    run.log_batch(ENTRIES)
     return run
 
 
-# ── 1. needs attention first ─────────────────────────────────────────────────
+# ── needs attention first ────────────────────────────────────────────────────
 
 
 def test_attention_opens_the_digest_most_serious_first(logged):
@@ -120,14 +120,15 @@ def test_text_and_markdown_open_with_attention_then_offices(logged):
 
 
 def test_fresh_folder_after_the_plan_lists_its_overdue_goals(run):
-    """The issue's report: '逾期 38' beside '没有落后的目标'."""
+    """No entries and the year over: each of the 38 overdue goals is listed, never
+    '没有落后的目标' beside '逾期 38'."""
     document = run.json("summary", "--as-of", "2021-01-10")
     assert document["counts"]["overdue"] == 38 and len(document["attention"]) == 38
     html = run("summary", "--as-of", "2021-01-10", "--format", "html", code=0).stdout
     assert html.count('class="card s-overdue"') == 38
 
 
-# ── 2. offices ───────────────────────────────────────────────────────────────
+# ── offices ──────────────────────────────────────────────────────────────────
 
 
 def test_offices_most_in_need_first_with_stale_folded_in(logged):
@@ -165,7 +166,7 @@ def test_done_and_overdue_goals_are_not_stale(logged):
     assert ("education.xuefengling-school", "overdue") in flagged
 
 
-# ── 3. per-office digests; status and alerts by office ───────────────────────
+# ── per-office digests; status and alerts by office ──────────────────────────
 
 
 def test_owner_digest_has_only_that_offices_goals(logged):
@@ -239,7 +240,7 @@ def test_status_and_alerts_by_office(logged):
     assert logged("alerts", "--owner", "区财政局", "--as-of", MID_YEAR, "--fail-on", "overdue")
 
 
-# ── 4. mail ──────────────────────────────────────────────────────────────────
+# ── mail ─────────────────────────────────────────────────────────────────────
 
 
 def test_email_is_a_complete_mime_message_for_sendmail(logged, tmp_path):
@@ -291,7 +292,7 @@ def test_email_needs_good_addresses(logged):
     )
 
 
-# ── 6. a first run that explains itself ──────────────────────────────────────
+# ── a first run that explains itself ─────────────────────────────────────────
 
 
 def test_after_the_plan_each_report_says_how_to_see_it_as_it_stood(run):
@@ -322,7 +323,7 @@ def test_readme_starts_with_the_plan_as_it_stood_and_mails_with_sendmail():
     assert "| mail " not in crontab
 
 
-# ── 5. a page for a phone and for paper, in a real browser ───────────────────
+# ── a page for a phone and for paper, in a real browser ──────────────────────
 
 CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_ARGS = [
@@ -357,8 +358,7 @@ def _pages_of(pdf: bytes) -> int:
 @pytest.mark.parametrize("with_entries", [False, True], ids=["bundled", "logged"])
 def test_mid_year_digest_on_a_phone_and_on_paper(browser, run, tmp_path, with_entries):
     if with_entries:
-        lines = "\n".join(json.dumps(e, ensure_ascii=False) for e in ENTRIES)
-        run("log", "--from-json", "-", input=lines, code=0)
+        run.log_batch(ENTRIES)
     page_file = tmp_path / "summary.html"
     run("summary", "--as-of", MID_YEAR, "--format", "html", "--output", str(page_file), code=0)
     shots = Path(tmp_path / "shots")

@@ -24,9 +24,7 @@ from tests.test_state import assert_state_matches_log
 COUNTS = ["jobs.training", "jobs.placement", "reform.transferred-enterprises"]
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv("TRACKER_LANG", "en")
+pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 
 def batch_lines(n: int, *, start_day: int = 0, **fields) -> list[dict]:

@@ -1,0 +1,120 @@
+"""On a real terminal (a pseudo-terminal of a given size): tables fit its width
+and keep each goal's title, long output goes through a pager and piped output
+never does, colour unless NO_COLOR, and lines above a table wrap where Chinese
+and English allow."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from tests.conftest import in_pty, needs_pty, run_process
+from tracker.render.text import cell_width
+
+NO_PAGING = {"TRACKER_PAGER": "off"}
+
+
+def goal_rows(shown: str) -> list[str]:
+    return [line for line in shown.splitlines() if re.search("[‼✖▲●○✔] ", line)][1:]
+
+
+@needs_pty
+@pytest.mark.parametrize("columns", [120, 60])
+def test_status_fits_the_real_terminal_width_and_keeps_titles(run, data, columns):
+    titles = [g["title"] for g in run.json("goals")["goals"]]
+    ids = [g["id"] for g in run.json("goals")["goals"]]
+    # $COLUMNS (stale, or set for a pipe) does not override the terminal's real size.
+    env = dict(NO_PAGING, COLUMNS="200")
+    code, shown = in_pty(
+        ["status", "--as-of", "2020-06-30"], data, columns=columns, rows=100, env=env
+    )
+    assert code == 0, shown
+    assert "\x1b[" not in shown  # NO_COLOR and TERM=dumb: no colour, but the real width
+    rows = goal_rows(shown)
+    assert len(rows) == len(titles)
+    for line in shown.splitlines():
+        assert cell_width(line) <= columns, line  # nothing wraps
+    for title in titles:
+        (row,) = [r for r in rows if title[:10] in r]  # the title leads each row
+        if columns == 120:
+            assert title in row  # every title whole; the id was cut to make room
+        assert re.search(r"(未完成|\d[\d,]*/[\d,]+|—/)", row) and re.search(
+            "(落后|逾期|未到期)", row
+        )
+    if columns == 60:
+        assert not any(goal_id in row for goal_id in ids for row in rows)  # the id went first
+
+
+@needs_pty
+def test_goals_and_alerts_keep_the_title_on_a_narrow_terminal(run, data):
+    goals = run.json("goals")["goals"]
+    code, shown = in_pty(["goals"], data, columns=60, rows=100, env=NO_PAGING)
+    for goal in goals:
+        assert re.search(rf"^\s*{goal['number']}\s+{re.escape(goal['title'][:8])}", shown, re.M)
+    code, shown = in_pty(
+        ["alerts", "--as-of", "2020-06-30"], data, columns=60, rows=100, env=NO_PAGING
+    )
+    assert code == 0 and "全年培训下岗失业人员3000人" in shown
+    assert all(cell_width(line) <= 60 for line in shown.splitlines())
+
+
+@pytest.fixture
+def pager(tmp_path) -> dict:
+    """A stand-in pager that marks what went through it."""
+    script = tmp_path / "pager.py"
+    script.write_text("import sys\nsys.stdout.write('PAGED\\n' + sys.stdin.read())\n")
+    return {"TRACKER_PAGER": f"{sys.executable} {script}"}
+
+
+@needs_pty
+def test_long_output_on_a_terminal_is_paged(data, pager):
+    args = ["status", "--as-of", "2020-06-30"]
+    code, paged = in_pty(args, data, columns=120, rows=20, env=pager)
+    assert code == 0 and paged.startswith("PAGED") and "全年培训下岗失业人员3000人" in paged
+    code, plain = in_pty([*args, "--no-pager"], data, columns=120, rows=20, env=pager)
+    assert code == 0 and "PAGED" not in plain and "全年培训下岗失业人员3000人" in plain
+    code, fits = in_pty(args, data, columns=120, rows=100, env=pager)
+    assert "PAGED" not in fits  # it fits the screen
+    code, off = in_pty(args, data, columns=120, rows=20, env={"TRACKER_PAGER": ""})
+    assert "PAGED" not in off and "全年培训下岗失业人员3000人" in off
+    colour = {**pager, "NO_COLOR": None, "TERM": "xterm-256color"}
+    code, coloured = in_pty(args, data, columns=120, rows=20, env=colour)
+    assert coloured.startswith("PAGED") and "\x1b[" in coloured  # colours kept for less -R
+    missing = {"TRACKER_PAGER": "/no/such/pager"}  # e.g. Windows without less
+    code, fallback = in_pty(args, data, columns=120, rows=20, env=missing)
+    assert code == 0 and "全年培训下岗失业人员3000人" in fallback
+
+
+def test_piped_output_is_never_paged(data, pager):
+    result = run_process(
+        ["status", "--as-of", "2020-06-30"], env={**pager, "TRACKER_DATA": str(data)}
+    )
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0 and "PAGED" not in out and "全年培训下岗失业人员3000人" in out
+
+
+@pytest.mark.parametrize("width", [20, 40, 61])
+def test_lines_above_a_table_wrap_at_spaces_or_anywhere_in_chinese(width):
+    from tracker.render.text import wrap
+
+    for text in (
+        "‼ 逾期 1  ✖ 落后 8  ▲ 有风险 0  ● 正常 0  ○ 未到期 29  ✔ 已完成 0",
+        "来源: 力争全年培训下岗失业人员3000人,其中1500人实现就业。" * 2,
+        "  note    " + "word " * 30,
+    ):
+        lines = wrap(text, width)
+        assert all(cell_width(line) <= width for line in lines), lines
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
+        assert all(line.startswith(text[: len(text) - len(text.lstrip())]) for line in lines)
+
+
+@needs_pty
+def test_terminal_gets_colour_unless_no_color(data):
+    colour = {"TERM": "xterm-256color", "NO_COLOR": None}
+    args = ["status", "--as-of", "2020-06-30"]
+    code, coloured = in_pty(args, data, columns=120, rows=100, env=colour)
+    assert "\x1b[" in coloured and "全年培训下岗失业人员3000人" in coloured
+    code, plain = in_pty(args, data, columns=120, rows=100, env={**colour, "NO_COLOR": "1"})
+    assert "\x1b[" not in plain and "全年培训下岗失业人员3000人" in plain

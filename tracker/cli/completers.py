@@ -1,0 +1,204 @@
+"""What a shell is offered as the words of a command line are completed: the
+callbacks the commands' arguments use (goal ids with titles, checklist items,
+states, areas, owners, entry ids), and click's completion protocol spoken for
+PowerShell, which is not one of click's shells (`powershell_complete`).
+
+The scripts `tracker completion SHELL` prints run `tracker` again with
+`_TRACKER_COMPLETE=<shell>_complete` and the words on the line in environment
+variables, and print what comes back.
+
+A callback never raises: with no data folder, or a broken one, it completes
+nothing. Everything heavy is imported inside the callbacks, and commands name
+them through tracker.cli.help.completer, which imports this module only when a
+shell asks. Nothing here imports the rest of tracker.cli, so the group, help and
+the completion command can all import it without going round in a circle.
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+from click.shell_completion import CompletionItem, ShellComplete, add_completion_class
+
+# ── the callbacks ────────────────────────────────────────────────────────────
+
+
+def _data_dir(ctx: click.Context):
+    """The data folder the line names (the command's --data, else the group's),
+    else SPEC's search; None when there is none."""
+    from pathlib import Path
+
+    from tracker.storage.datadir import find_data_dir
+
+    explicit = None
+    node = ctx
+    while node is not None and explicit is None:
+        explicit = node.params.get("data_dir")
+        node = node.parent
+    return find_data_dir(explicit, env=os.environ, cwd=Path.cwd())
+
+
+def _plan(ctx: click.Context):
+    from tracker.loader import load_plan
+
+    plan, _ = load_plan(_data_dir(ctx))
+    return plan
+
+
+def _never_raises(complete):
+    """Completion must not print a traceback into someone's shell."""
+
+    def guarded(ctx, param, incomplete):
+        try:
+            return complete(ctx, param, incomplete or "")
+        except Exception:
+            return []
+
+    guarded.__name__ = complete.__name__
+    guarded.__doc__ = complete.__doc__
+    return guarded
+
+
+def _starting(incomplete: str, values) -> list:
+    wanted = incomplete.casefold()
+    return [
+        v for v in values if str(v[0] if isinstance(v, tuple) else v).casefold().startswith(wanted)
+    ]
+
+
+@_never_raises
+def complete_goal(ctx, param, incomplete):
+    """Goal ids, each with its title; words of a title complete to its goal."""
+    plan = _plan(ctx)
+    pairs = [(g.id, g.title) for g in plan.goals]
+    found = _starting(incomplete, pairs)
+    if not found and incomplete:
+        found = [(g.id, g.title) for g in plan.goals if incomplete in g.title + g.title_en]
+    return [CompletionItem(goal_id, help=title) for goal_id, title in found]
+
+
+@_never_raises
+def complete_item(ctx, param, incomplete):
+    """The checklist items of the goal already on the line."""
+    from tracker.refs import resolve_goal
+
+    goal_text = ctx.params.get("goal_id") or _goal_on_line(ctx)
+    if not goal_text:
+        return []
+    goal = resolve_goal(_plan(ctx), goal_text)
+    return [CompletionItem(item) for item in goal.items if item.startswith(incomplete)]
+
+
+def _goal_on_line(ctx) -> str | None:
+    """The goal argument when click could not parse the line (an option still
+    waiting for its value, as `--item` is while its value is completed): parse
+    the words the shell sent, dropping words from the end until it works."""
+    from click.parser import split_arg_string
+
+    words = split_arg_string(os.environ.get("COMP_WORDS", ""))
+    if ctx.info_name not in words:
+        return None
+    rest = words[words.index(ctx.info_name) + 1 :]
+    for end in range(len(rest), -1, -1):
+        try:
+            parsed = ctx.command.make_context(
+                ctx.info_name, rest[:end], parent=ctx.parent, resilient_parsing=True
+            )
+        except Exception:
+            continue
+        if parsed.params.get("goal_id"):
+            return parsed.params["goal_id"]
+    return None
+
+
+@_never_raises
+def complete_state(ctx, param, incomplete):
+    from tracker.model import State
+    from tracker.views.phrases import state_text
+
+    pairs = [(s.value, state_text(s, "zh")) for s in State]
+    return [CompletionItem(value, help=name) for value, name in _starting(incomplete, pairs)]
+
+
+@_never_raises
+def complete_area(ctx, param, incomplete):
+    pairs = [(a.id, a.name) for a in _plan(ctx).areas]
+    return [CompletionItem(value, help=name) for value, name in _starting(incomplete, pairs)]
+
+
+@_never_raises
+def complete_owner(ctx, param, incomplete):
+    owners = sorted({g.owner for g in _plan(ctx).goals})
+    return [CompletionItem(owner) for owner in owners if owner.startswith(incomplete)]
+
+
+@_never_raises
+def complete_entry(ctx, param, incomplete):
+    """Entry ids, newest first, each with its goal, date and what it did."""
+    from tracker.ledger import retracted_ids
+    from tracker.model import Op
+    from tracker.refs import entry_line
+    from tracker.storage.journal import read_log
+
+    data = _data_dir(ctx)
+    entries, _ = read_log(data.progress_dir, display=data.display)
+    done = retracted_ids(entries)
+    live = [e for e in entries if e.op is not Op.RETRACT and e.id not in done]
+    live.sort(key=lambda e: e.sort_key, reverse=True)
+    # An entry's own data (goal, date, change), shown beside its id by the shell.
+    described = [(e.id, entry_line(e).split(" ", 1)[1]) for e in live]
+    return [CompletionItem(i, help=about) for i, about in described if i.startswith(incomplete)]
+
+
+# ── PowerShell: click's protocol, spoken from Register-ArgumentCompleter ─────
+
+_SOURCE_POWERSHELL = """\
+# tracker completion for PowerShell. Load it in your profile:
+#   tracker completion powershell | Out-String | Invoke-Expression
+Register-ArgumentCompleter -Native -CommandName %(prog_name)s, %(prog_name)s.exe -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+    $line = $commandAst.Extent.Text
+    $upTo = $cursorPosition - $commandAst.Extent.StartOffset
+    if ($upTo -ge 0 -and $upTo -lt $line.Length) { $line = $line.Substring(0, $upTo) }
+    if ($wordToComplete -eq '' -and -not $line.EndsWith(' ')) { $line += ' ' }
+    $env:COMP_WORDS = $line
+    $env:%(complete_var)s = 'powershell_complete'
+    try {
+        $answers = & %(prog_name)s 2>$null
+    } finally {
+        Remove-Item Env:%(complete_var)s, Env:COMP_WORDS -ErrorAction SilentlyContinue
+    }
+    foreach ($answer in $answers) {
+        $value, $help = $answer -split "`t", 2
+        if (-not $help) { $help = $value }
+        $text = if ($value -match '\\s') { "'" + $value + "'" } else { $value }
+        [System.Management.Automation.CompletionResult]::new(
+            $text, $value, 'ParameterValue', $help)
+    }
+}
+"""
+
+
+class PowerShellComplete(ShellComplete):
+    """COMP_WORDS is the line up to the cursor; a trailing space starts a new word.
+    Answers are `value<TAB>description` lines."""
+
+    name = "powershell"
+    source_template = _SOURCE_POWERSHELL
+
+    def get_completion_args(self) -> tuple[list[str], str]:
+        from click.parser import split_arg_string
+
+        line = os.environ.get("COMP_WORDS", "")
+        words = split_arg_string(line)
+        if not line.strip() or line.endswith(" "):
+            return words[1:], ""
+        return words[1:-1], words[-1]
+
+    def format_completion(self, item: CompletionItem) -> str:
+        help_text = " ".join((item.help or "").split())
+        return f"{item.value}\t{help_text}" if help_text else item.value
+
+
+add_completion_class(PowerShellComplete)
