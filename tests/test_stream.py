@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Run
-from tests.test_state import GOALS, bundled_plan_folder, log_files, whole_history, write_lines
+from tests.wholelog import GOALS, WholeLog, bundled_plan_folder, log_files, write_lines
 from tracker.jsontext import dumps, items_text, lines_text
 from tracker.loader import load_plan
 from tracker.model import Entry, IsoDays, Op, Source, entry_to_record, mark_record
@@ -528,4 +528,4 @@ def test_a_log_grown_in_any_order_lists_as_a_whole_log_sort(files, goal):
             marks = {e.retracts: e.id for e in retractions}
             assert got == [mark_record(r, marks) for r in records]
         shown = run.json("show", goal, "--as-of", AS_OF)["history"]
-        assert shown == whole_history(data, goal, dt.date.fromisoformat(AS_OF), "zh")
+        assert shown == WholeLog(data).history(goal, dt.date.fromisoformat(AS_OF), "zh")

@@ -19,7 +19,7 @@ import time
 import pytest
 
 from tests.conftest import Run, ctrl_c_during_batch, run_process, tracker_exe
-from tests.test_state import assert_state_matches_log
+from tests.test_log_cache import assert_state_matches_log
 
 COUNTS = ["jobs.training", "jobs.placement", "reform.transferred-enterprises"]
 

@@ -52,9 +52,9 @@ def load(data: DataDir, *, with_log: bool = True) -> Loaded:
     return Loaded(plan, entries, plan_problems, log_problems)
 
 
-def open_log(data: DataDir, plan: Plan):
+def open_log(data: DataDir, plan: Plan, *, verify: bool = False):
     """progress/ through its cache (tracker.storage.logcache): fresh, read only
-    where a question needs it."""
+    where a question needs it. `verify`: every log file checked by its bytes."""
     from tracker.storage.logcache import open_cache
 
-    return open_cache(data.progress_dir, plan, data.display)
+    return open_cache(data.progress_dir, plan, data.display, verify=verify)

@@ -37,7 +37,14 @@ def command(fmt, output, lang, data_dir):
         read, found = read_log(data.progress_dir, display=data.display)
         problems, entries = loaded.plan_problems + found + unsafe, len(read)
     else:  # from the maintained state: only what changed since it was kept is read
-        log = open_log(data, plan)
+        log = open_log(data, plan, verify=True)  # every log file checked by its bytes
+        if log.distrusted:
+            import click
+
+            from tracker.cli.common import current_lang
+            from tracker.words import say
+
+            click.echo(say("cache_distrusted", current_lang()), err=True)
         found, entries = check_log(plan, log, today=today_in(plan.timezone))
         problems = loaded.plan_problems + log.problems() + unsafe + found
     report = check_report(

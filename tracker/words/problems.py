@@ -16,6 +16,11 @@ PHRASES: dict[str, tuple[str, str]] = {
         "tracker: internal error: {kind}: {detail}\n"
         "Run again with --debug for a traceback, and report it.",
     ),
+    "cache_distrusted": (
+        "tracker：提示：progress/.cache 中的缓存不是本机按这份日志生成的（被改动过，或随文件夹复制而来），已按日志重新生成",
+        "tracker: note: the cache in progress/.cache was not made here from this log "
+        "(it was edited, or came with a copy of the folder); it was made anew from the log",
+    ),
     "log_problems_warning": (
         "tracker：警告：progress/ 中有 {count} 处问题，这些行不计入；运行 `tracker check` 查看位置",
         "tracker: warning: {count} problem(s) in progress/ — "

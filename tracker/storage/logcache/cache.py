@@ -60,7 +60,7 @@ FORMAT = 13  # 4: per-file state (3 was one series.json); 5: whole increments su
 class LogCache(Queries, Exclusions):
     """progress/ as maintained state. `open_cache` returns one that is fresh."""
 
-    def __init__(self, progress_dir: Path, plan: Plan, display):
+    def __init__(self, progress_dir: Path, plan: Plan, display, *, verify: bool = False):
         self.progress_dir = progress_dir
         self.plan = plan
         self.display = display
@@ -80,7 +80,8 @@ class LogCache(Queries, Exclusions):
         self.dirty = False
         self._refreshing = False
         self._plan_id: str | None = None
-        self._trust_stat = trust.trusts_change_time(progress_dir)
+        self._trust_stat = not verify and trust.trusts_change_time(progress_dir)
+        self.distrusted = False  # a stored cache was there but not believed (trust.py)
         self.usable = not disk.linked(self.folder)
 
     # -- opening -------------------------------------------------------------
@@ -92,15 +93,18 @@ class LogCache(Queries, Exclusions):
             with disk.open_bytes(self.folder / disk.INDEX_FILE) as handle:
                 data = trust.unseal(handle.read())
             if data is None:
-                return  # not sealed by this user: edited, or it came with the folder
-            stored = loads(data)
-            if (
-                stored.get("format"),
-                stored.get("version"),
-                stored.get("plan"),
-                stored.get("folder"),
-            ) != (FORMAT, __version__, self._plan_identity(), self._folder_identity()):
+                self.distrusted = True  # not sealed by this user: edited, or came with the folder
                 return
+            stored = loads(data)
+            if stored.get("folder") != self._folder_identity():
+                self.distrusted = True  # made for another folder: a copy or a clone
+                return
+            if (stored.get("format"), stored.get("version"), stored.get("plan")) != (
+                FORMAT,
+                __version__,
+                self._plan_identity(),
+            ):
+                return  # another tracker or plan: made anew, as it should be
             files = stored["files"]
             if files.__class__ is not dict:
                 return
@@ -668,15 +672,19 @@ class LogCache(Queries, Exclusions):
         self.dirty = False
 
 
-def open_cache(progress_dir: Path, plan: Plan, display=str) -> LogCache:
+def open_cache(progress_dir: Path, plan: Plan, display=str, *, verify: bool = False) -> LogCache:
     """The cache of progress/, brought up to date (and stored when it changed).
-    A stored cache that cannot be used as it is is set aside and rebuilt."""
-    cache = LogCache(progress_dir, plan, display)
+    A stored cache that cannot be used as it is is set aside and rebuilt.
+    `verify` (`tracker check`): every log file is checked by its bytes, its
+    stat not believed."""
+    cache = LogCache(progress_dir, plan, display, verify=verify)
     cache.load_index()
     try:
         cache.refresh()
     except (Stale, KeyError, IndexError, TypeError, ValueError, AttributeError):
-        cache = LogCache(progress_dir, plan, display)  # damaged in a way the checks let by
+        distrusted = cache.distrusted
+        cache = LogCache(progress_dir, plan, display, verify=verify)  # damage the checks let by
+        cache.distrusted = distrusted
         cache.refresh()
     cache.store()
     return cache

@@ -107,24 +107,22 @@ class Queries:
         since: dt.date | None = None,
         until: dt.date | None = None,
     ) -> list[Entry]:
-        """The log's entries, in file then line order, as read_log gives them —
-        with `since`/`until`, only those dated in the period, read from the files
-        whose dates can hold one. Retractions only when no goal is asked for
-        (see retractions())."""
+        """The log's committed entries, in file then line order, as read_log gives
+        them: with `goal`, those naming it (retractions of its entries too);
+        with `since`/`until`, only those dated in the period, read from the
+        files whose dates can hold one."""
         cut = self._uncommitted()
         out: list[Entry] = []
         lo = since.toordinal() if since else None
         hi = until.toordinal() if until else None
         for name, record in self.files.items():
             dates = record.dates
-            if (
-                dates is None
-                or (lo is not None and dates[1] < lo)
-                or (hi is not None and dates[0] > hi)
-            ):
-                continue
             span = None
             if lo is not None or hi is not None:  # a period: the files' rows in it, no others
+                if dates is None or (lo is not None and dates[1] < lo):
+                    continue
+                if hi is not None and dates[0] > hi:
+                    continue
                 span = (lo if lo is not None else dates[0], hi if hi is not None else dates[1])
             out += [e for e in self._entries_of(name, goal, span=span) if e.batch not in cut]
         return out

@@ -1,16 +1,20 @@
-"""The maintained state (progress/.cache/) never hides or invents an entry: it
-gives the answers the whole log gives after appends in the same second, writes
-by another process, merges that rewrite a file, a damaged, foreign or deleted
-state, cut-off batches, repeated ids and retractions across files."""
+"""The log cache (progress/.cache/) never answers otherwise than the whole log
+read from scratch: its invariant, stated once in tracker/storage/logcache and
+tested here as a property over every query it answers (the write path's
+included) and over real commands with the cache and without it — then the
+ways a log changes under a cache (appends in the same second, other
+processes, merges that rewrite a file, racy rewrites, torn tails), the ways
+a cache goes wrong (damaged, foreign, edited, cloned, another plan), and how
+its lines are read (a column at a time, or line by line)."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
 import shutil
-import tempfile
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -18,78 +22,220 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Run, run_process
-from tracker.engine.status import all_series
+from tests.wholelog import (
+    GOALS,
+    IDS,
+    WholeLog,
+    bundled_plan_folder,
+    line,
+    log_files,
+    log_line,
+    plain_line,
+    write_lines,
+)
 from tracker.jsontext import dumps
-from tracker.ledger import fits, names_not_in_plan, start_value, step
 from tracker.loader import load_plan
-from tracker.model import Op
-from tracker.numbers import plain_number
-from tracker.rules.entries import check_log, log_problems
+from tracker.model import Entry, Op
+from tracker.rules.entries import ListLog, check_log, write_problems
 from tracker.storage.datadir import DataDir
-from tracker.storage.journal import read_file, read_log
+from tracker.storage.journal import read_file
 from tracker.storage.logcache import FORMAT
 from tracker.storage.logcache import open_cache as open_state
 from tracker.storage.logcache.disk import INDEX_FILE
 from tracker.storage.logcache.freshness import token
 from tracker.storage.logcache.layout import compact
+from tracker.storage.logcache.reading import _line_by_line, read_lines
 from tracker.storage.logcache.trust import seal, unseal
-from tracker.views.common import entry_change
+from tracker.writes import standing
 
 STATE = ("progress", ".cache", INDEX_FILE)
-
-
-def line(id, goal, date, **fields):
-    record = {"id": id, "goal": goal, "date": date, "note": "", "by": "t"}
-    record.update(fields)
-    record.setdefault("recorded_at", f"{date}T08:00:00Z")
-    return json.dumps(record, ensure_ascii=False) + "\n"
-
-
-def write_lines(path, *lines, mode="a"):
-    with open(path, mode, encoding="utf-8") as handle:
-        handle.write("".join(lines))
-
-
-def whole_log(data):
-    """What the whole log says, read from scratch: the reference every state must match."""
-    plan, _ = load_plan(DataDir(data))
-    entries, problems = read_log(data / "progress", display=str)
-    series = all_series(plan, entries)
-    return plan, series, problems, names_not_in_plan(plan, entries), entries
-
-
+CACHE = STATE
 TODAY = dt.date(2020, 12, 31)
+DAYS_ASKED = (None, dt.date(2020, 1, 1), dt.date(2020, 3, 5), dt.date(2021, 1, 1))
+
+
+# ── the invariant, over every query ──────────────────────────────────────────
 
 
 def assert_state_matches_log(data):
-    plan, series, problems, unknown, entries = whole_log(data)
+    """Every answer of the cache, on the same questions, equals the whole log's."""
+    whole = WholeLog(data)
+    plan = whole.plan
     state = open_state(data / "progress", plan, str)
-    # `tracker check` from the state says exactly what it says of the whole log
-    assert check_log(plan, state, today=TODAY) == (
-        log_problems(plan, entries, today=TODAY),
-        len(entries),
-    )
-    got_series, got_problems, got_unknown = state.series(), state.problems(), state.unknown()
+    # `tracker check` (alike, sharing_ids, retractions_and_targets, series, counting)
+    assert check_log(plan, state, today=TODAY) == check_log(plan, ListLog(plan, whole.lines),
+                                                            today=TODAY)  # fmt: skip
+    got_series, want_series = state.series(), whole.series()
     for goal in plan.goals:
-        want, got = series[goal.id], got_series[goal.id]
+        want, got = want_series[goal.id], got_series[goal.id]
         assert (got.days, got.values, got.items, got.entry_days) == (
-            want.days,
-            want.values,
-            want.items,
-            want.entry_days,
-        ), goal.id
-    assert [(p.file, p.line, p.code) for p in got_problems] == [
-        (p.file, p.line, p.code) for p in problems
+            want.days, want.values, want.items, want.entry_days,
+        ), goal.id  # fmt: skip
+    assert [(p.file, p.line, p.code) for p in state.problems()] == [
+        (p.file, p.line, p.code) for p in whole.problems()
     ]
-    assert got_unknown == unknown
-    for day in (dt.date(2020, 1, 1), dt.date(2020, 3, 5), dt.date(2020, 4, 2), dt.date(2021, 1, 1)):
+    assert state.unknown() == whole.unknown()
+    assert state.plain_floats() == whole.plain_floats()
+    assert state.retractions() == whole.retractions()
+    assert state.shadowed() == whole.shadowed()
+    assert state.find({f"e{i}" for i in range(0, 12, 3)}) == whole.find(
+        {f"e{i}" for i in range(0, 12, 3)}
+    )
+    hashes = sorted({h for e in whole.lines for h in [_hash(e.id)]} | {1, 2**63})
+    assert state.hashes_held(hashes) == whole.hashes_held(hashes)
+    for goal_id in (None, *(g.id for g in plan.goals[:6])):
+        for since, until in ((None, None), (DAYS_ASKED[1], DAYS_ASKED[2]), (DAYS_ASKED[2], None)):
+            asked = dict(goal=goal_id, since=since, until=until)
+            assert state.entries(**asked) == whole.entries(**asked), asked
+            marks = {e.retracts: e.id for e in whole.retractions() if e.retracts}
+            records = [r for group in state.record_groups(**asked, marks=marks) for r in group]
+            assert records == whole.records(**asked), asked
+            if goal_id is not None:
+                lines = []
+                for group in state.goal_lines(goal_id, since=since, until=until):
+                    c = group.columns
+                    lines += [(i, d, v, n, at in group.repeats) for at, (i, d, v, n) in
+                              enumerate(zip(c.ids, c.days, c.values, c.lines))]  # fmt: skip
+                assert lines == whole.goal_lines(goal_id, since=since, until=until), asked
+    for day in DAYS_ASKED[1:]:
         for goal in plan.goals:  # what `show` says of the entries before its latest rows
-            want = [e for e in entries if e.goal == goal.id and e.op.value != "retract"]
-            assert state.count(goal.id, before=day) == len([e for e in want if e.date < day]), (
-                goal.id,
-                day,
-            )
+            assert state.count(goal.id, before=day) == whole.count(goal.id, before=day)
     return state
+
+
+def _hash(entry_id: str) -> int:
+    from tracker.storage.logcache.ids import id_hash
+
+    return id_hash(entry_id)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=log_files(lines=8), commit=st.booleans(), at_once=st.booleans())
+def test_every_answer_of_the_cache_is_the_whole_logs(files, commit, at_once):
+    """Any log — repeated ids, retractions of anything, unknown goals, wrong kinds,
+    negative or fractional counts, dates before the plan or in the future, parts
+    above their wholes, committed and cut-off batches, damaged lines, across
+    files — gets the same answer to every question from the cache, made at
+    once or file by file as the log grows."""
+    with bundled_plan_folder() as data:
+        for name, lines in files:
+            write_lines(data / "progress" / f"{name}.jsonl", *lines)
+            if not at_once:
+                assert_state_matches_log(data)  # the cache grows with each file
+        if commit:
+            write_lines(data / "progress" / "copy.jsonl", '{"commit": "B1", "entries": 1}\n')
+        assert_state_matches_log(data)
+
+
+NEW = st.lists(
+    st.tuples(GOALS, st.sampled_from(["2020-01-05", "2020-03-05", "2020-03-06"]),
+              st.sampled_from([{"value": 5}, {"value": 900}, {"value": 2, "total": True},
+                               {"done": True}, {"items": ["长石"]}, {}])),
+    min_size=1, max_size=3,
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=log_files(lines=8), new=NEW, retract=st.one_of(st.none(), IDS), same_id=st.booleans())
+def test_the_write_rules_judge_by_the_cache_as_by_the_whole_log(files, new, retract, same_id):
+    """What the cache gives the write rules (write_context) stands in for the
+    whole log: the same problems for any new entries, and the same standing
+    of each goal they touch."""
+    with bundled_plan_folder() as data:
+        for name, lines in files:
+            write_lines(data / "progress" / f"{name}.jsonl", *lines)
+        whole = WholeLog(data)
+        plan = whole.plan
+        made = []
+        for i, (goal, day, fields) in enumerate(new):
+            op = Op.CHECKIN
+            if "value" in fields:
+                op = Op.TOTAL if fields.get("total") else Op.VALUE
+            elif "done" in fields:
+                op = Op.DONE
+            elif "items" in fields:
+                op = Op.ITEMS
+            made.append(Entry("e1" if same_id and not i else f"new{i}", goal,
+                              dt.date.fromisoformat(day), op, "2020-06-01T09:00:00Z",
+                              fields.get("value"), tuple(fields.get("items", ()))))  # fmt: skip
+        if retract is not None:
+            made.append(Entry("newr", "", dt.date(2020, 6, 1), Op.RETRACT,
+                              "2020-06-01T09:00:00Z", retracts=retract))  # fmt: skip
+        context = open_state(data / "progress", plan, str).write_context(made)
+        problems = write_problems(plan, context, made, today=TODAY, force=True)
+        want = write_problems(plan, whole.lines, made, today=TODAY, force=True)
+        assert [p.text("en") for p in problems] == [p.text("en") for p in want]
+        if not problems:
+            for goal in {e.goal for e in made if e.goal and plan.goal(e.goal)}:
+                got = standing(plan, context + made, goal, TODAY)
+                want = standing(plan, whole.lines + made, goal, TODAY)
+                assert (got.current, got.state, got.items_done) == (
+                    want.current, want.state, want.items_done,
+                ), goal  # fmt: skip
+
+
+COMMANDS = (
+    ("status", "--as-of", "2020-06-30"),
+    ("alerts", "--as-of", "2020-06-30"),
+    ("show", "jobs.training", "--as-of", "2020-12-31"),
+    ("show", "rural.eco-farm-bases", "--as-of", "2020-12-31"),
+    ("entries", "--since", "2020-01-01"),
+    ("summary", "--since", "2020-03-01", "--until", "2020-03-07"),
+    ("check",),
+)
+PLAN_EDITS = (
+    ("", ""),
+    ("target = 3000\n", "target = 3000\nstart_value = 40\n"),
+    (
+        'items = ["茅天新", "长石", "九塘"]',
+        'items = ["茅天新", "长石村", "九塘"]\nstart_items = ["茅天新"]',
+    ),
+    ('kind = "milestone"', 'kind = "milestone"\nupdate_every = "weekly"'),
+)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=log_files(lines=6), edit=st.sampled_from(PLAN_EDITS), warm=st.booleans())
+def test_no_command_says_otherwise_with_the_cache_deleted(files, edit, warm):
+    """Over random logs and plan edits made after the cache was kept, every
+    reading command's output (JSON, and check's) is the same with the cache as
+    with the cache deleted."""
+    with bundled_plan_folder() as data:
+        for name, lines in files:
+            write_lines(data / "progress" / f"{name}.jsonl", *lines)
+        run = Run(data)
+        if warm:
+            for command in COMMANDS:
+                run(*command, "--format", "json")
+        plan = data / "goals.toml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace(*edit, 1), encoding="utf-8")
+        kept = [run(*command, "--format", "json") for command in COMMANDS]
+        for command, result in zip(COMMANDS, kept):
+            shutil.rmtree(data / "progress" / ".cache", ignore_errors=True)
+            again = run(*command, "--format", "json")
+            assert (again.exit_code, again.stdout, again.stderr) == (
+                result.exit_code, result.stdout, result.stderr,
+            ), command  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines=st.lists(st.one_of(plain_line(), plain_line(), plain_line(), log_line(),
+                                 st.just('{"commit": "B1", "entries": 1}\n')), max_size=14),
+       first=st.integers(1, 4), tail=st.booleans())  # fmt: skip
+def test_lines_read_a_column_at_a_time_are_the_lines_read_one_by_one(lines, first, tail):
+    """A file's lines read together (the common shape checked a field at a time)
+    give exactly the entries, problems and commits that reading each line
+    with the per-line reader gives, in the same order."""
+    data = "".join(lines).encode("utf-8")
+    if tail:
+        data += b'{"id": "x", "goal": "jobs.tr'  # a writer killed mid-line
+    got, want = read_lines(data, "f.jsonl", first), _line_by_line(data, "f.jsonl", first)
+    assert got.columns == want.columns
+    assert [p.text("en") for p in got.problems] == [p.text("en") for p in want.problems]
+    assert got.commits == want.commits
+
+
+# ── what a log goes through under a cache ────────────────────────────────────
 
 
 @pytest.fixture
@@ -168,7 +314,7 @@ def test_a_line_appended_by_another_process_is_seen(run, mixed):
 
 
 def test_a_merge_that_rewrites_earlier_bytes_rebuilds_that_file_alone(run, mixed):
-    plan, *_ = whole_log(mixed)
+    plan = WholeLog(mixed).plan
     before = open_state(mixed / "progress", plan, str).files
     path = mixed / "progress" / "2020-03.jsonl"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -210,10 +356,18 @@ def resealed(edit):
     the index says is then judged, not only its seal."""
 
     def damage(path: Path) -> None:
-        data = unseal(path.read_bytes())
-        path.write_bytes(seal(edit(data.decode("utf-8")).encode("utf-8")))
+        data = unseal(path.read_bytes()).decode("utf-8")
+        assert edit(data) != data  # (the damage is really done)
+        path.write_bytes(seal(edit(data).encode("utf-8")))
 
     return damage
+
+
+def edited_in_place(path: Path) -> None:
+    """A summed value changed in the index as it stands, its seal left as it was."""
+    data = path.read_bytes()
+    assert b'"values":[450' in data
+    path.write_bytes(data.replace(b'"values":[450', b'"values":[999'))
 
 
 @pytest.mark.parametrize(
@@ -223,7 +377,7 @@ def resealed(edit):
         resealed(lambda t: t.replace('"files":{', '"files":{"2020-01.jsonl":1,')),
         resealed(lambda t: t.replace(f'"format":{FORMAT}', '"format":3')),
         resealed(lambda t: t.replace('"version":"', '"version":"0.0.0-')),
-        lambda s: s.write_bytes(s.read_bytes().replace(b'"values":[450', b'"values":[999')),
+        edited_in_place,
         lambda s: s.unlink(),
         lambda s: shutil.rmtree(s.parent),
     ],
@@ -241,6 +395,64 @@ def test_a_damaged_foreign_or_deleted_state_is_rebuilt(run, mixed, damage):
     assert training(run) == 450
     damage(mixed.joinpath(*STATE))
     assert training(run) == 450
+    assert_state_matches_log(mixed)
+
+
+def test_check_says_when_the_cache_was_not_made_here(run, mixed):
+    """`check` reads every log file's bytes (no stat believed) and says when the
+    cache it found was not this machine's for this log; the log is fine."""
+    assert training(run) == 450
+    edited_in_place(mixed.joinpath(*STATE))
+    result = run("check", "--lang", "en")
+    assert "was not made here from this log" in result.stderr
+    assert "was not made here" not in run("check", "--lang", "en").stderr  # made anew
+
+
+def git(folder: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=folder, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return done.stdout
+
+
+def test_a_cache_committed_by_mistake_is_not_believed_in_a_clone(run, mixed, tmp_path):
+    """A cache that came with a clone — even one edited and sealed again with
+    this very user's key — was made for another folder: the clone's figures
+    are its log's."""
+    assert training(run) == 450
+    git(mixed, "init", "-q")
+    git(mixed, "add", "-A")
+    git(mixed, "add", "-f", "progress/.cache")
+    git(mixed, "commit", "-q", "-m", "plan, log and (by mistake) the cache")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(mixed), str(clone))
+    index = clone.joinpath(*STATE)
+    assert index.exists()
+    resealed(lambda t: t.replace('"values":[450', '"values":[999'))(index)
+    assert "was not made here" in Run(clone)("check", "--lang", "en").stderr
+    git(clone, "checkout", "-q", "--", "progress/.cache")  # the committed cache again
+    resealed(lambda t: t.replace('"values":[450', '"values":[999'))(index)
+    assert training(Run(clone)) == 450
+
+
+def test_a_goal_that_starts_otherwise_is_summed_again(run, mixed):
+    """A plan edit to how a goal starts (a carried count's start value) is seen
+    at once by a warm cache."""
+
+    def placement():
+        document = run.json("status", "--as-of", "2020-12-31")
+        return next(g for g in document["goals"] if g["id"] == "jobs.placement")["current"]
+
+    assert placement() == 120
+    plan = mixed / "goals.toml"
+    text = plan.read_text(encoding="utf-8")
+    at = text.index('id = "jobs.placement"')
+    edited = text[:at] + text[at:].replace(
+        "target = 1500\n", "target = 1500\nstart_value = 40\n", 1
+    )
+    plan.write_text(edited, encoding="utf-8")
+    assert placement() == 160
     assert_state_matches_log(mixed)
 
 
@@ -413,77 +625,115 @@ def test_editing_the_plan_rebuilds_the_state(run, mixed):
     assert "rural.eco-farm-bases: 长石" in state.unknown()
 
 
-ENTRY_FIELDS = st.one_of(
-    st.fixed_dictionaries({"value": st.sampled_from([1, 2, 0.5, -3, 40, 7.25, 1e6, 2e15, 5e-05])}),
-    st.fixed_dictionaries({"value": st.sampled_from([100, 5.5]), "total": st.just(True)}),
-    # Values a line's reader must refuse or read the long way, beside the plain ones.
-    st.fixed_dictionaries(
-        {"value": st.sampled_from([True, "3", None, 10**400, 2**1023, -(2**64) - 1, 1e308])}
-    ),
-    st.just({"done": True}),
-    st.fixed_dictionaries({"items": st.sampled_from([["长石"], ["九塘", "不存在"], ["茅天新"]])}),
-    st.just({}),  # a check-in
-)
-GOALS = st.sampled_from(
-    ["jobs.training", "jobs.placement", "finance.general-spending-cut",
-     "housing.three-supplies", "rural.eco-farm-bases", "no.such-goal"]
-)  # fmt: skip
-IDS = st.sampled_from([f"e{i}" for i in range(12)])
-DAYS = st.sampled_from(["2019-12-30", "2020-01-05", "2020-03-05", "2020-03-05", "2021-02-01"])
+# ── the cache's own files ────────────────────────────────────────────────────
 
 
-@st.composite
-def log_line(draw):
-    batch = draw(st.sampled_from([None, None, "B1", "B2"]))
-    if draw(st.integers(0, 6)) == 0:
-        record = {"id": draw(IDS), "retracts": draw(IDS), "reason": "r", "by": "t",
-                  "recorded_at": "2020-06-01T08:00:00Z"}  # fmt: skip
-        if draw(st.booleans()):
-            record["goal"] = draw(GOALS)
-    else:
-        record = {"id": draw(IDS), "goal": draw(GOALS), "date": draw(DAYS), "note": "", "by": "t",
-                  "recorded_at": f"2020-0{draw(st.integers(1, 3))}-01T08:00:00Z"}  # fmt: skip
-        record.update(draw(ENTRY_FIELDS))
-    if batch:
-        record["batch"] = batch
-    return json.dumps(record, ensure_ascii=False) + "\n"
+def settle(data):
+    """Wait until every log file is older than the racy window (its ctime cannot
+    be set back, so the test waits as a user's next command would)."""
+    from tracker.storage.logcache.freshness import RACY_SECONDS
+
+    files = [data / "goals.toml", *(data / "progress").glob("*.jsonl")]
+    newest = max(max(p.stat().st_mtime, p.stat().st_ctime) for p in files)
+    time.sleep(max(0.0, newest + RACY_SECONDS + 0.05 - time.time()))
 
 
-@contextlib.contextmanager
-def bundled_plan_folder():
-    """A temporary data folder: the bundled plan and an empty progress/ (a
-    hypothesis example gets its own, which pytest's tmp_path cannot give)."""
-    with tempfile.TemporaryDirectory() as folder:
-        data = Path(folder)
-        shutil.copy(Path(__file__).parent.parent / "goals.toml", data / "goals.toml")
-        (data / "progress").mkdir()
-        yield data
+@pytest.fixture
+def cached(run, data):
+    run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
+    run("log", "jobs.training", "200", "--date", "2020-04-01", code=0)
+    settle(data)
+    assert training(run) == 300
+    assert data.joinpath(*CACHE).exists()
+    return run
 
 
-def log_files(*, lines: int):
-    """Up to four log files (two months and an odd name, any may repeat), each
-    of up to `lines` random lines."""
-    name = st.sampled_from(["2020-01", "2020-03", "copy"])
-    return st.lists(st.tuples(name, st.lists(log_line(), max_size=lines)), min_size=1, max_size=4)
+def test_cache_serves_the_same_answer_as_the_log(cached, data):
+    with_cache = cached.json("status", "--as-of", "2020-06-30")
+    data.joinpath(*CACHE).unlink()
+    assert cached.json("status", "--as-of", "2020-06-30") == with_cache
+    assert cached.json("alerts", "--as-of", "2020-06-30")["alerts"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    files=log_files(lines=8),
-    commit=st.booleans(),
-)
-def test_check_from_the_state_says_what_the_whole_log_says(files, commit):
-    """Any log — repeated ids, retractions of anything, unknown goals, wrong kinds,
-    negative or fractional counts, dates before the plan or in the future, parts
-    above their wholes, committed and cut-off batches, across files — is judged
-    the same from the maintained state, built at once or file by file."""
-    with bundled_plan_folder() as data:
-        for name, lines in files:
-            write_lines(data / "progress" / f"{name}.jsonl", *lines)
-            assert_state_matches_log(data)  # the state grows with each file
-        if commit:
-            write_lines(data / "progress" / "copy.jsonl", '{"commit": "B1", "entries": 1}\n')
-        assert_state_matches_log(data)
+def test_an_append_is_seen_at_once(cached, data):
+    cached("log", "jobs.training", "5", "--date", "2020-04-01", code=0)  # same file, same second
+    assert training(cached) == 305
+    settle(data)
+    cached("log", "jobs.training", "7", "--date", "2020-05-01", code=0)  # a new month file
+    assert training(cached) == 312
+
+
+def test_a_rewrite_keeping_size_and_mtime_is_seen(cached, data):
+    path = data / "progress" / "2020-04.jsonl"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"value":200', '"value":900'), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert training(cached) == 1000
+
+
+def test_a_file_replaced_by_a_merge_is_seen(cached, data):
+    path = data / "progress" / "2020-03.jsonl"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    other = dict(record, id="feedbeeffeedbeef", value=50)
+    replacement = path.with_suffix(".new")
+    replacement.write_text(json.dumps(record) + "\n" + json.dumps(other) + "\n", encoding="utf-8")
+    os.replace(replacement, path)  # what git does when it checks out a merged file
+    assert training(cached) == 350
+
+
+def test_deleting_the_cache_or_a_log_file(cached, data):
+    data.joinpath(*CACHE).unlink()
+    assert training(cached) == 300
+    (data / "progress" / "2020-04.jsonl").unlink()
+    assert training(cached) == 100
+
+
+def test_a_damaged_cache_is_ignored(cached, data):
+    data.joinpath(*CACHE).write_text('{"key": {"format": 1}, "series": [', encoding="utf-8")
+    assert training(cached) == 300
+    data.joinpath(*CACHE).write_text("not json at all", encoding="utf-8")
+    assert training(cached) == 300
+
+
+def test_a_racy_state_is_verified_by_digest(run, data):
+    """Stored right after a write, while the log file is racy: a same-size
+    rewrite in the same timestamp tick is still seen (its digest differs)."""
+    run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
+    assert training(run) == 100
+    assert data.joinpath(*CACHE).exists()
+    path = data / "progress" / "2020-03.jsonl"
+    before = path.stat()
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"value":100', '"value":700'), encoding="utf-8"
+    )
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert training(run) == 700
+
+
+def test_editing_the_plan_is_seen(cached, data):
+    cached("log", "rural.eco-farm-bases", "--item", "长石", "--date", "2020-05-01", code=0)
+    settle(data)
+    assert farms(cached) == 1  # and the cache now holds that series
+    plan = data / "goals.toml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace('items = ["茅天新", "长石", "九塘"]', 'items = ["茅天新", "长石村", "九塘"]'),
+        encoding="utf-8",
+    )
+    assert farms(cached) == 0  # the entry names an item the plan no longer has
+
+
+def farms(run):
+    document = run.json("status", "--as-of", "2020-12-31")
+    return next(g for g in document["goals"] if g["id"] == "rural.eco-farm-bases")["current"]
+
+
+def test_cache_is_ignored_by_git(cached, data):
+    ignore = data / "progress" / ".cache" / ".gitignore"
+    assert "*" in ignore.read_text(encoding="utf-8").splitlines()
 
 
 def file_facts(path: Path) -> dict:
@@ -534,37 +784,6 @@ def test_each_file_record_says_what_its_lines_say(files, at_once):
             assert got == want, name
 
 
-def whole_history(data, goal_id: str, as_of: dt.date, lang: str) -> list[dict]:
-    """`show`'s history as it was made before it was streamed: from the whole
-    log, every entry of the goal dated up to as_of sorted at once, the running
-    value stepped from the goal's start."""
-    plan, _ = load_plan(DataDir(data))
-    goal = plan.goal(goal_id)
-    entries, _ = read_log(data / "progress", display=str)
-    gone = {e.retracts for e in entries if e.op is Op.RETRACT and e.retracts}
-    seen: set[str] = set()
-    mine = []
-    for e in entries:  # only the first line of an id counts
-        if e.op is Op.RETRACT:
-            continue
-        repeat = e.id in seen
-        seen.add(e.id)
-        if e.goal == goal.id and e.date is not None and e.date <= as_of:
-            mine.append((e, repeat))
-    mine.sort(key=lambda pair: pair[0].sort_key)
-    value, done = start_value(goal), frozenset(goal.start_items)
-    rows = []
-    for e, repeat in mine:
-        after = None
-        if e.id not in gone and not repeat and fits(goal, e):
-            value, done = step(goal, value, done, e)
-            after = value
-        rows.append({"id": e.id, "date": e.date.isoformat(), "change": entry_change(e, lang),
-                     "value": plain_number(after), "note": e.note, "by": e.by,
-                     "retracted": e.id in gone})  # fmt: skip
-    return rows
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     files=log_files(lines=10),
@@ -587,7 +806,7 @@ def test_show_streams_the_history_the_whole_log_gives(files, commit, goal, as_of
         run = Run(data)
         result = run("show", goal, "--as-of", as_of, "--lang", lang, "--format", "json", code=0)
         document = json.loads(result.stdout)
-        want = whole_history(data, goal, dt.date.fromisoformat(as_of), lang)
+        want = WholeLog(data).history(goal, dt.date.fromisoformat(as_of), lang)
         assert dumps(document["history"]) == dumps(want)  # ints as ints, floats as floats
         assert result.stdout == dumps(document) + "\n"
         table = run("show", goal, "--as-of", as_of, "--lang", lang, code=0).stdout

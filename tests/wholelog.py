@@ -1,0 +1,225 @@
+"""The whole log read from scratch, with no cache: the reference every answer
+of the log cache must equal (the cache's invariant), and random logs to put
+to it."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import strategies as st
+
+from tests.conftest import REPO
+from tracker.engine.status import all_series
+from tracker.ledger import fits, names_not_in_plan, repeats, retracted_ids, start_value, step
+from tracker.loader import load_plan
+from tracker.model import Entry, Op, entry_to_record, mark_record
+from tracker.numbers import plain_number
+from tracker.storage.datadir import DataDir
+from tracker.storage.journal import read_log
+from tracker.storage.logcache.ids import id_hash
+from tracker.views.common import entry_change
+
+TINY = 1e-4
+
+
+class WholeLog:
+    """Each question the log cache answers, answered from every line of the
+    log read at once (read_log) and the ledger, the plainest way."""
+
+    def __init__(self, data: Path):
+        self.plan, _ = load_plan(DataDir(data))
+        self.lines, self.read_problems = read_log(data / "progress", display=str)
+        self.gone = retracted_ids(self.lines)
+        _, hidden = repeats((e.origin, e.id, e.op is Op.RETRACT) for e in self.lines)
+        self.hidden = set(hidden)
+
+    def series(self):
+        return all_series(self.plan, self.lines)
+
+    def problems(self):
+        return self.read_problems
+
+    def unknown(self):
+        return names_not_in_plan(self.plan, self.lines)
+
+    def plain_floats(self):
+        return not any(e.value and -TINY < e.value < TINY for e in self.lines)
+
+    def entries(self, *, goal=None, since=None, until=None):
+        period = since is not None or until is not None
+        return [
+            e
+            for e in self.lines
+            if (goal is None or e.goal == goal) and (not period or _within(e.date, since, until))
+        ]
+
+    def retractions(self):
+        return [e for e in self.lines if e.op is Op.RETRACT]
+
+    def shadowed(self):
+        return self.hidden
+
+    def find(self, ids):
+        return [e for e in self.lines if e.id in ids]
+
+    def count(self, goal, *, before):
+        return sum(
+            1
+            for e in self.lines
+            if e.goal == goal and e.op is not Op.RETRACT and e.date and e.date < before
+        )
+
+    def hashes_held(self, ordered):
+        held = {id_hash(e.id) for e in self.lines}
+        return {h for h in ordered if h in held}
+
+    def records(self, *, goal=None, since=None, until=None):
+        """record_groups' records, flattened: dated ones in Entry.sort_key order
+        (ties in log order) after the undated (retractions) in (recorded_at, id)
+        order, marked retracted or not."""
+        period = since is not None or until is not None
+        marks = {e.retracts: e.id for e in self.retractions() if e.retracts}
+        chosen = [
+            e
+            for e in self.lines
+            if (goal is None or e.goal == goal)
+            and (e.date is not None or not period)
+            and (not period or _within(e.date, since, until))
+        ]
+        undated = sorted((e for e in chosen if e.date is None), key=lambda e: (e.recorded_at, e.id))
+        dated = sorted((e for e in chosen if e.date is not None), key=Entry.sort_key.fget)
+        return [mark_record(entry_to_record(e), marks) for e in undated + dated]
+
+    def goal_lines(self, goal, *, since=None, until=None):
+        """goal_lines' lines, flattened: (id, day, value, line, shadowed?)."""
+        mine = [
+            e
+            for e in self.lines
+            if e.goal == goal and e.op is not Op.RETRACT and _within(e.date, since, until)
+        ]
+        mine.sort(key=Entry.sort_key.fget)
+        return [
+            (e.id, e.date.toordinal(), e.value, e.origin.line, e.origin in self.hidden)
+            for e in mine
+        ]
+
+    def history(self, goal_id: str, as_of: dt.date, lang: str) -> list[dict]:
+        """`show`'s history: every entry of the goal dated up to as_of, sorted,
+        the running value stepped from the goal's start."""
+        goal = self.plan.goal(goal_id)
+        mine = [
+            e
+            for e in self.lines
+            if e.goal == goal.id and e.op is not Op.RETRACT and e.date and e.date <= as_of
+        ]
+        mine.sort(key=Entry.sort_key.fget)
+        value, done = start_value(goal), frozenset(goal.start_items)
+        rows = []
+        for e in mine:
+            after = None
+            if e.id not in self.gone and e.origin not in self.hidden and fits(goal, e):
+                value, done = step(goal, value, done, e)
+                after = value
+            rows.append({"id": e.id, "date": e.date.isoformat(), "change": entry_change(e, lang),
+                         "value": plain_number(after), "note": e.note, "by": e.by,
+                         "retracted": e.id in self.gone})  # fmt: skip
+        return rows
+
+
+def _within(day, since, until) -> bool:
+    if day is None:
+        return since is None and until is None
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+# ── random logs ──────────────────────────────────────────────────────────────
+
+
+def line(id, goal, date, **fields) -> str:
+    record = {"id": id, "goal": goal, "date": date, "note": "", "by": "t"}
+    record.update(fields)
+    record.setdefault("recorded_at", f"{date}T08:00:00Z")
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def write_lines(path: Path, *lines: str, mode: str = "a") -> None:
+    with open(path, mode, encoding="utf-8") as handle:
+        handle.write("".join(lines))
+
+
+ENTRY_FIELDS = st.one_of(
+    st.fixed_dictionaries({"value": st.sampled_from([1, 2, 0.5, -3, 40, 7.25, 1e6, 2e15, 5e-05])}),
+    st.fixed_dictionaries({"value": st.sampled_from([100, 5.5]), "total": st.just(True)}),
+    # Values a line's reader must refuse or read the long way, beside the plain ones.
+    st.fixed_dictionaries(
+        {"value": st.sampled_from([True, "3", None, 10**400, 2**1023, -(2**64) - 1, 1e308])}
+    ),
+    st.just({"done": True}),
+    st.fixed_dictionaries({"items": st.sampled_from([["长石"], ["九塘", "不存在"], ["茅天新"]])}),
+    st.just({}),  # a check-in
+)
+GOALS = st.sampled_from(
+    ["jobs.training", "jobs.placement", "finance.general-spending-cut",
+     "housing.three-supplies", "rural.eco-farm-bases", "no.such-goal"]
+)  # fmt: skip
+IDS = st.sampled_from([f"e{i}" for i in range(12)])
+DAYS = st.sampled_from(["2019-12-30", "2020-01-05", "2020-03-05", "2020-03-05", "2021-02-01"])
+
+
+@st.composite
+def log_line(draw) -> str:
+    batch = draw(st.sampled_from([None, None, "B1", "B2"]))
+    if draw(st.integers(0, 6)) == 0:
+        record = {"id": draw(IDS), "retracts": draw(IDS), "reason": "r", "by": "t",
+                  "recorded_at": "2020-06-01T08:00:00Z"}  # fmt: skip
+        if draw(st.booleans()):
+            record["goal"] = draw(GOALS)
+    else:
+        record = {"id": draw(IDS), "goal": draw(GOALS), "date": draw(DAYS), "note": "", "by": "t",
+                  "recorded_at": f"2020-0{draw(st.integers(1, 3))}-01T08:00:00Z"}  # fmt: skip
+        record.update(draw(ENTRY_FIELDS))
+    if batch:
+        record["batch"] = batch
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+@st.composite
+def plain_line(draw) -> str:
+    """A line of the shape nearly every line of a big log has (an increment or
+    a reading, perhaps of a batch): the cache reads these a column at a time."""
+    record = {"id": draw(IDS), "goal": draw(GOALS), "date": draw(DAYS),
+              "value": draw(st.sampled_from([1, 3, 0, 2.5, -1, 12.25, 1e6])), "note": "",
+              "by": "t", "recorded_at": f"2020-0{draw(st.integers(1, 3))}-01T08:00:00Z"}  # fmt: skip
+    if draw(st.booleans()):
+        record["batch"] = draw(st.sampled_from(["B1", "B2"]))
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+ODD_LINES = st.sampled_from(
+    ['{"commit": "B1", "entries": 1}\n', "not json\n", "\n", '{"id": "torn", "goal": "jobs.tr']
+)
+
+
+def log_files(*, lines: int):
+    """Up to four log files (two months and an odd name, any may repeat), each
+    of up to `lines` random lines: mostly of the common shape, with any other
+    kind of line, commits and damage among them."""
+    name = st.sampled_from(["2020-01", "2020-03", "copy"])
+    one = st.one_of(plain_line(), plain_line(), log_line(), ODD_LINES)
+    return st.lists(st.tuples(name, st.lists(one, max_size=lines)), min_size=1, max_size=4)
+
+
+@contextlib.contextmanager
+def bundled_plan_folder():
+    """A temporary data folder: the bundled plan and an empty progress/ (a
+    hypothesis example gets its own, which pytest's tmp_path cannot give)."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        shutil.copy(REPO / "goals.toml", data / "goals.toml")
+        (data / "progress").mkdir()
+        yield data
