@@ -242,24 +242,21 @@ def stand_ins(goal: Goal, steps: list[list], *, skip: set[int], file_of) -> list
     return out
 
 
-def plain_day_steps(plan, goal_ids, days, values, lines) -> dict[str, list[list]]:
-    """Day steps at C speed for lines that are all plain values (Op.VALUE: a
-    count's increment, a level's reading) that nothing excludes (no retraction,
-    repeated id or cut-off batch: counting.py), given in Entry.sort_key order,
-    as columns: each line's goal id, day ordinal, value and line number.
+def plain_day_steps(plan, sums: dict, last: dict) -> dict[str, list[list]]:
+    """Day steps summed at C speed from lines that are all plain values
+    (Op.VALUE: a count's increment, a level's reading) that nothing excludes
+    (no retraction, repeated id or cut-off batch: counting.py): `sums`, how
+    many lines each (goal, day ordinal, value) has; `last`, the (line, value)
+    of each (goal, day)'s latest line in Entry.sort_key order.
 
-    Only goals whose every line here counts (fits) and sums exactly (a count's
+    Only goals whose every line counts (fits) and sums exactly (a count's
     whole increments) are summed; the others are left out, to be summed line
     by line with day_steps. For those given, what day_steps gives."""
-    from collections import Counter
-
     from tracker.ledger.counting import fits
 
     per_goal: dict[str, dict[int, list]] = {}
-    for (goal_id, day, value), count in Counter(zip(goal_ids, days, values)).items():
+    for (goal_id, day, value), count in sums.items():
         per_goal.setdefault(goal_id, {}).setdefault(day, []).append((value, count))
-    # In sort order, a day's latest line is its last: its line, and its value
-    last = dict(zip(zip(goal_ids, days), zip(lines, values)))
     out: dict[str, list[list]] = {}
     for goal_id, by_day in per_goal.items():
         goal = plan.goal(goal_id)

@@ -6,18 +6,14 @@ goal's day steps as the ledger sums them, and the lines themselves by goal
 from __future__ import annotations
 
 import contextlib
-import operator
 import time
 from array import array
-from collections import Counter
-from itertools import pairwise, starmap
 from pathlib import Path
 
 from tracker import __version__
 from tracker.ledger import (
     counting,
     day_steps,
-    names_not_in_plan,
     plain_day_steps,
     series_from_steps,
 )
@@ -25,17 +21,12 @@ from tracker.model import Entry, Plan
 from tracker.problems import problem
 from tracker.storage.logcache import disk, freshness, trust
 from tracker.storage.logcache.exclusions import Exclusions, Stale
-from tracker.storage.logcache.ids import hashes_of
+from tracker.storage.logcache.facts import Facts, PlainSums, facts_of_columns, sums_of_columns
 from tracker.storage.logcache.layout import (
-    BATCH,
     DAY,
     GOAL,
-    ID,
-    LINE,
     OP,
-    RECORDED_AT,
     RETRACTIONS,
-    VALUE,
     WIDTH,
     StoredPart,
     columns_of,
@@ -46,15 +37,16 @@ from tracker.storage.logcache.layout import (
     part_bytes,
     width,
 )
-from tracker.storage.logcache.queries import TINY, Queries
-from tracker.storage.logcache.reading import FileLines, read_lines
+from tracker.storage.logcache.queries import Queries
+from tracker.storage.logcache.reading import FileLines, PlainFile, read_file, read_lines
 from tracker.storage.logcache.record import FileRecord, from_json
 
-FORMAT = 13  # 4: per-file state (3 was one series.json); 5: whole increments summed;
+FORMAT = 14  # 4: per-file state (3 was one series.json); 5: whole increments summed;
 # 6: cut-off batch lines neither repeat an id nor name unknown goals; 7: sizes;
 # 8: parts named by CRC-32, each file's line order; 9: tiny values; 10: parts by
 # column; 11: a line per column, each read when first asked for; 12: hex ids' hash;
-# 13: typed file records, parts made when first needed, the index sealed
+# 13: typed file records, parts made when first needed, the index sealed;
+# 14: hex ids' hash is their number, a file's digest SHA-256
 
 
 class LogCache(Queries, Exclusions):
@@ -201,17 +193,20 @@ class LogCache(Queries, Exclusions):
             lines=data.count(b"\n"),
             complete=data.endswith(b"\n") or not data,
         )
-        lines = read_lines(data, name, 1)
-        del data  # a month of a big log: not held while its lines are looked at
+        read = read_file(data, name, 1, self.plan)
         if old is not None:
             self._drop(name, changes)
         self._forget(name)
         # Its parts wait until a question needs its lines (_reload): the first
         # status of a fresh clone reads each line once, and makes no part.
-        hashes = self._add_lines(name, record, lines, hashes=array("Q"), parts=False)
+        if isinstance(read, PlainFile):
+            hashes = self._add_facts(name, record, read.facts, hashes=array("Q"))
+            record.steps = self._steps_of(record, read.sums, lambda: read_lines(data, name, 1))
+        else:
+            hashes = self._add_lines(name, record, read, hashes=array("Q"), parts=False)
+            record.steps = self._steps_of(record, None, lambda: read)
         changes.append((name, array("Q", hashes)))
         self._new_ids[name] = (self._ids[name], True)
-        record.steps = self._steps_of(record, lines.columns)
         self.dirty = True
         return record
 
@@ -267,106 +262,64 @@ class LogCache(Queries, Exclusions):
     def _add_lines(
         self, name, record: FileRecord, lines: FileLines, *, hashes: array, parts: bool
     ) -> list:
-        """Add a file's lines (all of them, or those it grew by) to its record:
-        problems, commits, batches, retractions, date range, line order, tiny
-        values, unknown references, sizes, ids and (with `parts`) its parts.
-        Returns the new lines' id hashes.
-
-        Lines are looked at a column at a time, never one Python step per line
-        and field: this runs for every line a cache reads, a batch's million
-        among them."""
-        record.problems = record.problems + [p.to_record() for p in lines.problems]
-        self._id_texts.pop(name, None)
-        record.commits = sorted(set(record.commits) | lines.commits)
+        """Add a file's lines (all of them, or those it grew by) to its record,
+        and with `parts`, to its parts. Returns the new lines' id hashes."""
         columns = lines.columns
-        goals, ops, batches = columns[GOAL], columns[OP], columns[BATCH]
-        every_op = set(ops)
-        present = set(goals)
-        # (reference, batch): a batch's count only once it is committed
-        if "items" in every_op or any(self.plan.goal(g) is None for g in present - {""}):
-            known = {tuple(u) for u in record.unknown}
-            for at in range(len(goals)):
-                if ops[at] == "retract":
-                    continue
-                goal = self.plan.goal(goals[at])
-                if goal is not None and ops[at] != "items":
-                    continue
-                for ref in names_not_in_plan(self.plan, [expand_at(columns, at)]):
-                    if (ref, batches[at]) not in known:
-                        known.add((ref, batches[at]))
-                        record.unknown.append([ref, batches[at]])
-        retractions = []
-        if "retract" in every_op:
-            retractions = [at for at, op in enumerate(ops) if op == "retract"]
-            record.retractions += [[column[at] for column in columns] for at in retractions]
-        added = hashes_of(columns[ID])
-        if any(v is not None and -TINY < v < TINY and v for v in set(columns[VALUE])):
-            record.tiny = True
-        known_batches = record.batches
-        if set(batches) != {None}:
-            for batch, count in Counter(batches).items():
-                if batch:
-                    seen = known_batches.get(batch)
-                    if seen is None:
-                        line = columns[LINE][batches.index(batch)]
-                        seen = known_batches[batch] = [0, line]
-                    seen[0] += count
-        self._add_dates(record, columns)
-        if every_op == {"value"} and set(batches) == {None}:  # a big log's usual file
-            counted = {(goal_id, None): n for goal_id, n in Counter(goals).items()}
-        else:
-            counted = Counter(
-                (goal_id, batch)
-                for goal_id, batch, op in zip(goals, batches, ops)
-                if op != "retract"
-            )
-        for (goal_id, batch), count in counted.items():
-            sizes = record.sizes.setdefault(goal_id, [0, {}])
-            if batch is None:
-                sizes[0] += count
-            else:
-                sizes[1][batch] = sizes[1].get(batch, 0) + count
-            record.parts.setdefault(goal_id, None)  # (None: not stored yet)
-        if retractions:
-            record.parts.setdefault(RETRACTIONS, None)
-        for part, mine in (_parts_of(columns, retractions) if parts else {}).items():
+        facts = facts_of_columns(columns, lines.problems, lines.commits, self.plan)
+        added = self._add_facts(name, record, facts, hashes=hashes)
+        if not parts:
+            return added
+        retractions = [at for at, op in enumerate(columns[OP]) if op == "retract"]
+        for part, mine in _parts_of(columns, retractions).items():
             if part in self._parts or record.parts.get(part) is not None:
                 previous = self._part(name, part, strict=True)
                 mine = [held + more for held, more in zip(previous, mine)]
             self._parts[(name, part)] = mine
             record.parts[part] = None  # stored (and named) when the cache is
             self._written.add(("part", name, part))
+        return added
+
+    def _add_facts(self, name, record: FileRecord, facts: Facts, *, hashes: array) -> list:
+        """Add what some lines of a file say (facts.py) to its record: problems,
+        commits, retractions, unknown references, tiny values, batches, date
+        range and line order, sizes, the goals it has lines of, and its ids.
+        Returns the lines' id hashes."""
+        record.problems = record.problems + [p.to_record() for p in facts.problems]
+        self._id_texts.pop(name, None)
+        record.commits = sorted(set(record.commits) | facts.commits)
+        known = {tuple(u) for u in record.unknown}
+        record.unknown += [list(u) for u in facts.unknown if u not in known]
+        record.retractions += facts.retractions
+        record.tiny = record.tiny or facts.tiny
+        for batch, (count, line) in facts.batches.items():
+            seen = record.batches.setdefault(batch, [0, line])
+            seen[0] += count
+        if facts.dates is not None:
+            low, high = facts.dates
+            if record.dates is not None:
+                low, high = min(low, record.dates[0]), max(high, record.dates[1])
+            record.dates = [low, high]
+            first, last, in_order = facts.keys
+            if record.order is not False:
+                in_order = in_order and (not record.order or first >= tuple(record.order))
+                record.order = list(last) if in_order else False
+        for (goal_id, batch), count in facts.sizes.items():
+            sizes = record.sizes.setdefault(goal_id, [0, {}])
+            if batch is None:
+                sizes[0] += count
+            else:
+                sizes[1][batch] = sizes[1].get(batch, 0) + count
+            record.parts.setdefault(goal_id, None)  # (None: not stored yet)
+        if facts.retractions:
+            record.parts.setdefault(RETRACTIONS, None)
+        added = facts.id_hashes
         if added:
-            merged = sorted([*hashes, *added])
-            self._ids[name] = array("Q", merged)
+            self._ids[name] = array("Q", sorted([*hashes, *added]))
             record.ids = None
             self._written.add(("ids", name, None))
         elif name not in self._ids:
             self._ids[name] = hashes
         return added
-
-    @staticmethod
-    def _add_dates(record: FileRecord, columns: list[list]) -> None:
-        """The file's date range, and whether its dated lines stand in
-        Entry.sort_key order as they are in the file (a log written as it
-        happens): then neither a listing nor the day steps need to sort."""
-        days, times, ids = columns[DAY], columns[RECORDED_AT], columns[ID]
-        if None in days:  # undated retractions: not dated lines
-            dated = [at for at, day in enumerate(days) if day is not None]
-            days, times, ids = ([column[at] for at in dated] for column in (days, times, ids))
-        if not days:
-            return
-        low, high = min(days), max(days)
-        if record.dates is not None:
-            low, high = min(low, record.dates[0]), max(high, record.dates[1])
-        record.dates = [low, high]
-        order = record.order
-        if order is not False:
-            first, last = (days[0], times[0], ids[0]), (days[-1], times[-1], ids[-1])
-            in_order = (not order or first >= tuple(order)) and all(
-                starmap(operator.le, pairwise(zip(days, times, ids)))
-            )
-            record.order = list(last) if in_order else False
 
     def _counting(self, goal, record: FileRecord, entries: list[Entry]) -> list[Entry]:
         """Of a file's entries of one goal, those that count: ledger.counting with
@@ -380,37 +333,36 @@ class LogCache(Queries, Exclusions):
             cut=set(applied.uncommitted),
         )
 
-    def _steps_of(self, record: FileRecord, columns: list[list]) -> dict:
-        """Each goal's day steps from a file's lines (all of them, in file order,
-        as read_lines gives them): the ledger's own sums. Where nothing in the
-        file is excluded and its lines stand in order, plain values are summed
-        at C speed (ledger.plain_day_steps); every other goal line by line."""
-        goals, ops = columns[GOAL], columns[OP]
-        ordered = record.order is not False
+    def _steps_of(self, record: FileRecord, sums: PlainSums | None, lines) -> dict:
+        """Each goal's day steps from a file's lines, the ledger's own sums. Where
+        nothing in the file is excluded and its lines stand in order, plain
+        values are summed at C speed (ledger.plain_day_steps, from `sums`, or
+        from the columns when not given); every other goal line by line, from
+        `lines()` (read_lines' FileLines of the whole file)."""
         applied = record.applied
+        ordered = record.order is not False
         clean = not (applied.retracted or applied.shadowed or applied.uncommitted)
         steps: dict[str, list] = {}
-        every_op = set(ops)
-        if clean and ordered and "value" in every_op:
-            if every_op == {"value"}:
-                plain = columns
-            else:  # a goal with a line of another kind is summed line by line
-                mixed = {g for g, op in zip(goals, ops) if op != "value"}
-                keep = [at for at, g in enumerate(goals) if g not in mixed]
-                plain = [[column[at] for at in keep] for column in columns]
-            steps = plain_day_steps(self.plan, plain[GOAL], plain[DAY], plain[VALUE], plain[LINE])
-            del plain
-        rest = {g for g in set(goals) if g not in steps and self.plan.goal(g) is not None}
-        if rest:
-            by_goal: dict[str, list[Entry]] = {g: [] for g in rest}
-            for at, (goal_id, op) in enumerate(zip(goals, ops)):
-                if goal_id in rest and op != "retract":
-                    by_goal[goal_id].append(expand_at(columns, at))
-            for goal_id, mine in by_goal.items():
-                goal = self.plan.goal(goal_id)
-                found = day_steps(goal, self._counting(goal, record, mine), ordered=ordered)
-                if found:
-                    steps[goal_id] = found
+        read = None
+        if clean and ordered:
+            if sums is None:
+                read = lines()
+                sums = sums_of_columns(_single_kind_goals(read.columns))
+            steps = plain_day_steps(self.plan, sums.sums, sums.last)
+        present = set(record.sizes)
+        rest = {g for g in present if g not in steps and self.plan.goal(g) is not None}
+        if not rest:
+            return steps
+        columns = (read or lines()).columns
+        by_goal: dict[str, list[Entry]] = {g: [] for g in rest}
+        for at, (goal_id, op) in enumerate(zip(columns[GOAL], columns[OP])):
+            if goal_id in rest and op != "retract":
+                by_goal[goal_id].append(expand_at(columns, at))
+        for goal_id, mine in by_goal.items():
+            goal = self.plan.goal(goal_id)
+            found = day_steps(goal, self._counting(goal, record, mine), ordered=ordered)
+            if found:
+                steps[goal_id] = found
         return steps
 
     # -- the series ----------------------------------------------------------
@@ -693,6 +645,17 @@ def open_cache(progress_dir: Path, plan: Plan, display=str, *, verify: bool = Fa
 def _safe(name: str) -> str:
     """A folder name for a log file's parts."""
     return freshness.digest(name.encode("utf-8", "surrogatepass"))[:16]
+
+
+def _single_kind_goals(columns: list[list]) -> list[list]:
+    """The lines of the goals whose every line here is a plain value: a goal
+    with a line of any other kind is summed line by line."""
+    goals, ops = columns[GOAL], columns[OP]
+    if set(ops) == {"value"}:
+        return columns
+    mixed = {g for g, op in zip(goals, ops) if op != "value"}
+    keep = [at for at, g in enumerate(goals) if g not in mixed]
+    return [[column[at] for at in keep] for column in columns]
 
 
 def _parts_of(columns: list[list], retractions: list[int]) -> dict[str, list[list]]:

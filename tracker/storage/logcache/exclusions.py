@@ -12,6 +12,7 @@ from tracker.ledger import repeats, uncommitted
 from tracker.model import Op
 from tracker.storage.logcache.ids import contains, count_of, has_repeats, id_hash, no_id_twice
 from tracker.storage.logcache.layout import BATCH, RETRACTS, file_columns
+from tracker.storage.logcache.reading import FileLines
 from tracker.storage.logcache.record import Applied
 
 
@@ -65,7 +66,12 @@ class Exclusions:
             )
             if want != record.applied:
                 record.applied = want
-                record.steps = self._steps_of(record, file_columns(self._entries_of(name)))
+                entries = self._entries_of(name)
+                record.steps = self._steps_of(
+                    record,
+                    None,
+                    lambda entries=entries: FileLines(file_columns(entries), [], set()),
+                )
                 self.dirty = True
         self.retracted = retracted
 

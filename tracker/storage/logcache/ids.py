@@ -12,19 +12,16 @@ try:  # the blake2 module alone: hashlib would load OpenSSL first (2.5 ms of eve
 except ImportError:  # pragma: no cover
     from hashlib import blake2b
 
-_MIX = 0x9E3779B97F4A7C15  # odd (2**64 over the golden ratio): times it is a bijection mod 2**64
-_MASK = (1 << 64) - 1
-
 
 def id_hash(entry_id: str, _blake2b=blake2b, _from_bytes=int.from_bytes, _int=int) -> int:
     """An id's 64-bit hash (hits are always checked against the real id). The
-    ids tracker gives are 16 hex digits, 64 bits already: their number, mixed
-    (consecutive ids a batch counts up spread over the whole range, which
-    no_id_twice cuts into slices), costs half a blake2b; any other id is
-    hashed. (Names bound as defaults: this runs twice per entry of a batch.)"""
+    ids tracker gives are 16 hex digits, 64 bits already: their number (a
+    batch's ids, counted up, then stand in order, and a file of them is
+    sorted at once); any other id is hashed. (Names bound as defaults: this
+    runs twice per entry of a batch.)"""
     if len(entry_id) == 16:
         try:
-            return (_int(entry_id, 16) * _MIX) & _MASK
+            return _int(entry_id, 16)
         except ValueError:
             pass
     return _from_bytes(
@@ -37,11 +34,9 @@ def hashes_of(ids: list[str]) -> list[int]:
     tracker wrote)."""
     if set(map(len, ids)) == {16}:
         try:
-            numbers = list(map(int, ids, repeat(16)))
+            return list(map(int, ids, repeat(16)))
         except ValueError:
             pass
-        else:
-            return [(n * _MIX) & _MASK for n in numbers]
     return list(map(id_hash, ids))
 
 
@@ -60,16 +55,19 @@ def has_repeats(sorted_hashes) -> bool:
 
 def no_id_twice(arrays: list) -> bool:
     """Whether no hash is held twice among these sorted arrays. They are looked
-    at a range of hashes at a time (about 64k hashes), so a million ids are
-    never held as one set."""
-    step = (1 << 64) // max(1, sum(map(len, arrays)) >> 16) + 1
-    for start in range(0, 1 << 64, step):
+    at a range of hashes at a time, the ranges cut where each array has
+    another 64k hashes (so a range holds at most 64k of each array, however
+    its hashes cluster): a million ids are never held as one set."""
+    bounds = sorted({mine[at] for mine in arrays for at in range(0, len(mine), 1 << 16)})
+    start = 0
+    for end in (*bounds[1:], 1 << 64):
         seen: set[int] = set()
         held = 0
         for mine in arrays:
-            low, high = bisect.bisect_left(mine, start), bisect.bisect_left(mine, start + step)
+            low, high = bisect.bisect_left(mine, start), bisect.bisect_left(mine, end)
             seen.update(mine[low:high])
             held += high - low
         if len(seen) != held:
             return False
+        start = end
     return True

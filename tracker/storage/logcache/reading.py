@@ -17,7 +17,9 @@ from itertools import chain, compress, repeat
 from operator import eq, itemgetter
 from typing import NamedTuple
 
+from tracker.model import Plan
 from tracker.problems import Problem
+from tracker.storage.logcache.facts import Facts, PlainFacts, PlainSums
 from tracker.storage.logcache.layout import GOAL, LINE, WIDTH, entry_columns
 
 try:
@@ -41,24 +43,96 @@ class FileLines(NamedTuple):
         return len(self.columns[0])
 
 
-def read_lines(data: bytes, name: str, first: int) -> FileLines:
-    """The lines of `data`, numbered from `first` (a file's, or the lines a
-    file grew by)."""
+class PlainFile(NamedTuple):
+    """A file whose lines all have the common shape (but for batch commits):
+    what the cache keeps of them, made without a column (facts.plain_facts)."""
+
+    facts: Facts
+    sums: PlainSums
+
+
+CHUNK = 16384  # lines parsed at a time by read_file: a piece is let go of while still in cache
+
+
+def read_file(data: bytes, name: str, first: int, plan: Plan) -> FileLines | PlainFile:
+    """A file read whole, for its record: a file of the common shape as its
+    facts and sums (PlainFile), read a piece at a time; any other as its
+    lines (FileLines)."""
     raw = data.split(b"\n")
     if raw and not raw[-1]:
         raw.pop()  # what follows the last newline
-    records = None
+    plain = None
+    commits: set[str] = set()
     if _loads is not None and raw:
-        try:
-            records = list(map(_loads, raw))
-        except _JSONError:
-            pass  # a line that is not JSON (or blank): the file is read line by line
-    if records is None:
-        return _line_by_line(data, name, first)
+        for start in range(0, len(raw), CHUNK):
+            try:
+                records = list(map(_loads, raw[start : start + CHUNK]))
+            except _JSONError:
+                plain = None  # a line that is not JSON (or blank): read line by line
+                break
+            try:
+                lengths = list(map(len, records))
+            except TypeError:  # a line that is a number, true or null
+                plain = None
+                break
+            shape = lengths[0] if plain is None else plain.shape
+            if plain is None:
+                if shape not in (7, 8):
+                    break
+                plain = PlainFacts(shape, plan)
+            lines: range | list[int] = range(first + start, first + start + len(records))
+            if lengths.count(shape) != len(lengths):
+                others = [i for i, n in enumerate(lengths) if n != shape]
+                if not all(records[i].__class__ is dict and "commit" in records[i] for i in others):
+                    plain = None  # a line of another kind: the file is read in columns
+                    break
+                commits |= {records[i]["commit"] for i in others
+                            if records[i]["commit"].__class__ is str}  # fmt: skip
+                skipped = set(others)
+                lines = [n for i, n in enumerate(lines) if i not in skipped]
+                records = [r for i, r in enumerate(records) if i not in skipped]
+            plain.add(records, lines)
+            del records
+            if plain.failed:
+                break
+    if plain is not None:
+        made = plain.finish(commits)
+        if made is not None:
+            return PlainFile(*made)
+    return read_lines(data, name, first)
+
+
+def _parse(data: bytes):
+    """(records, their lengths, the commonest length) when every line parses
+    and the commonest shape is the plain one; else None."""
+    raw = data.split(b"\n")
+    if raw and not raw[-1]:
+        raw.pop()  # what follows the last newline
+    if _loads is None or not raw:
+        return None
+    try:
+        records = list(map(_loads, raw))
+    except _JSONError:
+        return None  # a line that is not JSON (or blank): the file is read line by line
+    del raw
+    if set(map(type, records)) != {dict}:
+        return None  # a line that is not an object: said by the per-line reader
     lengths = list(map(len, records))
-    shape = Counter(lengths).most_common(1)[0][0]
-    if shape not in (7, 8):
+    if len(set(lengths)) == 1:
+        shape = lengths[0]
+    else:
+        shape = Counter(lengths).most_common(1)[0][0]
+    return (records, lengths, shape) if shape in (7, 8) else None
+
+
+def read_lines(data: bytes, name: str, first: int, *, parsed=None) -> FileLines:
+    """The lines of `data`, numbered from `first` (a file's, or the lines a
+    file grew by), column by column. `parsed`: _parse(data), if made."""
+    if parsed is None:
+        parsed = _parse(data)
+    if parsed is None:
         return _line_by_line(data, name, first)
+    records, lengths, shape = parsed
     plain, others = records, []
     if lengths.count(shape) != len(lengths):
         # The lines of another shape (a total, a retraction, a commit …), by place.
@@ -66,7 +140,6 @@ def read_lines(data: bytes, name: str, first: int) -> FileLines:
         if len(others) * 8 > len(records):
             return _line_by_line(data, name, first)
         plain = list(compress(records, map(eq, lengths, repeat(shape))))
-    del lengths
     columns = _plain_columns(plain, shape, first, others, len(records))
     del plain
     if columns is None:
