@@ -35,7 +35,7 @@ from tests.wholelog import (
 )
 from tracker.jsontext import dumps
 from tracker.loader import load_plan
-from tracker.model import Entry, Op
+from tracker.model import ABOUT_OPS, Entry, Op
 from tracker.rules.entries import ListLog, check_log, write_problems
 from tracker.storage.datadir import DataDir
 from tracker.storage.journal import read_file
@@ -43,7 +43,7 @@ from tracker.storage.logcache import FORMAT
 from tracker.storage.logcache import open_cache as open_state
 from tracker.storage.logcache.disk import INDEX_FILE
 from tracker.storage.logcache.freshness import token
-from tracker.storage.logcache.layout import compact
+from tracker.storage.logcache.layout import ABOUT_PART, compact
 from tracker.storage.logcache.reading import _line_by_line, read_lines
 from tracker.storage.logcache.trust import seal, unseal
 from tracker.writes import standing
@@ -75,7 +75,8 @@ def assert_state_matches_log(data):
         (p.file, p.line, p.code) for p in whole.problems()
     ]
     assert state.unknown() == whole.unknown()
-    assert state.plain_floats() == whole.plain_floats()
+    # (a hint for the JSON writer: it may say no where only a cut-off line has a tiny value)
+    assert whole.plain_floats() or not state.plain_floats()
     assert state.retractions() == whole.retractions()
     assert state.shadowed() == whole.shadowed()
     assert state.find({f"e{i}" for i in range(0, 12, 3)}) == whole.find(
@@ -87,7 +88,7 @@ def assert_state_matches_log(data):
         for since, until in ((None, None), (DAYS_ASKED[1], DAYS_ASKED[2]), (DAYS_ASKED[2], None)):
             asked = dict(goal=goal_id, since=since, until=until)
             assert state.entries(**asked) == whole.entries(**asked), asked
-            marks = {e.retracts: e.id for e in whole.retractions() if e.retracts}
+            marks = {e.about: e.id for e in whole.retractions() if e.about}
             records = [r for group in state.record_groups(**asked, marks=marks) for r in group]
             assert records == whole.records(**asked), asked
             if goal_id is not None:
@@ -160,7 +161,7 @@ def test_the_write_rules_judge_by_the_cache_as_by_the_whole_log(files, new, retr
                               fields.get("value"), tuple(fields.get("items", ()))))  # fmt: skip
         if retract is not None:
             made.append(Entry("newr", "", dt.date(2020, 6, 1), Op.RETRACT,
-                              "2020-06-01T09:00:00Z", retracts=retract))  # fmt: skip
+                              "2020-06-01T09:00:00Z", about=retract))  # fmt: skip
         context = open_state(data / "progress", plan, str).write_context(made)
         problems = write_problems(plan, context, made, today=TODAY, force=True)
         want = write_problems(plan, whole.lines, made, today=TODAY, force=True)
@@ -750,8 +751,9 @@ def file_facts(path: Path) -> dict:
             batches.setdefault(e.batch, [0, e.origin.line])[0] += 1
     parts: dict = {}
     for e in entries:
-        goal = "\x00retractions" if e.op is Op.RETRACT else e.goal
-        parts.setdefault(goal, []).append(compact(e) + ([e.goal] if e.op is Op.RETRACT else []))
+        about = e.op in ABOUT_OPS
+        goal = ABOUT_PART if about else e.goal
+        parts.setdefault(goal, []).append(compact(e) + ([e.goal] if about else []))
     return {
         "dates": [min(k[0] for k in keys), max(k[0] for k in keys)] if keys else None,
         "order": (False if keys != sorted(keys) else list(keys[-1])) if keys else None,

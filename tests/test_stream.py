@@ -19,7 +19,17 @@ from tests.conftest import Run
 from tests.wholelog import GOALS, WholeLog, bundled_plan_folder, log_files, write_lines
 from tracker.jsontext import dumps, items_text, lines_text
 from tracker.loader import load_plan
-from tracker.model import Entry, IsoDays, Op, Source, entry_to_record, mark_record
+from tracker.model import (
+    ABOUT_OPS,
+    Entry,
+    Evidence,
+    IsoDays,
+    Op,
+    Source,
+    Verdict,
+    entry_to_record,
+    mark_record,
+)
 from tracker.render.out import render, render_pieces
 from tracker.storage.datadir import named_data_dir
 from tracker.storage.journal import read_log
@@ -151,7 +161,7 @@ def test_every_format_is_byte_identical_to_a_whole_log_read(messy, run, fmt):
 def test_json_and_jsonl_match_the_old_document_exactly(messy, run):
     """Independently of the view: the document the old code built, dumped whole."""
     records, retractions = whole_log_records(messy)
-    by = {e.retracts: e.id for e in retractions}
+    by = {e.about: e.id for e in retractions}
     marked = [dict(r, retracted=r["id"] in by, retracted_by=by.get(r["id"])) for r in records]
     filters = {"goal": None, "since": None, "until": None}
     document = {"schema": "tracker.entries/1", "as_of": AS_OF, "filters": filters}
@@ -272,24 +282,35 @@ values = st.one_of(
 )
 
 
+FILE = st.builds(Evidence, st.just("ab" * 32), st.integers(0, 10**9), texts.filter(bool))
+EVIDENCE = st.lists(FILE, max_size=2).map(tuple)
+SOME_EVIDENCE = st.lists(FILE, min_size=1, max_size=2).map(tuple)
+
+
 @st.composite
 def entries(draw):
     op = draw(st.sampled_from(list(Op)))
-    day = None if op is Op.RETRACT and draw(st.booleans()) else dt.date(2020, 3, 4)
+    about = op in ABOUT_OPS
+    day = None if about and draw(st.booleans()) else dt.date(2020, 3, 4)
     return Entry(
         draw(texts.filter(bool)),
-        draw(st.sampled_from(["", "jobs.training"])) if op is Op.RETRACT else "jobs.training",
+        draw(st.sampled_from(["", "jobs.training"])) if about else "jobs.training",
         day,
         op,
         draw(texts),
-        draw(values) if op in (Op.VALUE, Op.TOTAL) else None,
-        tuple(draw(st.lists(texts.filter(bool), min_size=1, max_size=3))) if op is Op.ITEMS else (),
-        draw(texts),
-        draw(texts),
-        draw(texts.filter(bool)) if op is Op.RETRACT else None,
-        draw(texts) if op is Op.RETRACT else "",
-        draw(st.none() | texts.filter(bool)),
-        Source("f", 1),
+        value=draw(values) if op in (Op.VALUE, Op.TOTAL) else None,
+        items=tuple(draw(st.lists(texts.filter(bool), min_size=1, max_size=3)))
+        if op is Op.ITEMS
+        else (),
+        note=draw(texts),
+        by=draw(texts),
+        about=draw(texts.filter(bool)) if about else None,
+        reason=draw(texts) if op in (Op.RETRACT, Op.VERDICT) else "",
+        batch=draw(st.none() | texts.filter(bool)),
+        verdict=draw(st.sampled_from([v.value for v in Verdict])) if op is Op.VERDICT else "",
+        office=draw(texts) if op is Op.VERDICT else "",
+        evidence=draw(SOME_EVIDENCE if op is Op.ATTACH else EVIDENCE),
+        origin=Source("f", 1),
     )
 
 
@@ -525,7 +546,7 @@ def test_a_log_grown_in_any_order_lists_as_a_whole_log_sort(files, goal):
             write_lines(data / "progress" / f"{name}.jsonl", *lines)
             got = run.json("entries", "--as-of", AS_OF)["entries"]
             records, retractions = whole_log_records(data)
-            marks = {e.retracts: e.id for e in retractions}
+            marks = {e.about: e.id for e in retractions}
             assert got == [mark_record(r, marks) for r in records]
         shown = run.json("show", goal, "--as-of", AS_OF)["history"]
         assert shown == WholeLog(data).history(goal, dt.date.fromisoformat(AS_OF), "zh")

@@ -83,7 +83,7 @@ class WholeLog:
         (ties in log order) after the undated (retractions) in (recorded_at, id)
         order, marked retracted or not."""
         period = since is not None or until is not None
-        marks = {e.retracts: e.id for e in self.retractions() if e.retracts}
+        marks = {e.about: e.id for e in self.retractions() if e.about}
         chosen = [
             e
             for e in self.lines

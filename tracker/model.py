@@ -64,6 +64,30 @@ class Op(str, Enum):
     ITEMS = "items"  # checklist: these items done
     CHECKIN = "checkin"  # any kind: a note only, no change in value
     RETRACT = "retract"  # cancels another entry
+    VERDICT = "verdict"  # the supervision office's verdict on another entry (核实 / 退回)
+    ATTACH = "attach"  # evidence files attached to another entry (佐证材料)
+
+
+# Lines about another line (`about` names it): they move no goal's value.
+ABOUT_OPS = frozenset({Op.RETRACT, Op.VERDICT, Op.ATTACH})
+ABOUT_TEXTS = frozenset(op.value for op in ABOUT_OPS)
+# Each one's key in a log line, naming the line it is about.
+ABOUT_KEYS = {Op.RETRACT: "retracts", Op.VERDICT: "verifies", Op.ATTACH: "attaches"}
+
+
+class Verdict(str, Enum):
+    """What the supervision office found of a reported figure."""
+
+    VERIFIED = "verified"  # 已核实: it counts as checked
+    RETURNED = "returned"  # 退回: sent back to the office, which reports again; counts nowhere
+
+
+class Evidence(NamedTuple):
+    """A file attached to an entry, stored once by its hash (storage.evidence)."""
+
+    sha256: str
+    size: int
+    name: str  # as it was called where it came from
 
 
 class Source(NamedTuple):
@@ -125,6 +149,35 @@ class Revision(NamedTuple):
     document: str = ""  # the approving document, e.g. 石政发〔2020〕12号
 
 
+class Decides(str, Enum):
+    """Which figure decides a goal's state where reports are verified."""
+
+    REPORTED = "reported"  # 已上报: what offices reported (as when nothing is verified)
+    VERIFIED = "verified"  # 已核实: only what the supervision office verified
+
+
+class EvidenceRule(str, Enum):
+    """Which of a goal's entries must come with evidence files (佐证材料)."""
+
+    NONE = "none"
+    DONE = "done"  # the entry that finishes it (a milestone's done, a checklist's last item)
+    EVERY = "every"  # every entry that moves it
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """How reported figures are checked before they count (核实): whether the
+    plan's goals need it, which offices verify, within how many days of a
+    report, which figure decides a goal's state, the largest evidence file."""
+
+    required: bool = False
+    offices: tuple[str, ...] = ()
+    within_days: int = 10
+    decides: Decides = Decides.REPORTED
+    evidence_max_mb: int = 50
+    origin: Source | None = field(default=None, compare=False)
+
+
 class Item(NamedTuple):
     """A checklist item that has a deadline of its own."""
 
@@ -163,6 +216,9 @@ class Goal:
     start_value: float | None = None  # count: the value carried over at the start
     start_items: tuple[str, ...] = ()  # checklist: items done before this plan
     decimals: int = 0  # count: the decimal places its values take (money, kilometres)
+    verify: bool | None = None  # its reports need verifying (None: as the plan says)
+    verified_by: tuple[str, ...] = ()  # the offices that verify it (none: the plan's)
+    evidence: EvidenceRule = EvidenceRule.NONE
     origin: Source | None = field(default=None, compare=False)
     revised_from: Goal | None = field(default=None, compare=False, repr=False)  # set by as_of
 
@@ -232,6 +288,7 @@ class Plan:
     goals: tuple[Goal, ...]
     tolerance: float = 0.10
     source: str = ""
+    verification: Verification = Verification()
     origin: Source | None = field(default=None, compare=False)
 
     @cached_property
@@ -265,9 +322,12 @@ class Entry(NamedTuple):
     items: tuple[str, ...] = ()
     note: str = ""
     by: str = ""
-    retracts: str | None = None
+    about: str | None = None  # the line a retraction, verdict or attachment is about
     reason: str = ""
     batch: str | None = None
+    verdict: str = ""  # a verdict's: Verdict's value
+    office: str = ""  # a verdict's: the verifying office
+    evidence: tuple[Evidence, ...] = ()
     origin: Source | None = None
 
     def __eq__(self, other) -> bool:
@@ -300,8 +360,8 @@ class LineColumns:
     Made by the log cache, which alone knows how lines are stored; a column
     may be read from disk only when first asked for."""
 
-    FIELDS = ("id", "day", "op", "value", "items", "recorded_at", "note", "by", "retracts",
-              "reason", "batch", "line")  # fmt: skip
+    FIELDS = ("id", "day", "op", "value", "items", "recorded_at", "note", "by", "about",
+              "reason", "batch", "verdict", "office", "evidence", "line")  # fmt: skip
     __slots__ = ("_columns",)
 
     def __init__(self, columns):
@@ -349,9 +409,14 @@ class LineColumns:
         return self._columns[10]
 
     @property
+    def evidence(self) -> list[list | None]:
+        """Each line's evidence files, as [sha256, size, name] lists (or None)."""
+        return self._columns[13]
+
+    @property
     def lines(self) -> list[int | None]:
         """Each line's number in its log file."""
-        return self._columns[11]
+        return self._columns[14]
 
 
 class LineGroup(NamedTuple):
@@ -442,9 +507,12 @@ def entry_to_record(entry: Entry) -> dict:
         entry.note,
         entry.by,
         entry.recorded_at,
-        entry.retracts,
+        entry.about,
         entry.reason,
         entry.batch,
+        entry.verdict,
+        entry.office,
+        entry.evidence,
     )
 
 
@@ -458,15 +526,18 @@ def line_record(
     note: str,
     by: str,
     recorded_at: str,
-    retracts: str | None,
+    about: str | None,
     reason: str,
     batch: str | None,
+    verdict: str = "",
+    office: str = "",
+    evidence=(),
 ) -> dict:
     """The one definition of a plain record's shape, from an entry's fields (`op`
-    an Op's value, `date` ISO or None): entry_to_record's, and the maintained
-    state's for its compact entries, which never become Entry objects when a
-    whole log is listed."""
-    if op == "value" and goal and date is not None:
+    an Op's value, `date` ISO or None, `evidence` Evidence or [sha256, size,
+    name] lists): entry_to_record's, and the log cache's for its compact
+    lines, which never become Entry objects when a whole log is listed."""
+    if op == "value" and goal and date is not None and not evidence:
         # Nearly every line of a big log: the same record as below, built at once
         # (this runs once per line when a whole log is listed or a batch staged).
         record = {
@@ -487,8 +558,15 @@ def line_record(
     if date is not None:
         record["date"] = date
     if op == "retract":
-        record["retracts"] = retracts
+        record["retracts"] = about
         record["reason"] = reason
+    elif op == "verdict":
+        record["verifies"] = about
+        record["verdict"] = verdict
+        record["office"] = office
+        record["reason"] = reason
+    elif op == "attach":
+        record["attaches"] = about
     elif op == "value" or op == "total":
         record["value"] = plain_number(value)
         if op == "total":
@@ -497,6 +575,8 @@ def line_record(
         record["done"] = True
     elif op == "items":
         record["items"] = list(items) if items else []
+    if evidence:
+        record["evidence"] = [{"sha256": e[0], "size": e[1], "name": e[2]} for e in evidence]
     record["note"] = note
     record["by"] = by
     record["recorded_at"] = recorded_at
@@ -518,6 +598,10 @@ def record_op(record: dict) -> Op:
     """What a plain record (line_record's shape) does: the inverse of its shape."""
     if "retracts" in record:
         return Op.RETRACT
+    if "verifies" in record:
+        return Op.VERDICT
+    if "attaches" in record:
+        return Op.ATTACH
     if "value" in record:
         return Op.TOTAL if record.get("total") else Op.VALUE
     if "done" in record:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
-from tracker.model import Entry, GoalStatus, Op, Plan, WriteResult
+from tracker.model import ABOUT_OPS, Entry, GoalStatus, Plan, WriteResult
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
 
 
@@ -71,7 +71,7 @@ def write(
         recorded_at=recorded_at,
     )  # fmt: skip
     new = ready
-    goals = list(dict.fromkeys(e.goal for e in new if e.op is not Op.RETRACT))
+    goals = list(dict.fromkeys(e.goal for e in new if e.op not in ABOUT_OPS))
     standings = tuple(standing(plan, existing + new, g, today) for g in goals)
     return WriteResult(today, dry_run, batch_id, tuple(new), standings)
 
@@ -122,11 +122,11 @@ def _write_batch(
     recorded_at, force,
 ) -> WriteResult:  # fmt: skip
     from tracker.rules.entries import (
+        about_targets,
         duplicate_ids,
         effect_problems,
         entry_problems,
         new_entry_problems,
-        retraction_targets,
     )
     from tracker.storage.logcache import open_cache
 
@@ -182,7 +182,7 @@ def _write_batch(
         wanted = [named_at[i] for i in sorted(wanted)]
         found = duplicate_ids(existing, wanted)
         found += own
-        found += retraction_targets(existing, named, already_counts=True)
+        found += about_targets(plan, existing, named, already_counts=True)
         if not found:
             retractions = [named_at[i] for i, _ in summary.retractions]
             stand_ins = retractions + summary.stand_ins(judged["exact"])
@@ -273,13 +273,14 @@ def _batch_refused(found: list[Problem], name: str) -> list[Problem]:
 
 
 def _name_retracted_goals(new: list[Entry], existing: list[Entry]) -> list[Entry]:
-    """A retraction in a batch may leave out its goal: take the retracted entry's."""
-    missing = {e.retracts for e in new if e.op is Op.RETRACT and not e.goal}
+    """A line about another line (a retraction, a verdict, an attachment) may
+    leave out its goal: take the entry's it is about."""
+    missing = {e.about for e in new if e.op in ABOUT_OPS and not e.goal}
     if not missing:
         return new
     goals = {e.id: e.goal for e in existing + new if e.id in missing}
     return [
-        e._replace(goal=goals.get(e.retracts, "")) if e.op is Op.RETRACT and not e.goal else e
+        e._replace(goal=goals.get(e.about, "")) if e.op in ABOUT_OPS and not e.goal else e
         for e in new
     ]
 

@@ -41,7 +41,7 @@ def command(entry_id, reason, by, dry_run, yes, fmt, lang, data_dir):
         date=loaded.today,
         op=Op.RETRACT,
         recorded_at=utc_now_text(),
-        retracts=target.id,
+        about=target.id,
         reason=user_text("--reason", reason),
         by=reporter(by),
         origin=Source("tracker", None),

@@ -6,9 +6,11 @@ A line counts when all of these hold:
 - its batch is committed: a batch's lines count once its commit line is in
   the log (a batch cut off mid-write counts for nothing, and its lines
   neither retract nor hide another);
-- it is not a retraction, and no retraction names its id;
+- it is not a line about another line (a retraction, a verdict, an
+  attachment), and no retraction names its id, nor a verdict returning it
+  (verification.py);
 - no earlier entry of the log has its id (of lines sharing an id only the
-  first counts; a retraction's own id hides nothing);
+  first counts; a line about a line hides nothing by its own id);
 - its goal can count it (fits: the kind takes its operation, it has a date,
   its value is in range, its items are the goal's).
 Among the lines of one goal and day, the later recorded wins (steps.py)."""
@@ -19,7 +21,7 @@ from collections.abc import Callable, Iterable
 from operator import itemgetter
 
 from tracker.kinds import EFFECTS
-from tracker.model import Entry, Goal, Kind, Op, Plan
+from tracker.model import ABOUT_OPS, Entry, Goal, Kind, Op, Plan
 from tracker.numbers import LARGEST
 from tracker.problems import Problem, problem
 
@@ -79,7 +81,7 @@ def committed(entries: list[Entry], commits: set[str]) -> tuple[list[Entry], lis
 
 def retracted_ids(entries: Iterable[Entry]) -> set[str]:
     """The ids the (committed) retractions among `entries` name."""
-    return {e.retracts for e in entries if e.op is Op.RETRACT and e.retracts}
+    return {e.about for e in entries if e.op is Op.RETRACT and e.about}
 
 
 def repeats(
@@ -88,7 +90,7 @@ def repeats(
     earlier_line: Callable[[str], bool] | None = None,
     earlier_entry: Callable[[str], bool] | None = None,
 ) -> tuple[list, list]:
-    """Of committed lines in log order — (place, id, is a retraction) — the
+    """Of committed lines in log order — (place, id, is about a line) — the
     places of those whose id an earlier line has ("repeated", what `check`
     reports), and of those the entries whose id an earlier entry has
     ("shadowed": they do not count). `earlier_line`/`earlier_entry`: whether
@@ -139,11 +141,11 @@ def counting(
         # each of them counts (a file of plain increments), all entries do.
         alike = dict(zip(map(_RULED, entries), entries))
         for key, e in alike.items():
-            judged[(*key, False)] = e.op is not Op.RETRACT and fits(goal, e)
+            judged[(*key, False)] = e.op not in ABOUT_OPS and fits(goal, e)
         if all(judged.values()):
             return list(entries)
     for e in entries:
-        if e.op is Op.RETRACT:
+        if e.op in ABOUT_OPS:
             continue
         if excluding and (
             e.id in retracted
@@ -172,13 +174,13 @@ def effective_by_goal(
     not counted as passed over). `only`: group just these goals (the others
     get empty lists)."""
     retracted = retracted_ids(entries)
-    _, shadowed = repeats((i, e.id, e.op is Op.RETRACT) for i, e in enumerate(entries))
+    _, shadowed = repeats((i, e.id, e.op in ABOUT_OPS) for i, e in enumerate(entries))
     hidden = set(shadowed)
     goals = {g.id: g for g in plan.goals if only is None or g.id in only}
     by_goal: dict[str, list[Entry]] = {g.id: [] for g in plan.goals}
     ignored = 0
     for index, entry in enumerate(entries):
-        if entry.op is Op.RETRACT or entry.id in retracted:
+        if entry.op in ABOUT_OPS or entry.id in retracted:
             continue
         goal = goals.get(entry.goal)
         if goal is None:
@@ -205,7 +207,7 @@ def names_not_in_plan(plan: Plan, entries: Iterable[Entry]) -> list[str]:
     entry, not a goal, and are left to `check`."""
     found: dict[str, None] = {}
     for entry in entries:
-        if entry.op is Op.RETRACT:
+        if entry.op in ABOUT_OPS:
             continue
         goal = plan.goal(entry.goal)
         if goal is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -213,33 +214,41 @@ def build_series(goal: Goal, entries: list[Entry]) -> Series:
 
 
 def stand_ins(goal: Goal, steps: list[list], *, skip: set[int], file_of) -> list[Entry]:
-    """One entry per day that does what the goal's entries of that day do, bar
-    the `skip` days: a stated total (a count), the day's reading (a level),
-    done, the items ticked, or a note — what the write rules need of a day
-    they do not look at line by line. `file_of(day)`: where the day's latest
-    entry is, for a rule that blames it."""
-    series = series_from_steps(goal, steps)
-    values = dict(zip((d.toordinal() for d in series.days), series.values))
-    effect = {
-        Kind.COUNT: Op.TOTAL, Kind.LEVEL: Op.VALUE, Kind.MILESTONE: Op.DONE,
-        Kind.CHECKLIST: Op.ITEMS,
-    }[goal.kind]  # fmt: skip
+    """Entries that do what the goal's entries of each day do, bar the `skip`
+    days: the day's stated total then the sum of its later increments (a
+    count: so an entry logged on an earlier day still adds to what follows),
+    its reading (a level), done, the items ticked, or a note — what the write
+    rules need of a day they do not look at line by line. `file_of(day)`:
+    where the day's latest entry is, for a rule that blames it."""
     out = []
-    for day, _, _, items, counting, line in steps:
+    for day, base, increments, items, counting, line in steps:
         if day in skip:
             continue
-        origin = Source(file_of(day), line)
-        when = dt.date.fromordinal(day)
-        common = dict(id=f"\x00{goal.id}\x00{day}", goal=goal.id, date=when, recorded_at="")
+        made = partial(_stand_in, goal.id, day, Source(file_of(day), line))
         if not counting:
-            out.append(Entry(op=Op.CHECKIN, origin=origin, **common))
-        elif effect is Op.ITEMS:
-            out.append(Entry(op=Op.ITEMS, items=tuple(items), origin=origin, **common))
-        elif effect is Op.DONE:
-            out.append(Entry(op=Op.DONE, origin=origin, **common))
+            out.append(made(Op.CHECKIN, "note"))
+        elif goal.kind is Kind.CHECKLIST:
+            out.append(made(Op.ITEMS, "items", items=tuple(items)))
+        elif goal.kind is Kind.MILESTONE:
+            out.append(made(Op.DONE, "done"))
+        elif goal.kind is Kind.LEVEL:
+            out.append(made(Op.VALUE, "reading", value=base))
         else:
-            out.append(Entry(op=effect, value=values[day], origin=origin, **common))
+            if base is not None:
+                out.append(made(Op.TOTAL, "total", value=base))
+            if increments:
+                total = 0.0
+                for increment in increments:
+                    total = added(goal, total, increment)
+                out.append(made(Op.VALUE, "added", value=total))
     return out
+
+
+def _stand_in(goal_id: str, day: int, origin: Source, op: Op, tag: str, **fields) -> Entry:
+    """A stand-in entry: its id says it is one (no log line has a NUL in its id)."""
+    when = dt.date.fromordinal(day)
+    return Entry(f"\x00{goal_id}\x00{day}\x00{tag}", goal_id, when, op, "", origin=origin,
+                 **fields)  # fmt: skip
 
 
 def plain_day_steps(plan, sums: dict, last: dict) -> dict[str, list[list]]:

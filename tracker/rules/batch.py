@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from tracker.kinds import EFFECTS, Effect
 from tracker.ledger import added
 from tracker.ledger.steps import EXACT
-from tracker.model import DATED_SORT_KEY, Entry, Op, Plan
+from tracker.model import ABOUT_OPS, DATED_SORT_KEY, Entry, Op, Plan
 
 _NONE = -1
 # Each Op once: `Op.X` looks the member up on the Enum class each time (about
@@ -118,7 +118,7 @@ class BatchSummary:
         self.count += 1
         self.hashes.append(self.id_hash(entry.id))
         op = entry.op
-        if op is _RETRACT:
+        if op in ABOUT_OPS:  # a retraction, verdict or attachment: kept whole
             self.retractions.append((index, entry))
             self.day_of.append(_NONE)
             return
@@ -149,7 +149,7 @@ class BatchSummary:
         again whole."""
         ordered = sorted(self.hashes)
         twice = {a for a, b in zip(ordered, ordered[1:]) if a == b}
-        named = {self.id_hash(e.retracts) for _, e in self.retractions if e.retracts}
+        named = {self.id_hash(e.about) for _, e in self.retractions if e.about}
         self.wanted = twice | in_log(ordered) | {h for h in named if _holds(ordered, h)}
         del ordered
         self.exact |= {d.index for d in self.day_list if d.mixed}
@@ -159,8 +159,8 @@ class BatchSummary:
         a batch entry some retraction names, and a day where a log entry that
         sets the value (a total, a reading) sorts between the batch's increments."""
         existing = list(existing)
-        named = {self.id_hash(e.retracts) for e in existing if e.op is Op.RETRACT and e.retracts}
-        named |= {self.id_hash(e.retracts) for _, e in self.retractions if e.retracts}
+        named = {self.id_hash(e.about) for e in existing if e.op in ABOUT_OPS and e.about}
+        named |= {self.id_hash(e.about) for _, e in self.retractions if e.about}
         if named:
             for index, h in enumerate(self.hashes):
                 if h in named and self.day_of[index] != _NONE:

@@ -18,7 +18,8 @@ from typing import Protocol
 
 from tracker.kinds import EFFECTS
 from tracker.ledger import build_series, effective_by_goal, retracted_ids
-from tracker.model import Entry, Kind, Op, Plan
+from tracker.ledger.verification import decisions, verifiers, why_not_counted
+from tracker.model import ABOUT_OPS, Entry, Kind, Op, Plan
 from tracker.numbers import LARGEST, places
 from tracker.problems import Problem, problem, suggest_or
 from tracker.words import phrase
@@ -37,7 +38,7 @@ def at(entry: Entry, code: str, key: str, fix=None, /, **args) -> Problem:
 
 
 def unknown_goal(plan: Plan, entry: Entry) -> list[Problem]:
-    if entry.op is Op.RETRACT or plan.goal(entry.goal) is not None:
+    if entry.op in ABOUT_OPS or plan.goal(entry.goal) is not None:
         return []
     fix = suggest_or(entry.goal, [g.id for g in plan.goals], "see_goal_ids")
     return [at(entry, "unknown-goal", "unknown_goal", fix, goal=entry.goal)]
@@ -47,7 +48,7 @@ def fits_kind(plan: Plan, entry: Entry) -> list[Problem]:
     """The entry's operation is one its goal's kind takes: a count adds or states a
     total, a level reads, a milestone is done, a checklist ticks items."""
     goal = plan.goal(entry.goal)
-    if goal is None or entry.op is Op.RETRACT or entry.op in EFFECTS[goal.kind]:
+    if goal is None or entry.op in ABOUT_OPS or entry.op in EFFECTS[goal.kind]:
         return []
     return [
         at(
@@ -168,53 +169,99 @@ def duplicate_ids(earlier: Iterable[Entry], entries: list[Entry]) -> list[Proble
 def _same_line(one: Entry, other: Entry) -> bool:
     """Two lines saying exactly the same thing: a copy (a merge, a pasted line)."""
     return (one.goal, one.date, one.op, one.value, one.items, one.note, one.by, one.recorded_at,
-            one.retracts) == (other.goal, other.date, other.op, other.value, other.items,
-                              other.note, other.by, other.recorded_at, other.retracts)  # fmt: skip
+            one.about) == (other.goal, other.date, other.op, other.value, other.items,
+                              other.note, other.by, other.recorded_at, other.about)  # fmt: skip
 
 
-def retraction_targets(
-    earlier: list[Entry], entries: list[Entry], *, already_counts: bool
+def about_targets(
+    plan: Plan, earlier: list[Entry], entries: list[Entry], *, already_counts: bool
 ) -> list[Problem]:
-    """A retraction names an entry of the log, not itself a retraction, for the
-    same goal. With `already_counts`, retracting what is already retracted is
-    refused too (a new retraction would change nothing)."""
+    """A line about another line — a retraction, a verdict, an attachment —
+    names an entry of the log (not itself such a line), of the same goal. A
+    verdict counts only as tracker.ledger.verification says (on an entry
+    neither retracted nor decided, not by its own author, from an office that
+    verifies its goal): every verdict that would not count is refused, and
+    `check` says why each in the log does not. With `already_counts`,
+    retracting what is already retracted is refused too (a new retraction
+    would change nothing)."""
     by_id = {e.id: e for e in (*earlier, *entries)}
-    gone = retracted_ids(earlier) if already_counts else set()
+    first: dict[str, Entry] = {}
+    for e in (*earlier, *entries):
+        first.setdefault(e.id, e)
+    gone = retracted_ids(earlier) if already_counts else set()  # retracting twice
+    retracted = retracted_ids((*earlier, *entries))  # a verdict on what is retracted counts not
+    decided: set[str] = set()
+    if already_counts:
+        verdicts = [e for e in earlier if e.op is Op.VERDICT]
+        decided = set(decisions(plan, verdicts, first.get, retracted=retracted).decided)
     found = []
     for entry in entries:
-        if entry.op is not Op.RETRACT:
-            continue
-        target = by_id.get(entry.retracts)
-        if target is None:
-            found.append(
-                at(entry, "unknown-entry", "retract_unknown", "name_entry_id", id=entry.retracts)
-            )
-        elif target.op is Op.RETRACT:
-            found.append(
-                at(
-                    entry,
-                    "retract-retraction",
-                    "retract_retraction",
-                    "log_again",
-                    id=entry.retracts,
-                )
-            )
-        elif entry.goal and entry.goal != target.goal:
-            found.append(
-                at(
-                    entry,
-                    "retract-goal",
-                    "retract_other_goal",
-                    "leave_goal_out",
-                    goal=entry.goal,
-                    id=entry.retracts,
-                    target_goal=target.goal,
-                )
-            )
-        elif entry.retracts in gone:
-            found.append(at(entry, "already-retracted", "already_retracted", id=entry.retracts))
-        gone.add(entry.retracts)
+        if entry.op is Op.RETRACT:
+            found += _retraction_target(entry, by_id.get(entry.about), gone)
+            gone.add(entry.about)
+        elif entry.op is Op.VERDICT:
+            target = first.get(entry.about)
+            key = why_not_counted(plan, entry, target, retracted=retracted, decided=decided)
+            if key is None:
+                decided.add(target.id)
+            else:
+                found.append(_verdict_problem(plan, entry, target, key))
+        elif entry.op is Op.ATTACH:
+            target = by_id.get(entry.about)
+            if target is None:
+                found.append(at(entry, "unknown-entry", "attach_unknown", "name_entry_id",
+                                id=entry.about))  # fmt: skip
+            elif target.op in ABOUT_OPS:
+                found.append(at(entry, "attach-about", "attach_to_line_about_line",
+                                "attach_to_entry", id=entry.about))  # fmt: skip
+            elif entry.goal and entry.goal != target.goal:
+                found.append(at(entry, "attach-goal", "about_other_goal", "leave_goal_out",
+                                goal=entry.goal, id=entry.about,
+                                target_goal=target.goal))  # fmt: skip
     return found
+
+
+def _retraction_target(entry: Entry, target: Entry | None, gone: set[str]) -> list[Problem]:
+    if target is None:
+        return [at(entry, "unknown-entry", "retract_unknown", "name_entry_id", id=entry.about)]
+    if target.op in ABOUT_OPS:
+        return [at(entry, "retract-retraction", "retract_retraction", "log_again", id=entry.about)]
+    if entry.goal and entry.goal != target.goal:
+        return [
+            at(
+                entry,
+                "retract-goal",
+                "retract_other_goal",
+                "leave_goal_out",
+                goal=entry.goal,
+                id=entry.about,
+                target_goal=target.goal,
+            )  # fmt: skip
+        ]
+    if entry.about in gone:
+        return [at(entry, "already-retracted", "already_retracted", id=entry.about)]
+    return []
+
+
+def _verdict_problem(plan: Plan, verdict: Entry, target: Entry | None, key: str) -> Problem:
+    """Why a verdict does not count, at the verdict, with what to do."""
+    args: dict = {"id": verdict.about or "", "office": verdict.office or "—"}
+    fix = None
+    if key == "verdict_unknown_entry":
+        fix = "name_entry_id"
+    elif key == "verdict_already_decided":
+        fix = "verdict_retract_first"
+    elif key == "verdict_own_entry":
+        args["by"] = verdict.by
+        fix = "verdict_someone_else"
+    elif key == "verdict_not_a_verifier":
+        goal = plan.goal(target.goal)
+        args["offices"] = "、".join(verifiers(plan, goal)) or "—"
+        args["goal"] = target.goal
+        fix = "verdict_from_verifier"
+    elif key == "verdict_not_required":
+        args["goal"] = target.goal if target is not None else ""
+    return at(verdict, "verdict", key, fix, **args)
 
 
 def repeats(plan: Plan, existing: list[Entry], new: list[Entry]) -> list[Problem]:
@@ -333,8 +380,9 @@ class LogReader(Protocol):
     def sharing_ids(self) -> list[Entry]:
         """Every line whose id another line has too, in log order."""
 
-    def retractions_and_targets(self) -> list[Entry]:
-        """Every retraction and every line with an id one names, in log order."""
+    def about_lines_and_targets(self) -> list[Entry]:
+        """Every line about another line (a retraction, a verdict, an
+        attachment) and every line with an id one names, in log order."""
 
     def series(self) -> dict:
         """Each goal's Series."""
@@ -374,7 +422,7 @@ def check_log(
                            for i, p in enumerate(said[key])]  # fmt: skip
         placed.sort(key=lambda t: t[:2])
         found += [replace(p, file=file, line=line or None) for line, _, file, p in placed]
-    found += retraction_targets([], log.retractions_and_targets(), already_counts=False)
+    found += about_targets(plan, [], log.about_lines_and_targets(), already_counts=False)
     pairs = _part_pairs(plan)
     if pairs:
         found += [p for _, p in _parts_exceeding(pairs, log.series(), log.counting)]
@@ -406,9 +454,9 @@ class ListLog:
             seen[e.id] = seen.get(e.id, 0) + 1
         return [e for e in self.entries if seen[e.id] > 1]
 
-    def retractions_and_targets(self):
-        named = {e.retracts for e in self.entries if e.op is Op.RETRACT}
-        return [e for e in self.entries if e.op is Op.RETRACT or e.id in named]
+    def about_lines_and_targets(self):
+        named = {e.about for e in self.entries if e.op in ABOUT_OPS}
+        return [e for e in self.entries if e.op in ABOUT_OPS or e.id in named]
 
     def _effective(self):
         if self._grouped is None:
@@ -432,7 +480,7 @@ def write_problems(
     found = duplicate_ids(existing, new)
     for entry in new:
         found += new_entry_problems(plan, entry, today=today, force=force)
-    found += retraction_targets(existing, new, already_counts=True)
+    found += about_targets(plan, existing, new, already_counts=True)
     if found:
         return found
     return effect_problems(plan, existing, new)

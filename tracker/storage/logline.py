@@ -10,7 +10,7 @@ import math
 import re
 from sys import intern as _intern
 
-from tracker.model import Entry, Op, Source
+from tracker.model import Entry, Evidence, Op, Source, Verdict
 from tracker.problems import Problem, problem
 
 
@@ -116,9 +116,18 @@ ENTRY_KEYS = {
     "by",
     "recorded_at",
     "retracts",
+    "verifies",
+    "verdict",
+    "office",
+    "attaches",
+    "evidence",
     "reason",
     "batch",
 }
+# The key naming the line a line is about, and what the line then does.
+_ABOUT = (("retracts", Op.RETRACT), ("verifies", Op.VERDICT), ("attaches", Op.ATTACH))
+_VERDICTS = frozenset(v.value for v in Verdict)
+_HEX = frozenset("0123456789abcdef")
 
 
 _fromisoformat = dt.date.fromisoformat
@@ -140,15 +149,17 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
         return _bad(origin, "unknown_fields", fields=unknown)
     get = record.get
     entry_id, goal, recorded_at = get("id"), get("goal", ""), get("recorded_at")
-    retracts = get("retracts", _ABSENT)
+    about = _ABSENT
+    if "retracts" in record or "verifies" in record or "attaches" in record:
+        about = get("retracts", get("verifies", get("attaches")))
     if type(entry_id) is not str or not entry_id:
         return _bad(origin, "field_missing", field="id")
     if type(recorded_at) is not str or not recorded_at:
         return _bad(origin, "field_missing", field="recorded_at")
-    if type(goal) is not str or (not goal and retracts is _ABSENT):
+    if type(goal) is not str or (not goal and about is _ABSENT):
         return _bad(origin, "field_missing", field="goal")
     note, by, reason, batch = get("note", ""), get("by", ""), get("reason", ""), get("batch")
-    # The text fields, in this order: note, by, reason, batch, retracts.
+    # The text fields, in this order: note, by, reason, batch, the line it is about.
     if type(note) is not str:
         return _bad(origin, "field_not_text", field="note")
     if type(by) is not str:
@@ -157,8 +168,9 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
         return _bad(origin, "field_not_text", field="reason")
     if type(batch) is not str and (batch is not None or "batch" in record):
         return _bad(origin, "field_not_text", field="batch")
-    if retracts is not _ABSENT and type(retracts) is not str:
-        return _bad(origin, "field_not_text", field="retracts")
+    if about is not _ABSENT and type(about) is not str:
+        field = next(key for key, _ in _ABOUT if key in record)
+        return _bad(origin, "field_not_text", field=field)
     raw_date = get("date")
     day = None
     if raw_date is not None:
@@ -166,11 +178,27 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
             day = _fromisoformat(raw_date)
         except (TypeError, ValueError):
             return _bad(origin, "bad_entry_date", value=repr(raw_date))
-    elif retracts is _ABSENT:
+    elif about is _ABSENT:
         return _bad(origin, "field_missing", field="date")
     op, value, items = _op_of(record)
     if op.__class__ is not Op:  # (key, args) saying why the value fields clash
         return _bad(origin, op[0], **op[1])
+    verdict = office = ""
+    if "verdict" in record or "office" in record or op is Op.VERDICT:
+        verdict, office = get("verdict", ""), get("office", "")
+        if op is not Op.VERDICT:
+            return _bad(origin, "verdict_without_entry")
+        if verdict not in _VERDICTS:
+            return _bad(origin, "verdict_unknown", value=repr(verdict))
+        if type(office) is not str:
+            return _bad(origin, "field_not_text", field="office")
+    evidence = ()
+    if "evidence" in record:
+        evidence = _evidence_of(record["evidence"])
+        if evidence is None:
+            return _bad(origin, "evidence_malformed")
+    if op is Op.ATTACH and not evidence:
+        return _bad(origin, "attach_without_files")
     return _new_entry(
         Entry,
         (
@@ -183,12 +211,33 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
             items,
             note,
             _intern(by),
-            None if retracts is _ABSENT else retracts,
+            None if about is _ABSENT else about,
             reason,
             batch,
+            verdict,
+            office,
+            evidence,
             origin,
         ),
     )
+
+
+def _evidence_of(raw) -> tuple[Evidence, ...] | None:
+    """A line's evidence files: [{"sha256", "size", "name"}, …], each a hash of
+    64 lowercase hex digits, a size, a name; None when it is not that."""
+    if type(raw) is not list or not raw:
+        return None
+    found = []
+    for item in raw:
+        if type(item) is not dict or item.keys() != {"sha256", "size", "name"}:
+            return None
+        digest, size, name = item["sha256"], item["size"], item["name"]
+        if type(digest) is not str or len(digest) != 64 or not _HEX.issuperset(digest):
+            return None
+        if type(size) is not int or size < 0 or type(name) is not str or not name:
+            return None
+        found.append(Evidence(digest, size, name))
+    return tuple(found)
 
 
 def _bad(origin: Source, key: str, **args) -> Problem:
@@ -206,16 +255,17 @@ def _op_of(record: dict):
         and "done" not in record
         and "items" not in record
         and "retracts" not in record
+        and "verifies" not in record
+        and "attaches" not in record
     ):
         return _VALUE, float(raw), ()
-    has_value = "value" in record
-    given = has_value + ("done" in record) + ("items" in record) + ("retracts" in record)
-    if given > 1:
-        present = [k for k in ("value", "done", "items", "retracts") if k in record]
+    present = [k for k in _WHAT if k in record]
+    if len(present) > 1:
         return ("conflicting_fields", {"fields": ", ".join(present)}), None, ()
+    has_value = "value" in record
     if not has_value and "total" in record:
         return ("total_needs_value", {}), None, ()
-    if not given:
+    if not present:
         return Op.CHECKIN, None, ()
     if has_value:
         raw = record["value"]
@@ -229,8 +279,9 @@ def _op_of(record: dict):
         if total not in (True, False):
             return ("total_true_false", {}), None, ()
         return (Op.TOTAL if total else Op.VALUE), value, ()
-    if "retracts" in record:
-        return Op.RETRACT, None, ()
+    for key, op in _ABOUT:
+        if key in record:
+            return op, None, ()
     if "done" in record:
         if record["done"] is not True:
             return ("done_must_be_true", {}), None, ()
@@ -239,6 +290,10 @@ def _op_of(record: dict):
     if not isinstance(raw, list) or not raw or not all(isinstance(i, str) and i for i in raw):
         return ("items_must_be_names", {}), None, ()
     return Op.ITEMS, None, tuple(raw)
+
+
+# What a line does is said by exactly one of these.
+_WHAT = ("value", "done", "items", "retracts", "verifies", "attaches")
 
 
 def dumps_line(record: dict) -> bytes:

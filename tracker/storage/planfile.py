@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from tracker.model import (
     Area,
     Checkpoint,
+    Decides,
     Direction,
+    EvidenceRule,
     Goal,
     Item,
     Judged,
@@ -22,6 +24,7 @@ from tracker.model import (
     Revision,
     Source,
     UpdateEvery,
+    Verification,
 )
 from tracker.problems import Problem, problem, suggest_or
 from tracker.words import phrase
@@ -31,7 +34,11 @@ try:
 except ModuleNotFoundError:  # Python < 3.11
     import tomli as tomllib  # type: ignore[no-redef]
 
-PLAN_KEYS = {"id", "title", "title_en", "start", "end", "timezone", "tolerance", "source", "areas"}
+PLAN_KEYS = {
+    "id", "title", "title_en", "start", "end", "timezone", "tolerance", "source", "areas",
+    "verification",
+}  # fmt: skip
+VERIFICATION_KEYS = {"required", "offices", "within_days", "decides", "evidence_max_mb"}
 PLAN_REQUIRED = ("id", "title", "title_en", "start", "end", "timezone", "areas")
 AREA_KEYS = {"id", "name", "name_en"}
 GOAL_KEYS = {
@@ -61,6 +68,9 @@ GOAL_KEYS = {
     "start_value",
     "start_items",
     "decimals",
+    "verify",
+    "verified_by",
+    "evidence",
 }
 GOAL_REQUIRED = ("id", "title", "title_en", "area", "owner", "kind", "source")
 KIND_KEYS = {
@@ -319,6 +329,33 @@ class _PlanBuilder:
             goals=tuple(goals),
             tolerance=tolerance,
             source=self.text(raw_plan, table, "source") or "",
+            verification=self.verification(raw_plan.get("verification")),
+            origin=self.lines.source(self.name, table),
+        )
+
+    def verification(self, raw) -> Verification:
+        """[plan.verification]: how reported figures are checked (核实)."""
+        if raw is None:
+            return Verification()
+        table = ("plan.verification", 0)
+        if not isinstance(raw, dict):
+            self.problem(("plan", 0), "verification", "type", "verification_table")
+            return Verification()
+        self.keys(raw, table, VERIFICATION_KEYS, (), "[plan.verification]")
+        required = self.get(raw, table, "required", (bool,), "type_bool")
+        offices = self.names(raw, table, "offices")
+        within = self.get(raw, table, "within_days", (int,), "type_number")
+        limit = self.get(raw, table, "evidence_max_mb", (int,), "type_number")
+        for key, value in (("within_days", within), ("evidence_max_mb", limit)):
+            if value is not None and value < 1:
+                self.problem(table, key, "range", "positive_whole", key=key)
+        return Verification(
+            required=bool(required),
+            offices=offices or (),
+            within_days=within if within and within > 0 else 10,
+            decides=self.choice(raw, table, "decides", Decides, Decides.REPORTED)
+            or Decides.REPORTED,
+            evidence_max_mb=limit if limit and limit > 0 else 50,
             origin=self.lines.source(self.name, table),
         )
 
@@ -381,7 +418,8 @@ class _PlanBuilder:
         broken = len(self.problems) > before or any(
             fields.get(k, ()) is None
             for k in (*GOAL_REQUIRED, "start", "deadline", "update_every", "items",
-                      "co_owners", "revisions", "start_items", "trajectory", "judged", "decimals")
+                      "co_owners", "revisions", "start_items", "trajectory", "judged", "decimals",
+                      "verified_by", "evidence")
         )  # fmt: skip
         if broken:
             if isinstance(goal_id, str):
@@ -487,6 +525,9 @@ class _PlanBuilder:
         multi_year = self.get(raw, table, "multi_year", (bool,), "type_bool")
         out["multi_year"] = bool(multi_year)
         out["revisions"] = self.revisions(raw, table)
+        out["verify"] = self.get(raw, table, "verify", (bool,), "type_bool")
+        out["verified_by"] = self.names(raw, table, "verified_by")
+        out["evidence"] = self.choice(raw, table, "evidence", EvidenceRule, EvidenceRule.NONE)
         return out
 
     def revisions(self, raw, table) -> tuple[Revision, ...] | None:

@@ -170,7 +170,7 @@ def percent(fraction: float) -> str:
 
 def entry_change(entry: Entry, lang: str) -> str:
     """What one entry did, in a few characters: +120, = 1,320, done, ✔ 长石."""
-    return change_text(entry.op, entry.value, entry.items, entry.retracts, lang)
+    return change_text(entry.op, entry.value, entry.items, entry.about, lang)
 
 
 def record_change(record: dict, lang: str) -> str:
@@ -190,7 +190,7 @@ def change_text(op: Op, value, items, retracts: str | None, lang: str) -> str:
     if op is Op.ITEMS:
         return "✔ " + "、".join(items)
     if op is Op.RETRACT:
-        return say("change.retracts", lang, id=retracts[:8])
+        return say("change.about", lang, id=retracts[:8])
     return say("change.note", lang)
 
 

@@ -47,7 +47,7 @@ def entries_report(
     order, afresh on each call, a group at a time (State.record_groups): each
     group is shown as it comes. `retractions`: every retraction in the log,
     for the marks. `plain_floats`: no value is a float below 1e-4 (Chunks)."""
-    retracted_by = {e.retracts: e.id for e in retractions if e.op is Op.RETRACT}
+    retracted_by = {e.about: e.id for e in retractions if e.op is Op.RETRACT}
 
     # The state's groups as they come (stored: unmarked, for JSON Lines; marked:
     # for the document, CSV and sheets). Each generator below lets go of its

@@ -141,7 +141,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "chart.legend": (". 计划进度   * 实际进度   # 两者重合", ". trajectory   * actual   # both"),
     "change.done": ("完成", "done"),
-    "change.retracts": ("撤销 {id}", "retracts {id}"),
+    "change.about": ("撤销 {id}", "retracts {id}"),
     "change.note": ("仅说明", "note"),
     "entries.id": ("编号", "id"),
     "entries.date": ("日期", "date"),

@@ -17,16 +17,16 @@ from tracker.ledger import (
     plain_day_steps,
     series_from_steps,
 )
-from tracker.model import Entry, Plan
+from tracker.model import ABOUT_TEXTS, Entry, Plan
 from tracker.problems import problem
 from tracker.storage.logcache import disk, freshness, trust
 from tracker.storage.logcache.exclusions import Exclusions, Stale
 from tracker.storage.logcache.facts import Facts, PlainSums, facts_of_columns, sums_of_columns
 from tracker.storage.logcache.layout import (
+    ABOUT_PART,
     DAY,
     GOAL,
     OP,
-    RETRACTIONS,
     WIDTH,
     StoredPart,
     columns_of,
@@ -241,7 +241,7 @@ class LogCache(Queries, Exclusions):
         touched: dict[str, set[int]] = {}
         columns = lines.columns
         for goal_id, day, op in zip(columns[GOAL], columns[DAY], columns[OP]):
-            if op != "retract" and day is not None:
+            if op not in ABOUT_TEXTS and day is not None:
                 touched.setdefault(goal_id, set()).add(day)
         for goal_id, days in touched.items():
             goal = self.plan.goal(goal_id)
@@ -251,7 +251,7 @@ class LogCache(Queries, Exclusions):
             mine = [
                 expand(c, "", goal_id)
                 for c in zip(*self._part(name, goal_id, strict=True))
-                if c[DAY] in days and c[OP] != "retract"
+                if c[DAY] in days and c[OP] not in ABOUT_TEXTS
             ]
             kept = [s for s in record.steps.get(goal_id, []) if s[0] not in days]
             new_steps = day_steps(goal, self._counting(goal, record, mine))
@@ -269,8 +269,8 @@ class LogCache(Queries, Exclusions):
         added = self._add_facts(name, record, facts, hashes=hashes)
         if not parts:
             return added
-        retractions = [at for at, op in enumerate(columns[OP]) if op == "retract"]
-        for part, mine in _parts_of(columns, retractions).items():
+        about = [at for at, op in enumerate(columns[OP]) if op in ABOUT_TEXTS]
+        for part, mine in _parts_of(columns, about).items():
             if part in self._parts or record.parts.get(part) is not None:
                 previous = self._part(name, part, strict=True)
                 mine = [held + more for held, more in zip(previous, mine)]
@@ -289,7 +289,7 @@ class LogCache(Queries, Exclusions):
         record.commits = sorted(set(record.commits) | facts.commits)
         known = {tuple(u) for u in record.unknown}
         record.unknown += [list(u) for u in facts.unknown if u not in known]
-        record.retractions += facts.retractions
+        record.about += facts.about
         record.tiny = record.tiny or facts.tiny
         for batch, (count, line) in facts.batches.items():
             seen = record.batches.setdefault(batch, [0, line])
@@ -310,8 +310,8 @@ class LogCache(Queries, Exclusions):
             else:
                 sizes[1][batch] = sizes[1].get(batch, 0) + count
             record.parts.setdefault(goal_id, None)  # (None: not stored yet)
-        if facts.retractions:
-            record.parts.setdefault(RETRACTIONS, None)
+        if facts.about:
+            record.parts.setdefault(ABOUT_PART, None)
         added = facts.id_hashes
         if added:
             self._ids[name] = array("Q", sorted([*hashes, *added]))
@@ -356,7 +356,7 @@ class LogCache(Queries, Exclusions):
         columns = (read or lines()).columns
         by_goal: dict[str, list[Entry]] = {g: [] for g in rest}
         for at, (goal_id, op) in enumerate(zip(columns[GOAL], columns[OP])):
-            if goal_id in rest and op != "retract":
+            if goal_id in rest and op not in ABOUT_TEXTS:
                 by_goal[goal_id].append(expand_at(columns, at))
         for goal_id, mine in by_goal.items():
             goal = self.plan.goal(goal_id)
@@ -411,7 +411,7 @@ class LogCache(Queries, Exclusions):
         asked for are made into Entries."""
         record = self.files[name]
         shown = self._shown(name)
-        wanted = [goal_id, RETRACTIONS] if goal_id is not None else list(record.parts)
+        wanted = [goal_id, ABOUT_PART] if goal_id is not None else list(record.parts)
         out = []
         for part in wanted:
             if part not in record.parts:
@@ -421,7 +421,7 @@ class LogCache(Queries, Exclusions):
                     continue
                 if span is not None and (c[DAY] is None or not span[0] <= c[DAY] <= span[1]):
                     continue
-                goal = c[GOAL] if part == RETRACTIONS else part
+                goal = c[GOAL] if part == ABOUT_PART else part
                 if goal_id is None or goal == goal_id:
                     out.append(expand(c, shown, goal))
         out.sort(key=lambda e: e.origin.line)
@@ -658,17 +658,17 @@ def _single_kind_goals(columns: list[list]) -> list[list]:
     return [[column[at] for at in keep] for column in columns]
 
 
-def _parts_of(columns: list[list], retractions: list[int]) -> dict[str, list[list]]:
+def _parts_of(columns: list[list], about: list[int]) -> dict[str, list[list]]:
     """A file's lines (read_lines' columns) as its parts: each goal's lines, and
-    its retractions (each with the goal it names), in file order."""
+    its lines about lines (each with the goal it names), in file order."""
     goals = columns[GOAL]
     fields = columns[:WIDTH]
     present = set(goals)
     parts: dict[str, list[list]] = {}
-    if not retractions and len(present) == 1:
+    if not about and len(present) == 1:
         parts[goals[0]] = [list(column) for column in fields]
         return parts
-    skip = set(retractions)
+    skip = set(about)
     places: dict[str, list[int]] = {}
     for at, goal_id in enumerate(goals):
         if at not in skip:
@@ -678,6 +678,6 @@ def _parts_of(columns: list[list], retractions: list[int]) -> dict[str, list[lis
             mine.append(at)
     for goal_id, mine in places.items():
         parts[goal_id] = [list(map(column.__getitem__, mine)) for column in fields]
-    if retractions:
-        parts[RETRACTIONS] = [[column[at] for at in retractions] for column in columns]
+    if about:
+        parts[ABOUT_PART] = [[column[at] for at in about] for column in columns]
     return parts

@@ -9,9 +9,9 @@ import contextlib
 from enum import IntEnum
 
 from tracker.ledger import repeats, uncommitted
-from tracker.model import Op
+from tracker.model import ABOUT_OPS
 from tracker.storage.logcache.ids import contains, count_of, has_repeats, id_hash, no_id_twice
-from tracker.storage.logcache.layout import BATCH, RETRACTS, file_columns
+from tracker.storage.logcache.layout import ABOUT, BATCH, OP, file_columns
 from tracker.storage.logcache.reading import FileLines
 from tracker.storage.logcache.record import Applied
 
@@ -21,7 +21,7 @@ class Among(IntEnum):
 
     ALL = 0  # every line
     COMMITTED = 1  # the lines not of a cut-off batch
-    ENTRIES = 2  # those, bar retractions
+    ENTRIES = 2  # those, bar lines about lines
 
 
 class Stale(Exception):
@@ -41,10 +41,10 @@ class Exclusions:
                 with contextlib.suppress(Stale):
                     changes.append((name, self._id_array(name)))
         retracted = {
-            c[RETRACTS]
+            c[ABOUT]
             for r in self.files.values()
-            for c in r.retractions
-            if c[BATCH] is None or c[BATCH] not in cut
+            for c in r.about
+            if c[OP] == "retract" and (c[BATCH] is None or c[BATCH] not in cut)
         }
         added = retracted - self.retracted
         repeated, shadowed = self._repeated_lines(self._may_repeat(changes))
@@ -131,7 +131,7 @@ class Exclusions:
         for name in sorted(names, key=order.index):
             earlier = order[: order.index(name)]
             lines = (
-                (e.origin.line, e.id, e.op is Op.RETRACT)
+                (e.origin.line, e.id, e.op in ABOUT_OPS)
                 for e in self._entries_of(name)
                 if e.batch is None or e.batch not in cut
             )
@@ -158,6 +158,6 @@ class Exclusions:
             self._id_texts[name] = (
                 {e.id for e in lines},
                 {e.id for e in committed},
-                {e.id for e in committed if e.op is not Op.RETRACT},
+                {e.id for e in committed if e.op not in ABOUT_OPS},
             )
         return entry_id in self._id_texts[name][among]

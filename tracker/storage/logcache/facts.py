@@ -14,7 +14,7 @@ from operator import itemgetter, le
 from typing import NamedTuple
 
 from tracker.ledger import names_not_in_plan
-from tracker.model import Plan
+from tracker.model import ABOUT_TEXTS, Plan
 from tracker.problems import Problem
 from tracker.storage.logcache.ids import hashes_of
 from tracker.storage.logcache.layout import (
@@ -37,13 +37,13 @@ class Facts(NamedTuple):
 
     problems: list[Problem]
     commits: set[str]
-    retractions: list[list]  # compact lines, each with its goal
+    about: list[list]  # lines about other lines (compact, each with its goal)
     unknown: list[tuple[str, str | None]]  # (a goal or item not in the plan, batch), first seen
     tiny: bool  # a value below TINY (but 0)
     batches: dict[str, list]  # batch → [its lines, first line]
     dates: tuple[int, int] | None  # first and last day of the dated lines
     keys: tuple[tuple, tuple, bool] | None  # the dated lines' first and last sort key, in order?
-    sizes: dict[tuple[str, str | None], int]  # (goal, batch) → lines, retractions aside
+    sizes: dict[tuple[str, str | None], int]  # (goal, batch) → lines, lines about lines aside
     id_hashes: list[int]  # each line's id hash (ids.py)
 
 
@@ -64,16 +64,16 @@ def facts_of_columns(columns: list[list], problems, commits, plan: Plan) -> Fact
     if "items" in every_op or any(plan.goal(g) is None for g in set(goals) - {""}):
         known: set = set()
         for at in range(len(goals)):
-            if ops[at] == "retract" or (plan.goal(goals[at]) is not None and ops[at] != "items"):
+            if ops[at] in ABOUT_TEXTS or (plan.goal(goals[at]) is not None and ops[at] != "items"):
                 continue
             for ref in names_not_in_plan(plan, [expand_at(columns, at)]):
                 if (ref, batches[at]) not in known:
                     known.add((ref, batches[at]))
                     unknown.append((ref, batches[at]))
-    retractions = []
-    if "retract" in every_op:
-        retractions = [[column[at] for column in columns] for at, op in enumerate(ops)
-                       if op == "retract"]  # fmt: skip
+    about = []
+    if not ABOUT_TEXTS.isdisjoint(every_op):
+        about = [[column[at] for column in columns] for at, op in enumerate(ops)
+                 if op in ABOUT_TEXTS]  # fmt: skip
     first_lines: dict[str, int] = {}
     if set(batches) != {None}:
         for batch, line in zip(batches, columns[LINE]):
@@ -84,12 +84,14 @@ def facts_of_columns(columns: list[list], problems, commits, plan: Plan) -> Fact
         sizes = {(goal_id, None): n for goal_id, n in Counter(goals).items()}
     else:
         sizes = Counter(
-            (goal_id, batch) for goal_id, batch, op in zip(goals, batches, ops) if op != "retract"
+            (goal_id, batch)
+            for goal_id, batch, op in zip(goals, batches, ops)
+            if op not in ABOUT_TEXTS
         )
     return Facts(
         problems=problems,
         commits=commits,
-        retractions=retractions,
+        about=about,
         unknown=unknown,
         tiny=any(v is not None and -TINY < v < TINY and v for v in set(values)),
         batches={b: [counted[b], line] for b, line in first_lines.items()},
@@ -238,7 +240,7 @@ class PlainFacts:
         facts = Facts(
             problems=[],
             commits=commits,
-            retractions=[],
+            about=[],
             unknown=list(self.unknown),
             tiny=any(-TINY < value < TINY and value for _, _, value in sums),
             batches=self.batches,

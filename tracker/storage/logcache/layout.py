@@ -8,15 +8,26 @@ import datetime as dt
 import json
 import operator
 
-from tracker.model import Entry, IsoDays, LineColumns, Op, Source, line_record, mark_record
+from tracker.model import (
+    Entry,
+    Evidence,
+    IsoDays,
+    LineColumns,
+    Op,
+    Source,
+    line_record,
+    mark_record,
+)
 
-# A compact line: a list in model.LineColumns.FIELDS order; a retraction's
-# (kept in its file's RETRACTIONS part) adds the goal it names.
+# A compact line: a list in model.LineColumns.FIELDS order; a line about
+# another line (a retraction, a verdict, an attachment: kept in its file's
+# ABOUT_PART) adds the goal it names.
 FIELDS = (*LineColumns.FIELDS, "goal")
-ID, DAY, OP, VALUE, ITEMS, RECORDED_AT, NOTE, BY, RETRACTS, REASON, BATCH, LINE, GOAL = range(13)
+(ID, DAY, OP, VALUE, ITEMS, RECORDED_AT, NOTE, BY, ABOUT, REASON, BATCH, VERDICT, OFFICE,
+ EVIDENCE, LINE, GOAL) = range(16)  # fmt: skip
 assert FIELDS[LINE] == "line" and FIELDS[GOAL] == "goal"  # the names above follow FIELDS
 WIDTH = len(LineColumns.FIELDS)
-RETRACTIONS = "\x00retractions"  # the part holding a file's retractions (no goal has this id)
+ABOUT_PART = "\x00about"  # the part holding a file's lines about other lines (no goal has this id)
 
 try:  # C-speed JSON for the cache's own files; they are tracker's output, never user input
     import orjson as _orjson
@@ -41,7 +52,7 @@ _OPS = {op.value: op for op in Op}
 
 def width(part: str) -> int:
     """How many fields a part's compact lines have."""
-    return WIDTH + 1 if part == RETRACTIONS else WIDTH
+    return WIDTH + 1 if part == ABOUT_PART else WIDTH
 
 
 def compact(entry: Entry) -> list:
@@ -62,9 +73,12 @@ def expand(c, file: str, goal: str) -> Entry:
         tuple(c[ITEMS]) if c[ITEMS] else (),
         c[NOTE],
         c[BY],
-        c[RETRACTS],
+        c[ABOUT],
         c[REASON],
         c[BATCH],
+        c[VERDICT],
+        c[OFFICE],
+        tuple(Evidence(*e) for e in c[EVIDENCE]) if c[EVIDENCE] else (),
         Source(file, c[LINE]),
     )
 
@@ -77,21 +91,26 @@ _LINE_OF = operator.itemgetter(1)  # a Source's line
 def entry_columns(entries: list[Entry]) -> list[list]:
     """Entries as the cache keeps them, column by column: each field of the
     Entry tuples taken at once (zip), not one list per line made and then turned."""
-    ids, _, days, ops, times, values, items, notes, bys, retracts, reasons, batches, origins = zip(
-        *entries
-    )
+    (ids, _, days, ops, times, values, items, notes, bys, about, reasons, batches, verdicts,
+     offices, evidence, origins) = zip(*entries)  # fmt: skip
+    count = len(ids)
     return [
         list(ids),
         list(map(_ORDINAL, days)) if all(days) else [d and d.toordinal() for d in days],
         list(map(_OP_TEXT, ops)),
         list(values),
-        [list(i) if i else None for i in items] if any(items) else [None] * len(ids),
+        [list(i) if i else None for i in items] if any(items) else [None] * count,
         list(times),
         list(notes),
         list(bys),
-        list(retracts),
+        list(about),
         list(reasons),
         list(batches),
+        list(verdicts),
+        list(offices),
+        [[list(e) for e in files] if files else None for files in evidence]
+        if any(evidence)
+        else [None] * count,
         list(map(_LINE_OF, origins)) if all(origins) else [o and o.line for o in origins],
     ]
 
@@ -187,7 +206,7 @@ def compact_record(c, goal: str, days: IsoDays, marks: dict | None = None) -> di
     date = days[c[DAY]] if c[DAY] is not None else None
     made = line_record(
         c[ID], goal, date, c[OP], c[VALUE], c[ITEMS], c[NOTE], c[BY], c[RECORDED_AT],
-        c[RETRACTS], c[REASON], c[BATCH],
+        c[ABOUT], c[REASON], c[BATCH], c[VERDICT], c[OFFICE], c[EVIDENCE] or (),
     )  # fmt: skip
     return made if marks is None else mark_record(made, marks)
 
@@ -197,10 +216,12 @@ def part_records(columns: list[list], goal: str, days: IsoDays, numbers, marks) 
     a part of plain increments of no batch (nearly every part of a big log) is
     made at once, the fields it needs taken straight from their columns; a
     few other lines among them are then made again as what they are."""
-    ids, ops, batches = columns[ID], columns[OP], columns[BATCH]
-    others = []  # where the lines that are not plain increments of no batch stand
-    if ops.count("value") != len(ids) or batches.count(None) != len(ids):  # (at C speed)
-        others = [at for at, (op, batch) in enumerate(zip(ops, batches)) if op != "value" or batch]
+    ids, ops, batches, evidence = columns[ID], columns[OP], columns[BATCH], columns[EVIDENCE]
+    others = []  # where the lines that are not plain increments (no batch, no files) stand
+    count = len(ids)
+    if ops.count("value") != count or batches.count(None) != count or evidence.count(None) != count:
+        others = [at for at, (op, batch, files) in enumerate(zip(ops, batches, evidence))
+                  if op != "value" or batch or files]  # fmt: skip
     if marks is None or len(others) * 4 > len(ids):
         made = [compact_record(c, goal, days) for c in zip(*columns)]
         return made if marks is None else [mark_record(record, marks) for record in made]

@@ -14,11 +14,12 @@ from dataclasses import replace
 from itertools import repeat
 
 from tracker.ledger import Series, cut_off_problem, stand_ins
-from tracker.model import Entry, IsoDays, LineColumns, LineGroup, Op, Source
+from tracker.model import ABOUT_OPS, Entry, IsoDays, LineColumns, LineGroup, Source
 from tracker.numbers import PlainNumbers
 from tracker.problems import Problem
 from tracker.storage.logcache.ids import contains
 from tracker.storage.logcache.layout import (
+    ABOUT_PART,
     BATCH,
     DATED_RECORD,
     DAY,
@@ -27,7 +28,6 @@ from tracker.storage.logcache.layout import (
     ITEMS,
     LINE,
     OP,
-    RETRACTIONS,
     UNDATED_RECORD,
     VALUE,
     WIDTH,
@@ -39,6 +39,7 @@ from tracker.storage.logcache.layout import (
 )
 
 TINY = 1e-4  # below it (but 0) orjson writes a float otherwise than json (jsontext)
+_RETRACT = frozenset({"retract"})
 
 
 class Queries:
@@ -127,15 +128,21 @@ class Queries:
             out += [e for e in self._entries_of(name, goal, span=span) if e.batch not in cut]
         return out
 
-    def retractions(self) -> list[Entry]:
+    def about_lines(self, ops: frozenset[str] | None = None) -> list[Entry]:
+        """The committed lines about other lines (retractions, verdicts,
+        attachments; or only those of `ops`, Op values), in log order."""
         cut = self._uncommitted()
         out = []
         for name, record in self.files.items():
             shown = self._shown(name)
-            for c in record.retractions:
-                if c[BATCH] is None or c[BATCH] not in cut:
+            for c in record.about:
+                if (c[BATCH] is None or c[BATCH] not in cut) and (ops is None or c[OP] in ops):
                     out.append(expand(c, shown, c[GOAL]))
         return out
+
+    def retractions(self) -> list[Entry]:
+        """The committed retractions, in log order."""
+        return self.about_lines(_RETRACT)
 
     def shadowed(self) -> set[Source]:
         """Where the entries are whose id an earlier entry has: they do not count."""
@@ -215,7 +222,7 @@ class Queries:
             if not filtered:
                 undated += [
                     compact_record(c, c[GOAL], IsoDays(), marks)
-                    for c in record.retractions
+                    for c in record.about
                     if c[DAY] is None
                     and (c[BATCH] is None or c[BATCH] not in cut)
                     and (goal is None or c[GOAL] == goal)
@@ -321,7 +328,7 @@ class Queries:
         days, numbers = IsoDays(), PlainNumbers()
         for name in names:
             record = self.files[name]
-            wanted = [goal, RETRACTIONS] if goal is not None else list(record.parts)
+            wanted = [goal, ABOUT_PART] if goal is not None else list(record.parts)
             # Each record put at its line's place: the file's order, no comparing.
             slots: list = [None] * (record.lines + 2)
             place = slots.__setitem__
@@ -329,7 +336,7 @@ class Queries:
                 if part not in record.parts:
                     continue
                 columns = self._passing(name, part)
-                retractions = part == RETRACTIONS
+                retractions = part == ABOUT_PART
                 if retractions or lo is not None or hi is not None or cut:
                     # (a retraction names its goal in its GOAL field)
                     columns = within(columns, low, high, cut, goal if retractions else None)
@@ -364,7 +371,7 @@ class Queries:
                 for c in zip(*self._passing(name, part)):
                     if c[BATCH] is not None and c[BATCH] in cut:
                         continue
-                    goal = c[GOAL] if part == RETRACTIONS else part
+                    goal = c[GOAL] if part == ABOUT_PART else part
                     key = (goal, c[DAY], c[OP], c[VALUE], tuple(c[ITEMS]) if c[ITEMS] else None)
                     group = groups.get(key)
                     if group is None:
@@ -381,13 +388,13 @@ class Queries:
                 ids |= {e.id for e in self._entries_of(name) if e.origin.line in repeated}
         return self.find(ids) if ids else []  # each id a repeat's: on two lines or more
 
-    def retractions_and_targets(self) -> list[Entry]:
-        """Every committed retraction, and every committed line with an id one
-        names, in log order."""
-        retractions = self.retractions()
-        named = self.find({e.retracts for e in retractions if e.retracts})
+    def about_lines_and_targets(self) -> list[Entry]:
+        """Every committed line about another line, and every committed line
+        with an id one names, in log order."""
+        about = self.about_lines()
+        named = self.find({e.about for e in about if e.about})
         order = {self._shown(n): i for i, n in enumerate(self.files)}
-        lines = {(e.origin.file, e.origin.line): e for e in (*retractions, *named)}
+        lines = {(e.origin.file, e.origin.line): e for e in (*about, *named)}
         return [lines[k] for k in sorted(lines, key=lambda k: (order.get(k[0], -1), k[1]))]
 
     def counting(self, goal, day: dt.date) -> list[Entry]:
@@ -425,7 +432,7 @@ class Queries:
         retraction, every retraction, and for each goal the new entries touch
         (and its part/whole partners) one entry per day that sums the day
         (ledger.stand_ins) — the real entries on the days the new ones touch."""
-        named = {e.id for e in new} | {e.retracts for e in new if e.retracts}
+        named = {e.id for e in new} | {e.about for e in new if e.about}
         found = self.find(named)
         scope = {e.goal for e in new if e.goal} | {e.goal for e in found if e.goal}
         for goal in self.plan.goals:
@@ -451,14 +458,14 @@ class Queries:
                 repeated = set(record.applied.shadowed)
                 for e in self._entries_of(name, goal.id, days):
                     if (
-                        e.op is not Op.RETRACT
+                        e.op not in ABOUT_OPS
                         and e.batch not in cut
                         and e.origin.line not in repeated
                         and (e.origin.file, e.origin.line) not in have
                     ):
                         context.append(e)
             context += self._day_entries(goal, days)
-        context += [e for e in self.retractions() if (e.origin.file, e.origin.line) not in have]
+        context += [e for e in self.about_lines() if (e.origin.file, e.origin.line) not in have]
         return context
 
     def _day_entries(self, goal, skip: set[int]) -> list[Entry]:

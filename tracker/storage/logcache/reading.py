@@ -203,6 +203,9 @@ def _plain_columns(plain: list, shape: int, first: int, others: list, count: int
         [None] * n,
         [""] * n,
         batches if batches is not None else [None] * n,
+        [""] * n,
+        [""] * n,
+        [None] * n,
         lines,
         goals,
     ]

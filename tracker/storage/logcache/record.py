@@ -36,7 +36,7 @@ class FileRecord:
     problems: list[dict] = field(default_factory=list)  # Problem.to_record()
     commits: list[str] = field(default_factory=list)  # batches committed here
     batches: dict[str, list] = field(default_factory=dict)  # batch → [its lines, first line]
-    retractions: list[list] = field(default_factory=list)  # compact lines, each with its goal
+    about: list[list] = field(default_factory=list)  # lines about lines (compact), each with goal
     unknown: list[list] = field(default_factory=list)  # [a goal or item not in the plan, batch]
     dates: list[int] | None = None  # its first and last dated line's day
     order: list | bool | None = None  # the last dated line's sort key while in order, else false
@@ -56,7 +56,7 @@ class FileRecord:
 _FIELDS = {f.name for f in fields(FileRecord)}
 _CHECKS = {
     "stat": list, "digest": str, "verified_ns": int, "lines": int, "complete": bool,
-    "problems": list, "commits": list, "batches": dict, "retractions": list, "unknown": list,
+    "problems": list, "commits": list, "batches": dict, "about": list, "unknown": list,
     "tiny": bool, "sizes": dict, "steps": dict, "parts": dict,
 }  # fmt: skip
 
