@@ -55,7 +55,8 @@ def command(
     week, since, until, owner, split_by, as_of, fmt, output, to, subject, sender, lang, data_dir
 ):
     from tracker.engine.summary import summarize
-    from tracker.views.summary import summary_report, summary_subject
+    from tracker.views.digest import summary_subject
+    from tracker.views.summary import summary_report
 
     if split_by and owner:
         raise UsageError("split.not_with_owner")
