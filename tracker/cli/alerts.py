@@ -13,6 +13,7 @@ from tracker.cli.common import (
     lang_option,
     open_series,
     output_option,
+    owner_option,
     pager_option,
     warn_plan_ended,
 )
@@ -30,7 +31,7 @@ from tracker.problems import ExitCode, UsageError, suggest_or
     help="help.opt.fail_on",
     help_args={"conditions": ",".join(c.value for c in Condition)},
 )
-@option("--owner", metavar="OFFICE", help="help.opt.alerts_owner")
+@owner_option(help="help.opt.alerts_owner")
 @option(
     "--group-by",
     "group_by",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.help import option
+from tracker.cli.help import completer, option
 from tracker.cli.lang import current_lang, setting, user_config
 from tracker.cli.lang import lang_option as lang_option  # every command takes --lang here
 from tracker.model import Entry, Plan
@@ -46,14 +46,44 @@ def format_option(*choices: str, default: str = "table", help: str = "help.opt.f
     return decorator
 
 
-def output_option(f):
+def output_option(
+    f=None, *, help: str = "help.opt.output", required: bool = False, folder: bool = False
+):
+    """--output FILE (-o); with `folder`, a folder is accepted too (a digest
+    split into one file per office)."""
+
+    def decorator(f):
+        return option(
+            "--output",
+            "-o",
+            "output",
+            metavar="FILE",
+            required=required,
+            type=click.Path(dir_okay=folder),
+            help=help,
+        )(f)
+
+    return decorator(f) if f is not None else decorator
+
+
+def owner_option(*, help: str = "help.opt.owner", multiple: bool = False):
+    """--owner OFFICE: an office by its name, completed from the plan's offices."""
     return option(
-        "--output",
-        "-o",
-        "output",
-        metavar="FILE",
-        type=click.Path(dir_okay=False),
-        help="help.opt.output",
+        "--owner",
+        "owners" if multiple else "owner",
+        metavar="OFFICE",
+        multiple=multiple,
+        shell_complete=completer("owner"),
+        help=help,
+    )
+
+
+def area_option(f):
+    return option(
+        "--area",
+        metavar="AREA",
+        shell_complete=completer("area"),
+        help="help.opt.area",
     )(f)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracker.cli.common import (
+    area_option,
     data_option,
     emit,
     format_option,
@@ -11,12 +12,12 @@ from tracker.cli.common import (
     output_option,
     pager_option,
 )
-from tracker.cli.help import cli_command, completer, option
+from tracker.cli.help import cli_command
 from tracker.refs import resolve_area
 
 
 @cli_command("goals", help="help.goals")
-@option("--area", metavar="AREA", shell_complete=completer("area"), help="help.opt.area")
+@area_option
 @format_option("table", "json", "md")
 @output_option
 @lang_option

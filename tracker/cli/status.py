@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from tracker.cli.common import (
+    area_option,
     as_of_option,
     data_option,
     emit,
@@ -12,6 +13,7 @@ from tracker.cli.common import (
     lang_option,
     open_series,
     output_option,
+    owner_option,
     pager_option,
     warn_plan_ended,
 )
@@ -22,8 +24,8 @@ from tracker.refs import resolve_area, resolve_owner
 
 
 @cli_command("status", help="help.status")
-@option("--area", metavar="AREA", shell_complete=completer("area"), help="help.opt.area")
-@option("--owner", metavar="OWNER", shell_complete=completer("owner"), help="help.opt.owner")
+@area_option
+@owner_option()
 @option(
     "--state",
     "states",

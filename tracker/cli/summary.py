@@ -16,6 +16,8 @@ from tracker.cli.common import (
     lang_option,
     open_data,
     open_log,
+    output_option,
+    owner_option,
     pager_option,
     write_atomic,
     write_text,
@@ -33,18 +35,11 @@ EXTENSIONS = {
 @option("--week", metavar="YYYY-Www", help="help.opt.week")
 @option("--since", metavar="DATE", help="help.opt.period_since")
 @option("--until", metavar="DATE", help="help.opt.period_until")
-@option("--owner", metavar="OFFICE", help="help.opt.summary_owner")
+@owner_option(help="help.opt.summary_owner")
 @option("--split-by", "split_by", type=click.Choice(["owner"]), help="help.opt.split_by")
 @as_of_option
 @format_option("text", "md", "html", "json", "xlsx", "email", default="text")
-@option(
-    "--output",
-    "-o",
-    "output",
-    metavar="FILE",
-    type=click.Path(),
-    help="help.opt.summary_output",
-)
+@output_option(help="help.opt.summary_output", folder=True)
 @option("--to", "to", metavar="ADDRESS", multiple=True, help="help.opt.mail_to")
 @option("--subject", metavar="TEXT", help="help.opt.mail_subject")
 @option("--from", "sender", metavar="ADDRESS", help="help.opt.mail_from")

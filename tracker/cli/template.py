@@ -7,25 +7,25 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.common import as_of_option, data_option, emit, lang_option, open_data
-from tracker.cli.help import cli_command, option
+from tracker.cli.common import (
+    as_of_option,
+    data_option,
+    emit,
+    lang_option,
+    open_data,
+    output_option,
+    owner_option,
+)
+from tracker.cli.help import cli_command
 from tracker.problems import ExitCode, TrackerError
 from tracker.refs import resolve_owner
 from tracker.words import say
 
 
 @cli_command("template", help="help.template")
-@option("--owner", "owners", metavar="OFFICE", multiple=True, help="help.opt.template_owner")
+@owner_option(help="help.opt.template_owner", multiple=True)
 @as_of_option
-@option(
-    "--output",
-    "-o",
-    "output",
-    metavar="FILE",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="help.opt.template_output",
-)
+@output_option(help="help.opt.template_output", required=True)
 @lang_option
 @data_option
 def command(owners, as_of, output, lang, data_dir):
