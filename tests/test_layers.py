@@ -36,6 +36,7 @@ FORBIDDEN = {
     "storage": ("click", "rich", "jinja2", "tracker.cli", "tracker.views", "tracker.render"),
     "render": ("click", "tracker.storage", "tracker.cli", "tracker.engine", "tracker.rules",
                "tracker.writes"),
+    "app": ("click", "rich", "jinja2", "tracker.cli", "tracker.render"),
 }  # fmt: skip
 
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 from tracker.cli.common import (
     area_option,
     data_option,
-    emit,
+    find_data,
     format_option,
     lang_option,
-    open_data,
     output_option,
     pager_option,
+    reply,
 )
 from tracker.cli.help import cli_command
-from tracker.refs import resolve_area
 
 
 @cli_command("goals", help="help.goals")
@@ -24,9 +23,6 @@ from tracker.refs import resolve_area
 @pager_option
 @data_option
 def command(area, fmt, output, lang, data_dir):
-    from tracker.views.goals import goals_report
+    from tracker.app.goals import goals
 
-    loaded = open_data(data_dir, with_log=False)
-    if area is not None:
-        resolve_area(loaded.plan, area)
-    emit(goals_report(loaded.plan, area=area, lang=lang), fmt, output=output)
+    reply(goals(find_data(data_dir), area=area, lang=lang), fmt, output=output)

@@ -29,7 +29,7 @@ from tracker.views.phrases import (
     condition_name,
     done_or_not,
     forecast_sentence,
-    plan_ended_line,
+    plan_ended,
     revision_text,
     schedule_text,
     state_name,
@@ -407,9 +407,7 @@ def notice_line(summary: Summary, lang: str) -> str:
     name goals or items the plan no longer has (their progress does not count)."""
     lines = []
     if summary.plan_ended:
-        lines.append(
-            plan_ended_line(summary.plan, summary.until, command="tracker summary", lang=lang)
-        )
+        lines.append(plan_ended(summary.plan, summary.until, command="tracker summary").text(lang))
     if summary.unknown:
         lines.append(
             say("unknown_references", lang, count=len(summary.unknown), example=summary.unknown[0])
