@@ -117,16 +117,6 @@ def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True)
     return opened
 
 
-def open_log(opened: Opened):
-    """progress/ as maintained state, what it could not count said on stderr
-    (for `summary`, until it too is one call into tracker.app)."""
-    from tracker.app.common import open_log as open_state
-
-    log, warnings = open_state(opened)
-    say_warnings(warnings)
-    return log
-
-
 def say_warnings(warnings: tuple[Phrase, ...]) -> None:
     """Warnings on stderr (never inside a document on stdout), in the user's
     language, user text in them made inert."""

@@ -8,7 +8,6 @@ responsible office (责任单位) stands, then what changed in the period."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from tracker.engine.offices import OfficeStanding
@@ -95,11 +94,11 @@ class Part(NamedTuple):
         )
 
 
-@dataclass(frozen=True)
-class Digest:
+class Digest(NamedTuple):
     """The digest of one period, for the whole plan or one office, in one
     language: its head (title, period, counts per state, what a reader must
-    know first) and its sections."""
+    know first) and its sections. A NamedTuple, as every view-model record
+    here: a frozen dataclass costs `summary` a millisecond to define."""
 
     summary: Summary  # the facts it words: plan, period, office, series
     lang: str

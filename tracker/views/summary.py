@@ -6,13 +6,12 @@ built once however many forms are made."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 from tracker.engine.history import chart_days, chart_fractions
 from tracker.engine.summary import Summary
 from tracker.model import Goal, GoalStatus, Kind
 from tracker.numbers import grouped
-from tracker.views.digest import Digest, Part, Row, build_digest
+from tracker.views.digest import Digest, Part, Row
 from tracker.views.model import Chart, Sheet, Table
 from tracker.views.report import Report
 from tracker.views.sheets import flat_status, record_sheet
@@ -21,17 +20,16 @@ from tracker.words import say
 SCHEMA = "tracker.summary/2"
 
 
-def summary_report(summary: Summary, *, week: str | None, lang: str) -> Report:
-    """The digest of `summary` in every form it has."""
-    digest = cache(lambda: build_digest(summary, week=week, lang=lang))
+def summary_report(digest: Digest) -> Report:
+    """The digest in every form it has."""
     return Report(
         SCHEMA,
-        summary.until,
-        lambda: digest_body(digest()),
-        tables=lambda: digest_tables(digest()),
+        digest.summary.until,
+        lambda: digest_body(digest),
+        tables=lambda: digest_tables(digest),
         template="summary.html.j2",
-        page=lambda: digest_page(digest()),
-        sheets=lambda: digest_sheets(digest()),
+        page=lambda: digest_page(digest),
+        sheets=lambda: digest_sheets(digest),
     )
 
 
