@@ -4,18 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import (
-    as_of_option,
-    data_option,
-    exit_with,
-    find_data,
-    format_option,
-    lang_option,
-    output_option,
-    owner_option,
-    pager_option,
-    reply,
-)
+from tracker.cli.common import exit_with, find_data, owner_option, reply, report_options
 from tracker.cli.help import cli_command, option
 from tracker.model import Condition
 from tracker.problems import ExitCode
@@ -45,12 +34,7 @@ def _conditions(ctx, param, text: str) -> list[str]:
     default="none",
     help="help.opt.alerts_group_by",
 )
-@as_of_option
-@format_option("table", "json", "csv", "md")
-@output_option
-@lang_option
-@pager_option
-@data_option
+@report_options("table", "json", "csv", "md")
 def command(fail_on, owner, group_by, as_of, fmt, output, lang, data_dir):
     from tracker.app.alerts import alerts
 

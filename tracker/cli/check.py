@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from tracker.cli.common import (
-    data_option,
-    exit_with,
-    find_data,
-    format_option,
-    lang_option,
-    output_option,
-    pager_option,
-    reply,
-)
+from tracker.cli.common import exit_with, find_data, reply, report_options
 from tracker.cli.help import cli_command
 from tracker.problems import ExitCode
 
 
 @cli_command("check", help="help.check")
-@format_option("table", "json")
-@output_option
-@lang_option
-@pager_option
-@data_option
+@report_options("table", "json", as_of=False)
 def command(fmt, output, lang, data_dir):
     from tracker.app.check import check
 

@@ -192,6 +192,25 @@ def pager_option(f):
     )(f)
 
 
+def report_options(
+    *formats: str, default: str = "table", help: str = "help.opt.format", as_of: bool = True
+):
+    """The options a report command takes after its own, in this order:
+    --as-of (unless `as_of` is False), --format (of `formats`), --output,
+    --lang, --no-pager and --data — as sqlite-utils' output_options."""
+    shared = [format_option(*formats, default=default, help=help), output_option, lang_option,
+              pager_option, data_option]  # fmt: skip
+    if as_of:
+        shared.insert(0, as_of_option)
+
+    def decorator(f):
+        for add in reversed(shared):  # the first applied is the last listed
+            f = add(f)
+        return f
+
+    return decorator
+
+
 def terminal_size() -> os.terminal_size | None:
     """The real size of the terminal stdout is on (NO_COLOR and TERM only turn
     colour off), or None when stdout is not a terminal."""

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.cli.common import (
-    as_of_option,
-    data_option,
-    find_data,
-    format_option,
-    lang_option,
-    output_option,
-    pager_option,
-    reply,
-)
+from tracker.cli.common import find_data, reply, report_options
 from tracker.cli.help import cli_command, completer, option
 
 
@@ -19,19 +10,7 @@ from tracker.cli.help import cli_command, completer, option
 @option("--goal", "goal_id", metavar="ID", shell_complete=completer("goal"), help="help.opt.goal")
 @option("--since", metavar="DATE", help="help.opt.since")
 @option("--until", metavar="DATE", help="help.opt.until")
-@as_of_option
-@format_option(
-    "table",
-    "json",
-    "jsonl",
-    "csv",
-    "xlsx",
-    help="help.opt.entries_format",
-)
-@output_option
-@pager_option
-@lang_option
-@data_option
+@report_options("table", "json", "jsonl", "csv", "xlsx", help="help.opt.entries_format")
 def command(goal_id, since, until, as_of, fmt, output, lang, data_dir):
     from tracker.app.entries import entries
 

@@ -4,18 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import (
-    area_option,
-    as_of_option,
-    data_option,
-    find_data,
-    format_option,
-    lang_option,
-    output_option,
-    owner_option,
-    pager_option,
-    reply,
-)
+from tracker.cli.common import area_option, find_data, owner_option, reply, report_options
 from tracker.cli.help import cli_command, completer, option
 from tracker.model import State
 
@@ -39,12 +28,7 @@ from tracker.model import State
     default="area",
     help="help.opt.status_group_by",
 )
-@as_of_option
-@format_option("table", "json", "csv", "md", "xlsx")
-@output_option
-@lang_option
-@pager_option
-@data_option
+@report_options("table", "json", "csv", "md", "xlsx")
 def command(area, owner, states, group_by, as_of, fmt, output, lang, data_dir):
     from tracker.app.status import status
 
