@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 
 class AlertsAnswer(NamedTuple):
+    """The alerts, and which conditions asked to fail on hold (exit 1)."""
+
     report: Report
     warnings: tuple[Phrase, ...]
     failing: tuple[str, ...]  # the conditions asked to fail on that hold

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 
 class CheckAnswer(NamedTuple):
+    """Every problem found, and how many (any at all: exit 3)."""
+
     report: Report
     warnings: tuple[Phrase, ...]  # none: every problem is in the report
     problems: int  # found in the plan, the log or the folder

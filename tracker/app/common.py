@@ -5,7 +5,7 @@ today, and the Answer a read returns."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tracker.model import Entry, Plan
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
@@ -92,12 +92,14 @@ def open_folder(data: DataDir, *, with_log: bool = False) -> Opened:
     )
 
 
-def open_log(opened: Opened):
-    """progress/ as maintained state (storage.datadir.open_log), for reads that
-    need only the part of the log a question needs; and its warnings."""
-    from tracker.storage.datadir import open_log as open_state
+def open_log(opened: Opened) -> tuple[Any, tuple[Phrase, ...]]:
+    """progress/ as maintained state, for reads that need only the part of the
+    log a question needs; and its warnings. The log is whatever
+    storage.datadir.open_log gives (typed loosely on purpose: reads use only
+    its queries, so what stands behind them can change)."""
+    from tracker.storage import datadir
 
-    log = open_state(opened.data, opened.plan)
+    log = datadir.open_log(opened.data, opened.plan)
     return log, log_warnings(log.problems(), log.unknown())
 
 

@@ -27,6 +27,8 @@ class OfficeDigest(NamedTuple):
 
 
 class DigestAnswer(NamedTuple):
+    """The digest asked for, its mail subject, and the offices' own digests."""
+
     report: Report
     warnings: tuple[Phrase, ...]
     subject: str  # the report's mail subject
@@ -69,12 +71,12 @@ def summary(
             opened.plan, entries, since=start, until=end, office=office, series=series,
             unknown=unknown,
         )  # fmt: skip
-        return summary, build_digest(summary, week=week_name, lang=lang)
+        return build_digest(summary, week=week_name, lang=lang)
 
-    whole, built = digest(owner)
+    built = digest(owner)
     offices = []
-    for standing in whole.offices if split_by_owner else ():
-        _, mine = digest(standing.office)
+    for standing in built.summary.offices if split_by_owner else ():
+        mine = digest(standing.office)
         offices.append(
             OfficeDigest(standing.office, standing.held, mine.subject, summary_report(mine))
         )

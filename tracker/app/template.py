@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 
 class TemplateAnswer(NamedTuple):
+    """The workbook, and how many sheets and rows it has (for the CLI's line)."""
+
     report: Report
     warnings: tuple[Phrase, ...]
     offices: int  # sheets in the workbook

@@ -15,10 +15,11 @@ from tracker.cli.help import completer, option
 from tracker.cli.lang import lang_option as lang_option  # every command takes --lang here
 from tracker.cli.lang import setting, user_config
 from tracker.problems import ExitCode, UsageError
-from tracker.words import Phrase
 
 if TYPE_CHECKING:
     from tracker.app.common import Answered, Opened
+    from tracker.storage.datadir import DataDir
+    from tracker.words import Phrase
 
 # ── options every command spells the same way ────────────────────────────────
 
@@ -91,9 +92,9 @@ def area_option(f):
 # ── the data folder ──────────────────────────────────────────────────────────
 
 
-def find_data(data_dir: str | None):
-    """The data folder (storage.datadir.DataDir): the command's --data, else
-    the group's, else SPEC's search, and last the config file's `data`."""
+def find_data(data_dir: str | None) -> DataDir:
+    """The data folder: the command's --data, else the group's, else SPEC's
+    search, and last the config file's `data`."""
     from tracker.storage.datadir import find_data_dir
 
     ctx = click.get_current_context(silent=True)
