@@ -124,11 +124,16 @@ def say_warnings(warnings: tuple[Phrase, ...]) -> None:
     if not warnings:
         return
     from tracker.cli.lang import current_lang
-    from tracker.render.text import inert
 
     lang = current_lang()
     for warning in warnings:
-        click.echo(inert(warning.text(lang)), err=True)
+        line = warning.text(lang)
+        if not line.isprintable():  # a goal's name from the log may hold anything
+            # Imported only then: every `status` after the plan's end warns.
+            from tracker.render.text import inert
+
+            line = inert(line)
+        click.echo(line, err=True)
 
 
 def reply(answer: Answered, fmt: str, *, output: str | None = None, **how) -> None:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from tracker.engine.offices import OfficeStanding
 from tracker.engine.summary import Attention, GoalActivity, Summary
-from tracker.model import Condition, Goal, GoalStatus, Kind, Op, State
+from tracker.model import Condition, Goal, Kind, Op, State
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     STATE_MARK,
@@ -38,6 +38,8 @@ from tracker.views.phrases import (
 )
 from tracker.views.status import counts_line
 from tracker.words import say
+
+PROJECTED = frozenset({Kind.COUNT, Kind.LEVEL})  # kinds with a rate to project
 
 # ── the structure ────────────────────────────────────────────────────────────
 
@@ -179,12 +181,13 @@ def attention_part(summary: Summary, lang: str) -> Part:
 
 def _attention_row(attention: Attention, lang: str) -> Row:
     status = attention.status
+    forecast = forecast_sentence(status, lang)
     record = dict(
         status_dict(status),
         condition=attention.condition.value,
         delay_days=attention.delay_days,
         gap=plain_number(attention.gap),
-        forecast_text=forecast_sentence(status, lang),
+        forecast_text=forecast,
     )
     return Row(
         record,
@@ -195,7 +198,8 @@ def _attention_row(attention: Attention, lang: str) -> Row:
             "behind": Cell(behind_text(attention, lang), "bad"),
             "value": Cell(value_text(status, lang)),
             "gap": Cell(gap_text(attention, lang)),
-            "forecast": Cell(projection_text(status, lang)),
+            # The table's forecast is for goals that can have one (count, level).
+            "forecast": Cell(forecast if status.goal.kind in PROJECTED else ""),
             "id": Cell(status.goal.id, "dim"),
             # Shown on the page's cards, beside the value.
             "progress": Cell(percent(status.progress)),
@@ -453,13 +457,6 @@ def gap_text(attention: Attention, lang: str) -> str:
     unit = say("chart.items", lang) if goal.kind is Kind.CHECKLIST else goal.unit
     value = f"{grouped(attention.gap)}{' ' + unit if unit else ''}"
     return say("gap.short", lang, value=value)
-
-
-def projection_text(status: GoalStatus, lang: str) -> str:
-    """The forecast sentence where there can be one (count and level goals)."""
-    if status.goal.kind not in (Kind.COUNT, Kind.LEVEL):
-        return ""
-    return forecast_sentence(status, lang)
 
 
 def _style(attention: Attention) -> str:
