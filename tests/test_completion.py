@@ -55,7 +55,8 @@ def test_completion_offers_commands_goals_items_states_areas_owners(data):
     assert items == ["plain,茅天新", "plain,长石", "plain,九塘"]
     assert "plain,off_track" in complete(data, "tracker status --state ")
     assert "plain,livelihood" in complete(data, "tracker goals --area ")
-    assert "plain,区人力资源和社会保障局" in complete(data, "tracker status --owner ")
+    for command in ("status", "alerts", "summary", "template"):  # one --owner, one completion
+        assert "plain,区人力资源和社会保障局" in complete(data, f"tracker {command} --owner ")
     assert "plain,--no-pager" in complete(data, "tracker status --no")
 
 

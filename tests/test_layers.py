@@ -47,6 +47,8 @@ LAYERS: dict[str, tuple[str, ...] | str] = {
     "writes": ("storage", "rules", "engine", "ledger", "model", "problems"),
     "views": ("engine", "model", "fillin", "numbers", "problems", "words"),
     "render": ("views", "jsontext"),
+    "app": ("loader", "storage", "writes", "views", "engine", "rules", "ledger", "refs", "model",
+            "dates", "problems", "words"),
     "cli": ABOVE,
     "__main__": ("cli",),
 }  # fmt: skip
@@ -57,7 +59,8 @@ IO = ("os", "pathlib", "io", "shutil", "tempfile", "subprocess", "filelock")
 UI = ("click", "rich", "jinja2")
 PURE = ("words", "numbers", "jsontext", "fillin", "problems", "dates", "model", "kinds",
         "ledger", "refs", "engine", "rules", "views")  # fmt: skip
-OUTSIDE = {**dict.fromkeys(PURE, IO + UI), "writes": IO + UI, "storage": UI, "render": ("click",)}
+OUTSIDE = {**dict.fromkeys(PURE, IO + UI), "writes": IO + UI, "storage": UI, "render": ("click",),
+           "app": UI}  # fmt: skip
 
 
 def may_import(layer: str) -> set[str]:

@@ -156,6 +156,44 @@ def test_a_revision_applies_from_its_date_and_shows_the_original(plan):
     assert plan.json("summary", "--as-of", "2020-06-30")["revisions"] == []
 
 
+def test_every_form_of_the_digest_shows_a_revised_goal_against_its_revised_target(plan):
+    """The digest is built once: its attention cards, progress table, chart,
+    workbook and JSON all measure a revised goal by the target in force at the
+    period's end (800), never by the one it replaced (1,000)."""
+    import base64
+    import email
+
+    import openpyxl
+
+    plan("log", "revised", "100", "--date", "2020-07-03", code=0)
+    period = ("summary", "--as-of", "2020-07-05", "--lang", "en")
+    document = plan.json(*period)
+    assert next(a for a in document["attention"] if a["id"] == "revised")["target"] == 800
+    assert document["revisions"][0]["target"] == 800
+    mail = email.message_from_string(plan(*period, "--format", "email", "--to", "a@b.c").stdout)
+    forms = {fmt: plan(*period, "--format", fmt, code=0).stdout for fmt in ("text", "md", "html")}
+    for part in mail.walk():
+        if not part.is_multipart():
+            forms[part.get_content_type()] = base64.b64decode(part.get_payload()).decode()
+    for fmt, text in forms.items():
+        # Once in what needs attention and once in what changed this period.
+        assert text.count("100/800 人") == 2, (fmt, text)
+        assert "/1,000 人" not in text, fmt
+    assert "target 800 人" in forms["html"]  # the chart's target line
+    path = plan.root / "digest.xlsx"
+    plan(*period, "--format", "xlsx", "--output", str(path), code=0)
+    book = openpyxl.load_workbook(path)
+    targets = {
+        row[header.index("target")]
+        for sheet in book.worksheets
+        for header in [[cell.value for cell in sheet[1]]]
+        if "target" in header
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+        if "revised" in row
+    }
+    assert targets == {800}, targets
+
+
 @pytest.mark.parametrize(
     "revision, message",
     [

@@ -100,9 +100,10 @@ def parse_week(text: str) -> tuple[dt.date, dt.date]:
 
 
 def today_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
-    """Today's date in the plan's time zone. The one clock read lives in the CLI;
-    it passes `now=None` and this reads the UTC clock once. The plan's rules
-    have already refused a zone that does not exist."""
+    """Today's date in the plan's time zone. The clock is read at the edge
+    (the app layer opening a data folder, `tracker init`): it passes
+    `now=None` and this reads the UTC clock once. The plan's rules have
+    already refused a zone that does not exist."""
     now = now or dt.datetime.now(dt.UTC)
     return now.astimezone(find_zone(timezone) or dt.UTC).date()
 

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import (
-    as_of_option,
-    data_option,
-    emit,
-    exit_with,
-    format_option,
-    lang_option,
-    open_series,
-    output_option,
-    pager_option,
-    warn_plan_ended,
-)
+from tracker.cli.common import exit_with, find_data, owner_option, reply, report_options
 from tracker.cli.help import cli_command, option
 from tracker.model import Condition
-from tracker.problems import ExitCode, UsageError, suggest_or
+from tracker.problems import ExitCode
+
+
+def _conditions(ctx, param, text: str) -> list[str]:
+    from tracker.app.alerts import conditions
+
+    return conditions(text)
 
 
 @cli_command("alerts", help="help.alerts")
@@ -27,10 +22,11 @@ from tracker.problems import ExitCode, UsageError, suggest_or
     "fail_on",
     metavar="LIST",
     default="",
+    callback=_conditions,
     help="help.opt.fail_on",
     help_args={"conditions": ",".join(c.value for c in Condition)},
 )
-@option("--owner", metavar="OFFICE", help="help.opt.alerts_owner")
+@owner_option(help="help.opt.alerts_owner")
 @option(
     "--group-by",
     "group_by",
@@ -38,47 +34,14 @@ from tracker.problems import ExitCode, UsageError, suggest_or
     default="none",
     help="help.opt.alerts_group_by",
 )
-@as_of_option
-@format_option("table", "json", "csv", "md")
-@output_option
-@lang_option
-@pager_option
-@data_option
+@report_options("table", "json", "csv", "md")
 def command(fail_on, owner, group_by, as_of, fmt, output, lang, data_dir):
-    from tracker.engine.alerts import alerts
-    from tracker.engine.offices import holds
-    from tracker.engine.status import statuses_from_series
-    from tracker.refs import resolve_owner
-    from tracker.views.alerts import alerts_report
+    from tracker.app.alerts import alerts
 
-    wanted = parse_fail_on(fail_on)
-    loaded, series = open_series(data_dir)
-    day = loaded.date(as_of, option="--as-of")
-    if owner is not None:
-        resolve_owner(loaded.plan, owner)
-    statuses = statuses_from_series(loaded.plan, series, as_of=day)
-    found = alerts([s for s in statuses if owner is None or holds(s.goal, owner)])
-    failing = sorted({a.condition.value for a in found} & set(wanted))
-    report = alerts_report(
-        loaded.plan,
-        found,
-        as_of=day,
-        fail_on=wanted,
-        failing=failing,
+    answer = alerts(
+        find_data(data_dir), as_of=as_of, owner=owner, fail_on=fail_on, group_by=group_by,
         lang=lang,
-        group_by=group_by,
-    )
-    warn_plan_ended(loaded.plan, day, "tracker alerts", lang)
-    emit(report, fmt, output=output)
-    if failing:
+    )  # fmt: skip
+    reply(answer, fmt, output=output)
+    if answer.failing:
         exit_with(ExitCode.CONDITION)
-
-
-def parse_fail_on(text: str) -> list[str]:
-    names = [c.value for c in Condition]
-    wanted = [part.strip() for part in text.replace(" ", ",").split(",") if part.strip()]
-    for name in wanted:
-        if name not in names:
-            fix = suggest_or(name, names, "conditions_are", conditions=", ".join(names))
-            raise UsageError("unknown_condition", fix, name=name)
-    return wanted

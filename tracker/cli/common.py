@@ -1,23 +1,25 @@
-"""Shared option decorators, data loading for commands, and the way out: a Report
-emitted to stdout or a file."""
+"""Shared option decorators, finding and opening the data folder for a command,
+and the way out: warnings on stderr, a Report emitted to stdout or a file."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from tracker.cli.help import completer, option
 from tracker.cli.help import lang_option as lang_option  # every command takes --lang here
-from tracker.cli.help import option
-from tracker.cli.lang import current_lang, setting, user_config
-from tracker.model import Entry, Plan
-from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
-from tracker.words import say
+from tracker.cli.lang import setting, user_config
+from tracker.problems import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from tracker.app.common import Answered, Opened
+    from tracker.storage.datadir import DataDir
+    from tracker.words import Phrase
 
 # ── options every command spells the same way ────────────────────────────────
 
@@ -46,47 +48,51 @@ def format_option(*choices: str, default: str = "table", help: str = "help.opt.f
     return decorator
 
 
-def output_option(f):
+def output_option(
+    f=None, *, help: str = "help.opt.output", required: bool = False, folder: bool = False
+):
+    """--output FILE (-o); with `folder`, a folder is accepted too (a digest
+    split into one file per office)."""
+
+    def decorator(f):
+        return option(
+            "--output",
+            "-o",
+            "output",
+            metavar="FILE",
+            required=required,
+            type=click.Path(dir_okay=folder),
+            help=help,
+        )(f)
+
+    return decorator(f) if f is not None else decorator
+
+
+def owner_option(*, help: str = "help.opt.owner", multiple: bool = False):
+    """--owner OFFICE: an office by its name, completed from the plan's offices."""
     return option(
-        "--output",
-        "-o",
-        "output",
-        metavar="FILE",
-        type=click.Path(dir_okay=False),
-        help="help.opt.output",
+        "--owner",
+        "owners" if multiple else "owner",
+        metavar="OFFICE",
+        multiple=multiple,
+        shell_complete=completer("owner"),
+        help=help,
+    )
+
+
+def area_option(f):
+    return option(
+        "--area",
+        metavar="AREA",
+        shell_complete=completer("area"),
+        help="help.opt.area",
     )(f)
 
 
-# ── loading ──────────────────────────────────────────────────────────────────
+# ── the data folder ──────────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True)
-class Opened:
-    """A data folder opened for a command: its plan, the log (when asked for),
-    the log's problems, and today in the plan's time zone."""
-
-    data: object  # storage.datadir.DataDir
-    plan: Plan
-    entries: list[Entry]
-    log_problems: list[Problem]
-    today: dt.date
-
-    def date(self, text: str | None, *, option: str = "") -> dt.date:
-        """A date the user typed (None: today in the plan's time zone)."""
-        if text is None:
-            return self.today
-        from tracker.dates import parse_date
-
-        try:
-            return parse_date(text, today=self.today)
-        except UsageError as error:
-            if option:
-                p = error.problems[0]
-                raise UsageError("option_problem", p.fix, option=option, detail=p.what) from None
-            raise
-
-
-def find_data(data_dir: str | None):
+def find_data(data_dir: str | None) -> DataDir:
     """The data folder: the command's --data, else the group's, else SPEC's
     search, and last the config file's `data`."""
     from tracker.storage.datadir import find_data_dir
@@ -101,70 +107,40 @@ def find_data(data_dir: str | None):
 
 
 def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True) -> Opened:
-    """Find and load the data folder. Problems in goals.toml stop the command
-    (exit 3); problems in the log are a warning: the rest of it still counts."""
-    from tracker.dates import today_in
-    from tracker.loader import load
+    """Find and open the data folder for a command that writes (or starts a
+    new plan from it): problems in goals.toml stop it; with `warn`, what the
+    log could not count is said on stderr."""
+    from tracker.app.common import open_folder
 
-    data = find_data(data_dir)
-    loaded = load(data, with_log=with_log)
-    if loaded.plan is None or loaded.plan_problems:
-        plan_file = data.display(data.goals_path)
-        count = len(loaded.plan_problems)
-        extra = problem(plan_file, None, "summary", "plan_problems", "fix_then_check", count=count)
-        raise TrackerError(loaded.plan_problems + [extra], ExitCode.BAD_DATA)
+    opened = open_folder(find_data(data_dir), with_log=with_log)
     if warn:
-        _warn(loaded.log_problems)
-        if with_log:
-            from tracker.ledger import names_not_in_plan
-
-            _warn_unknown(names_not_in_plan(loaded.plan, loaded.entries))
-    plan = loaded.plan
-    return Opened(data, plan, loaded.entries, loaded.log_problems, today_in(plan.timezone))
+        say_warnings(opened.warnings)
+    return opened
 
 
-def open_series(data_dir: str | None):
-    """For commands that need only each goal's value over time (status, alerts):
-    served from the derived cache when the log has not changed."""
-    loaded = open_data(data_dir, with_log=False)
-    return loaded, open_log(loaded).series()
+def say_warnings(warnings: tuple[Phrase, ...]) -> None:
+    """Warnings on stderr (never inside a document on stdout), in the user's
+    language, user text in them made inert."""
+    if not warnings:
+        return
+    from tracker.cli.lang import current_lang
+
+    lang = current_lang()
+    for warning in warnings:
+        line = warning.text(lang)
+        if not line.isprintable():  # a goal's name from the log may hold anything
+            # Imported only then: every `status` after the plan's end warns.
+            from tracker.render.text import inert
+
+            line = inert(line)
+        click.echo(line, err=True)
 
 
-def warn_plan_ended(plan: Plan, as_of: dt.date, command: str, lang: str) -> None:
-    """One line on stderr (never inside a document on stdout) when the report's
-    date is after the plan's end, where every unfinished goal reads as overdue:
-    when the plan ended, and the command that shows it as it stood."""
-    if as_of > plan.end:
-        from tracker.views.phrases import plan_ended_line
-
-        click.echo(plan_ended_line(plan, as_of, command=command, lang=lang), err=True)
-
-
-def open_log(loaded: Opened, *, warn: bool = True):
-    """progress/ as maintained state, for commands that read only the part of the
-    log a question needs (show, entries, summary); warns like open_data."""
-    from tracker import loader
-
-    log = loader.open_log(loaded.data, loaded.plan)
-    if warn:
-        _warn(log.problems())
-        _warn_unknown(log.unknown())
-    return log
-
-
-def _warn(log_problems: list[Problem]) -> None:
-    if log_problems:
-        click.echo(say("log_problems_warning", current_lang(), count=len(log_problems)), err=True)
-
-
-def _warn_unknown(unknown: list[str]) -> None:
-    """Plan edits never silently drop progress: entries naming a goal or item the
-    plan no longer has are announced."""
-    if unknown:
-        from tracker.render.text import inert
-
-        line = say("unknown_references", current_lang(), count=len(unknown), example=unknown[0])
-        click.echo(inert(line), err=True)
+def reply(answer: Answered, fmt: str, *, output: str | None = None, **how) -> None:
+    """A read's answer: its warnings on stderr, then its report (`emit`, and
+    `how` it takes)."""
+    say_warnings(answer.warnings)
+    emit(answer.report, fmt, output=output, **how)
 
 
 # ── output ───────────────────────────────────────────────────────────────────
@@ -222,6 +198,25 @@ def pager_option(f):
     )(f)
 
 
+def report_options(
+    *formats: str, default: str = "table", help: str = "help.opt.format", as_of: bool = True
+):
+    """The options a report command takes after its own, in this order:
+    --as-of (unless `as_of` is False), --format (of `formats`), --output,
+    --lang, --no-pager and --data — as sqlite-utils' output_options."""
+    shared = [format_option(*formats, default=default, help=help), output_option, lang_option,
+              pager_option, data_option]  # fmt: skip
+    if as_of:
+        shared.insert(0, as_of_option)
+
+    def decorator(f):
+        for add in reversed(shared):  # the first applied is the last listed
+            f = add(f)
+        return f
+
+    return decorator
+
+
 def terminal_size() -> os.terminal_size | None:
     """The real size of the terminal stdout is on (NO_COLOR and TERM only turn
     colour off), or None when stdout is not a terminal."""
@@ -239,17 +234,32 @@ def terminal_size() -> os.terminal_size | None:
     return size
 
 
-def emit(report, fmt: str, *, output: str | None = None, digest: bool = False) -> None:
+def emit(
+    report,
+    fmt: str,
+    *,
+    output: str | None = None,
+    digest: bool = False,
+    headers: dict[str, str] | None = None,
+) -> None:
     """Render `report` as `fmt` to stdout — fitted to the terminal's real width,
     coloured unless NO_COLOR/TERM=dumb, and through a pager when it is longer
     than the screen — or, with `output`, atomically to that file. Piped output
     is never paged; its tables take $COLUMNS if set, else their natural width.
     A `digest` (the weekly summary, read in mail and files) off a terminal is
-    laid out the same wherever it goes: indented JSON and natural width."""
+    laid out the same wherever it goes: indented JSON and natural width. A
+    mail (`email`, with its `headers`) is written as it is, for sendmail."""
     from tracker.render.out import render
 
     if fmt == "xlsx" and output is None:
         raise UsageError("xlsx_needs_output", "xlsx_needs_output_fix")
+    if fmt == "email":
+        text = render(report, fmt, headers=headers)
+        if output is not None:
+            write_atomic(Path(output), text)
+        else:
+            write_text(text)
+        return
     size = terminal_size() if output is None else None
     if size is not None:
         width, indent = size.columns, 2

@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-from tracker.cli.common import (
-    data_option,
-    emit,
-    format_option,
-    lang_option,
-    open_data,
-    output_option,
-    pager_option,
-)
-from tracker.cli.help import cli_command, completer, option
-from tracker.refs import resolve_area
+from tracker.cli.common import area_option, find_data, reply, report_options
+from tracker.cli.help import cli_command
 
 
 @cli_command("goals", help="help.goals")
-@option("--area", metavar="AREA", shell_complete=completer("area"), help="help.opt.area")
-@format_option("table", "json", "md")
-@output_option
-@lang_option
-@pager_option
-@data_option
+@area_option
+@report_options("table", "json", "md", as_of=False)
 def command(area, fmt, output, lang, data_dir):
-    from tracker.views.goals import goals_report
+    from tracker.app.goals import goals
 
-    loaded = open_data(data_dir, with_log=False)
-    if area is not None:
-        resolve_area(loaded.plan, area)
-    emit(goals_report(loaded.plan, area=area, lang=lang), fmt, output=output)
+    reply(goals(find_data(data_dir), area=area, lang=lang), fmt, output=output)

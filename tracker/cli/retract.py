@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from tracker.cli.common import data_option, emit, format_option, lang_option, open_data, open_log
+from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
 from tracker.cli.help import cli_command, completer, option
 from tracker.model import Entry, Op, Source
 from tracker.problems import UsageError
@@ -25,6 +25,7 @@ from tracker.words import say
 def command(entry_id, reason, by, dry_run, yes, fmt, lang, data_dir):
     from tracker.cli.log import reporter, user_text
     from tracker.dates import utc_now_text
+    from tracker.loader import open_log
     from tracker.refs import resolve_entry
     from tracker.views.write import retract_report
     from tracker.writes import new_id, write
@@ -32,7 +33,7 @@ def command(entry_id, reason, by, dry_run, yes, fmt, lang, data_dir):
     loaded = open_data(data_dir, with_log=False, warn=False)
     if not reason.strip():
         raise UsageError("reason_empty", "reason_empty_fix")
-    log = open_log(loaded, warn=False)
+    log = open_log(loaded.data, loaded.plan)
     exact = [e for e in log.find({entry_id}) if e.id == entry_id]
     target = resolve_entry(exact or log.entries(), entry_id)  # a start of an id: every id
     retraction = Entry(

@@ -7,42 +7,33 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.common import as_of_option, data_option, emit, lang_option, open_data
-from tracker.cli.help import cli_command, option
+from tracker.cli.common import (
+    as_of_option,
+    data_option,
+    find_data,
+    lang_option,
+    output_option,
+    owner_option,
+    reply,
+)
+from tracker.cli.help import cli_command
 from tracker.problems import ExitCode, TrackerError
-from tracker.refs import resolve_owner
 from tracker.words import say
 
 
 @cli_command("template", help="help.template")
-@option("--owner", "owners", metavar="OFFICE", multiple=True, help="help.opt.template_owner")
+@owner_option(help="help.opt.template_owner", multiple=True)
 @as_of_option
-@option(
-    "--output",
-    "-o",
-    "output",
-    metavar="FILE",
-    required=True,
-    type=click.Path(dir_okay=False),
-    help="help.opt.template_output",
-)
+@output_option(help="help.opt.template_output", required=True)
 @lang_option
 @data_option
 def command(owners, as_of, output, lang, data_dir):
-    from tracker.engine.snapshot import snapshots
-    from tracker.engine.status import all_series, statuses_from_series
-    from tracker.views.template import owners_of, template_report
+    from tracker.app.template import template
 
-    loaded = open_data(data_dir)
-    plan = loaded.plan
-    day = loaded.date(as_of, option="--as-of")
-    chosen = [resolve_owner(plan, owner) for owner in dict.fromkeys(owners)] or owners_of(plan)
-    statuses = statuses_from_series(plan, all_series(plan, loaded.entries), as_of=day)
-    statuses = [s for s in statuses if s.goal.owner in chosen]
-    remembered = snapshots(plan, loaded.entries, {s.goal.id for s in statuses}, as_of=day)
-    report = template_report(plan, statuses, remembered, owners=chosen, as_of=day, lang=lang)
-    emit(report, "xlsx", output=output)
-    click.echo(say("template.written", lang, file=output, sheets=len(chosen), goals=len(statuses)))
+    answer = template(find_data(data_dir), owners=owners, as_of=as_of, lang=lang)
+    reply(answer, "xlsx", output=output)
+    line = say("template.written", lang, file=output, sheets=answer.offices, goals=answer.goals)
+    click.echo(line)
 
 
 def log_from_sheet(loaded, path: str, *, csv: bool, dry_run: bool, by: str, recorded_at: str):

@@ -29,7 +29,8 @@ from tracker.numbers import exact, places
 
 @dataclass(frozen=True, slots=True)
 class GoalActivity:
-    """One goal's entries in the period and what they changed."""
+    """One goal's entries in the period and what they changed; the goal as
+    defined at the period's end, as every status in the digest has it."""
 
     goal: Goal
     entries: tuple[Entry, ...]
@@ -123,7 +124,7 @@ def summarize(
         ticked = tuple(i for i in goal.items if i in s.items_on(until) - s.items_on(eve))
         activity.append(
             GoalActivity(
-                goal,
+                goal.as_of(until),  # measured by the target in force, not the one replaced
                 in_period,
                 _value(goal, s, eve),
                 _value(goal, s, until),

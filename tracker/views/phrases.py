@@ -14,7 +14,7 @@ from tracker.engine.forecast import WINDOW_DAYS
 from tracker.model import Condition, Goal, GoalStatus, Kind, Plan, State
 from tracker.numbers import grouped
 from tracker.views.common import STATE_MARK
-from tracker.words import LANGS, say
+from tracker.words import LANGS, Phrase, phrase, say
 
 # The flags column of `status` names these conditions, in this order.
 FLAGS = (Condition.DUE_SOON, Condition.STALE, Condition.LATE)
@@ -168,12 +168,11 @@ def alert_reason(status: GoalStatus, condition: Condition, lang: str) -> str:
     return say("reason.stale_never", lang, every=every)
 
 
-def plan_ended_line(plan: Plan, as_of: dt.date, *, command: str, lang: str) -> str:
+def plan_ended(plan: Plan, as_of: dt.date, *, command: str) -> Phrase:
     """One line for a report dated after the plan's end, when every unfinished
     goal reads as overdue: when the plan ended and how to see it as it stood."""
-    return say(
+    return phrase(
         "plan.ended",
-        lang,
         end=plan.end.isoformat(),
         as_of=as_of.isoformat(),
         command=f"{command} --as-of {plan.end.isoformat()}",
