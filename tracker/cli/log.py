@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import click
 
 from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
@@ -13,8 +11,6 @@ from tracker.model import Entry, Op, Source
 from tracker.problems import TrackerError, UsageError, problem
 from tracker.refs import resolve_goal
 from tracker.writes import write
-
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 @cli_command("log", help="help.log", context_settings={"ignore_unknown_options": True})
@@ -160,7 +156,7 @@ def _op_for(goal, value, total, done, items, note) -> tuple[Op, float | None]:
 
 def parse_number(text: str, what: str) -> float:
     """'120', '1,200', '８.５' (full-width) → float; anything else is refused."""
-    from tracker.numbers import read_number
+    from tracker.numbers import number_fix, read_number
 
     value = read_number(text)
     if value is None:
@@ -170,7 +166,7 @@ def parse_number(text: str, what: str) -> float:
                 None,
                 "not-a-number",
                 "not_a_number",
-                "write_digits",
+                number_fix(text),
                 what=what,
                 text=text,
             )

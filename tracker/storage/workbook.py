@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tracker.fillin import COLUMNS, ITEM_SEPARATORS, NO, VALUES, YES, header_key, letter
 from tracker.model import Entry, Goal, Kind, Op, Source
-from tracker.numbers import read_number, stray_percent
+from tracker.numbers import number_fix, read_number, stray_percent
 from tracker.problems import Problem, TrackerError, problem
 from tracker.storage.batch import BatchDefaults
 from tracker.words import LANGS, phrase, say
@@ -288,8 +288,8 @@ def _number(row: _Row, key: str, problems: list, goal: str, unit: str | None) ->
     else:
         number = read_number(str(value)) if isinstance(value, str) else None
     if number is None:
-        problems.append(row.problem(key, "not-a-number", "cell_not_number", "write_digits",
-                                    text=str(value)))  # fmt: skip
+        problems.append(row.problem(key, "not-a-number", "cell_not_number",
+                                    number_fix(str(value)), text=str(value)))  # fmt: skip
     elif isinstance(value, str) and unit is not None and stray_percent(value, unit):
         problems.append(row.problem(key, "percent", "percent_not_unit", "percent_not_unit_fix",
                                     value=value, goal=goal,

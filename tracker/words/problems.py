@@ -221,6 +221,11 @@ PHRASES: dict[str, tuple[str, str]] = {
         "“{key}”必须是有限的数字（不能是 nan 或 inf）",
         "'{key}' must be a finite number (not nan or inf)",
     ),
+    "number_too_large": (
+        "“{key}”超出可跟踪的范围（绝对值不超过 {largest}）；检查是否多打了位数",
+        "'{key}' is beyond what tracker tracks (at most {largest} either way); "
+        "check for extra digits",
+    ),
     # ── log lines and batch input ────────────────────────────────────────────
     "see_entry_format": (
         "记录格式见 progress/README.md",
@@ -447,6 +452,11 @@ PHRASES: dict[str, tuple[str, str]] = {
         "write the number of {unit} without the % sign, e.g. 120",
     ),
     "write_digits": ("写数字，例如 120 或 8.5", "write digits, e.g. 120 or 8.5"),
+    "comma_not_decimal": (
+        "逗号只用来每三位分隔千位（1,200）；小数写小数点，例如 8.5",
+        "a comma only groups thousands, every three digits (1,200); "
+        "write a decimal point, e.g. 8.5",
+    ),
     "text_not_utf8": ("{option} 不是有效的 UTF-8 文本", "{option} is not valid text in UTF-8"),
     "check_terminal_encoding": ("检查终端的字符编码", "check the terminal's encoding"),
     "reason_empty": ("--reason 为空", "--reason is empty"),
