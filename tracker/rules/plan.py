@@ -299,7 +299,7 @@ def revisions(plan: Plan, **_) -> list[Problem]:
         in_force = goal
         for revision in goal.revisions:
             args = {"date": revision.date}
-            if revision.target is None and revision.deadline is None:
+            if not _changes(in_force, revision):  # nothing given, or what is in force restated
                 found.append(at(goal, "invalid", "revisions", "revision_changes_nothing", **args))
             if previous is not None and revision.date <= previous:
                 found.append(at(goal, "date", "revisions", "revisions_order"))
@@ -342,6 +342,13 @@ def revisions(plan: Plan, **_) -> list[Problem]:
             previous = revision.date
             in_force = in_force.applying(revision)
     return found
+
+
+def _changes(in_force: Goal, revision) -> bool:
+    """Whether a revision changes the definition in force on its date."""
+    return (revision.target is not None and revision.target != in_force.target) or (
+        revision.deadline is not None and revision.deadline != in_force.deadline
+    )
 
 
 def _eases(goal: Goal, in_force: Goal, revision) -> bool:
