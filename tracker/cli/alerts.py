@@ -55,7 +55,7 @@ def command(fail_on, owner, group_by, as_of, fmt, output, lang, data_dir):
     loaded, series = open_series(data_dir)
     day = loaded.date(as_of, option="--as-of")
     if owner is not None:
-        resolve_owner(loaded.plan, owner)
+        owner = resolve_owner(loaded.plan, owner)  # the plan's spelling of it
     statuses = statuses_from_series(loaded.plan, series, as_of=day)
     found = alerts([s for s in statuses if owner is None or holds(s.goal, owner)])
     failing = sorted({a.condition.value for a in found} & set(wanted))

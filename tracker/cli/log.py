@@ -111,7 +111,7 @@ def command(
         op=op,
         recorded_at=recorded_at,
         value=number,
-        items=tuple(items),
+        items=typed_names(items),
         note=user_text("--note", note),
         by=who,
         origin=Source("tracker", None),
@@ -182,6 +182,15 @@ def _no_stray_percent(goal, text: str | None) -> None:
     if text is not None and stray_percent(text, goal.unit):
         raise UsageError("percent_not_unit", "percent_not_unit_fix", value=text, goal=goal.id,
                          unit=goal.unit.strip() or phrase("units"))  # fmt: skip
+
+
+def typed_names(names) -> tuple[str, ...]:
+    """Item names as typed, in the plan's normal form (NFC): an input method's
+    decomposed accent or CJK compatibility ideograph names the same item, and
+    the entry is written with the plan's spelling of it."""
+    import unicodedata
+
+    return tuple(unicodedata.normalize("NFC", user_text("--item", name)) for name in names)
 
 
 def user_text(option: str, value: str) -> str:

@@ -54,7 +54,7 @@ def command(area, owner, states, group_by, as_of, fmt, output, lang, data_dir):
     loaded, series = open_series(data_dir)
     plan = loaded.plan
     day = loaded.date(as_of, option="--as-of")
-    _check_filters(plan, area, owner, states)
+    owner = _check_filters(plan, area, owner, states)
     from tracker.views.phrases import state_from_name
 
     wanted = {state_from_name(name) for name in states}
@@ -80,11 +80,12 @@ def command(area, owner, states, group_by, as_of, fmt, output, lang, data_dir):
     emit(report, fmt, output=output)
 
 
-def _check_filters(plan, area, owner, states):
+def _check_filters(plan, area, owner, states) -> str | None:
+    """Refuses unknown filters; returns the owner in the plan's spelling."""
     if area is not None:
         resolve_area(plan, area)
     if owner is not None:
-        resolve_owner(plan, owner)
+        owner = resolve_owner(plan, owner)  # the plan's spelling of it
     from tracker.views.phrases import state_from_name, state_names
 
     names = [s.value for s in State] + state_names("zh")
@@ -92,3 +93,4 @@ def _check_filters(plan, area, owner, states):
         if state_from_name(state) is None:
             fix = suggest_or(state, names, "states_are", states=", ".join(names))
             raise UsageError("unknown_state", fix, state=state)
+    return owner

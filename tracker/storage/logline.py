@@ -9,6 +9,7 @@ import json
 import math
 import re
 from sys import intern as _intern
+from unicodedata import normalize as _normalize
 
 from tracker.model import Entry, Op, Source
 from tracker.problems import Problem, problem
@@ -238,7 +239,10 @@ def _op_of(record: dict):
     raw = record["items"]
     if not isinstance(raw, list) or not raw or not all(isinstance(i, str) and i for i in raw):
         return ("items_must_be_names", {}), None, ()
-    return Op.ITEMS, None, tuple(raw)
+    # Item names in NFC, the form the plan's names are read in (planfile): a
+    # line written in another form (by hand, by another program) names the
+    # same item.
+    return Op.ITEMS, None, tuple(_normalize("NFC", item) for item in raw)
 
 
 def dumps_line(record: dict) -> bytes:

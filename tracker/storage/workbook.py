@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -369,7 +370,8 @@ def _yes_no(value) -> bool | None:
 
 
 def _items(value) -> tuple[str, ...]:
-    text = _text(value)
+    """The items a cell names, each in the plan's normal form (NFC)."""
+    text = unicodedata.normalize("NFC", _text(value))
     for separator in ITEM_SEPARATORS:
         text = text.replace(separator, "\n")
     return tuple(dict.fromkeys(part.strip() for part in text.split("\n") if part.strip()))
