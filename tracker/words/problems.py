@@ -451,6 +451,15 @@ PHRASES: dict[str, tuple[str, str]] = {
         "写出{unit}数，不带 %，例如 120",
         "write the number of {unit} without the % sign, e.g. 120",
     ),
+    "log_file_replaced": (
+        "写入时该文件被另一个程序替换了（同步盘、git checkout、编辑器另存）；这次什么也没有写入",
+        "another program replaced this file while tracker wrote to it (a sync client, "
+        "git checkout, an editor saving a copy); nothing was written",
+    ),
+    "log_file_replaced_fix": (
+        "等同步或编辑结束后，重新运行这条命令",
+        "run the command again once the sync or the edit is done",
+    ),
     "write_digits": ("写数字，例如 120 或 8.5", "write digits, e.g. 120 or 8.5"),
     "comma_not_decimal": (
         "逗号只用来每三位分隔千位（1,200）；小数写小数点，例如 8.5",
