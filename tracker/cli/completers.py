@@ -67,11 +67,10 @@ def _never_raises(complete):
             offered = complete(ctx, param, incomplete or "")
         except Exception:
             return []
-        return [
-            CompletionItem(item.value, help=item.help and _one_line(item.help))
-            for item in offered
-            if _one_line(item.value) == item.value
-        ]
+        kept = [item for item in offered if _one_line(item.value) == item.value]
+        for item in kept:
+            item.help = item.help and _one_line(item.help)
+        return kept
 
     guarded.__name__ = complete.__name__
     guarded.__doc__ = complete.__doc__
