@@ -29,7 +29,7 @@ from tracker.writes import write
     "--from-json",
     "from_json",
     metavar="FILE|-",
-    type=click.File("rb"),
+    type=click.Path(allow_dash=True),
     help="help.opt.from_json",
 )
 @option(
@@ -82,12 +82,17 @@ def command(
         from tracker.storage.batch import BatchDefaults, BatchInput
         from tracker.writes import new_id, write_batch
 
-        name = "<stdin>" if getattr(from_json, "name", "-") in ("-", "<stdin>") else from_json.name
+        name = "<stdin>" if from_json == "-" else from_json
         defaults = BatchDefaults(
             recorded_at, who, loaded.today.isoformat(), new_id, lambda text: loaded.date(text),
             id_seed=secrets.token_bytes(16),
         )  # fmt: skip
-        source = BatchInput(from_json, name)  # streamed: read as often as the write needs
+        handle = _batch_input(from_json)
+        try:
+            source = BatchInput(handle, name)  # streamed: read as often as the write needs
+        except BaseException:
+            handle.close()
+            raise
         try:
             result = write_batch(
                 loaded.data, plan, source, defaults, today=loaded.today, dry_run=dry_run,
@@ -96,6 +101,7 @@ def command(
             _show(result, fmt=fmt, lang=lang)
         finally:
             source.close()
+            handle.close()
         return
     if not goal_id:
         raise UsageError("which_goal", "which_goal_fix")
@@ -124,6 +130,24 @@ def command(
         raise UsageError("plan_year_over", "plan_year_over_fix", end=end, today=today)
     result = write(loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run, force=force)
     _show(result, fmt=fmt, lang=lang)
+
+
+def _batch_input(path: str):
+    """A batch's input: stdin for `-` (a pipe, copied as it is read), else the
+    regular file named. A FIFO or a device named as the file is refused rather
+    than waited on: a stream is piped to `--from-json -`."""
+    if path == "-":
+        return click.get_binary_stream("stdin")
+    import os
+
+    from tracker.storage.files import open_regular, reason
+
+    try:
+        return os.fdopen(open_regular(path), "rb")
+    except OSError as exc:
+        raise TrackerError(
+            problem(path, None, "unreadable", "cannot_read", "batch_from_stdin", reason=reason(exc))
+        ) from None
 
 
 def _op_for(goal, value, total, done, items, note) -> tuple[Op, float | None]:

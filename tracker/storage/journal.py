@@ -56,13 +56,12 @@ def read_log(progress_dir: Path, display=str) -> tuple[list[Entry], list[Problem
 
 
 def read_file(path: Path, name: str, entries: list, problems: list, commits: set) -> None:
+    from tracker.storage.files import LOG_FILE_LIMIT, read_regular, reason
+
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:  # unreadable (permissions, a folder): the other files still count
-        problems.append(
-            problem(name, None, "unreadable", "cannot_read", reason=exc.strerror or exc)
-        )
+        data = read_regular(path, limit=LOG_FILE_LIMIT)
+    except OSError as exc:  # unreadable (permissions, a FIFO): the other files still count
+        problems.append(problem(name, None, "unreadable", "cannot_read", reason=reason(exc)))
         return
     parse_lines(data, name, 1, entries, problems, commits)
 
@@ -367,8 +366,10 @@ class _Held(NamedTuple):
             fd, created = os.open(path, _APPEND_FLAGS & ~os.O_CREAT), False
         found = os.fstat(fd)
         if not stat.S_ISREG(found.st_mode):  # a FIFO or a device where a month file belongs
+            from tracker.storage.files import Refused
+
             os.close(fd)
-            raise OSError(errno.EINVAL, os.strerror(errno.EINVAL))
+            raise Refused("not_a_regular_file")
         return cls(fd, found.st_size, created, (found.st_dev, found.st_ino))
 
     def still_at(self, path: Path) -> bool:
@@ -466,11 +467,11 @@ def machine_errors(path: Path):
     try:
         yield
     except OSError as exc:
+        from tracker.storage.files import reason
+
         key = _ERRNO_KEYS.get(exc.errno, "os_error")
         raise TrackerError(
-            problem(
-                str(path), None, "environment", key, key + "_fix", detail=exc.strerror or str(exc)
-            ),
+            problem(str(path), None, "environment", key, key + "_fix", detail=reason(exc)),
             ExitCode.BAD_DATA,
         ) from None
 

@@ -154,12 +154,13 @@ class PlanFile:
 
 def read_plan(path, name: str) -> PlanFile:
     """Read goals.toml; never raises for what the file holds."""
+    from tracker.storage.files import PLAN_LIMIT, read_regular, reason
+
     try:
-        with open(path, "rb") as handle:
-            raw_bytes = handle.read()
+        raw_bytes = read_regular(path, limit=PLAN_LIMIT)
     except OSError as exc:
         return PlanFile(
-            None, [problem(name, None, "unreadable", "cannot_read", reason=exc.strerror or exc)]
+            None, [problem(name, None, "unreadable", "cannot_read", reason=reason(exc))]
         )
     try:
         text = raw_bytes.decode("utf-8-sig")  # Windows editors may save a BOM

@@ -96,11 +96,13 @@ def read_filled(path: Path, name: str, goals: dict[str, Goal], defaults: BatchDe
     the plan's goals by id, whose kind says what the 'total or reading' column
     means."""
     filled = Filled(name)
+    from tracker.storage.files import SHEET_LIMIT, read_regular, reason
+
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular(path, limit=SHEET_LIMIT)
     except OSError as exc:
         filled.problems.append(
-            problem(name, None, "cannot-read", "cannot_read", reason=exc.strerror or exc)
+            problem(name, None, "cannot-read", "cannot_read", reason=reason(exc))
         )
         return filled
     if csv:

@@ -73,6 +73,18 @@ PHRASES: dict[str, tuple[str, str]] = {
         "e.g. `tracker config set by 财政局张伟`; see `tracker config -h`",
     ),
     "cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
+    "batch_from_stdin": (
+        "给出一个文件，或把数据通过管道交给 --from-json -",
+        "name a file, or pipe the entries to --from-json -",
+    ),
+    "not_a_regular_file": (
+        "这不是普通文件（而是管道、设备或文件夹），tracker 只读取文件",
+        "not a regular file (a pipe, a device or a folder); tracker reads only files",
+    ),
+    "file_too_big": (
+        "文件超过 {limit}，tracker 不读取",
+        "larger than {limit}; tracker does not read it",
+    ),
     "not_utf8": ("不是有效的 UTF-8 编码", "not valid UTF-8"),
     "save_as_utf8": ("请将文件另存为 UTF-8", "save the file as UTF-8"),
     "save_input_as_utf8": ("请将输入另存为 UTF-8", "save the input as UTF-8"),
