@@ -716,6 +716,68 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{goal} 按 {decimals} 位小数计 {unit}：{value} 的小数位太多",
         "{goal} counts {unit} with {decimals} decimal places: {value} has more",
     ),
+    "workbook_too_big": (
+        "工作簿解压后超过 {limit}，不是 tracker 的填报表",
+        "the workbook unpacks to more than {limit}: not a tracker template",
+    ),
+    "sheet_too_far": (
+        "这张表一直用到单元格 {far}，填报表没有这么大",
+        "this sheet reaches as far as cell {far}; no template is that large",
+    ),
+    "workbook_fix": (
+        "删除表格下方和右侧多余的内容，或重新生成填报表（tracker template）",
+        "delete what lies below and right of the table, or make a fresh template "
+        "(tracker template)",
+    ),
+    "sheet_hidden": (
+        "工作表“{sheet}”是隐藏的：填报人看不到上面的数字，不导入",
+        "sheet '{sheet}' is hidden: nobody filling in the form sees its figures, "
+        "so none are imported",
+    ),
+    "sheet_hidden_fix": (
+        "取消隐藏并核对，或删除这张表",
+        "unhide it and check it, or delete it",
+    ),
+    "sheet_bookkeeping_gone": (
+        "填报表隐藏的记账列（snap_value、snap_entry、as_of、plan）被删除了：无法判断是否已导入过",
+        "the template's hidden bookkeeping columns (snap_value, snap_entry, as_of, plan) "
+        "were deleted: whether it was imported before cannot be told",
+    ),
+    "sheet_bookkeeping_fix": (
+        "重新生成填报表（tracker template），填好后再导入",
+        "make a fresh template (tracker template), fill it in and import that",
+    ),
+    "row_copied": (
+        "这一行重复了 {other}（复制的工作表？）：一份填报表里每个目标只有一行",
+        "this row repeats {other} (a copied sheet?): a template lists each goal once",
+    ),
+    "row_copied_fix": (
+        "删除复制出来的工作表或行",
+        "delete the copied sheet or row",
+    ),
+    "date_cell_relative": (
+        "“{text}”是相对日期：表格导入的那天才会算出它，不一定是填表的那天",
+        "'{text}' is a relative date: it would be counted from the day of the import, "
+        "not the day the form was filled in",
+    ),
+    "date_cell_relative_fix": (
+        "写出日期，例如 2020-06-30",
+        "write the date itself, e.g. 2020-06-30",
+    ),
+    "date_after_plan": (
+        "{date} 在计划结束（{end}）之后",
+        "{date} is after the plan's end ({end})",
+    ),
+    "word_note": ("说明", "note"),
+    "word_reason": ("撤销理由", "reason"),
+    "note_too_long": (
+        "{field}有 {length} 个字符，最多 {limit} 个",
+        "the {field} holds {length} characters; at most {limit}",
+    ),
+    "note_too_long_fix": (
+        "写要点，详细材料另存",
+        "keep to the point; keep long material elsewhere",
+    ),
     "cell_formula": (
         "单元格里是公式“{text}”：tracker 只读取直接填写的内容",
         "this cell holds a formula, {text}: tracker reads only what is typed",
