@@ -137,7 +137,7 @@ def _batch_input(path: str):
     regular file named. A FIFO or a device named as the file is refused rather
     than waited on: a stream is piped to `--from-json -`."""
     if path == "-":
-        return click.get_binary_stream("stdin")
+        return click.open_file("-", "rb")
     import os
 
     from tracker.storage.files import open_regular, reason
