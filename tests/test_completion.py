@@ -6,10 +6,16 @@ without an error, outside a data folder."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAME_START, run_process
+from tests.conftest import SAME_START, needs_pty, run_process, tracker_exe
+from tracker.cli.completers import powershell_word
 
 
 @pytest.mark.parametrize(
@@ -64,9 +70,9 @@ def test_zsh_and_powershell_show_each_goal_with_its_title(data):
     zsh = complete(data, "tracker show jobs.tr", "zsh")
     assert zsh == ["plain", "jobs.training", "全年培训下岗失业人员3000人"]
     powershell = complete(data, "tracker log jobs.tr", "powershell")
-    assert powershell == ["jobs.training\t全年培训下岗失业人员3000人"]
+    assert powershell == ["jobs.training\tjobs.training\t全年培训下岗失业人员3000人"]
     items = complete(data, "tracker log --note x rural.eco-farm-bases --item 长", "powershell")
-    assert items == ["长石"]
+    assert items == ["长石\t长石\t长石"]
 
 
 def test_completion_offers_entry_ids_to_retract(run, data):
@@ -80,3 +86,122 @@ def test_completion_offers_entry_ids_to_retract(run, data):
 def test_completion_without_a_data_folder_completes_nothing(tmp_path):
     for line in ("tracker show ", "tracker log x --item ", "tracker retract "):
         assert not any(complete(tmp_path, line)), line  # no candidates, no error
+
+
+# ── what is offered is data, in every shell ──────────────────────────────────
+
+# Text from the log and the plan that a shell would run if it inserted it raw:
+# a command substitution, backquotes and a quote that closes the word.
+HOSTILE = "$(touch P1)`touch P2`'; touch P3; '\u2019; touch P4; \u2018"
+SETUP = {
+    "bash": (["bash", "--norc", "--noprofile", "-i"],
+             'eval "$(tracker completion bash)"; tracker() { printf "ARG<%s>\\n" "$@"; printf "%s-%s\\n" ARG END; }'),
+    "zsh": (["zsh", "-f", "-i"],
+            'autoload -U compinit; compinit -u; eval "$(tracker completion zsh)"; '
+            'tracker() { printf "ARG<%s>\\n" "$@"; printf "%s-%s\\n" ARG END; }'),
+    "fish": (["fish", "--no-config", "-i"],
+             'tracker completion fish | source; function tracker; printf "ARG<%s>\\n" $argv; printf "%s-%s\\n" ARG END; end'),
+}  # fmt: skip
+
+
+def hostile_folder(data: Path, run) -> Path:
+    """The bundled plan with a checklist item and an entry id carrying HOSTILE."""
+    plan = data / "goals.toml"
+    items = json.dumps([f"b1{HOSTILE}", "长石"], ensure_ascii=False)
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            'items = ["茅天新", "长石", "九塘"]', f"items = {items}"
+        ),
+        encoding="utf-8",
+    )
+    run.log_batch(
+        [{"id": f"a1{HOSTILE}", "goal": "jobs.training", "date": "2020-05-01", "value": 1}]
+    )
+    return data  # fmt: skip
+
+
+def in_shell(shell: str, data: Path, lines: list[str], cwd: Path) -> list[str]:
+    """Each line typed into an interactive `shell` on a terminal, TAB pressed at
+    its end, then Enter: the arguments `tracker` was run with for each (a shell
+    function stands in for it; completion still runs the real one)."""
+    import fcntl
+    import pty
+    import select
+    import termios
+    import time
+
+    command, setup = SETUP[shell]
+    master, slave = pty.openpty()
+
+    def own_terminal():  # fish wants the terminal as its controlling one
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    path = f"{Path(tracker_exe()[0]).parent}{os.pathsep}{os.environ['PATH']}"
+    env = dict(os.environ, TERM="xterm", TRACKER_DATA=str(data), PATH=path, HOME=str(cwd))
+    proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
+                            preexec_fn=own_terminal)  # fmt: skip
+    os.close(slave)
+    seen = bytearray()
+
+    def read_until(done, timeout=30.0):
+        deadline = time.monotonic() + timeout
+        while not done() and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.1)[0]:
+                try:
+                    seen.extend(os.read(master, 65536))
+                except OSError:
+                    break
+
+    try:
+        os.write(master, setup.encode() + b"\r")
+        for number, line in enumerate(lines, 1):
+            os.write(master, line.encode())
+            read_until(lambda: False, timeout=0.5)  # echoed as typed
+            echoed = len(seen)
+            os.write(master, b"\t")
+            read_until(lambda at=echoed: len(seen) > at)  # the completion, inserted
+            read_until(lambda: False, timeout=0.5)
+            os.write(master, b"\r")
+            read_until(lambda n=number: seen.count(b"ARG-END") >= n)  # (typed as ARG END)
+        os.write(master, b"exit\r")
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(master)
+    text = bytes(seen).decode("utf-8", "replace").replace("\r", "")
+    return [part.split(">\n", 1)[0] for part in text.split("ARG<")[1:]]
+
+
+@needs_pty
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completing_an_entry_id_or_item_inserts_data_never_a_command(run, data, tmp_path,
+                                                                     shell):  # fmt: skip
+    if shutil.which(shell) is None:
+        pytest.skip(f"{shell} is not installed")
+    hostile_folder(data, run)
+    lines = ["tracker retract a1", "tracker log rural.eco-farm-bases --item b1"]
+    args = in_shell(shell, data, lines, tmp_path)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("P")]  # nothing ran
+    assert f"a1{HOSTILE}" in args and f"b1{HOSTILE}" in args, args
+
+
+@pytest.mark.parametrize("value", [f"a1{HOSTILE}", "it's", "‘x’", "jobs.training", "长石"])
+def test_powershell_reads_an_offered_word_back_as_itself(value):
+    """PowerShell's single-quoted string: nothing inside expands, and each of
+    its quote characters is written twice."""
+    word = powershell_word(value)
+    if word != value:
+        inner = word[1:-1]
+        assert word[0] == word[-1] == "'"
+        unquoted = re.sub("(['\u2018\u2019\u201a\u201b])\\1", "", inner)
+        assert not re.search("['\u2018\u2019\u201a\u201b]", unquoted)
+        assert re.sub("(['\u2018\u2019\u201a\u201b])\\1", "\\1", inner) == value
+    else:
+        assert re.fullmatch(r"[\w.-]+", value)
+
+
+def test_a_value_with_a_line_break_is_not_offered(run, data):
+    run.log_batch([{"id": "c0ffee\nplain,x", "goal": "jobs.training", "date": "2020-05-01",
+                    "value": 1}])  # fmt: skip
+    assert not any(complete(data, "tracker retract c0ff"))

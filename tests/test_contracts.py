@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from tests.conftest import SCHEMAS, validator
+from tests.conftest import MINI, SCHEMAS, plan_folder, validator
+from tracker.model import Direction, Judged, Kind, State, UpdateEvery
 
 BATCH = [
     {"goal": "jobs.training", "date": "2020-02-01", "value": 400, "note": "一期 [b]x[/b]"},
@@ -113,3 +114,42 @@ def test_every_schema_file_names_the_version_commands_print():
         if command in COMMANDS:
             version = VERSIONS.get(command, 1)
             assert schema["properties"]["schema"] == {"const": f"tracker.{command}/{version}"}
+
+
+# A field named for one of the model's Enums holds exactly its values (or null).
+ENUM_FIELDS = {
+    "kind": Kind, "state": State, "update_every": UpdateEvery, "direction": Direction,
+    "judged": Judged,
+}  # fmt: skip
+
+
+def _enums(node, name=""):
+    """(field name, its enum) for every enum in a schema."""
+    if isinstance(node, dict):
+        if "enum" in node:
+            yield name, node["enum"]
+        for key, value in node.items():
+            yield from _enums(value, key if key not in ("items", "properties") else name)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _enums(value, name)
+
+
+def test_schema_enums_hold_every_value_of_the_models_enums():
+    for path in SCHEMAS.glob("*.schema.json"):
+        for name, values in _enums(json.loads(path.read_text(encoding="utf-8"))):
+            if name in ENUM_FIELDS:
+                wanted = {member.value for member in ENUM_FIELDS[name]}
+                assert set(values) - {None} == wanted, (path.name, name)
+
+
+@pytest.mark.parametrize("every", [e.value for e in UpdateEvery])
+def test_goals_json_of_a_goal_reported_at_any_period_matches_its_schema(tmp_path, every):
+    run = plan_folder(tmp_path, "mini")
+    (run.root / "goals.toml").write_text(
+        MINI.replace("target = 3000\n", f'target = 3000\nupdate_every = "{every}"\n', 1),
+        encoding="utf-8",
+    )
+    document = run.json("goals")
+    assert document["goals"][0]["update_every"] == every
+    assert not list(validator("goals").iter_errors(document))

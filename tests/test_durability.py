@@ -192,6 +192,47 @@ def test_writer_killed_mid_batch_loses_nothing_earlier(data, tmp_path):
     assert training["current"] == 157
 
 
+def test_a_log_file_replaced_under_the_writer_fails_whole(data, tmp_path):
+    """A month file replaced while a batch is being appended (an editor saving
+    a copy: the old file kept as a backup, a copy renamed over it) would take
+    the lines already appended with it. The writer finds the file at its path
+    is no longer the one it wrote, and fails with nothing written: not in the
+    new file, not in the backup, not in the other months."""
+    run = Run(data)
+    run("log", "jobs.training", "100", "--date", "2020-01-05", code=0)
+    first = data / "progress" / "2020-01.jsonl"
+    backup, copy = first.with_name("2020-01.jsonl~"), first.with_name(".2020-01.jsonl.swp")
+    for per_month in (6000, 16000):
+        before = {p: p.read_bytes() for p in (data / "progress").glob("*.jsonl")}
+        batch = tmp_path / f"batch{per_month}.jsonl"
+        _big_batch(batch, per_month)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "tracker", "--data", str(data), "log", "--from-json",
+             str(batch)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        replaced = False
+        while proc.poll() is None:
+            if first.stat().st_size != len(before[first]):  # the first lines are in
+                copy.write_bytes(before[first])
+                os.rename(first, backup)
+                os.rename(copy, first)
+                replaced = True
+                break
+            time.sleep(0.0005)
+        _, err = proc.communicate(timeout=120)
+        if replaced:
+            break
+        assert proc.returncode == 0  # finished before the first flush was seen: a bigger one
+    assert replaced, "the writer always finished before its file could be replaced"
+    assert proc.returncode == 3, err
+    assert b"replaced this file while tracker wrote to it" in err and b"nothing was written" in err
+    assert first.read_bytes() == backup.read_bytes() == before[first]
+    after = {p: p.read_bytes() for p in (data / "progress").glob("*.jsonl")}
+    assert after == before
+    assert goal_status(run, "jobs.training", "2020-12-31")["current"] == 100
+
+
 def _git(*args, cwd):
     env = dict(
         os.environ,

@@ -182,6 +182,10 @@ CUT = goal(Kind.LEVEL, target=10.0, baseline=50.0, direction=Direction.AT_MOST)
         ),
         (goal(), [("02-01", T, 60), ("04-15", T, 100)], "04-20", ("04-15", 5, None)),
         (CUT, [("01-05", V, 40), ("02-01", V, 9)], "03-01", ("02-01", 0, None)),
+        # a count carried from last year starts at its start_value, not zero: 40 → 50
+        # over the 56-day window is 10/56 a day; 50 to go → 280 days → Dec 6
+        # (Mar 1 + 275 = Dec 1); Apr 10 → Dec 6 = 240 late
+        (goal(start_value=40.0), [("02-01", V, 10)], "03-01", ("12-06", 240, 56)),
     ],
 )
 def test_forecast(g, rows, as_of, want):

@@ -261,7 +261,7 @@ def test_file_too_large_is_a_message_and_the_log_stays_whole(data):
     before = path.read_bytes()
     env = dict(os.environ, TRACKER_DATA=str(data))
     result = subprocess.run(
-        tracker_exe() + ["log", "jobs.training", "5", "--date", "2020-03-02", "--note", "x" * 4000],
+        tracker_exe() + ["log", "jobs.training", "5", "--date", "2020-03-02", "--note", "长" * 2000],
         env=env, capture_output=True, preexec_fn=limited(len(before) + 100), timeout=60,
     )  # fmt: skip
     assert result.returncode == 3, result.stderr
@@ -294,7 +294,7 @@ def test_a_full_disk_is_a_message_and_earlier_entries_stay(small_fs):
             while True:
                 handle.write(b"\0" * 4096)
                 handle.flush()
-    result = run("log", "jobs.training", "5", "--date", "2020-03-02", "--note", "y" * 8000, code=3)
+    result = run("log", "jobs.training", "5", "--date", "2020-03-02", "--note", "长" * 2000, code=3)
     assert "the disk is full" in result.stderr
     (small_fs / "filler").unlink()
     assert training(run) == 7

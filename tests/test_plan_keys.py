@@ -202,8 +202,11 @@ def test_every_form_of_the_digest_shows_a_revised_goal_against_its_revised_targe
             '{date = 2020-07-01, target = 800, reason = ""}',
             "eases the target or the deadline without a reason",
         ),
-        ('{date = 2020-07-01, deadline = 2020-12-31, reason = "r", document = "d"}', None),
+        ('{date = 2020-07-01, deadline = 2020-11-30, reason = "r", document = "d"}', None),
         ('{date = 2020-07-01, reason = "r"}', "changes neither target nor deadline"),
+        # restating what is in force changes nothing either
+        ('{date = 2020-07-01, target = 1000, reason = "r"}', "changes neither target nor"),
+        ('{date = 2020-07-01, deadline = 2020-12-31, reason = "r"}', "changes neither target"),
         (
             '{date = 2020-07-01, deadline = 2020-06-01, reason = "r"}',
             "sets a deadline before itself",

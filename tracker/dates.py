@@ -18,12 +18,17 @@ _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _KEYWORDS = {"today": 0, "今天": 0, "yesterday": -1, "昨天": -1}
 
 
-def parse_date(text: str, *, today: dt.date) -> dt.date:
-    """Parse a date as SPEC lists them; refuse ambiguous and impossible ones."""
+def parse_date(text: str, *, today: dt.date | None) -> dt.date:
+    """Parse a date as SPEC lists them; refuse ambiguous and impossible ones.
+    `today` None: a date written down to be read later (a form's cell), where
+    `yesterday` or `-7d` would be counted from the day it is read, not the day
+    it was written: those are refused."""
     raw = text
     text = unicodedata.normalize("NFKC", text).strip().lower()
     if not text:
         raise UsageError("date_empty", "date_forms")
+    if today is None and (text in _KEYWORDS or _OFFSET.match(text)):
+        raise UsageError("date_cell_relative", "date_cell_relative_fix", text=raw)
     if text in _KEYWORDS:
         return today + dt.timedelta(days=_KEYWORDS[text])
     if m := _OFFSET.match(text):

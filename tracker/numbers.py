@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 
 # The largest value (either way) an entry may carry and count: a thousand
 # trillion, beyond any plan's numbers (亿元 included), and so far below a
@@ -40,26 +39,55 @@ def grouped(value: float | None) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+# A number as people type it, once folded to ASCII: an optional sign, digits
+# whose thousands may be grouped by commas (every three digits, the first group
+# not a lone 0), an optional fraction and exponent. Only ASCII digits: `\d`
+# would also take Arabic-Indic and other scripts' digits.
+_NUMBER = re.compile(
+    r"""[+-]?
+        (?: (?: [1-9][0-9]{0,2}(?:,[0-9]{3})+ | [0-9]+ ) (?:\.[0-9]*)?  # 1,200 or 1200, 8.5
+          | \.[0-9]+ )                                                 # .5
+        (?: [eE][+-]?[0-9]+ )?""",
+    re.VERBOSE,
+)
+# Full-width forms (U+FF01…U+FF5E: '８．５', '１，２００', '％') are the ASCII ones
+# an input method typed wide; nothing else is folded. NFKC would fold far more:
+# '²' → '2', '½' → '1⁄2', '①' → '1' — a superscript is not a number typed.
+_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def _typed(text: str) -> str:
+    return str(text).translate(_WIDE).strip()
 
 
 def stray_percent(text: str, unit: str) -> bool:
     """Whether a value typed with a per-cent sign ('12%', '１２％') is meant for
     a goal not measured in per cent (3,000 人): a slip read_number would pass as 12."""
-    typed = unicodedata.normalize("NFKC", str(text)).strip().endswith("%")
-    return typed and unit.strip() not in ("%", "％")
+    return _typed(text).endswith("%") and unit.strip() not in ("%", "％")
 
 
 def read_number(text: str) -> float | None:
     """A number as people write it — '120', '1,200', '８.５' (full width), '8.5%'
-    — or None when it is not one (nor finite)."""
-    cleaned = unicodedata.normalize("NFKC", str(text)).strip().replace(",", "").replace("_", "")
+    — or None when it is not one (nor finite). A comma groups thousands only
+    where it stands every three digits: '8,5' is not eight and a half read as
+    85, it is refused (number_fix says how to write it)."""
+    cleaned = _typed(text)
     if cleaned.endswith("%"):
-        cleaned = cleaned[:-1]
-    if not _NUMBER.match(cleaned):
+        cleaned = cleaned[:-1].rstrip()
+    if not _NUMBER.fullmatch(cleaned):
         return None
-    value = float(cleaned)
+    value = float(cleaned.replace(",", ""))
     return value if math.isfinite(value) else None
+
+
+def number_fix(text: str) -> str:
+    """The catalogue key of the hint for text read_number refused: a comma used
+    as a decimal point (the European way, '8,5') is told so; anything else is
+    asked for in digits."""
+    cleaned = _typed(text).removesuffix("%")
+    if "," in cleaned and re.fullmatch(r"[+-]?[0-9,]*[0-9][0-9,.]*", cleaned):
+        return "comma_not_decimal"
+    return "write_digits"
 
 
 # Units that are counted in fractions (money, lengths, areas, weights): a count

@@ -39,6 +39,11 @@ def resolve_goal(plan: Plan, text: str) -> Goal:
     raise TrackerError(problem("tracker", None, "unknown-goal", "unknown_goal", fix, goal=text))
 
 
+def _composed(text: str) -> str:
+    """A name in the normal form the plan's names are read in (NFC)."""
+    return unicodedata.normalize("NFC", text)
+
+
 def _folded(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
@@ -126,6 +131,8 @@ def resolve_area(plan: Plan, text: str) -> str:
     """A focus area's id; an unknown one is a usage error listing the areas."""
     if plan.area(text) is not None:
         return text
+    if plan.area(_composed(text)) is not None:
+        return _composed(text)
     ids = [a.id for a in plan.areas]
     raise UsageError(
         "unknown_area", suggest_or(text, ids, "areas_are", areas=", ".join(ids)), area=text
@@ -133,9 +140,11 @@ def resolve_area(plan: Plan, text: str) -> str:
 
 
 def resolve_owner(plan: Plan, text: str) -> str:
-    """An office that owns at least one goal."""
+    """An office that owns at least one goal, in the plan's spelling: typed in
+    another normal form (decomposed, a CJK compatibility ideograph) it is the
+    same office."""
     owners = sorted({office for g in plan.goals for office in g.owners})
-    if text in owners:
-        return text
+    if _composed(text) in owners:
+        return _composed(text)
     fix = suggest_or(text, owners, "owners_are", owners=", ".join(owners))
     raise UsageError("unknown_owner", fix, owner=text)

@@ -45,7 +45,7 @@ def alerts(
     opened = open_folder(data)
     day = opened.date(as_of, option="--as-of")
     if owner is not None:
-        resolve_owner(opened.plan, owner)
+        owner = resolve_owner(opened.plan, owner)  # the plan's spelling of it
     log, warnings = open_log(opened)  # once the command line is known to make sense
     statuses = statuses_from_series(opened.plan, log.series(), as_of=day)
     found = find_alerts([s for s in statuses if owner is None or holds(s.goal, owner)])

@@ -37,7 +37,7 @@ def status(
     opened = open_folder(data)
     plan = opened.plan
     day = opened.date(as_of, option="--as-of")
-    check_filters(plan, area=area, owner=owner, states=states)
+    owner = check_filters(plan, area=area, owner=owner, states=states)
     # Only a command line that makes sense reads the log.
     log, warnings = open_log(opened)
     wanted = {state_from_name(name) for name in states}
@@ -65,16 +65,18 @@ def status(
 
 def check_filters(
     plan: Plan, *, area: str | None, owner: str | None, states: Sequence[str]
-) -> None:
-    """An unknown area, office or state is a usage error with a suggestion."""
+) -> str | None:
+    """An unknown area, office or state is a usage error with a suggestion.
+    Returns the office in the plan's spelling of it."""
     from tracker.views.phrases import state_from_name, state_names
 
     if area is not None:
         resolve_area(plan, area)
     if owner is not None:
-        resolve_owner(plan, owner)
+        owner = resolve_owner(plan, owner)
     names = [s.value for s in State] + state_names("zh")
     for state in states:
         if state_from_name(state) is None:
             fix = suggest_or(state, names, "states_are", states=", ".join(names))
             raise UsageError("unknown_state", fix, state=state)
+    return owner

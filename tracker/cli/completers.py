@@ -3,6 +3,12 @@ callbacks the commands' arguments use (goal ids with titles, checklist items,
 states, areas, owners, entry ids), and click's completion protocol spoken for
 PowerShell, which is not one of click's shells (`powershell_complete`).
 
+What is offered comes from the plan and the log, written by others: an entry
+id or an item name may read `$(rm -rf ~)`. Every shell inserts it as data —
+bash through `printf %q` in its script (click's own inserts it raw), zsh's
+compadd and fish quote by themselves, PowerShell gets it single-quoted — and
+nothing holding a control character or a line break is offered at all.
+
 The scripts `tracker completion SHELL` prints run `tracker` again with
 `_TRACKER_COMPLETE=<shell>_complete` and the words on the line in environment
 variables, and print what comes back.
@@ -17,9 +23,16 @@ the completion command can all import it without going round in a circle.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 
 import click
-from click.shell_completion import CompletionItem, ShellComplete, add_completion_class
+from click.shell_completion import (
+    BashComplete,
+    CompletionItem,
+    ShellComplete,
+    add_completion_class,
+)
 
 # ── the callbacks ────────────────────────────────────────────────────────────
 
@@ -51,13 +64,24 @@ def _never_raises(complete):
 
     def guarded(ctx, param, incomplete):
         try:
-            return complete(ctx, param, incomplete or "")
+            offered = complete(ctx, param, incomplete or "")
         except Exception:
             return []
+        kept = [item for item in offered if _one_line(item.value) == item.value]
+        for item in kept:
+            item.help = item.help and _one_line(item.help)
+        return kept
 
     guarded.__name__ = complete.__name__
     guarded.__doc__ = complete.__doc__
     return guarded
+
+
+def _one_line(text: str) -> str:
+    """Text with its control characters and line breaks made spaces: a value
+    holding one is not offered (no shell could insert it as typed, and it
+    would break the line-based protocol); a description is shown with spaces."""
+    return "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in str(text))
 
 
 def _starting(incomplete: str, values) -> list:
@@ -151,6 +175,51 @@ def complete_entry(ctx, param, incomplete):
     return [CompletionItem(i, help=about) for i, about in described if i.startswith(incomplete)]
 
 
+# ── bash: click's script, with every answer inserted quoted ──────────────────
+
+_SOURCE_BASH = """\
+%(complete_func)s() {
+    local IFS=$'\\n'
+    local response type value word
+
+    response=$(env COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD=$COMP_CWORD \\
+        %(complete_var)s=bash_complete $1)
+
+    # bash inserts a reply as it stands, and runs it with the line: each is
+    # offered as it would have to be typed (printf %%q), never expanded here.
+    while IFS=',' read -r type value; do
+        if [[ $type == 'dir' ]]; then
+            COMPREPLY=()
+            compopt -o dirnames
+        elif [[ $type == 'file' ]]; then
+            COMPREPLY=()
+            compopt -o default
+        elif [[ $type == 'plain' ]]; then
+            printf -v word '%%q' "$value"
+            COMPREPLY+=("$word")
+        fi
+    done <<< "$response"
+
+    return 0
+}
+
+%(complete_func)s_setup() {
+    complete -o nosort -F %(complete_func)s %(prog_name)s
+}
+
+%(complete_func)s_setup;
+"""
+
+
+class InertBashComplete(BashComplete):
+    """click's bash completion, its script quoting what it inserts."""
+
+    source_template = _SOURCE_BASH
+
+
+add_completion_class(InertBashComplete)
+
+
 # ── PowerShell: click's protocol, spoken from Register-ArgumentCompleter ─────
 
 _SOURCE_POWERSHELL = """\
@@ -170,9 +239,7 @@ Register-ArgumentCompleter -Native -CommandName %(prog_name)s, %(prog_name)s.exe
         Remove-Item Env:%(complete_var)s, Env:COMP_WORDS -ErrorAction SilentlyContinue
     }
     foreach ($answer in $answers) {
-        $value, $help = $answer -split "`t", 2
-        if (-not $help) { $help = $value }
-        $text = if ($value -match '\\s') { "'" + $value + "'" } else { $value }
+        $text, $value, $help = $answer -split "`t", 3
         [System.Management.Automation.CompletionResult]::new(
             $text, $value, 'ParameterValue', $help)
     }
@@ -182,7 +249,8 @@ Register-ArgumentCompleter -Native -CommandName %(prog_name)s, %(prog_name)s.exe
 
 class PowerShellComplete(ShellComplete):
     """COMP_WORDS is the line up to the cursor; a trailing space starts a new word.
-    Answers are `value<TAB>description` lines."""
+    Answers are `text<TAB>value<TAB>description` lines, the text being the value
+    as PowerShell must read it (powershell_word)."""
 
     name = "powershell"
     source_template = _SOURCE_POWERSHELL
@@ -197,8 +265,21 @@ class PowerShellComplete(ShellComplete):
         return words[1:-1], words[-1]
 
     def format_completion(self, item: CompletionItem) -> str:
-        help_text = " ".join((item.help or "").split())
-        return f"{item.value}\t{help_text}" if help_text else item.value
+        help_text = " ".join((item.help or "").split()) or item.value
+        return f"{powershell_word(item.value)}\t{item.value}\t{help_text}"
+
+
+_PLAIN_WORD = re.compile(r"[\w.-]+")
+_POWERSHELL_QUOTES = re.compile("['\u2018\u2019\u201a\u201b]")  # all close a '…' string
+
+
+def powershell_word(value: str) -> str:
+    """A value as PowerShell reads it back as itself: plain words as they are,
+    anything else a single-quoted string (no expansion inside), each quote
+    PowerShell takes for one doubled."""
+    if _PLAIN_WORD.fullmatch(value):
+        return value
+    return "'" + _POWERSHELL_QUOTES.sub(lambda quote: quote.group() * 2, value) + "'"
 
 
 add_completion_class(PowerShellComplete)

@@ -71,7 +71,7 @@ def _value(key: str, value: str) -> str:
 
         from tracker.storage.datadir import named_data_dir
 
-        found = str(named_data_dir(str(Path(found).expanduser().resolve()), "config set").root)
+        found = str(named_data_dir(os.path.abspath(Path(found).expanduser()), "config set").root)
     return found
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import click
 
 from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
@@ -13,8 +11,6 @@ from tracker.model import Entry, Op, Source
 from tracker.problems import TrackerError, UsageError, problem
 from tracker.refs import resolve_goal
 from tracker.writes import write
-
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
 @cli_command("log", help="help.log", context_settings={"ignore_unknown_options": True})
@@ -33,7 +29,7 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
     "--from-json",
     "from_json",
     metavar="FILE|-",
-    type=click.File("rb"),
+    type=click.Path(allow_dash=True),
     help="help.opt.from_json",
 )
 @option(
@@ -86,12 +82,17 @@ def command(
         from tracker.storage.batch import BatchDefaults, BatchInput
         from tracker.writes import new_id, write_batch
 
-        name = "<stdin>" if getattr(from_json, "name", "-") in ("-", "<stdin>") else from_json.name
+        name = "<stdin>" if from_json == "-" else from_json
         defaults = BatchDefaults(
             recorded_at, who, loaded.today.isoformat(), new_id, lambda text: loaded.date(text),
             id_seed=secrets.token_bytes(16),
         )  # fmt: skip
-        source = BatchInput(from_json, name)  # streamed: read as often as the write needs
+        handle = _batch_input(from_json)
+        try:
+            source = BatchInput(handle, name)  # streamed: read as often as the write needs
+        except BaseException:
+            handle.close()
+            raise
         try:
             result = write_batch(
                 loaded.data, plan, source, defaults, today=loaded.today, dry_run=dry_run,
@@ -100,6 +101,7 @@ def command(
             _show(result, fmt=fmt, lang=lang)
         finally:
             source.close()
+            handle.close()
         return
     if not goal_id:
         raise UsageError("which_goal", "which_goal_fix")
@@ -115,7 +117,7 @@ def command(
         op=op,
         recorded_at=recorded_at,
         value=number,
-        items=tuple(items),
+        items=typed_names(items),
         note=user_text("--note", note),
         by=who,
         origin=Source("tracker", None),
@@ -128,6 +130,24 @@ def command(
         raise UsageError("plan_year_over", "plan_year_over_fix", end=end, today=today)
     result = write(loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run, force=force)
     _show(result, fmt=fmt, lang=lang)
+
+
+def _batch_input(path: str):
+    """A batch's input: stdin for `-` (a pipe, copied as it is read), else the
+    regular file named. A FIFO or a device named as the file is refused rather
+    than waited on: a stream is piped to `--from-json -`."""
+    if path == "-":
+        return click.open_file("-", "rb")
+    import os
+
+    from tracker.storage.files import open_regular, reason
+
+    try:
+        return os.fdopen(open_regular(path), "rb")
+    except OSError as exc:
+        raise TrackerError(
+            problem(path, None, "unreadable", "cannot_read", "batch_from_stdin", reason=reason(exc))
+        ) from None
 
 
 def _op_for(goal, value, total, done, items, note) -> tuple[Op, float | None]:
@@ -160,7 +180,7 @@ def _op_for(goal, value, total, done, items, note) -> tuple[Op, float | None]:
 
 def parse_number(text: str, what: str) -> float:
     """'120', '1,200', '８.５' (full-width) → float; anything else is refused."""
-    from tracker.numbers import read_number
+    from tracker.numbers import number_fix, read_number
 
     value = read_number(text)
     if value is None:
@@ -170,7 +190,7 @@ def parse_number(text: str, what: str) -> float:
                 None,
                 "not-a-number",
                 "not_a_number",
-                "write_digits",
+                number_fix(text),
                 what=what,
                 text=text,
             )
@@ -186,6 +206,15 @@ def _no_stray_percent(goal, text: str | None) -> None:
     if text is not None and stray_percent(text, goal.unit):
         raise UsageError("percent_not_unit", "percent_not_unit_fix", value=text, goal=goal.id,
                          unit=goal.unit.strip() or phrase("units"))  # fmt: skip
+
+
+def typed_names(names) -> tuple[str, ...]:
+    """Item names as typed, in the plan's normal form (NFC): an input method's
+    decomposed accent or CJK compatibility ideograph names the same item, and
+    the entry is written with the plan's spelling of it."""
+    import unicodedata
+
+    return tuple(unicodedata.normalize("NFC", user_text("--item", name)) for name in names)
 
 
 def user_text(option: str, value: str) -> str:

@@ -3,6 +3,7 @@ for `tracker log --from-xlsx / --from-csv`, through the one write sequence."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import click
@@ -46,8 +47,13 @@ def log_from_sheet(loaded, path: str, *, csv: bool, dry_run: bool, by: str, reco
     from tracker.writes import new_id, write
 
     plan = loaded.plan
+    from tracker.dates import parse_date
+
+    # A cell's date is read as written: `yesterday` in a form is refused, not
+    # counted from the day of the import.
+    as_written = partial(parse_date, today=None)
     defaults = BatchDefaults(
-        recorded_at, by, loaded.today.isoformat(), new_id, lambda text: loaded.date(text),
+        recorded_at, by, loaded.today.isoformat(), new_id, as_written,
         plan_end=plan.end.isoformat(),
     )  # fmt: skip
     goals = {goal.id: goal for goal in plan.goals}

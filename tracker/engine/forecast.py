@@ -6,7 +6,7 @@ import datetime as dt
 import math
 
 from tracker.engine.trajectory import is_met
-from tracker.ledger import Series
+from tracker.ledger import Series, start_value
 from tracker.model import Direction, Forecast, Goal, Kind
 
 WINDOW_DAYS = 56  # "the rate of the last 8 weeks"
@@ -29,7 +29,7 @@ def forecast(goal: Goal, series: Series, as_of: dt.date) -> Forecast | None:
     before = series.value_on(start_day)
     if before is None:
         if goal.kind is Kind.COUNT:
-            before = 0.0  # a count starts from zero
+            before = start_value(goal)  # zero, or what a carried goal brought
         else:  # a level goal whose first reading falls inside the window
             start_day = next(d for d in series.days if d >= start_day)
             before = series.value_on(start_day)

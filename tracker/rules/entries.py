@@ -486,6 +486,21 @@ def write_problems(
     return effect_problems(plan, existing, new)
 
 
+# The most one note (or a retraction's reason) may hold, wherever it enters: a
+# line of the log is read by every command, and a 100 KB workbook must not add
+# 100 MB to it through one cell.
+TEXT_LIMIT = 2000
+
+
+def within_length(entry: Entry) -> list[Problem]:
+    return [
+        at(entry, "too-long", "note_too_long", "note_too_long_fix", field=phrase(f"word_{name}"),
+           length=len(text), limit=TEXT_LIMIT)
+        for name, text in (("note", entry.note), ("reason", entry.reason))
+        if len(text) > TEXT_LIMIT
+    ]  # fmt: skip
+
+
 def new_entry_problems(
     plan: Plan, entry: Entry, *, today: dt.date, force: bool = False, passed: set | None = None
 ) -> list[Problem]:
@@ -495,15 +510,16 @@ def new_entry_problems(
     `passed` (a batch's): the rule_key of entries that passed them; an entry
     with the same key passes too, without running them again (a big batch
     repeats a few such keys a million times)."""
+    long = within_length(entry)  # text is no part of rule_key: every entry is measured
     if passed is not None:
         key = _RULE_KEY(entry)  # rule_key's, without a call per entry of a batch
         if key in passed:
-            return []
-    found = entry_problems(plan, entry)
+            return long
+    found = long + entry_problems(plan, entry)
     found += not_in_future(entry, today)
     if not force:
         found += implausible_value(plan, entry)
-    if passed is not None and not found:
+    if passed is not None and found == long:
         passed.add(key)
     return found
 

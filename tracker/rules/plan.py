@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from tracker.model import Direction, Goal, Kind, Plan
-from tracker.numbers import MAX_DECIMALS, places
+from tracker.numbers import LARGEST, MAX_DECIMALS, places
 from tracker.problems import Problem, problem, suggest, suggest_or
 from tracker.words import phrase
 
@@ -299,7 +299,7 @@ def revisions(plan: Plan, **_) -> list[Problem]:
         in_force = goal
         for revision in goal.revisions:
             args = {"date": revision.date}
-            if revision.target is None and revision.deadline is None:
+            if not _changes(in_force, revision):  # nothing given, or what is in force restated
                 found.append(at(goal, "invalid", "revisions", "revision_changes_nothing", **args))
             if previous is not None and revision.date <= previous:
                 found.append(at(goal, "date", "revisions", "revisions_order"))
@@ -335,15 +335,20 @@ def revisions(plan: Plan, **_) -> list[Problem]:
                         end=plan.end,
                     )
                 )
-            if revision.target is not None and not math.isfinite(revision.target):
-                found.append(at(goal, "range", "revisions", "not_finite", key="target"))
-            elif revision.target is not None and goal.kind is Kind.COUNT and revision.target <= 0:
+            if revision.target is not None and goal.kind is Kind.COUNT and revision.target <= 0:
                 found.append(at(goal, "range", "revisions", "count_target_positive"))
             if _eases(goal, in_force, revision) and not revision.reason.strip():
                 found.append(at(goal, "invalid", "revisions", "easing_needs_reason", **args))
             previous = revision.date
             in_force = in_force.applying(revision)
     return found
+
+
+def _changes(in_force: Goal, revision) -> bool:
+    """Whether a revision changes the definition in force on its date."""
+    return (revision.target is not None and revision.target != in_force.target) or (
+        revision.deadline is not None and revision.deadline != in_force.deadline
+    )
 
 
 def _eases(goal: Goal, in_force: Goal, revision) -> bool:
@@ -365,9 +370,7 @@ def carried_values(plan: Plan, **_) -> list[Problem]:
             found.append(
                 at(goal, "invalid", "carried_from", "carried_from_form", "carried_from_example")
             )
-        if goal.start_value is not None and (
-            not math.isfinite(goal.start_value) or goal.start_value < 0
-        ):
+        if goal.start_value is not None and goal.start_value < 0:
             found.append(at(goal, "range", "start_value", "level_not_negative", key="start_value"))
         for item in goal.start_items:
             if item not in goal.items:
@@ -401,15 +404,23 @@ def carried_values(plan: Plan, **_) -> list[Problem]:
 
 
 def finite_numbers(plan: Plan, **_) -> list[Problem]:
-    """NaN and infinity parse as TOML floats but cannot be tracked."""
+    """NaN and infinity parse as TOML floats but cannot be tracked; nor can a
+    number beyond what an entry may carry (numbers.LARGEST): a target of 1e308
+    is a slip no entry could ever reach, and would print as 309 digits."""
     found = []
     for goal in plan.goals:
-        for key in ("target", "baseline", "tolerance"):
-            value = getattr(goal, key)
-            if value is not None and not math.isfinite(value):
-                found.append(at(goal, "range", key, "not_finite", key=key))
-        if any(not math.isfinite(c.value) for c in goal.trajectory):
-            found.append(at(goal, "range", "trajectory", "not_finite", key="trajectory"))
+        numbers = [(key, getattr(goal, key)) for key in ("target", "baseline", "start_value")]
+        numbers += [("trajectory", c.value) for c in goal.trajectory]
+        numbers += [("revisions", r.target) for r in goal.revisions]
+        said = set()
+        for key, value in numbers:
+            if value is None or key in said or -LARGEST <= value <= LARGEST:
+                continue
+            said.add(key)
+            message = "number_too_large" if math.isfinite(value) else "not_finite"
+            found.append(at(goal, "range", key, message, key=key, largest=f"{LARGEST:g}"))
+        if goal.tolerance is not None and not math.isfinite(goal.tolerance):
+            found.append(at(goal, "range", "tolerance", "not_finite", key="tolerance"))
     return found
 
 

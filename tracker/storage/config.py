@@ -63,13 +63,15 @@ def read_config(env) -> UserConfig:
     is no problem: it simply sets nothing."""
     path, origin = config_path(env)
     name = str(path)
+    from tracker.storage.files import CONFIG_LIMIT, read_regular, reason
+
     try:
-        raw_bytes = path.read_bytes()
+        raw_bytes = read_regular(path, limit=CONFIG_LIMIT)
     except FileNotFoundError:
         return UserConfig(path, origin, False)
     except OSError as exc:
-        reason = exc.strerror or exc
-        bad = problem(name, None, "unreadable", "cannot_read", "config_fix_or_move", reason=reason)
+        bad = problem(name, None, "unreadable", "cannot_read", "config_fix_or_move",
+                      reason=reason(exc))  # fmt: skip
         return UserConfig(path, origin, True, problems=(bad,))
     try:
         text = raw_bytes.decode("utf-8")

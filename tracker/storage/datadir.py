@@ -72,4 +72,7 @@ def named_data_dir(candidate: str, origin: str) -> DataDir:
             ),
             ExitCode.BAD_DATA,
         )
-    return DataDir(root.resolve())
+    try:
+        return DataDir(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links on the way (RuntimeError before 3.13)
+        return DataDir(root.absolute())

@@ -13,10 +13,12 @@ import datetime as dt
 import errno
 import io
 import os
+import stat
 from array import array
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from tracker.ledger import committed
 from tracker.model import Entry, Source, entry_to_record
@@ -54,13 +56,12 @@ def read_log(progress_dir: Path, display=str) -> tuple[list[Entry], list[Problem
 
 
 def read_file(path: Path, name: str, entries: list, problems: list, commits: set) -> None:
+    from tracker.storage.files import LOG_FILE_LIMIT, read_regular, reason
+
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:  # unreadable (permissions, a folder): the other files still count
-        problems.append(
-            problem(name, None, "unreadable", "cannot_read", reason=exc.strerror or exc)
-        )
+        data = read_regular(path, limit=LOG_FILE_LIMIT)
+    except OSError as exc:  # unreadable (permissions, a FIFO): the other files still count
+        problems.append(problem(name, None, "unreadable", "cannot_read", reason=reason(exc)))
         return
     parse_lines(data, name, 1, entries, problems, commits)
 
@@ -173,7 +174,7 @@ def _write(progress_dir: Path, entries, batch, by, recorded_at) -> None:
     streamed: lines are gathered a few MiB at a time, every file is fsynced,
     and only then does a batch's commit line go in (the last line of the last
     month file the batch first reached). A failure midway cuts every file
-    back to where it was."""
+    back to where it was, and so does a file replaced under the writer."""
     lines = entries.lines() if isinstance(entries, Staged) else _encoded(entries)
     out = _Appender()
     paths: dict[tuple[int, int], Path] = {}
@@ -193,6 +194,8 @@ def _write(progress_dir: Path, entries, batch, by, recorded_at) -> None:
     except BaseException:
         out.undo()
         raise
+    finally:
+        out.close()
 
 
 def _month(entry: Entry) -> tuple[int, int]:
@@ -268,20 +271,25 @@ class Staged:
 
 
 class _Appender:
-    """Whole lines appended to log files, a few MiB at a time."""
+    """Whole lines appended to log files, a few MiB at a time, each file through
+    one descriptor held from the first line to the last. A file replaced at its
+    path meanwhile (a sync client, `git checkout`, an editor saving a copy)
+    would take the lines with it, out of the log: so once everything is on disk
+    each descriptor is compared with the file now at its path, and a write
+    whose file is no longer there fails whole (Replaced)."""
 
     LIMIT = 8 << 20
 
     def __init__(self):
         self.pending: dict[Path, list[bytes]] = {}
         self.size = 0
-        self.before: dict[Path, int | None] = {}  # each file's size before (None: new)
+        self.files: dict[Path, _Held] = {}
         self.last: Path | None = None  # the file most recently reached for the first time
 
     def add(self, path: Path, line: bytes) -> None:
         lines = self.pending.get(path)
         if lines is None:
-            if path not in self.before:
+            if path not in self.files:
                 self._reach(path)
             lines = self.pending.setdefault(path, [])
         lines.append(line)
@@ -292,9 +300,8 @@ class _Appender:
     def _reach(self, path: Path) -> None:
         refuse_links([path])
         with machine_errors(path):
-            exists = path.exists()
-            self.before[path] = path.stat().st_size if exists else None
-            if exists and _ends_without_newline(path):
+            held = self.files[path] = _Held.open(path)
+            if held.size and os.pread(held.fd, 1, held.size - 1) != b"\n":
                 # A writer killed mid-line left a fragment: end it so the next entry
                 # starts on a line of its own instead of fusing with it.
                 self.pending[path] = [b"\n"]
@@ -303,60 +310,103 @@ class _Appender:
     def flush(self, *, sync: bool) -> None:
         for path, lines in self.pending.items():
             with machine_errors(path):
-                _append_lines(path, b"".join(lines), sync=sync)
+                _append_lines(self.files[path].fd, b"".join(lines), sync=sync)
         self.pending.clear()
         self.size = 0
 
     def finish(self) -> None:
-        """Everything written and on disk."""
+        """Everything written and on disk, in the files now at their paths."""
         synced = set(self.pending)
         self.flush(sync=True)
-        for path in self.before:
+        for path, held in self.files.items():
             if path not in synced:
                 with machine_errors(path):
-                    _append_lines(path, b"", sync=True)
-        for folder in {p.parent for p, size in self.before.items() if size is None}:
+                    os.fsync(held.fd)
+        for folder in {p.parent for p, held in self.files.items() if held.created}:
             _fsync_dir(folder)
+        for path, held in self.files.items():
+            if not held.still_at(path):
+                raise TrackerError(
+                    problem(str(path), None, "replaced", "log_file_replaced",
+                            "log_file_replaced_fix"),
+                    ExitCode.BAD_DATA,
+                )  # fmt: skip
 
     def undo(self) -> None:
-        """Cut every file back to what it held before: no line of this write stays."""
-        for path, size in self.before.items():
+        """Cut every file back to what it held before: no line of this write stays,
+        in the file at its path or in one that was moved away from it. Through
+        the descriptors, so a file that replaced one of them is never cut."""
+        for path, held in self.files.items():
             with contextlib.suppress(OSError):
-                if size is None:
+                os.ftruncate(held.fd, held.size)
+                if held.created and held.still_at(path):
                     os.unlink(path)
-                else:
-                    os.truncate(path, size)
+
+    def close(self) -> None:
+        for held in self.files.values():
+            with contextlib.suppress(OSError):
+                os.close(held.fd)
+        self.files.clear()
+
+
+class _Held(NamedTuple):
+    """A log file open for appending: its descriptor, its size before this
+    write, whether this write created it, and which file it is."""
+
+    fd: int
+    size: int
+    created: bool
+    identity: tuple[int, int]
+
+    @classmethod
+    def open(cls, path: Path) -> _Held:
+        try:
+            fd, created = os.open(path, _APPEND_FLAGS | os.O_EXCL, 0o644), True
+        except FileExistsError:
+            fd, created = os.open(path, _APPEND_FLAGS & ~os.O_CREAT), False
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):  # a FIFO or a device where a month file belongs
+            from tracker.storage.files import Refused
+
+            os.close(fd)
+            raise Refused("not_a_regular_file")
+        return cls(fd, found.st_size, created, (found.st_dev, found.st_ino))
+
+    def still_at(self, path: Path) -> bool:
+        """Whether the file at `path` is still the one this descriptor writes."""
+        try:
+            found = os.lstat(path)
+        except OSError:
+            return False
+        return (found.st_dev, found.st_ino) == self.identity
 
 
 _APPEND_FLAGS = (
-    os.O_WRONLY
+    os.O_RDWR  # read too: the last byte says whether a torn line needs ending
     | os.O_APPEND
     | os.O_CREAT
     | getattr(os, "O_BINARY", 0)
     | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO at a month file's name is refused, never waited on
 )
 
 
-def _append_lines(path: Path, payload: bytes, *, sync: bool = True) -> None:
+def _append_lines(fd: int, payload: bytes, *, sync: bool = True) -> None:
     """Append whole lines (fsynced when asked). If the write fails midway (a
     full disk, a file size limit) the file is cut back to where it was: no
     half line stays."""
-    fd = os.open(path, _APPEND_FLAGS, 0o644)
+    size = os.fstat(fd).st_size
+    view = memoryview(payload)
     try:
-        size = os.fstat(fd).st_size
-        view = memoryview(payload)
-        try:
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            if sync:
-                os.fsync(fd)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, size)
-            raise
-    finally:
-        os.close(fd)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        if sync:
+            os.fsync(fd)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, size)
+        raise
 
 
 def refuse_links(paths: Iterable[Path]) -> None:
@@ -417,22 +467,13 @@ def machine_errors(path: Path):
     try:
         yield
     except OSError as exc:
+        from tracker.storage.files import reason
+
         key = _ERRNO_KEYS.get(exc.errno, "os_error")
         raise TrackerError(
-            problem(
-                str(path), None, "environment", key, key + "_fix", detail=exc.strerror or str(exc)
-            ),
+            problem(str(path), None, "environment", key, key + "_fix", detail=reason(exc)),
             ExitCode.BAD_DATA,
         ) from None
-
-
-def _ends_without_newline(path: Path) -> bool:
-    size = path.stat().st_size
-    if size == 0:
-        return False
-    with open(path, "rb") as handle:
-        handle.seek(size - 1)
-        return handle.read(1) != b"\n"
 
 
 def _fsync_dir(directory: Path) -> None:

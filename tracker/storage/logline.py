@@ -9,6 +9,7 @@ import json
 import math
 import re
 from sys import intern as _intern
+from unicodedata import normalize as _normalize
 
 from tracker.model import Entry, Evidence, Op, Source, Verdict
 from tracker.problems import Problem, problem
@@ -289,7 +290,10 @@ def _op_of(record: dict):
     raw = record["items"]
     if not isinstance(raw, list) or not raw or not all(isinstance(i, str) and i for i in raw):
         return ("items_must_be_names", {}), None, ()
-    return Op.ITEMS, None, tuple(raw)
+    # Item names in NFC, the form the plan's names are read in (planfile): a
+    # line written in another form (by hand, by another program) names the
+    # same item.
+    return Op.ITEMS, None, tuple(_normalize("NFC", item) for item in raw)
 
 
 # What a line does is said by exactly one of these.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from tracker.model import (
@@ -163,12 +164,13 @@ class PlanFile:
 
 def read_plan(path, name: str) -> PlanFile:
     """Read goals.toml; never raises for what the file holds."""
+    from tracker.storage.files import PLAN_LIMIT, read_regular, reason
+
     try:
-        with open(path, "rb") as handle:
-            raw_bytes = handle.read()
+        raw_bytes = read_regular(path, limit=PLAN_LIMIT)
     except OSError as exc:
         return PlanFile(
-            None, [problem(name, None, "unreadable", "cannot_read", reason=exc.strerror or exc)]
+            None, [problem(name, None, "unreadable", "cannot_read", reason=reason(exc))]
         )
     try:
         text = raw_bytes.decode("utf-8-sig")  # Windows editors may save a BOM
@@ -180,12 +182,28 @@ def read_plan(path, name: str) -> PlanFile:
 
 def parse_plan(text: str, name: str) -> PlanFile:
     try:
-        data = tomllib.loads(text)
+        data = _composed(tomllib.loads(text))
     except tomllib.TOMLDecodeError as exc:
         return PlanFile(None, [_syntax_problem(exc, name)])
     builder = _PlanBuilder(name, LineMap.scan(text))
     plan = builder.build(data)
     return PlanFile(plan, builder.problems, frozenset(builder.unbuilt))
+
+
+def _composed(value):
+    """Every text of the plan in one normal form, NFC, as every name typed is
+    compared in (log --item, batches, workbook cells, references): an item an
+    editor or input method wrote decomposed (NFD) or as a CJK compatibility
+    ideograph is the same name as its composed form, and two items that are
+    the same name in two forms are the same item listed twice. Keys stay as
+    written: they are ASCII, and the line map finds them as they are."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {key: _composed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_composed(item) for item in value]
+    return value
 
 
 def _syntax_problem(exc: Exception, name: str) -> Problem:

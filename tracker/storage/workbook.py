@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tracker.fillin import COLUMNS, ITEM_SEPARATORS, NO, VALUES, YES, header_key, letter
+from tracker.fillin import COLUMNS, HIDDEN, ITEM_SEPARATORS, NO, VALUES, YES, header_key, letter
 from tracker.model import Entry, Goal, Kind, Op, Source
-from tracker.numbers import read_number, stray_percent
+from tracker.numbers import number_fix, read_number, stray_percent
 from tracker.problems import Problem, TrackerError, problem
 from tracker.storage.batch import BatchDefaults
 from tracker.words import LANGS, phrase, say
@@ -26,6 +27,12 @@ TAKES = {
     Kind.CHECKLIST: ("items",),
 }
 HEADER_SEARCH_ROWS = 12  # the key or header row is near the top
+# What a workbook may declare: a filled-in template is one row per goal and
+# fewer than 30 columns, its XML a few hundred KiB. A far-away cell (row
+# 1,000,000) or a zip that inflates a hundredfold is refused, never unfolded.
+MAX_ROWS = 10_000
+MAX_COLUMNS = 200
+MAX_INFLATED = 64 << 20  # the workbook's parts, uncompressed
 
 # Which cell of a row a rule's problem is about, by the problem's code; any
 # other code is about the figure the row gives.
@@ -95,11 +102,13 @@ def read_filled(path: Path, name: str, goals: dict[str, Goal], defaults: BatchDe
     the plan's goals by id, whose kind says what the 'total or reading' column
     means."""
     filled = Filled(name)
+    from tracker.storage.files import SHEET_LIMIT, read_regular, reason
+
     try:
-        raw = Path(path).read_bytes()
+        raw = read_regular(path, limit=SHEET_LIMIT)
     except OSError as exc:
         filled.problems.append(
-            problem(name, None, "cannot-read", "cannot_read", reason=exc.strerror or exc)
+            problem(name, None, "cannot-read", "cannot_read", reason=reason(exc))
         )
         return filled
     if csv:
@@ -121,6 +130,13 @@ def _xlsx_sheets(raw: bytes, name: str, filled: Filled):
     from openpyxl import load_workbook
 
     try:
+        inflated = _inflated_size(raw)
+        if inflated > MAX_INFLATED:
+            limit = f"{MAX_INFLATED >> 20} MiB"
+            filled.problems.append(
+                problem(name, None, "too-big", "workbook_too_big", "workbook_fix", limit=limit)
+            )
+            return []
         # Not data_only: a formula an office typed is refused, never read as empty.
         book = load_workbook(io.BytesIO(raw))
     except Exception as exc:  # not a zip, not a workbook, a damaged one: openpyxl varies
@@ -132,11 +148,37 @@ def _xlsx_sheets(raw: bytes, name: str, filled: Filled):
         return []
 
     def value(cell):
-        return _Formula(cell.value) if cell.data_type == "f" else cell.value
+        return _Formula(_formula_text(cell.value)) if cell.data_type == "f" else cell.value
 
-    return [
-        (ws.title, [[value(c) for c in row] for row in ws.iter_rows()]) for ws in book.worksheets
-    ]
+    sheets = []
+    for ws in book.worksheets:
+        if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
+            far = f"{letter(ws.max_column - 1)}{ws.max_row}"
+            filled.problems.append(
+                problem(ws.title, None, "too-big", "sheet_too_far", "workbook_fix", far=far)
+            )
+            continue  # never unfolded: a million empty rows are a MemoryError
+        title = _Hidden(ws.title) if ws.sheet_state != "visible" else ws.title
+        sheets.append((title, [[value(c) for c in row] for row in ws.iter_rows()]))
+    return sheets
+
+
+def _inflated_size(raw: bytes) -> int:
+    """What the workbook's parts declare they hold once unzipped."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        return sum(info.file_size for info in archive.infolist())
+
+
+def _formula_text(formula) -> str:
+    """A formula as typed: openpyxl gives array and data-table formulas as
+    objects, whose text is an attribute (their str() is a Python repr)."""
+    return str(getattr(formula, "text", None) or formula)
+
+
+class _Hidden(str):
+    """A sheet's name, the sheet hidden: an office never sees the figures on it."""
 
 
 class _Formula(str):
@@ -173,9 +215,20 @@ def _read_sheet(sheet: str, rows: list[list], goals, defaults, filled: Filled) -
     located = _columns(rows)
     if located is None:
         return False
-    filled.sheets.append(sheet)
     start, columns = located
+    if isinstance(sheet, _Hidden):
+        # Its figures would be imported beside the visible ones, unseen.
+        filled.problems.append(problem(str(sheet), None, "hidden", "sheet_hidden",
+                                       "sheet_hidden_fix", sheet=str(sheet)))  # fmt: skip
+        return True
+    filled.sheets.append(sheet)
     id_words = {say(header_key("id"), lang) for lang in LANGS}
+    if _made_by_tracker(rows, start, columns, id_words) and not all(k in columns for k in HIDDEN):
+        # Without what the template remembered of the log, importing it again
+        # could not be told from a first import.
+        filled.problems.append(problem(sheet, None, "bookkeeping", "sheet_bookkeeping_gone",
+                                       "sheet_bookkeeping_fix"))  # fmt: skip
+        return True
     for index in range(start + 1, len(rows)):
         row = _Row(sheet, index + 1, rows[index], columns)
         if str(row.get("id") or "").strip() in id_words:
@@ -191,6 +244,17 @@ def _read_sheet(sheet: str, rows: list[list], goals, defaults, filled: Filled) -
         if entry is not None:
             filled.entries.append(entry)
     return True
+
+
+def _made_by_tracker(rows, start: int, columns: dict[str, int], id_words) -> bool:
+    """A sheet laid out as tracker's template: its row of keys, and under it
+    (after the instructions) its header in words."""
+    texts = [str(v).strip() for v in rows[start] if v is not None]
+    if "id" not in texts:
+        return False
+    below = rows[start + 1 : start + HEADER_SEARCH_ROWS]
+    return any(len(r) > columns["id"] and str(r[columns["id"]] or "").strip() in id_words
+               for r in below)  # fmt: skip
 
 
 class _Row:
@@ -288,8 +352,8 @@ def _number(row: _Row, key: str, problems: list, goal: str, unit: str | None) ->
     else:
         number = read_number(str(value)) if isinstance(value, str) else None
     if number is None:
-        problems.append(row.problem(key, "not-a-number", "cell_not_number", "write_digits",
-                                    text=str(value)))  # fmt: skip
+        problems.append(row.problem(key, "not-a-number", "cell_not_number",
+                                    number_fix(str(value)), text=str(value)))  # fmt: skip
     elif isinstance(value, str) and unit is not None and stray_percent(value, unit):
         problems.append(row.problem(key, "percent", "percent_not_unit", "percent_not_unit_fix",
                                     value=value, goal=goal,
@@ -310,17 +374,21 @@ def _date(row: _Row, defaults: BatchDefaults, problems: list) -> dt.date | None:
             problems.append(row.problem("date", "date", "row_needs_date", "row_needs_date_fix",
                                         end=defaults.plan_end))  # fmt: skip
             return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     if isinstance(value, str):
         try:
-            return defaults.parse_date(value)
+            value = defaults.parse_date(value)
         except TrackerError as error:
             found = error.problems[0]
             problems.append(replace(found, file=row.sheet, line=row.number, cell=row.cell("date")))
             return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        if defaults.plan_end and value.isoformat() > defaults.plan_end:
+            problems.append(row.problem("date", "date", "date_after_plan", "row_needs_date_fix",
+                                        date=value, end=defaults.plan_end))  # fmt: skip
+            return None
+        return value
     problems.append(row.problem("date", "not-a-date", "cell_not_date", "date_forms",
                                 text=str(value)))  # fmt: skip
     return None
@@ -346,6 +414,14 @@ def _remember(row: _Row, goal: str, filled: Filled) -> None:
     remembered = Remembered(
         goal, as_of, value, _text(row.get("snap_entry")), Source(row.sheet, row.number)
     )
+    seen = (goal, as_of, value, remembered.last_entry)
+    for earlier in filled.remembered:
+        if (earlier.goal, earlier.as_of, earlier.value, earlier.last_entry) == seen:
+            # A template lists each goal once: this row is a copy of that one.
+            other = f"{earlier.origin.file}!{filled.cells[earlier.origin[:2]].id}"
+            filled.problems.append(row.problem("id", "copied", "row_copied", "row_copied_fix",
+                                               other=other))  # fmt: skip
+            break
     filled.remembered.append(remembered)
 
 
@@ -369,7 +445,8 @@ def _yes_no(value) -> bool | None:
 
 
 def _items(value) -> tuple[str, ...]:
-    text = _text(value)
+    """The items a cell names, each in the plan's normal form (NFC)."""
+    text = unicodedata.normalize("NFC", _text(value))
     for separator in ITEM_SEPARATORS:
         text = text.replace(separator, "\n")
     return tuple(dict.fromkeys(part.strip() for part in text.split("\n") if part.strip()))

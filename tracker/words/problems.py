@@ -78,6 +78,18 @@ PHRASES: dict[str, tuple[str, str]] = {
         "e.g. `tracker config set by 财政局张伟`; see `tracker config -h`",
     ),
     "cannot_read": ("无法读取：{reason}", "cannot read: {reason}"),
+    "batch_from_stdin": (
+        "给出一个文件，或把数据通过管道交给 --from-json -",
+        "name a file, or pipe the entries to --from-json -",
+    ),
+    "not_a_regular_file": (
+        "这不是普通文件（而是管道、设备或文件夹），tracker 只读取文件",
+        "not a regular file (a pipe, a device or a folder); tracker reads only files",
+    ),
+    "file_too_big": (
+        "文件超过 {limit}，tracker 不读取",
+        "larger than {limit}; tracker does not read it",
+    ),
     "not_utf8": ("不是有效的 UTF-8 编码", "not valid UTF-8"),
     "save_as_utf8": ("请将文件另存为 UTF-8", "save the file as UTF-8"),
     "save_input_as_utf8": ("请将输入另存为 UTF-8", "save the input as UTF-8"),
@@ -225,6 +237,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     "not_finite": (
         "“{key}”必须是有限的数字（不能是 nan 或 inf）",
         "'{key}' must be a finite number (not nan or inf)",
+    ),
+    "number_too_large": (
+        "“{key}”超出可跟踪的范围（绝对值不超过 {largest}）；检查是否多打了位数",
+        "'{key}' is beyond what tracker tracks (at most {largest} either way); "
+        "check for extra digits",
     ),
     # ── log lines and batch input ────────────────────────────────────────────
     "see_entry_format": (
@@ -451,7 +468,21 @@ PHRASES: dict[str, tuple[str, str]] = {
         "写出{unit}数，不带 %，例如 120",
         "write the number of {unit} without the % sign, e.g. 120",
     ),
+    "log_file_replaced": (
+        "写入时该文件被另一个程序替换了（同步盘、git checkout、编辑器另存）；这次什么也没有写入",
+        "another program replaced this file while tracker wrote to it (a sync client, "
+        "git checkout, an editor saving a copy); nothing was written",
+    ),
+    "log_file_replaced_fix": (
+        "等同步或编辑结束后，重新运行这条命令",
+        "run the command again once the sync or the edit is done",
+    ),
     "write_digits": ("写数字，例如 120 或 8.5", "write digits, e.g. 120 or 8.5"),
+    "comma_not_decimal": (
+        "逗号只用来每三位分隔千位（1,200）；小数写小数点，例如 8.5",
+        "a comma only groups thousands, every three digits (1,200); "
+        "write a decimal point, e.g. 8.5",
+    ),
     "text_not_utf8": ("{option} 不是有效的 UTF-8 文本", "{option} is not valid text in UTF-8"),
     "check_terminal_encoding": ("检查终端的字符编码", "check the terminal's encoding"),
     "reason_empty": ("--reason 为空", "--reason is empty"),
@@ -689,6 +720,68 @@ PHRASES: dict[str, tuple[str, str]] = {
     "too_many_decimals": (
         "{goal} 按 {decimals} 位小数计 {unit}：{value} 的小数位太多",
         "{goal} counts {unit} with {decimals} decimal places: {value} has more",
+    ),
+    "workbook_too_big": (
+        "工作簿解压后超过 {limit}，不是 tracker 的填报表",
+        "the workbook unpacks to more than {limit}: not a tracker template",
+    ),
+    "sheet_too_far": (
+        "这张表一直用到单元格 {far}，填报表没有这么大",
+        "this sheet reaches as far as cell {far}; no template is that large",
+    ),
+    "workbook_fix": (
+        "删除表格下方和右侧多余的内容，或重新生成填报表（tracker template）",
+        "delete what lies below and right of the table, or make a fresh template "
+        "(tracker template)",
+    ),
+    "sheet_hidden": (
+        "工作表“{sheet}”是隐藏的：填报人看不到上面的数字，不导入",
+        "sheet '{sheet}' is hidden: nobody filling in the form sees its figures, "
+        "so none are imported",
+    ),
+    "sheet_hidden_fix": (
+        "取消隐藏并核对，或删除这张表",
+        "unhide it and check it, or delete it",
+    ),
+    "sheet_bookkeeping_gone": (
+        "填报表隐藏的记账列（snap_value、snap_entry、as_of、plan）被删除了：无法判断是否已导入过",
+        "the template's hidden bookkeeping columns (snap_value, snap_entry, as_of, plan) "
+        "were deleted: whether it was imported before cannot be told",
+    ),
+    "sheet_bookkeeping_fix": (
+        "重新生成填报表（tracker template），填好后再导入",
+        "make a fresh template (tracker template), fill it in and import that",
+    ),
+    "row_copied": (
+        "这一行重复了 {other}（复制的工作表？）：一份填报表里每个目标只有一行",
+        "this row repeats {other} (a copied sheet?): a template lists each goal once",
+    ),
+    "row_copied_fix": (
+        "删除复制出来的工作表或行",
+        "delete the copied sheet or row",
+    ),
+    "date_cell_relative": (
+        "“{text}”是相对日期：表格导入的那天才会算出它，不一定是填表的那天",
+        "'{text}' is a relative date: it would be counted from the day of the import, "
+        "not the day the form was filled in",
+    ),
+    "date_cell_relative_fix": (
+        "写出日期，例如 2020-06-30",
+        "write the date itself, e.g. 2020-06-30",
+    ),
+    "date_after_plan": (
+        "{date} 在计划结束（{end}）之后",
+        "{date} is after the plan's end ({end})",
+    ),
+    "word_note": ("说明", "note"),
+    "word_reason": ("撤销理由", "reason"),
+    "note_too_long": (
+        "{field}有 {length} 个字符，最多 {limit} 个",
+        "the {field} holds {length} characters; at most {limit}",
+    ),
+    "note_too_long_fix": (
+        "写要点，详细材料另存",
+        "keep to the point; keep long material elsewhere",
     ),
     "cell_formula": (
         "单元格里是公式“{text}”：tracker 只读取直接填写的内容",
