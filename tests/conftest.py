@@ -211,8 +211,10 @@ def tracker_exe() -> list[str]:
 
 
 def run_process(
-    args, *, cwd=None, env=None, input=None, timeout=120
+    args, *, cwd=None, env=None, input=None, timeout=120, stdout=subprocess.PIPE
 ) -> subprocess.CompletedProcess:
+    """The console script in a process of its own; stdout and stderr captured
+    (or stdout sent where `stdout` says)."""
     environment = dict(os.environ)
     environment.pop("NO_COLOR", None)
     environment.update(env or {})
@@ -221,7 +223,8 @@ def run_process(
         cwd=cwd,
         env=environment,
         input=input,
-        capture_output=True,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
         timeout=timeout,
     )
 
@@ -275,6 +278,12 @@ def in_pty(args, data, *, columns=120, rows=40, answer=b"", env=None, timeout=60
 
 
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+# What only a POSIX system has: signals such as SIGKILL, resource limits,
+# preexec_fn, uids, umask and mode bits, /dev/full, env(1), symbolic links a
+# user may make. Such tests are skipped on Windows, where tests/test_windows.py
+# stands for them.
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX only")
+windows_only = pytest.mark.skipif(os.name != "nt", reason="Windows only")
 
 
 # Two entries whose ids start alike (8ea3…): a retract or a completion of "8ea3"

@@ -291,6 +291,35 @@ def emit(report, fmt: str, *, output: str | None = None, digest: bool = False) -
     write_text(text)
 
 
+def emit_written(report, fmt: str, written, *, lang: str) -> None:
+    """emit() for what a write reports (`written`, its WriteResult). The entries
+    are in the log by then: a failure to show them (stdout on a full disk, a
+    closed console) is said on stderr and the exit stays 0, because an exit
+    code saying otherwise would have a person or a script log them again."""
+    if written.dry_run:
+        emit(report, fmt)
+        return
+    try:
+        emit(report, fmt)
+    except BrokenPipeError:  # the reader left: quiet, as everywhere
+        raise
+    except (OSError, UnicodeError) as exc:
+        ref = written.batch or ", ".join(e.id for e in written.new)
+        detail = getattr(exc, "strerror", None) or exc
+        click.echo(say("written_not_shown", lang, ref=ref, detail=detail), err=True)
+        let_go_of_stdout()  # what could not be written is not tried again at exit
+
+
+def let_go_of_stdout() -> None:
+    """Point stdout at the null device: output still pending there (a reader
+    that left, a full disk) is dropped instead of failing again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _longer_than(text: str, size: os.terminal_size) -> bool:
     """Whether `text` takes more rows than the screen has (lines wider than the
     screen count once per row they wrap onto)."""

@@ -6,7 +6,7 @@ import re
 
 import click
 
-from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
+from tracker.cli.common import data_option, emit_written, format_option, lang_option, open_data
 from tracker.cli.help import cli_command, completer, option
 from tracker.cli.lang import setting
 from tracker.model import Entry, Op, Source
@@ -216,4 +216,4 @@ def login_name() -> str:
 def _show(result, *, fmt, lang) -> None:
     from tracker.views.write import log_report
 
-    emit(log_report(result, lang=lang), fmt)
+    emit_written(log_report(result, lang=lang), fmt, result, lang=lang)

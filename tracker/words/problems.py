@@ -541,6 +541,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "refuse_symlink_fix": ("删除这个链接", "remove the link"),
     "os_error": ("无法写入：{detail}", "cannot write: {detail}"),
     "os_error_fix": ("检查磁盘和权限后再试", "check the disk and permissions and try again"),
+    # ── a desktop's files: output after a write, held files, synced folders ──
+    "written_not_shown": (
+        "tracker：已写入（{ref}），但结果无法显示：{detail}。不要重复记录",
+        "tracker: written ({ref}), but the result could not be shown: {detail}; "
+        "do not log it again",
+    ),
     "date_out_of_range": (
         "日期“{text}”超出日历范围（公元 1 年至 9999 年）",
         "date '{text}' is beyond the calendar (years 1 to 9999)",
