@@ -117,11 +117,10 @@ def _split(digest, headers, fmt: str, folder: Path, lang: str) -> None:
     """One file per office, most in need first, each written atomically; one
     line per file says what was written."""
     from tracker.render.out import render
+    from tracker.storage.outfile import output_folder
     from tracker.words import say
 
-    if folder.exists() and not folder.is_dir():
-        raise UsageError("split.not_a_dir", "split.give_new_dir", path=str(folder))
-    folder.mkdir(parents=True, exist_ok=True)
+    output_folder(folder)
     whole, _ = digest(None)
     for standing in whole.offices:
         summary, report = digest(standing.office)

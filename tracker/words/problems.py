@@ -547,6 +547,44 @@ PHRASES: dict[str, tuple[str, str]] = {
         "tracker: written ({ref}), but the result could not be shown: {detail}; "
         "do not log it again",
     ),
+    "held_open": (
+        "这个文件正被其他程序占用（例如在 Excel 或 WPS 中打开，或正被杀毒软件、同步盘读取），等了 {seconds} 秒仍未释放",
+        "another program holds this file open (Excel or WPS, an antivirus scan, a sync client) "
+        "and did not let go within {seconds} seconds",
+    ),
+    "held_open_fix": (
+        "在 Excel 或 WPS 中关闭它后重新运行，或用 --output 写到另一个文件名",
+        "close it in Excel or WPS and run the command again, or give --output another name",
+    ),
+    "output_read_only_file": ("这个文件是只读的：{detail}", "this file is read-only: {detail}"),
+    "output_read_only_file_fix": (
+        "在文件属性中取消“只读”，或用 --output 写到另一个文件名",
+        "clear its read-only attribute, or give --output another name",
+    ),
+    "output_read_only_fs": (
+        "这里的文件系统是只读的：{detail}",
+        "the file system here is read-only: {detail}",
+    ),
+    "output_read_only_fs_fix": (
+        "用 --output 写到可写的文件夹",
+        "give --output a place that can be written",
+    ),
+    "output_dangling_link": (
+        "这是一个符号链接，指向的“{to}”不存在",
+        "this is a symbolic link to '{to}', which does not exist",
+    ),
+    "output_dangling_link_fix": (
+        "删除这个链接，或先创建它指向的位置",
+        "remove the link, or create what it points to first",
+    ),
+    "output_link_loop": (
+        "这个路径上的符号链接绕成了圈：{detail}",
+        "the symbolic links on this path go round in a circle: {detail}",
+    ),
+    "output_link_loop_fix": (
+        "删除或改正这些链接，或用 --output 写到别处",
+        "remove or fix those links, or give --output another place",
+    ),
     "date_out_of_range": (
         "日期“{text}”超出日历范围（公元 1 年至 9999 年）",
         "date '{text}' is beyond the calendar (years 1 to 9999)",
