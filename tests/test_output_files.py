@@ -1,6 +1,7 @@
 """Files written for people (`--output`): a place that cannot take one is exit 3
 with a message naming it, a file another program holds open is waited for and
-then named, and nothing temporary stays behind. Real files, mounts and processes."""
+then named, nothing temporary stays behind, and one file or sheet per office
+never collides with another's. Real files, mounts and processes."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import posix_only, tracker_exe, windows_only
+from tests.conftest import MINI, Run, posix_only, tracker_exe, windows_only, write_plan
+from tracker.views.names import FILES, SHEETS, unique_names
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
@@ -179,3 +181,61 @@ def test_a_read_only_file_on_windows_is_named_and_no_temp_stays(run, tmp_path):
     assert f"{target}: this file is read-only" in result.stderr
     assert target.read_text(encoding="utf-8") == "old\n"
     assert leftovers(tmp_path) == []
+
+
+# ── one file or sheet per office ─────────────────────────────────────────────
+
+NAMES = {
+    "devices": (["CON", "nul.x", "Com1", "LPT¹"], FILES, ["CON_", "nul_.x", "Com1_", "LPT¹_"]),
+    "characters Windows refuses": (['a<b>:"c"|?*', "x/y\\z", "铃\x07"], FILES,
+                                   ["a_b___c____", "x_y_z", "铃_"]),
+    "a dot or space at the end": (["区水利局", "区水利局.", " 区水利局 "], FILES,
+                                  ["区水利局", "区水利局~2", "区水利局~3"]),
+    "case": (["Team A", "team a", "TEAM A"], FILES, ["Team A", "team a~2", "TEAM A~3"]),
+    "Unicode form": (["caf\u00e9", "cafe\u0301"], FILES, ["caf\u00e9", "cafe\u0301~2"]),
+    "long names": (["某" * 90, "某" * 90], FILES, ["某" * 80, "某" * 78 + "~2"]),
+    "nothing left": (["...", " "], FILES, ["_", "_~2"]),
+    "sheets": (["a/b:c", "某某" * 20, "某某" * 20, "History", "'x'"], SHEETS,
+               ["a_b_c", ("某某" * 20)[:31], ("某某" * 20)[:29] + "~2", "History_", "x"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("names, rules, want", NAMES.values(), ids=NAMES.keys())
+def test_names_are_made_safe_and_unique(names, rules, want):
+    assert unique_names(names, rules) == want
+
+
+OFFICES = ["CON", "nul", "区水利局", "区水利局.", "Team A", "team a", "财政/审计", "LPT1"]
+
+
+def plan_of_offices(tmp_path: Path) -> Run:
+    """MINI with one more milestone for each of OFFICES."""
+    root = tmp_path / "offices"
+    (root / "progress").mkdir(parents=True)
+    goals = "".join(
+        f'\n[[goal]]\nid = "m{n}"\ntitle = "里程碑{n}"\ntitle_en = "milestone {n}"\n'
+        f'area = "livelihood"\nowner = "{office}"\nkind = "milestone"\n'
+        f'deadline = 2020-12-31\nsource = "原文"\n'
+        for n, office in enumerate(OFFICES)
+    )
+    write_plan(root, MINI + goals)
+    return Run(root)
+
+
+def test_one_file_and_one_sheet_per_office_whatever_its_name(tmp_path):
+    run = plan_of_offices(tmp_path)
+    offices = len(OFFICES) + 1  # and MINI's own 区人社局
+    folder = tmp_path / "digests"
+    result = run(*DIGEST, "--split-by", "owner", "--output", str(folder), code=0)
+    written = [p.name for p in folder.iterdir()]
+    assert len(written) == offices == len(result.stdout.splitlines())
+    assert len({name.casefold() for name in written}) == offices  # apart on Windows too
+    for name in written:
+        stem = name.split(".")[0].casefold()
+        assert stem not in ("con", "nul", "lpt1") and "/" not in name
+    from openpyxl import load_workbook
+
+    book = tmp_path / "template.xlsx"
+    run("template", "--as-of", "2020-06-30", "--output", str(book), code=0)
+    sheets = load_workbook(book).sheetnames
+    assert len({name.casefold() for name in sheets}) == offices

@@ -118,25 +118,20 @@ def _split(digest, headers, fmt: str, folder: Path, lang: str) -> None:
     line per file says what was written."""
     from tracker.render.out import render
     from tracker.storage.outfile import output_folder
+    from tracker.views.names import FILES, unique_names
     from tracker.words import say
 
     output_folder(folder)
     whole, _ = digest(None)
-    for standing in whole.offices:
+    names = unique_names([standing.office for standing in whole.offices], FILES)
+    for standing, name in zip(whole.offices, names):
         summary, report = digest(standing.office)
         extra = {"headers": headers(summary)} if fmt == "email" else {}
         text = render(report, fmt, indent=2, **extra)
-        path = folder / f"{_file_name(standing.office)}.{EXTENSIONS[fmt]}"
+        path = folder / f"{name}.{EXTENSIONS[fmt]}"
         write_atomic(path, text)
         line = say("summary.wrote", lang, path=path, office=standing.office, count=standing.held)
         click.echo(line)
-
-
-def _file_name(office: str) -> str:
-    """An office's name as a file name: path separators and control characters
-    replaced, never hidden or empty."""
-    name = "".join("_" if ch in '/\\:*?"<>|' or not ch.isprintable() else ch for ch in office)
-    return name.strip(" .") or "_"
 
 
 def _recipients(given: tuple[str, ...]) -> list[str]:
