@@ -461,9 +461,9 @@ def bundled_plan_folder():
 
 
 def log_files(*, lines: int):
-    """Up to four log files (two months and an odd name, any may repeat), each
-    of up to `lines` random lines."""
-    name = st.sampled_from(["2020-01", "2020-03", "copy"])
+    """Up to four log files (three months, any may repeat), each of up to
+    `lines` random lines."""
+    name = st.sampled_from(["2020-01", "2020-03", "2020-12"])
     return st.lists(st.tuples(name, st.lists(log_line(), max_size=lines)), min_size=1, max_size=4)
 
 
@@ -482,7 +482,7 @@ def test_check_from_the_state_says_what_the_whole_log_says(files, commit):
             write_lines(data / "progress" / f"{name}.jsonl", *lines)
             assert_state_matches_log(data)  # the state grows with each file
         if commit:
-            write_lines(data / "progress" / "copy.jsonl", '{"commit": "B1", "entries": 1}\n')
+            write_lines(data / "progress" / "2020-12.jsonl", '{"commit": "B1", "entries": 1}\n')
         assert_state_matches_log(data)
 
 
@@ -583,7 +583,7 @@ def test_show_streams_the_history_the_whole_log_gives(files, commit, goal, as_of
         for name, lines in files:
             write_lines(data / "progress" / f"{name}.jsonl", *lines)
         if commit:
-            write_lines(data / "progress" / "copy.jsonl", '{"commit": "B1", "entries": 1}\n')
+            write_lines(data / "progress" / "2020-12.jsonl", '{"commit": "B1", "entries": 1}\n')
         run = Run(data)
         result = run("show", goal, "--as-of", as_of, "--lang", lang, "--format", "json", code=0)
         document = json.loads(result.stdout)

@@ -115,6 +115,7 @@ def open_data(data_dir: str | None, *, with_log: bool = True, warn: bool = True)
         raise TrackerError(loaded.plan_problems + [extra], ExitCode.BAD_DATA)
     if warn:
         _warn(loaded.log_problems)
+        warn_stray_logs(data)
         if with_log:
             from tracker.ledger import names_not_in_plan
 
@@ -155,6 +156,21 @@ def open_log(loaded: Opened, *, warn: bool = True):
 def _warn(log_problems: list[Problem]) -> None:
     if log_problems:
         click.echo(say("log_problems_warning", current_lang(), count=len(log_problems)), err=True)
+
+
+def warn_stray_logs(data) -> None:
+    """Files in progress/ that look like a log but are not month files (a sync
+    client's conflict copies) are not read: said on stderr, by name, so their
+    entries are brought home rather than silently missing."""
+    from tracker.storage.journal import stray_logs
+
+    stray = stray_logs(data.progress_dir)
+    if stray:
+        from tracker.render.text import inert
+
+        lang = current_lang()
+        names = say("list.comma", lang).join(p.name for p in stray)
+        click.echo(inert(say("stray_logs_warning", lang, count=len(stray), names=names)), err=True)
 
 
 def _warn_unknown(unknown: list[str]) -> None:

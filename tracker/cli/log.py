@@ -6,7 +6,14 @@ import re
 
 import click
 
-from tracker.cli.common import data_option, emit_written, format_option, lang_option, open_data
+from tracker.cli.common import (
+    data_option,
+    emit_written,
+    format_option,
+    lang_option,
+    open_data,
+    warn_stray_logs,
+)
 from tracker.cli.help import cli_command, completer, option
 from tracker.cli.lang import setting
 from tracker.model import Entry, Op, Source
@@ -63,6 +70,7 @@ def command(
 
     # The log is read once, by the write sequence (under the lock for a real write).
     loaded = open_data(data_dir, with_log=False, warn=False)
+    warn_stray_logs(loaded.data)
     plan = loaded.plan
     recorded_at = utc_now_text()
     who = reporter(by)

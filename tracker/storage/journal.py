@@ -13,6 +13,7 @@ import datetime as dt
 import errno
 import io
 import os
+import re
 from array import array
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -22,15 +23,48 @@ from tracker.ledger import committed
 from tracker.model import Entry, Source, entry_to_record
 from tracker.problems import ExitCode, Problem, TrackerError, problem
 from tracker.storage.logline import Unreadable, dumps_line, entry_from_record, parse_line
+from tracker.words import phrase
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_SECONDS = 60
 
 
+# A month file's name: the only files in progress/ that are read.
+MONTH_FILE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])\.jsonl")
+
+
 def log_files(progress_dir: Path) -> list[Path]:
+    """The month files of progress/ (`2020-05.jsonl`), the log. Other files
+    named like a log are not read: a sync client's conflict copy
+    (`2020-06-PCNAME.jsonl`, `2020-06 (1).jsonl`) holds lines the month file
+    may hold too, and counting both would count them twice (stray_logs)."""
     if not progress_dir.is_dir():
         return []
-    return sorted(p for p in progress_dir.glob("*.jsonl") if p.is_file())
+    return sorted(
+        p for p in progress_dir.glob("*.jsonl") if MONTH_FILE.fullmatch(p.name) and p.is_file()
+    )
+
+
+def stray_logs(progress_dir: Path) -> list[Path]:
+    """Files in progress/ named like a log that are not month files, so not
+    read: a conflict copy a sync client made when two desktops wrote the same
+    month, or a copy made by hand. `check` and `log` name them."""
+    try:
+        found = [p for p in progress_dir.iterdir() if p.name.lower().endswith(".jsonl")]
+    except OSError:  # no progress/ (yet), or not a folder: said elsewhere
+        return []
+    return sorted(p for p in found if not MONTH_FILE.fullmatch(p.name) and p.is_file())
+
+
+def stray_problems(progress_dir: Path, display=str) -> list[Problem]:
+    """For `check`: each stray log file, what it is and how to bring its lines
+    home (into the month file its name starts with, where it has one)."""
+    found = []
+    for path in stray_logs(progress_dir):
+        month = MONTH_FILE.match(path.name[:7] + ".jsonl")
+        fix = phrase("stray_log_fix", month=month.group(0)) if month else "stray_log_fix_any"
+        found.append(problem(display(path), None, "not-a-month-file", "stray_log", fix))
+    return found
 
 
 def month_file(progress_dir: Path, day: dt.date) -> Path:
@@ -372,8 +406,9 @@ def refuse_links(paths: Iterable[Path]) -> None:
 
 
 def unsafe_paths(progress_dir: Path, display=str) -> list[Problem]:
-    """For `tracker check`: links in progress/ that a write would refuse, and
-    log names that are not files."""
+    """For `tracker check`: links in progress/ that a write would refuse, log
+    names that are not files, and files named like a log that are not month
+    files."""
     if os.path.islink(progress_dir):
         return [problem(display(progress_dir), None, "symlink", "refuse_symlink", "symlink_fix")]
     if not progress_dir.exists():
@@ -387,7 +422,7 @@ def unsafe_paths(progress_dir: Path, display=str) -> list[Problem]:
             found.append(problem(name, None, "symlink", "refuse_symlink", "symlink_fix"))
         elif path.suffix == ".jsonl" and not path.is_file():
             found.append(problem(name, None, "not-a-file", "log_not_file", "log_not_file_fix"))
-    return found
+    return found + stray_problems(progress_dir, display)
 
 
 def temp_folder() -> Path:

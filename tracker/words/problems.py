@@ -547,6 +547,28 @@ PHRASES: dict[str, tuple[str, str]] = {
         "tracker: written ({ref}), but the result could not be shown: {detail}; "
         "do not log it again",
     ),
+    "stray_log": (
+        "不是月份日志文件（日志文件名是 年-月.jsonl），其中的记录不计入：可能是两台电脑同时写入同步盘"
+        "（OneDrive、WPS云盘等）时产生的冲突副本",
+        "not a month file (log files are named YEAR-MONTH.jsonl), so its entries do not count: "
+        "a conflict copy a sync client (OneDrive, WPS cloud …) made when two computers wrote at once, perhaps",
+    ),
+    "stray_log_fix": (
+        "把其中 {month} 没有的行复制到 {month} 的末尾，然后删除这个文件；之后 tracker check 会指出重复的记录",
+        "copy the lines {month} lacks to the end of {month}, then delete this file; "
+        "tracker check then points out any entry that arrived twice",
+    ),
+    "stray_log_fix_any": (
+        "把其中的行复制到对应月份的日志文件末尾，然后删除这个文件；之后 tracker check 会指出重复的记录",
+        "copy its lines to the end of the month file they belong in, then delete this file; "
+        "tracker check then points out any entry that arrived twice",
+    ),
+    "stray_logs_warning": (
+        "tracker：警告：progress/ 中有 {count} 个文件不是月份日志，其中的记录不计入：{names}；"
+        "运行 `tracker check` 查看如何处理",
+        "tracker: warning: {count} file(s) in progress/ are not month files and do not count: "
+        "{names} — run `tracker check` to see what to do",
+    ),
     "held_open": (
         "这个文件正被其他程序占用（例如在 Excel 或 WPS 中打开，或正被杀毒软件、同步盘读取），等了 {seconds} 秒仍未释放",
         "another program holds this file open (Excel or WPS, an antivirus scan, a sync client) "
