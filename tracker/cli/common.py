@@ -359,7 +359,6 @@ def pager_command() -> list[str] | None:
     off), else $PAGER, else `less` — none at all when --no-pager was given, when
     the chosen program is not installed (a Windows desktop without less), or,
     for the default, on a TERM=dumb terminal less cannot drive."""
-    import shlex
     import shutil
 
     ctx = click.get_current_context(silent=True)
@@ -375,11 +374,26 @@ def pager_command() -> list[str] | None:
     if chosen.strip().lower() in NO_PAGER:
         return None
     try:
-        argv = shlex.split(chosen, posix=os.name != "nt")
+        argv = command_words(chosen)
     except ValueError:
         return None
     found = shutil.which(argv[0]) if argv else None
     return [found, *argv[1:]] if found else None
+
+
+def command_words(text: str, *, windows: bool = os.name == "nt") -> list[str]:
+    """A command line from an environment variable, split as its platform
+    writes one: the POSIX shell's way, or Windows' — where \\ is an ordinary
+    character and a path with spaces is quoted ("C:\\Program Files\\…\\less.exe"
+    -R), the quotes then taken off."""
+    import shlex
+
+    if not windows:
+        return shlex.split(text)
+    return [
+        word[1:-1] if len(word) > 1 and word[0] == word[-1] and word[0] in "\"'" else word
+        for word in shlex.split(text, posix=False)
+    ]
 
 
 def run_pager(argv: list[str], text: str) -> bool:
