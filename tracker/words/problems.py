@@ -54,6 +54,14 @@ PHRASES: dict[str, tuple[str, str]] = {
         "改正配置文件，或用 `tracker config` 查看它",
         "fix the config file, or look at it with `tracker config`",
     ),
+    "config_windows_path_fix": (
+        "Windows 路径请写在单引号中：{line}（双引号中的 \\ 要写成 \\\\）",
+        "write a Windows path in single quotes: {line} (inside double quotes each \\ must be \\\\)",
+    ),
+    "config_control_in_path": (
+        "“{key}”中有制表符或换行：双引号中的 \\t、\\n 被读成了它们",
+        "'{key}' holds a tab or a line break: \\t and \\n inside double quotes are read as those",
+    ),
     "config_unknown_key": ("未知的设置“{key}”", "unknown setting '{key}'"),
     "config_keys": ("可用的设置：{keys}", "settings are: {keys}"),
     "config_quote_fix": (
