@@ -1,12 +1,14 @@
-"""Output never fails on its encoding: redirected under a Windows code page
-(cp1252 on an English desktop, Task Scheduler and CI runners; cp936 on a
-Chinese one) every command writes UTF-8, and on a console that is not UTF-8
-what it cannot show is replaced. A write is never reported as failed once it
-is in the log.
+"""Output never fails on its encoding, and input never loses it unseen.
+Redirected under a Windows code page (cp1252 on an English desktop, Task
+Scheduler and CI runners; cp936 on a Chinese one) every command writes UTF-8;
+on a console that is not UTF-8 what it cannot show is replaced; a write is
+never reported as failed once it is in the log; a batch whose Chinese a pipe
+turned into question marks is refused.
 
-Simulated on Linux: PYTHONIOENCODING gives the real console script the
-stream encoding Windows would give it when redirected, and on a pseudo-terminal
-that of a legacy console."""
+Simulated on Linux: PYTHONIOENCODING gives the real console script the stream
+encoding Windows would give it when redirected, and on a pseudo-terminal that
+of a legacy console; PowerShell 5.1's pipe is its two conversions, applied to
+the bytes before they reach a real pipe."""
 
 from __future__ import annotations
 
@@ -14,7 +16,14 @@ import json
 
 import pytest
 
-from tests.conftest import in_pty, log_records, needs_pty, posix_only, run_process
+from tests.conftest import (
+    in_pty,
+    log_records,
+    needs_pty,
+    posix_only,
+    run_process,
+    with_bundled_plan,
+)
 
 AS_OF = ["--as-of", "2020-06-30"]
 
@@ -88,3 +97,33 @@ def test_a_write_whose_result_cannot_be_shown_still_succeeds(data):
             assert done.returncode == 0, done.stderr
             assert b"written (" in done.stderr and b"do not log it again" in done.stderr
     assert len([r for r in log_records(data) if "goal" in r]) == 2
+
+
+def powershell_51_pipe(text: bytes) -> bytes:
+    """What Windows PowerShell 5.1 hands a program it pipes to: the producer's
+    UTF-8 read as the console's code page (cp936), then written in ASCII, so
+    every character beyond ASCII becomes ?."""
+    return text.decode("cp936", "replace").encode("ascii", "replace")
+
+
+def test_a_batch_whose_chinese_was_lost_in_a_pipe_is_refused(run, data, tmp_path):
+    """`entries --format jsonl | tracker log --from-json -` in PowerShell 5.1:
+    refused whole, naming the line and the way round (a file, or PowerShell
+    set to UTF-8); the copy through files the README recommends is exact."""
+    run("log", "jobs.training", "120", "--date", "2020-03-01", "--note", "社区学院第一期", code=0)
+    run("log", "jobs.training", "5", "--date", "2020-03-02", "--by", "张伟", code=0)
+    exported = tmp_path / "记录.jsonl"
+    run("entries", "--format", "jsonl", "--output", str(exported), code=0)
+    other = with_bundled_plan(tmp_path / "other")
+    env = {"TRACKER_DATA": str(other), "TRACKER_LANG": "en"}
+    lost = powershell_51_pipe(exported.read_bytes())
+    done = run_process(["log", "--from-json", "-"], env=env, input=lost)
+    assert done.returncode == 3, done.stderr
+    err = done.stderr.decode("utf-8")
+    assert "<stdin>:1: 'note' holds a run of question marks" in err
+    assert "<stdin>:2: 'by' holds a run of question marks" in err
+    assert "--from-json entries.jsonl" in err and "nothing was written" in err
+    assert log_records(other) == []
+    done = run_process(["log", "--from-json", str(exported)], env=env)
+    assert done.returncode == 0, done.stderr
+    assert [r["note"] for r in log_records(other) if "goal" in r] == ["社区学院第一期", ""]

@@ -577,6 +577,19 @@ PHRASES: dict[str, tuple[str, str]] = {
         "tracker: warning: {count} file(s) in progress/ are not month files and do not count: "
         "{names} — run `tracker check` to see what to do",
     ),
+    "text_lost_in_pipe": (
+        "“{field}”中是一串问号：中文在管道中丢失了（Windows PowerShell 5.1 把传给程序的文字转成 ASCII）",
+        "'{field}' holds a run of question marks: Chinese was lost in the pipe "
+        "(Windows PowerShell 5.1 turns text it pipes to a program into ASCII)",
+    ),
+    "text_lost_in_pipe_fix": (
+        "改用文件：tracker entries --format jsonl --output 记录.jsonl，再 tracker log --from-json 记录.jsonl；"
+        "或先在 PowerShell 中运行 $OutputEncoding = [Console]::InputEncoding = "
+        "[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding",
+        "go through a file: tracker entries --format jsonl --output entries.jsonl, then "
+        "tracker log --from-json entries.jsonl; or first run in PowerShell $OutputEncoding = "
+        "[Console]::InputEncoding = [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding",
+    ),
     "held_open": (
         "这个文件正被其他程序占用（例如在 Excel 或 WPS 中打开，或正被杀毒软件、同步盘读取），等了 {seconds} 秒仍未释放",
         "another program holds this file open (Excel or WPS, an antivirus scan, a sync client) "
