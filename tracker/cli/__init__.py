@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -78,6 +79,8 @@ class LazyGroup(TrackerGroup):
             error = UsageError("dates_out_of_range", "date_range_fix")
             ctx.exit(_report(error, debug(), gentle_lang(ctx)))
         except Exception as exc:
+            if _reader_left(exc):
+                raise BrokenPipeError(errno.EPIPE, "the reader left") from None
             if debug():
                 raise
             from tracker.words import say
@@ -85,6 +88,17 @@ class LazyGroup(TrackerGroup):
             line = say("internal_error", gentle_lang(ctx), kind=type(exc).__name__, detail=exc)
             click.echo(line, err=True)
             ctx.exit(ExitCode.INTERNAL)
+
+
+def _reader_left(exc: Exception) -> bool:
+    """Whether a write failed because the reader of stdout left (`| head`):
+    Windows says so with EINVAL from a write that names no file, not EPIPE."""
+    return (
+        os.name == "nt"
+        and isinstance(exc, OSError)
+        and exc.errno == errno.EINVAL
+        and exc.filename is None
+    )
 
 
 def _version(ctx, param, value):

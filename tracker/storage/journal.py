@@ -14,6 +14,7 @@ import errno
 import io
 import os
 import re
+import stat
 from array import array
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -326,6 +327,8 @@ class _Appender:
     def _reach(self, path: Path) -> None:
         refuse_links([path])
         with machine_errors(path):
+            if path.is_dir():  # said so here: Windows would say "permission denied"
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
             exists = path.exists()
             self.before[path] = path.stat().st_size if exists else None
             if exists and _ends_without_newline(path):
@@ -393,13 +396,29 @@ def _append_lines(path: Path, payload: bytes, *, sync: bool = True) -> None:
         os.close(fd)
 
 
+# Windows' reparse tag of a directory junction (stat's constant exists only there).
+_JUNCTION = 0xA0000003
+
+
+def is_link(path: Path) -> bool:
+    """Whether `path` leads elsewhere: a symbolic link, or a Windows directory
+    junction (`mklink /J`), which os.path.islink does not see (Python 3.12's
+    os.path.isjunction does)."""
+    try:
+        st = os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISLNK(st.st_mode) or getattr(st, "st_reparse_tag", 0) == _JUNCTION
+
+
 def refuse_links(paths: Iterable[Path]) -> None:
     """Writes never leave the data folder: a log file or the lock that is a
-    symbolic link is refused, never written through."""
+    symbolic link, or a folder on the way that is a link or a junction, is
+    refused, never written through."""
     found = [
         problem(str(p), None, "symlink", "refuse_symlink", "symlink_fix")
         for p in paths
-        if os.path.islink(p)
+        if is_link(p)
     ]
     if found:
         raise TrackerError(found, ExitCode.BAD_DATA)
@@ -409,7 +428,7 @@ def unsafe_paths(progress_dir: Path, display=str) -> list[Problem]:
     """For `tracker check`: links in progress/ that a write would refuse, log
     names that are not files, and files named like a log that are not month
     files."""
-    if os.path.islink(progress_dir):
+    if is_link(progress_dir):
         return [problem(display(progress_dir), None, "symlink", "refuse_symlink", "symlink_fix")]
     if not progress_dir.exists():
         return []
@@ -418,7 +437,7 @@ def unsafe_paths(progress_dir: Path, display=str) -> list[Problem]:
     found = []
     for path in sorted(progress_dir.iterdir()):
         name = display(path)
-        if os.path.islink(path) and (path.suffix == ".jsonl" or path.name in (LOCK_NAME, ".cache")):
+        if is_link(path) and (path.suffix == ".jsonl" or path.name in (LOCK_NAME, ".cache")):
             found.append(problem(name, None, "symlink", "refuse_symlink", "symlink_fix"))
         elif path.suffix == ".jsonl" and not path.is_file():
             found.append(problem(name, None, "not-a-file", "log_not_file", "log_not_file_fix"))

@@ -504,8 +504,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     # ── the machine ──────────────────────────────────────────────────────────
     "progress_not_folder": ("progress/ 不是文件夹", "progress/ is not a folder"),
     "refuse_symlink": (
-        "这是一个符号链接：tracker 不会通过它写到数据文件夹之外",
-        "this is a symbolic link: tracker never writes through one out of the data folder",
+        "这是一个符号链接（或目录联接）：tracker 不会通过它写到数据文件夹之外",
+        "this is a symbolic link (or a junction): tracker never writes through one out of the data folder",
     ),
     "symlink_fix": (
         "删除这个链接；tracker 会在 progress/ 中新建真正的文件",
