@@ -278,12 +278,23 @@ def in_pty(args, data, *, columns=120, rows=40, answer=b"", env=None, timeout=60
 
 
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
-# What only a POSIX system has: signals such as SIGKILL, resource limits,
-# preexec_fn, uids, umask and mode bits, /dev/full, env(1), symbolic links a
-# user may make. Such tests are skipped on Windows, where tests/test_windows.py
-# stands for them.
+# What only a POSIX system has: signals (SIGINT sent to a process), resource
+# limits and preexec_fn, uids, the umask and mode bits, /dev/full, env(1), a
+# mount. Such tests are skipped on Windows; Windows-only tests stand beside
+# them where Windows has a counterpart (a junction, a file held open).
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX only")
 windows_only = pytest.mark.skipif(os.name != "nt", reason="Windows only")
+# How a process ended by Popen.kill() exits: SIGKILL, or TerminateProcess's 1.
+KILLED = -9 if os.name == "posix" else 1
+
+
+def symlink_or_skip(link: Path, target: Path, *, directory: bool = False) -> None:
+    """`link` made a symbolic link to `target`, or the test skipped where the
+    system refuses a user one (Windows without Developer Mode)."""
+    try:
+        link.symlink_to(target, target_is_directory=directory)
+    except OSError as exc:
+        pytest.skip(f"no symbolic links here: {exc}")
 
 
 # Two entries whose ids start alike (8ea3…): a retract or a completion of "8ea3"
