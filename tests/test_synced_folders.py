@@ -4,6 +4,8 @@ every command and by `check`, and never counted beside the month file."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.conftest import goal_status
@@ -17,9 +19,10 @@ COPIES = {
     "2020-06 (1).jsonl": "2020-06.jsonl",
     "2020-06 (张伟's conflicted copy 2020-06-03).jsonl": "2020-06.jsonl",
     "2020-06.sync-conflict-20200603-101010-ABCDEFG.jsonl": "2020-06.jsonl",
-    "2020-06.JSONL": "2020-06.jsonl",
     "copy.jsonl": None,
 }
+if os.path.normcase("A") != "a":  # where case tells names apart (not on Windows)
+    COPIES["2020-06.JSONL"] = "2020-06.jsonl"
 
 
 @pytest.fixture
