@@ -151,6 +151,10 @@ def output_errors(path: Path):
     except FileNotFoundError as exc:
         if os.path.islink(path):
             raise _output_problem(path, "output_dangling_link", exc, to=os.readlink(path)) from None
+        if any(folder.is_file() for folder in path.parents):
+            # A file where a folder should be: POSIX says so (ENOTDIR), Windows
+            # only that the path is not found.
+            raise _output_problem(path, "not_a_folder_on_path", exc) from None
         with machine_errors(path):
             raise
     except PermissionError as exc:
