@@ -288,6 +288,16 @@ windows_only = pytest.mark.skipif(os.name != "nt", reason="Windows only")
 KILLED = -9 if os.name == "posix" else 1
 
 
+def mount_or_skip(*args: str) -> None:
+    """`mount ARGS`, or the test skipped where that is not allowed (not root,
+    no mount(8), a container that refuses it, Windows)."""
+    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("needs root to mount a file system")
+    result = subprocess.run(["mount", *args], capture_output=True)
+    if result.returncode != 0:
+        pytest.skip(f"mount failed here: {result.stderr.decode(errors='replace')}")
+
+
 def symlink_or_skip(link: Path, target: Path, *, directory: bool = False) -> None:
     """`link` made a symbolic link to `target`, or the test skipped where the
     system refuses a user one (Windows without Developer Mode)."""

@@ -23,6 +23,7 @@ from tests.conftest import (
     Run,
     ctrl_c_during_batch,
     goal_status,
+    mount_or_skip,
     posix_only,
     symlink_or_skip,
     tracker_exe,
@@ -274,14 +275,6 @@ def test_file_too_large_is_a_message_and_the_log_stays_whole(data):
     assert result.returncode == 3, result.stderr
     assert b"over the size limit" in result.stderr and b"Traceback" not in result.stderr
     assert path.read_bytes() == before  # the failed append was cut back
-
-
-def mount_or_skip(*args):
-    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("needs root to mount a file system")
-    result = subprocess.run(["mount", *args], capture_output=True)
-    if result.returncode != 0:
-        pytest.skip(f"mount failed here: {result.stderr.decode(errors='replace')}")
 
 
 @pytest.fixture

@@ -13,25 +13,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI, Run, posix_only, tracker_exe, windows_only, write_plan
+from tests.conftest import (
+    MINI,
+    Run,
+    mount_or_skip,
+    posix_only,
+    tracker_exe,
+    windows_only,
+    write_plan,
+)
 from tracker.views.names import FILES, SHEETS, unique_names
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
 DIGEST = ["summary", "--as-of", "2020-06-30", "--format", "html"]
-
-
-def is_root() -> bool:
-    return hasattr(os, "geteuid") and os.geteuid() == 0
-
-
-def mounted(*args) -> None:
-    """`mount ARGS`, or the test is skipped where that is not allowed."""
-    if not is_root():
-        pytest.skip("needs root to mount")
-    done = subprocess.run(["mount", *args], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"mount failed here: {done.stderr.decode(errors='replace')}")
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -64,7 +59,7 @@ def under_proc(tmp: Path) -> tuple[Path, str]:
 def read_only_fs(tmp: Path) -> tuple[Path, str]:
     point = tmp / "ro"
     point.mkdir()
-    mounted("-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(point))
+    mount_or_skip("-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(point))
     return point / "digest.html", "read-only"
 
 
@@ -102,7 +97,7 @@ def busy_target(tmp_path):
     target, other = tmp_path / "digest.html", tmp_path / "other"
     target.write_text("old\n", encoding="utf-8")
     other.write_text("other\n", encoding="utf-8")
-    mounted("--bind", str(other), str(target))
+    mount_or_skip("--bind", str(other), str(target))
     released = []
 
     def release():

@@ -134,45 +134,39 @@ def _discard(name: str) -> None:
         os.unlink(name)
 
 
-# errno → the phrase that says what it means for a file tracker writes for people.
-_OUTPUT_KEYS = {
-    errno.ELOOP: "output_link_loop",
-    errno.EROFS: "output_read_only_fs",
-}
-
-
 @contextlib.contextmanager
 def output_errors(path: Path):
     """The machine's failures while writing `path` for people, as a problem
-    naming it: a link that leads nowhere or round in a circle, a read-only
-    file system or file, and everything machine_errors says."""
+    naming it: a link that leads nowhere or round in a circle, a file where a
+    folder should be, a read-only file system or file, and everything
+    machine_errors says."""
     try:
         yield
-    except FileNotFoundError as exc:
-        if os.path.islink(path):
-            raise _output_problem(path, "output_dangling_link", exc, to=os.readlink(path)) from None
-        if any(folder.is_file() for folder in path.parents):
-            # A file where a folder should be: POSIX says so (ENOTDIR), Windows
-            # only that the path is not found.
-            raise _output_problem(path, "not_a_folder_on_path", exc) from None
-        with machine_errors(path):
-            raise
-    except PermissionError as exc:
-        if getattr(exc, "winerror", None) == _ACCESS_DENIED and _read_only(path):
-            raise _output_problem(path, "output_read_only_file", exc) from None
-        with machine_errors(path):
-            raise
     except OSError as exc:
-        key = _OUTPUT_KEYS.get(exc.errno)
+        key, args = _output_key(path, exc)
         if key is None:
             with machine_errors(path):
                 raise
-        raise _output_problem(path, key, exc) from None
+        detail = exc.strerror or str(exc)
+        raise TrackerError(
+            problem(str(path), None, "environment", key, key + "_fix", detail=detail, **args),
+            ExitCode.BAD_DATA,
+        ) from None
 
 
-def _output_problem(path: Path, key: str, exc: OSError, **args) -> TrackerError:
-    detail = exc.strerror or str(exc)
-    return TrackerError(
-        problem(str(path), None, "environment", key, key + "_fix", detail=detail, **args),
-        ExitCode.BAD_DATA,
-    )
+def _output_key(path: Path, exc: OSError) -> tuple[str | None, dict]:
+    """The phrase for what `exc` means for an output file (None: machine_errors')."""
+    if exc.errno == errno.ELOOP:
+        return "output_link_loop", {}
+    if exc.errno == errno.EROFS:
+        return "output_read_only_fs", {}
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(path):
+            return "output_dangling_link", {"to": os.readlink(path)}
+        if any(folder.is_file() for folder in path.parents):
+            # A file where a folder should be: POSIX says so (ENOTDIR), Windows
+            # only that the path is not found.
+            return "not_a_folder_on_path", {}
+    if getattr(exc, "winerror", None) == _ACCESS_DENIED and _read_only(path):
+        return "output_read_only_file", {}
+    return None, {}
