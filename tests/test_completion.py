@@ -78,7 +78,7 @@ def test_powershell_keeps_a_windows_path_whole_and_completes_the_venv_tracker(ru
     assert "& $program" in script and "$commandAst.GetCommandName()" in script
     folder = tmp_path / "工作 2020\\目标"  # one name, as D:\\工作 2020\\目标 is on Windows
     with_bundled_plan(folder)
-    for given in (str(folder).replace(" ", "` "), f"'{folder}'", f'"{folder}"'):
+    for given in (str(folder).replace(" ", "` "), f"'{folder}'", f'"{folder}"', f"‘{folder}’"):
         line = rf".venv\Scripts\tracker --data {given} log jobs.tr"
         assert complete(tmp_path, line, "powershell")[0].startswith("jobs.training\t")
 

@@ -228,36 +228,37 @@ def _quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+# The characters PowerShell takes for a single and for a double quote.
+_SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
+_DOUBLE_QUOTES = '"\u201c\u201d\u201e'
+
+
 def powershell_words(line: str) -> tuple[list[str], bool]:
     """The words of a PowerShell command line as PowerShell passes them to a
-    program, and whether the last one is still being typed. '…' is literal,
-    "…" and bare words take ` as their escape, and \\ is an ordinary
-    character, so a Windows path (D:\\工作\\目标) stays whole; click's own
-    splitting is POSIX's, where \\ escapes."""
+    program, and whether the last one is still being typed. '…' is literal (a
+    quote doubled inside it is one), "…" and bare words take ` as their
+    escape, and \\ is an ordinary character, so a Windows path (D:\\工作\\目标)
+    stays whole; click's own splitting is POSIX's, where \\ escapes."""
     words: list[str] = []
     word: list[str] = []
-    quote, started, index = "", False, 0
+    closing, started, index = "", False, 0  # closing: the quotes that end the open string
     while index < len(line):
         ch = line[index]
-        if quote == "'":
-            if ch != "'":
+        if closing == _SINGLE_QUOTES or (closing and ch != "`"):
+            if ch not in closing:
                 word.append(ch)
-            elif line[index + 1 : index + 2] == "'":  # '' inside '…' is one quote
+            elif line[index + 1 : index + 2] and line[index + 1] in closing:  # doubled: one
                 word.append(ch)
                 index += 1
             else:
-                quote = ""
+                closing = ""
         elif ch == "`" and index + 1 < len(line):
             word.append(line[index + 1])
             started = True
             index += 1
-        elif quote == '"':
-            if ch == '"':
-                quote = ""
-            else:
-                word.append(ch)
-        elif ch in "'\"":
-            quote, started = ch, True
+        elif ch in _SINGLE_QUOTES or ch in _DOUBLE_QUOTES:
+            closing = _SINGLE_QUOTES if ch in _SINGLE_QUOTES else _DOUBLE_QUOTES
+            started = True
         elif ch.isspace():
             if started:
                 words.append("".join(word))
