@@ -342,6 +342,8 @@ def test_folders_and_files_in_the_wrong_place(run, data, tmp_path):
     result = run("summary", "--as-of", "2020-03-31", "--format", "html", "--output",
                  str(missing), code=3)  # fmt: skip
     assert "No such file or directory" in result.stderr
+    result = run("summary", "--as-of", "2020-03-31", "--output", str(tmp_path), code=3)
+    assert f"{tmp_path}: a folder where a file should be" in result.stderr
     (data / "progress" / "2020-03.jsonl").mkdir()
     result = run("log", "jobs.training", "5", "--date", "2020-03-02", code=3)
     assert "a folder where a file should be" in result.stderr

@@ -85,17 +85,10 @@ def replace_patiently(source: str, target: Path) -> None:
             if not held_open(exc, target):
                 raise
             if pause is None:
-                raise TrackerError(
-                    problem(
-                        str(target),
-                        None,
-                        "held-open",
-                        "held_open",
-                        "held_open_fix",
-                        seconds=f"{sum(PATIENCE):g}",
-                    ),  # fmt: skip
-                    ExitCode.BAD_DATA,
-                ) from None
+                seconds = f"{sum(PATIENCE):g}"
+                held = problem(str(target), None, "held-open", "held_open", "held_open_fix",
+                               seconds=seconds)  # fmt: skip
+                raise TrackerError(held, ExitCode.BAD_DATA) from None
         time.sleep(pause)
 
 
@@ -107,10 +100,11 @@ def held_open(exc: OSError, target: Path) -> bool:
     code = getattr(exc, "winerror", None)
     if code in (_SHARING_VIOLATION, _LOCK_VIOLATION):
         return True
-    return code == _ACCESS_DENIED and not _read_only(target)
+    return code == _ACCESS_DENIED and not _read_only(target) and not target.is_dir()
 
 
 def _read_only(path: Path) -> bool:
+    """Whether `path` is marked read-only (on Windows, its read-only attribute)."""
     try:
         return not path.stat().st_mode & stat.S_IWRITE
     except OSError:
@@ -156,6 +150,8 @@ def output_errors(path: Path):
 
 def _output_key(path: Path, exc: OSError) -> tuple[str | None, dict]:
     """The phrase for what `exc` means for an output file (None: machine_errors')."""
+    if isinstance(exc, PermissionError | IsADirectoryError) and path.is_dir():
+        return "is_a_folder", {}  # Windows says access denied
     if exc.errno == errno.ELOOP:
         return "output_link_loop", {}
     if exc.errno == errno.EROFS:
