@@ -211,8 +211,10 @@ def tracker_exe() -> list[str]:
 
 
 def run_process(
-    args, *, cwd=None, env=None, input=None, timeout=120
+    args, *, cwd=None, env=None, input=None, timeout=120, stdout=subprocess.PIPE
 ) -> subprocess.CompletedProcess:
+    """The console script in a process of its own; stdout and stderr captured
+    (or stdout sent where `stdout` says)."""
     environment = dict(os.environ)
     environment.pop("NO_COLOR", None)
     environment.update(env or {})
@@ -221,7 +223,8 @@ def run_process(
         cwd=cwd,
         env=environment,
         input=input,
-        capture_output=True,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
         timeout=timeout,
     )
 
@@ -275,6 +278,33 @@ def in_pty(args, data, *, columns=120, rows=40, answer=b"", env=None, timeout=60
 
 
 needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+# What only a POSIX system has: signals (SIGINT sent to a process), resource
+# limits and preexec_fn, uids, the umask and mode bits, /dev/full, env(1), a
+# mount. Such tests are skipped on Windows; Windows-only tests stand beside
+# them where Windows has a counterpart (a junction, a file held open).
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX only")
+windows_only = pytest.mark.skipif(os.name != "nt", reason="Windows only")
+# How a process ended by Popen.kill() exits: SIGKILL, or TerminateProcess's 1.
+KILLED = -9 if os.name == "posix" else 1
+
+
+def mount_or_skip(*args: str) -> None:
+    """`mount ARGS`, or the test skipped where that is not allowed (not root,
+    no mount(8), a container that refuses it, Windows)."""
+    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("needs root to mount a file system")
+    result = subprocess.run(["mount", *args], capture_output=True)
+    if result.returncode != 0:
+        pytest.skip(f"mount failed here: {result.stderr.decode(errors='replace')}")
+
+
+def symlink_or_skip(link: Path, target: Path, *, directory: bool = False) -> None:
+    """`link` made a symbolic link to `target`, or the test skipped where the
+    system refuses a user one (Windows without Developer Mode)."""
+    try:
+        link.symlink_to(target, target_is_directory=directory)
+    except OSError as exc:
+        pytest.skip(f"no symbolic links here: {exc}")
 
 
 # Two entries whose ids start alike (8ea3…): a retract or a completion of "8ea3"

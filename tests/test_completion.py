@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAME_START, needs_pty, run_process, tracker_exe
+from tests.conftest import SAME_START, needs_pty, run_process, tracker_exe, with_bundled_plan
 from tracker.cli.completers import powershell_word
 
 
@@ -24,7 +24,7 @@ from tracker.cli.completers import powershell_word
         ("bash", "complete -o nosort -F _tracker_completion tracker"),
         ("zsh", "#compdef tracker"),
         ("fish", "complete --no-files --command tracker"),
-        ("powershell", "Register-ArgumentCompleter -Native -CommandName tracker"),
+        ("powershell", "Register-ArgumentCompleter -Native -CommandName 'tracker', 'tracker.exe'"),
     ],
 )
 def test_completion_prints_a_script_for_each_shell(run, shell, marker):
@@ -73,6 +73,21 @@ def test_zsh_and_powershell_show_each_goal_with_its_title(data):
     assert powershell == ["jobs.training\tjobs.training\t全年培训下岗失业人员3000人"]
     items = complete(data, "tracker log --note x rural.eco-farm-bases --item 长", "powershell")
     assert items == ["长石\t长石\t长石"]
+
+
+def test_powershell_keeps_a_windows_path_whole_and_completes_the_venv_tracker(run, tmp_path):
+    """PowerShell passes D:\\工作\\目标 as it is (\\ is no escape there): a folder
+    whose name holds backslashes (and, quoted, a space) is the data folder
+    the line names. The script fires for .venv\\Scripts\\tracker too, and asks
+    the tracker typed on the line."""
+    script = run("completion", "powershell", code=0).stdout
+    assert r"'.venv\Scripts\tracker', '.venv\Scripts\tracker.exe'" in script
+    assert "& $program" in script and "$commandAst.GetCommandName()" in script
+    folder = tmp_path / "工作 2020\\目标"  # one name, as D:\\工作 2020\\目标 is on Windows
+    with_bundled_plan(folder)
+    for given in (str(folder).replace(" ", "` "), f"'{folder}'", f'"{folder}"', f"‘{folder}’"):
+        line = rf".venv\Scripts\tracker --data {given} log jobs.tr"
+        assert complete(tmp_path, line, "powershell")[0].startswith("jobs.training\t")
 
 
 def test_completion_offers_entry_ids_to_retract(run, data):

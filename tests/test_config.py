@@ -112,6 +112,17 @@ def test_the_data_folder_named_in_the_file_must_hold_a_plan(tmp_path, own_settin
         ('by = "x"\nby2 = 3\n', ":2: unknown setting 'by2'", "did you mean 'by'?"),
         ("by = 3\n", ":1: 'by' must be text, not a number", 'by = "…"'),
         ('data = ""\n', ":1: 'data' is empty", "tracker config unset data"),
+        # A Windows path in double quotes: \ starts an escape there.
+        (
+            'data = "D:\\工作\\目标"\n',
+            ":1:13: TOML syntax",
+            "single quotes: data = 'D:\\工作\\目标'",
+        ),
+        (
+            'data = "D:\\temp\\new"\n',
+            ":1: 'data' holds a tab or a line break",
+            "single quotes: data = 'D:\\temp\\new'",
+        ),
     ],
 )
 def test_a_bad_file_is_a_located_problem_never_a_traceback(own_settings, data, text, where,

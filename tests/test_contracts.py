@@ -89,7 +89,9 @@ def test_check_with_problems_matches_its_schema(run, data):
 
 
 def test_schemas_pin_the_field_names_of_spec():
-    status = json.loads((SCHEMAS / "common.schema.json").read_text())["$defs"]["status"]
+    status = json.loads((SCHEMAS / "common.schema.json").read_text(encoding="utf-8"))["$defs"][
+        "status"
+    ]
     for name in (
         "id",
         "state",

@@ -27,3 +27,21 @@ def test_readme_set_up_commands_are_what_ci_runs():
     # The first command shows something meaningful: the plan at mid-year, not
     # (years after it ended) every goal overdue.
     assert any(b.rstrip().endswith("tracker status --as-of 2020-06-30") for b in blocks)
+
+
+def test_readme_windows_commands_are_what_the_windows_workflow_runs():
+    """The README's Windows commands work as typed in Windows PowerShell 5.1 and
+    cmd.exe (a line each, no &&, double quotes), and the Windows workflow runs
+    exactly those lines there, in order, each checked for its exit code."""
+    section = README.split("### Windows desktops", 1)[1]
+    commands = re.search(r"```powershell\n(.*?)\n```", section, re.DOTALL).group(1).splitlines()
+    assert commands[0] == "python -m venv .venv" and commands[-1].endswith("-m pytest")
+    assert not [c for c in commands if "&&" in c or "'" in c or "/" in c.split(" ")[0]]
+    workflow = (REPO / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    step = workflow.split("shell: powershell", 1)[1]
+    ran = [line.strip() for line in step.splitlines()]
+    check = "if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }"
+    at = [ran.index(command) for command in commands]
+    assert at == sorted(at) and all(ran[i + 1] == check for i in at)
+    assert "windows-latest" in workflow and '["3.11", "3.13"]' in workflow
+    assert "PYTHONUTF8" not in workflow and "chcp" not in workflow  # the default code page

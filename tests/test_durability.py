@@ -7,7 +7,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -18,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import REPO, Run, goal_status, with_bundled_plan
+from tests.conftest import KILLED, REPO, Run, goal_status, with_bundled_plan
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
 
@@ -169,11 +168,11 @@ def test_writer_killed_mid_batch_loses_nothing_earlier(data, tmp_path):
                 if p.stat().st_size != sizes.get(p.name, 0)
             ]
             if grown:
-                proc.send_signal(signal.SIGKILL)
+                proc.kill()
                 break
             time.sleep(0.0005)
         proc.wait()
-        if proc.returncode == -signal.SIGKILL:
+        if proc.returncode == KILLED:
             killed = True
             break
         assert proc.returncode == 0  # finished before the kill: try a bigger batch
@@ -184,7 +183,7 @@ def test_writer_killed_mid_batch_loses_nothing_earlier(data, tmp_path):
     assert training["current"] == 150
     result = run("check", code=3)
     assert re.search(
-        r"progress/2020-\d\d\.jsonl:\d+: (batch \w+ was cut off|unreadable line)", result.stdout
+        r"progress[/\\]2020-\d\d\.jsonl:\d+: (batch \w+ was cut off|unreadable line)", result.stdout
     ), result.stdout
     # The next log succeeds, does not fuse with a torn line, and counts.
     run("log", "jobs.training", "7", "--date", "2020-12-20", code=0)
@@ -246,7 +245,8 @@ def _git(*args, cwd):
         cwd=cwd,
         env=env,
         capture_output=True,
-        text=True,
+        encoding="utf-8",
+        errors="replace",
     )
     assert result.returncode == 0, (args, result.stdout, result.stderr)
     return result

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -24,7 +23,11 @@ from tests.conftest import (
     Run,
     ctrl_c_during_batch,
     goal_status,
+    mount_or_skip,
+    posix_only,
+    symlink_or_skip,
     tracker_exe,
+    windows_only,
     with_bundled_plan,
     write_plan,
 )
@@ -171,7 +174,7 @@ def test_a_batch_saved_with_a_bom_is_read(run, data, tmp_path):
 def test_a_log_file_linked_outside_is_refused_and_reported(run, data, tmp_path):
     outside = tmp_path / "outside.txt"
     outside.write_text("keep me\n", encoding="utf-8")
-    (data / "progress" / "2020-03.jsonl").symlink_to(outside)
+    symlink_or_skip(data / "progress" / "2020-03.jsonl", outside)
     result = run("log", "jobs.training", "5", "--date", "2020-03-02", code=3)
     assert "symbolic link" in result.stderr
     assert outside.read_text(encoding="utf-8") == "keep me\n"
@@ -181,7 +184,7 @@ def test_a_log_file_linked_outside_is_refused_and_reported(run, data, tmp_path):
 def test_a_lock_linked_outside_is_never_written_through(run, data, tmp_path):
     outside = tmp_path / "precious"
     outside.write_text("data\n", encoding="utf-8")
-    (data / "progress" / ".lock").symlink_to(outside)
+    symlink_or_skip(data / "progress" / ".lock", outside)
     run("log", "jobs.training", "5", "--date", "2020-03-02", code=3)
     assert outside.read_text(encoding="utf-8") == "data\n"
     assert ".lock: this is a symbolic link" in run("check", code=3).stdout
@@ -190,7 +193,7 @@ def test_a_lock_linked_outside_is_never_written_through(run, data, tmp_path):
 def test_a_cache_linked_outside_is_neither_read_nor_written(run, data, tmp_path):
     outside = tmp_path / "cache-elsewhere"
     outside.mkdir()
-    (data / "progress" / ".cache").symlink_to(outside, target_is_directory=True)
+    symlink_or_skip(data / "progress" / ".cache", outside, directory=True)
     entries_file(data).write_text(good_line() + "\n", encoding="utf-8")
     old = time.time() - 10  # old enough for the cache to be stored, were it allowed
     os.utime(entries_file(data), (old, old))
@@ -249,12 +252,17 @@ def test_goals_toml_in_gbk_is_located(run, data):
 
 
 def limited(limit_bytes: int):
+    """A preexec_fn that sets the file size limit (ulimit -f)."""
+
     def apply():
+        import resource
+
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
 
     return apply
 
 
+@posix_only
 def test_file_too_large_is_a_message_and_the_log_stays_whole(data):
     path = entries_file(data)
     path.write_text(good_line() + "\n", encoding="utf-8")
@@ -267,14 +275,6 @@ def test_file_too_large_is_a_message_and_the_log_stays_whole(data):
     assert result.returncode == 3, result.stderr
     assert b"over the size limit" in result.stderr and b"Traceback" not in result.stderr
     assert path.read_bytes() == before  # the failed append was cut back
-
-
-def mount_or_skip(*args):
-    if os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("needs root to mount a file system")
-    result = subprocess.run(["mount", *args], capture_output=True)
-    if result.returncode != 0:
-        pytest.skip(f"mount failed here: {result.stderr.decode(errors='replace')}")
 
 
 @pytest.fixture
@@ -313,6 +313,7 @@ def test_a_read_only_folder_is_a_message(data):
         subprocess.run(["umount", str(data)], check=False)
 
 
+@posix_only
 def test_permission_denied_is_a_message(data):
     if os.geteuid() != 0 or not shutil.which("setpriv"):
         pytest.skip("needs root and setpriv to run as another user")
@@ -341,6 +342,8 @@ def test_folders_and_files_in_the_wrong_place(run, data, tmp_path):
     result = run("summary", "--as-of", "2020-03-31", "--format", "html", "--output",
                  str(missing), code=3)  # fmt: skip
     assert "No such file or directory" in result.stderr
+    result = run("summary", "--as-of", "2020-03-31", "--output", str(tmp_path), code=3)
+    assert f"{tmp_path}: a folder where a file should be" in result.stderr
     (data / "progress" / "2020-03.jsonl").mkdir()
     result = run("log", "jobs.training", "5", "--date", "2020-03-02", code=3)
     assert "a folder where a file should be" in result.stderr
@@ -374,6 +377,7 @@ def test_dates_beyond_the_calendar_are_usage_errors(run, args, code):
 # ── signals and files for cron ───────────────────────────────────────────────
 
 
+@posix_only
 def test_ctrl_c_exits_130(data):
     code, err = ctrl_c_during_batch(data)  # started, blocked reading stdin
     assert code == 130, err
@@ -393,6 +397,7 @@ def test_a_closed_pipe_is_quiet(data):
     assert tracker.wait(timeout=30) == 0 and err == b"", err
 
 
+@posix_only
 def test_output_files_get_the_umask_and_keep_a_mode(run, data, tmp_path):
     old = os.umask(0o022)
     try:
@@ -531,11 +536,21 @@ def test_a_damaged_batch_is_all_or_nothing(data, junk, at, form):
     ), (result.exit_code, current, result.stderr)
 
 
-def test_progress_as_a_link_out_of_the_data_folder_is_refused(run, data, tmp_path):
+def link_folder(link: Path, target: Path, kind: str) -> None:
+    """`link` made a symbolic link, or a Windows directory junction, to `target`."""
+    if kind == "junction":  # mklink /J needs no privilege, unlike a symbolic link
+        subprocess.run(["cmd", "/c", "mklink", "/J", str(link), str(target)],
+                       check=True, capture_output=True)  # fmt: skip
+    else:
+        symlink_or_skip(link, target, directory=True)
+
+
+@pytest.mark.parametrize("kind", ["symlink", pytest.param("junction", marks=windows_only)])
+def test_progress_as_a_link_out_of_the_data_folder_is_refused(run, data, tmp_path, kind):
     outside = tmp_path / "outside"
     outside.mkdir()
     shutil.rmtree(data / "progress")
-    (data / "progress").symlink_to(outside, target_is_directory=True)
+    link_folder(data / "progress", outside, kind)
     result = run("log", "jobs.training", "5", "--date", "2020-03-02", code=3)
     assert "symbolic link" in result.stderr and list(outside.iterdir()) == []
     assert "progress: this is a symbolic link" in run("check", code=3).stdout
@@ -569,6 +584,7 @@ def test_every_reporting_command_writes_its_output_file_whole(run, tmp_path, arg
     assert json.loads(path.read_text(encoding="utf-8")) == json.loads(printed)
 
 
+@posix_only
 @pytest.mark.parametrize("argv0", ["tracker", "-m"])
 def test_ctrl_c_while_tracker_loads_leaves_quietly(argv0):
     """A Ctrl-C in the first few milliseconds, while the modules load, exits
@@ -581,6 +597,7 @@ def test_ctrl_c_while_tracker_loads_leaves_quietly(argv0):
     assert (done.returncode, done.stderr) == (130, "")
 
 
+@posix_only
 def test_another_program_importing_tracker_keeps_its_ctrl_c():
     code = (
         "import sys; sys.argv = ['other']; import tracker, os, signal\n"

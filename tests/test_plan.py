@@ -188,6 +188,19 @@ def test_installed_script_and_python_m(data):
     assert module.returncode == 0 and "jobs.placement" in module.stdout.decode("utf-8")
 
 
+def test_the_time_zone_needs_no_zone_data_from_the_system(data, tmp_path):
+    """Windows has no system zone data: the plan's zone comes from the tzdata
+    package, declared for Windows (here, an empty zone path stands for it)."""
+    import tomllib
+
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "tzdata; sys_platform == 'win32'" in pyproject["project"]["dependencies"]
+    pytest.importorskip("tzdata")
+    bare = run_process(["--data", str(data), "status", "--as-of", "2020-06-30"],
+                       env={"PYTHONTZPATH": str(tmp_path), "TRACKER_LANG": "en"})  # fmt: skip
+    assert bare.returncode == 0 and b"as of 2020-06-30" in bare.stdout, bare.stderr
+
+
 def test_usage_errors_exit_2_without_traceback(run):
     result = run("status", "--as-of", "01/02/2020", code=2)
     assert "ambiguous date" in result.stderr

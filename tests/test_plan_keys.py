@@ -269,8 +269,8 @@ def test_init_writes_a_plan_folder_and_never_overwrites(tmp_path):
     assert (folder / "progress" / "README.md").read_text(encoding="utf-8") == (
         REPO / "progress" / "README.md"
     ).read_text(encoding="utf-8")
-    assert "progress/*.jsonl merge=union" in (folder / ".gitattributes").read_text()
-    assert "progress/.cache/" in (folder / ".gitignore").read_text()
+    assert "progress/*.jsonl merge=union" in (folder / ".gitattributes").read_text(encoding="utf-8")
+    assert "progress/.cache/" in (folder / ".gitignore").read_text(encoding="utf-8")
     assert "no problems" in Run(folder)("check", code=0).stdout
     (folder / "goals.toml").write_text("# mine\n", encoding="utf-8")
     refused = Run(folder)("init", str(folder), code=3)

@@ -139,7 +139,10 @@ def test_goals_shows_the_number_that_names_a_goal(run):
 def test_log_and_entries_take_a_goal_by_title_words(run, data):
     run("log", "培训 3000", "120", "--date", "2020-05-01", code=0)
     run("log", "JOBS.PL", "40", "--date", "2020-05-02", code=0)
-    lines = [json.loads(x) for x in (data / "progress" / "2020-05.jsonl").read_text().splitlines()]
+    lines = [
+        json.loads(x)
+        for x in (data / "progress" / "2020-05.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert [(e["goal"], e["value"]) for e in lines if "value" in e] == [
         ("jobs.training", 120),
         ("jobs.placement", 40),

@@ -54,7 +54,7 @@ def test_views_import_neither_render_nor_terminal_libraries(path):
 def test_only_the_catalogue_chooses_words_by_language():
     branch = re.compile(r"lang\s*[!=]=\s*['\"]")
     found = [
-        f"{path.relative_to(TRACKER)}:{number}"
+        f"{path.relative_to(TRACKER).as_posix()}:{number}"
         for folder in ("views", "render")
         for path in sorted((TRACKER / folder).rglob("*"))
         if path.suffix in (".py", ".j2")

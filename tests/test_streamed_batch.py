@@ -8,17 +8,21 @@ from nothing."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import resource
-import signal
 import subprocess
 import sys
 import time
 
 import pytest
 
-from tests.conftest import Run, ctrl_c_during_batch, run_process, tracker_exe
+from tests.conftest import (
+    KILLED,
+    Run,
+    ctrl_c_during_batch,
+    posix_only,
+    run_process,
+    tracker_exe,
+)
 from tests.test_log_cache import assert_state_matches_log
 
 COUNTS = ["jobs.training", "jobs.placement", "reform.transferred-enterprises"]
@@ -274,6 +278,7 @@ def test_bytes_not_utf8_at_the_end_are_the_one_problem(run, data, tmp_path):
     assert not list((data / "progress").glob("*.jsonl"))
 
 
+@posix_only
 def test_a_size_limit_midway_cuts_every_file_back(data):
     run = Run(data)
     for _ in range(2):  # a March file bigger than the batch, so its copy fits the limit
@@ -285,6 +290,8 @@ def test_a_size_limit_midway_cuts_every_file_back(data):
     limit = len(before) + 1000  # February fits; March does not
 
     def limited():
+        import resource
+
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     result = subprocess.run(
@@ -314,12 +321,12 @@ def test_a_writer_killed_mid_batch_from_a_pipe_leaves_nothing_that_counts(data):
         if any(
             p.stat().st_size != sizes.get(p.name, 0) for p in (data / "progress").glob("*.jsonl")
         ):
-            proc.send_signal(signal.SIGKILL)
+            proc.kill()
             killed = True
             break
         time.sleep(0.0005)
     proc.wait()
-    if not killed or proc.returncode != -signal.SIGKILL:
+    if not killed or proc.returncode != KILLED:
         pytest.skip("the writer finished before it could be killed")
     assert current(run, "jobs.training") == 100
     assert re.search(r"batch \w+ was cut off", run("check", code=3).stdout)
@@ -352,7 +359,7 @@ def test_the_streamed_path_reports_as_the_whole_batch_did(run, data):
     assert "copy" in err.lower() or "same" in err  # line 5 repeats line 4 exactly
 
 
-@pytest.mark.skipif(os.name != "posix", reason="signals")
+@posix_only
 def test_ctrl_c_while_a_pipe_is_copied_exits_130(data):
     # it is copying the pipe, which never ends
     code, err = ctrl_c_during_batch(data, as_jsonl(batch_lines(100)).encode())

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import tracker_exe
+from tests.conftest import posix_only, tracker_exe
 from tests.test_contracts import validator
 
 HOSTILE = '<script>alert("x")</script> <img src=x onerror=alert(1)> & {{ 7*7 }} \x1b[31m'
@@ -118,6 +118,7 @@ def test_html_is_self_contained_and_escapes_hostile_notes(spring, tmp_path):
     assert not list(tmp_path.glob(".report.html.*"))  # no temp file left behind
 
 
+@posix_only  # cron's hosts; env(1) from Git for Windows would not make a bare environment
 @pytest.mark.skipif(shutil.which("env") is None, reason="needs env(1), as cron's hosts have")
 def test_cron_bare_environment(spring, tmp_path):
     """env -i: no HOME, LANG, TERM or PATH; output is UTF-8 with no escape codes."""
@@ -139,6 +140,7 @@ def test_cron_bare_environment(spring, tmp_path):
     assert target.read_text(encoding="utf-8").startswith("# 石峰区2020年工作目标")
 
 
+@posix_only  # Windows refuses to replace a file a reader holds: tests/test_output_files.py
 def test_output_replaces_the_file_atomically(spring, tmp_path):
     target = tmp_path / "weekly.txt"
     target.write_text("last week's report\n", encoding="utf-8")

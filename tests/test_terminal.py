@@ -87,6 +87,24 @@ def test_long_output_on_a_terminal_is_paged(data, pager):
     assert code == 0 and "全年培训下岗失业人员3000人" in fallback
 
 
+PAGERS = {
+    "a quoted Windows path": ('"C:\\Program Files\\Git\\usr\\bin\\less.exe" -R', True,
+                              ["C:\\Program Files\\Git\\usr\\bin\\less.exe", "-R"]),
+    "a bare Windows path": ("C:\\tools\\more.com", True, ["C:\\tools\\more.com"]),
+    "POSIX quoting": ("'/opt/my pager/less' -R", False, ["/opt/my pager/less", "-R"]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("text, windows, argv", PAGERS.values(), ids=PAGERS.keys())
+def test_a_pager_command_is_split_as_its_platform_writes_it(text, windows, argv):
+    """$TRACKER_PAGER on Windows: \\ is part of the path, and the quotes around a
+    path with spaces are not part of the program's name (simulated here by
+    asking for Windows' splitting)."""
+    from tracker.cli.common import command_words
+
+    assert command_words(text, windows=windows) == argv
+
+
 def test_piped_output_is_never_paged(data, pager):
     result = run_process(
         ["status", "--as-of", "2020-06-30"], env={**pager, "TRACKER_DATA": str(data)}

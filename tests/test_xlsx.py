@@ -123,15 +123,6 @@ def test_unknown_office_is_refused_with_a_suggestion(run, tmp_path):
     assert "区财政局" in result.stderr and not (tmp_path / "x.xlsx").exists()
 
 
-def test_sheet_names_follow_excels_rules():
-    from tracker.views.sheets import sheet_names
-
-    long = "某某" * 20
-    assert sheet_names(["a/b:c", long, long, "History", "X"]) == [
-        "a_b_c", long[:31], long[:29] + "~2", "_", "X",
-    ]  # fmt: skip
-
-
 # ── the round trip ───────────────────────────────────────────────────────────
 
 

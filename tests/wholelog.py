@@ -206,10 +206,10 @@ ODD_LINES = st.sampled_from(
 
 
 def log_files(*, lines: int):
-    """Up to four log files (two months and an odd name, any may repeat), each
-    of up to `lines` random lines: mostly of the common shape, with any other
-    kind of line, commits and damage among them."""
-    name = st.sampled_from(["2020-01", "2020-03", "copy"])
+    """Up to four log files (three months, any may repeat), each of up to
+    `lines` random lines: mostly of the common shape, with any other kind of
+    line, commits and damage among them."""
+    name = st.sampled_from(["2020-01", "2020-03", "2020-12"])
     one = st.one_of(plain_line(), plain_line(), log_line(), ODD_LINES)
     return st.lists(st.tuples(name, st.lists(one, max_size=lines)), min_size=1, max_size=4)
 

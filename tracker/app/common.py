@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tracker.model import Entry, Plan
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
-from tracker.words import Phrase, phrase
+from tracker.words import Joined, Phrase, phrase
 
 if TYPE_CHECKING:
     from typing import Protocol
@@ -88,8 +88,21 @@ def open_folder(data: DataDir, *, with_log: bool = False) -> Opened:
         plan,
         loaded.entries,
         today_in(plan.timezone),  # the read's one look at the clock
-        log_warnings(loaded.log_problems, unknown),
+        log_warnings(loaded.log_problems, unknown) + stray_logs(data),
     )
+
+
+def stray_logs(data: DataDir) -> tuple[Phrase, ...]:
+    """Files in progress/ that look like a log but are not month files (a sync
+    client's conflict copies) are not read: said by name, so their entries are
+    brought home rather than silently missing."""
+    from tracker.storage.journal import stray_logs as found
+
+    stray = found(data.progress_dir)
+    if not stray:
+        return ()
+    names = Joined(tuple(p.name for p in stray))
+    return (phrase("stray_logs_warning", count=len(stray), names=names),)
 
 
 def open_log(opened: Opened) -> tuple[Any, tuple[Phrase, ...]]:
@@ -100,7 +113,7 @@ def open_log(opened: Opened) -> tuple[Any, tuple[Phrase, ...]]:
     from tracker import loader
 
     log = loader.open_log(opened.data, opened.plan)
-    return log, log_warnings(log.problems(), log.unknown())
+    return log, log_warnings(log.problems(), log.unknown()) + stray_logs(opened.data)
 
 
 def log_warnings(problems: list[Problem], unknown: list[str]) -> tuple[Phrase, ...]:

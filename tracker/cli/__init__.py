@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -78,6 +79,8 @@ class LazyGroup(TrackerGroup):
             error = UsageError("dates_out_of_range", "date_range_fix")
             ctx.exit(_report(error, debug(), gentle_lang(ctx)))
         except Exception as exc:
+            if _reader_left(exc):
+                raise BrokenPipeError(errno.EPIPE, "the reader left") from None
             if debug():
                 raise
             from tracker.words import say
@@ -85,6 +88,17 @@ class LazyGroup(TrackerGroup):
             line = say("internal_error", gentle_lang(ctx), kind=type(exc).__name__, detail=exc)
             click.echo(line, err=True)
             ctx.exit(ExitCode.INTERNAL)
+
+
+def _reader_left(exc: Exception) -> bool:
+    """Whether a write failed because the reader of stdout left (`| head`):
+    Windows says so with EINVAL from a write that names no file, not EPIPE."""
+    return (
+        os.name == "nt"
+        and isinstance(exc, OSError)
+        and exc.errno == errno.EINVAL
+        and exc.filename is None
+    )
 
 
 def _version(ctx, param, value):
@@ -128,13 +142,16 @@ def main(argv=None) -> None:
     # threshold rescans that heap thousands of times (measured: 35% of
     # `tracker entries` on 100k entries). Collect rarely instead.
     gc.set_threshold(50_000, 20, 20)
+    _never_fail_on_encoding()
     if os.environ.get("_TRACKER_COMPLETE", "").startswith("powershell"):
         import tracker.cli.completers  # noqa: F401  (registers the PowerShell protocol)
     interrupted = _note_interrupts()
     try:
         cli.main(args=argv, prog_name="tracker")
     except BrokenPipeError:  # `tracker entries | head`: the reader left; not an error
-        _silence_stdout()
+        from tracker.cli.common import let_go_of_stdout
+
+        let_go_of_stdout()
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)
@@ -144,6 +161,29 @@ def main(argv=None) -> None:
         if interrupted and done.code == 1:
             sys.exit(ExitCode.INTERRUPTED)
         raise
+
+
+def _never_fail_on_encoding() -> None:
+    """Output never fails on a character the stream cannot encode. Off a
+    terminal (a file, a pipe, Task Scheduler, a CI runner) stdout and stderr
+    are UTF-8, whatever the code page: Windows would otherwise encode them in
+    cp1252 or cp936, which hold no ✔ and little Chinese. On a terminal that is
+    not UTF-8 (a legacy Windows console) what it cannot show is replaced."""
+    import codecs
+    import io
+
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):  # none at all (pythonw), or a program's own
+            continue
+        try:
+            terminal = stream.isatty()
+            stream.flush()
+            if not terminal:
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+            elif codecs.lookup(stream.encoding).name != "utf-8":
+                stream.reconfigure(errors="replace")
+        except (OSError, ValueError):  # closed, or already written in another encoding
+            continue
 
 
 def _note_interrupts() -> list:
@@ -174,8 +214,3 @@ def _report(error, debug: bool, lang: str) -> int:
     for problem in error.problems:
         click.echo(inert(problem.text(lang)), err=True)
     return error.exit_code
-
-
-def _silence_stdout() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())

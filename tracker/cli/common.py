@@ -301,6 +301,37 @@ def emit(
     write_text(text)
 
 
+def emit_written(report, fmt: str, written, *, lang: str) -> None:
+    """emit() for what a write reports (`written`, its WriteResult). The entries
+    are in the log by then: a failure to show them (stdout on a full disk, a
+    closed console) is said on stderr and the exit stays 0, because an exit
+    code saying otherwise would have a person or a script log them again."""
+    if written.dry_run:
+        emit(report, fmt)
+        return
+    try:
+        emit(report, fmt)
+    except BrokenPipeError:  # the reader left: quiet, as everywhere
+        raise
+    except (OSError, UnicodeError) as exc:
+        ref = written.batch or ", ".join(e.id for e in written.new)
+        detail = getattr(exc, "strerror", None) or exc
+        from tracker.words import say
+
+        click.echo(say("written_not_shown", lang, ref=ref, detail=detail), err=True)
+        let_go_of_stdout()  # what could not be written is not tried again at exit
+
+
+def let_go_of_stdout() -> None:
+    """Point stdout at the null device: output still pending there (a reader
+    that left, a full disk) is dropped instead of failing again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _longer_than(text: str, size: os.terminal_size) -> bool:
     """Whether `text` takes more rows than the screen has (lines wider than the
     screen count once per row they wrap onto)."""
@@ -324,7 +355,6 @@ def pager_command() -> list[str] | None:
     off), else $PAGER, else `less` — none at all when --no-pager was given, when
     the chosen program is not installed (a Windows desktop without less), or,
     for the default, on a TERM=dumb terminal less cannot drive."""
-    import shlex
     import shutil
 
     ctx = click.get_current_context(silent=True)
@@ -340,11 +370,26 @@ def pager_command() -> list[str] | None:
     if chosen.strip().lower() in NO_PAGER:
         return None
     try:
-        argv = shlex.split(chosen, posix=os.name != "nt")
+        argv = command_words(chosen)
     except ValueError:
         return None
     found = shutil.which(argv[0]) if argv else None
     return [found, *argv[1:]] if found else None
+
+
+def command_words(text: str, *, windows: bool = os.name == "nt") -> list[str]:
+    """A command line from an environment variable, split as its platform
+    writes one: the POSIX shell's way, or Windows' — where \\ is an ordinary
+    character and a path with spaces is quoted ("C:\\Program Files\\…\\less.exe"
+    -R), the quotes then taken off."""
+    import shlex
+
+    if not windows:
+        return shlex.split(text)
+    return [
+        word[1:-1] if len(word) > 1 and word[0] == word[-1] and word[0] in "\"'" else word
+        for word in shlex.split(text, posix=False)
+    ]
 
 
 def run_pager(argv: list[str], text: str) -> bool:

@@ -225,8 +225,11 @@ add_completion_class(InertBashComplete)
 _SOURCE_POWERSHELL = """\
 # tracker completion for PowerShell. Load it in your profile:
 #   tracker completion powershell | Out-String | Invoke-Expression
-Register-ArgumentCompleter -Native -CommandName %(prog_name)s, %(prog_name)s.exe -ScriptBlock {
+Register-ArgumentCompleter -Native -CommandName %(command_names)s -ScriptBlock {
     param($wordToComplete, $commandAst, $cursorPosition)
+    # Asked of the tracker typed on the line (.venv\\Scripts\\tracker as well as tracker).
+    $program = $commandAst.GetCommandName()
+    if (-not $program) { $program = '%(prog_name)s' }
     $line = $commandAst.Extent.Text
     $upTo = $cursorPosition - $commandAst.Extent.StartOffset
     if ($upTo -ge 0 -and $upTo -lt $line.Length) { $line = $line.Substring(0, $upTo) }
@@ -234,7 +237,7 @@ Register-ArgumentCompleter -Native -CommandName %(prog_name)s, %(prog_name)s.exe
     $env:COMP_WORDS = $line
     $env:%(complete_var)s = 'powershell_complete'
     try {
-        $answers = & %(prog_name)s 2>$null
+        $answers = & $program 2>$null
     } finally {
         Remove-Item Env:%(complete_var)s, Env:COMP_WORDS -ErrorAction SilentlyContinue
     }
@@ -255,12 +258,14 @@ class PowerShellComplete(ShellComplete):
     name = "powershell"
     source_template = _SOURCE_POWERSHELL
 
-    def get_completion_args(self) -> tuple[list[str], str]:
-        from click.parser import split_arg_string
+    def source_vars(self) -> dict:
+        names = ", ".join(_quoted(name) for name in _program_names(self.prog_name))
+        return {**super().source_vars(), "command_names": names}
 
+    def get_completion_args(self) -> tuple[list[str], str]:
         line = os.environ.get("COMP_WORDS", "")
-        words = split_arg_string(line)
-        if not line.strip() or line.endswith(" "):
+        words, open_word = powershell_words(line)
+        if not open_word:
             return words[1:], ""
         return words[1:-1], words[-1]
 
@@ -283,3 +288,66 @@ def powershell_word(value: str) -> str:
 
 
 add_completion_class(PowerShellComplete)
+
+
+def _program_names(prog_name: str) -> list[str]:
+    """The names PowerShell may see tracker typed as: on the PATH, and the
+    launcher in a project's virtual environment as the README types it — and
+    the one this script was made by, wherever it is. PowerShell 5.1 looks a
+    native completer up by the command exactly as typed."""
+    import sys
+
+    names = [prog_name, rf".venv\Scripts\{prog_name}", rf".\.venv\Scripts\{prog_name}"]
+    launcher = sys.argv[0] if sys.argv else ""
+    if os.path.splitext(os.path.basename(launcher))[0].lower() == prog_name:
+        names.append(os.path.splitext(os.path.abspath(launcher))[0])
+    return list(dict.fromkeys(form for name in names for form in (name, name + ".exe")))
+
+
+def _quoted(text: str) -> str:
+    """A PowerShell string literal: single quotes, a quote inside doubled."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+# The characters PowerShell takes for a single and for a double quote.
+_SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
+_DOUBLE_QUOTES = '"\u201c\u201d\u201e'
+
+
+def powershell_words(line: str) -> tuple[list[str], bool]:
+    """The words of a PowerShell command line as PowerShell passes them to a
+    program, and whether the last one is still being typed. '…' is literal (a
+    quote doubled inside it is one), "…" and bare words take ` as their
+    escape, and \\ is an ordinary character, so a Windows path (D:\\工作\\目标)
+    stays whole; click's own splitting is POSIX's, where \\ escapes."""
+    words: list[str] = []
+    word: list[str] = []
+    closing, started, index = "", False, 0  # closing: the quotes that end the open string
+    while index < len(line):
+        ch = line[index]
+        if closing == _SINGLE_QUOTES or (closing and ch != "`"):
+            if ch not in closing:
+                word.append(ch)
+            elif line[index + 1 : index + 2] and line[index + 1] in closing:  # doubled: one
+                word.append(ch)
+                index += 1
+            else:
+                closing = ""
+        elif ch == "`" and index + 1 < len(line):
+            word.append(line[index + 1])
+            started = True
+            index += 1
+        elif ch in _SINGLE_QUOTES or ch in _DOUBLE_QUOTES:
+            closing = _SINGLE_QUOTES if ch in _SINGLE_QUOTES else _DOUBLE_QUOTES
+            started = True
+        elif ch.isspace():
+            if started:
+                words.append("".join(word))
+                word, started = [], False
+        else:
+            word.append(ch)
+            started = True
+        index += 1
+    if started:
+        words.append("".join(word))
+    return words, started

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
+from tracker.app.common import stray_logs
+from tracker.cli.common import (
+    data_option,
+    emit_written,
+    format_option,
+    lang_option,
+    open_data,
+    say_warnings,
+)
 from tracker.cli.help import cli_command, completer, option
 from tracker.cli.lang import setting
 from tracker.model import Entry, Op, Source
@@ -59,6 +67,7 @@ def command(
 
     # The log is read once, by the write sequence (under the lock for a real write).
     loaded = open_data(data_dir, with_log=False, warn=False)
+    say_warnings(stray_logs(loaded.data))  # a conflict copy's entries are not in the log
     plan = loaded.plan
     recorded_at = utc_now_text()
     who = reporter(by)
@@ -245,4 +254,4 @@ def login_name() -> str:
 def _show(result, *, fmt, lang) -> None:
     from tracker.views.write import log_report
 
-    emit(log_report(result, lang=lang), fmt)
+    emit_written(log_report(result, lang=lang), fmt, result, lang=lang)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from tracker.cli.common import data_option, emit, format_option, lang_option, open_data
+from tracker.cli.common import data_option, emit_written, format_option, lang_option, open_data
 from tracker.cli.help import cli_command, completer, option
 from tracker.model import Entry, Op, Source
 from tracker.problems import UsageError
@@ -54,7 +54,7 @@ def command(entry_id, reason, by, dry_run, yes, fmt, lang, data_dir):
             click.echo(say("retract_declined", lang), err=True)
             return
     result = write(loaded.data, loaded.plan, [retraction], today=loaded.today, dry_run=dry_run)
-    emit(retract_report(result, target=target, lang=lang), fmt)
+    emit_written(retract_report(result, target=target, lang=lang), fmt, result, lang=lang)
 
 
 def stdin_is_terminal() -> bool:

@@ -87,23 +87,17 @@ def _split(digests, headers, fmt: str, folder: Path, lang: str) -> None:
     """One file per office, most in need first, each written atomically; one
     line per file says what was written."""
     from tracker.render.out import render
+    from tracker.storage.outfile import output_folder
+    from tracker.views.names import FILES, unique_names
     from tracker.words import say
 
-    if folder.exists() and not folder.is_dir():
-        raise UsageError("split.not_a_dir", "split.give_new_dir", path=str(folder))
-    folder.mkdir(parents=True, exist_ok=True)
-    for office in digests:
+    output_folder(folder)
+    names = unique_names([office.office for office in digests], FILES)
+    for office, name in zip(digests, names):
         text = render(office.report, fmt, indent=2, headers=headers(office.subject))
-        path = folder / f"{_file_name(office.office)}.{EXTENSIONS[fmt]}"
+        path = folder / f"{name}.{EXTENSIONS[fmt]}"
         write_atomic(path, text)
         click.echo(say("summary.wrote", lang, path=path, office=office.office, count=office.held))
-
-
-def _file_name(office: str) -> str:
-    """An office's name as a file name: path separators and control characters
-    replaced, never hidden or empty."""
-    name = "".join("_" if ch in '/\\:*?"<>|' or not ch.isprintable() else ch for ch in office)
-    return name.strip(" .") or "_"
 
 
 def _recipients(given: tuple[str, ...]) -> list[str]:

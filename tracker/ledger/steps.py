@@ -235,12 +235,11 @@ def stand_ins(goal: Goal, steps: list[list], *, skip: set[int], file_of) -> list
             out.append(made(Op.VALUE, "reading", value=base))
         else:
             if base is not None:
-                out.append(made(Op.TOTAL, "total", value=base))
-            if increments:
-                total = 0.0
-                for increment in increments:
-                    total = added(goal, total, increment)
-                out.append(made(Op.VALUE, "added", value=total))
+                out.append(made(Op.TOTAL, "0", value=base))  # (tags sort as they must apply)
+            # each increment the day step keeps (summed() made whole ones one),
+            # in order: added as the day's own lines were, rounding and all
+            for at, increment in enumerate(increments):
+                out.append(made(Op.VALUE, f"1{at:06d}", value=increment))
     return out
 
 

@@ -77,7 +77,8 @@ class BatchInput:
         self.name = name
         self.not_utf8: Problem | None = None  # set by a read that met bytes not UTF-8
         self._own = None
-        if _seekable(handle):
+        self.piped = not _seekable(handle)
+        if not self.piped:
             self._handle, self._start = handle, handle.tell()
         else:  # a pipe: copied once, to be read as often as a file
             from tracker.storage.journal import machine_errors, temp_folder
@@ -105,6 +106,10 @@ class BatchInput:
                 yield item
                 continue
             line, record = item
+            if self.piped and record.__class__ is dict and (lost := _lost_text(record)):
+                yield problem(name, line, "encoding", "text_lost_in_pipe", "text_lost_in_pipe_fix",
+                              field=lost)  # fmt: skip
+                continue
             origin = new_source((name, line, None))
             yield _entry(record, origin, defaults, ids, batch, dates)
 
@@ -317,6 +322,20 @@ def _json_line(line: str, name: str, number: int):
     except Unreadable as why:
         fix = "one_object_per_line" if why.key == "not_json" else None
         return problem(name, number, "not-json", why.key, fix, **why.args_)
+
+
+def _lost_text(record: dict) -> str | None:
+    """The field of a piped record whose text holds a run of question marks:
+    what Windows PowerShell 5.1 makes of Chinese it pipes to a program (it
+    re-encodes the text in ASCII), or None."""
+    for field in ("note", "by", "reason"):
+        value = record.get(field)
+        if value.__class__ is str and "??" in value:
+            return field
+    items = record.get("items")
+    if items.__class__ is list and any(i.__class__ is str and "??" in i for i in items):
+        return "items"
+    return None
 
 
 def _entry(record, origin: Source, defaults: BatchDefaults, ids, batch, dates: dict):

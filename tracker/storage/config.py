@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.problems import Problem, problem, suggest_or
-from tracker.words import LANGS
+from tracker.words import LANGS, phrase
 
 CONFIG_ENV = "TRACKER_CONFIG"
 CONFIG_FILE = "config.toml"
@@ -97,7 +97,11 @@ def parse_config(text: str, name: str) -> tuple[dict[str, str], list[Problem]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return {}, [_syntax_problem(exc, name)]
+        found = _syntax_problem(exc, name)
+        lines = text.splitlines()
+        if found.line and found.line <= len(lines):
+            found = _windows_path_hint(found, lines[found.line - 1])
+        return {}, [found]
     values: dict[str, str] = {}
     problems: list[Problem] = []
     for key, value in data.items():
@@ -114,6 +118,35 @@ def parse_config(text: str, name: str) -> tuple[dict[str, str], list[Problem]]:
     return values, problems
 
 
+# What TOML's double quotes made of a Windows path's \t, \n … (D:\temp read as
+# D:<tab>emp), back as typed.
+_ESCAPED = {"\t": "\\t", "\n": "\\n", "\r": "\\r", "\b": "\\b", "\f": "\\f"}
+
+
+def _windows_path_hint(found: Problem, line: str) -> Problem:
+    """A syntax error on a line whose double-quoted text holds a backslash is
+    a Windows path (data = "D:\\工作\\目标": \\ starts an escape there): the
+    hint is the line in single quotes, where \\ is itself."""
+    import dataclasses
+
+    match = re.match(r'\s*([A-Za-z_]+)\s*=\s*"(.*)"\s*(#.*)?$', line)
+    if match is None or "\\" not in match.group(2) or "'" in match.group(2):
+        return found
+    fixed = f"{match.group(1)} = '{match.group(2)}'"
+    return dataclasses.replace(found, fix=phrase("config_windows_path_fix", line=fixed))
+
+
+def _control_in_path(key: str, value: str) -> Problem | None:
+    """A path holding a tab or a line break was a Windows path in double quotes
+    (\\t, \\n read as escapes): said, with the line as it should be written."""
+    if not any(ch in _ESCAPED for ch in value):
+        return None
+    typed = "".join(_ESCAPED.get(ch, ch) for ch in value)
+    fixed = f"{key} = '{typed}'"
+    return problem("", None, "invalid", "config_control_in_path", "config_windows_path_fix",
+                   key=key, line=fixed)  # fmt: skip
+
+
 def check_value(key: str, value) -> str | Problem:
     """A setting's value, or the problem with it (located by the caller)."""
     if not isinstance(value, str):
@@ -125,6 +158,8 @@ def check_value(key: str, value) -> str | Problem:
                        what=phrase("type_text"), got=got)  # fmt: skip
     if not value.strip():
         return problem("", None, "empty", "key_empty", "config_unset_fix", key=key)
+    if key == "data" and (hidden := _control_in_path(key, value)) is not None:
+        return hidden
     if key == "lang" and value not in LANGS:
         choices = ", ".join(LANGS)
         return problem("", None, "invalid", "unknown_choice", "one_of", key=key, value=value,

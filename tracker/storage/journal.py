@@ -13,6 +13,7 @@ import datetime as dt
 import errno
 import io
 import os
+import re
 import stat
 from array import array
 from collections.abc import Callable, Iterable
@@ -24,15 +25,48 @@ from tracker.ledger import committed
 from tracker.model import Entry, Source, entry_to_record
 from tracker.problems import ExitCode, Problem, TrackerError, problem
 from tracker.storage.logline import Unreadable, dumps_line, entry_from_record, parse_line
+from tracker.words import phrase
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_SECONDS = 60
 
 
+# A month file's name: the only files in progress/ that are read.
+MONTH_FILE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])\.jsonl")
+
+
 def log_files(progress_dir: Path) -> list[Path]:
+    """The month files of progress/ (`2020-05.jsonl`), the log. Other files
+    named like a log are not read: a sync client's conflict copy
+    (`2020-06-PCNAME.jsonl`, `2020-06 (1).jsonl`) holds lines the month file
+    may hold too, and counting both would count them twice (stray_logs)."""
     if not progress_dir.is_dir():
         return []
-    return sorted(p for p in progress_dir.glob("*.jsonl") if p.is_file())
+    return sorted(
+        p for p in progress_dir.glob("*.jsonl") if MONTH_FILE.fullmatch(p.name) and p.is_file()
+    )
+
+
+def stray_logs(progress_dir: Path) -> list[Path]:
+    """Files in progress/ named like a log that are not month files, so not
+    read: a conflict copy a sync client made when two desktops wrote the same
+    month, or a copy made by hand. `check` and `log` name them."""
+    try:
+        found = [p for p in progress_dir.iterdir() if p.name.lower().endswith(".jsonl")]
+    except OSError:  # no progress/ (yet), or not a folder: said elsewhere
+        return []
+    return sorted(p for p in found if not MONTH_FILE.fullmatch(p.name) and p.is_file())
+
+
+def stray_problems(progress_dir: Path, display=str) -> list[Problem]:
+    """For `check`: each stray log file, what it is and how to bring its lines
+    home (into the month file its name starts with, where it has one)."""
+    found = []
+    for path in stray_logs(progress_dir):
+        month = MONTH_FILE.match(path.name[:7] + ".jsonl")
+        fix = phrase("stray_log_fix", month=month.group(0)) if month else "stray_log_fix_any"
+        found.append(problem(display(path), None, "not-a-month-file", "stray_log", fix))
+    return found
 
 
 def month_file(progress_dir: Path, day: dt.date) -> Path:
@@ -300,8 +334,10 @@ class _Appender:
     def _reach(self, path: Path) -> None:
         refuse_links([path])
         with machine_errors(path):
+            if path.is_dir():  # said so here: Windows would say "permission denied"
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
             held = self.files[path] = _Held.open(path)
-            if held.size and os.pread(held.fd, 1, held.size - 1) != b"\n":
+            if held.size and _byte_at(path, held.size - 1) != b"\n":
                 # A writer killed mid-line left a fragment: end it so the next entry
                 # starts on a line of its own instead of fusing with it.
                 self.pending[path] = [b"\n"]
@@ -347,6 +383,14 @@ class _Appender:
             with contextlib.suppress(OSError):
                 os.close(held.fd)
         self.files.clear()
+
+
+def _byte_at(path: Path, offset: int) -> bytes:
+    """One byte of a file (os.pread on the append descriptor would do, but
+    Windows has no pread, and the descriptor is opened to write only)."""
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        return handle.read(1)
 
 
 class _Held(NamedTuple):
@@ -409,22 +453,39 @@ def _append_lines(fd: int, payload: bytes, *, sync: bool = True) -> None:
         raise
 
 
+# Windows' reparse tag of a directory junction (stat's constant exists only there).
+_JUNCTION = 0xA0000003
+
+
+def is_link(path: Path) -> bool:
+    """Whether `path` leads elsewhere: a symbolic link, or a Windows directory
+    junction (`mklink /J`), which os.path.islink does not see (Python 3.12's
+    os.path.isjunction does)."""
+    try:
+        st = os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISLNK(st.st_mode) or getattr(st, "st_reparse_tag", 0) == _JUNCTION
+
+
 def refuse_links(paths: Iterable[Path]) -> None:
     """Writes never leave the data folder: a log file or the lock that is a
-    symbolic link is refused, never written through."""
+    symbolic link, or a folder on the way that is a link or a junction, is
+    refused, never written through."""
     found = [
         problem(str(p), None, "symlink", "refuse_symlink", "symlink_fix")
         for p in paths
-        if os.path.islink(p)
+        if is_link(p)
     ]
     if found:
         raise TrackerError(found, ExitCode.BAD_DATA)
 
 
 def unsafe_paths(progress_dir: Path, display=str) -> list[Problem]:
-    """For `tracker check`: links in progress/ that a write would refuse, and
-    log names that are not files."""
-    if os.path.islink(progress_dir):
+    """For `tracker check`: links in progress/ that a write would refuse, log
+    names that are not files, and files named like a log that are not month
+    files."""
+    if is_link(progress_dir):
         return [problem(display(progress_dir), None, "symlink", "refuse_symlink", "symlink_fix")]
     if not progress_dir.exists():
         return []
@@ -433,11 +494,11 @@ def unsafe_paths(progress_dir: Path, display=str) -> list[Problem]:
     found = []
     for path in sorted(progress_dir.iterdir()):
         name = display(path)
-        if os.path.islink(path) and (path.suffix == ".jsonl" or path.name in (LOCK_NAME, ".cache")):
+        if is_link(path) and (path.suffix == ".jsonl" or path.name in (LOCK_NAME, ".cache")):
             found.append(problem(name, None, "symlink", "refuse_symlink", "symlink_fix"))
         elif path.suffix == ".jsonl" and not path.is_file():
             found.append(problem(name, None, "not-a-file", "log_not_file", "log_not_file_fix"))
-    return found
+    return found + stray_problems(progress_dir, display)
 
 
 def temp_folder() -> Path:

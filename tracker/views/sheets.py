@@ -1,6 +1,6 @@
 """Reports as workbooks: a command's records (the rows its CSV has) as typed
 sheets — dates as dates, numbers as numbers, states, kinds and yes/no as words,
-headers in the language asked for — and sheet names Excel accepts."""
+headers in the language asked for — and sheet names Excel accepts (names.py)."""
 
 from __future__ import annotations
 
@@ -23,10 +23,6 @@ NUMBERS = frozenset(
 )  # fmt: skip
 # Fields holding an identifier that reads as a word: state ids, kinds.
 WORDED = {"state": "state.{}", "from": "state.{}", "to": "state.{}", "kind": "kind.{}"}
-
-# Excel's rules for a sheet's name: at most 31 characters, none of these.
-SHEET_NAME_MAX = 31
-SHEET_NAME_BAD = "[]:*?/\\"
 
 
 def column_type(field: str) -> str:
@@ -76,19 +72,7 @@ def flat_status(record: dict) -> dict:
 
 
 def sheet_names(names: list[str]) -> list[str]:
-    """Names Excel accepts, in order and unique (case does not tell sheets apart):
-    forbidden characters become _, long names are cut, repeats get ~2, ~3 …"""
-    out: list[str] = []
-    taken: set[str] = set()
-    for name in names:
-        clean = "".join("_" if ch in SHEET_NAME_BAD or not ch.isprintable() else ch for ch in name)
-        clean = clean.strip().strip("'") or "_"
-        clean = "_" if clean.lower() == "history" else clean  # reserved by Excel
-        base, candidate, n = clean[:SHEET_NAME_MAX], clean[:SHEET_NAME_MAX], 1
-        while candidate.lower() in taken:
-            n += 1
-            suffix = f"~{n}"
-            candidate = base[: SHEET_NAME_MAX - len(suffix)] + suffix
-        taken.add(candidate.lower())
-        out.append(candidate)
-    return out
+    """Sheet names Excel accepts, in order and unique (views.names)."""
+    from tracker.views.names import SHEETS, unique_names
+
+    return unique_names(names, SHEETS)

@@ -32,6 +32,16 @@ def phrase(key: str, /, **args) -> Phrase:
     return Phrase(key, args)
 
 
+class Joined(NamedTuple):
+    """Names listed as a language lists them (、 or a comma), put into words
+    when the phrase that names them is."""
+
+    names: tuple[str, ...]
+
+    def text(self, lang: str) -> str:
+        return say("list.comma", lang).join(self.names)
+
+
 @cache
 def catalogue() -> dict[str, tuple[str, str]]:
     """Every phrase, from every part of the catalogue."""
@@ -52,7 +62,7 @@ def say(key: str, lang: str, /, **args) -> str:
     template = en if lang == "en" else zh
     if not args:
         return template
-    filled = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in args.items()}
+    filled = {k: v.text(lang) if isinstance(v, Phrase | Joined) else v for k, v in args.items()}
     return template.format(**filled)
 
 

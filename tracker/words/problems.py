@@ -59,6 +59,14 @@ PHRASES: dict[str, tuple[str, str]] = {
         "改正配置文件，或用 `tracker config` 查看它",
         "fix the config file, or look at it with `tracker config`",
     ),
+    "config_windows_path_fix": (
+        "Windows 路径请写在单引号中：{line}（双引号中的 \\ 要写成 \\\\）",
+        "write a Windows path in single quotes: {line} (inside double quotes each \\ must be \\\\)",
+    ),
+    "config_control_in_path": (
+        "“{key}”中有制表符或换行：双引号中的 \\t、\\n 被读成了它们",
+        "'{key}' holds a tab or a line break: \\t and \\n inside double quotes are read as those",
+    ),
     "config_unknown_key": ("未知的设置“{key}”", "unknown setting '{key}'"),
     "config_keys": ("可用的设置：{keys}", "settings are: {keys}"),
     "config_quote_fix": (
@@ -532,8 +540,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     # ── the machine ──────────────────────────────────────────────────────────
     "progress_not_folder": ("progress/ 不是文件夹", "progress/ is not a folder"),
     "refuse_symlink": (
-        "这是一个符号链接：tracker 不会通过它写到数据文件夹之外",
-        "this is a symbolic link: tracker never writes through one out of the data folder",
+        "这是一个符号链接（或目录联接）：tracker 不会通过它写到数据文件夹之外",
+        "this is a symbolic link (or a junction): tracker never writes through one out of the data folder",
     ),
     "symlink_fix": (
         "删除这个链接；tracker 会在 progress/ 中新建真正的文件",
@@ -577,6 +585,85 @@ PHRASES: dict[str, tuple[str, str]] = {
     "refuse_symlink_fix": ("删除这个链接", "remove the link"),
     "os_error": ("无法写入：{detail}", "cannot write: {detail}"),
     "os_error_fix": ("检查磁盘和权限后再试", "check the disk and permissions and try again"),
+    # ── a desktop's files: output after a write, held files, synced folders ──
+    "written_not_shown": (
+        "tracker：已写入（{ref}），但结果无法显示：{detail}。不要重复记录",
+        "tracker: written ({ref}), but the result could not be shown: {detail}; "
+        "do not log it again",
+    ),
+    "stray_log": (
+        "不是月份日志文件（日志文件名是 年-月.jsonl），其中的记录不计入：可能是两台电脑同时写入同步盘"
+        "（OneDrive、WPS云盘等）时产生的冲突副本",
+        "not a month file (log files are named YEAR-MONTH.jsonl), so its entries do not count: "
+        "a conflict copy a sync client (OneDrive, WPS cloud …) made when two computers wrote at once, perhaps",
+    ),
+    "stray_log_fix": (
+        "把其中 {month} 没有的行复制到 {month} 的末尾，然后删除这个文件；之后 tracker check 会指出重复的记录",
+        "copy the lines {month} lacks to the end of {month}, then delete this file; "
+        "tracker check then points out any entry that arrived twice",
+    ),
+    "stray_log_fix_any": (
+        "把其中的行复制到对应月份的日志文件末尾，然后删除这个文件；之后 tracker check 会指出重复的记录",
+        "copy its lines to the end of the month file they belong in, then delete this file; "
+        "tracker check then points out any entry that arrived twice",
+    ),
+    "stray_logs_warning": (
+        "tracker：警告：progress/ 中有 {count} 个文件不是月份日志，其中的记录不计入：{names}；"
+        "运行 `tracker check` 查看如何处理",
+        "tracker: warning: {count} file(s) in progress/ are not month files and do not count: "
+        "{names} — run `tracker check` to see what to do",
+    ),
+    "text_lost_in_pipe": (
+        "“{field}”中是一串问号：中文在管道中丢失了（Windows PowerShell 5.1 把传给程序的文字转成 ASCII）",
+        "'{field}' holds a run of question marks: Chinese was lost in the pipe "
+        "(Windows PowerShell 5.1 turns text it pipes to a program into ASCII)",
+    ),
+    "text_lost_in_pipe_fix": (
+        "改用文件：tracker entries --format jsonl --output 记录.jsonl，再 tracker log --from-json 记录.jsonl；"
+        "或先在 PowerShell 中运行 $OutputEncoding = [Console]::InputEncoding = "
+        "[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding",
+        "go through a file: tracker entries --format jsonl --output entries.jsonl, then "
+        "tracker log --from-json entries.jsonl; or first run in PowerShell $OutputEncoding = "
+        "[Console]::InputEncoding = [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding",
+    ),
+    "held_open": (
+        "这个文件正被其他程序占用（例如在 Excel 或 WPS 中打开，或正被杀毒软件、同步盘读取），等了 {seconds} 秒仍未释放",
+        "another program holds this file open (Excel or WPS, an antivirus scan, a sync client) "
+        "and did not let go within {seconds} seconds",
+    ),
+    "held_open_fix": (
+        "在 Excel 或 WPS 中关闭它后重新运行，或用 --output 写到另一个文件名",
+        "close it in Excel or WPS and run the command again, or give --output another name",
+    ),
+    "output_read_only_file": ("这个文件是只读的：{detail}", "this file is read-only: {detail}"),
+    "output_read_only_file_fix": (
+        "在文件属性中取消“只读”，或用 --output 写到另一个文件名",
+        "clear its read-only attribute, or give --output another name",
+    ),
+    "output_read_only_fs": (
+        "这里的文件系统是只读的：{detail}",
+        "the file system here is read-only: {detail}",
+    ),
+    "output_read_only_fs_fix": (
+        "用 --output 写到可写的文件夹",
+        "give --output a place that can be written",
+    ),
+    "output_dangling_link": (
+        "这是一个符号链接，指向的“{to}”不存在",
+        "this is a symbolic link to '{to}', which does not exist",
+    ),
+    "output_dangling_link_fix": (
+        "删除这个链接，或先创建它指向的位置",
+        "remove the link, or create what it points to first",
+    ),
+    "output_link_loop": (
+        "这个路径上的符号链接绕成了圈：{detail}",
+        "the symbolic links on this path go round in a circle: {detail}",
+    ),
+    "output_link_loop_fix": (
+        "删除或改正这些链接，或用 --output 写到别处",
+        "remove or fix those links, or give --output another place",
+    ),
     "date_out_of_range": (
         "日期“{text}”超出日历范围（公元 1 年至 9999 年）",
         "date '{text}' is beyond the calendar (years 1 to 9999)",

@@ -5,7 +5,9 @@ git by its own .gitignore."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -15,15 +17,35 @@ _PIECE = 1 << 20
 
 
 def linked(folder: Path) -> bool:
-    """A cache folder, or anything in it, that is a link is never read or written through."""
-    if os.path.islink(folder):
+    """A cache folder, or anything in it, or the progress folder it is in,
+    that is a link (or a Windows junction) is never read or written through:
+    writes never leave the data folder."""
+    from tracker.storage.journal import is_link
+
+    if is_link(folder) or is_link(folder.parent):
         return True
-    return any(os.path.islink(folder / n) for n in (INDEX_FILE, PARTS_DIR))
+    return any(is_link(folder / n) for n in (INDEX_FILE, PARTS_DIR))
+
+
+_READ = (
+    os.O_RDONLY
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once (and is refused), never waited on
+)
 
 
 def open_bytes(path: Path):
-    """A file opened to read its bytes, never through a symbolic link."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0))
+    """A regular file opened to read its bytes, never through a symbolic link;
+    anything else (a FIFO, a device, a folder) raises OSError: the cache's
+    files are then made anew, the log's are reported."""
+    fd = os.open(path, _READ)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+    except BaseException:
+        os.close(fd)
+        raise
     return open(fd, "rb")
 
 
