@@ -11,8 +11,9 @@ from dataclasses import replace
 from dateutil.relativedelta import relativedelta
 
 from tracker.engine.status import goal_status
+from tracker.kinds import kind_of
 from tracker.ledger import Series
-from tracker.model import Goal, Kind, Plan, State
+from tracker.model import Goal, Plan, State
 
 
 def shift(day: dt.date, years: int) -> dt.date:
@@ -69,10 +70,5 @@ def _carried(plan: Plan, goal: Goal, status, years: int) -> Goal:
         "origin": None,
         "revised_from": None,
     }
-    if goal.kind is Kind.COUNT and status.current:
-        changes["start_value"] = status.current
-    elif goal.kind is Kind.LEVEL and status.current is not None:
-        changes["baseline"] = status.current
-    elif goal.kind is Kind.CHECKLIST:
-        changes["start_items"] = status.items_done
+    changes.update(kind_of(goal).carried(goal, status))  # where it stood at the end
     return replace(goal, **changes)

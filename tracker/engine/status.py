@@ -7,9 +7,10 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 
 from tracker.engine.forecast import forecast
-from tracker.engine.trajectory import expected_on, is_met, progress_of, schedule_days
+from tracker.engine.trajectory import expected_on, progress_of, schedule_days
+from tracker.kinds import Judgement, kind_of
 from tracker.ledger import Series, build_series, effective_by_goal, start_value
-from tracker.model import Entry, Goal, GoalStatus, Judged, Kind, Plan, State, UpdateEvery
+from tracker.model import Entry, Goal, GoalStatus, Plan, State, UpdateEvery
 
 DUE_SOON_DAYS = 14
 EPSILON = 1e-9
@@ -39,8 +40,8 @@ def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
     was defined on as_of (revisions dated later do not apply yet)."""
     goal = goal.as_of(as_of)
     current = series.value_on(as_of)
-    if current is None and goal.kind is not Kind.LEVEL:
-        current = start_value(goal)
+    if current is None:
+        current = start_value(goal)  # a level stays unread (None)
     progress = progress_of(goal, current)
     expected = expected_on(goal, as_of)
     done, reached, failed = judge(goal, series, current, as_of)
@@ -69,28 +70,12 @@ def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
     )
 
 
-def judge(goal: Goal, series: Series, current, as_of: dt.date) -> tuple[bool, bool, bool]:
-    """(done, target reached but not yet done, failed for good) by how the goal
-    is judged. Counts, milestones and checklists are done when met; a level is
-    judged on its final reading (the default), when first reached, or held
-    throughout (done at the deadline only if no reading fell short)."""
-    met = is_met(goal, current)
-    if goal.kind is not Kind.LEVEL:
-        return met, False, False
-    if goal.judged is Judged.FIRST:
-        return any(is_met(goal, v) for _, v in series.steps_until(as_of)), False, False
-    at_deadline = as_of >= goal.deadline
-    if goal.judged is Judged.FINAL:
-        final = series.value_on(min(as_of, goal.deadline))
-        if at_deadline:
-            return is_met(goal, final), False, False
-        return False, met, False
-    readings = [v for d, v in series.steps_until(min(as_of, goal.deadline))]
-    fell_short = any(not is_met(goal, v) for v in readings)
-    if fell_short:
-        return False, False, True
-    held = bool(readings)
-    return held and at_deadline, held and not at_deadline, False
+def judge(goal: Goal, series: Series, current, as_of: dt.date) -> Judgement:
+    """(done, target reached but not yet done, failed for good), as the goal's
+    kind judges it (tracker.kinds): counts, milestones and checklists are done
+    when met; a level on its final reading, when first reached, or held
+    throughout."""
+    return kind_of(goal).judge(goal, series, current, as_of)
 
 
 def item_states(goal: Goal, items_done: frozenset, as_of: dt.date) -> tuple:
@@ -128,12 +113,8 @@ def decide_state(
     if failed:
         return State.OFF_TRACK
     behind = expected - progress
-    if (
-        goal.kind in (Kind.MILESTONE, Kind.CHECKLIST)
-        and as_of < goal.deadline
-        and behind <= EPSILON
-    ):
-        return State.PENDING
+    if kind_of(goal).waits and as_of < goal.deadline and behind <= EPSILON:
+        return State.PENDING  # a milestone or checklist not yet due
     if behind <= EPSILON:
         return State.ON_TRACK
     if behind <= goal.tolerance + EPSILON:

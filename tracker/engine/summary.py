@@ -4,7 +4,6 @@ changed in a period — a pure function of (plan, entries, since, until, office)
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
 from tracker.engine.offices import (
@@ -16,6 +15,7 @@ from tracker.engine.offices import (
     office_standings,
 )
 from tracker.engine.status import goal_status, state_counts
+from tracker.kinds import kind_of
 from tracker.ledger import (
     Series,
     build_series,
@@ -23,8 +23,7 @@ from tracker.ledger import (
     names_not_in_plan,
     start_value,
 )
-from tracker.model import Condition, Entry, Goal, GoalStatus, Kind, Plan, State
-from tracker.numbers import exact, places
+from tracker.model import Condition, Entry, Goal, GoalStatus, Plan, State
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +39,7 @@ class GoalActivity:
 
     @property
     def net_change(self) -> float | None:
-        if self.goal.kind is Kind.LEVEL:
-            if self.after is None:
-                return None
-            before = self.before if self.before is not None else 0.0
-            return exact(self.after - before, max(places(self.after), places(before)))
-        return exact((self.after or 0.0) - (self.before or 0.0), self.goal.decimals)
+        return kind_of(self.goal).change(self.goal, self.before, self.after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,22 +172,14 @@ def gap(status: GoalStatus) -> float | None:
     """How far the value is short of what the trajectory asks for by as_of, in
     the goal's units (whole units rounded up for whole-number targets). None for
     a milestone (done or not) and for a level with no reading yet."""
-    goal = status.goal
-    if goal.kind is Kind.MILESTONE or status.current is None:
+    if status.current is None:
         return None
-    if goal.kind is Kind.LEVEL:
-        baseline = goal.baseline if goal.baseline is not None else 0.0
-        span = abs((goal.target or 0.0) - baseline)
-    else:
-        span = goal.full_target
-    short = max(0.0, status.expected - status.progress) * span
-    if float(goal.full_target).is_integer() and goal.kind is not Kind.LEVEL:
-        return float(math.ceil(short - 1e-9))
-    return round(short, 2)
+    short = max(0.0, status.expected - status.progress)
+    return kind_of(status.goal).gap(status.goal, short)
 
 
 def _value(goal: Goal, series: Series, day: dt.date) -> float | None:
     """The goal's value on `day`: a count with no entries yet is at its start
     value (0), as in every status; a level without a reading has none."""
     value = series.value_on(day)
-    return start_value(goal) if value is None and goal.kind is not Kind.LEVEL else value
+    return start_value(goal) if value is None else value

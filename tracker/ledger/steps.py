@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
 
-from tracker.kinds import EFFECTS, Effect
-from tracker.model import DATED_SORT_KEY, Entry, Goal, Kind, Op, Source
+from tracker.kinds import EFFECTS, Effect, kind_of
+from tracker.model import DATED_SORT_KEY, Entry, Goal, Op, Source
 from tracker.numbers import LARGEST, exact
 
 
@@ -46,16 +46,10 @@ class Series:
 
 
 def start_value(goal: Goal) -> float | None:
-    """A goal's value before any entry: levels are unread; counts start at zero,
-    or at what a goal carried from last year brought; a checklist at the items
-    done before this plan."""
-    if goal.kind is Kind.LEVEL:
-        return None
-    if goal.kind is Kind.COUNT and goal.start_value is not None:
-        return goal.start_value
-    if goal.kind is Kind.CHECKLIST:
-        return float(len(goal.start_items))
-    return 0.0
+    """A goal's value before any entry, by its kind: levels are unread; counts
+    start at zero, or at what a goal carried from last year brought; a
+    checklist at the items done before this plan."""
+    return kind_of(goal).start_value(goal)
 
 
 def effect_of(goal: Goal, op: Op) -> Effect | None:
@@ -164,7 +158,9 @@ def running_count(goal: Goal, value: float | None, increments: list[float]) -> l
     what step() gives one by one when `value` and every increment are whole,
     not negative and within LARGEST (counting.fits), so every sum is exact
     below 2**53 (as in summed). None when they are not."""
-    if goal.kind is not Kind.COUNT or value is None or value < 0 or not float(value).is_integer():
+    if EFFECTS[goal.kind].get(Op.VALUE) is not _ADD:
+        return None  # the goal's plain values are not increments
+    if value is None or value < 0 or not float(value).is_integer():
         return None
     try:
         if increments and (
@@ -187,7 +183,7 @@ def series_from_steps(goal: Goal, steps: list[list]) -> Series:
     item_sets: list[frozenset] = []
     value = start_value(goal)
     done_items: frozenset = frozenset(goal.start_items)
-    checklist = goal.kind is Kind.CHECKLIST
+    ticks = Effect.TICK in EFFECTS[goal.kind].values()  # its value is how many items are done
     decimals = goal.decimals
     fromordinal = dt.date.fromordinal
     for day, base, increments, items, counting, _ in steps:
@@ -197,7 +193,7 @@ def series_from_steps(goal: Goal, steps: list[list]) -> Series:
             value = base
         for increment in increments:
             value = exact(value + increment, decimals)
-        if checklist:
+        if ticks:
             done_items = done_items | frozenset(items)
             value = float(len(done_items))
         days.append(fromordinal(day))
@@ -220,10 +216,7 @@ def stand_ins(goal: Goal, steps: list[list], *, skip: set[int], file_of) -> list
     entry is, for a rule that blames it."""
     series = series_from_steps(goal, steps)
     values = dict(zip((d.toordinal() for d in series.days), series.values))
-    effect = {
-        Kind.COUNT: Op.TOTAL, Kind.LEVEL: Op.VALUE, Kind.MILESTONE: Op.DONE,
-        Kind.CHECKLIST: Op.ITEMS,
-    }[goal.kind]  # fmt: skip
+    effect = kind_of(goal).restates
     out = []
     for day, _, _, items, counting, line in steps:
         if day in skip:
