@@ -208,15 +208,6 @@ class Goal:
                 found = revision
         return found
 
-    @property
-    def full_target(self) -> float:
-        """The value at which the goal is met, for every kind."""
-        if self.kind is Kind.CHECKLIST:
-            return float(len(self.items))
-        if self.kind is Kind.MILESTONE:
-            return 1.0
-        return float(self.target or 0)
-
 
 @dataclass(frozen=True)
 class Plan:

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
 from tracker.engine.history import HistoryGroup, chart_points
-from tracker.model import GoalStatus, IsoDays, Kind, Op, Plan, State
+from tracker.kinds import kind_of
+from tracker.model import GoalStatus, IsoDays, Op, Plan, State
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     area_name,
@@ -103,11 +104,11 @@ def show_table(
         f"{word('show.source')}: {goal.source}",
         f"{word('show.area')}: {area_name(plan, goal.area, lang)}"
         f" · {word('column.owner')}: {goal.owner}"
-        f" · {word('column.kind')}: {word(f'kind.{goal.kind.value}')}"
+        f" · {word('column.kind')}: {word(kind_of(goal).name_key)}"
         f" · {word('column.deadline')}: {goal.deadline}"
         f" · {word('show.update')}: {update_text(goal, lang)}",
     ]
-    if goal.kind is Kind.CHECKLIST:
+    if goal.items:  # a checklist's
         dated = dict(status.item_states)  # items with deadlines of their own
         marks = [
             ("✔ " if i in status.items_done else "☐ ")

@@ -11,7 +11,8 @@ import datetime as dt
 from tracker.engine.history import chart_days, chart_fractions
 from tracker.engine.offices import OfficeStanding
 from tracker.engine.summary import Attention, GoalActivity, Summary
-from tracker.model import Condition, Goal, GoalStatus, Kind, Op
+from tracker.kinds import kind_of
+from tracker.model import Condition, Goal, GoalStatus, Op
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     STATE_MARK,
@@ -25,7 +26,6 @@ from tracker.views.common import (
 from tracker.views.model import Cell, Chart, Column, Sheet, Table
 from tracker.views.phrases import (
     condition_name,
-    done_or_not,
     forecast_sentence,
     plan_ended_line,
     revision_text,
@@ -58,22 +58,15 @@ def summary_subject(summary: Summary, *, week: str | None, lang: str) -> str:
 
 
 def change_text(activity: GoalActivity, lang: str) -> str:
+    """What the period's entries did, as the goal's kind says it: +200 人, ✔ 长石."""
     goal = activity.goal
     note_only = say("summary.note_only", lang)
     if all(e.op is Op.CHECKIN for e in activity.entries):
         return note_only
-    unit = f" {goal.unit}" if goal.unit else ""
-    if goal.kind is Kind.CHECKLIST:
-        return ("✔ " + "、".join(activity.items_done)) if activity.items_done else note_only
-    if goal.kind is Kind.MILESTONE:
-        if activity.after and not activity.before:
-            return done_or_not(True, lang)
-        return note_only
-    change = activity.net_change
-    if change is None:
-        return note_only
-    sign = "+" if change >= 0 else "−"
-    return f"{sign}{grouped(abs(change))}{unit}"
+    text = kind_of(goal).change_text(
+        goal, activity.before, activity.after, activity.items_done, lang
+    )
+    return note_only if text is None else text
 
 
 def summary_report(summary: Summary, *, week: str | None, lang: str) -> Report:
@@ -255,20 +248,20 @@ def gap_text(attention: Attention, lang: str) -> str:
     """How far behind in value: 'short by 1,500 人' (or what is missing)."""
     status = attention.status
     goal = status.goal
-    if goal.kind is Kind.MILESTONE:
-        return ""  # its value already says it is not done
+    if kind_of(goal).binary:
+        return ""  # done or not (a milestone): its value already says it is not done
     if attention.gap is None:
         return say("gap.no_reading", lang)
     if attention.gap <= 0:
         return ""
-    unit = say("chart.items", lang) if goal.kind is Kind.CHECKLIST else goal.unit
+    unit = kind_of(goal).unit_text(goal, lang)
     value = f"{grouped(attention.gap)}{' ' + unit if unit else ''}"
     return say("gap.short", lang, value=value)
 
 
 def projection_text(status: GoalStatus, lang: str) -> str:
     """The forecast sentence where there can be one (count and level goals)."""
-    if status.goal.kind not in (Kind.COUNT, Kind.LEVEL):
+    if not kind_of(status.goal).forecasts:
         return ""
     return forecast_sentence(status, lang)
 
@@ -536,13 +529,7 @@ def _named(goal: Goal, lang: str) -> tuple[Cell, Cell]:
 
 
 def _now(activity: GoalActivity, lang: str) -> str:
-    goal = activity.goal
-    if goal.kind is Kind.CHECKLIST:
-        return f"{grouped(activity.after)}/{len(goal.items)}"
-    if goal.kind is Kind.MILESTONE:
-        return done_or_not(bool(activity.after), lang)
-    unit = f" {goal.unit}" if goal.unit else ""
-    return f"{grouped(activity.after)}/{grouped(goal.target)}{unit}"
+    return kind_of(activity.goal).value_text(activity.goal, activity.after, lang)
 
 
 # ── HTML ─────────────────────────────────────────────────────────────────────
@@ -552,7 +539,8 @@ def goal_chart(summary: Summary, status: GoalStatus, lang: str) -> Chart | None:
     """Actual against trajectory up to the period's end, with its scale in the
     goal's units; None for a milestone (done or not: nothing to draw)."""
     goal = status.goal
-    if goal.kind is Kind.MILESTONE:
+    kind = kind_of(goal)
+    if kind.binary:
         return None
     series = summary.series[goal.id]
     sampled = chart_days(goal, as_of=summary.until, columns=53)
@@ -563,14 +551,13 @@ def goal_chart(summary: Summary, status: GoalStatus, lang: str) -> Chart | None:
     extra = {summary.until} | set(readings) | {d - dt.timedelta(days=1) for d in readings}
     days = sorted({*sampled, *(d for d in extra if first <= d <= last)})
     expected, actual = chart_fractions(goal, series, days, as_of=summary.until)
-    unit = say("chart.items", lang) if goal.kind is Kind.CHECKLIST else goal.unit
-    if goal.kind is Kind.CHECKLIST:
-        size = len(goal.items)
-        ticks = tuple((i / size, str(i)) for i in range(size + 1)) if size <= 4 else ()
-        ticks = ticks or ((0.0, "0"), (0.5, grouped(size / 2)), (1.0, str(size)))
+    unit = kind.unit_text(goal, lang)
+    size = kind.full_target(goal)
+    if kind.takes("items") and size <= 4:  # a few items: one tick each
+        ticks = tuple((i / size, str(i)) for i in range(int(size) + 1))
     else:
-        ticks = tuple((f, grouped(value_at(goal, f))) for f in (0.0, 0.5, 1.0))
-    target = grouped(value_at(goal, 1.0) if goal.kind is not Kind.CHECKLIST else len(goal.items))
+        ticks = tuple((f, grouped(kind.value_at(goal, f))) for f in (0.0, 0.5, 1.0))
+    target = grouped(kind.value_at(goal, 1.0))
     return Chart(
         tuple(days),
         tuple(expected),
@@ -583,14 +570,6 @@ def goal_chart(summary: Summary, status: GoalStatus, lang: str) -> Chart | None:
         empty_label=say("chart.no_reading", lang),
         readings=readings,
     )
-
-
-def value_at(goal: Goal, fraction: float) -> float:
-    """The goal's value at a fraction of the way from its start to its target."""
-    if goal.kind is Kind.LEVEL:
-        baseline = goal.baseline if goal.baseline is not None else 0.0
-        return baseline + fraction * ((goal.target or 0.0) - baseline)
-    return fraction * goal.full_target
 
 
 def html_context(summary: Summary, blocks: tuple[Table, ...], *, lang: str) -> dict:
