@@ -10,15 +10,7 @@ object of the common shape in base.py; KINDS is the registry every layer asks
 
 from __future__ import annotations
 
-from tracker.kinds.base import (
-    EPSILON,
-    Complaint,
-    Effect,
-    GoalKind,
-    Judgement,
-    PlanKey,
-    Typed,
-)
+from tracker.kinds.base import EPSILON, Complaint, Effect, GoalKind, Judgement, PlanKey, Typed
 from tracker.kinds.checklist import CHECKLIST
 from tracker.kinds.count import COUNT, IMPLAUSIBLE_FACTOR
 from tracker.kinds.level import LEVEL

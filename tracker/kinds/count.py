@@ -7,13 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from tracker.kinds.base import (
-    Complaint,
-    Effect,
-    GoalKind,
-    PlanKey,
-    Typed,
-)
+from tracker.kinds.base import Complaint, Effect, GoalKind, PlanKey, Typed
 from tracker.model import Entry, Goal, GoalStatus, Kind, Op
 from tracker.numbers import MAX_DECIMALS, places
 from tracker.words import phrase
