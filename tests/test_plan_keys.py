@@ -255,7 +255,7 @@ def test_next_years_plan_carries_unfinished_goals_with_their_values(plan, tmp_pa
     assert bases["items_done"] == ["甲"]
     definition = {g["id"]: g for g in carried.json("goals")["goals"]}
     assert definition["cut.final"]["baseline"] == 7
-    assert definition["bridge"]["deadline"] == "2022-06-30"
+    assert definition["bridge"]["deadline"] == "2021-06-30"  # a continuing goal keeps its date
 
 
 # ── a level's forecast, and its target reached early ─────────────────────────
