@@ -338,8 +338,12 @@ def carried_values(plan: Plan, **_) -> list[Problem]:
                         goal=goal.id,
                     )
                 )
+        # An item is due inside the goal's span, under every deadline it has
+        # (a revision may bring the deadline forward past an item's).
+        deadlines = [goal.deadline, *(r.deadline for r in goal.revisions if r.deadline)]
         for item in goal.item_deadlines:
-            if not goal.start <= item.deadline <= goal.deadline:
+            latest = min(deadlines)
+            if not goal.start <= item.deadline <= latest:
                 found.append(
                     at(
                         goal,
@@ -349,7 +353,7 @@ def carried_values(plan: Plan, **_) -> list[Problem]:
                         item=item.name,
                         date=item.deadline,
                         start=goal.start,
-                        deadline=goal.deadline,
+                        deadline=latest,
                     )
                 )
     return found
