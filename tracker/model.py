@@ -380,6 +380,12 @@ class GoalStatus(NamedTuple):
     items_done: tuple[str, ...] = ()
     target_reached: bool = False  # a level judged on its final reading, met before its deadline
     item_states: tuple[tuple[str, State], ...] = ()  # checklist items with deadlines
+    awaiting_final: bool = (
+        False  # a level judged at the end, past it without a reading that covers it
+    )
+    behind_since: dt.date | None = (
+        None  # the day it fell behind, for kinds that measure their own delay
+    )
 
 
 class WriteResult(NamedTuple):

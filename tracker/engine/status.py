@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateutil.relativedelta import relativedelta
-
 from tracker.engine.forecast import forecast
 from tracker.engine.trajectory import expected_on, progress_of, schedule_days
-from tracker.kinds import Judgement, kind_of
+from tracker.kinds import UPDATE_PERIOD, Judgement, kind_of
 from tracker.ledger import Series, build_series, effective_by_goal, start_value
-from tracker.model import Entry, Goal, GoalStatus, Plan, State, UpdateEvery
+from tracker.model import Entry, Goal, GoalStatus, Plan, State
 
 DUE_SOON_DAYS = 14
 EPSILON = 1e-9
-UPDATE_PERIOD = {
-    UpdateEvery.WEEKLY: relativedelta(weeks=1),
-    UpdateEvery.MONTHLY: relativedelta(months=1),
-    UpdateEvery.QUARTERLY: relativedelta(months=3),
-    UpdateEvery.HALF_YEARLY: relativedelta(months=6),
-    UpdateEvery.YEARLY: relativedelta(years=1),
-}
 
 
 def all_series(plan: Plan, entries: list[Entry]) -> dict[str, Series]:
@@ -44,10 +35,12 @@ def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
         current = start_value(goal)  # a level stays unread (None)
     progress = progress_of(goal, current)
     expected = expected_on(goal, as_of)
-    done, reached, failed = judge(goal, series, current, as_of)
+    judged = judge(goal, series, current, as_of)
+    done = judged.done
     state = decide_state(
-        goal, progress=progress, expected=expected, done=done, as_of=as_of, failed=failed
-    )
+        goal, progress=progress, expected=expected, done=done, as_of=as_of,
+        failed=judged.failed, waiting=judged.waiting,
+    )  # fmt: skip
     last = series.last_entry_on_or_before(as_of)
     days_left = (goal.deadline - as_of).days
     items_now = series.items_on(as_of) | frozenset(goal.start_items)
@@ -60,21 +53,24 @@ def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
         state=state,
         due_soon=not done and 0 <= days_left <= DUE_SOON_DAYS,
         stale=is_stale(goal, last, done=done, as_of=as_of),
-        schedule_days=schedule_days(goal, progress, as_of),
+        # nothing to judge yet: not behind (nor ahead of) anything
+        schedule_days=None if judged.waiting else schedule_days(goal, progress, as_of),
         forecast=forecast(goal, series, as_of),
         days_left=days_left,
         last_entry=last,
         items_done=tuple(i for i in goal.items if i in items_now),
-        target_reached=reached,
+        target_reached=judged.reached,
         item_states=item_states(goal, items_now, as_of),
+        awaiting_final=judged.awaiting_final,
+        behind_since=None if done else kind_of(goal).behind_since(goal, series, current, as_of),
     )
 
 
 def judge(goal: Goal, series: Series, current, as_of: dt.date) -> Judgement:
-    """(done, target reached but not yet done, failed for good), as the goal's
-    kind judges it (tracker.kinds): counts, milestones and checklists are done
-    when met; a level on its final reading, when first reached, or held
-    throughout."""
+    """Done, target reached but not yet done, failed for good, nothing to judge
+    yet, awaiting a final reading — as the goal's kind judges it
+    (tracker.kinds): counts, milestones and checklists are done when met; a
+    level on its final reading, when first reached, or held throughout."""
     return kind_of(goal).judge(goal, series, current, as_of)
 
 
@@ -103,15 +99,19 @@ def decide_state(
     done: bool,
     as_of: dt.date,
     failed: bool = False,
+    waiting: bool = False,
 ) -> State:
     """SPEC's rules, first match wins. `failed`: a level that had to hold its
-    target fell short, so it can no longer be done."""
+    target fell short, so it can no longer be done; `waiting`: its kind has
+    nothing to judge yet (a level held throughout, with no reading)."""
     if done:
         return State.DONE
     if as_of > goal.deadline:
         return State.OVERDUE
     if failed:
         return State.OFF_TRACK
+    if waiting:
+        return State.PENDING
     behind = expected - progress
     if kind_of(goal).waits and as_of < goal.deadline and behind <= EPSILON:
         return State.PENDING  # a milestone or checklist not yet due

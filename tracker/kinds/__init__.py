@@ -10,7 +10,16 @@ object of the common shape in base.py; KINDS is the registry every layer asks
 
 from __future__ import annotations
 
-from tracker.kinds.base import EPSILON, Complaint, Effect, GoalKind, Judgement, PlanKey, Typed
+from tracker.kinds.base import (
+    EPSILON,
+    UPDATE_PERIOD,
+    Complaint,
+    Effect,
+    GoalKind,
+    Judgement,
+    PlanKey,
+    Typed,
+)
 from tracker.kinds.checklist import CHECKLIST
 from tracker.kinds.count import COUNT, IMPLAUSIBLE_FACTOR
 from tracker.kinds.level import LEVEL
@@ -31,6 +40,6 @@ EFFECTS: dict[Kind, dict[Op, Effect]] = {k: kind.effects for k, kind in KINDS.it
 NEVER_NEGATIVE: dict[Kind, frozenset[Op]] = {k: kind.never_negative for k, kind in KINDS.items()}
 
 __all__ = [
-    "EFFECTS", "EPSILON", "IMPLAUSIBLE_FACTOR", "KINDS", "NEVER_NEGATIVE", "Complaint",
-    "Effect", "GoalKind", "Judgement", "PlanKey", "Typed", "kind_of",
+    "EFFECTS", "EPSILON", "IMPLAUSIBLE_FACTOR", "KINDS", "NEVER_NEGATIVE", "UPDATE_PERIOD",
+    "Complaint", "Effect", "GoalKind", "Judgement", "PlanKey", "Typed", "kind_of",
 ]  # fmt: skip

@@ -1,6 +1,6 @@
 """The common shape of a kind of goal (GoalKind) and what kinds share: the
-effects a log line can have, how a plan key is typed, a judgement, and the
-path a goal is expected to follow by default.
+effects a log line can have, how a plan key is typed, a judgement, the length
+of a reporting period, and the path a goal is expected to follow by default.
 
 A kind is one object of a GoalKind subclass (tracker/kinds/count.py …); what
 it says is read by every layer above — the plan reader, the ledger, the rules,
@@ -14,11 +14,23 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import NamedTuple, Protocol
 
-from tracker.model import Entry, Goal, GoalStatus, Kind, Op
+from dateutil.relativedelta import relativedelta
+
+from tracker.model import Entry, Goal, GoalStatus, Kind, Op, UpdateEvery
 from tracker.numbers import exact, grouped
 from tracker.words import say
 
 EPSILON = 1e-9  # a value this close to its target meets it
+
+# How long one reporting period is (SPEC's `update_every`): a goal not
+# reported within it is stale, and a final reading must fall in its last one.
+UPDATE_PERIOD = {
+    UpdateEvery.WEEKLY: relativedelta(weeks=1),
+    UpdateEvery.MONTHLY: relativedelta(months=1),
+    UpdateEvery.QUARTERLY: relativedelta(months=3),
+    UpdateEvery.HALF_YEARLY: relativedelta(months=6),
+    UpdateEvery.YEARLY: relativedelta(years=1),
+}
 
 
 class Effect(str, Enum):
@@ -58,6 +70,8 @@ class Judgement(NamedTuple):
     done: bool
     reached: bool = False  # met before its deadline, not done yet (a level judged at the end)
     failed: bool = False  # can no longer be done (a level held throughout fell short)
+    waiting: bool = False  # nothing to judge yet: pending, not behind
+    awaiting_final: bool = False  # past its deadline with no reading that covers it
 
 
 class Readings(Protocol):
@@ -183,6 +197,25 @@ class GoalKind:
     ) -> Judgement:
         """Done when met."""
         return Judgement(current is not None and self.met(goal, current))
+
+    def measures_delay(self, goal: Goal) -> bool:
+        """Whether the goal's delay is its own (days since behind_since), not
+        the days behind its trajectory."""
+        return False
+
+    def behind_since(
+        self, goal: Goal, readings: Readings, current: float | None, as_of: dt.date
+    ) -> dt.date | None:
+        """The day the goal fell behind by its own measure (measures_delay)."""
+        return None
+
+    def missed_stage(self, goal: Goal, current: float | None, as_of: dt.date) -> dt.date | None:
+        """The earliest dated stage passed before `as_of` and not reached: a
+        trajectory checkpoint, or the deadline."""
+        progress = self.progress(goal, current) if current is not None else 0.0
+        stages = [(c.date, self.progress(goal, c.value)) for c in goal.trajectory]
+        stages.append((goal.deadline, 1.0))
+        return min((d for d, due in stages if d < as_of and progress < due - EPSILON), default=None)
 
     # -- its forecast ------------------------------------------------------------
 

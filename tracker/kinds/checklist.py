@@ -37,6 +37,18 @@ class Checklist(GoalKind):
         due = sum(1 for item in goal.items if goal.item_deadline(item) <= day)
         return due / len(goal.items)
 
+    def measures_delay(self, goal: Goal) -> bool:
+        return True
+
+    def behind_since(self, goal: Goal, readings, current, as_of: dt.date) -> dt.date | None:
+        """The earliest item deadline (its own, else the goal's) passed with the
+        item not done, or stage of its trajectory missed."""
+        done = readings.items_on(as_of) | frozenset(goal.start_items)
+        missed = [goal.item_deadline(i) for i in goal.items if i not in done]
+        missed = [day for day in missed if day < as_of]
+        stage = self.missed_stage(goal, current, as_of)
+        return min([*missed, *([stage] if stage else [])], default=None)
+
     def carried(self, goal: Goal, status: GoalStatus) -> dict:
         return {"start_items": status.items_done}
 

@@ -5,10 +5,12 @@ first reached, or held throughout (SPEC "Readings decided")."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from tracker.kinds.base import (
     EPSILON,
+    UPDATE_PERIOD,
     Complaint,
     Effect,
     GoalKind,
@@ -68,35 +70,78 @@ class Level(GoalKind):
 
     # -- what is expected, and how it is judged ----------------------------------
 
+    def expected(self, goal: Goal, day: dt.date) -> float:
+        if goal.judged is Judged.THROUGHOUT:
+            # It must hold every day from its start: the whole target, not a ramp.
+            return 0.0 if day < goal.start else 1.0
+        return super().expected(goal, day)
+
     def judge(
         self, goal: Goal, readings: Readings, current: float | None, as_of: dt.date
     ) -> Judgement:
         if goal.judged is Judged.FIRST:  # done for good once reached
             return Judgement(any(self.met(goal, v) for _, v in readings.steps_until(as_of)))
-        at_deadline = as_of >= goal.deadline
-        if goal.judged is Judged.FINAL:
-            # Before the deadline a met target is on track ("target reached");
-            # the reading at the deadline decides.
-            if at_deadline:
-                final = readings.value_on(goal.deadline)
-                return Judgement(final is not None and self.met(goal, final))
-            return Judgement(False, reached=current is not None and self.met(goal, current))
-        # Held throughout: off track for good the day a reading falls short,
-        # done at the deadline if none did.
-        held = [v for _, v in readings.steps_until(min(as_of, goal.deadline))]
-        if any(not self.met(goal, v) for v in held):
+        if goal.judged is Judged.THROUGHOUT:
+            return self._held(goal, readings, as_of)
+        return self._final(goal, readings, current, as_of)
+
+    def _final(self, goal: Goal, readings: Readings, current, as_of: dt.date) -> Judgement:
+        """Before the deadline a met target is on track ("target reached"); from
+        the deadline on, the latest reading decides if it covers the end of the
+        period, and without one the goal awaits its final reading."""
+        met = current is not None and self.met(goal, current)
+        if as_of < goal.deadline:
+            return Judgement(False, reached=met)
+        i = bisect.bisect_right(readings.days, as_of)
+        last = readings.days[i - 1] if i else None
+        if last is not None and self.covers_end(goal, last):
+            return Judgement(met)
+        if as_of == goal.deadline:
+            return Judgement(False, reached=met)
+        return Judgement(False, awaiting_final=last is not None)
+
+    def covers_end(self, goal: Goal, day: dt.date) -> bool:
+        """Whether a reading on `day` covers the end of the goal's period: dated
+        within its last reporting period before the deadline, or after it."""
+        return day > goal.deadline - UPDATE_PERIOD[goal.update_every]
+
+    def _held(self, goal: Goal, readings: Readings, as_of: dt.date) -> Judgement:
+        """On track while every reading meets it, failed for good the day one
+        falls short, done at the deadline; with no reading yet, nothing to judge."""
+        held = list(readings.steps_until(min(as_of, goal.deadline)))
+        if any(not self.met(goal, v) for _, v in held):
             return Judgement(False, failed=True)
-        return Judgement(bool(held) and at_deadline, reached=bool(held) and not at_deadline)
+        if not held:
+            return Judgement(False, waiting=True)
+        return Judgement(as_of >= goal.deadline, reached=as_of < goal.deadline)
+
+    def measures_delay(self, goal: Goal) -> bool:
+        return goal.judged is Judged.THROUGHOUT
+
+    def behind_since(
+        self, goal: Goal, readings: Readings, current: float | None, as_of: dt.date
+    ) -> dt.date | None:
+        """A level held throughout: the first reading that fell short (or its
+        deadline, passed without a reading)."""
+        if goal.judged is not Judged.THROUGHOUT:
+            return None
+        for day, value in readings.steps_until(min(as_of, goal.deadline)):
+            if not self.met(goal, value):
+                return day
+        return goal.deadline if as_of > goal.deadline and current is None else None
 
     # -- its forecast --------------------------------------------------------------
 
     def forecast_start(
         self, goal: Goal, readings: Readings, day: dt.date
     ) -> tuple[dt.date, float] | None:
-        """The last reading before the window, else its first reading in it."""
+        """The last reading before the window, else the baseline it started
+        from, else its first reading in the window."""
         before = readings.value_on(day)
         if before is not None:
             return day, before
+        if goal.baseline is not None:
+            return day, goal.baseline
         first = next((d for d in readings.days if d >= day), None)
         return None if first is None else (first, readings.value_on(first))
 

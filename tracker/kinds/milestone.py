@@ -25,6 +25,13 @@ class Milestone(GoalKind):
     def expected_before_deadline(self, goal: Goal, day: dt.date) -> float:
         return 0.0  # nothing is expected before the deadline
 
+    def measures_delay(self, goal: Goal) -> bool:
+        return True
+
+    def behind_since(self, goal: Goal, readings, current, as_of: dt.date) -> dt.date | None:
+        """The earliest stage (or the deadline) it missed."""
+        return self.missed_stage(goal, current, as_of)
+
     def gap(self, goal: Goal, short: float) -> float | None:
         return None  # done or not: its value already says what is missing
 

@@ -155,6 +155,7 @@ def status_dict(status: GoalStatus) -> dict:
         "last_entry": status.last_entry.isoformat() if status.last_entry else None,
         "items_done": list(status.items_done) if kind.takes("items") else None,
         "target_reached": status.target_reached,
+        "awaiting_final_reading": status.awaiting_final,
         "items": [
             {"name": name, "deadline": goal.item_deadline(name).isoformat(), "state": state.value}
             for name, state in status.item_states

@@ -83,6 +83,8 @@ def schedule_text(status: GoalStatus, lang: str) -> str:
 def flags(status: GoalStatus, lang: str) -> list[str]:
     found = conditions(status)
     out = [say("flag.reached", lang)] if status.target_reached else []
+    if status.awaiting_final:
+        out.append(say("flag.awaiting_final", lang))
     for condition in FLAGS:
         if condition not in found:
             continue
@@ -104,6 +106,9 @@ def forecast_sentence(status: GoalStatus, lang: str) -> str:
         return say("forecast.not_projected", lang)
     if status.target_reached and f is not None:
         return say("forecast.reached", lang, date=f.completion_date, target=target,
+                   deadline=goal.deadline)  # fmt: skip
+    if status.awaiting_final and f is not None and f.window_days is None:
+        return say("forecast.awaiting_final", lang, date=f.completion_date, target=target,
                    deadline=goal.deadline)  # fmt: skip
     if status.state is State.DONE and f is not None:
         if f.days_late:
@@ -133,13 +138,11 @@ def alert_reason(status: GoalStatus, condition: Condition, lang: str) -> str:
     """Why an alert was raised, in one line."""
     goal = status.goal
     if condition is Condition.OVERDUE:
-        return say(
-            "reason.overdue",
-            lang,
-            deadline=goal.deadline,
-            days=-status.days_left,
-            done=done_text(status, lang),
-        )
+        done = done_text(status, lang)
+        if status.awaiting_final:
+            done = say("reason.awaiting_final", lang, done=done)
+        return say("reason.overdue", lang, deadline=goal.deadline, days=-status.days_left,
+                   done=done)  # fmt: skip
     if condition in (Condition.OFF_TRACK, Condition.AT_RISK):
         done, due = f"{status.progress * 100:.0f}%", f"{status.expected * 100:.0f}%"
         if (status.schedule_days or 0) < 0:

@@ -79,7 +79,7 @@ def show_report(
         latest = [row for group in groups for row in group.rows()]
         return (show_table(plan, status, latest, earlier, chart, sentence, lang),)
 
-    return Report("tracker.show/1", as_of, body, tables=tables)
+    return Report("tracker.show/2", as_of, body, tables=tables)
 
 
 def show_table(
@@ -123,10 +123,11 @@ def show_table(
     if revised:
         head.append(f"{word('show.revision')}: {revised}")
     schedule = schedule_text(status, lang) if status.state is not State.DONE else ""
+    awaiting = word("flag.awaiting_final") if status.awaiting_final else ""
     head.append(
         f"{word('show.now')}: {value_text(status, lang)} ({percent(status.progress)} / "
         f"{word('column.expected')} {percent(status.expected)}) · {state_text(status.state, lang)}"
-        + (f" · {schedule}" if schedule else "")
+        + "".join(f" · {x}" for x in (schedule, awaiting) if x)
     )
     columns = (
         Column("date", word("show.date")),
