@@ -13,6 +13,7 @@ from tracker.engine.offices import (
     delay_days,
     holds,
     office_standings,
+    standing,
 )
 from tracker.engine.status import goal_status, state_counts
 from tracker.kinds import kind_of
@@ -23,19 +24,21 @@ from tracker.ledger import (
     names_not_in_plan,
     start_value,
 )
-from tracker.model import Condition, Entry, Goal, GoalStatus, Plan, State
+from tracker.model import Condition, Entry, Goal, GoalStatus, Op, Plan, State
 
 
 @dataclass(frozen=True, slots=True)
 class GoalActivity:
-    """One goal's entries in the period and what they changed."""
+    """One goal's live entries in the period, its retractions dated in it, and
+    what they changed."""
 
     goal: Goal
-    entries: tuple[Entry, ...]
+    entries: tuple[Entry, ...]  # those that count (a retracted one is not listed)
     before: float | None
     after: float | None
     items_done: tuple[str, ...]  # checklist items ticked in the period
     by: tuple[str, ...]
+    retractions: tuple[Entry, ...] = ()  # dated in the period, naming an entry of the goal
 
     @property
     def net_change(self) -> float | None:
@@ -68,7 +71,8 @@ class Summary:
     counts: dict[str, int]
     counts_before: dict[str, int]
     attention: tuple[Attention, ...]
-    offices: tuple[OfficeStanding, ...]
+    offices: tuple[OfficeStanding, ...]  # an office's own digest: that office alone
+    total: OfficeStanding  # every goal of the digest once, however many offices share it
     activity: tuple[GoalActivity, ...]
     changes: tuple[StateChange, ...]
     due_soon: tuple[GoalStatus, ...]
@@ -108,10 +112,15 @@ def summarize(
     eve = since - dt.timedelta(days=1)
     now = [goal_status(g, series[g.id], as_of=until) for g in goals]
     then = {g.id: goal_status(g, series[g.id], as_of=eve) for g in goals}
+    retracted_in: dict[str, dict[str, Entry]] = {}  # goal → its retractions, once each by id
+    for entry in entries:
+        if entry.op is Op.RETRACT and entry.date is not None and since <= entry.date <= until:
+            retracted_in.setdefault(entry.goal, {}).setdefault(entry.id, entry)
     activity = []
     for goal in goals:
         in_period = tuple(e for e in grouped[goal.id] if since <= e.date <= until)
-        if not in_period:
+        retractions = tuple(retracted_in.get(goal.id, {}).values())
+        if not in_period and not retractions:
             continue
         s = series[goal.id]
         ticked = tuple(i for i in goal.items if i in s.items_on(until) - s.items_on(eve))
@@ -122,7 +131,8 @@ def summarize(
                 _value(goal, s, eve),
                 _value(goal, s, until),
                 ticked,
-                tuple(dict.fromkeys(e.by for e in in_period)),
+                tuple(dict.fromkeys(e.by for e in (*in_period, *retractions))),
+                retractions,
             )
         )
     changes = tuple(
@@ -137,7 +147,8 @@ def summarize(
         counts=state_counts(now),
         counts_before=state_counts(list(then.values())),
         attention=needs_attention(now),
-        offices=tuple(office_standings(now)),
+        offices=tuple(o for o in office_standings(now) if office is None or o.office == office),
+        total=standing("", now),
         activity=tuple(activity),
         changes=changes,
         due_soon=tuple(s for s in by_deadline if s.due_soon),

@@ -40,7 +40,7 @@ from tracker.views.sheets import flat_status, record_sheet
 from tracker.views.status import counts_line
 from tracker.words import say
 
-SCHEMA = "tracker.summary/2"
+SCHEMA = "tracker.summary/3"
 
 
 def period_text(summary: Summary, week: str | None) -> str:
@@ -58,15 +58,19 @@ def summary_subject(summary: Summary, *, week: str | None, lang: str) -> str:
 
 
 def change_text(activity: GoalActivity, lang: str) -> str:
-    """What the period's entries did, as the goal's kind says it: +200 人, ✔ 长石."""
+    """What the period's entries did, as the goal's kind says it (+200 人, ✔ 长石),
+    and the retractions dated in it (撤销 8ea3c1d2)."""
     goal = activity.goal
     note_only = say("summary.note_only", lang)
+    retracted = [say("change.retracts", lang, id=r.retracts[:8]) for r in activity.retractions]
     if all(e.op is Op.CHECKIN for e in activity.entries):
-        return note_only
-    text = kind_of(goal).change_text(
-        goal, activity.before, activity.after, activity.items_done, lang
-    )
-    return note_only if text is None else text
+        text = note_only if activity.entries or not retracted else None
+    else:
+        text = kind_of(goal).change_text(
+            goal, activity.before, activity.after, activity.items_done, lang
+        )
+        text = note_only if text is None else text
+    return say("list.semicolon", lang).join(x for x in (text, *retracted) if x)
 
 
 def summary_report(summary: Summary, *, week: str | None, lang: str) -> Report:
@@ -197,6 +201,16 @@ def summary_body(summary: Summary, *, week: str | None, lang: str) -> dict:
                 "items_done": list(a.items_done),
                 "by": list(a.by),
                 "notes": [e.note for e in a.entries if e.note],
+                "retractions": [
+                    {
+                        "id": r.id,
+                        "retracts": r.retracts,
+                        "date": r.date.isoformat(),
+                        "reason": r.reason,
+                        "by": r.by,
+                    }
+                    for r in a.retractions
+                ],  # fmt: skip
             }
             for a in summary.activity
         ],
@@ -235,13 +249,18 @@ def condition_text(attention: Attention, lang: str) -> str:
 
 
 def behind_text(attention: Attention, lang: str) -> str:
-    """How far behind in days, by the condition's own measure."""
+    """How far behind in days, by the condition's own measure; a goal whose
+    kind measures its own delay (a missed stage or item deadline, a reading
+    that fell short) by that, unless it is overdue (then: days past the deadline)."""
+    status = attention.status
     days = attention.delay_days
     if attention.condition is Condition.OVERDUE:
-        return say("days.overdue", lang, days=days)
+        return say("days.overdue", lang, days=max(0, -status.days_left))
     if attention.condition is Condition.LATE:
         return say("attention.late_days", lang, days=days)
-    return schedule_text(attention.status, lang)
+    if kind_of(status.goal).measures_delay(status.goal):
+        return say("schedule.behind", lang, days=days) if days else ""
+    return schedule_text(status, lang)
 
 
 def gap_text(attention: Attention, lang: str) -> str:
@@ -315,7 +334,7 @@ def summary_blocks(summary: Summary, *, week: str | None, lang: str) -> tuple[Ta
     )
     offices = Table(
         office_columns(lang),
-        tuple(office_rows(summary.offices, lang)),
+        tuple(office_rows(summary.offices, summary.total, lang)),
         title=word("summary.offices"),
         empty_text=word("table.empty"),
         footer_lines=() if summary.office else (word("office.stale_hint"),),
@@ -462,8 +481,11 @@ def office_columns(lang: str) -> tuple[Column, ...]:
     )
 
 
-def office_rows(offices: tuple[OfficeStanding, ...], lang: str) -> list[tuple[Cell, ...]]:
-    """One row per office, most in need first, and a total when there are several."""
+def office_rows(
+    offices: tuple[OfficeStanding, ...], total: OfficeStanding, lang: str
+) -> list[tuple[Cell, ...]]:
+    """One row per office, most in need first, and when there are several a
+    total that counts each goal once (a shared goal is in several rows)."""
 
     def n(value: int, style: str) -> Cell:
         return Cell(str(value), style if value else "dim")
@@ -487,20 +509,21 @@ def office_rows(offices: tuple[OfficeStanding, ...], lang: str) -> list[tuple[Ce
         for o in offices
     ]
     if len(offices) > 1:
-
-        def total(attr) -> int:
-            return sum(attr(o) for o in offices)
-
         rows.append(
             (
                 Cell(say("office.total", lang), "title"),
-                Cell(str(total(lambda o: o.held)), "title"),
-                Cell(str(total(lambda o: o.done)), "title"),
-                Cell(str(total(lambda o: o.on_schedule)), "title"),
-                Cell(str(total(lambda o: o.behind)), "title"),
-                Cell(str(total(lambda o: o.overdue)), "title"),
-                Cell(str(total(lambda o: len(o.stale))), "title"),
-                worst(max(o.worst_delay for o in offices)),
+                *(
+                    Cell(str(n), "title")
+                    for n in (
+                        total.held,
+                        total.done,
+                        total.on_schedule,
+                        total.behind,
+                        total.overdue,
+                        len(total.stale),
+                    )
+                ),  # fmt: skip
+                worst(total.worst_delay),
             )
         )
     return rows
