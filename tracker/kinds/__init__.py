@@ -10,18 +10,9 @@ object of the common shape in base.py; KINDS is the registry every layer asks
 
 from __future__ import annotations
 
-from tracker.kinds.base import (
-    EPSILON,
-    UPDATE_PERIOD,
-    Complaint,
-    Effect,
-    GoalKind,
-    Judgement,
-    PlanKey,
-    Typed,
-)
+from tracker.kinds.base import UPDATE_PERIOD, Complaint, Effect, GoalKind, Judgement, PlanKey, Typed
 from tracker.kinds.checklist import CHECKLIST
-from tracker.kinds.count import COUNT, IMPLAUSIBLE_FACTOR
+from tracker.kinds.count import COUNT
 from tracker.kinds.level import LEVEL
 from tracker.kinds.milestone import MILESTONE
 from tracker.model import Goal, Kind, Op
@@ -40,6 +31,6 @@ EFFECTS: dict[Kind, dict[Op, Effect]] = {k: kind.effects for k, kind in KINDS.it
 NEVER_NEGATIVE: dict[Kind, frozenset[Op]] = {k: kind.never_negative for k, kind in KINDS.items()}
 
 __all__ = [
-    "EFFECTS", "EPSILON", "IMPLAUSIBLE_FACTOR", "KINDS", "NEVER_NEGATIVE", "UPDATE_PERIOD",
-    "Complaint", "Effect", "GoalKind", "Judgement", "PlanKey", "Typed", "kind_of",
+    "EFFECTS", "KINDS", "NEVER_NEGATIVE", "UPDATE_PERIOD", "Complaint",
+    "Effect", "Judgement", "PlanKey", "Typed", "kind_of",
 ]  # fmt: skip
