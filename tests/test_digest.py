@@ -301,7 +301,7 @@ def test_after_the_plan_each_report_says_how_to_see_it_as_it_stood(run):
     assert "2020-12-31" in status.stderr and hint in status.stderr
     assert len(status.stderr.strip().splitlines()) == 1
     piped = run("status", "--as-of", "2021-03-01", "--format", "json", code=0)
-    assert json.loads(piped.stdout)["schema"] == "tracker.status/1"  # stdout stays JSON
+    assert json.loads(piped.stdout)["schema"] == "tracker.status/2"  # stdout stays JSON
     assert hint in piped.stderr
     alerts = run("alerts", "--as-of", "2021-03-01", "--lang", "en", code=0)
     assert "this plan ended on 2020-12-31" in alerts.stderr

@@ -160,9 +160,13 @@ CUT = goal(Kind.LEVEL, target=10.0, baseline=50.0, direction=Direction.AT_MOST)
         # level at_most 50 → 10: 40 → 26 over the window = 0.25/day down; 16 to go →
         # 64 days → Mar 1 + 64 = May 4; Apr 10 → May 4 = 24 late
         (CUT, [("01-05", V, 40), ("03-01", V, 26)], "03-01", ("05-04", 24, 56)),
-        # level whose first reading (Feb 10) is inside the window: the rate starts
-        # there: 40 → 30 over 20 days = 0.5/day; 20 to go → 40 days → Apr 10, on time
-        (CUT, [("02-10", V, 40), ("03-01", V, 30)], "03-01", ("04-10", 0, 20)),
+        # level with no reading before the window (its first is Feb 10): the rate
+        # starts from its baseline at the window's start: 50 → 30 over 56 days;
+        # 20 to go → 56 days → Apr 26; Apr 10 → Apr 26 = 16 late
+        (CUT, [("02-10", V, 40), ("03-01", V, 30)], "03-01", ("04-26", 16, 56)),
+        # and with no baseline either, from its first reading in the window:
+        # 40 → 50 over 20 days = 0.5/day; 50 to go → 100 days → Jun 9; 60 late
+        (goal(Kind.LEVEL), [("02-10", V, 40), ("03-01", V, 50)], "03-01", ("06-09", 60, 20)),
         # level at_least 0 → 100: 30 → 58 over 56 days = 0.5/day; 42 to go → 84 days →
         # May 24 (Mar 1 +31 Apr 1 +30 May 1 +23); Apr 10 → May 24 = 44
         (goal(Kind.LEVEL), [("01-05", V, 30), ("03-01", V, 58)], "03-01", ("05-24", 44, 56)),

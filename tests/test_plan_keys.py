@@ -71,8 +71,12 @@ def test_a_year_long_cut_met_in_june_is_on_track_not_done(plan):
     plan("log", "cut.final", "12.5", "--date", "2020-06-15", code=0)
     june = goal_status(plan, "cut.final", "2020-06-30")
     assert (june["state"], june["target_reached"]) == ("on_track", True)
-    # The final reading counts.
-    assert goal_status(plan, "cut.final", "2020-12-31")["state"] == "done"
+    # A June reading does not cover the end of the year: not done at the end,
+    # and after it the goal awaits its final reading.
+    end = goal_status(plan, "cut.final", "2020-12-31")
+    assert (end["state"], end["awaiting_final_reading"]) == ("on_track", False)
+    after = goal_status(plan, "cut.final", "2021-01-15")
+    assert (after["state"], after["awaiting_final_reading"]) == ("overdue", True)
     plan("log", "cut.final", "8", "--date", "2020-12-01", code=0)
     assert goal_status(plan, "cut.final", "2020-12-31")["state"] == "off_track"
     assert goal_status(plan, "cut.final", "2021-01-01")["state"] == "overdue"
@@ -296,7 +300,7 @@ def test_next_years_plan_carries_unfinished_goals_with_their_values(plan, tmp_pa
     assert bases["items_done"] == ["甲"]
     definition = {g["id"]: g for g in carried.json("goals")["goals"]}
     assert definition["cut.final"]["baseline"] == 7
-    assert definition["bridge"]["deadline"] == "2022-06-30"
+    assert definition["bridge"]["deadline"] == "2021-06-30"  # a continuing goal keeps its date
 
 
 # ── a level's forecast, and its target reached early ─────────────────────────

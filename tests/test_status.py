@@ -120,8 +120,9 @@ def test_forecast_for_levels_in_both_directions(tiny):
     tiny("log", "t.lower", "60", "--date", "2020-02-10", code=0)
     g = goal_status(tiny, "t.lower", "2020-02-10")
     assert g["progress"] == 0.5  # (100 − 60) / (100 − 20)
-    # 40 down in 40 days: 1 a day; 40 to go → 2020-03-21.
-    assert g["forecast"] == {"completion_date": "2020-03-21", "days_late": 0}
+    # The window reaches back to the day before the start, before any reading:
+    # from the baseline there, 40 down in 41 days; 40 to go → 41 days → 2020-03-22.
+    assert g["forecast"] == {"completion_date": "2020-03-22", "days_late": 0}
     assert goal_status(tiny, "t.lower", "2020-02-18")["stale"] is True  # weekly, last entry 02-10
     assert goal_status(tiny, "t.lower", "2020-02-17")["stale"] is False
 

@@ -264,15 +264,6 @@ class Goal:
                 found = revision
         return found
 
-    @property
-    def full_target(self) -> float:
-        """The value at which the goal is met, for every kind."""
-        if self.kind is Kind.CHECKLIST:
-            return float(len(self.items))
-        if self.kind is Kind.MILESTONE:
-            return 1.0
-        return float(self.target or 0)
-
 
 @dataclass(frozen=True)
 class Plan:
@@ -454,6 +445,12 @@ class GoalStatus(NamedTuple):
     items_done: tuple[str, ...] = ()
     target_reached: bool = False  # a level judged on its final reading, met before its deadline
     item_states: tuple[tuple[str, State], ...] = ()  # checklist items with deadlines
+    awaiting_final: bool = (
+        False  # a level judged at the end, past it without a reading that covers it
+    )
+    behind_since: dt.date | None = (
+        None  # the day it fell behind, for kinds that measure their own delay
+    )
 
 
 class WriteResult(NamedTuple):

@@ -15,6 +15,7 @@ from tracker.cli.common import (
 )
 from tracker.cli.help import cli_command, completer, option
 from tracker.cli.lang import setting
+from tracker.kinds import kind_of
 from tracker.model import Entry, Op, Source
 from tracker.problems import TrackerError, UsageError, problem
 from tracker.refs import resolve_goal
@@ -177,7 +178,7 @@ def _op_for(goal, value, total, done, items, note) -> tuple[Op, float | None]:
     if not given:
         if note:
             return Op.CHECKIN, None
-        raise UsageError("nothing_to_log", f"how_to_log_{goal.kind.value}", goal=goal.id)
+        raise UsageError("nothing_to_log", kind_of(goal).how_to_log_key, goal=goal.id)
     if total is not None:
         return Op.TOTAL, parse_number(total, "--total")
     if value is not None:

@@ -6,16 +6,18 @@ import datetime as dt
 import math
 
 from tracker.engine.trajectory import is_met
-from tracker.ledger import Series, start_value
-from tracker.model import Direction, Forecast, Goal, Kind
+from tracker.kinds import kind_of
+from tracker.ledger import Series
+from tracker.model import Forecast, Goal
 
 WINDOW_DAYS = 56  # "the rate of the last 8 weeks"
 
 
 def forecast(goal: Goal, series: Series, as_of: dt.date) -> Forecast | None:
-    """None when there is nothing to project: not a count or level goal, no
-    entries yet, or no progress in the window."""
-    if goal.kind not in (Kind.COUNT, Kind.LEVEL):
+    """None when there is nothing to project: a kind that does not forecast
+    (milestones, checklists), no entries yet, or no progress in the window."""
+    kind = kind_of(goal)
+    if not kind.forecasts:
         return None
     current = series.value_on(as_of)
     if current is None:
@@ -25,18 +27,15 @@ def forecast(goal: Goal, series: Series, as_of: dt.date) -> Forecast | None:
         return Forecast(met_on, max(0, (met_on - goal.deadline).days), None)
     # The rate is the change after start_day up to as_of; a window reaching back
     # past the goal's start begins the day before it, so day-one entries count.
-    start_day = max(goal.start - dt.timedelta(days=1), as_of - dt.timedelta(days=WINDOW_DAYS))
-    before = series.value_on(start_day)
-    if before is None:
-        if goal.kind is Kind.COUNT:
-            before = start_value(goal)  # zero, or what a carried goal brought
-        else:  # a level goal whose first reading falls inside the window
-            start_day = next(d for d in series.days if d >= start_day)
-            before = series.value_on(start_day)
+    window = max(goal.start - dt.timedelta(days=1), as_of - dt.timedelta(days=WINDOW_DAYS))
+    start = kind.forecast_start(goal, series, window)  # a count from zero, a level its own way
+    if start is None:
+        return None
+    start_day, before = start
     days = (as_of - start_day).days
     if days <= 0:
         return None
-    sign = -1 if goal.kind is Kind.LEVEL and goal.direction is Direction.AT_MOST else 1
+    sign = kind.toward(goal)
     rate = sign * (current - before) / days  # toward the target, per day
     if rate <= 0:
         return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.engine.alerts import conditions
+from tracker.kinds import kind_of
 from tracker.model import Condition, Goal, GoalStatus, State
 
 # What needs a decision, most serious first (the order of SPEC's digest).
@@ -31,11 +32,17 @@ def attention_condition(status: GoalStatus) -> Condition | None:
 
 
 def delay_days(status: GoalStatus) -> int:
-    """How late the goal is, in days, by the measure of its most serious
-    condition: past the deadline (overdue), behind the trajectory (off track, at
-    risk; SPEC's schedule_days), or forecast after the deadline (late). 0 when
+    """How late the goal is, in days. A kind that measures its own delay
+    (milestones, checklists, levels held throughout) counts the days since it
+    fell behind: its earliest missed stage or item deadline, its first reading
+    that fell short. Otherwise by the measure of its most serious condition:
+    past the deadline (overdue), behind the trajectory (off track, at risk;
+    SPEC's schedule_days), or forecast after the deadline (late). 0 when
     nothing needs attention."""
     condition = attention_condition(status)
+    if condition is not None and kind_of(status.goal).measures_delay(status.goal):
+        since = status.behind_since
+        return 0 if since is None else (status.as_of - since).days
     if condition is Condition.OVERDUE:
         return max(0, -status.days_left)
     if condition is Condition.LATE:

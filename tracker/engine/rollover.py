@@ -11,8 +11,9 @@ from dataclasses import replace
 from dateutil.relativedelta import relativedelta
 
 from tracker.engine.status import goal_status
+from tracker.kinds import kind_of
 from tracker.ledger import Series
-from tracker.model import Goal, Kind, Plan, State
+from tracker.model import Goal, Plan, State
 
 
 def shift(day: dt.date, years: int) -> dt.date:
@@ -55,24 +56,36 @@ def carry_over(plan: Plan, series: dict[str, Series], *, year: int) -> tuple[Pla
 
 
 def _carried(plan: Plan, goal: Goal, status, years: int) -> Goal:
-    """One unfinished goal, as defined at the old plan's end, moved on a year."""
+    """One unfinished goal, as defined at the old plan's end, moved on: it
+    starts with the new plan, and its dates inside the old plan's year move to
+    the new one, while a continuing goal's dates beyond that year (a deadline
+    mid-next-year) stay as they are, with its `multi_year`. A checkpoint or
+    item deadline that would fall outside the goal's new span is dropped."""
+    start = shift(plan.start, years)
+
+    def moved(day: dt.date) -> dt.date:
+        return shift(day, years) if plan.start <= day <= plan.end else day
+
+    deadline = moved(goal.deadline)
+
+    def inside(day: dt.date) -> bool:
+        return start <= day <= deadline
+
     changes: dict = {
-        "start": shift(plan.start, years),
-        "deadline": shift(goal.deadline, years),
+        "start": start,
+        "deadline": deadline,
         "carried_from": f"{plan.id}:{goal.id}",
-        "multi_year": False,
         "revisions": (),
-        "trajectory": tuple(c._replace(date=shift(c.date, years)) for c in goal.trajectory),
+        "trajectory": tuple(
+            c._replace(date=moved(c.date)) for c in goal.trajectory if inside(moved(c.date))
+        ),
         "item_deadlines": tuple(
-            i._replace(deadline=shift(i.deadline, years)) for i in goal.item_deadlines
+            i._replace(deadline=moved(i.deadline))
+            for i in goal.item_deadlines
+            if inside(moved(i.deadline))
         ),
         "origin": None,
         "revised_from": None,
     }
-    if goal.kind is Kind.COUNT and status.current:
-        changes["start_value"] = status.current
-    elif goal.kind is Kind.LEVEL and status.current is not None:
-        changes["baseline"] = status.current
-    elif goal.kind is Kind.CHECKLIST:
-        changes["start_items"] = status.items_done
+    changes.update(kind_of(goal).carried(goal, status))  # where it stood at the end
     return replace(goal, **changes)

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateutil.relativedelta import relativedelta
-
 from tracker.engine.forecast import forecast
-from tracker.engine.trajectory import expected_on, is_met, progress_of, schedule_days
+from tracker.engine.trajectory import expected_on, progress_of, schedule_days
+from tracker.kinds import UPDATE_PERIOD, Judgement, kind_of
 from tracker.ledger import Series, build_series, effective_by_goal, start_value
-from tracker.model import Entry, Goal, GoalStatus, Judged, Kind, Plan, State, UpdateEvery
+from tracker.model import Entry, Goal, GoalStatus, Plan, State
 
 DUE_SOON_DAYS = 14
 EPSILON = 1e-9
-UPDATE_PERIOD = {
-    UpdateEvery.WEEKLY: relativedelta(weeks=1),
-    UpdateEvery.MONTHLY: relativedelta(months=1),
-    UpdateEvery.QUARTERLY: relativedelta(months=3),
-    UpdateEvery.HALF_YEARLY: relativedelta(months=6),
-    UpdateEvery.YEARLY: relativedelta(years=1),
-}
 
 
 def all_series(plan: Plan, entries: list[Entry]) -> dict[str, Series]:
@@ -39,14 +31,16 @@ def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
     was defined on as_of (revisions dated later do not apply yet)."""
     goal = goal.as_of(as_of)
     current = series.value_on(as_of)
-    if current is None and goal.kind is not Kind.LEVEL:
-        current = start_value(goal)
+    if current is None:
+        current = start_value(goal)  # a level stays unread (None)
     progress = progress_of(goal, current)
     expected = expected_on(goal, as_of)
-    done, reached, failed = judge(goal, series, current, as_of)
+    judged = judge(goal, series, current, as_of)
+    done = judged.done
     state = decide_state(
-        goal, progress=progress, expected=expected, done=done, as_of=as_of, failed=failed
-    )
+        goal, progress=progress, expected=expected, done=done, as_of=as_of,
+        failed=judged.failed, waiting=judged.waiting,
+    )  # fmt: skip
     last = series.last_entry_on_or_before(as_of)
     days_left = (goal.deadline - as_of).days
     items_now = series.items_on(as_of) | frozenset(goal.start_items)
@@ -59,38 +53,25 @@ def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
         state=state,
         due_soon=not done and 0 <= days_left <= DUE_SOON_DAYS,
         stale=is_stale(goal, last, done=done, as_of=as_of),
-        schedule_days=schedule_days(goal, progress, as_of),
+        # nothing to judge yet: not behind (nor ahead of) anything
+        schedule_days=None if judged.waiting else schedule_days(goal, progress, as_of),
         forecast=forecast(goal, series, as_of),
         days_left=days_left,
         last_entry=last,
         items_done=tuple(i for i in goal.items if i in items_now),
-        target_reached=reached,
+        target_reached=judged.reached,
         item_states=item_states(goal, items_now, as_of),
+        awaiting_final=judged.awaiting_final,
+        behind_since=None if done else kind_of(goal).behind_since(goal, series, current, as_of),
     )
 
 
-def judge(goal: Goal, series: Series, current, as_of: dt.date) -> tuple[bool, bool, bool]:
-    """(done, target reached but not yet done, failed for good) by how the goal
-    is judged. Counts, milestones and checklists are done when met; a level is
-    judged on its final reading (the default), when first reached, or held
-    throughout (done at the deadline only if no reading fell short)."""
-    met = is_met(goal, current)
-    if goal.kind is not Kind.LEVEL:
-        return met, False, False
-    if goal.judged is Judged.FIRST:
-        return any(is_met(goal, v) for _, v in series.steps_until(as_of)), False, False
-    at_deadline = as_of >= goal.deadline
-    if goal.judged is Judged.FINAL:
-        final = series.value_on(min(as_of, goal.deadline))
-        if at_deadline:
-            return is_met(goal, final), False, False
-        return False, met, False
-    readings = [v for d, v in series.steps_until(min(as_of, goal.deadline))]
-    fell_short = any(not is_met(goal, v) for v in readings)
-    if fell_short:
-        return False, False, True
-    held = bool(readings)
-    return held and at_deadline, held and not at_deadline, False
+def judge(goal: Goal, series: Series, current, as_of: dt.date) -> Judgement:
+    """Done, target reached but not yet done, failed for good, nothing to judge
+    yet, awaiting a final reading — as the goal's kind judges it
+    (tracker.kinds): counts, milestones and checklists are done when met; a
+    level on its final reading, when first reached, or held throughout."""
+    return kind_of(goal).judge(goal, series, current, as_of)
 
 
 def item_states(goal: Goal, items_done: frozenset, as_of: dt.date) -> tuple:
@@ -118,22 +99,22 @@ def decide_state(
     done: bool,
     as_of: dt.date,
     failed: bool = False,
+    waiting: bool = False,
 ) -> State:
     """SPEC's rules, first match wins. `failed`: a level that had to hold its
-    target fell short, so it can no longer be done."""
+    target fell short, so it can no longer be done; `waiting`: its kind has
+    nothing to judge yet (a level held throughout, with no reading)."""
     if done:
         return State.DONE
     if as_of > goal.deadline:
         return State.OVERDUE
     if failed:
         return State.OFF_TRACK
-    behind = expected - progress
-    if (
-        goal.kind in (Kind.MILESTONE, Kind.CHECKLIST)
-        and as_of < goal.deadline
-        and behind <= EPSILON
-    ):
+    if waiting:
         return State.PENDING
+    behind = expected - progress
+    if kind_of(goal).waits and as_of < goal.deadline and behind <= EPSILON:
+        return State.PENDING  # a milestone or checklist not yet due
     if behind <= EPSILON:
         return State.ON_TRACK
     if behind <= goal.tolerance + EPSILON:

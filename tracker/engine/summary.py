@@ -4,7 +4,6 @@ changed in a period — a pure function of (plan, entries, since, until, office)
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
 from tracker.engine.offices import (
@@ -14,8 +13,10 @@ from tracker.engine.offices import (
     delay_days,
     holds,
     office_standings,
+    standing,
 )
 from tracker.engine.status import goal_status, state_counts
+from tracker.kinds import kind_of
 from tracker.ledger import (
     Series,
     build_series,
@@ -23,30 +24,26 @@ from tracker.ledger import (
     names_not_in_plan,
     start_value,
 )
-from tracker.model import Condition, Entry, Goal, GoalStatus, Kind, Plan, State
-from tracker.numbers import exact, places
+from tracker.model import Condition, Entry, Goal, GoalStatus, Op, Plan, State
 
 
 @dataclass(frozen=True, slots=True)
 class GoalActivity:
-    """One goal's entries in the period and what they changed; the goal as
-    defined at the period's end, as every status in the digest has it."""
+    """One goal's live entries in the period, its retractions dated in it, and
+    what they changed; the goal as defined at the period's end, as every
+    status in the digest has it."""
 
     goal: Goal
-    entries: tuple[Entry, ...]
+    entries: tuple[Entry, ...]  # those that count (a retracted one is not listed)
     before: float | None
     after: float | None
     items_done: tuple[str, ...]  # checklist items ticked in the period
     by: tuple[str, ...]
+    retractions: tuple[Entry, ...] = ()  # dated in the period, naming an entry of the goal
 
     @property
     def net_change(self) -> float | None:
-        if self.goal.kind is Kind.LEVEL:
-            if self.after is None:
-                return None
-            before = self.before if self.before is not None else 0.0
-            return exact(self.after - before, max(places(self.after), places(before)))
-        return exact((self.after or 0.0) - (self.before or 0.0), self.goal.decimals)
+        return kind_of(self.goal).change(self.goal, self.before, self.after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +72,8 @@ class Summary:
     counts: dict[str, int]
     counts_before: dict[str, int]
     attention: tuple[Attention, ...]
-    offices: tuple[OfficeStanding, ...]
+    offices: tuple[OfficeStanding, ...]  # an office's own digest: that office alone
+    total: OfficeStanding  # every goal of the digest once, however many offices share it
     activity: tuple[GoalActivity, ...]
     changes: tuple[StateChange, ...]
     due_soon: tuple[GoalStatus, ...]
@@ -115,10 +113,15 @@ def summarize(
     eve = since - dt.timedelta(days=1)
     now = [goal_status(g, series[g.id], as_of=until) for g in goals]
     then = {g.id: goal_status(g, series[g.id], as_of=eve) for g in goals}
+    retracted_in: dict[str, dict[str, Entry]] = {}  # goal → its retractions, once each by id
+    for entry in entries:
+        if entry.op is Op.RETRACT and entry.date is not None and since <= entry.date <= until:
+            retracted_in.setdefault(entry.goal, {}).setdefault(entry.id, entry)
     activity = []
     for goal in goals:
         in_period = tuple(e for e in grouped[goal.id] if since <= e.date <= until)
-        if not in_period:
+        retractions = tuple(retracted_in.get(goal.id, {}).values())
+        if not in_period and not retractions:
             continue
         s = series[goal.id]
         ticked = tuple(i for i in goal.items if i in s.items_on(until) - s.items_on(eve))
@@ -129,7 +132,8 @@ def summarize(
                 _value(goal, s, eve),
                 _value(goal, s, until),
                 ticked,
-                tuple(dict.fromkeys(e.by for e in in_period)),
+                tuple(dict.fromkeys(e.by for e in (*in_period, *retractions))),
+                retractions,
             )
         )
     changes = tuple(
@@ -144,7 +148,8 @@ def summarize(
         counts=state_counts(now),
         counts_before=state_counts(list(then.values())),
         attention=needs_attention(now),
-        offices=tuple(office_standings(now)),
+        offices=tuple(o for o in office_standings(now) if office is None or o.office == office),
+        total=standing("", now),
         activity=tuple(activity),
         changes=changes,
         due_soon=tuple(s for s in by_deadline if s.due_soon),
@@ -179,22 +184,14 @@ def gap(status: GoalStatus) -> float | None:
     """How far the value is short of what the trajectory asks for by as_of, in
     the goal's units (whole units rounded up for whole-number targets). None for
     a milestone (done or not) and for a level with no reading yet."""
-    goal = status.goal
-    if goal.kind is Kind.MILESTONE or status.current is None:
+    if status.current is None:
         return None
-    if goal.kind is Kind.LEVEL:
-        baseline = goal.baseline if goal.baseline is not None else 0.0
-        span = abs((goal.target or 0.0) - baseline)
-    else:
-        span = goal.full_target
-    short = max(0.0, status.expected - status.progress) * span
-    if float(goal.full_target).is_integer() and goal.kind is not Kind.LEVEL:
-        return float(math.ceil(short - 1e-9))
-    return round(short, 2)
+    short = max(0.0, status.expected - status.progress)
+    return kind_of(status.goal).gap(status.goal, short)
 
 
 def _value(goal: Goal, series: Series, day: dt.date) -> float | None:
     """The goal's value on `day`: a count with no entries yet is at its start
     value (0), as in every status; a level without a reading has none."""
     value = series.value_on(day)
-    return start_value(goal) if value is None and goal.kind is not Kind.LEVEL else value
+    return start_value(goal) if value is None else value

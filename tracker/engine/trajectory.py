@@ -4,68 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tracker.model import Direction, Goal, Kind
+from tracker.kinds import kind_of
+from tracker.model import Goal
 
 
 def progress_of(goal: Goal, value: float | None) -> float:
     """Achieved fraction of the target for a value (uncapped; 0 for no value)."""
-    if value is None:
-        return 0.0
-    if goal.kind is Kind.LEVEL:
-        baseline = goal.baseline if goal.baseline is not None else 0.0
-        span = goal.target - baseline
-        if goal.direction is Direction.AT_MOST:
-            span = baseline - goal.target
-            return (baseline - value) / span if span else 0.0
-        return (value - baseline) / span if span else 0.0
-    target = goal.full_target
-    return value / target if target else 0.0
+    return 0.0 if value is None else kind_of(goal).progress(goal, value)
 
 
 def is_met(goal: Goal, value: float | None) -> bool:
-    if value is None:
-        return False
-    if goal.kind is Kind.LEVEL:
-        if goal.direction is Direction.AT_MOST:
-            return value <= goal.target + 1e-9
-        return value >= goal.target - 1e-9
-    return value >= goal.full_target - 1e-9
+    return value is not None and kind_of(goal).met(goal, value)
 
 
 def expected_on(goal: Goal, day: dt.date) -> float:
-    """The fraction of the target the trajectory asks for by `day`, 0…1."""
-    if day < goal.start:
-        return 0.0
-    if day >= goal.deadline:
-        return 1.0
-    if goal.trajectory:
-        return _interpolate(goal, day)
-    if goal.kind is Kind.CHECKLIST and goal.item_deadlines:
-        # Each item is expected by its own deadline (the goal's, if it has none).
-        due = sum(1 for item in goal.items if goal.item_deadline(item) <= day)
-        return due / len(goal.items)
-    if goal.kind in (Kind.MILESTONE, Kind.CHECKLIST):
-        return 0.0  # nothing is expected before the deadline
-    if goal.kind is Kind.COUNT and goal.start_value and goal.target:
-        # A goal carried from last year starts from where it stood, not from 0.
-        opening = min(1.0, goal.start_value / goal.target)
-        span = (goal.deadline - goal.start).days
-        return opening + (1 - opening) * ((day - goal.start).days / span if span else 1.0)
-    span = (goal.deadline - goal.start).days
-    return (day - goal.start).days / span if span else 1.0
-
-
-def _interpolate(goal: Goal, day: dt.date) -> float:
-    points = [(goal.start, 0.0)]
-    points += [(c.date, progress_of(goal, c.value)) for c in goal.trajectory]
-    if points[-1][0] < goal.deadline:
-        points.append((goal.deadline, 1.0))
-    for (d0, f0), (d1, f1) in zip(points, points[1:]):
-        if d0 <= day <= d1:
-            if d1 == d0:
-                return f1
-            return f0 + (f1 - f0) * (day - d0).days / (d1 - d0).days
-    return points[-1][1]
+    """The fraction of the target the goal's path asks for by `day`, 0…1: its
+    trajectory, else its kind's (tracker.kinds)."""
+    return kind_of(goal).expected(goal, day)
 
 
 def schedule_days(goal: Goal, progress: float, as_of: dt.date) -> int | None:

@@ -1,28 +1,36 @@
-"""What each kind of goal is: which log lines fit it and what each does to its
-value. The one table every path (the ledger, the rules, batches, the cache)
-reads; a new kind adds its row here."""
+"""What each kind of goal is, in one place per kind: what it takes in the plan,
+which log lines fit it and what each does, how it progresses, what is
+expected of it and how it is judged, whether it forecasts, the rules for its
+values, its fill-in template row and the catalogue keys of its words.
+
+One module per kind (count.py, level.py, milestone.py, checklist.py), each one
+object of the common shape in base.py; KINDS is the registry every layer asks
+(`kind_of(goal)`). A new kind is a module here, a line in KINDS, a member of
+`model.Kind`, and its words in the catalogue (README, "A new kind of goal")."""
 
 from __future__ import annotations
 
-from enum import Enum
+from tracker.kinds.base import UPDATE_PERIOD, Complaint, Effect, GoalKind, Judgement, PlanKey, Typed
+from tracker.kinds.checklist import CHECKLIST
+from tracker.kinds.count import COUNT
+from tracker.kinds.level import LEVEL
+from tracker.kinds.milestone import MILESTONE
+from tracker.model import Goal, Kind, Op
 
-from tracker.model import Kind, Op
-
-
-class Effect(str, Enum):
-    """What a line that fits a goal does to its value."""
-
-    ADD = "add"  # an increment: the value grows by it (a count)
-    SET = "set"  # a stated value: a count's running total, a level's reading
-    DONE = "done"  # the milestone is reached: the value becomes 1
-    TICK = "tick"  # checklist items done: the value is how many are
-    NOTE = "note"  # a note only: no change in value
+KINDS: dict[Kind, GoalKind] = {k.kind: k for k in (COUNT, LEVEL, MILESTONE, CHECKLIST)}
 
 
-# Which log lines each kind takes, and what each does (SPEC "Kinds").
-EFFECTS: dict[Kind, dict[Op, Effect]] = {
-    Kind.COUNT: {Op.VALUE: Effect.ADD, Op.TOTAL: Effect.SET, Op.CHECKIN: Effect.NOTE},
-    Kind.LEVEL: {Op.VALUE: Effect.SET, Op.CHECKIN: Effect.NOTE},
-    Kind.MILESTONE: {Op.DONE: Effect.DONE, Op.CHECKIN: Effect.NOTE},
-    Kind.CHECKLIST: {Op.ITEMS: Effect.TICK, Op.CHECKIN: Effect.NOTE},
-}
+def kind_of(goal: Goal) -> GoalKind:
+    return KINDS[goal.kind]
+
+
+# Which log lines each kind takes, and what each does (SPEC "Kinds"): the
+# kinds' own tables, read as plain dicts where a line at a time is summed
+# (tracker.ledger.steps), and which of them may not be negative.
+EFFECTS: dict[Kind, dict[Op, Effect]] = {k: kind.effects for k, kind in KINDS.items()}
+NEVER_NEGATIVE: dict[Kind, frozenset[Op]] = {k: kind.never_negative for k, kind in KINDS.items()}
+
+__all__ = [
+    "EFFECTS", "KINDS", "NEVER_NEGATIVE", "UPDATE_PERIOD", "Complaint",
+    "Effect", "Judgement", "PlanKey", "Typed", "kind_of",
+]  # fmt: skip

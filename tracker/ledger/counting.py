@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from operator import itemgetter
 
-from tracker.kinds import EFFECTS
-from tracker.model import ABOUT_OPS, Entry, Goal, Kind, Op, Plan
+from tracker.kinds import EFFECTS, NEVER_NEGATIVE
+from tracker.model import ABOUT_OPS, Entry, Goal, Op, Plan
 from tracker.numbers import LARGEST
 from tracker.problems import Problem, problem
 
@@ -32,10 +32,8 @@ def fits(goal: Goal, entry: Entry) -> bool:
         return False
     if entry.value is not None and not -LARGEST <= entry.value <= LARGEST:
         return False  # (rules.entries.within_range says so)
-    if entry.op is Op.VALUE and goal.kind is Kind.COUNT and entry.value < 0:
-        return False
-    if entry.op is Op.TOTAL and entry.value < 0:
-        return False
+    if entry.value is not None and entry.value < 0 and entry.op in NEVER_NEGATIVE[goal.kind]:
+        return False  # a count's negative increment or total (rules.entries says so)
     if entry.op is Op.ITEMS and not set(entry.items) <= set(goal.items):
         return False
     return True

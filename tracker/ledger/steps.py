@@ -12,8 +12,8 @@ from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
 
-from tracker.kinds import EFFECTS, Effect
-from tracker.model import DATED_SORT_KEY, Entry, Goal, Kind, Op, Source
+from tracker.kinds import EFFECTS, Effect, kind_of
+from tracker.model import DATED_SORT_KEY, Entry, Goal, Op, Source
 from tracker.numbers import LARGEST, exact
 
 
@@ -47,16 +47,10 @@ class Series:
 
 
 def start_value(goal: Goal) -> float | None:
-    """A goal's value before any entry: levels are unread; counts start at zero,
-    or at what a goal carried from last year brought; a checklist at the items
-    done before this plan."""
-    if goal.kind is Kind.LEVEL:
-        return None
-    if goal.kind is Kind.COUNT and goal.start_value is not None:
-        return goal.start_value
-    if goal.kind is Kind.CHECKLIST:
-        return float(len(goal.start_items))
-    return 0.0
+    """A goal's value before any entry, by its kind: levels are unread; counts
+    start at zero, or at what a goal carried from last year brought; a
+    checklist at the items done before this plan."""
+    return kind_of(goal).start_value(goal)
 
 
 def effect_of(goal: Goal, op: Op) -> Effect | None:
@@ -165,7 +159,9 @@ def running_count(goal: Goal, value: float | None, increments: list[float]) -> l
     what step() gives one by one when `value` and every increment are whole,
     not negative and within LARGEST (counting.fits), so every sum is exact
     below 2**53 (as in summed). None when they are not."""
-    if goal.kind is not Kind.COUNT or value is None or value < 0 or not float(value).is_integer():
+    if EFFECTS[goal.kind].get(Op.VALUE) is not _ADD:
+        return None  # the goal's plain values are not increments
+    if value is None or value < 0 or not float(value).is_integer():
         return None
     try:
         if increments and (
@@ -188,7 +184,7 @@ def series_from_steps(goal: Goal, steps: list[list]) -> Series:
     item_sets: list[frozenset] = []
     value = start_value(goal)
     done_items: frozenset = frozenset(goal.start_items)
-    checklist = goal.kind is Kind.CHECKLIST
+    ticks = Effect.TICK in EFFECTS[goal.kind].values()  # its value is how many items are done
     decimals = goal.decimals
     fromordinal = dt.date.fromordinal
     for day, base, increments, items, counting, _ in steps:
@@ -198,7 +194,7 @@ def series_from_steps(goal: Goal, steps: list[list]) -> Series:
             value = base
         for increment in increments:
             value = exact(value + increment, decimals)
-        if checklist:
+        if ticks:
             done_items = done_items | frozenset(items)
             value = float(len(done_items))
         days.append(fromordinal(day))
@@ -220,6 +216,7 @@ def stand_ins(goal: Goal, steps: list[list], *, skip: set[int], file_of) -> list
     its reading (a level), done, the items ticked, or a note — what the write
     rules need of a day they do not look at line by line. `file_of(day)`:
     where the day's latest entry is, for a rule that blames it."""
+    restates = kind_of(goal).restates  # what states a day's value: its total, its reading …
     out = []
     for day, base, increments, items, counting, line in steps:
         if day in skip:
@@ -227,13 +224,13 @@ def stand_ins(goal: Goal, steps: list[list], *, skip: set[int], file_of) -> list
         made = partial(_stand_in, goal.id, day, Source(file_of(day), line))
         if not counting:
             out.append(made(Op.CHECKIN, "note"))
-        elif goal.kind is Kind.CHECKLIST:
+        elif restates is Op.ITEMS:
             out.append(made(Op.ITEMS, "items", items=tuple(items)))
-        elif goal.kind is Kind.MILESTONE:
+        elif restates is Op.DONE:
             out.append(made(Op.DONE, "done"))
-        elif goal.kind is Kind.LEVEL:
+        elif restates is Op.VALUE:  # a reading states the day's value whole
             out.append(made(Op.VALUE, "reading", value=base))
-        else:
+        else:  # a count: its day's stated total, then its increments
             if base is not None:
                 out.append(made(Op.TOTAL, "0", value=base))  # (tags sort as they must apply)
             # each increment the day step keeps (summed() made whole ones one),

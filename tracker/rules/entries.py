@@ -16,11 +16,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Protocol
 
-from tracker.kinds import EFFECTS
+from tracker.kinds import EFFECTS, kind_of
 from tracker.ledger import build_series, effective_by_goal, retracted_ids
 from tracker.ledger.verification import decisions, verifiers, why_not_counted
-from tracker.model import ABOUT_OPS, Entry, Kind, Op, Plan
-from tracker.numbers import LARGEST, places
+from tracker.model import ABOUT_OPS, Entry, Op, Plan
+from tracker.numbers import LARGEST
 from tracker.problems import Problem, problem, suggest_or
 from tracker.words import phrase
 
@@ -50,48 +50,31 @@ def fits_kind(plan: Plan, entry: Entry) -> list[Problem]:
     goal = plan.goal(entry.goal)
     if goal is None or entry.op in ABOUT_OPS or entry.op in EFFECTS[goal.kind]:
         return []
+    kind = kind_of(goal)
     return [
         at(
             entry,
             "wrong-kind",
             "op_does_not_fit",
-            f"how_to_log_{goal.kind.value}",
+            kind.how_to_log_key,
             goal=goal.id,
-            kind=phrase(f"kind.{goal.kind.value}"),
+            kind=phrase(kind.name_key),
             what=phrase(f"op_{entry.op.value}"),
         )
     ]
 
 
-def count_values(plan: Plan, entry: Entry) -> list[Problem]:
-    """A count takes non-negative increments and totals, whole unless the goal
-    counts in decimals (money, kilometres), and then with at most its places."""
+def kind_values(plan: Plan, entry: Entry) -> list[Problem]:
+    """What the goal's kind asks of a value: a count takes non-negative
+    increments and totals, whole unless the goal counts in decimals (money,
+    kilometres), and then with at most its places (tracker.kinds)."""
     goal = plan.goal(entry.goal)
-    if goal is None or goal.kind is not Kind.COUNT or entry.op not in (Op.VALUE, Op.TOTAL):
+    if goal is None or entry.value is None:
         return []
-    if entry.value < 0:
-        what = phrase("word_total" if entry.op is Op.TOTAL else "word_increment")
-        return [
-            at(
-                entry,
-                "negative",
-                "negative_value",
-                "undo_with_retract",
-                what=what,
-                value=f"{entry.value:g}",
-                goal=goal.id,
-            )
-        ]
-    if float(entry.value).is_integer():  # a whole value has no places to count
-        return []
-    unit = goal.unit or phrase("units")
-    if goal.decimals == 0:
-        return [at(entry, "not-whole", "not_whole", "log_whole_numbers", goal=goal.id,
-                   unit=unit, value=f"{entry.value:g}")]  # fmt: skip
-    if places(entry.value) > goal.decimals:
-        return [at(entry, "not-whole", "too_many_decimals", "round_to_decimals", goal=goal.id,
-                   value=f"{entry.value:g}", decimals=goal.decimals, unit=unit)]  # fmt: skip
-    return []
+    return [
+        at(entry, code, message, fix, **args)
+        for code, _, message, fix, args in kind_of(goal).entry_complaints(goal, entry)
+    ]
 
 
 def known_items(plan: Plan, entry: Entry) -> list[Problem]:
@@ -121,7 +104,7 @@ def within_range(plan: Plan, entry: Entry) -> list[Problem]:
                value=f"{entry.value:g}", largest=f"{LARGEST:g}")]  # fmt: skip
 
 
-ENTRY_RULES = (unknown_goal, fits_kind, count_values, known_items, within_plan, within_range)
+ENTRY_RULES = (unknown_goal, fits_kind, kind_values, known_items, within_plan, within_range)
 
 
 # All that the single-entry rules (ENTRY_RULES, not_in_future,
@@ -540,36 +523,19 @@ def effect_problems(plan: Plan, existing: list[Entry], new: list[Entry]) -> list
 
 # ── plausibility (new entries only, unless forced) ───────────────────────────
 
-IMPLAUSIBLE_FACTOR = 10  # a reading or total beyond this many times the target
-
 
 def implausible_value(plan: Plan, entry: Entry) -> list[Problem]:
     """A value far outside what the goal can take is most likely a slip (a
     percentage typed for a count, a forgotten --date, a digit too many): a level
     above 100 % or beyond 10× its target, an increment larger than the whole
-    target, a total beyond 10× the target. Not a `check` rule: a forced entry
-    already in the log stays valid."""
+    target, a total beyond 10× the target (each kind says which). Not a `check`
+    rule: a forced entry already in the log stays valid."""
     goal = plan.goal(entry.goal)
     if goal is None or entry.value is None or entry.op not in (Op.VALUE, Op.TOTAL):
         return []
-    target = abs(goal.target or 0)
-    value = entry.value
-    if goal.kind is Kind.LEVEL:
-        if goal.unit.strip() in ("%", "％") and value > 100:
-            key = "implausible_level_percent"
-        elif target and abs(value) > IMPLAUSIBLE_FACTOR * target:
-            key = "implausible_level"
-        else:
-            return []
-    elif goal.kind is Kind.COUNT and target:
-        if entry.op is Op.VALUE and value > target:
-            key = "implausible_increment"
-        elif entry.op is Op.TOTAL and value > IMPLAUSIBLE_FACTOR * target:
-            key = "implausible_total"
-        else:
-            return []
-    else:
+    key = kind_of(goal).implausible(goal, entry)
+    if key is None:
         return []
-    args = {"goal": goal.id, "value": f"{value:g}", "target": f"{target:g}"}
+    args = {"goal": goal.id, "value": f"{entry.value:g}", "target": f"{abs(goal.target or 0):g}"}
     unit = goal.unit or phrase("units")
     return [at(entry, "implausible", key, phrase("implausible_fix", unit=unit), **args)]

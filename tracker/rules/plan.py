@@ -8,10 +8,10 @@ import math
 import re
 from collections.abc import Callable
 
-from tracker.model import Direction, Goal, Kind, Plan
-from tracker.numbers import LARGEST, MAX_DECIMALS, places
+from tracker.kinds import Complaint, kind_of
+from tracker.model import Goal, Plan
+from tracker.numbers import LARGEST
 from tracker.problems import Problem, problem, suggest, suggest_or
-from tracker.words import phrase
 
 GOAL_ID = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
 EPSILON = 1e-9
@@ -143,63 +143,20 @@ def goal_dates(plan: Plan, **_) -> list[Problem]:
     return found
 
 
-def targets(plan: Plan, **_) -> list[Problem]:
-    found = []
-    for goal in plan.goals:
-        if goal.kind is Kind.COUNT and goal.target is not None and goal.target <= 0:
-            found.append(at(goal, "range", "target", "count_target_positive"))
-        if goal.kind is Kind.COUNT and not 0 <= goal.decimals <= MAX_DECIMALS:
-            found.append(at(goal, "range", "decimals", "decimals_range", most=MAX_DECIMALS))
-        elif goal.kind is Kind.COUNT:
-            for key in ("target", "start_value"):
-                value = getattr(goal, key)
-                if value is not None and math.isfinite(value) and places(value) > goal.decimals:
-                    fix = "declare_decimals" if goal.decimals == 0 else "round_to_decimals"
-                    found.append(
-                        at(
-                            goal,
-                            "not-whole",
-                            key,
-                            "too_many_places",
-                            fix,
-                            key=key,
-                            value=f"{value:g}",
-                            unit=goal.unit or phrase("units"),
-                            decimals=goal.decimals,
-                        )
-                    )
-        # A level starts from 0 (a cut of 0 % so far) and may aim at 0 (no incidents),
-        # but a reading below zero is no level tracker can measure against.
-        for key in ("target", "baseline"):
-            value = getattr(goal, key)
-            if goal.kind is Kind.LEVEL and value is not None and value < 0:
-                found.append(at(goal, "range", key, "level_not_negative", key=key))
-        if goal.kind is not Kind.LEVEL:
-            continue
-        if goal.direction is Direction.AT_MOST and goal.baseline is None:
-            found.append(
-                at(goal, "missing-key", "direction", "at_most_needs_baseline", "add_baseline")
-            )
-        if goal.baseline is not None and goal.target is not None and goal.baseline == goal.target:
-            found.append(at(goal, "range", "baseline", "baseline_equals_target"))
-    return found
+def kind_rules(plan: Plan, **_) -> list[Problem]:
+    """What each goal's kind asks of it (tracker.kinds): a count's positive
+    target and its decimal places, a level's baseline, a checklist's items."""
+    return [
+        complained(goal, complaint)
+        for goal in plan.goals
+        for complaint in kind_of(goal).plan_complaints(goal)
+    ]
 
 
-def checklist_items(plan: Plan, **_) -> list[Problem]:
-    found = []
-    for goal in plan.goals:
-        if goal.kind is not Kind.CHECKLIST:
-            continue
-        if not goal.items:
-            found.append(at(goal, "empty", "items", "checklist_without_items", "name_items"))
-        seen: set[str] = set()
-        for item in goal.items:
-            if item in seen:
-                found.append(at(goal, "duplicate", "items", "item_twice", item=item))
-            if not item.strip():
-                found.append(at(goal, "empty", "items", "item_empty"))
-            seen.add(item)
-    return found
+def complained(goal: Goal, complaint: Complaint, key: str | None = None) -> Problem:
+    """A kind's complaint about a goal, at its key (or at `key`)."""
+    code, at_key, message, fix, args = complaint
+    return at(goal, code, key or at_key, message, fix, **args)
 
 
 def trajectories(plan: Plan, **_) -> list[Problem]:
@@ -260,7 +217,7 @@ def part_of_links(plan: Plan, *, unbuilt: frozenset[str] = frozenset()) -> list[
                 at(goal, "cycle", "part_of", "part_of_cycle", "part_of_cycle_fix", id=goal.id)
             )
             continue
-        if parent.kind is not Kind.COUNT or parent.unit != goal.unit:
+        if not kind_of(parent).takes("part_of") or parent.unit != goal.unit:
             found.append(
                 at(
                     goal,
@@ -335,8 +292,10 @@ def revisions(plan: Plan, **_) -> list[Problem]:
                         end=plan.end,
                     )
                 )
-            if revision.target is not None and goal.kind is Kind.COUNT and revision.target <= 0:
-                found.append(at(goal, "range", "revisions", "count_target_positive"))
+            if revision.target is not None and -LARGEST <= revision.target <= LARGEST:
+                refused = kind_of(goal).target_complaint(goal, revision.target)
+                if refused is not None:  # (one beyond an entry's reach: finite_numbers)
+                    found.append(complained(goal, refused, "revisions"))
             if _eases(goal, in_force, revision) and not revision.reason.strip():
                 found.append(at(goal, "invalid", "revisions", "easing_needs_reason", **args))
             previous = revision.date
@@ -357,10 +316,7 @@ def _eases(goal: Goal, in_force: Goal, revision) -> bool:
         return True
     if revision.target is None or in_force.target is None:
         return False
-    lower_is_easier = goal.kind is not Kind.LEVEL or goal.direction is Direction.AT_LEAST
-    return (
-        revision.target < in_force.target if lower_is_easier else revision.target > in_force.target
-    )
+    return kind_of(goal).eases(goal, in_force.target, revision.target)
 
 
 def carried_values(plan: Plan, **_) -> list[Problem]:
@@ -386,8 +342,12 @@ def carried_values(plan: Plan, **_) -> list[Problem]:
                         goal=goal.id,
                     )
                 )
+        # An item is due inside the goal's span, under every deadline it has
+        # (a revision may bring the deadline forward past an item's).
+        deadlines = [goal.deadline, *(r.deadline for r in goal.revisions if r.deadline)]
         for item in goal.item_deadlines:
-            if not goal.start <= item.deadline <= goal.deadline:
+            latest = min(deadlines)
+            if not goal.start <= item.deadline <= latest:
                 found.append(
                     at(
                         goal,
@@ -397,7 +357,7 @@ def carried_values(plan: Plan, **_) -> list[Problem]:
                         item=item.name,
                         date=item.deadline,
                         start=goal.start,
-                        deadline=goal.deadline,
+                        deadline=latest,
                     )
                 )
     return found
@@ -432,8 +392,7 @@ PLAN_RULES: tuple[Rule, ...] = (
     goal_ids,
     known_areas,
     goal_dates,
-    targets,
-    checklist_items,
+    kind_rules,
     trajectories,
     part_of_links,
     finite_numbers,

@@ -11,15 +11,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from tracker.kinds import KINDS, PlanKey, Typed
 from tracker.model import (
     Area,
     Checkpoint,
     Decides,
-    Direction,
     EvidenceRule,
     Goal,
     Item,
-    Judged,
     Kind,
     Plan,
     Revision,
@@ -74,24 +73,12 @@ GOAL_KEYS = {
     "evidence",
 }
 GOAL_REQUIRED = ("id", "title", "title_en", "area", "owner", "kind", "source")
-KIND_KEYS = {
-    Kind.COUNT: {"target", "unit"},
-    Kind.LEVEL: {"target", "unit", "direction"},
-    Kind.MILESTONE: set(),
-    Kind.CHECKLIST: {"items"},
-}
-ONLY_FOR = {
-    "target": (Kind.COUNT, Kind.LEVEL),
-    "unit": (Kind.COUNT, Kind.LEVEL),
-    "direction": (Kind.LEVEL,),
-    "baseline": (Kind.LEVEL,),
-    "items": (Kind.CHECKLIST,),
-    "part_of": (Kind.COUNT,),
-    "judged": (Kind.LEVEL,),
-    "start_value": (Kind.COUNT,),
-    "start_items": (Kind.CHECKLIST,),
-    "decimals": (Kind.COUNT,),
-}
+# The keys only some kinds take, and which kinds (tracker.kinds: each kind
+# names its own keys, and which of them it requires).
+ONLY_FOR: dict[str, tuple[Kind, ...]] = {}
+for _kind in KINDS.values():
+    for _key in _kind.keys:
+        ONLY_FOR[_key.name] = (*ONLY_FOR.get(_key.name, ()), _kind.kind)
 REVISION_KEYS = {"date", "target", "deadline", "reason", "document"}
 DEFAULT_TOLERANCE = 0.10
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -446,7 +433,8 @@ class _PlanBuilder:
         return Goal(**fields, origin=self.lines.source(self.name, table))
 
     def kind_fields(self, raw, table, kind: Kind) -> dict:
-        for key in KIND_KEYS[kind]:
+        """The keys of the goal's kind, each read as the kind types it."""
+        for key in sorted(KINDS[kind].requires):
             if key not in raw:
                 self.problem(
                     table,
@@ -471,27 +459,31 @@ class _PlanBuilder:
                     kinds=fits,
                 )
         out: dict = {}
-        if kind in (Kind.COUNT, Kind.LEVEL):
-            out["target"] = self.number(raw, table, "target")
-            out["unit"] = self.text(raw, table, "unit") or ""
-        if kind is Kind.LEVEL:
-            out["direction"] = self.choice(raw, table, "direction", Direction, Direction.AT_LEAST)
-            out["baseline"] = self.number(raw, table, "baseline")
-            out["judged"] = self.choice(raw, table, "judged", Judged, Judged.FINAL)
-        if kind is Kind.CHECKLIST:
-            items = self.items(raw, table)
-            out["items"] = None if items is None else tuple(i.name for i in items)
-            out["item_deadlines"] = tuple(i for i in items or () if i.deadline is not None)
-            out["start_items"] = self.names(raw, table, "start_items")
-        if kind is Kind.COUNT and "part_of" in raw:
-            out["part_of"] = self.text(raw, table, "part_of")
-        if kind is Kind.COUNT and "start_value" in raw:
-            out["start_value"] = self.number(raw, table, "start_value")
-        if kind is Kind.COUNT:
-            out["decimals"] = self.decimals(raw, table, out["unit"])
+        for key in KINDS[kind].keys:
+            out.update(self.typed(raw, table, key, out))
         if "trajectory" in raw:
             out["trajectory"] = self.trajectory(raw, table)
         return out
+
+    def typed(self, raw, table, key: PlanKey, fields: dict) -> dict:
+        """One key of a kind's own, read by its type: the goal's fields it sets."""
+        name = key.name
+        if key.typed is Typed.NUMBER:
+            return {name: self.number(raw, table, name)}
+        if key.typed is Typed.TEXT:
+            value = self.text(raw, table, name)
+            return {name: key.default if value is None else value}
+        if key.typed is Typed.CHOICE:
+            return {name: self.choice(raw, table, name, key.choices, key.default)}
+        if key.typed is Typed.ITEMS:
+            items = self.items(raw, table)
+            return {
+                name: None if items is None else tuple(i.name for i in items),
+                "item_deadlines": tuple(i for i in items or () if i.deadline is not None),
+            }
+        if key.typed is Typed.NAMES:
+            return {name: self.names(raw, table, name)}
+        return {name: self.decimals(raw, table, fields.get("unit", ""))}
 
     def items(self, raw, table) -> tuple[Item, ...] | None:
         """Item names, each either "name" or {name = "…", deadline = 2020-06-30}."""

@@ -8,7 +8,8 @@ import datetime as dt
 from pathlib import Path
 
 from tracker.jsontext import dumps
-from tracker.model import Goal, Kind, Plan
+from tracker.kinds import PlanKey, Typed, kind_of
+from tracker.model import Goal, Plan
 from tracker.numbers import plain_number
 from tracker.problems import ExitCode, TrackerError, problem
 from tracker.storage.journal import machine_errors
@@ -105,22 +106,8 @@ def _goal_lines(goal: Goal) -> list[str]:
         "start": goal.start,
         "deadline": goal.deadline,
     }
-    if goal.kind in (Kind.COUNT, Kind.LEVEL):
-        fields.update(target=goal.target, unit=goal.unit or None)
-    if goal.kind is Kind.LEVEL:
-        fields.update(direction=goal.direction.value, baseline=goal.baseline,
-                      judged=goal.judged.value)  # fmt: skip
-    if goal.kind is Kind.CHECKLIST:
-        dated = {i.name: i.deadline for i in goal.item_deadlines}
-        fields["items"] = [
-            {"name": name, "deadline": dated[name]} if name in dated else name
-            for name in goal.items
-        ]
-        fields["start_items"] = list(goal.start_items) or None
+    fields.update((key.name, _written(goal, key)) for key in kind_of(goal).keys)
     fields.update(
-        part_of=goal.part_of,
-        start_value=goal.start_value,
-        decimals=goal.decimals if goal.kind is Kind.COUNT and goal.decimals else None,
         update_every=goal.update_every.value,
         tolerance=goal.tolerance,
         trajectory=[{"date": c.date, "value": c.value} for c in goal.trajectory] or None,
@@ -129,3 +116,20 @@ def _goal_lines(goal: Goal) -> list[str]:
         source=goal.source,
     )
     return [f"{key} = {toml_value(value)}" for key, value in fields.items() if value is not None]
+
+
+def _written(goal: Goal, key: PlanKey):
+    """A key of the goal's kind as goals.toml gives it (as the plan reader
+    reads it by its type); None: left out."""
+    value = getattr(goal, key.name)
+    if key.typed is Typed.CHOICE:
+        return value.value
+    if key.typed is Typed.ITEMS:
+        dated = {i.name: i.deadline for i in goal.item_deadlines}
+        return [{"name": name, "deadline": dated[name]} if name in dated else name
+                for name in value]  # fmt: skip
+    if key.typed is Typed.NAMES:
+        return list(value) or None
+    if key.typed in (Typed.TEXT, Typed.DECIMALS):
+        return value or None
+    return value

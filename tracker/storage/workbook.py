@@ -13,19 +13,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tracker.fillin import COLUMNS, HIDDEN, ITEM_SEPARATORS, NO, VALUES, YES, header_key, letter
-from tracker.model import Entry, Goal, Kind, Op, Source
+from tracker.kinds import kind_of
+from tracker.model import Entry, Goal, Op, Source
 from tracker.numbers import number_fix, read_number, stray_percent
 from tracker.problems import Problem, TrackerError, problem
 from tracker.storage.batch import BatchDefaults
 from tracker.words import LANGS, phrase, say
 
-# The columns that give each kind's figure (the last is the one to suggest).
-TAKES = {
-    Kind.COUNT: ("add", "total"),
-    Kind.LEVEL: ("total",),
-    Kind.MILESTONE: ("done",),
-    Kind.CHECKLIST: ("items",),
-}
 HEADER_SEARCH_ROWS = 12  # the key or header row is near the top
 # What a workbook may declare: a filled-in template is one row per goal and
 # fewer than 30 columns, its XML a few hundred KiB. A far-away cell (row
@@ -298,7 +292,9 @@ def _entry(row: _Row, goals: dict[str, Goal], defaults: BatchDefaults, filled: F
         return None
     count = len(problems)
     known = goals.get(goal)
-    kind = known.kind if known is not None else None
+    # The columns that give the goal's figure, and the line each makes (the
+    # last column is the one to suggest): tracker.kinds.
+    cells = kind_of(known).cells if known is not None else None
     if given == ["add", "total"]:
         problems.append(row.problem("total", "two-values", "add_and_total", "add_and_total_fix"))
     elif len(given) > 1:
@@ -307,15 +303,15 @@ def _entry(row: _Row, goals: dict[str, Goal], defaults: BatchDefaults, filled: F
                                     "one_value_per_row_fix", columns=names))  # fmt: skip
     used = given[0] if given else "note"
     op, value, items = Op.CHECKIN, None, ()
-    if kind is not None and used != "note" and used not in TAKES[kind]:
+    if cells is not None and used != "note" and used not in cells:
         problems.append(
             row.problem(used, "wrong-kind", "cell_not_for_kind", "cell_for_kind", goal=goal,
-                        kind=phrase(f"kind.{kind.value}"), field=phrase(header_key(used)),
-                        right=phrase(header_key(TAKES[kind][-1])))
+                        kind=phrase(kind_of(known).name_key), field=phrase(header_key(used)),
+                        right=phrase(header_key(list(cells)[-1])))
         )  # fmt: skip
     if used in ("add", "total"):
         value = _number(row, used, problems, goal, known.unit if known is not None else None)
-        op = Op.TOTAL if used == "total" and kind is Kind.COUNT else Op.VALUE
+        op = cells.get(used, Op.VALUE) if cells is not None else Op.VALUE
     elif used == "done":
         if _yes_no(done) is None:
             problems.append(row.problem("done", "not-yes-no", "cell_not_yes_no",

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tracker.model import Area, Entry, Goal, GoalStatus, Kind, Op, Plan, State, record_op
+from tracker.kinds import kind_of
+from tracker.model import Area, Entry, Goal, GoalStatus, Op, Plan, State, record_op
 from tracker.numbers import grouped, plain_number
 from tracker.words import LANGS, say
 
@@ -69,14 +70,20 @@ def _identity(goal: Goal) -> dict:
 
 
 def goal_dict(goal: Goal) -> dict:
-    """A goal definition with all of SPEC's fields, as JSON."""
+    """A goal definition with all of SPEC's fields, as JSON; the keys of another
+    kind than the goal's are null."""
+    kind = kind_of(goal)
+
+    def own(key: str, value):
+        return value if kind.takes(key) else None
+
     out = {
         **_identity(goal),
         "start": goal.start.isoformat(),
         "deadline": goal.deadline.isoformat(),
-        "target": plain_number(goal.full_target if goal.kind is not Kind.LEVEL else goal.target),
+        "target": plain_number(kind.full_target(goal)),
         "unit": goal.unit,
-        "direction": goal.direction.value if goal.kind is Kind.LEVEL else None,
+        "direction": own("direction", goal.direction.value),
         "baseline": plain_number(goal.baseline),
         "items": list(goal.items),
         "part_of": goal.part_of,
@@ -86,7 +93,7 @@ def goal_dict(goal: Goal) -> dict:
             {"date": c.date.isoformat(), "value": plain_number(c.value)} for c in goal.trajectory
         ],
         "source": goal.source,
-        "judged": goal.judged.value if goal.kind is Kind.LEVEL else None,
+        "judged": own("judged", goal.judged.value),
         "item_deadlines": {i.name: i.deadline.isoformat() for i in goal.item_deadlines},
         "revisions": [
             {
@@ -102,7 +109,7 @@ def goal_dict(goal: Goal) -> dict:
         "multi_year": goal.multi_year,
         "start_value": plain_number(goal.start_value),
         "start_items": list(goal.start_items),
-        "decimals": goal.decimals if goal.kind is Kind.COUNT else None,
+        "decimals": own("decimals", goal.decimals),
     }
     return out
 
@@ -124,6 +131,7 @@ def revision_dict(goal: Goal, as_of) -> dict | None:
 
 def status_dict(status: GoalStatus) -> dict:
     goal = status.goal
+    kind = kind_of(goal)
     forecast = status.forecast
     return {
         **_identity(goal),
@@ -131,7 +139,7 @@ def status_dict(status: GoalStatus) -> dict:
         "progress": round(status.progress, 6),
         "expected": round(status.expected, 6),
         "current": plain_number(status.current),
-        "target": plain_number(goal.full_target if goal.kind is not Kind.LEVEL else goal.target),
+        "target": plain_number(kind.full_target(goal)),
         "unit": goal.unit,
         "deadline": goal.deadline.isoformat(),
         "days_left": status.days_left,
@@ -145,8 +153,9 @@ def status_dict(status: GoalStatus) -> dict:
             "days_late": forecast.days_late,
         },
         "last_entry": status.last_entry.isoformat() if status.last_entry else None,
-        "items_done": list(status.items_done) if goal.kind is Kind.CHECKLIST else None,
+        "items_done": list(status.items_done) if kind.takes("items") else None,
         "target_reached": status.target_reached,
+        "awaiting_final_reading": status.awaiting_final,
         "items": [
             {"name": name, "deadline": goal.item_deadline(name).isoformat(), "state": state.value}
             for name, state in status.item_states
@@ -190,7 +199,7 @@ def change_text(op: Op, value, items, retracts: str | None, lang: str) -> str:
     if op is Op.ITEMS:
         return "✔ " + "、".join(items)
     if op is Op.RETRACT:
-        return say("change.about", lang, id=retracts[:8])
+        return say("change.retracts", lang, id=retracts[:8])
     return say("change.note", lang)
 
 

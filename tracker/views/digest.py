@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 from tracker.engine.offices import OfficeStanding
 from tracker.engine.summary import Attention, GoalActivity, Summary
-from tracker.model import Condition, Goal, Kind, Op, State
+from tracker.kinds import kind_of
+from tracker.model import Condition, Goal, Op, State
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     STATE_MARK,
@@ -26,7 +27,6 @@ from tracker.views.common import (
 from tracker.views.model import Cell, Column, Table
 from tracker.views.phrases import (
     condition_name,
-    done_or_not,
     forecast_sentence,
     plan_ended,
     revision_text,
@@ -38,8 +38,6 @@ from tracker.views.phrases import (
 )
 from tracker.views.status import counts_line
 from tracker.words import say
-
-PROJECTED = frozenset({Kind.COUNT, Kind.LEVEL})  # kinds with a rate to project
 
 # ── the structure ────────────────────────────────────────────────────────────
 
@@ -199,7 +197,7 @@ def _attention_row(attention: Attention, lang: str) -> Row:
             "value": Cell(value_text(status, lang)),
             "gap": Cell(gap_text(attention, lang)),
             # The table's forecast is for goals that can have one (count, level).
-            "forecast": Cell(forecast if status.goal.kind in PROJECTED else ""),
+            "forecast": Cell(forecast if kind_of(status.goal).forecasts else ""),
             "id": Cell(status.goal.id, "dim"),
             # Shown on the page's cards, beside the value.
             "progress": Cell(percent(status.progress)),
@@ -216,7 +214,7 @@ def offices_part(summary: Summary, lang: str) -> Part:
         tuple(_office_row(o, lang) for o in summary.offices),
         say("table.empty", lang),
         footer_lines=() if summary.office else (say("office.stale_hint", lang),),
-        total=office_total(summary.offices, lang),
+        total=office_total(summary.offices, summary.total, lang),
     )
 
 
@@ -266,6 +264,16 @@ def _activity_row(activity: GoalActivity, lang: str) -> Row:
         "items_done": list(activity.items_done),
         "by": list(activity.by),
         "notes": [e.note for e in activity.entries if e.note],
+        "retractions": [
+            {
+                "id": r.id,
+                "retracts": r.about,
+                "date": r.date.isoformat(),
+                "reason": r.reason,
+                "by": r.by,
+            }
+            for r in activity.retractions
+        ],  # fmt: skip
     }
     return Row(
         record,
@@ -435,26 +443,31 @@ def condition_text(attention: Attention, lang: str) -> str:
 
 
 def behind_text(attention: Attention, lang: str) -> str:
-    """How far behind in days, by the condition's own measure."""
+    """How far behind in days, by the condition's own measure; a goal whose
+    kind measures its own delay (a missed stage or item deadline, a reading
+    that fell short) by that, unless it is overdue (then: days past the deadline)."""
+    status = attention.status
     days = attention.delay_days
     if attention.condition is Condition.OVERDUE:
-        return say("days.overdue", lang, days=days)
+        return say("days.overdue", lang, days=max(0, -status.days_left))
     if attention.condition is Condition.LATE:
         return say("attention.late_days", lang, days=days)
-    return schedule_text(attention.status, lang)
+    if kind_of(status.goal).measures_delay(status.goal):
+        return say("schedule.behind", lang, days=days) if days else ""
+    return schedule_text(status, lang)
 
 
 def gap_text(attention: Attention, lang: str) -> str:
     """How far behind in value: 'short by 1,500 人' (or what is missing)."""
     status = attention.status
     goal = status.goal
-    if goal.kind is Kind.MILESTONE:
-        return ""  # its value already says it is not done
+    if kind_of(goal).binary:
+        return ""  # done or not (a milestone): its value already says it is not done
     if attention.gap is None:
         return say("gap.no_reading", lang)
     if attention.gap <= 0:
         return ""
-    unit = say("chart.items", lang) if goal.kind is Kind.CHECKLIST else goal.unit
+    unit = kind_of(goal).unit_text(goal, lang)
     value = f"{grouped(attention.gap)}{' ' + unit if unit else ''}"
     return say("gap.short", lang, value=value)
 
@@ -469,32 +482,23 @@ def _style(attention: Attention) -> str:
 
 
 def change_text(activity: GoalActivity, lang: str) -> str:
+    """What the period's entries did, as the goal's kind says it (+200 人, ✔ 长石),
+    and the retractions dated in it (撤销 8ea3c1d2)."""
     goal = activity.goal
     note_only = say("summary.note_only", lang)
+    retracted = [say("change.retracts", lang, id=r.about[:8]) for r in activity.retractions]
     if all(e.op is Op.CHECKIN for e in activity.entries):
-        return note_only
-    unit = f" {goal.unit}" if goal.unit else ""
-    if goal.kind is Kind.CHECKLIST:
-        return ("✔ " + "、".join(activity.items_done)) if activity.items_done else note_only
-    if goal.kind is Kind.MILESTONE:
-        if activity.after and not activity.before:
-            return done_or_not(True, lang)
-        return note_only
-    change = activity.net_change
-    if change is None:
-        return note_only
-    sign = "+" if change >= 0 else "−"
-    return f"{sign}{grouped(abs(change))}{unit}"
+        text = note_only if activity.entries or not retracted else None
+    else:
+        text = kind_of(goal).change_text(
+            goal, activity.before, activity.after, activity.items_done, lang
+        )
+        text = note_only if text is None else text
+    return say("list.semicolon", lang).join(x for x in (text, *retracted) if x)
 
 
 def _now(activity: GoalActivity, lang: str) -> str:
-    goal = activity.goal
-    if goal.kind is Kind.CHECKLIST:
-        return f"{grouped(activity.after)}/{len(goal.items)}"
-    if goal.kind is Kind.MILESTONE:
-        return done_or_not(bool(activity.after), lang)
-    unit = f" {goal.unit}" if goal.unit else ""
-    return f"{grouped(activity.after)}/{grouped(goal.target)}{unit}"
+    return kind_of(activity.goal).value_text(activity.goal, activity.after, lang)
 
 
 def office_columns(lang: str) -> tuple[Column, ...]:
@@ -529,23 +533,19 @@ def _standing_cells(office: OfficeStanding, lang: str) -> dict[str, Cell]:
     }
 
 
-def office_total(offices: tuple[OfficeStanding, ...], lang: str) -> tuple[Cell, ...]:
-    """The offices' total row; none when there is only one office."""
+def office_total(
+    offices: tuple[OfficeStanding, ...], total: OfficeStanding, lang: str
+) -> tuple[Cell, ...]:
+    """The offices' total row, counting each goal once (a shared goal is in
+    several rows); none when there is only one office."""
     if len(offices) < 2:
         return ()
-
-    def total(attr) -> Cell:
-        return Cell(str(sum(attr(o) for o in offices)), "title")
-
+    counts = (total.held, total.done, total.on_schedule, total.behind, total.overdue,
+              len(total.stale))  # fmt: skip
     return (
         Cell(say("office.total", lang), "title"),
-        total(lambda o: o.held),
-        total(lambda o: o.done),
-        total(lambda o: o.on_schedule),
-        total(lambda o: o.behind),
-        total(lambda o: o.overdue),
-        total(lambda o: len(o.stale)),
-        _worst(max(o.worst_delay for o in offices), lang),
+        *(Cell(str(n), "title") for n in counts),
+        _worst(total.worst_delay, lang),
     )
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tracker.model import Direction, Goal, Kind, Plan
-from tracker.numbers import grouped
+from tracker.kinds import kind_of
+from tracker.model import Goal, Plan
 from tracker.views.common import area_name, column, goal_dict, title_of
 from tracker.views.model import Cell, Section, Table
 from tracker.views.report import Report
@@ -52,8 +52,8 @@ def goals_table(plan: Plan, goals: list[Goal], lang: str, numbers: dict[str, int
                     Cell(str(numbers[g.id])),
                     Cell(g.id),
                     Cell(title_of(g, lang)),
-                    Cell(say(f"kind.{g.kind.value}", lang)),
-                    Cell(_target(g, lang)),
+                    Cell(say(kind_of(g).name_key, lang)),
+                    Cell(kind_of(g).target_text(g, lang)),
                     Cell(g.deadline.isoformat()),
                     Cell(g.owner),
                 )
@@ -65,17 +65,6 @@ def goals_table(plan: Plan, goals: list[Goal], lang: str, numbers: dict[str, int
         header_lines=(say("goals.count", lang, count=len(goals)),),
         empty_text=say("table.empty", lang),
     )
-
-
-def _target(goal: Goal, lang: str) -> str:
-    if goal.kind is Kind.CHECKLIST:
-        return say("goals.items", lang, count=len(goal.items))
-    if goal.kind is Kind.MILESTONE:
-        return "—"
-    sign = ""
-    if goal.kind is Kind.LEVEL:
-        sign = "≤ " if goal.direction is Direction.AT_MOST else "≥ "
-    return f"{sign}{grouped(goal.target)} {goal.unit}".strip()
 
 
 def plan_dict(plan: Plan) -> dict:

@@ -11,7 +11,8 @@ import datetime as dt
 
 from tracker.engine.alerts import conditions
 from tracker.engine.forecast import WINDOW_DAYS
-from tracker.model import Condition, Goal, GoalStatus, Kind, Plan, State
+from tracker.kinds import kind_of
+from tracker.model import Condition, Goal, GoalStatus, Plan, State
 from tracker.numbers import grouped
 from tracker.views.common import STATE_MARK
 from tracker.words import LANGS, Phrase, phrase, say
@@ -51,23 +52,13 @@ def state_text(state: State, lang: str) -> str:
 
 
 def value_text(status: GoalStatus, lang: str) -> str:
-    goal = status.goal
-    if goal.kind is Kind.MILESTONE:
-        return done_or_not(bool(status.current), lang)
-    if goal.kind is Kind.CHECKLIST:
-        return say("value.items", lang, done=grouped(status.current), total=len(goal.items))
-    unit = f" {goal.unit}" if goal.unit else ""
-    return f"{grouped(status.current)}/{grouped(goal.target)}{unit}"
-
-
-def done_or_not(done: bool, lang: str) -> str:
-    return say("value.done" if done else "value.not_done", lang)
+    """The value against the target, as the goal's kind says it: 1,320/3,000 人,
+    3/5 项, 已完成."""
+    return kind_of(status.goal).value_text(status.goal, status.current, lang)
 
 
 def done_text(status: GoalStatus, lang: str) -> str:
-    if status.goal.kind is Kind.MILESTONE:
-        return value_text(status, lang)
-    return say("value.percent_done", lang, percent=f"{status.progress * 100:.0f}%")
+    return kind_of(status.goal).done_text(status, lang)
 
 
 def days_text(status: GoalStatus, lang: str) -> str:
@@ -92,6 +83,8 @@ def schedule_text(status: GoalStatus, lang: str) -> str:
 def flags(status: GoalStatus, lang: str) -> list[str]:
     found = conditions(status)
     out = [say("flag.reached", lang)] if status.target_reached else []
+    if status.awaiting_final:
+        out.append(say("flag.awaiting_final", lang))
     for condition in FLAGS:
         if condition not in found:
             continue
@@ -107,12 +100,15 @@ def forecast_sentence(status: GoalStatus, lang: str) -> str:
     goal = status.goal
     target = f"{grouped(goal.target)}{' ' + goal.unit if goal.unit else ''}"
     f = status.forecast
-    if goal.kind not in (Kind.COUNT, Kind.LEVEL):
+    if not kind_of(goal).forecasts:
         if status.state is State.DONE:
             return say("forecast.done", lang)
         return say("forecast.not_projected", lang)
     if status.target_reached and f is not None:
         return say("forecast.reached", lang, date=f.completion_date, target=target,
+                   deadline=goal.deadline)  # fmt: skip
+    if status.awaiting_final and f is not None and f.window_days is None:
+        return say("forecast.awaiting_final", lang, date=f.completion_date, target=target,
                    deadline=goal.deadline)  # fmt: skip
     if status.state is State.DONE and f is not None:
         if f.days_late:
@@ -142,13 +138,11 @@ def alert_reason(status: GoalStatus, condition: Condition, lang: str) -> str:
     """Why an alert was raised, in one line."""
     goal = status.goal
     if condition is Condition.OVERDUE:
-        return say(
-            "reason.overdue",
-            lang,
-            deadline=goal.deadline,
-            days=-status.days_left,
-            done=done_text(status, lang),
-        )
+        done = done_text(status, lang)
+        if status.awaiting_final:
+            done = say("reason.awaiting_final", lang, done=done)
+        return say("reason.overdue", lang, deadline=goal.deadline, days=-status.days_left,
+                   done=done)  # fmt: skip
     if condition in (Condition.OFF_TRACK, Condition.AT_RISK):
         done, due = f"{status.progress * 100:.0f}%", f"{status.expected * 100:.0f}%"
         if (status.schedule_days or 0) < 0:

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
 from tracker.engine.history import HistoryGroup, chart_points
-from tracker.model import GoalStatus, IsoDays, Kind, Op, Plan, State
+from tracker.kinds import kind_of
+from tracker.model import GoalStatus, IsoDays, Op, Plan, State
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     area_name,
@@ -78,7 +79,7 @@ def show_report(
         latest = [row for group in groups for row in group.rows()]
         return (show_table(plan, status, latest, earlier, chart, sentence, lang),)
 
-    return Report("tracker.show/1", as_of, body, tables=tables)
+    return Report("tracker.show/2", as_of, body, tables=tables)
 
 
 def show_table(
@@ -103,11 +104,11 @@ def show_table(
         f"{word('show.source')}: {goal.source}",
         f"{word('show.area')}: {area_name(plan, goal.area, lang)}"
         f" · {word('column.owner')}: {goal.owner}"
-        f" · {word('column.kind')}: {word(f'kind.{goal.kind.value}')}"
+        f" · {word('column.kind')}: {word(kind_of(goal).name_key)}"
         f" · {word('column.deadline')}: {goal.deadline}"
         f" · {word('show.update')}: {update_text(goal, lang)}",
     ]
-    if goal.kind is Kind.CHECKLIST:
+    if goal.items:  # a checklist's
         dated = dict(status.item_states)  # items with deadlines of their own
         marks = [
             ("✔ " if i in status.items_done else "☐ ")
@@ -122,10 +123,11 @@ def show_table(
     if revised:
         head.append(f"{word('show.revision')}: {revised}")
     schedule = schedule_text(status, lang) if status.state is not State.DONE else ""
+    awaiting = word("flag.awaiting_final") if status.awaiting_final else ""
     head.append(
         f"{word('show.now')}: {value_text(status, lang)} ({percent(status.progress)} / "
         f"{word('column.expected')} {percent(status.expected)}) · {state_text(status.state, lang)}"
-        + (f" · {schedule}" if schedule else "")
+        + "".join(f" · {x}" for x in (schedule, awaiting) if x)
     )
     columns = (
         Column("date", word("show.date")),

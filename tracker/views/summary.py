@@ -9,7 +9,8 @@ import datetime as dt
 
 from tracker.engine.history import chart_days, chart_fractions
 from tracker.engine.summary import Summary
-from tracker.model import Goal, GoalStatus, Kind
+from tracker.kinds import kind_of
+from tracker.model import GoalStatus
 from tracker.numbers import grouped
 from tracker.views.digest import Digest, Part, Row
 from tracker.views.model import Chart, Sheet, Table
@@ -17,7 +18,7 @@ from tracker.views.report import Report
 from tracker.views.sheets import flat_status, record_sheet
 from tracker.words import say
 
-SCHEMA = "tracker.summary/2"
+SCHEMA = "tracker.summary/3"
 
 
 def summary_report(digest: Digest) -> Report:
@@ -107,7 +108,8 @@ def goal_chart(summary: Summary, status: GoalStatus, lang: str) -> Chart | None:
     """Actual against trajectory up to the period's end, with its scale in the
     goal's units; None for a milestone (done or not: nothing to draw)."""
     goal = status.goal
-    if goal.kind is Kind.MILESTONE:
+    kind = kind_of(goal)
+    if kind.binary:
         return None
     series = summary.series[goal.id]
     sampled = chart_days(goal, as_of=summary.until, columns=53)
@@ -118,14 +120,13 @@ def goal_chart(summary: Summary, status: GoalStatus, lang: str) -> Chart | None:
     extra = {summary.until} | set(readings) | {d - dt.timedelta(days=1) for d in readings}
     days = sorted({*sampled, *(d for d in extra if first <= d <= last)})
     expected, actual = chart_fractions(goal, series, days, as_of=summary.until)
-    unit = say("chart.items", lang) if goal.kind is Kind.CHECKLIST else goal.unit
-    if goal.kind is Kind.CHECKLIST:
-        size = len(goal.items)
-        ticks = tuple((i / size, str(i)) for i in range(size + 1)) if size <= 4 else ()
-        ticks = ticks or ((0.0, "0"), (0.5, grouped(size / 2)), (1.0, str(size)))
+    unit = kind.unit_text(goal, lang)
+    size = kind.full_target(goal)
+    if kind.takes("items") and size <= 4:  # a few items: one tick each
+        ticks = tuple((i / size, str(i)) for i in range(int(size) + 1))
     else:
-        ticks = tuple((f, grouped(value_at(goal, f))) for f in (0.0, 0.5, 1.0))
-    target = grouped(value_at(goal, 1.0) if goal.kind is not Kind.CHECKLIST else len(goal.items))
+        ticks = tuple((f, grouped(kind.value_at(goal, f))) for f in (0.0, 0.5, 1.0))
+    target = grouped(kind.value_at(goal, 1.0))
     return Chart(
         tuple(days),
         tuple(expected),
@@ -138,14 +139,6 @@ def goal_chart(summary: Summary, status: GoalStatus, lang: str) -> Chart | None:
         empty_label=say("chart.no_reading", lang),
         readings=readings,
     )
-
-
-def value_at(goal: Goal, fraction: float) -> float:
-    """The goal's value at a fraction of the way from its start to its target."""
-    if goal.kind is Kind.LEVEL:
-        baseline = goal.baseline if goal.baseline is not None else 0.0
-        return baseline + fraction * ((goal.target or 0.0) - baseline)
-    return fraction * goal.full_target
 
 
 # ── the workbook ─────────────────────────────────────────────────────────────

@@ -8,10 +8,10 @@ import datetime as dt
 
 from tracker.engine.snapshot import Snapshot
 from tracker.fillin import COLUMNS, FILLED, HIDDEN, SCHEMA, header_key
-from tracker.model import GoalStatus, Kind, Plan
+from tracker.kinds import kind_of
+from tracker.model import GoalStatus, Plan
 from tracker.views.common import title_of
 from tracker.views.model import Fill, Sheet, SheetColumn
-from tracker.views.phrases import done_or_not
 from tracker.views.report import Report
 from tracker.views.sheets import sheet_names
 from tracker.words import say
@@ -109,20 +109,12 @@ def office_sheet(plan, statuses, snapshots, *, office, name, as_of, lang) -> She
 
 def _row(plan, status: GoalStatus, snapshot: Snapshot, *, as_of, lang) -> dict:
     goal = status.goal
-    if goal.kind is Kind.CHECKLIST:
-        target = "、".join(goal.items)
-        current = say("fill.items_of", lang, done=len(status.items_done), total=len(goal.items))
-        if status.items_done:
-            current += f" ({'、'.join(status.items_done)})"
-    elif goal.kind is Kind.MILESTONE:
-        target = say("value.done", lang)
-        current = done_or_not(bool(status.current), lang)
-    else:
-        target, current = goal.target, status.current
+    kind = kind_of(goal)
+    target, current = kind.sheet_figures(goal, status, lang)
     return {
         "id": goal.id,
         "title": title_of(goal, lang),
-        "kind": say(f"kind.{goal.kind.value}", lang),
+        "kind": say(kind.name_key, lang),
         "unit": goal.unit or None,
         "target": _number(target),
         "current": _number(current),
@@ -161,31 +153,31 @@ def _fills(plan: Plan, as_of: dt.date, lang: str) -> dict[str, Fill]:
 
 def _open(status: GoalStatus, fills: dict[str, Fill], lang: str) -> dict[str, Fill]:
     """The cells of this goal's row an office may fill: those its kind takes
-    (a done milestone or a finished checklist takes only a note), then date,
-    note and by."""
+    (tracker.kinds; a done milestone or a finished checklist takes only a
+    note), then date, note and by."""
     goal = status.goal
+    kind = kind_of(goal)
     opened = {key: fills[key] for key in ("date", "note", "by")}
-    if goal.kind is Kind.COUNT:
-        opened["add"] = fills["add"]
-        opened["total"] = fills["total"]._replace(low=0)
-    elif goal.kind is Kind.LEVEL:
-        opened["total"] = fills["total"]
-    elif goal.kind is Kind.MILESTONE and not status.current:
-        yes, no = say("fill.yes", lang), say("fill.no", lang)
-        opened["done"] = Fill(
-            "list",
-            choices=(yes, no),
-            prompt=say("fill.prompt_done", lang),
-            error=say("fill.error_yes", lang),
-        )
-    elif goal.kind is Kind.CHECKLIST:
-        left = tuple(item for item in goal.items if item not in status.items_done)
-        if left:
-            opened["items"] = Fill(
+    for cell, op in kind.cells.items():
+        if cell in ("add", "total"):
+            never_negative = op in kind.never_negative
+            opened[cell] = fills[cell]._replace(low=0) if never_negative else fills[cell]
+        elif cell == "done" and not status.current:
+            yes, no = say("fill.yes", lang), say("fill.no", lang)
+            opened["done"] = Fill(
                 "list",
-                choices=left,
-                strict=False,
-                prompt=say("fill.prompt_items", lang),
-                error=say("fill.error_items", lang),
+                choices=(yes, no),
+                prompt=say("fill.prompt_done", lang),
+                error=say("fill.error_yes", lang),
             )
+        elif cell == "items":
+            left = tuple(item for item in goal.items if item not in status.items_done)
+            if left:
+                opened["items"] = Fill(
+                    "list",
+                    choices=left,
+                    strict=False,
+                    prompt=say("fill.prompt_items", lang),
+                    error=say("fill.error_items", lang),
+                )
     return opened

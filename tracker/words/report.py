@@ -66,6 +66,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "schedule.behind": ("落后{days}天", "{days} days behind"),
     "flag.late": ("预计延期{days}天", "late {days}d"),
     "flag.reached": ("已达标", "target reached"),
+    "flag.awaiting_final": ("待最终读数", "awaiting the final reading"),
 
     # ── forecasts ───────────────────────────────────────────────────────────
     "forecast.done": ("已完成。", "Done."),
@@ -80,6 +81,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     "forecast.reached": (
         "已于{date}达到{target}；以截止日{deadline}的读数为准。",
         "Target of {target} reached on {date}; the reading at the deadline, {deadline}, decides.",
+    ),
+    "forecast.awaiting_final": (
+        "已于{date}达到{target}，但尚无覆盖期末的读数：待最终读数（截止日{deadline}）。",
+        "Target of {target} reached on {date}, but no reading covers the end of the period: "
+        "awaiting the final reading (deadline {deadline}).",
     ),
     "forecast.met_on_time": (
         "已于{date}达到{target}，按期完成。",
@@ -107,6 +113,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "截止日期{deadline}已过{days}天；{done}",
         "deadline {deadline} passed {days} days ago; {done}",
     ),
+    "reason.awaiting_final": ("{done}，待最终读数", "{done}, awaiting the final reading"),
     "reason.behind": ("完成{done}，应达{due}", "{done} done where {due} is expected"),
     "reason.behind_schedule": (
         "完成{done}，应达{due}，{schedule}",
@@ -141,7 +148,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "chart.legend": (". 计划进度   * 实际进度   # 两者重合", ". trajectory   * actual   # both"),
     "change.done": ("完成", "done"),
-    "change.about": ("撤销 {id}", "retracts {id}"),
+    "change.retracts": ("撤销 {id}", "retracts {id}"),
     "change.note": ("仅说明", "note"),
     "entries.id": ("编号", "id"),
     "entries.date": ("日期", "date"),
