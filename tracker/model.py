@@ -163,6 +163,7 @@ class Goal:
     start_value: float | None = None  # count: the value carried over at the start
     start_items: tuple[str, ...] = ()  # checklist: items done before this plan
     decimals: int = 0  # count: the decimal places its values take (money, kilometres)
+    indicator: str | None = None  # the city's code for what it measures (jobs.new-urban)
     origin: Source | None = field(default=None, compare=False)
     revised_from: Goal | None = field(default=None, compare=False, repr=False)  # set by as_of
 

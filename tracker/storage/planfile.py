@@ -61,6 +61,7 @@ GOAL_KEYS = {
     "start_value",
     "start_items",
     "decimals",
+    "indicator",
 }
 GOAL_REQUIRED = ("id", "title", "title_en", "area", "owner", "kind", "source")
 KIND_KEYS = {
@@ -487,6 +488,7 @@ class _PlanBuilder:
         multi_year = self.get(raw, table, "multi_year", (bool,), "type_bool")
         out["multi_year"] = bool(multi_year)
         out["revisions"] = self.revisions(raw, table)
+        out["indicator"] = self.text(raw, table, "indicator")
         return out
 
     def revisions(self, raw, table) -> tuple[Revision, ...] | None:

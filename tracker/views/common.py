@@ -103,6 +103,7 @@ def goal_dict(goal: Goal) -> dict:
         "start_value": plain_number(goal.start_value),
         "start_items": list(goal.start_items),
         "decimals": goal.decimals if goal.kind is Kind.COUNT else None,
+        "indicator": goal.indicator,
     }
     return out
 
