@@ -47,6 +47,7 @@ LAYERS: dict[str, tuple[str, ...] | str] = {
     "writes": ("storage", "rules", "engine", "ledger", "model", "problems"),
     "views": ("engine", "model", "fillin", "numbers", "problems", "words"),
     "render": ("views", "jsontext"),
+    "city": ("loader", "storage", "engine", "model", "problems", "words"),
     "cli": ABOVE,
     "__main__": ("cli",),
 }  # fmt: skip

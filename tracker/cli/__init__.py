@@ -27,6 +27,7 @@ COMMANDS = {
     "template": ("tracker.cli.template", "help.short.template"),
     "init": ("tracker.cli.init", "help.short.init"),
     "completion": ("tracker.cli.completion", "help.short.completion"),
+    "city": ("tracker.cli.city", "help.short.city"),
 }
 
 

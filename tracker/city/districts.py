@@ -1,0 +1,170 @@
+"""Every district of a city opened for a report, each by tracker's own loader
+and engine over that district's own files — so its figures are exactly what
+its own `status` says for the same day — or left out with a located problem
+and a hint (a missing folder, not a plan, a symlink out of the city folder, a
+ref never fetched, an id claimed twice, a plan of another year), the others
+unaffected. An indicator the city's code list lacks is a problem too; that
+goal is then not compared, the rest of its district counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.city.cityfile import display
+from tracker.city.fetch import clone_folder, head_commit
+from tracker.engine.city import City, District, DistrictSpec
+from tracker.problems import Problem, TrackerError, problem, suggest_or
+from tracker.storage.datadir import GOALS_FILE, DataDir
+
+
+@dataclass(frozen=True)
+class OpenedCity:
+    """A city as read for one report: its plan, the folder, its districts in
+    city.toml's order (those left out too), and today in its time zone."""
+
+    root: Path
+    city: City
+    districts: tuple[District, ...]
+
+    @property
+    def counted(self) -> tuple[District, ...]:
+        return tuple(d for d in self.districts if d.included)
+
+    @property
+    def left_out(self) -> tuple[District, ...]:
+        return tuple(d for d in self.districts if not d.included)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for d in self.districts for p in d.problems]
+
+
+def district_folder(root: Path, spec: DistrictSpec) -> Path:
+    """Where a district's files are: its `path` in the city folder, or the
+    clone `city fetch` made of its repository."""
+    return root / spec.path if spec.path is not None else clone_folder(root, spec)
+
+
+def open_city(
+    root: Path, city: City, *, as_of: dt.date, before: dt.date | None = None
+) -> OpenedCity:
+    """Every district of the city as of `as_of` (and, with `before`, as of that
+    day too: the previous report, for movement)."""
+    seen: set[str] = set()
+    districts = []
+    for spec in city.districts:
+        if spec.id in seen:
+            where = str(spec.origin) if spec.origin else spec.id
+            found = problem(where, None, "duplicate", "city.district_twice",
+                            "city.district_twice_fix", district=spec.id)  # fmt: skip
+            districts.append(District(spec, None, problems=(found,)))
+            continue
+        seen.add(spec.id)
+        districts.append(open_district(root, city, spec, as_of=as_of, before=before))
+    return OpenedCity(root, city, tuple(districts))
+
+
+def open_district(
+    root: Path, city: City, spec: DistrictSpec, *, as_of: dt.date, before: dt.date | None = None
+) -> District:
+    """One district: its statuses on as_of from the engine over its own files,
+    or left out with the problem that kept it out."""
+    folder = district_folder(root, spec)
+    shown = display(folder)
+    where = str(spec.origin) if spec.origin else spec.id
+    refused = _refused(root, folder, spec, where, shown)
+    if refused is not None:
+        return District(spec, shown, problems=(refused,))
+    try:
+        return _read(city, spec, folder, shown, as_of=as_of, before=before)
+    except TrackerError as error:  # the machine's failures: a permission, a full disk
+        return District(spec, shown, problems=tuple(error.problems))
+
+
+def _refused(root: Path, folder: Path, spec: DistrictSpec, where: str, shown: str):
+    """Why a district's folder cannot be read as a plan, if it cannot."""
+    args = {"district": spec.id, "folder": shown}
+    inside = root.resolve()
+    resolved = folder.resolve()
+    if not resolved.is_relative_to(inside):
+        linked = any(p.is_symlink() for p in (folder, *folder.parents) if p.is_relative_to(root))
+        key = "city.symlink_out" if linked else "city.outside"
+        return problem(where, None, "outside", key, "city.outside_fix", **args)
+    if not folder.exists():
+        if spec.url is not None:
+            return problem(where, None, "not-fetched", "city.not_fetched", "city.fetch_first",
+                           **args)  # fmt: skip
+        return problem(where, None, "missing", "city.missing", "city.missing_fix", **args)
+    if not (folder / GOALS_FILE).is_file():
+        return problem(where, None, "not-a-plan", "city.not_a_plan", "city.not_a_plan_fix", **args)
+    return None
+
+
+def _read(city: City, spec: DistrictSpec, folder: Path, shown: str, *, as_of, before) -> District:
+    from tracker.engine.status import statuses_from_series
+    from tracker.loader import load_plan, open_log
+
+    data = DataDir(folder.resolve())
+    commit = head_commit(folder)
+    plan, plan_problems = load_plan(data)
+    if plan is None or plan_problems:
+        summary = problem(
+            display(data.goals_path),
+            None,
+            "plan-problems",
+            "city.plan_problems",
+            "city.plan_problems_fix",
+            district=spec.id,
+            count=len(plan_problems),
+        )
+        return District(spec, shown, commit=commit, problems=(*plan_problems, summary))  # fmt: skip
+    if plan.start.year != city.year and plan.end.year != city.year:
+        line = plan.origin.line_of("start") if plan.origin else None
+        found = problem(display(data.goals_path), line, "other-year", "city.other_year",
+                        "city.other_year_fix", district=spec.id, year=plan.start.year,
+                        city_year=city.year)  # fmt: skip
+        return District(spec, shown, commit=commit, problems=(found,))
+    log = open_log(data, plan)
+    series = log.series()
+    statuses = statuses_from_series(plan, series, as_of=as_of)
+    earlier = statuses_from_series(plan, series, as_of=before) if before else ()
+    log_problems = log.problems()
+    problems: list[Problem] = []
+    if log_problems:
+        problems.append(
+            problem(display(data.progress_dir), None, "log-problems", "city.log_problems",
+                    "city.log_problems_fix", district=spec.id, count=len(log_problems))
+        )  # fmt: skip
+    compared, unknown = _indicators(city, plan)
+    problems += unknown
+    return District(
+        spec, shown, plan=plan, statuses=tuple(statuses), before=tuple(earlier), commit=commit,
+        problems=tuple(problems), log_problems=len(log_problems), indicators=compared,
+    )  # fmt: skip
+
+
+def _indicators(city: City, plan) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:
+    """(code, goal id) for each goal naming an indicator on the city's list; a
+    code not on it, or named by a second goal, is a problem at its line."""
+    codes = [i.code for i in city.indicators]
+    compared: dict[str, str] = {}
+    problems = []
+    for goal in plan.goals:
+        code = goal.indicator
+        if code is None:
+            continue
+        origin = goal.origin
+        where, line = (origin.file, origin.line_of("indicator")) if origin else (plan.id, None)
+        if code not in codes:
+            fix = suggest_or(code, codes, "city.indicators_are", codes=", ".join(codes) or "—")
+            problems.append(problem(where, line, "unknown-indicator", "city.unknown_indicator",
+                                    fix, code=code, goal=goal.id))  # fmt: skip
+        elif code in compared:
+            problems.append(problem(where, line, "duplicate", "city.indicator_named_twice",
+                                    "city.indicator_named_twice_fix", code=code, goal=goal.id,
+                                    other=compared[code]))  # fmt: skip
+        else:
+            compared[code] = goal.id
+    return tuple(compared.items()), problems
