@@ -28,6 +28,8 @@ COMMANDS = {
     "init": ("tracker.cli.init", "help.short.init"),
     "completion": ("tracker.cli.completion", "help.short.completion"),
     "city": ("tracker.cli.city", "help.short.city"),
+    "export": ("tracker.cli.export", "help.short.export"),
+    "sql": ("tracker.cli.sql", "help.short.sql"),
 }
 
 

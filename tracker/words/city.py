@@ -297,6 +297,76 @@ PHRASES: dict[str, tuple[str, str]] = {
         "下一步：在 {folder}/city.toml 中列出各区县，然后运行 `tracker city fetch`",
         "next: list the districts in {folder}/city.toml, then run `tracker city fetch`",
     ),
+    # ── data out: export and sql ─────────────────────────────────────────────
+    "help.short.export": (
+        "导出分析数据（Parquet）：记录和每周目标状态",
+        "data out for analysts (Parquet): entries and weekly goal states",
+    ),
+    "help.export": (
+        "把本区（或 --city 指定的全市各区县）的全部记录和每周目标状态导出为按区县分区的 Parquet 文件，"
+        "写到 DIR 下的 entries/ 和 states/，并在 DIR/export.json 中记下各区县的数据版本。"
+        "需要安装 tracker[analytics]。",
+        "Write the district's (or, with --city, every district's) entries and weekly goal states as "
+        "Parquet partitioned by district, under DIR/entries/ and DIR/states/, with DIR/export.json "
+        "saying what each district's files were made from. Needs tracker[analytics].",
+    ),
+    "help.opt.export_format": (
+        "导出格式（默认：{default}）",
+        "the files' format (default: {default})",
+    ),
+    "help.opt.export_city": (
+        "导出这个市级文件夹中的所有区县",
+        "export every district of this city folder",
+    ),
+    "help.short.sql": ("用 DuckDB 查询导出的数据", "query an export with DuckDB"),
+    "help.sql": (
+        "用 DuckDB 对导出的数据运行一条 SQL 查询：表 entries（记录）和 states（每周目标状态），"
+        "district 列是区县编号。需要安装 tracker[analytics]。",
+        "Run a SQL query with DuckDB over an export: the tables entries (the log's lines) and states "
+        "(weekly goal states), each with a district column. Needs tracker[analytics].",
+    ),
+    "help.opt.sql_export": ("导出文件夹（默认：export）", "the export folder (default: export)"),
+    "export.no_pyarrow": (
+        "没有安装 pyarrow，无法写 Parquet",
+        "pyarrow is not installed: no Parquet can be written",
+    ),
+    "sql.no_duckdb": ("没有安装 DuckDB，无法查询", "DuckDB is not installed: no query can run"),
+    "export.install_extra": (
+        "运行 pip install 'tracker[analytics]'",
+        "run pip install 'tracker[analytics]'",
+    ),
+    "export.cannot_write": ("无法写入：{reason}", "cannot write: {reason}"),
+    "export.cannot_write_fix": (
+        "检查文件夹的权限和剩余空间",
+        "check the folder's permissions and free space",
+    ),
+    "export.wrote": (
+        "已导出 {district}：{entries} 条记录，{states} 条每周状态",
+        "exported {district}: {entries} entries, {states} weekly states",
+    ),
+    "export.left_out": (
+        "未导出 {district}（见上方的问题）",
+        "not exported: {district} (see the problem above)",
+    ),
+    "export.where": (
+        "文件在 {folder}（说明见其中的 export.json）",
+        "files in {folder} (export.json there says what they hold)",
+    ),
+    "sql.no_export": (
+        "{folder} 中没有导出的数据（entries/ 或 states/）",
+        "{folder} holds no export (entries/ or states/)",
+    ),
+    "sql.no_export_fix": (
+        "先运行 `tracker export --format parquet DIR`，再用 --export DIR 指向它",
+        "run `tracker export --format parquet DIR` first, and point --export DIR at it",
+    ),
+    "sql.failed": ("查询失败：{detail}", "the query failed: {detail}"),
+    "sql.failed_fix": (
+        "表名是 entries 和 states；列见 README 的 Parquet 一节",
+        "the tables are entries and states; their columns are in the README's Parquet section",
+    ),
+    "sql.rows": ("{count} 行", "{count} rows"),
+    "sql.no_rows": ("（查询没有结果）", "(no rows)"),
     # ── workbook and CSV columns ─────────────────────────────────────────────
     "field.district": ("区县编号", "district"),
     "field.district_name": ("区县", "district name"),
