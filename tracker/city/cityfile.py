@@ -93,15 +93,17 @@ def _build(reader: _PlanBuilder, data: dict) -> City | None:
     districts = _districts(reader, _tables(reader, data, "district"))
     indicators = _indicators(reader, _tables(reader, data, "indicator"))
     rule = _rule(reader, raw.get("scoring"))
+    texts = {key: reader.text(raw, table, key) or "" for key in ("id", "title", "title_en",
+                                                                "timezone", "issuer")}  # fmt: skip
     if year is None:
         return None
     return City(
-        id=reader.text(raw, table, "id") or "",
-        title=reader.text(raw, table, "title") or "",
-        title_en=reader.text(raw, table, "title_en") or "",
+        id=texts["id"],
+        title=texts["title"],
+        title_en=texts["title_en"],
         year=year,
-        timezone=reader.text(raw, table, "timezone") or DEFAULT_TIMEZONE,
-        issuer=reader.text(raw, table, "issuer") or "",
+        timezone=texts["timezone"] or DEFAULT_TIMEZONE,
+        issuer=texts["issuer"],
         districts=tuple(districts),
         indicators=tuple(indicators),
         rule=rule,
@@ -192,3 +194,69 @@ def _rule(reader: _PlanBuilder, raw) -> ScoringRule:
         reader.problem(table, None, "range", "city.weights_zero", "city.scoring_fix")
         return DEFAULT_RULE
     return ScoringRule(tuple(weights))
+
+
+SKELETON = """\
+# city.toml — {title}
+# The districts whose plans this city follows, the code list of indicators a
+# district's goal names (indicator = "…" in its goals.toml) so like is compared
+# with like, and the rule rankings use. Then: `tracker city fetch`, `tracker
+# city status`, `tracker city rank`, `tracker city summary`.
+
+[city]
+id = "city-{year}"
+title = "{title}"
+title_en = "{year} commitments of the city"
+year = {year}
+timezone = "Asia/Shanghai"
+issuer = "市人民政府督查室"
+
+# 排名规则：得分 = 完成率 × 权重 + 按期报送率 × 权重（权重按比例折算，满分100）
+[city.scoring]
+completion = 0.7
+on_time = 0.3
+
+# A district is a plan folder inside this folder …
+# [[district]]
+# id = "shifeng"
+# name = "石峰区"
+# name_en = "Shifeng"
+# path = "districts/shifeng"
+#
+# … or a git repository, brought into repos/ by `tracker city fetch`:
+# [[district]]
+# id = "hetang"
+# name = "荷塘区"
+# url = "https://git.example.org/hetang/plan.git"
+# ref = "main"                # a branch, a tag or a commit
+
+# [[indicator]]
+# code = "jobs.new-urban"
+# name = "城镇新增就业"
+# name_en = "New urban jobs"
+# unit = "人"
+"""
+IGNORED = "# the districts' clones made by `tracker city fetch`\n/repos/\n"
+
+
+def start_city(root: Path, year: int) -> list[Path]:
+    """A new city folder: a commented city.toml (valid as it stands) and a
+    .gitignore for the clones; refuses, writing nothing, if either exists."""
+    from tracker.storage.journal import machine_errors
+
+    texts = {
+        root / CITY_FILE: SKELETON.format(year=year, title=f"{year}年工作目标"),
+        root / ".gitignore": IGNORED,
+    }
+    existing = [p for p in texts if p.exists() or p.is_symlink()]
+    if existing:
+        raise TrackerError(
+            [problem(str(p), None, "exists", "init_exists", "init_exists_fix") for p in existing],
+            ExitCode.BAD_DATA,
+        )
+    for path, text in texts.items():
+        with machine_errors(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+    return list(texts)

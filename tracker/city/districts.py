@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tracker.city.cityfile import display
 from tracker.city.fetch import clone_folder, head_commit
 from tracker.engine.city import City, District, DistrictSpec
+from tracker.model import Plan
 from tracker.problems import Problem, TrackerError, problem, suggest_or
 from tracker.storage.datadir import GOALS_FILE, DataDir
 
@@ -52,25 +54,45 @@ def open_city(
 ) -> OpenedCity:
     """Every district of the city as of `as_of` (and, with `before`, as of that
     day too: the previous report, for movement)."""
-    seen: set[str] = set()
     districts = []
-    for spec in city.districts:
-        if spec.id in seen:
-            where = str(spec.origin) if spec.origin else spec.id
-            found = problem(where, None, "duplicate", "city.district_twice",
-                            "city.district_twice_fix", district=spec.id)  # fmt: skip
-            districts.append(District(spec, None, problems=(found,)))
-            continue
-        seen.add(spec.id)
-        districts.append(open_district(root, city, spec, as_of=as_of, before=before))
+    for spec, twice in unique(city):
+        if twice is not None:
+            districts.append(District(spec, None, problems=(twice,)))
+        else:
+            districts.append(open_district(root, city, spec, as_of=as_of, before=before))
     return OpenedCity(root, city, tuple(districts))
 
 
-def open_district(
-    root: Path, city: City, spec: DistrictSpec, *, as_of: dt.date, before: dt.date | None = None
-) -> District:
-    """One district: its statuses on as_of from the engine over its own files,
-    or left out with the problem that kept it out."""
+def unique(city: City):
+    """Each district with, for a second one claiming an id, the problem that
+    leaves it out (else None)."""
+    seen: set[str] = set()
+    for spec in city.districts:
+        if spec.id in seen:
+            where = str(spec.origin) if spec.origin else spec.id
+            yield spec, problem(where, None, "duplicate", "city.district_twice",
+                                "city.district_twice_fix", district=spec.id)  # fmt: skip
+            continue
+        seen.add(spec.id)
+        yield spec, None
+
+
+class DistrictFiles(NamedTuple):
+    """A district's files opened: its folder, plan and log (through its cache),
+    the commit they are at, and what in them does not count."""
+
+    spec: DistrictSpec
+    shown: str
+    data: DataDir
+    plan: Plan
+    log: object  # tracker.storage.logcache.LogCache
+    commit: str | None
+    problems: tuple[Problem, ...]
+    bad_lines: int = 0  # lines of its log that do not count (its own `check` lists them)
+
+
+def district_files(root: Path, city: City, spec: DistrictSpec) -> DistrictFiles | District:
+    """A district's files opened, or the District left out and why."""
     folder = district_folder(root, spec)
     shown = display(folder)
     where = str(spec.origin) if spec.origin else spec.id
@@ -78,9 +100,35 @@ def open_district(
     if refused is not None:
         return District(spec, shown, problems=(refused,))
     try:
-        return _read(city, spec, folder, shown, as_of=as_of, before=before)
+        return _files(city, spec, folder, shown)
     except TrackerError as error:  # the machine's failures: a permission, a full disk
         return District(spec, shown, problems=tuple(error.problems))
+
+
+def open_district(
+    root: Path, city: City, spec: DistrictSpec, *, as_of: dt.date, before: dt.date | None = None
+) -> District:
+    """One district: its statuses on as_of from the engine over its own files,
+    or left out with the problem that kept it out."""
+    from tracker.engine.status import statuses_from_series
+
+    files = district_files(root, city, spec)
+    if isinstance(files, District):
+        return files
+    plan = files.plan
+    try:
+        series = files.log.series()
+    except TrackerError as error:
+        return District(spec, files.shown, commit=files.commit, problems=tuple(error.problems))
+    statuses = statuses_from_series(plan, series, as_of=as_of)
+    earlier = statuses_from_series(plan, series, as_of=before) if before else ()
+    compared, unknown = _indicators(city, plan)
+    return District(
+        spec, files.shown, plan=plan, statuses=tuple(statuses), before=tuple(earlier),
+        commit=files.commit, problems=(*files.problems, *unknown),
+        log_problems=files.bad_lines,
+        indicators=compared,
+    )  # fmt: skip
 
 
 def _refused(root: Path, folder: Path, spec: DistrictSpec, where: str, shown: str):
@@ -102,8 +150,7 @@ def _refused(root: Path, folder: Path, spec: DistrictSpec, where: str, shown: st
     return None
 
 
-def _read(city: City, spec: DistrictSpec, folder: Path, shown: str, *, as_of, before) -> District:
-    from tracker.engine.status import statuses_from_series
+def _files(city: City, spec: DistrictSpec, folder: Path, shown: str) -> DistrictFiles | District:
     from tracker.loader import load_plan, open_log
 
     data = DataDir(folder.resolve())
@@ -127,22 +174,14 @@ def _read(city: City, spec: DistrictSpec, folder: Path, shown: str, *, as_of, be
                         city_year=city.year)  # fmt: skip
         return District(spec, shown, commit=commit, problems=(found,))
     log = open_log(data, plan)
-    series = log.series()
-    statuses = statuses_from_series(plan, series, as_of=as_of)
-    earlier = statuses_from_series(plan, series, as_of=before) if before else ()
-    log_problems = log.problems()
-    problems: list[Problem] = []
-    if log_problems:
-        problems.append(
+    lines = log.problems()
+    problems: tuple[Problem, ...] = ()
+    if lines:
+        problems = (
             problem(display(data.progress_dir), None, "log-problems", "city.log_problems",
-                    "city.log_problems_fix", district=spec.id, count=len(log_problems))
+                    "city.log_problems_fix", district=spec.id, count=len(lines)),
         )  # fmt: skip
-    compared, unknown = _indicators(city, plan)
-    problems += unknown
-    return District(
-        spec, shown, plan=plan, statuses=tuple(statuses), before=tuple(earlier), commit=commit,
-        problems=tuple(problems), log_problems=len(log_problems), indicators=compared,
-    )  # fmt: skip
+    return DistrictFiles(spec, shown, data, plan, log, commit, problems, len(lines))
 
 
 def _indicators(city: City, plan) -> tuple[tuple[tuple[str, str], ...], list[Problem]]:

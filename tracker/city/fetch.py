@@ -60,6 +60,11 @@ def fetch_district(root: Path, spec: DistrictSpec) -> Fetched:
         if failed is not None:
             return Fetched(spec, action, None, _unreachable(where, spec, failed))
     commit = _resolve(folder, spec.ref)
+    if commit is None and action == "cloned":
+        # Nothing was checked out: a report says "not fetched", not "not a plan".
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
     if commit is None:
         found = problem(where, None, "no-ref", "city.no_ref", "city.no_ref_fix",
                         district=spec.id, ref=spec.ref or "HEAD", url=spec.url)  # fmt: skip
