@@ -36,17 +36,23 @@ class Exported(NamedTuple):
     as_of: dt.date
 
 
-def need_pyarrow():
-    """pyarrow, or a message saying how to install it (exit 3: the environment)."""
+def need_extra(module: str, missing: str):
+    """A module of the analytics extra, or a message (the phrase `missing`)
+    saying how to install it (exit 3: the environment)."""
+    import importlib
+
     try:
-        import pyarrow
-        import pyarrow.parquet  # noqa: F401
+        return importlib.import_module(module)
     except ImportError:
         raise TrackerError(
-            problem("tracker", None, "missing-extra", "export.no_pyarrow", "export.install_extra"),
+            problem("tracker", None, "missing-extra", missing, "export.install_extra"),
             ExitCode.BAD_DATA,
         ) from None
-    return pyarrow
+
+
+def need_pyarrow():
+    need_extra("pyarrow.parquet", "export.no_pyarrow")
+    return need_extra("pyarrow", "export.no_pyarrow")
 
 
 def entry_schema(pa):

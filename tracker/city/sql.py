@@ -10,7 +10,7 @@ import decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from tracker.city.export import ENTRIES, STATES
+from tracker.city.export import ENTRIES, STATES, need_extra
 from tracker.problems import ExitCode, TrackerError, UsageError, problem
 
 
@@ -36,13 +36,7 @@ def views_sql(folder: Path) -> list[str]:
 
 
 def run_query(folder: Path, query: str) -> Answer:
-    try:
-        import duckdb
-    except ImportError:
-        raise TrackerError(
-            problem("tracker", None, "missing-extra", "sql.no_duckdb", "export.install_extra"),
-            ExitCode.BAD_DATA,
-        ) from None
+    duckdb = need_extra("duckdb", "sql.no_duckdb")
     views = views_sql(folder)
     if not views:
         raise TrackerError(

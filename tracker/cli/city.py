@@ -32,6 +32,21 @@ def city_option(f):
     return option("--city", "city_dir", metavar="DIR", default=None, help="help.opt.city")(f)
 
 
+def report_options(f):
+    """What every city report takes: --as-of, --format (the status formats),
+    --output, --lang, --no-pager and --city."""
+    for decorate in (
+        city_option,
+        pager_option,
+        lang_option,
+        output_option,
+        format_option("table", "json", "csv", "md", "html", "xlsx"),
+        as_of_option,
+    ):
+        f = decorate(f)
+    return f  # fmt: skip
+
+
 @click.group("city", cls=TrackerGroup, help="help.city")
 def command():
     pass
@@ -122,12 +137,7 @@ def fetch(fmt, lang, city_dir):
 
 
 @command.command("status", cls=TrackerCommand, help="help.city_status")
-@as_of_option
-@format_option("table", "json", "csv", "md", "html", "xlsx")
-@output_option
-@lang_option
-@pager_option
-@city_option
+@report_options
 def status(as_of, fmt, output, lang, city_dir):
     from tracker.views.city import city_status_report
 
@@ -142,12 +152,7 @@ def status(as_of, fmt, output, lang, city_dir):
 
 @command.command("show", cls=TrackerCommand, help="help.city_show")
 @click.argument("code", metavar="INDICATOR")
-@as_of_option
-@format_option("table", "json", "csv", "md", "html", "xlsx")
-@output_option
-@lang_option
-@pager_option
-@city_option
+@report_options
 def show(code, as_of, fmt, output, lang, city_dir):
     from tracker.problems import suggest_or
     from tracker.views.city import city_show_report
@@ -171,13 +176,8 @@ def _by_name(city, text: str):
 
 
 @command.command("rank", cls=TrackerCommand, help="help.city_rank")
-@as_of_option
 @option("--since", metavar="DATE", help="help.opt.city_since")
-@format_option("table", "json", "csv", "md", "html", "xlsx")
-@output_option
-@lang_option
-@pager_option
-@city_option
+@report_options
 def rank(as_of, since, fmt, output, lang, city_dir):
     from tracker.engine.city import city_rankings
     from tracker.views.city import city_rank_report
