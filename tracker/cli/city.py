@@ -47,8 +47,24 @@ def report_options(f):
     return f  # fmt: skip
 
 
-@click.group("city", cls=TrackerGroup, help="help.city")
-def command():
+class CityGroup(TrackerGroup):
+    """`tracker city`: its subcommands listed under a heading in words."""
+
+    def format_commands(self, ctx, formatter):
+        from tracker.cli.help import section
+        from tracker.cli.lang import gentle_lang
+
+        lang = gentle_lang(ctx)
+        rows = [
+            (name, self.commands[name].get_short_help_str()) for name in self.list_commands(ctx)
+        ]
+        with section(formatter, say("help.commands", lang)):
+            formatter.write_dl(rows)
+
+
+@click.group("city", cls=CityGroup, help="help.city", no_args_is_help=True)
+@lang_option
+def command(lang):
     pass
 
 
