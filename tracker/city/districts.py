@@ -69,8 +69,8 @@ def unique(city: City):
     seen: set[str] = set()
     for spec in city.districts:
         if spec.id in seen:
-            where = str(spec.origin) if spec.origin else spec.id
-            yield spec, problem(where, None, "duplicate", "city.district_twice",
+            where = spec.at
+            yield spec, problem(*where, "duplicate", "city.district_twice",
                                 "city.district_twice_fix", district=spec.id)  # fmt: skip
             continue
         seen.add(spec.id)
@@ -95,7 +95,7 @@ def district_files(root: Path, city: City, spec: DistrictSpec) -> DistrictFiles 
     """A district's files opened, or the District left out and why."""
     folder = district_folder(root, spec)
     shown = display(folder)
-    where = str(spec.origin) if spec.origin else spec.id
+    where = spec.at
     refused = _refused(root, folder, spec, where, shown)
     if refused is not None:
         return District(spec, shown, problems=(refused,))
@@ -131,7 +131,7 @@ def open_district(
     )  # fmt: skip
 
 
-def _refused(root: Path, folder: Path, spec: DistrictSpec, where: str, shown: str):
+def _refused(root: Path, folder: Path, spec: DistrictSpec, where: tuple, shown: str):
     """Why a district's folder cannot be read as a plan, if it cannot."""
     args = {"district": spec.id, "folder": shown}
     inside = root.resolve()
@@ -139,14 +139,14 @@ def _refused(root: Path, folder: Path, spec: DistrictSpec, where: str, shown: st
     if not resolved.is_relative_to(inside):
         linked = any(p.is_symlink() for p in (folder, *folder.parents) if p.is_relative_to(root))
         key = "city.symlink_out" if linked else "city.outside"
-        return problem(where, None, "outside", key, "city.outside_fix", **args)
+        return problem(*where, "outside", key, "city.outside_fix", **args)
     if not folder.exists():
         if spec.url is not None:
-            return problem(where, None, "not-fetched", "city.not_fetched", "city.fetch_first",
+            return problem(*where, "not-fetched", "city.not_fetched", "city.fetch_first",
                            **args)  # fmt: skip
-        return problem(where, None, "missing", "city.missing", "city.missing_fix", **args)
+        return problem(*where, "missing", "city.missing", "city.missing_fix", **args)
     if not (folder / GOALS_FILE).is_file():
-        return problem(where, None, "not-a-plan", "city.not_a_plan", "city.not_a_plan_fix", **args)
+        return problem(*where, "not-a-plan", "city.not_a_plan", "city.not_a_plan_fix", **args)
     return None
 
 

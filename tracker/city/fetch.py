@@ -43,7 +43,7 @@ def fetch_district(root: Path, spec: DistrictSpec) -> Fetched:
     if spec.url is None:
         folder = (root / spec.path) if spec.path else root
         return Fetched(spec, "local", head_commit(folder))
-    where = f"{spec.origin}" if spec.origin else spec.id
+    where = spec.at
     folder = clone_folder(root, spec)
     if (folder / ".git").exists():
         action = "updated"
@@ -66,7 +66,7 @@ def fetch_district(root: Path, spec: DistrictSpec) -> Fetched:
 
         shutil.rmtree(folder, ignore_errors=True)
     if commit is None:
-        found = problem(where, None, "no-ref", "city.no_ref", "city.no_ref_fix",
+        found = problem(*where, "no-ref", "city.no_ref", "city.no_ref_fix",
                         district=spec.id, ref=spec.ref or "HEAD", url=spec.url)  # fmt: skip
         return Fetched(spec, action, None, found)
     failed = _git(
@@ -78,8 +78,8 @@ def fetch_district(root: Path, spec: DistrictSpec) -> Fetched:
     return Fetched(spec, action, commit)
 
 
-def _unreachable(where: str, spec: DistrictSpec, detail) -> Problem:
-    return problem(where, None, "unreachable", "city.unreachable", "city.unreachable_fix",
+def _unreachable(where: tuple, spec: DistrictSpec, detail) -> Problem:
+    return problem(*where, "unreachable", "city.unreachable", "city.unreachable_fix",
                    district=spec.id, url=spec.url, detail=detail)  # fmt: skip
 
 

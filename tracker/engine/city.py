@@ -39,6 +39,11 @@ class DistrictSpec:
     ref: str | None = None
     origin: Source | None = field(default=None, compare=False)
 
+    @property
+    def at(self) -> tuple[str, int | None]:
+        """Where city.toml names it, (file, line): a problem's location."""
+        return (self.origin.file, self.origin.line) if self.origin else (self.id, None)
+
 
 @dataclass(frozen=True)
 class City:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.engine.city import City, District, Indicator, on_indicator
-from tracker.engine.ranking import COMPLETION, ON_TIME, Outcome, Ranked, ScoringRule
+from tracker.engine.ranking import COMPLETION, ON_TIME, Outcome, Ranked, ScoringRule, outcome
 from tracker.engine.status import state_counts
 from tracker.model import GoalStatus
 from tracker.numbers import plain_number
-from tracker.views.common import STATE_ORDER, percent, status_dict
+from tracker.views.common import STATE_ORDER, percent, status_dict, title_of
 from tracker.views.model import Cell, Column, Section, Table
 from tracker.views.phrases import schedule_text, state_name, state_text, value_text
 from tracker.views.report import Report
@@ -24,15 +24,15 @@ SHORT_COMMIT = 10
 
 
 def city_name(city: City, lang: str) -> str:
-    return city.title_en if lang == "en" else city.title
+    return title_of(city, lang)
 
 
 def district_name(district: District, lang: str) -> str:
-    return district.spec.name_en if lang == "en" else district.spec.name
+    return title_of(district.spec, lang)
 
 
 def indicator_name(indicator: Indicator, lang: str) -> str:
-    return indicator.name_en if lang == "en" else indicator.name
+    return title_of(indicator, lang)
 
 
 def city_dict(city: City) -> dict:
@@ -220,8 +220,6 @@ def city_status_report(
 def districts_table(
     city: City, districts: tuple[District, ...], *, as_of: dt.date, lang: str, elapsed: float
 ) -> Table:
-    from tracker.engine.ranking import outcome
-
     columns = (
         Column("district", say("city.district", lang)),
         Column("goals", say("office.held", lang), align="right"),
