@@ -518,3 +518,37 @@ def test_the_readmes_city_section_runs_against_the_example_as_typed(tmp_path, mo
         result = Run(copy)(*args[1:], env={"TRACKER_DATA": None}, code=0)
         assert result.stdout or (copy / "通报.html").exists(), line
     assert "石峰区" in (copy / "通报.html").read_text(encoding="utf-8")
+
+
+def test_the_exported_entries_are_the_lines_entries_lists(city, tmp_path):
+    """Every line, as `tracker entries` lists it: totals, retractions (marked on
+    the line they retract), and a line naming a goal the plan no longer has."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    folder = tmp_path / "shifeng"
+    shutil.copytree(city["folder"] / "repos" / "shifeng", folder, ignore=_no_git)
+    run = Run(folder)
+    run("log", "shifeng.jobs", "--total", "800", "--date", "2020-06-28", code=0)
+    wrong = run.json("entries", "--goal", "shifeng.jobs")["entries"][0]["id"]
+    run("retract", wrong, "--reason", "录错", code=0)
+    with (folder / "progress" / "2020-05.jsonl").open("a", encoding="utf-8") as log:
+        log.write(json.dumps({"id": "0ld9oa1", "goal": "shifeng.old", "date": "2020-05-02",
+                              "value": 3, "note": "", "by": "x",
+                              "recorded_at": "2020-05-02T01:00:00Z"}) + "\n")  # fmt: skip
+    run("export", "--format", "parquet", str(tmp_path / "out"), "--as-of", AS_OF, code=0)
+    (part,) = (tmp_path / "out" / "entries").iterdir()
+    table = pq.read_table(part / "part-0.parquet")
+    exported = {r["entry_id"]: r for r in table.to_pylist()}
+    listed = run.json("entries")["entries"]
+    assert set(exported) == {e["id"] for e in listed}
+    for entry in listed:
+        row = exported[entry["id"]]
+        assert row["goal"] == entry.get("goal") and row["date"].isoformat() == entry["date"]
+        assert (row["retracted"], row["retracted_by"]) == (entry["retracted"],
+                                                           entry["retracted_by"])  # fmt: skip
+        assert row["value"] == entry.get("value") and row["retracts"] == entry.get("retracts")
+        assert row["op"] == ("retract" if "retracts" in entry else "total" if entry.get("total")
+                             else "done" if entry.get("done") else "value")  # fmt: skip
+    assert exported["0ld9oa1"]["office"] is None  # the plan no longer has its goal
+    assert table.schema.field("recorded_at").type == pa.timestamp("us", tz="UTC")

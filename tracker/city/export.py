@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
-from tracker.model import Op, Plan, record_op
+from tracker.model import Op, Plan
 from tracker.problems import ExitCode, TrackerError, problem
 
 ENTRIES, STATES = "entries", "states"
@@ -134,47 +134,91 @@ def export_district(
 
 
 def _entry_table(pa, plan: Plan, log):
-    marks = {e.retracts: e.id for e in log.retractions() if e.op is Op.RETRACT}
-    columns: dict[str, list] = {name: [] for name in entry_schema(pa).names}
-    goals = {g.id: g for g in plan.goals}
-    for group in log.record_groups(marks=marks):
-        goal_ids = [r.get("goal") for r in group]
-        held = [goals.get(g) for g in goal_ids]
-        columns["entry_id"] += [r["id"] for r in group]
-        columns["goal"] += goal_ids
-        columns["indicator"] += [g.indicator if g else None for g in held]
-        columns["office"] += [g.owner if g else None for g in held]
-        columns["offices"] += [list(g.owners) if g else None for g in held]
-        columns["date"] += [r.get("date") for r in group]
-        columns["op"] += [record_op(r)._value_ for r in group]
-        columns["value"] += [r.get("value") for r in group]
-        columns["items"] += [r.get("items") for r in group]
-        columns["note"] += [r.get("note") for r in group]
-        columns["by"] += [r.get("by") for r in group]
-        columns["recorded_at"] += [r.get("recorded_at") for r in group]
-        columns["retracts"] += [r.get("retracts") for r in group]
-        columns["reason"] += [r.get("reason") for r in group]
-        columns["batch"] += [r.get("batch") for r in group]
-        columns["retracted"] += [r.get("retracted") for r in group]
-        columns["retracted_by"] += [r.get("retracted_by") for r in group]
-        del group, goal_ids, held
-    count = len(columns["entry_id"])
-    columns["plan"] = [plan.id] * count
+    """The log's lines as `tracker entries` lists them (retractions marked),
+    read goal by goal straight from the log cache's columns (model.LineColumns:
+    no object per line, each column handed to pyarrow whole), then the
+    retractions; each goal's indicator and offices looked up once per goal."""
+    import pyarrow.compute as pc
+
+    retractions = [e for e in log.retractions() if e.op is Op.RETRACT]
+    goals = [g.id for g in plan.goals]
+    named = goals + [ref for ref in log.unknown() if ": " not in ref]  # ("goal: item" is an item)
+    parts = []
+    for goal_id in named:
+        for group in log.goal_lines(goal_id):
+            parts.append(_line_columns(pa, goal_id, group.columns))
+            del group
+    parts.append(_retraction_columns(pa, retractions))
+    table = pa.concat_tables(parts)
+    del parts
+    retracted = pa.array([e.retracts for e in retractions], pa.string())
+    by_whom = pa.array([e.id for e in retractions], pa.string())
+    which = pc.index_in(table["entry_id"], value_set=retracted)
+    place = pc.index_in(table["goal"], value_set=pa.array(goals, pa.string()))
+    per_goal = {
+        "indicator": pa.array([g.indicator for g in plan.goals], pa.string()),
+        "office": pa.array([g.owner for g in plan.goals], pa.string()),
+        "offices": pa.array([list(g.owners) for g in plan.goals], pa.list_(pa.string())),
+    }
+    columns = {
+        **{name: table[name] for name in table.column_names},
+        "plan": pa.array([plan.id] * table.num_rows, pa.string()),
+        **{name: pc.take(values, place) for name, values in per_goal.items()},
+        "retracted": pc.is_valid(which),
+        "retracted_by": pc.take(by_whom, which),
+    }
     schema = entry_schema(pa)
-    arrays = []
-    for field in schema:
-        values = columns.pop(field.name)
-        if field.name == "date":
-            array = pa.array(values, pa.string()).cast(pa.date32())
-        elif field.name == "recorded_at":
-            array = pa.array(values, pa.string()).cast(field.type)
-        elif field.name == "value":
-            array = pa.array([None if v is None else float(v) for v in values], pa.float64())
-        else:
-            array = pa.array(values, field.type)
-        del values
-        arrays.append(array)
-    return pa.Table.from_arrays(arrays, schema=schema)
+    return pa.table([columns[name] for name in schema.names], schema=schema).sort_by(
+        [("date", "ascending"), ("recorded_at", "ascending"), ("entry_id", "ascending")]
+    )
+
+
+def _line_columns(pa, goal_id: str, columns):
+    """One group of a goal's lines as arrow columns."""
+    import pyarrow.compute as pc
+
+    count = len(columns)
+    days = pa.array(columns.days, pa.int32())
+    return pa.table(
+        {
+            "entry_id": pa.array(columns.ids, pa.string()),
+            "goal": pa.array([goal_id] * count, pa.string()),
+            "date": pc.subtract(days, pa.scalar(EPOCH, pa.int32())).cast(pa.date32()),
+            "op": pa.array(columns.ops, pa.string()),
+            "value": pa.array(columns.values, pa.float64()),
+            "items": pa.array(columns.items, pa.list_(pa.string())),
+            "note": pa.array(columns.notes, pa.string()),
+            "by": pa.array(columns.bys, pa.string()),
+            "recorded_at": _times(pa, columns.recorded_ats),
+            "retracts": pa.nulls(count, pa.string()),
+            "reason": pa.nulls(count, pa.string()),
+            "batch": pa.array(columns.batches, pa.string()),
+        }
+    )
+
+
+def _retraction_columns(pa, retractions):
+    return pa.table(
+        {
+            "entry_id": pa.array([e.id for e in retractions], pa.string()),
+            "goal": pa.array([e.goal or None for e in retractions], pa.string()),
+            "date": pa.array([e.date for e in retractions], pa.date32()),
+            "op": pa.array([e.op._value_ for e in retractions], pa.string()),
+            "value": pa.nulls(len(retractions), pa.float64()),
+            "items": pa.nulls(len(retractions), pa.list_(pa.string())),
+            "note": pa.array([e.note for e in retractions], pa.string()),
+            "by": pa.array([e.by for e in retractions], pa.string()),
+            "recorded_at": _times(pa, [e.recorded_at for e in retractions]),
+            "retracts": pa.array([e.retracts for e in retractions], pa.string()),
+            "reason": pa.array([e.reason for e in retractions], pa.string()),
+            "batch": pa.array([e.batch for e in retractions], pa.string()),
+        }
+    )
+
+
+def _times(pa, texts):
+    """recorded_at (ISO text in UTC, "…Z") as a UTC timestamp."""
+    return pa.array(texts, pa.string()).cast(pa.timestamp("us", tz="UTC"))
 
 
 def _state_table(pa, plan: Plan, series, as_of: dt.date):
