@@ -48,6 +48,7 @@ LAYERS: dict[str, tuple[str, ...] | str] = {
     "writes": ("storage", "rules", "engine", "ledger", "model", "problems"),
     "views": ("engine", "kinds", "model", "fillin", "numbers", "problems", "words"),
     "render": ("views", "jsontext"),
+    "city": ("loader", "storage", "engine", "kinds", "model", "problems", "words"),
     "app": ("loader", "storage", "writes", "views", "engine", "rules", "ledger", "refs", "model",
             "dates", "problems", "words"),
     "cli": ABOVE,

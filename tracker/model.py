@@ -219,6 +219,7 @@ class Goal:
     verify: bool | None = None  # its reports need verifying (None: as the plan says)
     verified_by: tuple[str, ...] = ()  # the offices that verify it (none: the plan's)
     evidence: EvidenceRule = EvidenceRule.NONE
+    indicator: str | None = None  # the city's code for what it measures (jobs.new-urban)
     origin: Source | None = field(default=None, compare=False)
     revised_from: Goal | None = field(default=None, compare=False, repr=False)  # set by as_of
 

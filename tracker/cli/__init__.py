@@ -28,6 +28,9 @@ COMMANDS = {
     "template": ("tracker.cli.template", "help.short.template"),
     "init": ("tracker.cli.init", "help.short.init"),
     "completion": ("tracker.cli.completion", "help.short.completion"),
+    "city": ("tracker.cli.city", "help.short.city"),
+    "export": ("tracker.cli.export", "help.short.export"),
+    "sql": ("tracker.cli.sql", "help.short.sql"),
 }
 
 

@@ -14,13 +14,22 @@ from tracker.cli.help import cli_command, option
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False))
 @option("--from", "old", metavar="OLD_DIR", help="help.opt.init_from")
 @option("--year", type=click.IntRange(1, 9998), help="help.opt.init_year")
+@option("--city", "city", is_flag=True, help="help.opt.init_city")
 @format_option("table", "json")
 @lang_option
-def command(folder, old, year, fmt, lang):
+def command(folder, old, year, city, fmt, lang):
     from tracker.storage.scaffold import blank_plan, create_folder, dump_plan
     from tracker.views.init import init_report
 
     root = Path(folder)
+    if city:  # a city folder: city.toml, not a plan
+        from tracker.city.cityfile import start_city
+        from tracker.dates import today_in
+
+        year = year or today_in("Asia/Shanghai").year
+        written = start_city(root, year)
+        emit(init_report(root, written, f"city-{year}", year, [], lang=lang, city=True), fmt)
+        return
     carried: list = []
     if old is None:
         from tracker.dates import today_in

@@ -71,6 +71,7 @@ GOAL_KEYS = {
     "verify",
     "verified_by",
     "evidence",
+    "indicator",
 }
 GOAL_REQUIRED = ("id", "title", "title_en", "area", "owner", "kind", "source")
 # The keys only some kinds take, and which kinds (tracker.kinds: each kind
@@ -538,6 +539,7 @@ class _PlanBuilder:
         out["verify"] = self.get(raw, table, "verify", (bool,), "type_bool")
         out["verified_by"] = self.names(raw, table, "verified_by")
         out["evidence"] = self.choice(raw, table, "evidence", EvidenceRule, EvidenceRule.NONE)
+        out["indicator"] = self.text(raw, table, "indicator")
         return out
 
     def revisions(self, raw, table) -> tuple[Revision, ...] | None:

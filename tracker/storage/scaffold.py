@@ -113,6 +113,7 @@ def _goal_lines(goal: Goal) -> list[str]:
         trajectory=[{"date": c.date, "value": c.value} for c in goal.trajectory] or None,
         carried_from=goal.carried_from,
         multi_year=goal.multi_year or None,
+        indicator=goal.indicator,
         source=goal.source,
     )
     return [f"{key} = {toml_value(value)}" for key, value in fields.items() if value is not None]

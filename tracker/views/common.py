@@ -33,8 +33,9 @@ STATE_ORDER = [
 
 def title_of(thing: Plan | Goal | Area, lang: str) -> str:
     """A plan's, goal's or area's own name in `lang`: data from goals.toml, not
-    catalogue words."""
-    if isinstance(thing, Area):
+    catalogue words (and so a city's, a district's, an indicator's: whatever
+    has a title and title_en, or a name and name_en)."""
+    if isinstance(thing, Area) or hasattr(thing, "name_en"):
         zh, en = thing.name, thing.name_en
     else:
         zh, en = thing.title, thing.title_en
@@ -110,6 +111,7 @@ def goal_dict(goal: Goal) -> dict:
         "start_value": plain_number(goal.start_value),
         "start_items": list(goal.start_items),
         "decimals": own("decimals", goal.decimals),
+        "indicator": goal.indicator,
     }
     return out
 

@@ -7,7 +7,14 @@ from tracker.words import say
 
 
 def init_report(
-    root, written: list, plan_id: str, year: int, carried: list[str], *, lang: str
+    root,
+    written: list,
+    plan_id: str,
+    year: int,
+    carried: list[str],
+    *,
+    lang: str,
+    city: bool = False,
 ) -> Report:
     def body() -> dict:
         return {
@@ -22,7 +29,7 @@ def init_report(
         out = [say("init.written", lang, file=str(p)) for p in written]
         if carried:
             out.append(say("init.carried", lang, count=len(carried), goals=", ".join(carried)))
-        out.append(say("init.next", lang, folder=str(root)))
+        out.append(say("init.city_next" if city else "init.next", lang, folder=str(root)))
         return tuple(out)
 
     return Report("tracker.init/1", None, body, text=lines)

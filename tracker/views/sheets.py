@@ -14,11 +14,12 @@ if TYPE_CHECKING:  # built only for tables and sheets, never on the JSON path
 
 DATES = frozenset({"deadline", "date", "forecast_completion_date", "last_entry"})
 DATETIMES = frozenset({"recorded_at"})
-PERCENTS = frozenset({"progress", "expected"})
+PERCENTS = frozenset({"progress", "expected", "completion", "on_time"})
 NUMBERS = frozenset(
     {
         "current", "target", "days_left", "schedule_days", "forecast_days_late", "value",
         "entries", "before", "after", "net_change", "count", "count_before", "count_change",
+        "place", "score", "previous_place", "movement",
     }
 )  # fmt: skip
 # Fields holding an identifier that reads as a word: state ids, kinds.
