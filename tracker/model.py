@@ -131,6 +131,25 @@ class Area:
     origin: Source | None = field(default=None, compare=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A responsible office (责任单位), named once in the plan: its full name,
+    the short name people type and say (人社局), the leader in charge of it
+    (分管领导), and who signs for it in git (its principals in the
+    repository's allowed_signers file: whose verdicts its signatures prove)."""
+
+    name: str
+    short: str = ""
+    leader: str = ""
+    signers: tuple[str, ...] = ()
+    origin: Source | None = field(default=None, compare=False)
+
+    @property
+    def shown(self) -> str:
+        """How a table names it: its short name where it has one."""
+        return self.short or self.name
+
+
 class Checkpoint(NamedTuple):
     """A dated point of a goal's explicit `trajectory`: the value expected by `date`."""
 
@@ -281,6 +300,7 @@ class Plan:
     tolerance: float = 0.10
     source: str = ""
     verification: Verification = Verification()
+    offices: tuple[Office, ...] = ()  # [[plan.offices]]; none: any name is an office
     origin: Source | None = field(default=None, compare=False)
 
     @cached_property
@@ -289,6 +309,20 @@ class Plan:
 
     def goal(self, goal_id: str) -> Goal | None:
         return self._goals_by_id.get(goal_id)
+
+    @cached_property
+    def _offices_by_name(self) -> dict[str, Office]:
+        found: dict[str, Office] = {}
+        for office in self.offices:
+            found.setdefault(office.name, office)
+        for office in self.offices:
+            if office.short:
+                found.setdefault(office.short, office)
+        return found
+
+    def office(self, name: str) -> Office | None:
+        """The listed office with this full or short name."""
+        return self._offices_by_name.get(name)
 
     def area(self, area_id: str) -> Area | None:
         for area in self.areas:

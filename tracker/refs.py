@@ -140,11 +140,17 @@ def resolve_area(plan: Plan, text: str) -> str:
 
 
 def resolve_owner(plan: Plan, text: str) -> str:
-    """An office that owns at least one goal, in the plan's spelling: typed in
-    another normal form (decomposed, a CJK compatibility ideograph) it is the
-    same office."""
+    """An office, by its full name or (where the plan lists its offices) its
+    short name, as its full name in the plan's spelling: typed in another
+    normal form (decomposed, a CJK compatibility ideograph) it is the same
+    office."""
+    typed = _composed(text.strip())
+    listed = plan.office(typed)
+    if listed is not None:
+        return listed.name
     owners = sorted({office for g in plan.goals for office in g.owners})
-    if _composed(text) in owners:
-        return _composed(text)
-    fix = suggest_or(text, owners, "owners_are", owners=", ".join(owners))
+    if typed in owners:
+        return typed
+    names = owners + sorted(o.short for o in plan.offices if o.short)
+    fix = suggest_or(text, names, "owners_are", owners=", ".join(names))
     raise UsageError("unknown_owner", fix, owner=text)

@@ -384,7 +384,43 @@ def finite_numbers(plan: Plan, **_) -> list[Problem]:
     return found
 
 
+def listed_offices(plan: Plan, **_) -> list[Problem]:
+    """Where the plan lists its offices ([[plan.offices]]), each is named once
+    (no two share a full or a short name) and every office a goal names (lead,
+    co-responsible, verifying) is one of them."""
+    if not plan.offices:
+        return []
+    found = []
+    seen: dict[str, str] = {}
+    for office in plan.offices:
+        for name in dict.fromkeys((office.name, office.short)):
+            if not name:
+                continue
+            if name in seen:
+                found.append(problem(office.origin.file, office.origin.line_of("short"),
+                                     "duplicate", "office_twice", "office_names_once",
+                                     name=name, other=seen[name]))  # fmt: skip
+            seen.setdefault(name, office.name)
+    listed = sorted({o.name for o in plan.offices} | {o.short for o in plan.offices if o.short})
+    for goal in plan.goals:
+        named = [("owner", goal.owner), *(("co_owners", o) for o in goal.co_owners)]
+        named += [("verified_by", o) for o in goal.verified_by]
+        for key, name in named:
+            if plan.office(name) is None:
+                fix = suggest_or(name, listed, "offices_are", offices="、".join(listed))
+                found.append(at(goal, "unknown-office", key, "office_not_listed", fix, office=name))
+    verification = plan.verification
+    for name in verification.offices:
+        if plan.office(name) is None:
+            origin = verification.origin
+            fix = suggest_or(name, listed, "offices_are", offices="、".join(listed))
+            found.append(problem(origin.file, origin.line_of("offices"), "unknown-office",
+                                 "office_not_listed", fix, office=name))  # fmt: skip
+    return found
+
+
 PLAN_RULES: tuple[Rule, ...] = (
+    listed_offices,
     plan_period,
     time_zone,
     tolerances,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker.kinds import KINDS, PlanKey, Typed
 from tracker.model import (
@@ -20,6 +20,7 @@ from tracker.model import (
     Goal,
     Item,
     Kind,
+    Office,
     Plan,
     Revision,
     Source,
@@ -36,11 +37,12 @@ except ModuleNotFoundError:  # Python < 3.11
 
 PLAN_KEYS = {
     "id", "title", "title_en", "start", "end", "timezone", "tolerance", "source", "areas",
-    "verification",
+    "verification", "offices",
 }  # fmt: skip
 VERIFICATION_KEYS = {"required", "offices", "within_days", "decides", "evidence_max_mb"}
 PLAN_REQUIRED = ("id", "title", "title_en", "start", "end", "timezone", "areas")
 AREA_KEYS = {"id", "name", "name_en"}
+OFFICE_KEYS = {"name", "short", "leader", "signers"}
 GOAL_KEYS = {
     "id",
     "title",
@@ -176,6 +178,23 @@ def parse_plan(text: str, name: str) -> PlanFile:
     builder = _PlanBuilder(name, LineMap.scan(text))
     plan = builder.build(data)
     return PlanFile(plan, builder.problems, frozenset(builder.unbuilt))
+
+
+def _full_names(names: tuple[str, ...], offices: tuple[Office, ...]) -> tuple[str, ...]:
+    """Offices named by full or short name, as their full names (a name no
+    office has stays as written: rules.plan says so)."""
+    full = {o.name: o.name for o in offices} | {o.short: o.name for o in offices if o.short}
+    return tuple(full.get(name, name) for name in names)
+
+
+def _offices_by_full_name(goal: Goal, offices: tuple[Office, ...]) -> Goal:
+    (owner,) = _full_names((goal.owner,), offices)
+    return replace(
+        goal,
+        owner=owner,
+        co_owners=_full_names(goal.co_owners, offices),
+        verified_by=_full_names(goal.verified_by, offices),
+    )
 
 
 def _composed(value):
@@ -324,6 +343,13 @@ class _PlanBuilder:
                 goals.append(goal)
         if start is None or end is None:
             return None
+        offices = tuple(self.offices(raw_plan.get("offices")))
+        verification = self.verification(raw_plan.get("verification"))
+        if offices:  # an office may be named by its short name: held by its full one
+            goals = [_offices_by_full_name(goal, offices) for goal in goals]
+            verification = replace(
+                verification, offices=_full_names(verification.offices, offices)
+            )
         return Plan(
             id=self.text(raw_plan, table, "id") or "",
             title=self.text(raw_plan, table, "title") or "",
@@ -335,7 +361,8 @@ class _PlanBuilder:
             goals=tuple(goals),
             tolerance=tolerance,
             source=self.text(raw_plan, table, "source") or "",
-            verification=self.verification(raw_plan.get("verification")),
+            verification=verification,
+            offices=offices,
             origin=self.lines.source(self.name, table),
         )
 
@@ -388,6 +415,33 @@ class _PlanBuilder:
                     )
                 )
         return areas
+
+    def offices(self, raw_offices) -> list[Office]:
+        """[[plan.offices]]: each responsible office, named once."""
+        if raw_offices is None:
+            return []
+        if not isinstance(raw_offices, list):
+            self.problem(("plan", 0), "offices", "type", "offices_tables")
+            return []
+        offices = []
+        for index, raw in enumerate(raw_offices):
+            table = ("plan.offices", index)
+            if not isinstance(raw, dict):
+                self.problem(("plan", 0), "offices", "type", "office_not_table")
+                continue
+            self.keys(raw, table, OFFICE_KEYS, ("name",), "[[plan.offices]]")
+            name = self.text(raw, table, "name")
+            if name:
+                offices.append(
+                    Office(
+                        name,
+                        self.text(raw, table, "short") or "",
+                        self.text(raw, table, "leader") or "",
+                        self.names(raw, table, "signers") or (),
+                        origin=self.lines.source(self.name, table),
+                    )
+                )
+        return offices
 
     # -- one goal -------------------------------------------------------------
 
