@@ -354,6 +354,8 @@ class Entry(NamedTuple):
     verdict: str = ""  # a verdict's: Verdict's value
     office: str = ""  # a verdict's: the verifying office
     evidence: tuple[Evidence, ...] = ()
+    next_step: str = ""  # what the office will do next (下一步), e.g. 7月底前完成供气移交
+    next_by: dt.date | None = None  # by when
     origin: Source | None = None
 
     def __eq__(self, other) -> bool:
@@ -387,7 +389,8 @@ class LineColumns:
     may be read from disk only when first asked for."""
 
     FIELDS = ("id", "day", "op", "value", "items", "recorded_at", "note", "by", "about",
-              "reason", "batch", "verdict", "office", "evidence", "line")  # fmt: skip
+              "reason", "batch", "verdict", "office", "evidence", "next_step", "next_by",
+              "line")  # fmt: skip
     __slots__ = ("_columns",)
 
     def __init__(self, columns):
@@ -440,9 +443,18 @@ class LineColumns:
         return self._columns[13]
 
     @property
+    def next_steps(self) -> list[str]:
+        return self._columns[14]
+
+    @property
+    def next_bys(self) -> list[int | None]:
+        """Each line's next step's date, as an ordinal (or None)."""
+        return self._columns[15]
+
+    @property
     def lines(self) -> list[int | None]:
         """Each line's number in its log file."""
-        return self._columns[14]
+        return self._columns[16]
 
 
 class LineGroup(NamedTuple):
@@ -545,6 +557,8 @@ def entry_to_record(entry: Entry) -> dict:
         entry.verdict,
         entry.office,
         entry.evidence,
+        entry.next_step,
+        entry.next_by.isoformat() if entry.next_by is not None else None,
     )
 
 
@@ -564,12 +578,14 @@ def line_record(
     verdict: str = "",
     office: str = "",
     evidence=(),
+    next_step: str = "",
+    next_by: str | None = None,
 ) -> dict:
     """The one definition of a plain record's shape, from an entry's fields (`op`
     an Op's value, `date` ISO or None, `evidence` Evidence or [sha256, size,
     name] lists): entry_to_record's, and the log cache's for its compact
     lines, which never become Entry objects when a whole log is listed."""
-    if op == "value" and goal and date is not None and not evidence:
+    if op == "value" and goal and date is not None and not evidence and not next_step:
         # Nearly every line of a big log: the same record as below, built at once
         # (this runs once per line when a whole log is listed or a batch staged).
         record = {
@@ -610,6 +626,10 @@ def line_record(
     if evidence:
         record["evidence"] = [{"sha256": e[0], "size": e[1], "name": e[2]} for e in evidence]
     record["note"] = note
+    if next_step:
+        record["next_step"] = next_step
+        if next_by is not None:
+            record["next_by"] = next_by
     record["by"] = by
     record["recorded_at"] = recorded_at
     if batch:

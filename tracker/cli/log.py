@@ -33,6 +33,12 @@ from tracker.writes import write
 )  # fmt: skip
 @option("--date", "day", metavar="DATE", help="help.opt.date")
 @option("--note", default="", help="help.opt.note")
+@option("--next", "next_step", default="", metavar="TEXT", help="help.opt.next")
+@option("--next-by", "next_by", metavar="DATE", help="help.opt.next_by")
+@option(
+    "--evidence", "evidence", metavar="FILE", multiple=True, type=click.Path(),
+    help="help.opt.evidence",
+)  # fmt: skip
 @option("--by", "by", metavar="NAME", help="help.opt.by")
 @option(
     "--from-json",
@@ -61,8 +67,8 @@ from tracker.writes import write
 @lang_option
 @data_option
 def command(
-    goal_id, value, total, done, items, day, note, by, from_json, from_xlsx, from_csv, dry_run,
-    force, fmt, lang, data_dir,
+    goal_id, value, total, done, items, day, note, next_step, next_by, evidence, by, from_json,
+    from_xlsx, from_csv, dry_run, force, fmt, lang, data_dir,
 ):  # fmt: skip
     from tracker.dates import utc_now_text
 
@@ -120,6 +126,8 @@ def command(
     _no_stray_percent(goal, total if total is not None else value)
     from tracker.writes import new_id
 
+    if next_by and not next_step:
+        raise UsageError("next_by_needs_next", "next_by_needs_next_fix")
     entry = Entry(
         id=new_id(),
         goal=goal.id,
@@ -130,8 +138,14 @@ def command(
         items=typed_names(items),
         note=user_text("--note", note),
         by=who,
+        next_step=user_text("--next", next_step),
+        next_by=loaded.date(next_by, option="--next-by") if next_by else None,
         origin=Source("tracker", None),
     )
+    if evidence and not dry_run:
+        entry = entry._replace(evidence=keep_evidence(loaded, evidence))
+    elif evidence:  # a dry run reads the files (every refusal said) and keeps none
+        entry = entry._replace(evidence=keep_evidence(loaded, evidence, keep=False))
     if day is None and loaded.today > plan.end:
         # The plan's year is over: "today" is almost never the day meant. What is
         # wrong with the entry itself is said first (a dry run), then this.
@@ -140,6 +154,19 @@ def command(
         raise UsageError("plan_year_over", "plan_year_over_fix", end=end, today=today)
     result = write(loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run, force=force)
     _show(result, fmt=fmt, lang=lang)
+
+
+def keep_evidence(loaded, paths, *, keep: bool = True) -> tuple:
+    """Evidence files, each kept once in the data folder by its SHA-256
+    (storage.evidence); with `keep` false only read and checked."""
+    from pathlib import Path
+
+    from tracker.storage import evidence
+
+    limit = loaded.plan.verification.evidence_max_mb
+    if keep:
+        return tuple(evidence.store(loaded.data.root, Path(p), limit_mb=limit) for p in paths)
+    return tuple(evidence.examine(Path(p), limit_mb=limit) for p in paths)
 
 
 def _batch_input(path: str):

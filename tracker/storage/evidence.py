@@ -32,6 +32,41 @@ def store(root: Path, source: Path, *, limit_mb: int = DEFAULT_LIMIT_MB) -> Evid
     """Keep one file as evidence and say what the log line records of it. A
     directory, a link, a special file (a pipe, a device), an unreadable or a
     too large file is refused with a located problem; nothing is kept."""
+    folder = root / EVIDENCE_DIR
+    _refuse_link(folder)
+    try:
+        folder.mkdir(exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".incoming-", delete=False) as copy:
+            try:
+                digest, size = _read_checked(source, limit_mb, copy)
+                copy.flush()
+                os.fsync(copy.fileno())
+            except BaseException:
+                copy.close()
+                os.unlink(copy.name)
+                raise
+        target = object_path(root, digest)
+        if target.is_file() and target.stat().st_size == size:
+            os.unlink(copy.name)  # kept once: the same bytes are there already
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(copy.name, target)
+    except OSError as exc:
+        raise _refused(
+            str(source), "evidence_unreadable", detail=exc.strerror or str(exc)
+        ) from None
+    return Evidence(digest, size, source.name)
+
+
+def examine(source: Path, *, limit_mb: int = DEFAULT_LIMIT_MB) -> Evidence:
+    """What store() would record of a file, refusing what it refuses, keeping nothing."""
+    digest, size = _read_checked(source, limit_mb, None)
+    return Evidence(digest, size, source.name)
+
+
+def _read_checked(source: Path, limit_mb: int, copy) -> tuple[str, int]:
+    """(SHA-256, size) of a regular file no larger than the limit, read a piece
+    at a time (and written to `copy` as it is read, when given)."""
     shown = str(source)
     try:
         info = os.stat(source, follow_symlinks=False)
@@ -46,40 +81,24 @@ def store(root: Path, source: Path, *, limit_mb: int = DEFAULT_LIMIT_MB) -> Evid
     limit = limit_mb * 1024 * 1024
     if info.st_size > limit:
         raise _refused(shown, "evidence_too_large", size=_mb(info.st_size), limit=limit_mb)
-    folder = root / EVIDENCE_DIR
-    _refuse_link(folder)
+    hashed = hashlib.sha256()
+    size = 0
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_NONBLOCK", 0)  # (a file that became a FIFO is not waited on)
     try:
-        folder.mkdir(exist_ok=True)
-        hashed = hashlib.sha256()
-        size = 0
-        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
-        with (
-            open(os.open(source, flags), "rb") as reader,
-            tempfile.NamedTemporaryFile(dir=folder, prefix=".incoming-", delete=False) as copy,
-        ):
-            try:
-                while piece := reader.read(_PIECE):
-                    size += len(piece)
-                    if size > limit:  # it grew while read
-                        raise _refused(shown, "evidence_too_large", size=_mb(size), limit=limit_mb)
-                    hashed.update(piece)
+        with open(os.open(source, flags), "rb") as reader:
+            if not stat.S_ISREG(os.fstat(reader.fileno()).st_mode):
+                raise _refused(shown, "evidence_not_a_file")
+            while piece := reader.read(_PIECE):
+                size += len(piece)
+                if size > limit:  # it grew while read
+                    raise _refused(shown, "evidence_too_large", size=_mb(size), limit=limit_mb)
+                hashed.update(piece)
+                if copy is not None:
                     copy.write(piece)
-                copy.flush()
-                os.fsync(copy.fileno())
-            except BaseException:
-                copy.close()
-                os.unlink(copy.name)
-                raise
-        digest = hashed.hexdigest()
-        target = object_path(root, digest)
-        if target.is_file() and target.stat().st_size == size:
-            os.unlink(copy.name)  # kept once: the same bytes are there already
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(copy.name, target)
     except OSError as exc:
         raise _refused(shown, "evidence_unreadable", detail=exc.strerror or str(exc)) from None
-    return Evidence(digest, size, source.name)
+    return hashed.hexdigest(), size
 
 
 def problems_of(

@@ -122,6 +122,8 @@ ENTRY_KEYS = {
     "office",
     "attaches",
     "evidence",
+    "next_step",
+    "next_by",
     "reason",
     "batch",
 }
@@ -200,6 +202,16 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
             return _bad(origin, "evidence_malformed")
     if op is Op.ATTACH and not evidence:
         return _bad(origin, "attach_without_files")
+    next_step, next_by = get("next_step", ""), None
+    if type(next_step) is not str:
+        return _bad(origin, "field_not_text", field="next_step")
+    if "next_by" in record:
+        try:
+            next_by = _fromisoformat(record["next_by"])
+        except (TypeError, ValueError):
+            return _bad(origin, "bad_entry_date", value=repr(record["next_by"]))
+        if not next_step:
+            return _bad(origin, "next_by_without_step")
     return _new_entry(
         Entry,
         (
@@ -218,6 +230,8 @@ def entry_from_record(record, origin: Source) -> Entry | Problem:
             verdict,
             office,
             evidence,
+            next_step,
+            next_by,
             origin,
         ),
     )

@@ -347,9 +347,7 @@ class _PlanBuilder:
         verification = self.verification(raw_plan.get("verification"))
         if offices:  # an office may be named by its short name: held by its full one
             goals = [_offices_by_full_name(goal, offices) for goal in goals]
-            verification = replace(
-                verification, offices=_full_names(verification.offices, offices)
-            )
+            verification = replace(verification, offices=_full_names(verification.offices, offices))
         return Plan(
             id=self.text(raw_plan, table, "id") or "",
             title=self.text(raw_plan, table, "title") or "",

@@ -154,6 +154,15 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "help.opt.date": ("所报告的日期（默认：今天）。", "The day reported on (default: today)."),
     "help.opt.note": ("简要说明进展情况。", "What happened, in a few words."),
+    "help.opt.next": (
+        "下一步工作（例如“7月底前完成供气移交”）。",
+        "What the office does next (e.g. 'hand over the gas supply by end of July').",
+    ),
+    "help.opt.next_by": ("下一步的完成时限（日期）。", "By when the next step is done (a date)."),
+    "help.opt.evidence": (
+        "附上佐证材料（可重复）：文件按内容保存一次，记录中写下名称、大小和校验值。",
+        "Attach an evidence file (repeatable): kept once by its content; the entry records its name, size and hash.",
+    ),
     "help.opt.by": (
         "记录人（默认：配置文件中的 by，否则为登录名）。",
         "Who reports (default: `by` in the config file, else your login name).",

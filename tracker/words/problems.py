@@ -883,44 +883,133 @@ PHRASES: dict[str, tuple[str, str]] = {
         "在日期一栏写明这条进展是哪一天的",
         "write in the date column which day this progress is for",
     ),
-
     # ── offices named once ([[plan.offices]]) ──────────────────────────────
-    "offices_tables": ("[plan] 的 offices 应为 [[plan.offices]] 表", "[plan] offices must be [[plan.offices]] tables"),
-    "office_not_table": ("[[plan.offices]] 的每一项应为表", "each [[plan.offices]] entry must be a table"),
-    "office_twice": ("单位名称“{name}”出现了两次（已用于 {other}）", "office name '{name}' is used twice (already by {other})"),
-    "office_names_once": ("每个单位的全称和简称各只用一次", "give each office a full and a short name of its own"),
-    "office_not_listed": ("单位“{office}”不在 [[plan.offices]] 中", "office '{office}' is not in [[plan.offices]]"),
+    "offices_tables": (
+        "[plan] 的 offices 应为 [[plan.offices]] 表",
+        "[plan] offices must be [[plan.offices]] tables",
+    ),
+    "office_not_table": (
+        "[[plan.offices]] 的每一项应为表",
+        "each [[plan.offices]] entry must be a table",
+    ),
+    "office_twice": (
+        "单位名称“{name}”出现了两次（已用于 {other}）",
+        "office name '{name}' is used twice (already by {other})",
+    ),
+    "office_names_once": (
+        "每个单位的全称和简称各只用一次",
+        "give each office a full and a short name of its own",
+    ),
+    "office_not_listed": (
+        "单位“{office}”不在 [[plan.offices]] 中",
+        "office '{office}' is not in [[plan.offices]]",
+    ),
     "offices_are": ("已列出的单位：{offices}", "listed offices: {offices}"),
     # ── verification ([plan.verification]) and verdicts (核实 / 退回) ─────────
-    "verification_table": ("[plan] 的 verification 应为 [plan.verification] 表", "[plan] verification must be a [plan.verification] table"),
+    "verification_table": (
+        "[plan] 的 verification 应为 [plan.verification] 表",
+        "[plan] verification must be a [plan.verification] table",
+    ),
     "positive_whole": ("“{key}”应为正整数", "'{key}' must be a whole number above 0"),
-    "verdict_without_entry": ("verdict 和 office 只用于核实记录（verifies）", "verdict and office belong on a verdict line (verifies)"),
-    "verdict_unknown": ("核实结论 {value} 无效，应为 verified（核实）或 returned（退回）", "verdict {value} is not verified or returned"),
-    "evidence_malformed": ("evidence 应为 [{{sha256, size, name}}, …] 的列表", "evidence must be a list of {{sha256, size, name}}"),
+    "verdict_without_entry": (
+        "verdict 和 office 只用于核实记录（verifies）",
+        "verdict and office belong on a verdict line (verifies)",
+    ),
+    "verdict_unknown": (
+        "核实结论 {value} 无效，应为 verified（核实）或 returned（退回）",
+        "verdict {value} is not verified or returned",
+    ),
+    "evidence_malformed": (
+        "evidence 应为 [{{sha256, size, name}}, …] 的列表",
+        "evidence must be a list of {{sha256, size, name}}",
+    ),
+    "next_by_needs_next": ("--next-by 要与 --next 一起用", "--next-by goes with --next"),
+    "next_by_needs_next_fix": (
+        "用 --next 写明下一步做什么",
+        "say what the next step is with --next",
+    ),
+    "next_by_without_step": (
+        "有 next_by 却没有 next_step（下一步）",
+        "next_by without a next_step",
+    ),
     "attach_without_files": ("附加佐证材料的记录没有列出文件", "an attachment line lists no files"),
     "verdict_retracted": ("这条核实记录已被撤销", "this verdict is retracted"),
     "verdict_unknown_entry": ("核实的记录“{id}”不存在", "verdict on unknown entry '{id}'"),
-    "verdict_on_line_about_line": ("“{id}”是撤销、核实或附件记录，不能核实", "'{id}' is a retraction, verdict or attachment: it cannot be verified"),
-    "verdict_on_retracted": ("记录“{id}”已被撤销，不能再核实", "entry '{id}' is retracted: it cannot be verified"),
+    "verdict_on_line_about_line": (
+        "“{id}”是撤销、核实或附件记录，不能核实",
+        "'{id}' is a retraction, verdict or attachment: it cannot be verified",
+    ),
+    "verdict_on_retracted": (
+        "记录“{id}”已被撤销，不能再核实",
+        "entry '{id}' is retracted: it cannot be verified",
+    ),
     "verdict_already_decided": ("记录“{id}”已有核实结论", "entry '{id}' already has a verdict"),
-    "verdict_retract_first": ("要改变结论，先撤销原来的核实记录", "to change it, retract the earlier verdict first"),
-    "verdict_own_entry": ("{by} 不能核实自己上报的记录“{id}”", "{by} cannot verify their own entry '{id}'"),
-    "verdict_someone_else": ("请由核实单位的其他人核实", "have someone else of the verifying office verify it"),
-    "verdict_not_required": ("目标 {goal} 的上报不需要核实", "goal {goal}'s reports need no verifying"),
-    "verdict_not_a_verifier": ("{office} 不是目标 {goal} 的核实单位", "{office} does not verify goal {goal}"),
+    "verdict_retract_first": (
+        "要改变结论，先撤销原来的核实记录",
+        "to change it, retract the earlier verdict first",
+    ),
+    "verdict_own_entry": (
+        "{by} 不能核实自己上报的记录“{id}”",
+        "{by} cannot verify their own entry '{id}'",
+    ),
+    "verdict_someone_else": (
+        "请由核实单位的其他人核实",
+        "have someone else of the verifying office verify it",
+    ),
+    "verdict_not_required": (
+        "目标 {goal} 的上报不需要核实",
+        "goal {goal}'s reports need no verifying",
+    ),
+    "verdict_not_a_verifier": (
+        "{office} 不是目标 {goal} 的核实单位",
+        "{office} does not verify goal {goal}",
+    ),
     "verdict_from_verifier": ("核实单位：{offices}", "verifying offices: {offices}"),
     "attach_unknown": ("附加佐证材料的记录“{id}”不存在", "attachment to unknown entry '{id}'"),
-    "attach_to_line_about_line": ("“{id}”是撤销、核实或附件记录，不能附加材料", "'{id}' is a retraction, verdict or attachment: attach to the entry itself"),
-    "attach_to_entry": ("把材料附加到上报进展的那条记录", "attach the files to the entry that reported the progress"),
-    "about_other_goal": ("这一行写的目标是 {goal}，但记录“{id}”属于 {target_goal}", "this line names goal {goal}, but entry '{id}' is for {target_goal}"),
+    "attach_to_line_about_line": (
+        "“{id}”是撤销、核实或附件记录，不能附加材料",
+        "'{id}' is a retraction, verdict or attachment: attach to the entry itself",
+    ),
+    "attach_to_entry": (
+        "把材料附加到上报进展的那条记录",
+        "attach the files to the entry that reported the progress",
+    ),
+    "about_other_goal": (
+        "这一行写的目标是 {goal}，但记录“{id}”属于 {target_goal}",
+        "this line names goal {goal}, but entry '{id}' is for {target_goal}",
+    ),
     # ── evidence files (佐证材料) ──────────────────────────────────────────
-    "evidence_unreadable": ("无法读取佐证材料：{detail}", "cannot read the evidence file: {detail}"),
+    "evidence_unreadable": (
+        "无法读取佐证材料：{detail}",
+        "cannot read the evidence file: {detail}",
+    ),
     "evidence_is_link": ("佐证材料是一个链接，不予保存", "the evidence file is a link: not kept"),
-    "evidence_is_folder": ("佐证材料是一个文件夹，不是文件", "the evidence is a folder, not a file"),
-    "evidence_not_a_file": ("佐证材料不是普通文件（如管道、设备）", "the evidence is not a regular file (a pipe, a device)"),
-    "evidence_too_large": ("佐证材料 {size} MB，超过计划允许的 {limit} MB", "the evidence file is {size} MB, above the plan's limit of {limit} MB"),
-    "evidence_choose_file": ("请指定一个普通文件（可先压缩或拆分）", "name a regular file (compress or split it first)"),
-    "evidence_missing": ("佐证材料“{name}”（{sha256}…）不在 evidence/ 中", "evidence file '{name}' ({sha256}…) is missing from evidence/"),
-    "evidence_altered": ("佐证材料“{name}”（{sha256}…）已被改动，与记录不符", "evidence file '{name}' ({sha256}…) was altered: it no longer matches the log"),
-    "evidence_fix": ("从原件重新附加：tracker attach 记录编号 文件", "attach it again from the original: tracker attach ENTRY FILE"),
+    "evidence_is_folder": (
+        "佐证材料是一个文件夹，不是文件",
+        "the evidence is a folder, not a file",
+    ),
+    "evidence_not_a_file": (
+        "佐证材料不是普通文件（如管道、设备）",
+        "the evidence is not a regular file (a pipe, a device)",
+    ),
+    "evidence_too_large": (
+        "佐证材料 {size} MB，超过计划允许的 {limit} MB",
+        "the evidence file is {size} MB, above the plan's limit of {limit} MB",
+    ),
+    "evidence_choose_file": (
+        "请指定一个普通文件（可先压缩或拆分）",
+        "name a regular file (compress or split it first)",
+    ),
+    "evidence_missing": (
+        "佐证材料“{name}”（{sha256}…）不在 evidence/ 中",
+        "evidence file '{name}' ({sha256}…) is missing from evidence/",
+    ),
+    "evidence_altered": (
+        "佐证材料“{name}”（{sha256}…）已被改动，与记录不符",
+        "evidence file '{name}' ({sha256}…) was altered: it no longer matches the log",
+    ),
+    "evidence_fix": (
+        "从原件重新附加：tracker attach 记录编号 文件",
+        "attach it again from the original: tracker attach ENTRY FILE",
+    ),
 }

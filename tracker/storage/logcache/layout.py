@@ -24,7 +24,7 @@ from tracker.model import (
 # ABOUT_PART) adds the goal it names.
 FIELDS = (*LineColumns.FIELDS, "goal")
 (ID, DAY, OP, VALUE, ITEMS, RECORDED_AT, NOTE, BY, ABOUT, REASON, BATCH, VERDICT, OFFICE,
- EVIDENCE, LINE, GOAL) = range(16)  # fmt: skip
+ EVIDENCE, NEXT_STEP, NEXT_BY, LINE, GOAL) = range(18)  # fmt: skip
 assert FIELDS[LINE] == "line" and FIELDS[GOAL] == "goal"  # the names above follow FIELDS
 WIDTH = len(LineColumns.FIELDS)
 ABOUT_PART = "\x00about"  # the part holding a file's lines about other lines (no goal has this id)
@@ -79,6 +79,8 @@ def expand(c, file: str, goal: str) -> Entry:
         c[VERDICT],
         c[OFFICE],
         tuple(Evidence(*e) for e in c[EVIDENCE]) if c[EVIDENCE] else (),
+        c[NEXT_STEP],
+        dt.date.fromordinal(c[NEXT_BY]) if c[NEXT_BY] is not None else None,
         Source(file, c[LINE]),
     )
 
@@ -92,7 +94,7 @@ def entry_columns(entries: list[Entry]) -> list[list]:
     """Entries as the cache keeps them, column by column: each field of the
     Entry tuples taken at once (zip), not one list per line made and then turned."""
     (ids, _, days, ops, times, values, items, notes, bys, about, reasons, batches, verdicts,
-     offices, evidence, origins) = zip(*entries)  # fmt: skip
+     offices, evidence, next_steps, next_bys, origins) = zip(*entries)  # fmt: skip
     count = len(ids)
     return [
         list(ids),
@@ -111,6 +113,8 @@ def entry_columns(entries: list[Entry]) -> list[list]:
         [[list(e) for e in files] if files else None for files in evidence]
         if any(evidence)
         else [None] * count,
+        list(next_steps),
+        [d and d.toordinal() for d in next_bys] if any(next_bys) else [None] * count,
         list(map(_LINE_OF, origins)) if all(origins) else [o and o.line for o in origins],
     ]
 
@@ -206,7 +210,8 @@ def compact_record(c, goal: str, days: IsoDays, marks: dict | None = None) -> di
     date = days[c[DAY]] if c[DAY] is not None else None
     made = line_record(
         c[ID], goal, date, c[OP], c[VALUE], c[ITEMS], c[NOTE], c[BY], c[RECORDED_AT],
-        c[ABOUT], c[REASON], c[BATCH], c[VERDICT], c[OFFICE], c[EVIDENCE] or (),
+        c[ABOUT], c[REASON], c[BATCH], c[VERDICT], c[OFFICE], c[EVIDENCE] or (), c[NEXT_STEP],
+        days[c[NEXT_BY]] if c[NEXT_BY] is not None else None,
     )  # fmt: skip
     return made if marks is None else mark_record(made, marks)
 
@@ -217,11 +222,20 @@ def part_records(columns: list[list], goal: str, days: IsoDays, numbers, marks) 
     made at once, the fields it needs taken straight from their columns; a
     few other lines among them are then made again as what they are."""
     ids, ops, batches, evidence = columns[ID], columns[OP], columns[BATCH], columns[EVIDENCE]
-    others = []  # where the lines that are not plain increments (no batch, no files) stand
+    steps = columns[NEXT_STEP]
+    others = []  # where the lines that are not plain increments (no batch, files, step) stand
     count = len(ids)
-    if ops.count("value") != count or batches.count(None) != count or evidence.count(None) != count:
-        others = [at for at, (op, batch, files) in enumerate(zip(ops, batches, evidence))
-                  if op != "value" or batch or files]  # fmt: skip
+    if (
+        ops.count("value") != count
+        or batches.count(None) != count
+        or evidence.count(None) != count
+        or steps.count("") != count
+    ):
+        others = [
+            at
+            for at, (op, batch, files, step) in enumerate(zip(ops, batches, evidence, steps))
+            if op != "value" or batch or files or step
+        ]
     if marks is None or len(others) * 4 > len(ids):
         made = [compact_record(c, goal, days) for c in zip(*columns)]
         return made if marks is None else [mark_record(record, marks) for record in made]

@@ -206,6 +206,8 @@ def _plain_columns(plain: list, shape: int, first: int, others: list, count: int
         [""] * n,
         [""] * n,
         [None] * n,
+        [""] * n,
+        [None] * n,
         lines,
         goals,
     ]
