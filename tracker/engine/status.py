@@ -8,6 +8,7 @@ from tracker.engine.forecast import forecast
 from tracker.engine.trajectory import expected_on, progress_of, schedule_days
 from tracker.kinds import UPDATE_PERIOD, Judgement, kind_of
 from tracker.ledger import Series, build_series, effective_by_goal, start_value
+from tracker.ledger.verification import Figured, decided_by_verified, required
 from tracker.model import Entry, Goal, GoalStatus, Plan, State
 
 DUE_SOON_DAYS = 14
@@ -15,9 +16,28 @@ EPSILON = 1e-9
 
 
 def all_series(plan: Plan, entries: list[Entry]) -> dict[str, Series]:
-    """Every goal's value series from the entries that count (retractions applied)."""
+    """Every goal's value series from the entries that count (retractions and
+    returned reports applied): the figure that decides its state — the
+    verified one where the plan says so (ledger.verification)."""
+    return {goal_id: pair.deciding_series for goal_id, pair in all_figures(plan, entries).items()}
+
+
+def all_figures(plan: Plan, entries: list[Entry]) -> dict[str, Figured]:
+    """Every goal's series by each figure it has (reported; verified where its
+    reports need verifying)."""
     grouped, _ = effective_by_goal(plan, entries)
-    return {goal.id: build_series(goal, grouped[goal.id]) for goal in plan.goals}
+    checked = any(required(plan, g) for g in plan.goals)
+    verified = effective_by_goal(plan, entries, verified=True)[0] if checked else {}
+    out = {}
+    for goal in plan.goals:
+        reported = build_series(goal, grouped[goal.id])
+        if required(plan, goal):
+            out[goal.id] = Figured(
+                reported, build_series(goal, verified[goal.id]), decided_by_verified(plan, goal)
+            )
+        else:
+            out[goal.id] = Figured(reported, None, False)
+    return out
 
 
 def statuses_from_series(

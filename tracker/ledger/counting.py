@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from operator import itemgetter
 
 from tracker.kinds import EFFECTS, NEVER_NEGATIVE
+from tracker.ledger.verification import NO_DECISIONS, Decisions, decisions
 from tracker.model import ABOUT_OPS, Entry, Goal, Op, Plan
 from tracker.numbers import LARGEST
 from tracker.problems import Problem, problem
@@ -165,20 +166,25 @@ _RULED = itemgetter(3, 5, 6)  # an Entry's op, value, items: what fits() reads b
 
 
 def effective_by_goal(
-    plan: Plan, entries: list[Entry], only: set[str] | None = None
+    plan: Plan, entries: list[Entry], only: set[str] | None = None, *, verified: bool = False
 ) -> tuple[dict[str, list[Entry]], int]:
     """The committed `entries` (log order) that count, grouped by goal and
-    sorted by Entry.sort_key, and how many were passed over (retracted ones are
-    not counted as passed over). `only`: group just these goals (the others
-    get empty lists)."""
+    sorted by Entry.sort_key, and how many were passed over (retracted and
+    returned ones are not counted as passed over). `only`: group just these
+    goals (the others get empty lists). `verified`: only the entries a
+    counting verdict verified (the verified figure, verification.py)."""
     retracted = retracted_ids(entries)
+    decided = decisions_of(plan, entries, retracted)
+    excluded = retracted | decided.returned
     _, shadowed = repeats((i, e.id, e.op in ABOUT_OPS) for i, e in enumerate(entries))
     hidden = set(shadowed)
     goals = {g.id: g for g in plan.goals if only is None or g.id in only}
     by_goal: dict[str, list[Entry]] = {g.id: [] for g in plan.goals}
     ignored = 0
     for index, entry in enumerate(entries):
-        if entry.op in ABOUT_OPS or entry.id in retracted:
+        if entry.op in ABOUT_OPS or entry.id in excluded:
+            continue
+        if verified and entry.id not in decided.verified:
             continue
         goal = goals.get(entry.goal)
         if goal is None:
@@ -197,6 +203,17 @@ def effective_by_goal(
         kept.sort(key=Entry.sort_key.fget)
         grouped[goal_id] = kept
     return grouped, ignored
+
+
+def decisions_of(plan: Plan, entries: list[Entry], retracted: set[str]) -> Decisions:
+    """What the counting verdicts among `entries` (log order) decided."""
+    verdicts = [e for e in entries if e.op is Op.VERDICT]
+    if not verdicts:
+        return NO_DECISIONS
+    first: dict[str, Entry] = {}
+    for e in entries:
+        first.setdefault(e.id, e)
+    return decisions(plan, verdicts, first.get, retracted=retracted)
 
 
 def names_not_in_plan(plan: Plan, entries: Iterable[Entry]) -> list[str]:

@@ -100,3 +100,17 @@ def decisions(
         (verified if verdict.verdict == Verdict.VERIFIED.value else returned).add(target.id)
         verdict_of[target.id] = verdict
     return Decisions(frozenset(verified), frozenset(returned), verdict_of)
+
+
+class Figured(NamedTuple):
+    """A goal's series by figure: what its offices reported (returned reports
+    aside), what was verified (None: its reports need no verifying), and
+    whether the verified one decides its state."""
+
+    reported: object  # steps.Series
+    verified: object | None
+    by_verified: bool
+
+    @property
+    def deciding_series(self):
+        return self.verified if self.by_verified else self.reported

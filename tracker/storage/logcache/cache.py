@@ -17,6 +17,7 @@ from tracker.ledger import (
     plain_day_steps,
     series_from_steps,
 )
+from tracker.ledger.verification import required
 from tracker.model import ABOUT_TEXTS, Entry, Plan
 from tracker.problems import problem
 from tracker.storage.logcache import disk, freshness, trust
@@ -202,10 +203,12 @@ class LogCache(Queries, Exclusions):
         # status of a fresh clone reads each line once, and makes no part.
         if isinstance(read, PlainFile):
             hashes = self._add_facts(name, record, read.facts, hashes=array("Q"))
-            record.steps = self._steps_of(record, read.sums, lambda: read_lines(data, name, 1))
+            record.steps, record.verified_steps = self._steps_of(
+                record, read.sums, lambda: read_lines(data, name, 1)
+            )
         else:
             hashes = self._add_lines(name, record, read, hashes=array("Q"), parts=False)
-            record.steps = self._steps_of(record, None, lambda: read)
+            record.steps, record.verified_steps = self._steps_of(record, None, lambda: read)
         changes.append((name, array("Q", hashes)))
         self._new_ids[name] = (self._ids[name], True)
         self.dirty = True
@@ -257,6 +260,10 @@ class LogCache(Queries, Exclusions):
             kept = [s for s in record.steps.get(goal_id, []) if s[0] not in days]
             new_steps = day_steps(goal, self._counting(goal, record, mine))
             record.steps[goal_id] = sorted(kept + new_steps)
+            if required(self.plan, goal):  # and its verified figure
+                kept = [s for s in record.verified_steps.get(goal_id, []) if s[0] not in days]
+                verified = self._counting(goal, record, mine, verified=True)
+                record.verified_steps[goal_id] = sorted(kept + day_steps(goal, verified))
         self.dirty = True
         return record
 
@@ -322,27 +329,39 @@ class LogCache(Queries, Exclusions):
             self._ids[name] = hashes
         return added
 
-    def _counting(self, goal, record: FileRecord, entries: list[Entry]) -> list[Entry]:
+    def _counting(
+        self, goal, record: FileRecord, entries: list[Entry], *, verified: bool = False
+    ) -> list[Entry]:
         """Of a file's entries of one goal, those that count: ledger.counting with
-        the exclusions this file's record says apply."""
+        the exclusions this file's record says apply (retracted and returned
+        entries, repeated ids, cut-off batches); `verified`: only those a
+        counting verdict verified (the verified figure)."""
         applied = record.applied
-        return counting(
+        found = counting(
             goal,
             entries,
-            retracted=set(applied.retracted),
+            retracted=set(applied.retracted) | set(applied.returned),
             shadowed_lines=set(applied.shadowed),
             cut=set(applied.uncommitted),
         )
+        if verified:
+            kept = set(applied.verified)
+            found = [e for e in found if e.id in kept]
+        return found
 
-    def _steps_of(self, record: FileRecord, sums: PlainSums | None, lines) -> dict:
-        """Each goal's day steps from a file's lines, the ledger's own sums. Where
-        nothing in the file is excluded and its lines stand in order, plain
-        values are summed at C speed (ledger.plain_day_steps, from `sums`, or
-        from the columns when not given); every other goal line by line, from
-        `lines()` (read_lines' FileLines of the whole file)."""
+    def _steps_of(self, record: FileRecord, sums: PlainSums | None, lines) -> tuple[dict, dict]:
+        """Each goal's day steps from a file's lines, the ledger's own sums, by
+        each figure: reported (returned reports aside), and verified (for the
+        goals whose reports need verifying, the lines a verdict verified).
+        Where nothing in the file is excluded and its lines stand in order,
+        plain values are summed at C speed (ledger.plain_day_steps, from
+        `sums`, or from the columns when not given); every other goal line by
+        line, from `lines()` (read_lines' FileLines of the whole file)."""
         applied = record.applied
         ordered = record.order is not False
-        clean = not (applied.retracted or applied.shadowed or applied.uncommitted)
+        clean = not (
+            applied.retracted or applied.shadowed or applied.uncommitted or applied.returned
+        )
         steps: dict[str, list] = {}
         read = None
         if clean and ordered:
@@ -350,51 +369,64 @@ class LogCache(Queries, Exclusions):
                 read = lines()
                 sums = sums_of_columns(_single_kind_goals(read.columns))
             steps = plain_day_steps(self.plan, sums.sums, sums.last)
-        present = set(record.sizes)
-        rest = {g for g in present if g not in steps and self.plan.goal(g) is not None}
-        if not rest:
-            return steps
+        present = {g for g in record.sizes if self.plan.goal(g) is not None}
+        rest = {g for g in present if g not in steps}
+        checked = {
+            g for g in present if applied.verified and required(self.plan, self.plan.goal(g))
+        }
+        verified_steps: dict[str, list] = {}
+        if not rest and not checked:
+            return steps, verified_steps
         columns = (read or lines()).columns
-        by_goal: dict[str, list[Entry]] = {g: [] for g in rest}
+        by_goal: dict[str, list[Entry]] = {g: [] for g in rest | checked}
         for at, (goal_id, op) in enumerate(zip(columns[GOAL], columns[OP])):
-            if goal_id in rest and op not in ABOUT_TEXTS:
+            if goal_id in by_goal and op not in ABOUT_TEXTS:
                 by_goal[goal_id].append(expand_at(columns, at))
         for goal_id, mine in by_goal.items():
             goal = self.plan.goal(goal_id)
-            found = day_steps(goal, self._counting(goal, record, mine), ordered=ordered)
-            if found:
-                steps[goal_id] = found
-        return steps
+            if goal_id in rest:
+                found = day_steps(goal, self._counting(goal, record, mine), ordered=ordered)
+                if found:
+                    steps[goal_id] = found
+            if goal_id in checked:
+                verified = self._counting(goal, record, mine, verified=True)
+                found = day_steps(goal, verified, ordered=ordered)
+                if found:
+                    verified_steps[goal_id] = found
+        return steps, verified_steps
 
     # -- the series ----------------------------------------------------------
 
     def _compose(self) -> None:
-        """Every goal's series from every file's steps, as plain JSON."""
+        """Every goal's series from every file's steps, as plain JSON: the
+        reported figure, and the verified one where its reports need verifying."""
         self.series_raw = {}
         for goal in self.plan.goals:
-            s = series_from_steps(goal, self.goal_steps(goal))
-            self.series_raw[goal.id] = {
-                "days": [d.toordinal() for d in s.days],
-                "values": list(s.values),
-                "items": [sorted(i) for i in s.items] if any(s.items) else None,
-                "entry_days": [d.toordinal() for d in s.entry_days],
-            }
+            raw = {"reported": _series_raw(series_from_steps(goal, self.goal_steps(goal)))}
+            if required(self.plan, goal):
+                verified = series_from_steps(goal, self.goal_steps(goal, verified=True))
+                raw["verified"] = _series_raw(verified)
+            self.series_raw[goal.id] = raw
 
-    def goal_steps(self, goal) -> list[list]:
-        """The goal's day steps across files, one per day; a day that several files
-        hold entries for is summed again from those entries, in order."""
+    def goal_steps(self, goal, *, verified: bool = False) -> list[list]:
+        """The goal's day steps across files, one per day (of the verified figure,
+        with `verified`); a day that several files hold entries for is summed
+        again from those entries, in order."""
         by_day: dict[int, list] = {}
         clash: set[int] = set()
         for record in self.files.values():
-            for s in record.steps.get(goal.id, ()):
+            held = record.verified_steps if verified else record.steps
+            for s in held.get(goal.id, ()):
                 if s[0] in by_day:
                     clash.add(s[0])
                 by_day[s[0]] = s
         for day in clash:
             mine = []
             for name, record in self.files.items():
-                if any(s[0] == day for s in record.steps.get(goal.id, ())):
-                    mine += self._counting(goal, record, self._entries_of(name, goal.id, {day}))
+                held = record.verified_steps if verified else record.steps
+                if any(s[0] == day for s in held.get(goal.id, ())):
+                    entries = self._entries_of(name, goal.id, {day})
+                    mine += self._counting(goal, record, entries, verified=verified)
             by_day[day] = day_steps(goal, mine)[0]
         return [by_day[d] for d in sorted(by_day)]
 
@@ -641,6 +673,15 @@ def open_cache(progress_dir: Path, plan: Plan, display=str, *, verify: bool = Fa
         cache.refresh()
     cache.store()
     return cache
+
+
+def _series_raw(series) -> dict:
+    return {
+        "days": [d.toordinal() for d in series.days],
+        "values": list(series.values),
+        "items": [sorted(i) for i in series.items] if any(series.items) else None,
+        "entry_days": [d.toordinal() for d in series.entry_days],
+    }
 
 
 def _safe(name: str) -> str:

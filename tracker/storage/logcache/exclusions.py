@@ -9,6 +9,7 @@ import contextlib
 from enum import IntEnum
 
 from tracker.ledger import repeats, uncommitted
+from tracker.ledger.verification import NO_DECISIONS, Decisions, decisions
 from tracker.model import ABOUT_OPS
 from tracker.storage.logcache.ids import contains, count_of, has_repeats, id_hash, no_id_twice
 from tracker.storage.logcache.layout import ABOUT, BATCH, OP, file_columns
@@ -47,6 +48,7 @@ class Exclusions:
             if c[OP] == "retract" and (c[BATCH] is None or c[BATCH] not in cut)
         }
         added = retracted - self.retracted
+        decided = self._decisions(cut, retracted)
         repeated, shadowed = self._repeated_lines(self._may_repeat(changes))
         for name in names:
             record = self.files[name]
@@ -63,17 +65,35 @@ class Exclusions:
                 repeated=sorted(repeated.get(name, ())),
                 shadowed=sorted(shadowed.get(name, ())),
                 uncommitted=sorted(cut & set(record.batches)),
+                returned=sorted(i for i in decided.returned if self._holds(name, i, Among.ALL)),
+                verified=sorted(i for i in decided.verified if self._holds(name, i, Among.ALL)),
             )
             if want != record.applied:
                 record.applied = want
                 entries = self._entries_of(name)
-                record.steps = self._steps_of(
+                record.steps, record.verified_steps = self._steps_of(
                     record,
                     None,
                     lambda entries=entries: FileLines(file_columns(entries), [], set()),
                 )
                 self.dirty = True
         self.retracted = retracted
+
+    def _decisions(self, cut: set[str], retracted: set[str]) -> Decisions:
+        """What the log's counting verdicts decided (ledger.verification), each
+        verdict's entry looked up where it is: the first committed line with
+        its id."""
+        verdicts = [
+            c for r in self.files.values() for c in r.about
+            if c[OP] == "verdict" and (c[BATCH] is None or c[BATCH] not in cut)
+        ]  # fmt: skip
+        if not verdicts:
+            return NO_DECISIONS
+        lines = self.about_lines(frozenset({"verdict"}))
+        first: dict[str, object] = {}
+        for line in self.find({v.about for v in lines if v.about}):
+            first.setdefault(line.id, line)
+        return decisions(self.plan, lines, first.get, retracted=retracted)
 
     def _may_repeat(self, changes: list) -> set[str]:
         """Files that may hold a repeated id: those that did, and those sharing an

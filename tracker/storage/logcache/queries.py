@@ -14,6 +14,7 @@ from dataclasses import replace
 from itertools import repeat
 
 from tracker.ledger import Series, cut_off_problem, stand_ins
+from tracker.ledger.verification import Figured, decided_by_verified
 from tracker.model import ABOUT_OPS, Entry, IsoDays, LineColumns, LineGroup, Source
 from tracker.numbers import PlainNumbers
 from tracker.problems import Problem
@@ -48,22 +49,21 @@ class Queries:
     # -- the series and the log's standing ------------------------------------
 
     def series(self) -> dict[str, Series]:
+        """Each goal's series by the figure that decides its state (the
+        verified one where the plan says so: ledger.verification)."""
+        return {goal_id: pair.deciding_series for goal_id, pair in self.figures().items()}
+
+    def figures(self) -> dict[str, Figured]:
+        """Each goal's series by every figure it has."""
         out = {}
         for goal in self.plan.goals:
             raw = self.series_raw[goal.id]
-            days = tuple(dt.date.fromordinal(d) for d in raw["days"])
-            items = (
-                tuple(frozenset(i) for i in raw["items"])
-                if raw["items"] is not None
-                else tuple(frozenset() for _ in days)
-            )
-            out[goal.id] = Series(
-                goal,
-                days,
-                tuple(raw["values"]),
-                items,
-                tuple(dt.date.fromordinal(d) for d in raw["entry_days"]),
-            )
+            reported = _series_of(goal, raw["reported"])
+            if "verified" in raw:
+                verified = _series_of(goal, raw["verified"])
+                out[goal.id] = Figured(reported, verified, decided_by_verified(self.plan, goal))
+            else:
+                out[goal.id] = Figured(reported, None, False)
         return out
 
     def problems(self) -> list[Problem]:
@@ -479,6 +479,17 @@ class Queries:
             goal, self.goal_steps(goal), skip=skip,
             file_of=lambda day: self._shown(where.get(day, "")),
         )  # fmt: skip
+
+
+def _series_of(goal, raw: dict) -> Series:
+    days = tuple(dt.date.fromordinal(d) for d in raw["days"])
+    items = (
+        tuple(frozenset(i) for i in raw["items"])
+        if raw["items"] is not None
+        else tuple(frozenset() for _ in days)
+    )
+    entry_days = tuple(dt.date.fromordinal(d) for d in raw["entry_days"])
+    return Series(goal, days, tuple(raw["values"]), items, entry_days)
 
 
 @contextmanager

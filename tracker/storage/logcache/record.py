@@ -20,6 +20,8 @@ class Applied:
     repeated: list[int] = field(default_factory=list)
     shadowed: list[int] = field(default_factory=list)
     uncommitted: list[str] = field(default_factory=list)
+    returned: list[str] = field(default_factory=list)  # ids here a counting verdict returned
+    verified: list[str] = field(default_factory=list)  # ids here a counting verdict verified
 
 
 @dataclass(slots=True)
@@ -44,6 +46,7 @@ class FileRecord:
     sizes: dict[str, list] = field(default_factory=dict)  # goal → [lines of no batch, {batch: n}]
     # What the ledger computed of it: each goal's day steps, and the exclusions applied to them.
     steps: dict[str, list] = field(default_factory=dict)
+    verified_steps: dict[str, list] = field(default_factory=dict)  # the verified figure's
     applied: Applied = field(default_factory=Applied)
     # Where its lines are kept: each goal's part and its id array, named by token().
     parts: dict[str, str | None] = field(default_factory=dict)
@@ -57,7 +60,7 @@ _FIELDS = {f.name for f in fields(FileRecord)}
 _CHECKS = {
     "stat": list, "digest": str, "verified_ns": int, "lines": int, "complete": bool,
     "problems": list, "commits": list, "batches": dict, "about": list, "unknown": list,
-    "tiny": bool, "sizes": dict, "steps": dict, "parts": dict,
+    "tiny": bool, "sizes": dict, "steps": dict, "verified_steps": dict, "parts": dict,
 }  # fmt: skip
 
 
