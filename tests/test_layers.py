@@ -39,7 +39,7 @@ LAYERS: dict[str, tuple[str, ...] | str] = {
     "model": ("numbers",),
     "kinds": ("model", "numbers", "words"),
     "ledger": ("kinds", "model", "numbers", "problems"),
-    "refs": ("model", "problems", "words"),
+    "refs": ("ledger", "model", "problems", "words"),
     "storage": ("ledger", "kinds", "model", "fillin", "jsontext", "numbers", "problems", "words",
                 "__init__"),
     "engine": ("ledger", "kinds", "model", "numbers"),

@@ -25,6 +25,7 @@ from tests.conftest import Run, run_process
 from tests.wholelog import (
     GOALS,
     IDS,
+    VERIFYING,
     WholeLog,
     bundled_plan_folder,
     line,
@@ -65,16 +66,23 @@ def assert_state_matches_log(data):
     # `tracker check` (alike, sharing_ids, retractions_and_targets, series, counting)
     assert check_log(plan, state, today=TODAY) == check_log(plan, ListLog(plan, whole.lines),
                                                             today=TODAY)  # fmt: skip
-    got_series, want_series = state.series(), whole.series()
+    got_figures, want_figures = state.figures(), whole.figures()
     for goal in plan.goals:
-        want, got = want_series[goal.id], got_series[goal.id]
-        assert (got.days, got.values, got.items, got.entry_days) == (
-            want.days, want.values, want.items, want.entry_days,
-        ), goal.id  # fmt: skip
+        want, got = want_figures[goal.id], got_figures[goal.id]
+        assert (got.by_verified, got.awaiting) == (want.by_verified, want.awaiting), goal.id
+        for one, other in ((got.reported, want.reported), (got.verified, want.verified)):
+            assert (one is None) == (other is None), goal.id
+            if one is not None:
+                assert (one.days, one.values, one.items, one.entry_days) == (
+                    other.days, other.values, other.items, other.entry_days,
+                ), goal.id  # fmt: skip
     assert [(p.file, p.line, p.code) for p in state.problems()] == [
         (p.file, p.line, p.code) for p in whole.problems()
     ]
     assert state.unknown() == whole.unknown()
+    got, want = state.decisions(), whole.decisions()
+    assert (got.verified, got.returned, got.verdict_of) == (want.verified, want.returned,
+                                                            want.verdict_of)  # fmt: skip
     # (a hint for the JSON writer: it may say no where only a cut-off line has a tiny value)
     assert whole.plain_floats() or not state.plain_floats()
     assert state.retractions() == whole.retractions()
@@ -111,14 +119,15 @@ def _hash(entry_id: str) -> int:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(files=log_files(lines=8), commit=st.booleans(), at_once=st.booleans())
-def test_every_answer_of_the_cache_is_the_whole_logs(files, commit, at_once):
+@given(files=log_files(lines=8), commit=st.booleans(), at_once=st.booleans(), verifying=VERIFYING)
+def test_every_answer_of_the_cache_is_the_whole_logs(files, commit, at_once, verifying):
     """Any log — repeated ids, retractions of anything, unknown goals, wrong kinds,
     negative or fractional counts, dates before the plan or in the future, parts
     above their wholes, committed and cut-off batches, damaged lines, across
-    files — gets the same answer to every question from the cache, made at
-    once or file by file as the log grows."""
-    with bundled_plan_folder() as data:
+    files, verdicts counting or not, either figure deciding — gets the same
+    answer to every question from the cache, made at once or file by file as
+    the log grows."""
+    with bundled_plan_folder(verifying) as data:
         for name, lines in files:
             write_lines(data / "progress" / f"{name}.jsonl", *lines)
             if not at_once:

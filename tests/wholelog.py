@@ -14,10 +14,11 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from tests.conftest import REPO
-from tracker.engine.status import all_series
+from tracker.engine.status import all_figures
 from tracker.ledger import fits, names_not_in_plan, repeats, retracted_ids, start_value, step
+from tracker.ledger.counting import decisions_of
 from tracker.loader import load_plan
-from tracker.model import Entry, Op, entry_to_record, mark_record
+from tracker.model import ABOUT_OPS, Entry, Op, entry_to_record, mark_record
 from tracker.numbers import plain_number
 from tracker.storage.datadir import DataDir
 from tracker.storage.journal import read_log
@@ -35,11 +36,17 @@ class WholeLog:
         self.plan, _ = load_plan(DataDir(data))
         self.lines, self.read_problems = read_log(data / "progress", display=str)
         self.gone = retracted_ids(self.lines)
-        _, hidden = repeats((e.origin, e.id, e.op is Op.RETRACT) for e in self.lines)
+        _, hidden = repeats((e.origin, e.id, e.op in ABOUT_OPS) for e in self.lines)
         self.hidden = set(hidden)
 
-    def series(self):
-        return all_series(self.plan, self.lines)
+    def figures(self):
+        return all_figures(self.plan, self.lines)
+
+    def decisions(self):
+        return decisions_of(self.plan, self.lines, self.gone)
+
+    def awaiting(self):
+        return {goal: f.awaiting for goal, f in self.figures().items() if f.verified is not None}
 
     def problems(self):
         return self.read_problems
@@ -71,7 +78,7 @@ class WholeLog:
         return sum(
             1
             for e in self.lines
-            if e.goal == goal and e.op is not Op.RETRACT and e.date and e.date < before
+            if e.goal == goal and e.op not in ABOUT_OPS and e.date and e.date < before
         )
 
     def hashes_held(self, ordered):
@@ -100,7 +107,7 @@ class WholeLog:
         mine = [
             e
             for e in self.lines
-            if e.goal == goal and e.op is not Op.RETRACT and _within(e.date, since, until)
+            if e.goal == goal and e.op not in ABOUT_OPS and _within(e.date, since, until)
         ]
         mine.sort(key=Entry.sort_key.fget)
         return [
@@ -115,7 +122,7 @@ class WholeLog:
         mine = [
             e
             for e in self.lines
-            if e.goal == goal.id and e.op is not Op.RETRACT and e.date and e.date <= as_of
+            if e.goal == goal.id and e.op not in ABOUT_OPS and e.date and e.date <= as_of
         ]
         mine.sort(key=Entry.sort_key.fget)
         value, done = start_value(goal), frozenset(goal.start_items)
@@ -174,11 +181,20 @@ DAYS = st.sampled_from(["2019-12-30", "2020-01-05", "2020-03-05", "2020-03-05", 
 @st.composite
 def log_line(draw) -> str:
     batch = draw(st.sampled_from([None, None, "B1", "B2"]))
-    if draw(st.integers(0, 6)) == 0:
+    about = draw(st.integers(0, 9))
+    if about == 0:
         record = {"id": draw(IDS), "retracts": draw(IDS), "reason": "r", "by": "t",
                   "recorded_at": "2020-06-01T08:00:00Z"}  # fmt: skip
         if draw(st.booleans()):
             record["goal"] = draw(GOALS)
+    elif about <= 3:  # a verdict: by the author or not, from a verifying office or not
+        record = {"id": draw(st.sampled_from(["v1", "v2", "e1"])), "verifies": draw(st.sampled_from(["e0", "e1", "e2", "e9"])),
+                  "by": draw(st.sampled_from("vvvt")),
+                  "verdict": draw(st.sampled_from(["verified", "verified", "returned"])),
+                  "office": draw(st.sampled_from(["区督查室", "区督查室", "区统计局"])),
+                  "recorded_at": "2020-06-02T08:00:00Z"}  # fmt: skip
+        if record["verdict"] == "returned":
+            record["reason"] = "r"
     else:
         record = {"id": draw(IDS), "goal": draw(GOALS), "date": draw(DAYS), "note": "", "by": "t",
                   "recorded_at": f"2020-0{draw(st.integers(1, 3))}-01T08:00:00Z"}  # fmt: skip
@@ -214,12 +230,21 @@ def log_files(*, lines: int):
     return st.lists(st.tuples(name, st.lists(one, max_size=lines)), min_size=1, max_size=4)
 
 
+VERIFYING = st.sampled_from([None, "reported", "verified"])
+
+
 @contextlib.contextmanager
-def bundled_plan_folder():
+def bundled_plan_folder(verifying: str | None = None):
     """A temporary data folder: the bundled plan and an empty progress/ (a
-    hypothesis example gets its own, which pytest's tmp_path cannot give)."""
+    hypothesis example gets its own, which pytest's tmp_path cannot give).
+    `verifying`: the plan's reports need verifying by 区督查室, and this
+    figure decides."""
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
         shutil.copy(REPO / "goals.toml", data / "goals.toml")
+        if verifying:
+            with open(data / "goals.toml", "a", encoding="utf-8") as plan:
+                plan.write(f'\n[plan.verification]\nrequired = true\noffices = ["区督查室"]\n'
+                           f'decides = "{verifying}"\n')  # fmt: skip
         (data / "progress").mkdir()
         yield data

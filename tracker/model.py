@@ -474,6 +474,19 @@ class Forecast(NamedTuple):
     window_days: int | None  # the days the rate was measured over (None: already met)
 
 
+class Figures(NamedTuple):
+    """A goal's value by each figure where its reports are verified: what its
+    offices reported (已上报), what was verified (已核实), and which decides."""
+
+    reported: float | None
+    verified: float | None
+    decides: Decides
+
+    @property
+    def differ(self) -> bool:
+        return self.reported != self.verified
+
+
 class GoalStatus(NamedTuple):
     """Where one goal stands on `as_of` (SPEC "Status rules")."""
 
@@ -498,6 +511,10 @@ class GoalStatus(NamedTuple):
     behind_since: dt.date | None = (
         None  # the day it fell behind, for kinds that measure their own delay
     )
+    figures: Figures | None = None  # where its reports are verified: both figures
+    awaiting_close: bool = False  # reported done, not yet verified (销号 pending)
+    unverified: tuple[Entry, ...] = ()  # its reports (dated by as_of) waiting for a verdict
+    unverified_late: tuple[Entry, ...] = ()  # of those, the ones waiting past the period
 
 
 class WriteResult(NamedTuple):
@@ -520,6 +537,7 @@ class Condition(str, Enum):
     AT_RISK = "at_risk"
     DUE_SOON = "due_soon"
     STALE = "stale"
+    UNVERIFIED = "unverified"  # reports waiting for a verdict past the verification period
 
 
 class Alert(NamedTuple):

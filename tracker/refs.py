@@ -148,9 +148,38 @@ def resolve_owner(plan: Plan, text: str) -> str:
     listed = plan.office(typed)
     if listed is not None:
         return listed.name
-    owners = sorted({office for g in plan.goals for office in g.owners})
+    owners = sorted(
+        {office for g in plan.goals for office in (*g.owners, *g.verified_by)}
+        | set(plan.verification.offices)
+    )
     if typed in owners:
         return typed
     names = owners + sorted(o.short for o in plan.offices if o.short)
     fix = suggest_or(text, names, "owners_are", owners=", ".join(names))
     raise UsageError("unknown_owner", fix, owner=text)
+
+
+def resolve_verifier(plan: Plan, goal_ids: list[str], text: str | None) -> str:
+    """The office giving a verdict on entries of these goals: the one typed (by
+    its full or short name), else the one office that verifies them all. None
+    typed and several could: a usage error listing them; none could: '' (the
+    rules say why no verdict counts there)."""
+    from tracker.ledger.verification import verifiers
+
+    goals = [g for g in map(plan.goal, goal_ids) if g is not None]
+    offices = [set(verifiers(plan, g)) for g in goals]
+    common = sorted(set.intersection(*offices)) if offices else []
+    if text is None:
+        if len(common) > 1:
+            raise UsageError("verify_which_office", "verify_office_fix", offices="、".join(common))
+        return common[0] if common else ""
+    typed = _composed(text.strip())
+    listed = plan.office(typed)
+    if listed is not None:
+        return listed.name
+    known = sorted({o for g in plan.goals for o in verifiers(plan, g)})
+    if typed in known:
+        return typed
+    names = known + sorted(o.short for o in plan.offices if o.short and o.name in known)
+    fix = suggest_or(text, names, "verifiers_are", offices="、".join(names) or "—")
+    raise UsageError("unknown_verifier", fix, office=text)

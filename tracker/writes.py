@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from typing import TYPE_CHECKING
 
-from tracker.model import ABOUT_OPS, Entry, GoalStatus, Plan, WriteResult
+from tracker.model import ABOUT_OPS, Entry, GoalStatus, Op, Plan, WriteResult
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
+
+if TYPE_CHECKING:
+    from tracker.ledger.steps import Figured
 
 
 def new_id() -> str:
@@ -72,7 +76,8 @@ def write(
     )  # fmt: skip
     new = ready
     goals = list(dict.fromkeys(e.goal for e in new if e.op not in ABOUT_OPS))
-    standings = tuple(standing(plan, existing + new, g, today) for g in goals)
+    known = state.figures() if state is not None and _verified(plan, goals) else {}
+    standings = tuple(standing(plan, existing + new, g, today, known.get(g), new) for g in goals)
     return WriteResult(today, dry_run, batch_id, tuple(new), standings)
 
 
@@ -285,11 +290,28 @@ def _name_retracted_goals(new: list[Entry], existing: list[Entry]) -> list[Entry
     ]
 
 
-def standing(plan: Plan, entries: list[Entry], goal_id: str, day: dt.date) -> GoalStatus:
-    """The goal's status after a write, for the one-line answer."""
-    from tracker.engine.status import goal_status
-    from tracker.ledger import build_series, effective_by_goal
+def standing(
+    plan: Plan,
+    entries: list[Entry],
+    goal_id: str,
+    day: dt.date,
+    known: Figured | None = None,
+    new: list[Entry] = (),
+) -> GoalStatus:
+    """The goal's status after a write, for the one-line answer. `entries`
+    may stand in for the log (write_context); where the goal's reports are
+    verified, `known` is its figures before the write, from the whole log:
+    the verified figure and the reports waiting, to which `new` adds its own."""
+    from tracker.engine.status import all_figures, goal_status
 
-    goal = plan.goal(goal_id)
-    grouped, _ = effective_by_goal(plan, entries, {goal_id})
-    return goal_status(goal, build_series(goal, grouped[goal_id]), as_of=day)
+    figured = all_figures(plan, entries, {goal_id})[goal_id]
+    if known is not None and known.verified is not None:
+        added = tuple(e for e in new if e.goal == goal_id and e.op is not Op.CHECKIN)
+        figured = figured._replace(verified=known.verified, awaiting=known.awaiting + added)
+    return goal_status(plan.goal(goal_id), figured, as_of=day)
+
+
+def _verified(plan: Plan, goal_ids: list[str]) -> bool:
+    from tracker.ledger.verification import required
+
+    return any(required(plan, plan.goal(g)) for g in goal_ids)

@@ -38,6 +38,7 @@ def alerts(
     from tracker.engine.alerts import alerts as find_alerts
     from tracker.engine.offices import holds
     from tracker.engine.status import statuses_from_series
+    from tracker.ledger.verification import verifiers
     from tracker.refs import resolve_owner
     from tracker.views.alerts import alerts_report
     from tracker.views.phrases import plan_ended
@@ -47,8 +48,12 @@ def alerts(
     if owner is not None:
         owner = resolve_owner(opened.plan, owner)  # the plan's spelling of it
     log, warnings = open_log(opened)  # once the command line is known to make sense
-    statuses = statuses_from_series(opened.plan, log.series(), as_of=day)
-    found = find_alerts([s for s in statuses if owner is None or holds(s.goal, owner)])
+    statuses = statuses_from_series(opened.plan, log.figures(), as_of=day)
+    held = [s for s in statuses if owner is None or holds(s.goal, owner)]
+    mine = {s.goal.id for s in held}
+    verifying = [s for s in statuses if owner is not None and s.goal.id not in mine
+                 and owner in verifiers(opened.plan, s.goal)]  # fmt: skip
+    found = find_alerts(held, verifying=verifying)
     failing = sorted({a.condition.value for a in found} & set(fail_on))
     report = alerts_report(
         opened.plan,

@@ -19,11 +19,13 @@ def entries(
     goal: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    verdict: str | None = None,
     as_of: str | None,
     lang: str,
 ) -> Answer:
     """The entries of `goal` (as a person names it; None: every goal) dated
-    from `since` to `until` (dates as typed; None: no bound)."""
+    from `since` to `until` (dates as typed; None: no bound); with `verdict`
+    (verified, returned, waiting), only the reports that stand so."""
     from tracker.views.entries import entries_report
 
     opened = open_folder(data)
@@ -38,8 +40,15 @@ def entries(
         "until": until_day and until_day.isoformat(),
     }
 
+    if verdict is not None:
+        filters["verdict"] = verdict
+    standing = verification_of(log) if verdict is not None or log.verified_anywhere() else None
+
     def groups(marks):  # read as they are written
-        return log.record_groups(goal=goal_id, since=since_day, until=until_day, marks=marks)
+        found = log.record_groups(goal=goal_id, since=since_day, until=until_day, marks=marks)
+        if standing is None:
+            return found
+        return _with_verification(found, standing, verdict)
 
     report = entries_report(
         opened.plan,
@@ -51,3 +60,24 @@ def entries(
         plain_floats=log.plain_floats(),
     )
     return Answer(report, warnings)
+
+
+def verification_of(log) -> dict[str, str]:
+    """Each report's standing where reports are verified: verified or returned
+    (by the verdict that counts), or waiting for one."""
+    decided = log.decisions()
+    standing = {
+        i: "waiting" for waiting in log.awaiting().values() for i in (e.id for e in waiting)
+    }
+    standing.update(dict.fromkeys(decided.verified, "verified"))
+    standing.update(dict.fromkeys(decided.returned, "returned"))
+    return standing
+
+
+def _with_verification(groups, standing: dict[str, str], verdict: str | None):
+    """The records, each with its standing (the lines about lines have none);
+    with `verdict`, only those that stand so."""
+    for group in groups:
+        for record in group:
+            record["verification"] = standing.get(record["id"])
+        yield group if verdict is None else [r for r in group if r["verification"] == verdict]

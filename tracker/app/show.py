@@ -18,21 +18,24 @@ def show(data: DataDir, *, goal: str, as_of: str | None, lang: str) -> Answer:
     from tracker.engine.history import history, standing_before, window_start
     from tracker.engine.status import goal_status
     from tracker.ledger import retracted_ids
-    from tracker.views.show import show_report
+    from tracker.views.show import Verdicts, show_report
 
     opened = open_folder(data)
     plan = opened.plan
     chosen = resolve_goal(plan, goal)
     day = opened.date(as_of, option="--as-of")
     log, warnings = open_log(opened)  # the goal's own history and series, not the whole log
-    series = log.series()[chosen.id]
-    status = goal_status(chosen, series, as_of=day)
+    figured = log.figures()[chosen.id]
+    series = figured.deciding_series
+    status = goal_status(chosen, figured, as_of=day)
+    decided = log.decisions() if figured.verified is not None else None
+    returned = decided.returned if decided is not None else frozenset()
 
     def rows(latest: int | None):
         """The goal's history rows a group at a time (from the day the latest
         `latest` begin, or all), and how many of its entries come before them."""
         start = None if latest is None else window_start(series, as_of=day, latest=latest)
-        gone = retracted_ids(log.retractions())
+        gone = retracted_ids(log.retractions()) | returned  # neither counts
         if start is None:
             return history(chosen, log.goal_lines(chosen.id, until=day), gone=gone), 0
         lines = log.goal_lines(chosen.id, since=start, until=day)
@@ -40,4 +43,8 @@ def show(data: DataDir, *, goal: str, as_of: str | None, lang: str) -> Answer:
         groups = history(chosen, lines, gone=gone, before=before)
         return groups, log.count(chosen.id, before=start)
 
-    return Answer(show_report(plan, status, rows, series, as_of=day, lang=lang), warnings)
+    verdicts = None
+    if decided is not None:
+        verdicts = Verdicts(decided.verdict_of, frozenset(e.id for e in figured.awaiting))
+    report = show_report(plan, status, rows, series, as_of=day, lang=lang, verdicts=verdicts)
+    return Answer(report, warnings)

@@ -43,7 +43,7 @@ def status(
     wanted = {state_from_name(name) for name in states}
     items = [
         s
-        for s in statuses_from_series(plan, log.series(), as_of=day)
+        for s in statuses_from_series(plan, log.figures(), as_of=day)
         if (area is None or s.goal.area == area)
         and (owner is None or holds(s.goal, owner))
         and (not states or s.state in wanted)

@@ -64,11 +64,11 @@ def summary(
     shadowed = log.shadowed()
     dated = log.entries(since=start, until=end)
     entries = [e for e in dated if e.origin not in shadowed] + log.retractions()
-    series, unknown = log.series(), tuple(log.unknown())
+    figures, unknown = log.figures(), tuple(log.unknown())
 
     def digest(office: str | None):
         summary = summarize(
-            opened.plan, entries, since=start, until=end, office=office, series=series,
+            opened.plan, entries, since=start, until=end, office=office, figures=figures,
             unknown=unknown,
         )  # fmt: skip
         return build_digest(summary, week=week_name, lang=lang)

@@ -30,14 +30,14 @@ def template(
     """A sheet per office of `owners` (as typed; none: every office) with its
     goals as they stand `as_of` (a date as typed; None: today)."""
     from tracker.engine.snapshot import snapshots
-    from tracker.engine.status import all_series, statuses_from_series
+    from tracker.engine.status import all_figures, statuses_from_series
     from tracker.views.template import owners_of, template_report
 
     opened = open_folder(data, with_log=True)
     plan = opened.plan
     day = opened.date(as_of, option="--as-of")
     chosen = [resolve_owner(plan, owner) for owner in dict.fromkeys(owners)] or owners_of(plan)
-    statuses = statuses_from_series(plan, all_series(plan, opened.entries), as_of=day)
+    statuses = statuses_from_series(plan, all_figures(plan, opened.entries), as_of=day)
     statuses = [s for s in statuses if s.goal.owner in chosen]
     remembered = snapshots(plan, opened.entries, {s.goal.id for s in statuses}, as_of=day)
     report = template_report(plan, statuses, remembered, owners=chosen, as_of=day, lang=lang)

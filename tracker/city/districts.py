@@ -75,7 +75,7 @@ def _open_all(root: Path, city: City, specs: list, as_of: dt.date, before) -> li
 
     work = partial(open_district, root, city, as_of=as_of, before=before)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    if len(specs) < 2 or cores < 2 or "fork" not in _start_methods():
+    if len(specs) < 2 or cores < 2 or "fork" not in _start_methods() or _threads_loaded():
         return [work(spec) for spec in specs]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -85,6 +85,18 @@ def _open_all(root: Path, city: City, specs: list, as_of: dt.date, before) -> li
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(cores, len(specs)), mp_context=context) as pool:
         return list(pool.map(work, specs))
+
+
+# Libraries with native thread pools: once one is loaded (a process that has
+# exported, as a test run has), a forked worker can crash or hang on a lock a
+# pool thread held. A command run on its own never loads them before this.
+_NATIVE_POOLS = ("pyarrow", "duckdb")
+
+
+def _threads_loaded() -> bool:
+    import sys
+
+    return any(name in sys.modules for name in _NATIVE_POOLS)
 
 
 def _start_methods() -> list[str]:
@@ -147,7 +159,7 @@ def open_district(
         return files
     plan = files.plan
     try:
-        series = files.log.series()
+        series = files.log.figures()
     except TrackerError as error:
         return District(spec, files.shown, commit=files.commit, problems=tuple(error.problems))
     statuses = statuses_from_series(plan, series, as_of=as_of)

@@ -128,7 +128,7 @@ def export_district(
     replaced atomically (an earlier export of the district is overwritten)."""
     pa = need_pyarrow()
     entries = _entry_table(pa, plan, log)
-    states = _state_table(pa, plan, log.series(), as_of)
+    states = _state_table(pa, plan, log.figures(), as_of)
     for name, table in ((ENTRIES, entries), (STATES, states)):
         _write(pa, folder / name / f"district={district}" / PART, table)
     return Exported(district, plan.id, commit, entries.num_rows, states.num_rows, as_of)

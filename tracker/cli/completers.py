@@ -158,6 +158,30 @@ def complete_owner(ctx, param, incomplete):
 
 
 @_never_raises
+def complete_verifier(ctx, param, incomplete):
+    """The offices that verify some goal's reports, by full and short name."""
+    from tracker.ledger.verification import verifiers
+
+    plan = _plan(ctx)
+    offices = sorted({o for g in plan.goals for o in verifiers(plan, g)})
+    names = offices + [o.short for o in plan.offices if o.short and o.name in offices]
+    return [CompletionItem(name) for name in names if name.startswith(incomplete)]
+
+
+@_never_raises
+def complete_unverified(ctx, param, incomplete):
+    """The reports waiting for a verdict, oldest first, each with what it said."""
+    from tracker.loader import open_log
+    from tracker.refs import entry_line
+
+    data = _data_dir(ctx)
+    waiting = [e for entries in open_log(data, _plan(ctx)).awaiting().values() for e in entries]
+    waiting.sort(key=lambda e: e.sort_key)
+    described = [(e.id, entry_line(e).split(" ", 1)[1]) for e in waiting]
+    return [CompletionItem(i, help=about) for i, about in described if i.startswith(incomplete)]
+
+
+@_never_raises
 def complete_entry(ctx, param, incomplete):
     """Entry ids, newest first, each with its goal, date and what it did."""
     from tracker.ledger import retracted_ids

@@ -39,12 +39,12 @@ def command(folder, old, year, city, fmt, lang):
     else:
         from tracker.cli.common import open_data
         from tracker.engine.rollover import carry_over
-        from tracker.engine.status import all_series
+        from tracker.engine.status import all_figures
 
         loaded = open_data(old)
         source = loaded.plan
         year = year or source.start.year + 1
-        new_plan, carried = carry_over(source, all_series(source, loaded.entries), year=year)
+        new_plan, carried = carry_over(source, all_figures(source, loaded.entries), year=year)
         plan_id = new_plan.id
         header = f"goals.toml — {new_plan.title}\ncarried from {source.id} ({old}) by tracker init"
         text = dump_plan(new_plan, header=header)

@@ -5,12 +5,15 @@ from __future__ import annotations
 from tracker.model import Alert, Condition, GoalStatus, State
 
 
-def alerts(items: list[GoalStatus]) -> list[Alert]:
-    """Every alert, most serious condition first, then by deadline."""
+def alerts(items: list[GoalStatus], *, verifying: list[GoalStatus] = ()) -> list[Alert]:
+    """Every alert, most serious condition first, then by deadline;
+    `verifying`: goals an office verifies but does not hold, of which only
+    reports waiting past the verification period are its concern."""
     found = []
     for status in items:
         for condition in conditions(status):
             found.append(Alert(status, condition))
+    found += [Alert(s, Condition.UNVERIFIED) for s in verifying if s.unverified_late]
     order = list(Condition)
     return sorted(
         found, key=lambda a: (order.index(a.condition), a.status.goal.deadline, a.status.goal.id)
@@ -32,4 +35,6 @@ def conditions(status: GoalStatus) -> list[Condition]:
         out.append(Condition.DUE_SOON)
     if status.stale:
         out.append(Condition.STALE)
+    if status.unverified_late:
+        out.append(Condition.UNVERIFIED)
     return out

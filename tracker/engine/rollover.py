@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 
 from tracker.engine.status import goal_status
 from tracker.kinds import kind_of
-from tracker.ledger import Series
+from tracker.ledger.steps import Figured
 from tracker.model import Goal, Plan, State
 
 
@@ -26,7 +26,7 @@ def renamed(text: str, old_year: int, new_year: int) -> str:
     return re.sub(rf"(?<!\d){old_year}(?!\d)", str(new_year), text)
 
 
-def carry_over(plan: Plan, series: dict[str, Series], *, year: int) -> tuple[Plan, list[Goal]]:
+def carry_over(plan: Plan, figures: dict[str, Figured], *, year: int) -> tuple[Plan, list[Goal]]:
     """(the new plan, the old goals it carries). The new plan keeps the areas;
     its period is the old one moved to `year`."""
     years = year - plan.start.year
@@ -34,7 +34,7 @@ def carry_over(plan: Plan, series: dict[str, Series], *, year: int) -> tuple[Pla
     carried: list[Goal] = []
     new_goals: list[Goal] = []
     for goal in plan.goals:
-        status = goal_status(goal, series[goal.id], as_of=end)
+        status = goal_status(goal, figures[goal.id], as_of=end)
         if status.state is State.DONE:
             continue
         carried.append(goal)

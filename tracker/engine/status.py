@@ -7,55 +7,76 @@ import datetime as dt
 from tracker.engine.forecast import forecast
 from tracker.engine.trajectory import expected_on, progress_of, schedule_days
 from tracker.kinds import UPDATE_PERIOD, Judgement, kind_of
-from tracker.ledger import Series, build_series, effective_by_goal, start_value
-from tracker.ledger.verification import Figured, decided_by_verified, required
-from tracker.model import Entry, Goal, GoalStatus, Plan, State
+from tracker.ledger import Series, build_series, effective_by_goal, retracted_ids, start_value
+from tracker.ledger.counting import decisions_of
+from tracker.ledger.steps import Figured
+from tracker.ledger.verification import awaiting, required
+from tracker.model import Decides, Entry, Figures, Goal, GoalStatus, Plan, State
 
 DUE_SOON_DAYS = 14
 EPSILON = 1e-9
 
 
-def all_series(plan: Plan, entries: list[Entry]) -> dict[str, Series]:
+def all_figures(
+    plan: Plan, entries: list[Entry], only: set[str] | None = None
+) -> dict[str, Figured]:
     """Every goal's value series from the entries that count (retractions and
-    returned reports applied): the figure that decides its state — the
-    verified one where the plan says so (ledger.verification)."""
-    return {goal_id: pair.deciding_series for goal_id, pair in all_figures(plan, entries).items()}
-
-
-def all_figures(plan: Plan, entries: list[Entry]) -> dict[str, Figured]:
-    """Every goal's series by each figure it has (reported; verified where its
-    reports need verifying)."""
-    grouped, _ = effective_by_goal(plan, entries)
-    checked = any(required(plan, g) for g in plan.goals)
-    verified = effective_by_goal(plan, entries, verified=True)[0] if checked else {}
+    returned reports applied), by each figure it has: reported, and verified
+    where its reports need verifying (ledger.verification). `only`: just these
+    goals."""
+    grouped, _ = effective_by_goal(plan, entries, only)
+    checked = any(required(plan, g) for g in plan.goals if only is None or g.id in only)
+    verified, waiting = {}, {}
+    if checked:
+        verified = effective_by_goal(plan, entries, only, verified=True)[0]
+        waiting = awaiting(plan, grouped, decisions_of(plan, entries, retracted_ids(entries)))
     out = {}
     for goal in plan.goals:
+        if only is not None and goal.id not in only:
+            continue
         reported = build_series(goal, grouped[goal.id])
         if required(plan, goal):
-            out[goal.id] = Figured(
-                reported, build_series(goal, verified[goal.id]), decided_by_verified(plan, goal)
-            )
+            verified_series = build_series(goal, verified[goal.id])
+            out[goal.id] = Figured.of(plan, goal, reported, verified_series, waiting[goal.id])
         else:
-            out[goal.id] = Figured(reported, None, False)
+            out[goal.id] = Figured.unverified(reported)
     return out
 
 
 def statuses_from_series(
-    plan: Plan, series: dict[str, Series], *, as_of: dt.date
+    plan: Plan, series: dict[str, Series | Figured], *, as_of: dt.date
 ) -> list[GoalStatus]:
     return [goal_status(goal, series[goal.id], as_of=as_of) for goal in plan.goals]
 
 
-def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
+def goal_status(goal: Goal, series: Series | Figured, *, as_of: dt.date) -> GoalStatus:
     """Only entries dated on or before as_of count, and the goal is judged as it
-    was defined on as_of (revisions dated later do not apply yet)."""
+    was defined on as_of (revisions dated later do not apply yet). A goal whose
+    reports are verified (a Figured) is judged on its deciding figure, shows
+    both, and where its kind is closed by a verdict (销号) is done only once
+    its verified figure is."""
+    figured = series if isinstance(series, Figured) else Figured.unverified(series)
+    series = figured.deciding_series
     goal = goal.as_of(as_of)
-    current = series.value_on(as_of)
-    if current is None:
-        current = start_value(goal)  # a level stays unread (None)
+    current = _current(goal, series, as_of)
     progress = progress_of(goal, current)
     expected = expected_on(goal, as_of)
     judged = judge(goal, series, current, as_of)
+    figures, awaiting_close, unverified, late = None, False, (), ()
+    if figured.verified is not None:
+        unverified = tuple(e for e in figured.awaiting if e.date <= as_of)
+        late = tuple(e for e in unverified if (as_of - e.date).days > figured.within_days)
+        reported, verified = figured.reported, figured.verified
+        decides = Decides.VERIFIED if figured.by_verified else Decides.REPORTED
+        figures = Figures(_current(goal, reported, as_of), _current(goal, verified, as_of), decides)
+        if judged.done and kind_of(goal).closed_by_verdict:
+            closed = judge(goal, verified, figures.verified, as_of).done
+            judged = judged if closed else judged._replace(done=False)
+        awaiting_close = (
+            kind_of(goal).closed_by_verdict
+            and not judged.done
+            and judge(goal, reported, figures.reported, as_of).done
+        )
     done = judged.done
     state = decide_state(
         goal, progress=progress, expected=expected, done=done, as_of=as_of,
@@ -83,7 +104,16 @@ def goal_status(goal: Goal, series: Series, *, as_of: dt.date) -> GoalStatus:
         item_states=item_states(goal, items_now, as_of),
         awaiting_final=judged.awaiting_final,
         behind_since=None if done else kind_of(goal).behind_since(goal, series, current, as_of),
+        figures=figures,
+        awaiting_close=awaiting_close,
+        unverified=unverified,
+        unverified_late=late,
     )
+
+
+def _current(goal: Goal, series: Series, as_of: dt.date) -> float | None:
+    current = series.value_on(as_of)
+    return start_value(goal) if current is None else current  # a level stays unread (None)
 
 
 def judge(goal: Goal, series: Series, current, as_of: dt.date) -> Judgement:

@@ -15,15 +15,10 @@ from tracker.engine.offices import (
     office_standings,
     standing,
 )
-from tracker.engine.status import goal_status, state_counts
+from tracker.engine.status import all_figures, goal_status, state_counts
 from tracker.kinds import kind_of
-from tracker.ledger import (
-    Series,
-    build_series,
-    effective_by_goal,
-    names_not_in_plan,
-    start_value,
-)
+from tracker.ledger import Series, effective_by_goal, names_not_in_plan, start_value
+from tracker.ledger.steps import Figured
 from tracker.model import Condition, Entry, Goal, GoalStatus, Op, Plan, State
 
 
@@ -98,21 +93,22 @@ def summarize(
     since: dt.date,
     until: dt.date,
     office: str | None = None,
-    series: dict[str, Series] | None = None,
+    figures: dict[str, Figured] | None = None,
     unknown: tuple[str, ...] | None = None,
 ) -> Summary:
     """Statuses at the end of the period against the day before it began; with
-    `office`, only the goals that office holds. `series`: each goal's series
+    `office`, only the goals that office holds. `figures`: each goal's series
     when already known (the maintained state); `entries` then need only hold
     the period's entries and the retractions, and `unknown` what the whole log
     names that the plan no longer has."""
     goals = [g for g in plan.goals if office is None or holds(g, office)]
     grouped, _ = effective_by_goal(plan, entries)
-    if series is None:
-        series = {g.id: build_series(g, grouped[g.id]) for g in goals}
+    if figures is None:
+        figures = all_figures(plan, entries, {g.id for g in goals})
+    series = {goal_id: figured.deciding_series for goal_id, figured in figures.items()}
     eve = since - dt.timedelta(days=1)
-    now = [goal_status(g, series[g.id], as_of=until) for g in goals]
-    then = {g.id: goal_status(g, series[g.id], as_of=eve) for g in goals}
+    now = [goal_status(g, figures[g.id], as_of=until) for g in goals]
+    then = {g.id: goal_status(g, figures[g.id], as_of=eve) for g in goals}
     retracted_in: dict[str, dict[str, Entry]] = {}  # goal → its retractions, once each by id
     for entry in entries:
         if entry.op is Op.RETRACT and entry.date is not None and since <= entry.date <= until:

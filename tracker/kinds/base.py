@@ -113,6 +113,7 @@ class GoalKind:
     forecasts = False  # its value moves at a rate that can be projected
     waits = False  # pending before its deadline while nothing is behind
     binary = False  # done or not, nothing between: no gap to show, no chart to draw
+    closed_by_verdict = False  # where reports are verified, done only once verified (销号)
 
     # -- the catalogue keys of its words --------------------------------------
 

@@ -23,6 +23,7 @@ class Checklist(GoalKind):
     restates = Op.ITEMS
     cells = {"items": Op.ITEMS}
     waits = True
+    closed_by_verdict = True
 
     def start_value(self, goal: Goal) -> float | None:
         return float(len(goal.start_items))

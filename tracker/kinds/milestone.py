@@ -17,6 +17,7 @@ class Milestone(GoalKind):
     restates = Op.DONE
     cells = {"done": Op.DONE}
     waits = True
+    closed_by_verdict = True
     binary = True
 
     def full_target(self, goal: Goal) -> float:

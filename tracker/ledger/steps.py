@@ -13,7 +13,8 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from tracker.kinds import EFFECTS, Effect, kind_of
-from tracker.model import DATED_SORT_KEY, Entry, Goal, Op, Source
+from tracker.ledger.verification import decided_by_verified
+from tracker.model import DATED_SORT_KEY, Entry, Goal, Op, Plan, Source
 from tracker.numbers import LARGEST, exact
 
 
@@ -293,3 +294,36 @@ def plain_day_steps(plan, sums: dict, last: dict) -> dict[str, list[list]]:
         else:
             out[goal_id] = steps
     return out
+
+
+class Figured(NamedTuple):
+    """A goal's series by figure: what its offices reported (returned reports
+    aside), what was verified (None: its reports need no verifying), whether
+    the verified one decides its state, the reports still waiting for a verdict
+    and how many days one may wait (the plan's verification period)."""
+
+    reported: Series
+    verified: Series | None
+    by_verified: bool
+    awaiting: tuple[Entry, ...] = ()
+    within_days: int = 0
+
+    @property
+    def deciding_series(self) -> Series:
+        return self.verified if self.by_verified else self.reported
+
+    @staticmethod
+    def unverified(series: Series) -> Figured:
+        """A goal whose reports need no verifying: one figure."""
+        return Figured(series, None, False)
+
+    @staticmethod
+    def of(plan: Plan, goal: Goal, reported: Series, verified: Series, awaiting: tuple) -> Figured:
+        """A goal's figures where its reports need verifying."""
+        return Figured(
+            reported,
+            verified,
+            decided_by_verified(plan, goal),
+            awaiting,
+            plan.verification.within_days,
+        )

@@ -102,15 +102,14 @@ def decisions(
     return Decisions(frozenset(verified), frozenset(returned), verdict_of)
 
 
-class Figured(NamedTuple):
-    """A goal's series by figure: what its offices reported (returned reports
-    aside), what was verified (None: its reports need no verifying), and
-    whether the verified one decides its state."""
-
-    reported: object  # steps.Series
-    verified: object | None
-    by_verified: bool
-
-    @property
-    def deciding_series(self):
-        return self.verified if self.by_verified else self.reported
+def awaiting(plan: Plan, grouped: dict[str, list[Entry]], decided: Decisions) -> dict[str, tuple]:
+    """Each goal's reports still waiting for a verdict: of the goals whose
+    reports need verifying, the counting entries (`grouped`, as
+    ledger.counting groups them) that move it and no counting verdict decided."""
+    return {
+        goal.id: tuple(
+            e for e in grouped[goal.id] if e.op is not Op.CHECKIN and e.id not in decided.decided
+        )
+        for goal in plan.goals
+        if required(plan, goal)
+    }

@@ -207,7 +207,7 @@ def about_targets(
 def _retraction_target(entry: Entry, target: Entry | None, gone: set[str]) -> list[Problem]:
     if target is None:
         return [at(entry, "unknown-entry", "retract_unknown", "name_entry_id", id=entry.about)]
-    if target.op in ABOUT_OPS:
+    if target.op is Op.RETRACT:  # a verdict or an attachment may be retracted, as an entry
         return [at(entry, "retract-retraction", "retract_retraction", "log_again", id=entry.about)]
     if entry.goal and entry.goal != target.goal:
         return [
@@ -368,7 +368,7 @@ class LogReader(Protocol):
         attachment) and every line with an id one names, in log order."""
 
     def series(self) -> dict:
-        """Each goal's Series."""
+        """Each goal's Series as reported (returned reports aside)."""
 
     def counting(self, goal, day: dt.date) -> list[Entry]:
         """The goal's counting entries, sorted: at least those on `day`; all of

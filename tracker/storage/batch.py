@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from itertools import count
 
-from tracker.model import Source
+from tracker.model import ABOUT_KEYS, Source
 from tracker.problems import Problem, TrackerError, problem
 from tracker.storage.logline import Unreadable, entry_from_record, parse_json
 
@@ -60,7 +60,7 @@ class BatchDefaults:
 
     recorded_at: str
     by: str
-    today: str  # ISO date: the day of a retraction that names none
+    today: str  # ISO date: the day of a line about a line (a retraction…) that names none
     new_id: Callable[[], str]
     parse_date: Callable[[str], object]  # a user-typed date → date; raises TrackerError
     plan_end: str | None = None  # ISO date: after it, a row without a date is refused
@@ -375,9 +375,12 @@ def _entry(record, origin: Source, defaults: BatchDefaults, ids, batch, dates: d
         if isinstance(parsed, Problem):
             return replace(parsed, file=origin.file, line=origin.line)
         record["date"] = parsed
-    elif "retracts" in record and "date" not in record:
+    elif "date" not in record and any(key in record for key in _ABOUT_KEYS):
         record["date"] = defaults.today
     return entry_from_record(record, origin)
+
+
+_ABOUT_KEYS = tuple(ABOUT_KEYS.values())  # a line about a line: dated the day it is given
 
 
 class _Ids:

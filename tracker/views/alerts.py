@@ -19,6 +19,7 @@ STYLE = {
     Condition.AT_RISK: "at_risk",
     Condition.DUE_SOON: "warn",
     Condition.STALE: "dim",
+    Condition.UNVERIFIED: "warn",
 }
 CSV_FIELDS = ("condition", "id", "title", "owner", "state", "deadline", "reason")
 
@@ -100,7 +101,7 @@ def alerts_report(
         return (table,)
 
     return Report(
-        "tracker.alerts/2", as_of, body, tables=tables, rows=records, fieldnames=CSV_FIELDS
+        "tracker.alerts/3", as_of, body, tables=tables, rows=records, fieldnames=CSV_FIELDS
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tracker.kinds import kind_of
-from tracker.model import Area, Entry, Goal, GoalStatus, Op, Plan, State, record_op
+from tracker.model import ABOUT_KEYS, Area, Entry, Goal, GoalStatus, Op, Plan, State, record_op
 from tracker.numbers import grouped, plain_number
 from tracker.words import LANGS, say
 
@@ -164,6 +164,20 @@ def status_dict(status: GoalStatus) -> dict:
         ]
         or None,
         "revision": revision_dict(goal, status.as_of),
+        **({} if status.figures is None else {"verification": verification_dict(status)}),
+    }
+
+
+def verification_dict(status: GoalStatus) -> dict:
+    """Where a goal's reports are verified: both figures and what waits."""
+    figures = status.figures
+    return {
+        "reported": plain_number(figures.reported),
+        "verified": plain_number(figures.verified),
+        "decides": figures.decides.value,
+        "awaiting_close": status.awaiting_close,
+        "waiting": [e.id for e in status.unverified],
+        "waiting_late": [e.id for e in status.unverified_late],
     }
 
 
@@ -181,17 +195,22 @@ def percent(fraction: float) -> str:
 
 def entry_change(entry: Entry, lang: str) -> str:
     """What one entry did, in a few characters: +120, = 1,320, done, ✔ 长石."""
-    return change_text(entry.op, entry.value, entry.items, entry.about, lang)
+    return change_text(entry.op, entry.value, entry.items, entry.about, lang, entry.verdict)
 
 
 def record_change(record: dict, lang: str) -> str:
     """entry_change for a plain record (model.line_record's shape)."""
+    op = record_op(record)
+    about = record.get(ABOUT_KEYS[op]) if op in ABOUT_KEYS else None
     return change_text(
-        record_op(record), record.get("value"), record.get("items"), record.get("retracts"), lang
+        op, record.get("value"), record.get("items"), about, lang, record.get("verdict")
     )
 
 
-def change_text(op: Op, value, items, retracts: str | None, lang: str) -> str:
+def change_text(
+    op: Op, value, items, about: str | None, lang: str, verdict: str | None = None
+) -> str:
+    """`about`: the id a line about a line names; `verdict`: a verdict's."""
     if op is Op.VALUE:
         return f"{'+' if value >= 0 else ''}{grouped(value)}"
     if op is Op.TOTAL:
@@ -201,7 +220,11 @@ def change_text(op: Op, value, items, retracts: str | None, lang: str) -> str:
     if op is Op.ITEMS:
         return "✔ " + "、".join(items)
     if op is Op.RETRACT:
-        return say("change.retracts", lang, id=retracts[:8])
+        return say("change.retracts", lang, id=about[:8])
+    if op is Op.VERDICT:
+        return say(f"change.{verdict}", lang, id=(about or "")[:8])
+    if op is Op.ATTACH:
+        return say("change.attaches", lang, id=(about or "")[:8])
     return say("change.note", lang)
 
 

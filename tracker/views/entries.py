@@ -29,6 +29,12 @@ CSV_FIELDS = (
     "reason",
     "retracted",
     "retracted_by",
+    "verifies",
+    "verdict",
+    "verifying_office",  # a verdict's `office` (a sheet's "office" is the one that reports)
+    "verification",
+    "next_step",
+    "next_by",
 )
 
 
@@ -60,7 +66,7 @@ def entries_report(
 
     def with_change() -> Iterator[list[dict]]:
         for group in marked():
-            changed = [dict(r, change=record_change(r, lang)) for r in group]
+            changed = [_for_sheets(r, lang) for r in group]
             del group
             yield changed
             del changed
@@ -81,7 +87,7 @@ def entries_report(
 
         def cells(record: dict) -> tuple[Cell, ...]:
             by = retracted_by.get(record["id"])
-            retraction = "retracts" in record
+            retraction = "retracts" in record or "verifies" in record  # its reason says why
             style = "dim" if by or retraction else ""
             return (
                 Cell(record["id"][:8], style),
@@ -90,7 +96,12 @@ def entries_report(
                 Cell(record_change(record, lang), style),
                 Cell(record["reason"] if retraction else record["note"], style),
                 Cell(record["by"], style),
-                Cell(say("entries.retracted_by", lang, id=by[:8]) if by else "", "warn"),
+                Cell(
+                    say("entries.retracted_by", lang, id=by[:8])
+                    if by
+                    else _standing(record.get("verification"), lang),
+                    "warn",
+                ),  # fmt: skip
             )
 
         def rows() -> Iterator[list[tuple[Cell, ...]]]:
@@ -121,3 +132,16 @@ def entries_report(
             record_sheet(say("sheet.entries", lang), Chunks(with_change), CSV_FIELDS, lang),
         ),
     )
+
+
+def _standing(verification: str | None, lang: str) -> str:
+    """A report's standing where reports are verified: 已核实, 已退回, 待核实."""
+    return say(f"entries.{verification}", lang) if verification else ""
+
+
+def _for_sheets(record: dict, lang: str) -> dict:
+    """A record as CSV and workbooks list it: with what it did in words."""
+    row = dict(record, change=record_change(record, lang))
+    if "office" in row:
+        row["verifying_office"] = row.pop("office")
+    return row

@@ -12,7 +12,7 @@ import datetime as dt
 from tracker.engine.alerts import conditions
 from tracker.engine.forecast import WINDOW_DAYS
 from tracker.kinds import kind_of
-from tracker.model import Condition, Goal, GoalStatus, Plan, State
+from tracker.model import Condition, Decides, Goal, GoalStatus, Plan, State
 from tracker.numbers import grouped
 from tracker.views.common import STATE_MARK
 from tracker.words import LANGS, Phrase, phrase, say
@@ -85,6 +85,7 @@ def flags(status: GoalStatus, lang: str) -> list[str]:
     out = [say("flag.reached", lang)] if status.target_reached else []
     if status.awaiting_final:
         out.append(say("flag.awaiting_final", lang))
+    out += verification_flags(status, lang)
     for condition in FLAGS:
         if condition not in found:
             continue
@@ -93,6 +94,38 @@ def flags(status: GoalStatus, lang: str) -> list[str]:
         else:
             out.append(condition_name(condition, lang))
     return out
+
+
+def verification_flags(status: GoalStatus, lang: str, *, other: bool = True) -> list[str]:
+    """Where its reports are verified: reported done but not closed, the other
+    figure where the two differ (with `other`), the reports waiting for a verdict."""
+    figures, out = status.figures, []
+    if figures is None:
+        return out
+    kind = kind_of(status.goal)
+    if status.awaiting_close:
+        out.append(say("flag.awaiting_close", lang))
+    elif other and figures.differ and not kind.binary:
+        other = figures.verified if figures.decides is Decides.REPORTED else figures.reported
+        out.append(say(f"flag.other.{figures.decides.value}", lang, value=grouped(other)))
+    if status.unverified:
+        out.append(say("flag.unverified", lang, count=len(status.unverified)))
+    return out
+
+
+def figures_text(status: GoalStatus, lang: str) -> str:
+    """Both figures, each against the target ('' where its reports need no
+    verifying): 已上报 1,320/3,000 人；已核实 1,000/3,000 人."""
+    figures = status.figures
+    if figures is None:
+        return ""
+    kind, goal = kind_of(status.goal), status.goal
+    return say(
+        "figures.both",
+        lang,
+        reported=kind.value_text(goal, figures.reported, lang),
+        verified=kind.value_text(goal, figures.verified, lang),
+    )
 
 
 def forecast_sentence(status: GoalStatus, lang: str) -> str:
@@ -156,6 +189,11 @@ def alert_reason(status: GoalStatus, condition: Condition, lang: str) -> str:
         if status.days_left == 0:
             return say("reason.due_today", lang, deadline=goal.deadline, done=done)
         return say("reason.due_in", lang, days=status.days_left, deadline=goal.deadline, done=done)
+    if condition is Condition.UNVERIFIED:
+        oldest = min(e.date for e in status.unverified_late)
+        days = (status.as_of - oldest).days
+        return say("reason.unverified", lang, count=len(status.unverified_late), date=oldest,
+                   days=days)  # fmt: skip
     every = update_text(goal, lang)
     if status.last_entry:
         return say("reason.stale", lang, last=status.last_entry, every=every)

@@ -64,11 +64,17 @@ def cell_value(field: str, value, lang: str):
 
 
 def flat_status(record: dict) -> dict:
-    """A status record with its forecast as two plain fields, as CSV has it."""
+    """A status record with its forecast as two plain fields, and where its
+    reports are verified both figures and what waits, as CSV has it."""
     record = dict(record)
     forecast = record.pop("forecast", None) or {}
     record["forecast_completion_date"] = forecast.get("completion_date")
     record["forecast_days_late"] = forecast.get("days_late")
+    verification = record.pop("verification", None) or {}
+    record["reported"] = verification.get("reported")
+    record["verified"] = verification.get("verified")
+    record["awaiting_close"] = verification.get("awaiting_close")
+    record["waiting_verification"] = len(verification.get("waiting", ()))
     return record
 
 

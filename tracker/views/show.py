@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 from tracker.engine.history import HistoryGroup, chart_points
 from tracker.kinds import kind_of
-from tracker.model import GoalStatus, IsoDays, Op, Plan, State
+from tracker.model import Entry, GoalStatus, IsoDays, Op, Plan, State, Verdict
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     area_name,
@@ -20,18 +21,49 @@ from tracker.views.common import (
 )
 from tracker.views.model import Cell, Chart, Chunks, Column, PlainPiece, Table
 from tracker.views.phrases import (
+    figures_text,
     forecast_sentence,
     revision_text,
     schedule_text,
     state_text,
     update_text,
     value_text,
+    verification_flags,
 )
 from tracker.views.report import Report
 from tracker.words import say
 
 CHART_COLUMNS = 52
 LATEST_ROWS = 20  # history rows a table shows (JSON has them all); the rest are one line
+
+
+class Verdicts(NamedTuple):
+    """Where a goal's reports are verified: the verdict that decided each
+    entry, and the entries still waiting for one."""
+
+    of: dict[str, Entry]
+    waiting: frozenset[str]
+
+    def record(self, entry_id: str) -> dict | None:
+        """An entry's verdict as JSON shows it: who, for which office, when."""
+        verdict = self.of.get(entry_id)
+        if verdict is None:
+            return {"verdict": "waiting"} if entry_id in self.waiting else None
+        return {"verdict": verdict.verdict, "office": verdict.office, "by": verdict.by,
+                "date": verdict.date.isoformat() if verdict.date else None,
+                "reason": verdict.reason, "id": verdict.id}  # fmt: skip
+
+    def returned(self, entry_id: str) -> bool:
+        verdict = self.of.get(entry_id)
+        return verdict is not None and verdict.verdict == Verdict.RETURNED.value
+
+    def text(self, entry_id: str, lang: str) -> str:
+        """An entry's verdict in a few words: ✔ 李四 12-07, ↩ 退回, 待核实."""
+        verdict = self.of.get(entry_id)
+        if verdict is None:
+            return say("verdict.waiting", lang) if entry_id in self.waiting else ""
+        day = verdict.date.isoformat() if verdict.date else ""
+        return say(f"verdict.{verdict.verdict}", lang, by=verdict.by, date=day)
 
 
 def show_report(
@@ -42,10 +74,12 @@ def show_report(
     *,
     as_of: dt.date,
     lang: str,
+    verdicts: Verdicts | None = None,
 ) -> Report:
     """`rows(latest)`: the goal's history rows in groups, oldest first, at least
     the latest `latest` of them (all with None), and how many of its entries
-    come before those given. The table and the JSON show the same rows."""
+    come before those given. The table and the JSON show the same rows.
+    `verdicts`: where the goal's reports are verified, each row's."""
     goal = status.goal
     days, expected, actual = chart_points(goal, series, as_of=as_of, columns=CHART_COLUMNS)
     chart = Chart(
@@ -62,7 +96,7 @@ def show_report(
             "goal": goal_dict(goal),
             "status": status_dict(status),
             # The whole history, written a group of rows at a time as it is made.
-            "history": Chunks(lambda: _history_items(rows(None)[0], lang)),
+            "history": Chunks(lambda: _history_items(rows(None)[0], lang, verdicts)),
             "chart": [
                 {
                     "date": d.isoformat(),
@@ -77,7 +111,7 @@ def show_report(
     def tables() -> tuple[Table, ...]:
         groups, earlier = rows(LATEST_ROWS)
         latest = [row for group in groups for row in group.rows()]
-        return (show_table(plan, status, latest, earlier, chart, sentence, lang),)
+        return (show_table(plan, status, latest, earlier, chart, sentence, lang, verdicts),)
 
     return Report("tracker.show/2", as_of, body, tables=tables)
 
@@ -90,6 +124,7 @@ def show_table(
     chart: Chart,
     sentence: str,
     lang: str,
+    verdicts: Verdicts | None = None,
 ) -> Table:
     """`rows`: the latest history rows (HistoryGroup.rows);
     `earlier`: how many entries come before them."""
@@ -129,6 +164,10 @@ def show_table(
         f"{word('column.expected')} {percent(status.expected)}) · {state_text(status.state, lang)}"
         + "".join(f" · {x}" for x in (schedule, awaiting) if x)
     )
+    if status.figures is not None:
+        head.append(
+            " · ".join((figures_text(status, lang), *verification_flags(status, lang, other=False)))
+        )
     columns = (
         Column("date", word("show.date")),
         Column("change", word("show.change"), align="right"),
@@ -137,6 +176,8 @@ def show_table(
         Column("by", word("show.by"), drop=1),
         Column("id", word("entries.id"), drop=3),
     )
+    if verdicts is not None:
+        columns = (*columns[:5], Column("verdict", word("show.verdict"), drop=4), columns[5])
     if len(rows) > LATEST_ROWS:
         earlier += len(rows) - LATEST_ROWS
         rows = rows[-LATEST_ROWS:]
@@ -146,18 +187,24 @@ def show_table(
     table_rows = []
     dates, changes = IsoDays(), _Changes(lang)
     for entry_id, day, op, change, items, note, by, value, gone in rows:
+        returned = verdicts is not None and verdicts.returned(entry_id)
         style = "dim" if gone else ""
-        mark = retracted if gone else ""
-        table_rows.append(
-            (
-                Cell(dates[day], style),
-                Cell(changes.of(op, change, items) + mark, style),
-                Cell(grouped(value) if value is not None else "", style),
-                Cell(note, style),
-                Cell(by, style),
-                Cell(entry_id[:8], "dim"),
-            )
+        mark = retracted if gone and not returned else ""
+        row = (
+            Cell(dates[day], style),
+            Cell(changes.of(op, change, items) + mark, style),
+            Cell(grouped(value) if value is not None else "", style),
+            Cell(note, style),
+            Cell(by, style),
+            Cell(entry_id[:8], "dim"),
         )
+        if verdicts is not None:
+            row = (
+                *row[:5],
+                Cell(verdicts.text(entry_id, lang), "warn" if returned else ""),
+                row[5],
+            )
+        table_rows.append(row)
     return Table(
         columns,
         tuple(table_rows),
@@ -168,9 +215,19 @@ def show_table(
     )
 
 
-def _history_items(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[dict]]:
+def _history_items(
+    groups: Iterable[HistoryGroup], lang: str, verdicts: Verdicts | None = None
+) -> Iterator[list[dict]]:
     """The JSON history's rows, a group at a time: each group let go of before
-    the next is made."""
+    the next is made; with `verdicts`, each row's."""
+    for items in _history_rows(groups, lang):
+        if verdicts is not None:
+            for item in items:
+                item["verdict"] = verdicts.record(item["id"])
+        yield items
+
+
+def _history_rows(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[dict]]:
     dates, changes = IsoDays(), _Changes(lang)  # looked up at C speed, each made once
     for columns, values, retracted, whole in groups:
         if whole:  # plain increments, none retracted, whole values: the same rows, quicker

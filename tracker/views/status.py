@@ -44,6 +44,10 @@ CSV_FIELDS = (
     "schedule_days",
     "forecast_completion_date",
     "forecast_days_late",
+    "reported",
+    "verified",
+    "awaiting_close",
+    "waiting_verification",
 )
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from tracker.model import Entry, Plan, WriteResult, entry_to_record
 from tracker.views.common import entry_change, percent, status_dict, title_of
 from tracker.views.model import Chunks
-from tracker.views.phrases import state_text, value_text
+from tracker.views.phrases import state_text, value_text, verification_flags
 from tracker.views.report import Report
 from tracker.words import say
 
@@ -49,7 +49,9 @@ def log_report(result: WriteResult, *, lang: str) -> Report:
                 goal=status.goal.id,
                 value=value_text(status, lang),
                 percent=percent(status.progress),
-                state=state_text(status.state, lang),
+                state=say("list.comma", lang).join(
+                    (state_text(status.state, lang), *verification_flags(status, lang))
+                ),
             )
             for status in result.standings
         )
@@ -70,6 +72,25 @@ def retract_report(result: WriteResult, *, target: Entry, lang: str) -> Report:
         )
 
     return Report("tracker.retract/1", result.today, body, text=lines)
+
+
+def verify_report(result: WriteResult, *, targets: list[Entry], lang: str) -> Report:
+    """Each verdict given (or, in a dry run, that would be), one line each."""
+
+    def body() -> dict:
+        return {"dry_run": result.dry_run, "batch": result.batch,
+                "entries": [entry_to_record(e) for e in result.new]}  # fmt: skip
+
+    def lines() -> tuple[str, ...]:
+        out = []
+        for target, verdict in zip(targets, result.new, strict=True):
+            key = f"verify.{'would_' if result.dry_run else ''}{verdict.verdict}"
+            out.append(say(key, lang, id=target.id, goal=target.goal, date=target.date,
+                           value=entry_change(target, lang), office=verdict.office,
+                           reason=verdict.reason))  # fmt: skip
+        return tuple(out)
+
+    return Report("tracker.verify/1", result.today, body, text=lines)
 
 
 def retract_preview(plan: Plan, target: Entry, *, lang: str) -> tuple[str, ...]:

@@ -57,6 +57,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "追加一条撤销记录，纠正记错的条目。",
         "Correct a mistaken entry by appending a retraction.",
     ),
+    "help.short.verify": (
+        "核实或退回上报的条目。",
+        "Verify reported entries, or return them to the office.",
+    ),
     "help.short.entries": (
         "进展记录本身，可按目标和日期筛选。",
         "The log itself, filterable by goal and date.",
@@ -195,6 +199,44 @@ PHRASES: dict[str, tuple[str, str]] = {
         "Check and show the retraction; write nothing.",
     ),
     # ── entries ─────────────────────────────────────────────────────────────
+    "help.opt.verdict": (
+        "只列出这样的上报：verified 已核实，returned 已退回，waiting 待核实。",
+        "Only the reports that stand so: verified, returned, or waiting for a verdict.",
+    ),
+    # ── verify ──────────────────────────────────────────────────────────────
+    "help.verify": (
+        "核实条目 ENTRY（可给多条，编号或唯一的开头部分）：追加核实记录，由核实单位确认上报的数字属实；"
+        "--return 则退回该条目，由责任单位重新上报，退回的条目不再计入。核实记录与撤销一样只追加不修改；"
+        "不能核实自己上报的条目，也不能核实已核实或已退回的条目（如需改变结论，先撤销原核实记录）。"
+        "多条一起核实时，要么全部写入，要么一条也不写。",
+        "Verify ENTRY (one or more: an id or a unique start of it): append a verdict saying the "
+        "verifying office confirms the reported figure; --return sends it back to the office to "
+        "report again, and a returned entry no longer counts. Verdicts are only ever appended, "
+        "like retractions; nobody verifies their own entry, and an entry already verified or "
+        "returned keeps its verdict (retract that verdict first to change it). Several entries "
+        "are written all together or not at all.",
+    ),
+    "help.opt.return": (
+        "退回，不予核实（须说明理由）。",
+        "Return the entries instead of verifying them (give a --reason).",
+    ),
+    "help.opt.verify_reason": (
+        "退回的理由，或核实时的说明。",
+        "Why the entries are returned, or a remark on the verification.",
+    ),
+    "help.opt.verify_office": (
+        "以哪个核实单位的名义（全称或简称；只有一个核实单位时可省略）。",
+        "The verifying office giving the verdict (full or short name; may be left out when "
+        "only one office verifies these goals).",
+    ),
+    "help.opt.verify_by": (
+        "核实人（默认：配置文件中的 by，否则为登录名）。",
+        "Who verifies (default: `by` in the config file, else your login name).",
+    ),
+    "help.opt.verify_dry_run": (
+        "只检查并显示核实结论，不写入。",
+        "Check and show the verdicts; write nothing.",
+    ),
     "help.entries": (
         "进展记录本身，按时间先后排列；已撤销的条目会标出。",
         "The log itself, oldest first; retracted entries are marked.",

@@ -508,6 +508,18 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "unknown_owner": ("没有目标属于“{owner}”", "no goal is owned by '{owner}'"),
     "owners_are": ("责任单位：{owners}", "owners: {owners}"),
+    "unknown_verifier": ("“{office}”不是核实单位", "'{office}' is not a verifying office"),
+    "verifiers_are": ("核实单位：{offices}", "verifying offices: {offices}"),
+    "verify_which_office": (
+        "这些目标有多个核实单位：{offices}",
+        "these goals have several verifying offices: {offices}",
+    ),
+    "verify_office_fix": ("用 --office 指明核实单位", "name the verifying office with --office"),
+    "return_needs_reason": ("退回须说明理由", "a return needs a reason"),
+    "return_reason_fix": (
+        '加上 --reason "……"，说明哪里不实、应如何重新上报',
+        'add --reason "…": what is wrong and how to report it again',
+    ),
     "unknown_state": ("未知状态“{state}”", "unknown state '{state}'"),
     "states_are": ("状态：{states}", "states: {states}"),
     "unknown_condition": ("--fail-on：未知条件“{name}”", "--fail-on: unknown condition '{name}'"),

@@ -22,6 +22,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "condition.at_risk": ("有风险", "at risk"),
     "condition.due_soon": ("即将到期", "due soon"),
     "condition.stale": ("久未更新", "stale"),
+    "condition.unverified": ("核实超期", "verification overdue"),
     "update.weekly": ("每周", "weekly"),
     "update.monthly": ("每月", "monthly"),
     "update.quarterly": ("每季度", "quarterly"),
@@ -67,6 +68,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     "flag.late": ("预计延期{days}天", "late {days}d"),
     "flag.reached": ("已达标", "target reached"),
     "flag.awaiting_final": ("待最终读数", "awaiting the final reading"),
+    "flag.awaiting_close": ("已报完成，待核实销号", "reported done, awaiting verification"),
+    "flag.unverified": ("{count}条待核实", "{count} awaiting verification"),
+    "flag.other.reported": ("已核实{value}", "verified {value}"),
+    "flag.other.verified": ("已上报{value}", "reported {value}"),
+    "figures.both": ("已上报 {reported}；已核实 {verified}", "reported {reported}; verified {verified}"),
 
     # ── forecasts ───────────────────────────────────────────────────────────
     "forecast.done": ("已完成。", "Done."),
@@ -126,6 +132,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "reason.stale": ("上次记录{last}；应{every}更新", "last entry {last}; expected {every}"),
     "reason.stale_never": ("尚无记录；应{every}更新", "nothing logged yet; expected {every}"),
+    "reason.unverified": (
+        "{count}条上报超期待核实，最早一条为{date}上报，已等{days}天",
+        "{count} reports past the verification period, the oldest of {date}, waiting {days} days",
+    ),
 
     # ── one goal (show) and the log (entries) ───────────────────────────────
     "show.source": ("原文", "source"),
@@ -140,6 +150,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "show.note": ("说明", "note"),
     "show.by": ("记录人", "by"),
     "show.retracted": ("（已撤销）", "(retracted)"),
+    "show.verdict": ("核实", "verified"),
+    "verdict.waiting": ("待核实", "awaiting"),
+    "verdict.verified": ("✔ {by} {date}", "✔ {by} {date}"),
+    "verdict.returned": ("↩ 退回（{by} {date}）", "↩ returned ({by} {date})"),
     "show.no_entries": ("（尚无记录）", "(no entries yet)"),
     "show.earlier": (
         "下表只列最近 {shown} 条；更早的还有 {count} 条，全部列出：tracker entries --goal {id}",
@@ -149,6 +163,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "chart.legend": (". 计划进度   * 实际进度   # 两者重合", ". trajectory   * actual   # both"),
     "change.done": ("完成", "done"),
     "change.retracts": ("撤销 {id}", "retracts {id}"),
+    "change.verified": ("核实 {id}", "verifies {id}"),
+    "change.returned": ("退回 {id}", "returns {id}"),
+    "change.attaches": ("为 {id} 附佐证材料", "evidence for {id}"),
     "change.note": ("仅说明", "note"),
     "entries.id": ("编号", "id"),
     "entries.date": ("日期", "date"),
@@ -157,6 +174,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "entries.note": ("说明", "note"),
     "entries.by": ("记录人", "by"),
     "entries.retracted_by": ("已被 {id} 撤销", "retracted by {id}"),
+    "entries.verified": ("已核实", "verified"),
+    "entries.returned": ("已退回", "returned"),
+    "entries.waiting": ("待核实", "awaiting verification"),
     "entries.count": ("共 {count} 条记录", "{count} entries"),
     "entries.none": ("（没有记录）", "(no entries)"),
 
@@ -324,6 +344,23 @@ PHRASES: dict[str, tuple[str, str]] = {
     "init.carried": ("结转了 {count} 个未完成的目标：{goals}", "carried {count} unfinished goals: {goals}"),
     "init.next": ("下一步：编辑 {folder}/goals.toml，然后运行 `tracker check --data {folder}`", "next: edit {folder}/goals.toml, then run `tracker check --data {folder}`"),
     "office.lead": ("{office}（牵头）", "{office} (lead)"),
+    # ── verify ──────────────────────────────────────────────────────────────
+    "verify.verified": (
+        "已核实 {id}（{goal}，{date}，{value}），核实单位：{office}",
+        "verified {id} ({goal}, {date}, {value}) for {office}",
+    ),
+    "verify.returned": (
+        "已退回 {id}（{goal}，{date}，{value}），理由：{reason}",
+        "returned {id} ({goal}, {date}, {value}): {reason}",
+    ),
+    "verify.would_verified": (
+        "将核实 {id}（{goal}，{date}，{value}），核实单位：{office}",
+        "would verify {id} ({goal}, {date}, {value}) for {office}",
+    ),
+    "verify.would_returned": (
+        "将退回 {id}（{goal}，{date}，{value}），理由：{reason}",
+        "would return {id} ({goal}, {date}, {value}): {reason}",
+    ),
     # ── retract's confirmation (issue 12) ────────────────────────────────────
     "retract.preview": ("将撤销这条记录 {id}：", "This will retract entry {id}:"),
     "retract.preview_goal": ("  目标    {goal}  {title}", "  goal    {goal}  {title}"),

@@ -13,8 +13,10 @@ from contextlib import contextmanager
 from dataclasses import replace
 from itertools import repeat
 
-from tracker.ledger import Series, cut_off_problem, stand_ins
-from tracker.ledger.verification import Figured, decided_by_verified
+from tracker.ledger import Series, cut_off_problem, effective_by_goal, retracted_ids, stand_ins
+from tracker.ledger.counting import decisions_of
+from tracker.ledger.steps import Figured
+from tracker.ledger.verification import NO_DECISIONS, Decisions, awaiting, required
 from tracker.model import ABOUT_OPS, Entry, IsoDays, LineColumns, LineGroup, Source
 from tracker.numbers import PlainNumbers
 from tracker.problems import Problem
@@ -49,22 +51,58 @@ class Queries:
     # -- the series and the log's standing ------------------------------------
 
     def series(self) -> dict[str, Series]:
-        """Each goal's series by the figure that decides its state (the
-        verified one where the plan says so: ledger.verification)."""
-        return {goal_id: pair.deciding_series for goal_id, pair in self.figures().items()}
+        """Each goal's series as its offices reported it (what the write rules
+        judge); figures() has the verified one too, and which decides."""
+        return {goal_id: pair.reported for goal_id, pair in self.figures().items()}
 
     def figures(self) -> dict[str, Figured]:
-        """Each goal's series by every figure it has."""
+        """Each goal's series by every figure it has, and the reports waiting
+        for a verdict."""
         out = {}
+        waiting = None
         for goal in self.plan.goals:
             raw = self.series_raw[goal.id]
             reported = _series_of(goal, raw["reported"])
             if "verified" in raw:
+                waiting = self.awaiting() if waiting is None else waiting
                 verified = _series_of(goal, raw["verified"])
-                out[goal.id] = Figured(reported, verified, decided_by_verified(self.plan, goal))
+                out[goal.id] = Figured.of(self.plan, goal, reported, verified, waiting[goal.id])
             else:
-                out[goal.id] = Figured(reported, None, False)
+                out[goal.id] = Figured.unverified(reported)
         return out
+
+    def awaiting(self) -> dict[str, tuple[Entry, ...]]:
+        """Each goal's reports waiting for a verdict (ledger.verification), from
+        the lines of the goals whose reports need verifying, every line about a
+        line and every line one names — what the ledger reads of them."""
+        goals = {g.id for g in self.plan.goals if required(self.plan, g)}
+        if not goals:
+            return {}
+        lines = self._about_and_named([e for goal in goals for e in self.entries(goal=goal)])
+        grouped, _ = effective_by_goal(self.plan, lines, goals)
+        return awaiting(self.plan, grouped, decisions_of(self.plan, lines, retracted_ids(lines)))
+
+    def verified_anywhere(self) -> bool:
+        """Whether any goal's reports need verifying."""
+        return any(required(self.plan, g) for g in self.plan.goals)
+
+    def decisions(self) -> Decisions:
+        """What the counting verdicts decided (ledger.verification)."""
+        if not self.verified_anywhere():
+            return NO_DECISIONS
+        lines = self._about_and_named()
+        return decisions_of(self.plan, lines, retracted_ids(lines))
+
+    def _about_and_named(self, more: list[Entry] = ()) -> list[Entry]:
+        """Every line about a line, every line one names and `more`, once each
+        and in log order, those whose id an earlier line has left out: what the
+        ledger reads of the log to tell which verdicts count."""
+        about = self.about_lines()
+        lines = [*about, *self.find({e.about for e in about if e.about}), *more]
+        shadowed = self.shadowed()
+        order = {self._shown(name): at for at, name in enumerate(self.files)}
+        unique = {(e.origin.file, e.origin.line): e for e in lines if e.origin not in shadowed}
+        return sorted(unique.values(), key=lambda e: (order[e.origin.file], e.origin.line))
 
     def problems(self) -> list[Problem]:
         """The log's problems, as read_log reports them: each file's, then cut-off batches."""
