@@ -7,7 +7,7 @@ import json
 import pytest
 
 from tests.conftest import MINI, SCHEMAS, plan_folder, validator
-from tracker.model import Direction, Judged, Kind, State, UpdateEvery
+from tracker.model import Direction, Judged, Kind, SignatureCheck, State, UpdateEvery
 
 BATCH = [
     {"goal": "jobs.training", "date": "2020-02-01", "value": 400, "note": "一期 [b]x[/b]"},
@@ -124,7 +124,7 @@ def test_every_schema_file_names_the_version_commands_print():
 # A field named for one of the model's Enums holds exactly its values (or null).
 ENUM_FIELDS = {
     "kind": Kind, "state": State, "update_every": UpdateEvery, "direction": Direction,
-    "judged": Judged,
+    "judged": Judged, "signature": SignatureCheck,
 }  # fmt: skip
 
 

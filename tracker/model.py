@@ -528,6 +528,40 @@ class WriteResult(NamedTuple):
     standings: tuple[GoalStatus, ...]
 
 
+class SignatureCheck(str, Enum):
+    """What git found of a commit's signature, against the repository's
+    allowed_signers (SSH signing: `git verify-commit`'s own checks)."""
+
+    GOOD = "good"  # an SSH signature by a key allowed_signers lists, under `signer`
+    UNKNOWN_KEY = "unknown_key"  # valid, by a key allowed_signers does not list (or not SSH)
+    EXPIRED = "expired"  # by a key expired or revoked
+    BAD = "bad"  # the commit does not match its signature
+    UNCHECKED = "unchecked"  # could not be checked (no ssh-keygen)
+    UNSIGNED = "unsigned"
+
+
+class Commit(NamedTuple):
+    """A commit of the repository holding the data folder, and its signature."""
+
+    sha: str
+    short: str  # as git abbreviates it
+    author: str
+    date: dt.date  # the author's
+    signature: SignatureCheck
+    signer: str = ""  # the principal allowed_signers names for the key (GOOD only)
+    key: str = ""  # the key's fingerprint, when the commit is signed
+
+
+class VerdictAdded(NamedTuple):
+    """A verdict line and the commit that added it to the log (None: not
+    committed yet). Its origin is where the line stands in the files now, or,
+    gone from them, where that commit put it (`in_tree` False)."""
+
+    verdict: Entry
+    commit: Commit | None
+    in_tree: bool = True
+
+
 class Condition(str, Enum):
     """What `tracker alerts` reports, most serious first; names match --fail-on."""
 

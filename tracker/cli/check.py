@@ -1,16 +1,21 @@
-"""`tracker check`: validate goals.toml and progress/, every problem located."""
+"""`tracker check`: validate goals.toml and progress/, every problem located;
+with --signatures, that each verdict is proved by its commit's signature."""
 
 from __future__ import annotations
 
 from tracker.cli.common import exit_with, find_data, reply, report_options
-from tracker.cli.help import cli_command
+from tracker.cli.help import cli_command, option
 from tracker.problems import ExitCode
 
 
 @cli_command("check", help="help.check")
+@option("--signatures", is_flag=True, help="help.opt.signatures")
 @report_options("table", "json", as_of=False)
-def command(fmt, output, lang, data_dir):
-    from tracker.app.check import check
+def command(signatures, fmt, output, lang, data_dir):
+    if signatures:
+        from tracker.app.signatures import check_signatures as check
+    else:
+        from tracker.app.check import check
 
     answer = check(find_data(data_dir), lang=lang)
     reply(answer, fmt, output=output)

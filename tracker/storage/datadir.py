@@ -11,6 +11,9 @@ from tracker.problems import ExitCode, TrackerError, problem
 
 GOALS_FILE = "goals.toml"
 PROGRESS_DIR = "progress"
+# Whose SSH key is whose, for git's signature checks (`check --signatures`):
+# kept beside goals.toml, so each plan folder names its own signers.
+ALLOWED_SIGNERS = "allowed_signers"
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,10 @@ class DataDir:
     @property
     def progress_dir(self) -> Path:
         return self.root / PROGRESS_DIR
+
+    @property
+    def allowed_signers(self) -> Path:
+        return self.root / ALLOWED_SIGNERS
 
     def display(self, path: Path) -> str:
         """A path as messages show it: relative to the working directory when

@@ -23,6 +23,11 @@ def check_report(
     def lines() -> tuple[str, ...]:
         if not problems:
             return (say("check.ok", lang, goals=goals, entries=entries),)
-        return (*(p.text(lang) for p in problems), say("check.problems", lang, count=len(problems)))
+        return problem_lines(problems, lang)
 
     return Report("tracker.check/1", None, body, text=lines)
+
+
+def problem_lines(problems: list[Problem], lang: str) -> tuple[str, ...]:
+    """Each problem as `file:line: message (hint)`, then how many there are."""
+    return (*(p.text(lang) for p in problems), say("check.problems", lang, count=len(problems)))

@@ -1,0 +1,116 @@
+"""`tracker check --signatures`: every verdict line the log's git history added,
+with the commit that added it and git's check of that commit's signature,
+judged by the signers goals.toml lists for each office; a verdict in the
+files that no commit added is not committed yet."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from tracker.app.check import CheckAnswer
+from tracker.model import Commit, Entry, Op, Source, VerdictAdded
+from tracker.problems import Problem
+
+if TYPE_CHECKING:
+    from tracker.storage.datadir import DataDir
+    from tracker.storage.gitlog import AddedLine
+    from tracker.views.signatures import Judged
+
+_VERDICTS = frozenset({Op.VERDICT.value})
+
+
+def check_signatures(data: DataDir, *, lang: str) -> CheckAnswer:
+    """Check that each verdict is proved by its commit's signature. What keeps
+    the history from being read (no git, no repository, a shallow clone, no
+    allowed_signers where there are verdicts to check) is the one problem."""
+    from tracker.ledger import retracted_ids
+    from tracker.loader import load, open_log
+    from tracker.rules.signatures import unproved
+    from tracker.storage import gitlog
+    from tracker.storage.datadir import PROGRESS_DIR
+    from tracker.views.signatures import Judged
+
+    loaded = load(data, with_log=False)
+    plan = loaded.plan
+    if plan is None:  # no offices, so no signers to judge by
+        return _answer([], loaded.plan_problems, lang=lang)
+    repo = gitlog.repository(data.root, display=data.display)
+    if isinstance(repo, Problem):
+        return _answer([], [repo], lang=lang)
+    lines = gitlog.added_lines(repo, PROGRESS_DIR, keep=_may_be_verdict, display=data.display)
+    if isinstance(lines, Problem):
+        return _answer([], [lines], lang=lang)
+    found = [(line, verdict) for line in lines if (verdict := _verdict(line, data)) is not None]
+    log = open_log(data, plan)
+    now = log.about_lines(_VERDICTS)
+    shas = dict.fromkeys(line.commit for line, _ in found)
+    commits = gitlog.commits(repo, shas, allowed_signers=data.allowed_signers,
+                             display=data.display)  # fmt: skip
+    if isinstance(commits, Problem):
+        return _answer([], [commits], lang=lang)
+    retracted = retracted_ids(log.retractions())
+    judged = [
+        Judged(added, unproved(plan, added), added.verdict.id in retracted)
+        for added in _placed(found, commits, now)
+    ]
+    problems = [j.problem for j in judged if j.problem is not None and not j.retracted]
+    return _answer(judged, problems, lang=lang)
+
+
+def _answer(judged: list[Judged], problems: list[Problem], *, lang: str) -> CheckAnswer:
+    from tracker.views.signatures import signatures_report
+
+    return CheckAnswer(signatures_report(judged, problems, lang=lang), (), len(problems))
+
+
+def _may_be_verdict(text: bytes) -> bool:
+    """Whether a line may be a verdict: it holds the key `verifies`, or an
+    escape that could spell it (so the JSON parser needs only see these)."""
+    return b"verifies" in text or b"\\" in text
+
+
+def _verdict(line: AddedLine, data: DataDir) -> Entry | None:
+    """The verdict an added line is, read as the log reads it, where it was
+    added (None: not a verdict, or not in a file the log is read from)."""
+    from tracker.storage.journal import MONTH_FILE
+    from tracker.storage.logline import Unreadable, entry_from_record, parse_line
+
+    path = PurePosixPath(line.path)  # under progress/: its month files alone are read
+    if len(path.parts) != 2 or not MONTH_FILE.fullmatch(path.name):
+        return None
+    try:
+        record = parse_line(line.text)
+    except (UnicodeDecodeError, Unreadable):
+        return None
+    origin = Source(data.display(data.root / path), line.line)
+    entry = entry_from_record(record, origin)
+    return entry if isinstance(entry, Entry) and entry.op is Op.VERDICT else None
+
+
+def _placed(
+    found: list[tuple[AddedLine, Entry]], commits: dict[str, Commit], now: list[Entry]
+) -> list[VerdictAdded]:
+    """Each added verdict with its commit, at its line in the files now where
+    the same line still is there (else where its commit put it); then each
+    verdict now in the files that no commit added."""
+    by_id: dict[str, list[Entry]] = {}
+    for entry in now:
+        by_id.setdefault(entry.id, []).append(entry)
+    committed: set[Source] = set()
+    placed = []
+    for line, verdict in found:
+        same = [e for e in by_id.get(verdict.id, ()) if e == verdict]
+        # The same line twice (two merged copies): the one where the commit put
+        # it, else one no other commit has been found to add.
+        here = next((e for e in same if e.origin == verdict.origin), None)
+        here = here or next((e for e in same if e.origin not in committed), None)
+        here = here or next(iter(same), None)
+        if here is not None:
+            committed.add(here.origin)
+        placed.append(
+            VerdictAdded(verdict if here is None else here, commits[line.commit], here is not None)
+        )
+    placed += [VerdictAdded(e, None) for e in now if e.origin not in committed]
+    return sorted(placed, key=lambda a: (not a.in_tree, a.verdict.origin.file,
+                                         a.verdict.origin.line or 0))  # fmt: skip
