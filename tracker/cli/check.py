@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from tracker.cli.common import exit_with, find_data, reply, report_options
-from tracker.cli.help import cli_command
+from tracker.cli.help import cli_command, option
 from tracker.problems import ExitCode
 
 
 @cli_command("check", help="help.check")
+@option("--fast", is_flag=True, help="help.opt.check_fast")
 @report_options("table", "json", as_of=False)
-def command(fmt, output, lang, data_dir):
+def command(fast, fmt, output, lang, data_dir):
     from tracker.app.check import check
 
-    answer = check(find_data(data_dir), lang=lang)
+    answer = check(find_data(data_dir), fast=fast, lang=lang)
     reply(answer, fmt, output=output)
     if answer.problems:
         exit_with(ExitCode.BAD_DATA)

@@ -241,9 +241,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     # ── check ───────────────────────────────────────────────────────────────
     "help.check": (
-        "检查 goals.toml 和 progress/ 中的每个文件。\n\n"
+        "检查 goals.toml 和 progress/ 中的每个文件，并重新校验记录所附的每个佐证材料。\n\n"
         "每个问题都按“文件:行号: 问题（提示）”列出。没有问题时退出码为 0，有问题时为 3。",
-        "Validate goals.toml and every progress/ file.\n\n"
+        "Validate goals.toml and every progress/ file, and hash every evidence file the log "
+        "names again.\n\n"
         "Every problem is listed as file:line: message (hint). Exit 0 when clean, 3 when "
         "there are problems.",
     ),
