@@ -9,13 +9,24 @@ import datetime as dt
 import secrets
 from collections.abc import Callable
 
-from tracker.model import ABOUT_OPS, Entry, GoalStatus, Plan, WriteResult
+from tracker.model import ABOUT_OPS, Entry, GoalStatus, Op, Plan, Source, WriteResult
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
 
 
 def new_id() -> str:
     """64 random bits: unique across clones without coordination."""
     return secrets.token_hex(8)
+
+
+def line_about(
+    target: Entry, op: Op, *, day: dt.date, recorded_at: str, by: str, **fields
+) -> Entry:
+    """A new line about an entry of the log (a retraction, an attachment …),
+    dated `day`: its goal is the entry's."""
+    return Entry(
+        id=new_id(), goal=target.goal, date=day, op=op, recorded_at=recorded_at, by=by,
+        about=target.id, origin=Source("tracker", None), **fields,
+    )  # fmt: skip
 
 
 def write(

@@ -19,6 +19,7 @@ COMMANDS = {
     "show": ("tracker.cli.show", "help.short.show"),
     "log": ("tracker.cli.log", "help.short.log"),
     "retract": ("tracker.cli.retract", "help.short.retract"),
+    "attach": ("tracker.cli.attach", "help.short.attach"),
     "entries": ("tracker.cli.entries", "help.short.entries"),
     "alerts": ("tracker.cli.alerts", "help.short.alerts"),
     "summary": ("tracker.cli.summary", "help.short.summary"),

@@ -181,17 +181,24 @@ def percent(fraction: float) -> str:
 
 def entry_change(entry: Entry, lang: str) -> str:
     """What one entry did, in a few characters: +120, = 1,320, done, ✔ 长石."""
-    return change_text(entry.op, entry.value, entry.items, entry.about, lang)
+    return change_text(
+        entry.op, entry.value, entry.items, entry.about, lang, files=len(entry.evidence)
+    )
 
 
 def record_change(record: dict, lang: str) -> str:
     """entry_change for a plain record (model.line_record's shape)."""
-    return change_text(
-        record_op(record), record.get("value"), record.get("items"), record.get("retracts"), lang
-    )
+    op = record_op(record)
+    about = record.get("attaches") if op is Op.ATTACH else record.get("retracts")
+    files = len(record.get("evidence", ()))
+    return change_text(op, record.get("value"), record.get("items"), about, lang, files=files)
 
 
-def change_text(op: Op, value, items, retracts: str | None, lang: str) -> str:
+def change_text(op: Op, value, items, retracts: str | None, lang: str, *, files: int = 0) -> str:
+    """`retracts`: the line a retraction (or attachment) is about; `files`: an
+    attachment's evidence files."""
+    if op is Op.ATTACH:
+        return say("change.attaches", lang, count=files, id=retracts[:8])
     if op is Op.VALUE:
         return f"{'+' if value >= 0 else ''}{grouped(value)}"
     if op is Op.TOTAL:

@@ -29,6 +29,8 @@ CSV_FIELDS = (
     "reason",
     "retracted",
     "retracted_by",
+    "attaches",
+    "evidence",
 )
 
 
@@ -60,7 +62,7 @@ def entries_report(
 
     def with_change() -> Iterator[list[dict]]:
         for group in marked():
-            changed = [dict(r, change=record_change(r, lang)) for r in group]
+            changed = [_flat(dict(r, change=record_change(r, lang))) for r in group]
             del group
             yield changed
             del changed
@@ -90,7 +92,7 @@ def entries_report(
                 Cell(record_change(record, lang), style),
                 Cell(record["reason"] if retraction else record["note"], style),
                 Cell(record["by"], style),
-                Cell(say("entries.retracted_by", lang, id=by[:8]) if by else "", "warn"),
+                _mark(record, by, lang),
             )
 
         def rows() -> Iterator[list[tuple[Cell, ...]]]:
@@ -121,3 +123,21 @@ def entries_report(
             record_sheet(say("sheet.entries", lang), Chunks(with_change), CSV_FIELDS, lang),
         ),
     )
+
+
+def _flat(record: dict) -> dict:
+    """A record as a CSV row or sheet has it: its evidence files by name."""
+    files = record.get("evidence")
+    if files:
+        record["evidence"] = [f["name"] for f in files]
+    return record
+
+
+def _mark(record: dict, retracted_by: str | None, lang: str) -> Cell:
+    """The table's last cell: who retracted the entry, else the files it carries."""
+    if retracted_by:
+        return Cell(say("entries.retracted_by", lang, id=retracted_by[:8]), "warn")
+    files = record.get("evidence")
+    if files and "attaches" not in record:
+        return Cell(say("entries.evidence", lang, count=len(files)), "dim")
+    return Cell("")
