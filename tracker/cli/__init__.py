@@ -24,6 +24,7 @@ COMMANDS = {
     "alerts": ("tracker.cli.alerts", "help.short.alerts"),
     "summary": ("tracker.cli.summary", "help.short.summary"),
     "check": ("tracker.cli.check", "help.short.check"),
+    "evidence": ("tracker.cli.evidence", "help.short.evidence"),
     "goals": ("tracker.cli.goals", "help.short.goals"),
     "config": ("tracker.cli.config", "help.short.config"),
     "template": ("tracker.cli.template", "help.short.template"),
