@@ -32,6 +32,8 @@ SAME_IN_BOTH = {
     "op_items",
     "op_checkin",
     "html.lang",  # zh-CN / en: a language code, not a word
+    "evidence.size_kb",  # KB, MB: units written the same in Chinese
+    "evidence.size_mb",
 }
 
 

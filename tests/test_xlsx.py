@@ -72,9 +72,9 @@ def test_template_has_one_locked_sheet_per_office_with_open_validated_cells(run,
     assert ws.protection.sheet and not ws.protection.password
     assert ws.row_dimensions[1].hidden  # the keys the reader uses
     header = row_of(ws, "编号")
-    assert [c.value for c in ws[header]][:14] == [
+    assert [c.value for c in ws[header]][:15] == [
         "编号", "目标", "类型", "单位", "目标值", "当前值", "上次填报",
-        "本期新增", "累计值或读数", "是否完成", "完成的分项", "日期", "说明", "填报人",
+        "本期新增", "累计值或读数", "是否完成", "完成的分项", "日期", "说明", "填报人", "佐证材料",
     ]  # fmt: skip
     assert ws.freeze_panes == f"C{header + 1}"
     assert any("填写说明" in str(ws.cell(r, 1).value) for r in range(2, header))
@@ -86,7 +86,7 @@ def test_template_has_one_locked_sheet_per_office_with_open_validated_cells(run,
     assert isinstance(cells["current"].value, int)
     assert cells["last"].value.date() == dt.date(2020, 3, 1)
     # Only the cells the goal's kind takes are open; the plan's figures are locked.
-    for key in ("add", "total", "date", "note", "by"):
+    for key in ("add", "total", "date", "note", "by", "evidence"):
         assert cells[key].protection.locked is False, key
     for key in ("id", "title", "target", "current", "done", "items"):
         assert cells[key].protection.locked is True, key

@@ -11,14 +11,14 @@ SCHEMA = "tracker.template/1"
 # CSV saved from the sheet.
 COLUMNS = (
     "id", "title", "kind", "unit", "target", "current", "last",  # what the plan and log say
-    "add", "total", "done", "items", "date", "note", "by",  # what the office fills in
+    "add", "total", "done", "items", "date", "note", "by", "evidence",  # what the office fills in
     "snap_value", "snap_entry", "as_of", "plan",  # hidden: the log as the template saw it
 )  # fmt: skip
-FILLED = ("add", "total", "done", "items", "date", "note", "by")
+FILLED = ("add", "total", "done", "items", "date", "note", "by", "evidence")
 VALUES = ("add", "total", "done", "items")  # what a row reports (besides a note)
 HIDDEN = ("snap_value", "snap_entry", "as_of", "plan")
 
-# Several checklist items go in one cell, separated by any of these.
+# Several checklist items (or evidence files) go in one cell, separated by any of these.
 ITEM_SEPARATORS = "、,，;；\n"
 
 # What a person may write for "done" (the drop-down offers the catalogue's 是/否).

@@ -122,6 +122,8 @@ def entry_line(entry: Entry) -> str:
         what = "✔ " + "、".join(record["items"])
     elif "retracts" in record:
         what = "↺ " + str(record["retracts"])[:8]
+    elif "attaches" in record:
+        what = "→ " + str(record["attaches"])[:8]
     else:
         what = "…"
     return f"{entry.id[:12]} {entry.goal} {entry.date} {what}"

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tracker.model import ABOUT_OPS, Entry, GoalStatus, Op, Plan, WriteResult
+from tracker.model import ABOUT_OPS, Entry, GoalStatus, Op, Plan, Source, WriteResult
 from tracker.problems import ExitCode, Problem, TrackerError, UsageError, problem
 
 if TYPE_CHECKING:
@@ -19,6 +20,17 @@ if TYPE_CHECKING:
 def new_id() -> str:
     """64 random bits: unique across clones without coordination."""
     return secrets.token_hex(8)
+
+
+def line_about(
+    target: Entry, op: Op, *, day: dt.date, recorded_at: str, by: str, **fields
+) -> Entry:
+    """A new line about an entry of the log (a retraction, an attachment …),
+    dated `day`: its goal is the entry's."""
+    return Entry(
+        id=new_id(), goal=target.goal, date=day, op=op, recorded_at=recorded_at, by=by,
+        about=target.id, origin=Source("tracker", None), **fields,
+    )  # fmt: skip
 
 
 def write(
@@ -34,11 +46,15 @@ def write(
     input_problems: list[Problem] = (),
     input_name: str = "",
     force: bool = False,
+    keep: Callable[[], object] | None = None,
 ) -> WriteResult:
     """Check `new` against the plan and the log as it stands, and append it — all
     or nothing. A batch gets an id and a commit line, so a batch killed midway
     counts for nothing. `input_problems`: what reading a batch already found;
-    the rules still run on its good entries so one run reports everything."""
+    the rules still run on its good entries so one run reports everything.
+    `keep`: run once the rules have passed, just before the append (never in a
+    dry run): the evidence files the entries name are kept then, so a refused
+    write keeps none and no line names a file not yet kept."""
     from tracker.rules.entries import entry_problems, write_problems
     from tracker.storage.logcache import open_cache
 
@@ -60,6 +76,8 @@ def write(
         found = write_problems(plan, existing, ready, today=today, force=force)
         if found and batch:
             found = _batch_refused(found, input_name)
+        if keep is not None and not found and not dry_run:
+            keep()
         return ready, found
 
     def context() -> list[Entry]:

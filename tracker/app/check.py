@@ -19,13 +19,15 @@ class CheckAnswer(NamedTuple):
     problems: int  # found in the plan, the log or the folder
 
 
-def check(data: DataDir, *, lang: str) -> CheckAnswer:
+def check(data: DataDir, *, lang: str, fast: bool = False) -> CheckAnswer:
     """Validate the data folder. A plan that cannot be read at all is one of
     the problems, not a stop: the log is then read as it is, with no plan to
-    judge its entries by."""
+    judge its entries by. Every evidence file a line names is hashed again
+    (with `fast`, only its presence and size are checked)."""
     from tracker.dates import today_in
     from tracker.loader import load, open_log
     from tracker.rules.entries import check_log
+    from tracker.storage import evidence
     from tracker.storage.journal import read_log, unsafe_paths
     from tracker.views.check import check_report
     from tracker.words import phrase
@@ -42,6 +44,7 @@ def check(data: DataDir, *, lang: str) -> CheckAnswer:
         if log.distrusted:  # (the log is fine: said, not counted as a problem)
             warnings = (phrase("cache_distrusted"),)
         found, entries = check_log(plan, log, today=today_in(plan.timezone))
+        found += evidence.problems_of(data.root, log.evidence_lines(), fast=fast)
         problems = loaded.plan_problems + log.problems() + unsafe + found
     report = check_report(
         plan,

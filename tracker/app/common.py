@@ -116,6 +116,16 @@ def open_log(opened: Opened) -> tuple[Any, tuple[Phrase, ...]]:
     return log, log_warnings(log.problems(), log.unknown()) + stray_logs(opened.data)
 
 
+def entry_named(log, text: str) -> Entry:
+    """The entry a person names by its id or a unique start of it (at least
+    refs.ENTRY_PREFIX_MIN characters): an exact id is looked up by its hash,
+    a start of one among every line of the log."""
+    from tracker.refs import resolve_entry
+
+    exact = [e for e in log.find({text}) if e.id == text]
+    return resolve_entry(exact or log.entries(), text)
+
+
 def log_warnings(problems: list[Problem], unknown: list[str]) -> tuple[Phrase, ...]:
     """Lines of the log that do not count, said once: damaged lines, and
     entries naming a goal or item the plan no longer has (plan edits never

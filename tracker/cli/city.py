@@ -21,7 +21,7 @@ from tracker.cli.common import (
     pager_option,
     write_atomic,
 )
-from tracker.cli.help import TrackerCommand, TrackerGroup, option
+from tracker.cli.help import SubcommandGroup, TrackerCommand, option
 from tracker.problems import ExitCode, TrackerError, UsageError, problem
 from tracker.words import say
 
@@ -47,22 +47,7 @@ def report_options(f):
     return f  # fmt: skip
 
 
-class CityGroup(TrackerGroup):
-    """`tracker city`: its subcommands listed under a heading in words."""
-
-    def format_commands(self, ctx, formatter):
-        from tracker.cli.help import section
-        from tracker.cli.lang import gentle_lang
-
-        lang = gentle_lang(ctx)
-        rows = [
-            (name, self.commands[name].get_short_help_str()) for name in self.list_commands(ctx)
-        ]
-        with section(formatter, say("help.commands", lang)):
-            formatter.write_dl(rows)
-
-
-@click.group("city", cls=CityGroup, help="help.city", no_args_is_help=True)
+@click.group("city", cls=SubcommandGroup, help="help.city", no_args_is_help=True)
 @lang_option
 def command(lang):
     pass

@@ -185,14 +185,15 @@ def complete_unverified(ctx, param, incomplete):
 def complete_entry(ctx, param, incomplete):
     """Entry ids, newest first, each with its goal, date and what it did."""
     from tracker.ledger import retracted_ids
-    from tracker.model import Op
+    from tracker.model import ABOUT_OPS
     from tracker.refs import entry_line
     from tracker.storage.journal import read_log
 
     data = _data_dir(ctx)
     entries, _ = read_log(data.progress_dir, display=data.display)
     done = retracted_ids(entries)
-    live = [e for e in entries if e.op is not Op.RETRACT and e.id not in done]
+    # What an ENTRY argument names: an entry that counts, not a line about one.
+    live = [e for e in entries if e.op not in ABOUT_OPS and e.id not in done]
     live.sort(key=lambda e: e.sort_key, reverse=True)
     # An entry's own data (goal, date, change), shown beside its id by the shell.
     described = [(e.id, entry_line(e).split(" ", 1)[1]) for e in live]

@@ -131,6 +131,18 @@ class TrackerGroup(_Worded, click.Group):
         self.format_commands(ctx, formatter)
 
 
+class SubcommandGroup(TrackerGroup):
+    """A command with subcommands (`tracker city`, `tracker evidence`): they
+    are listed under a heading in words, each with its short help."""
+
+    def format_commands(self, ctx, formatter):
+        rows = [
+            (name, self.commands[name].get_short_help_str()) for name in self.list_commands(ctx)
+        ]
+        with section(formatter, say("help.commands", gentle_lang(ctx))):
+            formatter.write_dl(rows)
+
+
 def cli_command(name: str, *, help: str, **kwargs):
     """click.command with a catalogue key for its help."""
     kwargs.setdefault("cls", TrackerCommand)

@@ -142,31 +142,36 @@ def command(
         next_by=loaded.date(next_by, option="--next-by") if next_by else None,
         origin=Source("tracker", None),
     )
-    if evidence and not dry_run:
-        entry = entry._replace(evidence=keep_evidence(loaded, evidence))
-    elif evidence:  # a dry run reads the files (every refusal said) and keeps none
-        entry = entry._replace(evidence=keep_evidence(loaded, evidence, keep=False))
+    files, keep = evidence_files(loaded, evidence)
+    entry = entry._replace(evidence=files)
     if day is None and loaded.today > plan.end:
         # The plan's year is over: "today" is almost never the day meant. What is
         # wrong with the entry itself is said first (a dry run), then this.
         write(loaded.data, plan, [entry], today=loaded.today, dry_run=True, force=force)
         end, today = plan.end.isoformat(), loaded.today.isoformat()
         raise UsageError("plan_year_over", "plan_year_over_fix", end=end, today=today)
-    result = write(loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run, force=force)
+    result = write(
+        loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run, force=force, keep=keep
+    )
     _show(result, fmt=fmt, lang=lang)
 
 
-def keep_evidence(loaded, paths, *, keep: bool = True) -> tuple:
-    """Evidence files, each kept once in the data folder by its SHA-256
-    (storage.evidence); with `keep` false only read and checked."""
-    from pathlib import Path
-
+def evidence_files(loaded, paths) -> tuple[tuple, object]:
+    """Evidence files named on the command line: what the line records of each
+    (read and checked now, every refusal said together), and the `keep` the
+    write runs once the rules pass, keeping each once by its SHA-256 in the
+    data folder (storage.evidence)."""
+    if not paths:
+        return (), None
     from tracker.storage import evidence
 
     limit = loaded.plan.verification.evidence_max_mb
-    if keep:
-        return tuple(evidence.store(loaded.data.root, Path(p), limit_mb=limit) for p in paths)
-    return tuple(evidence.examine(Path(p), limit_mb=limit) for p in paths)
+    incoming = evidence.examine_all(paths, limit_mb=limit)
+
+    def keep() -> None:
+        evidence.keep(loaded.data.root, incoming, limit_mb=limit)
+
+    return tuple(item.evidence for item in incoming), keep
 
 
 def _batch_input(path: str):

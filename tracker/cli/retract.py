@@ -8,7 +8,7 @@ import click
 
 from tracker.cli.common import data_option, emit_written, format_option, lang_option, open_data
 from tracker.cli.help import cli_command, completer, option
-from tracker.model import Entry, Op, Source
+from tracker.model import Entry, Op
 from tracker.problems import UsageError
 from tracker.words import say
 
@@ -23,29 +23,24 @@ from tracker.words import say
 @lang_option
 @data_option
 def command(entry_id, reason, by, dry_run, yes, fmt, lang, data_dir):
+    from tracker.app.common import entry_named
     from tracker.cli.log import reporter, user_text
     from tracker.dates import utc_now_text
     from tracker.loader import open_log
-    from tracker.refs import resolve_entry
     from tracker.views.write import retract_report
-    from tracker.writes import new_id, write
+    from tracker.writes import line_about, write
 
     loaded = open_data(data_dir, with_log=False, warn=False)
     if not reason.strip():
         raise UsageError("reason_empty", "reason_empty_fix")
-    log = open_log(loaded.data, loaded.plan)
-    exact = [e for e in log.find({entry_id}) if e.id == entry_id]
-    target = resolve_entry(exact or log.entries(), entry_id)  # a start of an id: every id
-    retraction = Entry(
-        id=new_id(),
-        goal=target.goal,
-        date=loaded.today,
-        op=Op.RETRACT,
+    target = entry_named(open_log(loaded.data, loaded.plan), entry_id)
+    retraction = line_about(
+        target,
+        Op.RETRACT,
+        day=loaded.today,
         recorded_at=utc_now_text(),
-        about=target.id,
-        reason=user_text("--reason", reason),
         by=reporter(by),
-        origin=Source("tracker", None),
+        reason=user_text("--reason", reason),
     )
     if not (yes or dry_run) and stdin_is_terminal():
         # Check first, so nobody confirms a retraction the rules would refuse.

@@ -42,6 +42,7 @@ def log_from_sheet(loaded, path: str, *, csv: bool, dry_run: bool, by: str, reco
     gets the checks `tracker log` applies, a row whose goal moved since the
     template was made is refused, and all is written or nothing. Problems name
     their cells (区财政局!H7)."""
+    from tracker.storage import evidence
     from tracker.storage.batch import BatchDefaults
     from tracker.storage.workbook import read_filled
     from tracker.writes import new_id, write
@@ -57,7 +58,8 @@ def log_from_sheet(loaded, path: str, *, csv: bool, dry_run: bool, by: str, reco
         plan_end=plan.end.isoformat(),
     )  # fmt: skip
     goals = {goal.id: goal for goal in plan.goals}
-    filled = read_filled(Path(path), path, goals, defaults, csv=csv)
+    limit = plan.verification.evidence_max_mb
+    filled = read_filled(Path(path), path, goals, defaults, csv=csv, limit_mb=limit)
     if not filled.sheets:  # nothing could be read at all: say why, and only that
         raise TrackerError(filled.problems, ExitCode.BAD_DATA)
     problems = list(filled.problems)
@@ -67,10 +69,14 @@ def log_from_sheet(loaded, path: str, *, csv: bool, dry_run: bool, by: str, reco
 
         existing, _ = read_log(loaded.data.progress_dir, display=loaded.data.display)
         problems += moved_since_template(plan, existing, filled.remembered)
+
+    def keep() -> None:  # the rows' evidence files, once every row has passed the rules
+        evidence.keep(loaded.data.root, filled.files, limit_mb=limit)
+
     try:
         return write(
             loaded.data, plan, filled.entries, today=loaded.today, dry_run=dry_run, batch=True,
-            by=by, recorded_at=recorded_at, input_problems=problems, input_name=path,
+            by=by, recorded_at=recorded_at, input_problems=problems, input_name=path, keep=keep,
         )  # fmt: skip
     except TrackerError as error:
         if error.exit_code is not ExitCode.BAD_DATA:

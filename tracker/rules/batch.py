@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from tracker.kinds import EFFECTS, Effect
 from tracker.ledger import added
 from tracker.ledger.steps import EXACT
-from tracker.model import ABOUT_OPS, DATED_SORT_KEY, Entry, Op, Plan
+from tracker.model import ABOUT_OPS, DATED_SORT_KEY, Entry, EvidenceRule, Op, Plan
 
 _NONE = -1
 # Each Op once: `Op.X` looks the member up on the Enum class each time (about
@@ -152,7 +152,11 @@ class BatchSummary:
         named = {self.id_hash(e.about) for _, e in self.retractions if e.about}
         self.wanted = twice | in_log(ordered) | {h for h in named if _holds(ordered, h)}
         del ordered
-        self.exact |= {d.index for d in self.day_list if d.mixed}
+        # A day of a goal asking files of the entry that meets its target: its
+        # real entries, so the rules see which one does (ledger.evidence).
+        self.exact |= {
+            d.index for d in self.day_list if d.mixed or d.goal.evidence is EvidenceRule.DONE
+        }
 
     def judge_days(self, existing: Iterable[Entry]) -> None:
         """Days whose summary could differ from their entries, given the log's:

@@ -18,8 +18,9 @@ from typing import Protocol
 
 from tracker.kinds import EFFECTS, kind_of
 from tracker.ledger import build_series, effective_by_goal, retracted_ids
+from tracker.ledger.evidence import attached, finishing, moves, needing_evidence
 from tracker.ledger.verification import decisions, verifiers, why_not_counted
-from tracker.model import ABOUT_OPS, Entry, Op, Plan
+from tracker.model import ABOUT_OPS, Entry, EvidenceRule, Op, Plan
 from tracker.numbers import LARGEST
 from tracker.problems import Problem, problem, suggest_or
 from tracker.words import phrase
@@ -201,6 +202,9 @@ def about_targets(
                 found.append(at(entry, "attach-goal", "about_other_goal", "leave_goal_out",
                                 goal=entry.goal, id=entry.about,
                                 target_goal=target.goal))  # fmt: skip
+            elif entry.about in gone:  # (with `already_counts`: a new attachment)
+                found.append(at(entry, "attach-retracted", "attach_retracted",
+                                "attach_to_entry", id=entry.about))  # fmt: skip
     return found
 
 
@@ -348,6 +352,65 @@ def _culprit(child_entries: list[Entry], parent_entries: list[Entry], day: dt.da
     return [e for e in child_entries if e.date <= day][-1]
 
 
+# ── evidence files a goal asks for (ledger.evidence) ─────────────────────────
+
+
+def carries_evidence(plan: Plan, entry: Entry) -> list[Problem]:
+    """A new entry that moves a goal whose rule is `every` carries its files
+    itself (they cannot be attached to an entry not yet written)."""
+    goal = plan.goal(entry.goal)
+    if entry.evidence or goal is None or goal.evidence is not EvidenceRule.EVERY:
+        return []
+    if entry.op in ABOUT_OPS or not moves(goal, entry):
+        return []
+    return [at(entry, "evidence-required", "evidence_required_every", "evidence_required_fix",
+               goal=goal.id)]  # fmt: skip
+
+
+def finishes_without_evidence(plan: Plan, existing: list[Entry], new: list[Entry]) -> list[Problem]:
+    """A new entry that brings a goal whose rule is `done` to its target (its
+    milestone done, its last item, its target met) carries its files itself."""
+    bare = {e.id for e in new if not e.evidence and e.op not in ABOUT_OPS}
+    goals = {
+        e.goal for e in new
+        if e.id in bare and (g := plan.goal(e.goal)) is not None
+        and g.evidence is EvidenceRule.DONE
+    }  # fmt: skip
+    if not goals:
+        return []
+    grouped, _ = effective_by_goal(plan, [*existing, *new], goals)
+    return [
+        at(entry, "evidence-required", "evidence_required_done", "evidence_required_fix",
+           goal=goal_id)
+        for goal_id in sorted(goals)
+        for entry in finishing(plan.goal(goal_id), grouped[goal_id])
+        if entry.id in bare
+    ]  # fmt: skip
+
+
+def evidence_missing(plan: Plan, log: LogReader) -> list[Problem]:
+    """Entries of the log that a goal's evidence rule asks files of and that
+    have none, their own or attached since: each at its line."""
+    found = []
+    for goal in plan.goals:
+        if goal.evidence is EvidenceRule.NONE:
+            continue
+        lines = log.lines_of(goal.id)
+        grouped, _ = effective_by_goal(plan, lines, {goal.id})
+        asked = needing_evidence(goal, grouped[goal.id])
+        if not asked:
+            continue
+        first: dict[str, Entry] = {}
+        for line in lines:
+            first.setdefault(line.id, line)
+        files = attached(lines, entry_of=first.get, retracted=retracted_ids(lines))
+        having = {a.entry.id for a in files}
+        key = f"evidence_required_{goal.evidence.value}"
+        found += [at(e, "evidence-missing", key, "evidence_attach_later", goal=goal.id, id=e.id)
+                  for e in asked if e.id not in having]  # fmt: skip
+    return sorted(found, key=lambda p: (p.file, p.line or 0))
+
+
 # ── the two runs ─────────────────────────────────────────────────────────────
 
 
@@ -373,6 +436,9 @@ class LogReader(Protocol):
     def counting(self, goal, day: dt.date) -> list[Entry]:
         """The goal's counting entries, sorted: at least those on `day`; all of
         them up to `day` if none is on it."""
+
+    def lines_of(self, goal_id: str) -> list[Entry]:
+        """The goal's lines (lines about its entries too), in log order."""
 
 
 def log_problems(
@@ -409,6 +475,7 @@ def check_log(
     pairs = _part_pairs(plan)
     if pairs:
         found += [p for _, p in _parts_exceeding(pairs, log.series(), log.counting)]
+    found += evidence_missing(plan, log)
     return found, count
 
 
@@ -452,6 +519,9 @@ class ListLog:
     def counting(self, goal, day):
         return self._effective()[goal.id]
 
+    def lines_of(self, goal_id):
+        return [e for e in self.entries if e.goal == goal_id]
+
 
 def write_problems(
     plan: Plan, existing: list[Entry], new: list[Entry], *, today: dt.date, force: bool = False
@@ -493,16 +563,17 @@ def new_entry_problems(
     `passed` (a batch's): the rule_key of entries that passed them; an entry
     with the same key passes too, without running them again (a big batch
     repeats a few such keys a million times)."""
-    long = within_length(entry)  # text is no part of rule_key: every entry is measured
+    # Text and files are no part of rule_key: every entry is measured.
+    measured = within_length(entry) + carries_evidence(plan, entry)
     if passed is not None:
         key = _RULE_KEY(entry)  # rule_key's, without a call per entry of a batch
         if key in passed:
-            return long
-    found = long + entry_problems(plan, entry)
+            return measured
+    found = measured + entry_problems(plan, entry)
     found += not_in_future(entry, today)
     if not force:
         found += implausible_value(plan, entry)
-    if passed is not None and found == long:
+    if passed is not None and found == measured:
         passed.add(key)
     return found
 
@@ -512,7 +583,7 @@ def effect_problems(plan: Plan, existing: list[Entry], new: list[Entry]) -> list
     part exceeding its whole on any day (unless it already did before them).
     `new` may stand in for more entries, as long as it gives every goal the
     same series and the same entry to blame (tracker.writes' batch summary)."""
-    found = repeats(plan, existing, new)
+    found = repeats(plan, existing, new) + finishes_without_evidence(plan, existing, new)
     touched = {e.goal for e in new}
     already_over = {goal_id for goal_id, _ in part_of_violations(plan, existing, touched)}
     for goal_id, found_problem in part_of_violations(plan, existing + new, touched):

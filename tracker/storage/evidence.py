@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
-from tracker.model import Evidence
+from tracker.model import Entry, Evidence, Op
 from tracker.problems import ExitCode, Problem, TrackerError, problem
+from tracker.storage.journal import machine_errors
+from tracker.storage.outfile import new_file_mode
 
 EVIDENCE_DIR = "evidence"
 DEFAULT_LIMIT_MB = 50  # a plan may set its own (plan.evidence_max_mb)
+_NO_LIMIT = 1 << 40  # (MB) a kept file is read whatever its size
 _PIECE = 1 << 20
 
 
@@ -28,10 +31,43 @@ def object_path(root: Path, digest: str) -> Path:
     return root / EVIDENCE_DIR / digest[:2] / digest[2:4] / digest
 
 
-def store(root: Path, source: Path, *, limit_mb: int = DEFAULT_LIMIT_MB) -> Evidence:
+class Incoming(NamedTuple):
+    """A file read and checked (examine), to be kept once the write it comes
+    with has passed the rules: what its line records, and where it is."""
+
+    source: Path
+    evidence: Evidence
+
+
+def examine_all(paths: Iterable[str | Path], *, limit_mb: int = DEFAULT_LIMIT_MB) -> list[Incoming]:
+    """Each file read, hashed and checked, nothing kept; every refusal (a
+    folder, a link, a pipe, unreadable, too large) said together."""
+    found, refused = [], []
+    for path in paths:
+        source = Path(path)
+        try:
+            found.append(Incoming(source, examine(source, limit_mb=limit_mb)))
+        except TrackerError as error:
+            refused += error.problems
+    if refused:
+        raise TrackerError(refused, ExitCode.BAD_DATA)
+    return found
+
+
+def keep(root: Path, incoming: Iterable[Incoming], *, limit_mb: int = DEFAULT_LIMIT_MB) -> None:
+    """Keep files examined earlier, each refused if it changed since."""
+    for item in incoming:
+        store(root, item.source, limit_mb=limit_mb, expect=item.evidence)
+
+
+def store(
+    root: Path, source: Path, *, limit_mb: int = DEFAULT_LIMIT_MB, expect: Evidence | None = None
+) -> Evidence:
     """Keep one file as evidence and say what the log line records of it. A
     directory, a link, a special file (a pipe, a device), an unreadable or a
-    too large file is refused with a located problem; nothing is kept."""
+    too large file is refused with a located problem; so is one whose bytes
+    are no longer those `expect` records (examined earlier). Nothing is kept
+    then."""
     folder = root / EVIDENCE_DIR
     _refuse_link(folder)
     try:
@@ -39,6 +75,8 @@ def store(root: Path, source: Path, *, limit_mb: int = DEFAULT_LIMIT_MB) -> Evid
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".incoming-", delete=False) as copy:
             try:
                 digest, size = _read_checked(source, limit_mb, copy)
+                if expect is not None and (digest, size) != (expect.sha256, expect.size):
+                    raise _refused(str(source), "evidence_changed", fix="evidence_try_again")
                 copy.flush()
                 os.fsync(copy.fileno())
             except BaseException:
@@ -46,10 +84,16 @@ def store(root: Path, source: Path, *, limit_mb: int = DEFAULT_LIMIT_MB) -> Evid
                 os.unlink(copy.name)
                 raise
         target = object_path(root, digest)
-        if target.is_file() and target.stat().st_size == size:
+        _refuse_link(target.parent.parent)
+        _refuse_link(target.parent)
+        if condition(root, Evidence(digest, size, source.name)) is None:
             os.unlink(copy.name)  # kept once: the same bytes are there already
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(copy.name, new_file_mode(writable=False))  # a kept file never changes
+            if target.is_file() and not target.is_symlink():
+                # A damaged copy, mended (Windows replaces no read-only file).
+                os.chmod(target, stat.S_IREAD | stat.S_IWRITE)
             os.replace(copy.name, target)
     except OSError as exc:
         raise _refused(
@@ -101,34 +145,30 @@ def _read_checked(source: Path, limit_mb: int, copy) -> tuple[str, int]:
     return hashed.hexdigest(), size
 
 
-def problems_of(
-    root: Path, attached: Iterable[tuple[Evidence, str, int | None]], *, fast: bool = False
-) -> list[Problem]:
-    """Each evidence file a log line names that is missing, of another size, or
-    (unless `fast`) whose bytes no longer hash to its name — at the line that
-    names it. `attached`: (evidence, file, line)."""
+def problems_of(root: Path, lines: Iterable[Entry], *, fast: bool = False) -> list[Problem]:
+    """Each evidence file the log's `lines` name that is missing, of another
+    size, or (unless `fast`) whose bytes no longer hash to its name — at the
+    line that names it. Each kept file is read once."""
     found = []
     checked: dict[str, str | None] = {}
-    for evidence, file, line in attached:
-        if evidence.sha256 not in checked:
-            checked[evidence.sha256] = _damage(root, evidence, fast=fast)
-        key = checked[evidence.sha256]
-        if key is not None:
-            found.append(
-                problem(
-                    file,
-                    line,
-                    "evidence",
-                    key,
-                    "evidence_fix",
-                    name=evidence.name,
-                    sha256=evidence.sha256[:12],
+    for line in lines:
+        for evidence in line.evidence:
+            if evidence.sha256 not in checked:
+                checked[evidence.sha256] = condition(root, evidence, fast=fast)
+            key = checked[evidence.sha256]
+            if key is not None:
+                origin = line.origin
+                found.append(
+                    problem(origin.file, origin.line, "evidence", key, "evidence_fix",
+                            name=evidence.name, sha256=evidence.sha256[:12],
+                            id=line.about if line.op is Op.ATTACH else line.id)
                 )  # fmt: skip
-            )
     return found
 
 
-def _damage(root: Path, evidence: Evidence, *, fast: bool) -> str | None:
+def condition(root: Path, evidence: Evidence, *, fast: bool = False) -> str | None:
+    """What is wrong with the kept copy of a file: "evidence_missing",
+    "evidence_altered" (another size, or unless `fast` other bytes), or None."""
     path = object_path(root, evidence.sha256)
     try:
         info = os.stat(path, follow_symlinks=False)
@@ -140,45 +180,115 @@ def _damage(root: Path, evidence: Evidence, *, fast: bool) -> str | None:
         return "evidence_altered"
     if fast:
         return None
-    hashed = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
-            while piece := handle.read(_PIECE):
-                hashed.update(piece)
-    except OSError:
+        digest, _ = _read_checked(path, _NO_LIMIT, None)
+    except TrackerError:
         return "evidence_missing"
-    return None if hashed.hexdigest() == evidence.sha256 else "evidence_altered"
+    return None if digest == evidence.sha256 else "evidence_altered"
 
 
-def export(root: Path, evidences: Iterable[Evidence], folder: Path) -> list[Path]:
-    """Copy evidence files out under their original names (made unique), for
-    people: returns the paths written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    taken: set[str] = set()
-    for evidence in evidences:
-        name = _unique(_safe_name(evidence.name), taken)
-        target = folder / name
-        shutil.copyfile(object_path(root, evidence.sha256), target)
-        written.append(target)
-    return written
+def export(
+    root: Path, files: Iterable[tuple[Evidence, str]], folder: Path, *, display=str
+) -> tuple[list[tuple[Evidence, Path]], list[Problem]]:
+    """Copy evidence files out for people, under their original names made safe
+    and unique in `folder` (never over another file there; a file already
+    there with the same bytes is the copy). `files`: each with the id of the
+    entry it proves (for messages). Each copy is hashed as it is made: a kept
+    file that is missing or altered is not copied but said, as `check` says
+    it. Returns (evidence, path) for each file out, and the problems."""
+    with machine_errors(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        taken = {name.casefold() for name in os.listdir(folder)}
+    written: list[tuple[Evidence, Path]] = []
+    found: list[Problem] = []
+    done: dict[tuple[str, str], Path] = {}
+    for evidence, entry_id in files:
+        key = (evidence.sha256, evidence.name)
+        if key in done:
+            written.append((evidence, done[key]))
+            continue
+        target, there = _place(folder, _safe_name(evidence.name), evidence, taken)
+        if not there:
+            damage = _copy_out(root, evidence, target)
+            if damage is not None:
+                taken.discard(target.name.casefold())
+                shown = display(object_path(root, evidence.sha256))
+                found.append(problem(shown, None, "evidence", damage, "evidence_fix",
+                                     name=evidence.name, sha256=evidence.sha256[:12],
+                                     id=entry_id))  # fmt: skip
+                continue
+        done[key] = target
+        written.append((evidence, target))
+    return written, found
+
+
+def _copy_out(root: Path, evidence: Evidence, target: Path) -> str | None:
+    """Copy a kept file to `target` (whole, or not at all), checking its bytes
+    as they are read: None, or what is wrong with the kept file."""
+    source = object_path(root, evidence.sha256)
+    with machine_errors(target):
+        copy = tempfile.NamedTemporaryFile(dir=target.parent, prefix=".export-", delete=False)
+    try:
+        with copy:
+            try:
+                digest, size = _read_checked(source, _NO_LIMIT, copy)
+            except TrackerError:
+                return "evidence_missing"
+        if (digest, size) != (evidence.sha256, evidence.size):
+            return "evidence_altered"
+        with machine_errors(target):
+            os.chmod(copy.name, new_file_mode())
+            os.replace(copy.name, target)
+        return None
+    finally:
+        if os.path.exists(copy.name):
+            os.unlink(copy.name)
+
+
+def _holds(path: Path, evidence: Evidence) -> bool:
+    """Whether `path` is a regular file with exactly the evidence's bytes."""
+    try:
+        return _read_checked(path, _NO_LIMIT, None) == (evidence.sha256, evidence.size)
+    except TrackerError:
+        return False
+
+
+# A file's safe name: no path separators, nothing Windows refuses, not too long.
+_UNSAFE = set('/\\:*?"<>|')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+             *(f"lpt{i}" for i in range(1, 10))}  # fmt: skip
+_NAME_BYTES = 200  # most file systems take 255 bytes; room for "(12)"
 
 
 def _safe_name(name: str) -> str:
-    cleaned = "".join("_" if ch in '/\\:*?"<>|' or not ch.isprintable() else ch for ch in name)
-    return cleaned.strip(" .") or "evidence"
+    cleaned = "".join("_" if ch in _UNSAFE or not ch.isprintable() else ch for ch in name)
+    cleaned = cleaned.strip(" .") or "evidence"
+    if cleaned.split(".")[0].rstrip().casefold() in _RESERVED:
+        cleaned = "_" + cleaned  # CON, NUL.txt …: a device on Windows
+    stem, dot, suffix = cleaned.rpartition(".")
+    if not dot or not stem or len(suffix.encode()) > 16:
+        stem, suffix = cleaned, ""
+    ending = f".{suffix}" if suffix else ""
+    while len((stem + ending).encode()) > _NAME_BYTES:
+        stem = stem[:-1]
+    return stem + ending
 
 
-def _unique(name: str, taken: set[str]) -> str:
+def _place(folder: Path, name: str, evidence: Evidence, taken: set[str]) -> tuple[Path, bool]:
+    """Where a file goes in `folder` under `name`, or name(2), name(3) … the
+    first not `taken` (then taken), unless one before it already holds its
+    bytes; and whether it is there already."""
     stem, dot, suffix = name.rpartition(".")
     if not dot:
         stem, suffix = name, ""
     candidate, n = name, 1
     while candidate.casefold() in taken:
+        if _holds(folder / candidate, evidence):
+            return folder / candidate, True
         n += 1
         candidate = f"{stem}({n}).{suffix}" if suffix else f"{stem}({n})"
     taken.add(candidate.casefold())
-    return candidate
+    return folder / candidate, False
 
 
 def _refuse_link(folder: Path) -> None:
@@ -189,10 +299,8 @@ def _refuse_link(folder: Path) -> None:
         )
 
 
-def _refused(shown: str, key: str, **args) -> TrackerError:
-    return TrackerError(
-        problem(shown, None, "evidence", key, "evidence_choose_file", **args), ExitCode.BAD_DATA
-    )
+def _refused(shown: str, key: str, fix: str = "evidence_choose_file", **args) -> TrackerError:
+    return TrackerError(problem(shown, None, "evidence", key, fix, **args), ExitCode.BAD_DATA)
 
 
 def _mb(size: int) -> str:

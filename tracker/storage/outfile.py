@@ -32,6 +32,12 @@ def _umask() -> int:
     return mask
 
 
+def new_file_mode(*, writable: bool = True) -> int:
+    """The mode a new file gets: the umask's (and with `writable` false, no
+    write bit: a file that never changes)."""
+    return (0o666 if writable else 0o444) & ~_umask()
+
+
 def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
     """A reader sees the old file or the new one, never half: a temporary file
     beside it, fsynced, then renamed over it. A new file gets the umask's
@@ -46,7 +52,7 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str | bytes]) -> None:
         try:
             mode = path.stat().st_mode & 0o7777
         except FileNotFoundError:
-            mode = 0o666 & ~_umask()
+            mode = new_file_mode()
         handle = tempfile.NamedTemporaryFile(
             "wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tracker.jsontext import dumps
 from tracker.kinds import PlanKey, Typed, kind_of
-from tracker.model import Goal, Plan
+from tracker.model import EvidenceRule, Goal, Plan
 from tracker.numbers import plain_number
 from tracker.problems import ExitCode, TrackerError, problem
 from tracker.storage.journal import machine_errors
@@ -114,6 +114,7 @@ def _goal_lines(goal: Goal) -> list[str]:
         carried_from=goal.carried_from,
         multi_year=goal.multi_year or None,
         indicator=goal.indicator,
+        evidence=goal.evidence.value if goal.evidence is not EvidenceRule.NONE else None,
         source=goal.source,
     )
     return [f"{key} = {toml_value(value)}" for key, value in fields.items() if value is not None]

@@ -18,6 +18,7 @@ from tracker.model import Entry, Goal, Op, Source
 from tracker.numbers import number_fix, read_number, stray_percent
 from tracker.problems import Problem, TrackerError, problem
 from tracker.storage.batch import BatchDefaults
+from tracker.storage.evidence import DEFAULT_LIMIT_MB, Incoming, examine_all
 from tracker.words import LANGS, phrase, say
 
 HEADER_SEARCH_ROWS = 12  # the key or header row is near the top
@@ -36,6 +37,7 @@ ABOUT = {
     "date": "date",
     "future": "date",
     "moved": "current",
+    "evidence-required": "evidence",
 }
 
 
@@ -47,6 +49,7 @@ class RowCells:
     value: str  # the cell that gave the figure (or the note, for a note alone)
     date: str
     current: str
+    evidence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,9 @@ class Filled:
     remembered: list[Remembered] = field(default_factory=list)
     cells: dict[tuple[str, int], RowCells] = field(default_factory=dict)
     sheets: list[str] = field(default_factory=list)
+    files: list[Incoming] = field(default_factory=list)  # evidence files, kept once all is written
+    folder: Path | None = None  # where the rows' evidence files are (evidence_folder)
+    limit_mb: int = DEFAULT_LIMIT_MB
 
     def locate(self, problems: list[Problem]) -> list[Problem]:
         """Problems the rules found, each put on its cell (rules know only the
@@ -90,12 +96,20 @@ class Filled:
         ]
 
 
+def evidence_folder(workbook: Path) -> Path:
+    """Where a filled template's evidence files are: the folder beside it with
+    its name, without the extension (区财政局-6月.xlsx → 区财政局-6月/), as an
+    office keeps a report and its attachments side by side."""
+    return workbook.parent / workbook.stem
+
+
 def read_filled(path: Path, name: str, goals: dict[str, Goal], defaults: BatchDefaults, *,
-                csv: bool = False) -> Filled:  # fmt: skip
+                csv: bool = False, limit_mb: int = DEFAULT_LIMIT_MB) -> Filled:  # fmt: skip
     """A filled-in template from an .xlsx file (or a CSV of its columns). `goals`:
     the plan's goals by id, whose kind says what the 'total or reading' column
-    means."""
-    filled = Filled(name)
+    means. The files its rows name are read and checked from its evidence
+    folder (no larger than `limit_mb`), to be kept once the rows are written."""
+    filled = Filled(name, folder=evidence_folder(path), limit_mb=limit_mb)
     from tracker.storage.files import SHEET_LIMIT, read_regular, reason
 
     try:
@@ -283,7 +297,8 @@ def _entry(row: _Row, goals: dict[str, Goal], defaults: BatchDefaults, filled: F
     if "done" in given and _yes_no(done) is False:
         given.remove("done")  # 否: nothing to report
     note = _text(row.get("note"))
-    if not given and not note:
+    named = _items(row.get("evidence"))
+    if not given and not note and not named:
         return None  # a row left empty (a 填报人 filled in alone counts as empty)
     problems = filled.problems
     goal = _text(row.get("id"))
@@ -321,11 +336,14 @@ def _entry(row: _Row, goals: dict[str, Goal], defaults: BatchDefaults, filled: F
         op, items = Op.ITEMS, _items(row.get("items"))
     day = _date(row, defaults, problems)
     filled.cells[(row.sheet, row.number)] = RowCells(
-        row.cell("id"), row.cell(used), row.cell("date"), row.cell("current")
-    )
+        row.cell("id"), row.cell(used), row.cell("date"), row.cell("current"),
+        row.cell("evidence"),
+    )  # fmt: skip
     _remember(row, goal, filled)
+    files = _evidence(row, named, filled)
     if len(problems) > count:
         return None
+    filled.files += files
     return Entry(
         id=defaults.new_id(),
         goal=goal,
@@ -336,8 +354,45 @@ def _entry(row: _Row, goals: dict[str, Goal], defaults: BatchDefaults, filled: F
         items=items,
         note=note,
         by=_text(row.get("by")) or defaults.by,
+        evidence=tuple(item.evidence for item in files),
         origin=Source(row.sheet, row.number),
     )
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path` is `folder` or within it, links and `..` followed."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def _evidence(row: _Row, names: tuple[str, ...], filled: Filled) -> list[Incoming]:
+    """The evidence files a row names, each read and checked in the workbook's
+    evidence folder (a name that would leave it is refused); every refusal is
+    a problem at the row's evidence cell."""
+    found = []
+    folder = filled.folder
+    for name in names:
+        path = folder / name
+        key = None
+        if not folder.is_dir():
+            key = "evidence_folder_missing"
+        elif Path(name).is_absolute() or not _inside(path.parent, folder):
+            key = "evidence_outside_folder"
+        if key is not None:
+            filled.problems.append(row.problem("evidence", "evidence", key, "evidence_in_folder",
+                                               name=name, folder=str(folder)))  # fmt: skip
+            continue
+        try:
+            found += examine_all([path], limit_mb=filled.limit_mb)
+        except TrackerError as error:
+            filled.problems += [
+                row.problem("evidence", "evidence", "evidence_named", p.fix, name=name,
+                            what=p.what)
+                for p in error.problems
+            ]  # fmt: skip
+    return found
 
 
 def _number(row: _Row, key: str, problems: list, goal: str, unit: str | None) -> float | None:

@@ -195,22 +195,27 @@ def percent(fraction: float) -> str:
 
 def entry_change(entry: Entry, lang: str) -> str:
     """What one entry did, in a few characters: +120, = 1,320, done, ✔ 长石."""
-    return change_text(entry.op, entry.value, entry.items, entry.about, lang, entry.verdict)
+    return change_text(
+        entry.op, entry.value, entry.items, entry.about, lang, entry.verdict,
+        files=len(entry.evidence),
+    )  # fmt: skip
 
 
 def record_change(record: dict, lang: str) -> str:
     """entry_change for a plain record (model.line_record's shape)."""
     op = record_op(record)
     about = record.get(ABOUT_KEYS[op]) if op in ABOUT_KEYS else None
-    return change_text(
-        op, record.get("value"), record.get("items"), about, lang, record.get("verdict")
-    )
+    files = len(record.get("evidence", ()))
+    return change_text(op, record.get("value"), record.get("items"), about, lang,
+                       record.get("verdict"), files=files)  # fmt: skip
 
 
 def change_text(
-    op: Op, value, items, about: str | None, lang: str, verdict: str | None = None
-) -> str:
-    """`about`: the id a line about a line names; `verdict`: a verdict's."""
+    op: Op, value, items, about: str | None, lang: str, verdict: str | None = None, *,
+    files: int = 0,
+) -> str:  # fmt: skip
+    """`about`: the id a line about a line names; `verdict`: a verdict's;
+    `files`: an attachment's evidence files."""
     if op is Op.VALUE:
         return f"{'+' if value >= 0 else ''}{grouped(value)}"
     if op is Op.TOTAL:
@@ -224,7 +229,7 @@ def change_text(
     if op is Op.VERDICT:
         return say(f"change.{verdict}", lang, id=(about or "")[:8])
     if op is Op.ATTACH:
-        return say("change.attaches", lang, id=(about or "")[:8])
+        return say("change.attaches", lang, count=files, id=(about or "")[:8])
     return say("change.note", lang)
 
 

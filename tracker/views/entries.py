@@ -29,6 +29,8 @@ CSV_FIELDS = (
     "reason",
     "retracted",
     "retracted_by",
+    "attaches",
+    "evidence",
     "verifies",
     "verdict",
     "verifying_office",  # a verdict's `office` (a sheet's "office" is the one that reports)
@@ -96,12 +98,7 @@ def entries_report(
                 Cell(record_change(record, lang), style),
                 Cell(record["reason"] if retraction else record["note"], style),
                 Cell(record["by"], style),
-                Cell(
-                    say("entries.retracted_by", lang, id=by[:8])
-                    if by
-                    else _standing(record.get("verification"), lang),
-                    "warn",
-                ),  # fmt: skip
+                _mark(record, by, lang),
             )
 
         def rows() -> Iterator[list[tuple[Cell, ...]]]:
@@ -134,14 +131,27 @@ def entries_report(
     )
 
 
-def _standing(verification: str | None, lang: str) -> str:
-    """A report's standing where reports are verified: 已核实, 已退回, 待核实."""
-    return say(f"entries.{verification}", lang) if verification else ""
-
-
 def _for_sheets(record: dict, lang: str) -> dict:
-    """A record as CSV and workbooks list it: with what it did in words."""
+    """A record as a CSV row or sheet has it: with what it did in words, its
+    evidence files by name, a verdict's office as the verifying one."""
     row = dict(record, change=record_change(record, lang))
+    files = row.get("evidence")
+    if files:
+        row["evidence"] = [f["name"] for f in files]
     if "office" in row:
         row["verifying_office"] = row.pop("office")
     return row
+
+
+def _mark(record: dict, retracted_by: str | None, lang: str) -> Cell:
+    """The table's last cell: who retracted the entry, else where reports are
+    verified its standing (已核实, 已退回, 待核实), else the files it carries."""
+    if retracted_by:
+        return Cell(say("entries.retracted_by", lang, id=retracted_by[:8]), "warn")
+    verification = record.get("verification")
+    if verification:
+        return Cell(say(f"entries.{verification}", lang), "warn")
+    files = record.get("evidence")
+    if files and "attaches" not in record:
+        return Cell(say("entries.evidence", lang, count=len(files)), "dim")
+    return Cell("")

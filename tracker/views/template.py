@@ -28,7 +28,8 @@ TYPES = {
 }
 
 # Room to type in the open columns (characters).
-WIDTHS = {"add": 10, "total": 12, "done": 10, "items": 16, "date": 12, "note": 28, "by": 10}
+WIDTHS = {"add": 10, "total": 12, "done": 10, "items": 16, "date": 12, "note": 28, "by": 10,
+          "evidence": 24}  # fmt: skip
 
 
 def owners_of(plan: Plan) -> list[str]:
@@ -148,16 +149,17 @@ def _fills(plan: Plan, as_of: dt.date, lang: str) -> dict[str, Fill]:
         ),
         "note": Fill("text"),
         "by": Fill("text"),
+        "evidence": Fill("text", prompt=say("fill.prompt_evidence", lang)),
     }
 
 
 def _open(status: GoalStatus, fills: dict[str, Fill], lang: str) -> dict[str, Fill]:
     """The cells of this goal's row an office may fill: those its kind takes
     (tracker.kinds; a done milestone or a finished checklist takes only a
-    note), then date, note and by."""
+    note), then date, note, by and evidence files."""
     goal = status.goal
     kind = kind_of(goal)
-    opened = {key: fills[key] for key in ("date", "note", "by")}
+    opened = {key: fills[key] for key in ("date", "note", "by", "evidence")}
     for cell, op in kind.cells.items():
         if cell in ("add", "total"):
             never_negative = op in kind.never_negative

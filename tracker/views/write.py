@@ -10,7 +10,7 @@ from tracker.views.common import entry_change, percent, status_dict, title_of
 from tracker.views.model import Chunks
 from tracker.views.phrases import state_text, value_text, verification_flags
 from tracker.views.report import Report
-from tracker.words import say
+from tracker.words import Joined, say
 
 
 def log_report(result: WriteResult, *, lang: str) -> Report:
@@ -60,10 +60,12 @@ def log_report(result: WriteResult, *, lang: str) -> Report:
     return Report("tracker.log/2", result.today, body, text=lines)
 
 
-def retract_report(result: WriteResult, *, target: Entry, lang: str) -> Report:
-    def body() -> dict:
-        return {"dry_run": result.dry_run, "entries": [entry_to_record(e) for e in result.new]}
+def _lines_about_body(result: WriteResult):
+    """The JSON of a write of lines about an entry: whether a dry run, the lines."""
+    return lambda: {"dry_run": result.dry_run, "entries": [entry_to_record(e) for e in result.new]}
 
+
+def retract_report(result: WriteResult, *, target: Entry, lang: str) -> Report:
     def lines() -> tuple[str, ...]:
         key = "retract.would_retract" if result.dry_run else "retract.retracted"
         retraction = result.new[0]
@@ -71,7 +73,20 @@ def retract_report(result: WriteResult, *, target: Entry, lang: str) -> Report:
             say(key, lang, id=target.id, goal=target.goal, date=target.date, new=retraction.id),
         )
 
-    return Report("tracker.retract/1", result.today, body, text=lines)
+    return Report("tracker.retract/1", result.today, _lines_about_body(result), text=lines)
+
+
+def attach_report(result: WriteResult, *, target: Entry, lang: str) -> Report:
+    def lines() -> tuple[str, ...]:
+        key = "attach.would_attach" if result.dry_run else "attach.attached"
+        attachment = result.new[0]
+        names = Joined(tuple(e.name for e in attachment.evidence))
+        return (
+            say(key, lang, id=target.id, goal=target.goal, date=target.date,
+                count=len(attachment.evidence), names=names, new=attachment.id),
+        )  # fmt: skip
+
+    return Report("tracker.attach/1", result.today, _lines_about_body(result), text=lines)
 
 
 def verify_report(result: WriteResult, *, targets: list[Entry], lang: str) -> Report:

@@ -130,8 +130,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         '  仅说明    tracker log newtown.road-network --note "主干道完成铺设"\n\n'
         "ID 可以是目标编号（大小写均可，或其唯一开头）、`tracker goals` 中的序号，或标题中的词（如 书屋）。\n\n"
         "以下情况拒绝记录，不写入任何内容（退出码 3）：未知的目标或分项、与目标类型不符的选项、"
-        "非数字、负的增量（请用 `tracker retract`）、未来的日期、部分超过整体，"
-        "或远超目标可能的数值（除非加 --force）。计划年度结束后必须写 --date（确实是今天就写 --date today）。",
+        "非数字、负的增量（请用 `tracker retract`）、未来的日期、部分超过整体、"
+        "缺少目标要求的佐证材料，或远超目标可能的数值（除非加 --force）。计划年度结束后必须写 --date（确实是今天就写 --date today）。",
         "Record progress on goal ID.\n\n"
         "\b\n"
         "  count      tracker log jobs.training 120        (adds 120)\n"
@@ -142,7 +142,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         '  a note     tracker log newtown.road-network --note "主干道完成铺设"\n\n'
         "Refused, with nothing written (exit 3): unknown goal or item, a flag that does not "
         "fit the goal's kind, a non-number, a negative increment (use `tracker retract`), a "
-        "future date, or a part exceeding its whole. "
+        "future date, a part exceeding its whole, or an entry without the evidence files its "
+        "goal asks for. "
         "ID is the goal's id (any case, or a unique start of it), its number in `tracker goals`, "
         "or words of its title (e.g. 书屋). A value far outside what the goal can take is refused "
         "unless --force; once the plan's year is over, --date is required (--date today if you mean it).",
@@ -283,9 +284,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     # ── check ───────────────────────────────────────────────────────────────
     "help.check": (
-        "检查 goals.toml 和 progress/ 中的每个文件。\n\n"
+        "检查 goals.toml 和 progress/ 中的每个文件，并重新校验记录所附的每个佐证材料。\n\n"
         "每个问题都按“文件:行号: 问题（提示）”列出。没有问题时退出码为 0，有问题时为 3。",
-        "Validate goals.toml and every progress/ file.\n\n"
+        "Validate goals.toml and every progress/ file, and hash every evidence file the log "
+        "names again.\n\n"
         "Every problem is listed as file:line: message (hint). Exit 0 when clean, 3 when "
         "there are problems.",
     ),

@@ -1009,8 +1009,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         "the evidence file is {size} MB, above the plan's limit of {limit} MB",
     ),
     "evidence_choose_file": (
-        "请指定一个普通文件（可先压缩或拆分）",
-        "name a regular file (compress or split it first)",
+        "请指定一个普通文件；过大的文件可先压缩或拆分",
+        "name a regular file; compress or split a large one first",
     ),
     "evidence_missing": (
         "佐证材料“{name}”（{sha256}…）不在 evidence/ 中",
@@ -1021,7 +1021,47 @@ PHRASES: dict[str, tuple[str, str]] = {
         "evidence file '{name}' ({sha256}…) was altered: it no longer matches the log",
     ),
     "evidence_fix": (
-        "从原件重新附加：tracker attach 记录编号 文件",
-        "attach it again from the original: tracker attach ENTRY FILE",
+        "从原件重新附加：tracker attach {id} 文件",
+        "attach it again from the original: tracker attach {id} FILE",
+    ),
+    "evidence_changed": (
+        "佐证材料在读取期间被改动",
+        "the evidence file changed while it was read",
+    ),
+    "evidence_try_again": ("等文件保存完毕后再试一次", "try again once the file is saved"),
+    "attach_retracted": (
+        "记录“{id}”已被撤销，不能再附加佐证材料",
+        "entry '{id}' is retracted: no files can be attached to it",
+    ),
+    "evidence_required_every": (
+        "目标 {goal} 要求每条进展都附佐证材料，这条记录没有",
+        "goal {goal} asks every entry for evidence files, and this one has none",
+    ),
+    "evidence_required_done": (
+        "目标 {goal} 要求完成时附佐证材料，这条记录使目标完成却没有附",
+        "goal {goal} asks for evidence files when it is done, and this entry completes it "
+        "without any",
+    ),
+    "evidence_required_fix": (
+        "附上佐证材料：tracker log … --evidence 文件，或在填报表的“佐证材料”列填写",
+        "attach the files: tracker log … --evidence FILE, or a form's 'evidence files' column",
+    ),
+    "evidence_folder_missing": (
+        "找不到佐证材料“{name}”：本表旁边没有同名文件夹 {folder}",
+        "evidence file '{name}' not found: there is no folder {folder} beside the workbook",
+    ),
+    "evidence_outside_folder": (
+        "佐证材料“{name}”不在文件夹 {folder} 中",
+        "evidence file '{name}' is outside the folder {folder}",
+    ),
+    "evidence_in_folder": (
+        "把文件放进与填报表同名的文件夹 {folder}，单元格里只写文件名",
+        "put the files in the folder named as the workbook, {folder}, and write only their "
+        "names in the cell",
+    ),
+    "evidence_named": ("佐证材料“{name}”：{what}", "evidence file '{name}': {what}"),
+    "evidence_attach_later": (
+        "补附佐证材料：tracker attach {id} 文件",
+        "attach the files now: tracker attach {id} FILE",
     ),
 }

@@ -165,7 +165,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "change.retracts": ("撤销 {id}", "retracts {id}"),
     "change.verified": ("核实 {id}", "verifies {id}"),
     "change.returned": ("退回 {id}", "returns {id}"),
-    "change.attaches": ("为 {id} 附佐证材料", "evidence for {id}"),
     "change.note": ("仅说明", "note"),
     "entries.id": ("编号", "id"),
     "entries.date": ("日期", "date"),

@@ -21,6 +21,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "fill.date": ("日期", "date"),
     "fill.note": ("说明", "note"),
     "fill.by": ("填报人", "by"),
+    "fill.evidence": ("佐证材料", "evidence files"),
     "fill.snap_value": ("制表时数值", "value when made"),
     "fill.snap_entry": ("制表时末条记录", "last entry when made"),
     "fill.as_of": ("截至", "as of"),
@@ -36,14 +37,17 @@ PHRASES: dict[str, tuple[str, str]] = {
         "（二选一）；指标类在“累计值或读数”填最新读数；里程碑完成了在“是否完成”选“是”；"
         "清单类在“完成的分项”从下拉列表选，多个分项用“、”分隔。只写说明也可以。"
         "日期留空即按 {as_of}；填报人留空即记为导入人。不用填的行留空。"
-        "填好后交回督查室，用 `tracker log --from-xlsx 文件` 导入。",
+        "佐证材料放在与本表同名的文件夹中（本表旁边），在“佐证材料”列填写文件名，多个用“、”分隔。"
+        "填好后连同该文件夹交回督查室，用 `tracker log --from-xlsx 文件` 导入。",
         "How to fill in: only the white cells; grey cells are locked. Counts: fill "
         "'add' or 'total or reading' (one of them); levels: the latest reading in "
         "'total or reading'; milestones: choose 'yes' under 'done' once done; "
         "checklists: choose from the list under 'items done', several items "
         "separated by '、'. A note alone is fine too. An empty date means {as_of}; "
         "an empty 'by' means whoever imports the sheet. Leave rows with nothing to "
-        "report empty. Send it back to be imported with `tracker log --from-xlsx FILE`.",
+        "report empty. Evidence files go in the folder beside this workbook that has its "
+        "name; write their names under 'evidence files', several separated by '、'. Send it "
+        "back with that folder, to be imported with `tracker log --from-xlsx FILE`.",
     ),
     "fill.prompt_add": (
         "本期新增的数量（与累计值二选一）",
@@ -54,6 +58,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "counts: the running total so far; levels: the latest reading",
     ),
     "fill.prompt_done": ("完成了选“是”", "choose 'yes' once it is done"),
+    "fill.prompt_evidence": (
+        "文件名，文件放在与本表同名的文件夹中；多个用“、”分隔",
+        "file names, the files in the folder named as this workbook; separate several with '、'",
+    ),
     "fill.prompt_items": (
         "选择本期完成的分项；多个分项用“、”分隔",
         "choose the items done; separate several with '、'",

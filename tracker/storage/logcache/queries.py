@@ -27,6 +27,7 @@ from tracker.storage.logcache.layout import (
     DATED_RECORD,
     DAY,
     DAY_TIME_ID,
+    EVIDENCE,
     GOAL,
     ITEMS,
     LINE,
@@ -176,6 +177,29 @@ class Queries:
             for c in record.about:
                 if (c[BATCH] is None or c[BATCH] not in cut) and (ops is None or c[OP] in ops):
                     out.append(expand(c, shown, c[GOAL]))
+        return out
+
+    def evidence_lines(self) -> list[Entry]:
+        """Every committed line naming evidence files (an entry's own, an
+        attachment), in log order: of each part only the column of files is
+        read, and the few lines naming some are made Entries."""
+        cut = self._uncommitted()
+        out = []
+        for name, record in self.files.items():
+            shown = self._shown(name)
+            mine = []
+            for part in record.parts:
+                columns = self._passing(name, part)
+                files = columns[EVIDENCE]
+                if files.count(None) == len(files):
+                    continue
+                for at, held in enumerate(files):
+                    batch = columns[BATCH][at]
+                    if held and (batch is None or batch not in cut):
+                        c = [column[at] for column in columns]
+                        mine.append(expand(c, shown, c[GOAL] if part == ABOUT_PART else part))
+            mine.sort(key=lambda e: e.origin.line)
+            out += mine
         return out
 
     def retractions(self) -> list[Entry]:
@@ -434,6 +458,10 @@ class Queries:
         order = {self._shown(n): i for i, n in enumerate(self.files)}
         lines = {(e.origin.file, e.origin.line): e for e in (*about, *named)}
         return [lines[k] for k in sorted(lines, key=lambda k: (order.get(k[0], -1), k[1]))]
+
+    def lines_of(self, goal_id: str) -> list[Entry]:
+        """The goal's committed lines (lines about its entries too), in log order."""
+        return self.entries(goal=goal_id)
 
     def counting(self, goal, day: dt.date) -> list[Entry]:
         """The goal's counting entries on `day` (sorted), or, when it has none
