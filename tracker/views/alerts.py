@@ -84,7 +84,7 @@ def alerts_report(
                 Cell(alert.status.goal.id),
                 Cell(title_of(alert.status.goal, lang)),
                 Cell(reason),
-                Cell(office_text(alert.status.goal, lang)),
+                Cell(office_text(alert.status.goal, lang, plan)),
             )
             rows.append(cells[: len(columns)])
         summary = "  ".join(

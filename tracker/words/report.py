@@ -324,6 +324,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "init.carried": ("结转了 {count} 个未完成的目标：{goals}", "carried {count} unfinished goals: {goals}"),
     "init.next": ("下一步：编辑 {folder}/goals.toml，然后运行 `tracker check --data {folder}`", "next: edit {folder}/goals.toml, then run `tracker check --data {folder}`"),
     "office.lead": ("{office}（牵头）", "{office} (lead)"),
+    "show.leader": ("分管领导", "leader in charge"),
     # ── retract's confirmation (issue 12) ────────────────────────────────────
     "retract.preview": ("将撤销这条记录 {id}：", "This will retract entry {id}:"),
     "retract.preview_goal": ("  目标    {goal}  {title}", "  goal    {goal}  {title}"),
