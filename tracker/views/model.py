@@ -56,6 +56,9 @@ class Column(NamedTuple):
     drop: int = 0  # when the column is dropped (0: never)
     shrink: int = 0  # when it is cut with … down to `min_width` (0: never)
     min_width: int = 12
+    # An identifier: cut only while its rows stay apart (four ids cut to the same
+    # `governance.…` name no goal); where a cut would make two alike, it is dropped.
+    distinct: bool = False
 
 
 class Cell(NamedTuple):
