@@ -66,7 +66,11 @@ def test_completion_offers_commands_goals_items_states_areas_owners(data):
         assert "plain,区人力资源和社会保障局" in complete(data, f"tracker {command} --owner ")
     # Offices by their short names too, the full name beside it where the shell shows one.
     assert complete(data, "tracker status --owner 人") == ["plain,人社局"]
-    assert complete(data, "tracker alerts --owner 住", "zsh") == ["plain", "住建局", "区住房和城乡建设局"]
+    assert complete(data, "tracker alerts --owner 住", "zsh") == [
+        "plain",
+        "住建局",
+        "区住房和城乡建设局",
+    ]
     assert "plain,--no-pager" in complete(data, "tracker status --no")
 
 

@@ -53,7 +53,10 @@ def test_status_fits_the_real_terminal_width_and_keeps_titles(run, data, columns
 def test_ids_are_cut_only_while_they_stay_apart(data, columns):
     """Four governance.* ids cut to one `governance.…` would name no goal: an
     id column is shown cut only where every cut id is still its own."""
-    out = run_process(["status", "--as-of", "2020-06-30"], env={"TRACKER_DATA": str(data), "COLUMNS": str(columns)})
+    out = run_process(
+        ["status", "--as-of", "2020-06-30"],
+        env={"TRACKER_DATA": str(data), "COLUMNS": str(columns)},
+    )
     rows = goal_rows(out.stdout.decode("utf-8"))
     shown = [row.split()[1] for row in rows if re.match(r"\s*\d+\s+[a-z]", row)]
     assert len(set(shown)) == len(shown) and (not shown or len(shown) == len(rows)), shown

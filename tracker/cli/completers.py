@@ -164,8 +164,8 @@ def complete_owner(ctx, param, incomplete):
     listed = {name for pair in pairs for name in pair}
     named = sorted({office for g in plan.goals for office in g.owners} - listed)
     pairs += [(office, "") for office in named]
-    return [CompletionItem(value, help=other or None) for value, other in pairs
-            if value.startswith(incomplete)]  # fmt: skip
+    offered = [(value, other or None) for value, other in pairs if value.startswith(incomplete)]
+    return [CompletionItem(value, help=other) for value, other in offered]
 
 
 @_never_raises
