@@ -153,6 +153,14 @@ def on_terminal() -> bool:
         return False
 
 
+def stdin_is_terminal() -> bool:
+    """Whether a person can be asked (retract, a lower running total)."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def rich_wanted() -> bool:
     """Colour and box lines only on a terminal, and never with NO_COLOR."""
     return on_terminal() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
