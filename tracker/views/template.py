@@ -7,11 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.engine.snapshot import Snapshot
-from tracker.fillin import COLUMNS, FILLED, HIDDEN, SCHEMA, header_key
+from tracker.fillin import COLUMNS, FILLED, HIDDEN, SCHEMA, header_key, sign_key
 from tracker.kinds import kind_of
-from tracker.model import GoalStatus, Plan
-from tracker.views.common import title_of
+from tracker.model import GoalStatus, Plan, State
+from tracker.views.common import office_name, title_of
 from tracker.views.model import Fill, Sheet, SheetColumn
+from tracker.views.phrases import days_text, schedule_text, state_name
 from tracker.views.report import Report
 from tracker.views.sheets import sheet_names
 from tracker.words import say
@@ -19,6 +20,7 @@ from tracker.words import say
 TYPES = {
     "target": "number",
     "current": "number",
+    "deadline": "date",
     "last": "date",
     "add": "number",
     "total": "number",
@@ -28,7 +30,11 @@ TYPES = {
 }
 
 # Room to type in the open columns (characters).
-WIDTHS = {"add": 10, "total": 12, "done": 10, "items": 16, "date": 12, "note": 28, "by": 10}
+WIDTHS = {"add": 9, "total": 10, "done": 8, "items": 14, "date": 11, "by": 9}
+# Columns whose text wraps at a set width, so the printed form is one page
+# wide at a readable size (a title is up to 35 characters, a checklist's
+# target lists its items, an id breaks at its dots and dashes).
+WRAPPED = {"id": 18, "title": 24, "target": 14, "current": 11, "state": 10, "note": 20}
 
 
 def owners_of(plan: Plan) -> list[str]:
@@ -79,7 +85,8 @@ def office_sheet(plan, statuses, snapshots, *, office, name, as_of, lang) -> She
             say(header_key(key), lang),
             TYPES.get(key, "text"),
             hidden=key in HIDDEN,
-            width=WIDTHS.get(key, 0),
+            width=WRAPPED.get(key) or WIDTHS.get(key, 0),
+            wrap=key in WRAPPED,
         )
         for key in COLUMNS
     )
@@ -91,8 +98,12 @@ def office_sheet(plan, statuses, snapshots, *, office, name, as_of, lang) -> She
         rows.append(tuple(values[key] for key in COLUMNS))
         opened = _open(status, fills, lang)
         open_cells.append(tuple(opened.get(key) for key in COLUMNS))
+    shown = office_name(plan, office)
+    named = (
+        office if shown == office else say("fill.office_short", lang, office=office, short=shown)
+    )
     lead = (
-        say("fill.sheet_title", lang, office=office, as_of=as_of.isoformat()),
+        say("fill.sheet_title", lang, office=named, as_of=as_of.isoformat()),
         say("fill.instructions", lang, as_of=as_of.isoformat()),
     )
     return Sheet(
@@ -104,7 +115,32 @@ def office_sheet(plan, statuses, snapshots, *, office, name, as_of, lang) -> She
         fills=tuple(open_cells),
         protected=True,
         frozen_columns=2,
+        printed=True,
+        signature=signature(office, lang),
+        page_footer=say("fill.page", lang),
     )
+
+
+def signature(office: str, lang: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The lines an office signs under its form: its name (and seal), who
+    filled it in and who checked it, a telephone number and the day."""
+
+    def label(part: str) -> str:
+        return say(sign_key(part), lang)
+
+    return (
+        ((label("office"), office), (label("by"), ""), (label("checker"), "")),
+        ((label("phone"), ""), (label("date"), "")),
+    )
+
+
+def standing_text(status: GoalStatus, lang: str) -> str:
+    """Where the goal stands, as a clerk needs it: 逾期61天, 落后181天, 正常 …"""
+    if status.state is State.OVERDUE:
+        return days_text(status, lang)
+    if status.state is State.OFF_TRACK and (status.schedule_days or 0) < 0:
+        return schedule_text(status, lang)
+    return state_name(status.state, lang)
 
 
 def _row(plan, status: GoalStatus, snapshot: Snapshot, *, as_of, lang) -> dict:
@@ -118,6 +154,8 @@ def _row(plan, status: GoalStatus, snapshot: Snapshot, *, as_of, lang) -> dict:
         "unit": goal.unit or None,
         "target": _number(target),
         "current": _number(current),
+        "deadline": goal.deadline,
+        "state": standing_text(status, lang),
         "last": status.last_entry,
         **dict.fromkeys(FILLED),
         "snap_value": _number(snapshot.value),
