@@ -4,6 +4,7 @@ exports, and CSV that Excel opens safely. Workbooks are read back with openpyxl.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import openpyxl
 import pytest
@@ -308,6 +309,7 @@ def test_status_as_xlsx_has_typed_cells_words_widths_and_a_frozen_header(run, tm
     row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "jobs.training")
     cells = dict(zip(header, row))
     assert cells["状态"].value == "正常" and cells["类型"].value == "计数"
+    assert cells["领域"].value == "聚焦人民生活高质量 持续提升群众幸福感、获得感、安全感"
     assert cells["当前值"].value == 1500 and isinstance(cells["当前值"].value, int)
     assert cells["进度"].value == pytest.approx(0.5) and cells["进度"].number_format == "0%"
     assert cells["截止日期"].value == dt.datetime(2020, 12, 31)
@@ -350,6 +352,19 @@ def test_entries_and_summary_as_xlsx(run, tmp_path):
     assert activity.freeze_panes == "A2" and activity["A2"].value == "jobs.training"
     overview = {r[0]: r[1] for r in book["概况"].iter_rows(min_row=2, values_only=True)}
     assert sum(overview.values()) == 38 and isinstance(overview["正常"], int)
+    # Words where people read words, and the headers the text digest has.
+    assert {r[0] for r in book["需要关注"].iter_rows(min_row=2, values_only=True)} <= {
+        "逾期",
+        "落后",
+        "预计延期",
+        "有风险",
+    }
+    text = run("summary", "--as-of", AS_OF, "--lang", "zh", code=0).stdout
+    offices = [c.value for c in book["各责任单位"][1]]
+    assert (
+        re.search(r"\s+".join(offices[:-1]) + r"\s+最长延误", text)
+        and offices[-1] == "最长延误（天）"
+    )
 
 
 def test_xlsx_needs_an_output_file(run):

@@ -107,7 +107,9 @@ def status_report(
         return (status_table(plan, groups, as_of=as_of, lang=lang, counts=counts),)
 
     def sheets() -> tuple[Sheet, ...]:
-        return (record_sheet(say("sheet.status", lang), records(), CSV_FIELDS, lang),)
+        # A workbook is for people: the area by its name, as the table's sections.
+        named = [dict(r, area=area_name(plan, r["area"], lang)) for r in records()]
+        return (record_sheet(say("sheet.status", lang), named, CSV_FIELDS, lang),)
 
     return Report(
         "tracker.status/2",

@@ -283,6 +283,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "field.on_schedule": ("按计划", "on schedule"),
     "field.behind": ("落后", "behind"),
     "field.overdue": ("逾期", "overdue"),
-    "field.worst_delay_days": ("最长落后天数", "worst delay (days)"),
+    "field.worst_delay_days": ("最长延误（天）", "worst delay (days)"),
 }
 # fmt: on
