@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import log_records
+from tests.forms.month import Percent
 from tracker.render.table import render_csv
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
@@ -52,11 +53,15 @@ def column_of(ws, key) -> str:
 
 
 def fill(path, out, values: dict):
-    """values: {(sheet, goal id, column key): value}: what an office types."""
+    """values: {(sheet, goal id, column key): value}: what an office types (a
+    Percent: a number typed with %, stored as the fraction, shown as per cent)."""
     book = openpyxl.load_workbook(path)
     for (sheet, goal, key), value in values.items():
         ws = book[sheet]
-        ws[f"{column_of(ws, key)}{row_of(ws, goal)}"] = value
+        cell = ws[f"{column_of(ws, key)}{row_of(ws, goal)}"]
+        cell.value = float(value) if isinstance(value, Percent) else value
+        if isinstance(value, Percent):
+            cell.number_format = "0.0%"
     book.save(out)
     return out
 
@@ -471,19 +476,10 @@ def test_a_percentage_in_a_cell_for_a_goal_not_counted_in_per_cent_is_refused(ru
 # ── every cell means what the clerk meant ────────────────────────────────────
 
 
-def percent_cell(value, fmt="0.0%"):
-    """What Excel and LibreOffice store for 7.1% typed: 0.071, shown as per cent."""
-    from openpyxl.cell.cell import Cell
-
-    cell = Cell(openpyxl.Workbook().active, value=value)
-    cell.number_format = fmt
-    return cell
-
-
 @pytest.mark.parametrize(
     "sheet, goal, key, typed, said",
     [
-        (HR, "jobs.training", "total", percent_cell(0.5, "0%"),
+        (HR, "jobs.training", "total", Percent(0.5),
          "this cell is formatted as a percentage (50%), but jobs.training counts in 人 (write the number of 人 without the % sign"),
         (HR, "jobs.training", "note", "1,200",
          "the note holds a figure alone, '1,200', and no figure is given (put the figure under 'add' ({add}) or 'total or reading' ({total}); the note takes words)"),
@@ -500,25 +496,20 @@ def percent_cell(value, fmt="0.0%"):
 def test_a_cell_that_means_something_else_is_refused_at_its_cell(
     run, data, tmp_path, sheet, goal, key, typed, said
 ):
-    blank = make_template(run, tmp_path, HR, FIN)
-    book = openpyxl.load_workbook(blank)
-    ws = book[sheet]
-    cell = ws[f"{column_of(ws, key)}{row_of(ws, goal)}"]
-    cell.value = typed.value if hasattr(typed, "number_format") else typed
-    if hasattr(typed, "number_format"):
-        cell.number_format = typed.number_format
-    book.save(tmp_path / "f.xlsx")
-    err = run("log", "--from-xlsx", str(tmp_path / "f.xlsx"), code=3).stderr
-    row = row_of(ws, goal)
-    cells = {k: f"{column_of(ws, k)}{row}" for k in ("add", "total")}
-    assert f"{sheet}!{cell.coordinate}: {said.format(**cells)}" in err
+    path = fill(
+        make_template(run, tmp_path, HR, FIN), tmp_path / "f.xlsx", {(sheet, goal, key): typed}
+    )
+    err = run("log", "--from-xlsx", str(path), code=3).stderr
+    ws = openpyxl.load_workbook(path)[sheet]
+    cells = {k: f"{column_of(ws, k)}{row_of(ws, goal)}" for k in ("add", "total", key)}
+    assert f"{sheet}!{cells[key]}: {said.format(**cells)}" in err
     assert lines(data) == []
 
 
 @pytest.mark.parametrize(
     "goal, key, typed, logged",
     [
-        ("finance.general-spending-cut", "total", percent_cell(0.071), 7.1),  # 7.1% typed
+        ("finance.general-spending-cut", "total", Percent(0.071), 7.1),  # 7.1% typed
         ("finance.general-spending-cut", "total", "７．５％", 7.5),  # full width
         ("jobs.training", "add", "１，２００", 1200),  # full-width thousands
         ("jobs.training", "total", "1,790", 1790),
@@ -527,15 +518,10 @@ def test_a_cell_that_means_something_else_is_refused_at_its_cell(
 )  # fmt: skip
 def test_a_cell_is_read_as_the_clerk_meant_it(run, data, tmp_path, goal, key, typed, logged):
     owner = FIN if goal.startswith("finance") else HR
-    blank = make_template(run, tmp_path, owner)
-    book = openpyxl.load_workbook(blank)
-    ws = book[owner]
-    cell = ws[f"{column_of(ws, key)}{row_of(ws, goal)}"]
-    cell.value = typed.value if hasattr(typed, "number_format") else typed
-    if hasattr(typed, "number_format"):
-        cell.number_format = typed.number_format
-    book.save(tmp_path / "f.xlsx")
-    run("log", "--from-xlsx", str(tmp_path / "f.xlsx"), code=0)
+    path = fill(
+        make_template(run, tmp_path, owner), tmp_path / "f.xlsx", {(owner, goal, key): typed}
+    )
+    run("log", "--from-xlsx", str(path), code=0)
     assert [e["value"] for e in lines(data)] == [logged]
 
 
