@@ -1,13 +1,15 @@
 """`tracker template`: a fill-in workbook of one or more offices' goals — what
-the plan and the log say of each goal, open cells for the new figures, and
-(hidden) what the log held when it was made, so an import can tell if it moved."""
+the plan and the log say of each goal (its deadline and where it stands too),
+open cells for the new figures, (hidden) what the log held when it was made,
+so an import can tell if it moved, and the lines the office signs, laid out
+to print."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from tracker.engine.snapshot import Snapshot
-from tracker.fillin import COLUMNS, FILLED, HIDDEN, SCHEMA, header_key, sign_key
+from tracker.fillin import COLUMNS, FILLED, HIDDEN, SCHEMA, SIGNATURE, header_key, sign_key
 from tracker.kinds import kind_of
 from tracker.model import GoalStatus, Plan, State
 from tracker.views.common import office_name, title_of
@@ -125,12 +127,10 @@ def signature(office: str, lang: str) -> tuple[tuple[tuple[str, str], ...], ...]
     """The lines an office signs under its form: its name (and seal), who
     filled it in and who checked it, a telephone number and the day."""
 
-    def label(part: str) -> str:
-        return say(sign_key(part), lang)
-
-    return (
-        ((label("office"), office), (label("by"), ""), (label("checker"), "")),
-        ((label("phone"), ""), (label("date"), "")),
+    lines = (SIGNATURE[:3], SIGNATURE[3:])  # three to a line, then two
+    return tuple(
+        tuple((say(sign_key(part), lang), office if part == "office" else "") for part in line)
+        for line in lines
     )
 
 
