@@ -232,9 +232,10 @@ def run_process(
 # ── a real terminal ──────────────────────────────────────────────────────────
 
 
-def in_pty(args, data, *, columns=120, rows=40, answer=b"", env=None, timeout=60):
+def in_pty(args, data, *, columns=120, rows=40, answer=b"", env=None, timeout=60, shell=None):
     """Run the console script on a pseudo-terminal of `columns` × `rows` (stdin,
-    stdout and stderr all on it, as in a shell) and return what it showed."""
+    stdout and stderr all on it, as in a shell) and return what it showed.
+    `shell`: a command line run by sh instead (a pipe, as a user types one)."""
     import fcntl
     import pty
     import select
@@ -252,9 +253,8 @@ def in_pty(args, data, *, columns=120, rows=40, answer=b"", env=None, timeout=60
             environment.pop(name, None)
         else:
             environment[name] = value
-    proc = subprocess.Popen(
-        tracker_exe() + list(args), stdin=slave, stdout=slave, stderr=slave, env=environment
-    )
+    argv = ["sh", "-c", shell] if shell else tracker_exe() + list(args)
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=environment)
     os.close(slave)
     if answer:
         os.write(master, answer)

@@ -60,9 +60,17 @@ def test_completion_offers_commands_goals_items_states_areas_owners(data):
     items = complete(data, "tracker log rural.eco-farm-bases --item ")
     assert items == ["plain,茅天新", "plain,长石", "plain,九塘"]
     assert "plain,off_track" in complete(data, "tracker status --state ")
+    assert complete(data, "tracker status --state 落") == ["plain,落后"]  # as people type it
     assert "plain,livelihood" in complete(data, "tracker goals --area ")
     for command in ("status", "alerts", "summary", "template"):  # one --owner, one completion
         assert "plain,区人力资源和社会保障局" in complete(data, f"tracker {command} --owner ")
+    # Offices by their short names too, the full name beside it where the shell shows one.
+    assert complete(data, "tracker status --owner 人") == ["plain,人社局"]
+    assert complete(data, "tracker alerts --owner 住", "zsh") == [
+        "plain",
+        "住建局",
+        "区住房和城乡建设局",
+    ]
     assert "plain,--no-pager" in complete(data, "tracker status --no")
 
 

@@ -109,7 +109,7 @@ def test_text_and_markdown_open_with_attention_then_offices(logged):
     )
     # The Chinese title first, then the office, the condition, days and value behind.
     assert re.search(
-        r"全年培训下岗失业人员3000人\s+区人力资源和社会保障局\s+✖ 落后\s+落后\d+天\s+"
+        r"全年培训下岗失业人员3000人\s+人社局\s+✖ 落后\s+落后\d+天\s+"
         r"1,000/3,000 人\s+差488 人\s+按最近8周的速度",
         text,
     )

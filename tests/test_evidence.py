@@ -351,13 +351,13 @@ def test_a_workbook_takes_its_rows_files_from_the_folder_named_as_it(run, tmp_pa
     assert form.with_suffix("").name == "国资局-6月"
     before = state_of(run)
     err = run("log", "--from-xlsx", str(form), code=3).stderr
-    assert "区国资局!O5: evidence file '移交协议.pdf' not found: there is no folder" in err
+    assert "区国资局!Q5: evidence file '移交协议.pdf' not found: there is no folder" in err
     folder = form.with_suffix("")
     a_file(folder, "移交协议.pdf", "协议")
     a_file(tmp_path, "外面.pdf", "x")
     symlink_or_skip(folder / "照片", tmp_path, directory=True)  # a link out of the folder
     err = run("log", "--from-xlsx", str(form), code=3).stderr
-    assert "!O5: evidence file '照片/现场.jpg' is outside the folder" in err
+    assert "!Q5: evidence file '照片/现场.jpg' is outside the folder" in err
     assert state_of(run) == before
     (folder / "照片").unlink()
     a_file(folder, "照片/现场.jpg", "jpg")
@@ -371,7 +371,7 @@ def test_a_workbook_takes_its_rows_files_from_the_folder_named_as_it(run, tmp_pa
 def test_a_workbook_row_without_the_files_its_goal_asks_for_is_refused_at_its_cell(run, tmp_path):
     form = _filled(run, tmp_path, {"done": "是", "date": "2020-04-28"})
     err = run("log", "--from-xlsx", str(form), code=3).stderr
-    assert "区国资局!O5: goal handover asks for evidence files when it is done" in err
+    assert "区国资局!Q5: goal handover asks for evidence files when it is done" in err
     assert not log_records(run.root)
 
 

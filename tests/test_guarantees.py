@@ -417,7 +417,8 @@ def test_output_files_get_the_umask_and_keep_a_mode(run, data, tmp_path):
 
 def test_a_copy_through_jsonl_reproduces_statuses_with_same_day_corrections(run, data, tmp_path):
     run("log", "jobs.training", "100", "--date", "2020-03-01", code=0)
-    run("log", "jobs.training", "--total", "80", "--date", "2020-03-01", code=0)  # corrected
+    # corrected downwards: said deliberately (a lower total is asked about, else refused)
+    run("log", "jobs.training", "--total", "80", "--date", "2020-03-01", "--force", code=0)
     run("log", "jobs.training", "30", "--date", "2020-03-01", code=0)
     run("log", "jobs.placement", "40", "--date", "2020-03-02", code=0)
     wrong = run.json("log", "jobs.training", "7", "--date", "2020-03-03")["entries"][0]["id"]

@@ -95,6 +95,33 @@ def test_retract_on_a_terminal_shows_the_entry_and_asks(run, data, answer, writt
     assert bool(entries[1]["retracted_by"]) is written
 
 
+def test_a_lower_running_total_is_refused_without_force(run):
+    """1,150 after 1,790 would make the count go backwards: a slip, most often."""
+    run("log", "jobs.training", "--total", "1790", "--date", "2020-05-31", code=0)
+    err = run("log", "jobs.training", "--total", "1150", "--date", "2020-06-30", code=3).stderr
+    assert (
+        "jobs.training 的累计值 1,150 人低于 2020-06-30 已有的 1,790 人" in err and "--force" in err
+    )
+    run(
+        "log", "jobs.training", "--total", "1150", "--date", "2020-05-01", code=0
+    )  # before it: fine
+    run("log", "jobs.training", "--total", "1150", "--date", "2020-06-30", "--force", code=0)
+    goals = run.json("status", "--as-of", "2020-06-30")["goals"]
+    assert next(g["current"] for g in goals if g["id"] == "jobs.training") == 1150
+
+
+@needs_pty
+@pytest.mark.parametrize("answer, written", [(b"n\n", False), (b"y\n", True)])
+def test_a_lower_running_total_is_asked_about_on_a_terminal(run, data, answer, written):
+    run("log", "jobs.training", "--total", "1790", "--date", "2020-05-31", code=0)
+    args = ["log", "jobs.training", "--total", "1150", "--date", "2020-06-30"]
+    code, shown = in_pty(args, data, answer=answer)
+    assert (
+        code == 0 and "1,150 人低于 2020-06-30 已有的 1,790 人" in shown and "仍要记录吗？" in shown
+    )
+    assert len(run.json("entries")["entries"]) == 1 + written
+
+
 @needs_pty
 def test_retract_yes_does_not_ask_on_a_terminal(run, data):
     run("log", "--from-json", "-", input=json.dumps(SAME_START), code=0)

@@ -120,6 +120,61 @@ def test_co_owners_count_everywhere_an_office_does(plan):
     assert "office '区财政局' is listed twice (or is the lead owner)" in out
 
 
+# ── offices named once ([[plan.offices]]) ─────────────────────────────────────
+
+OFFICES = """
+[[plan.offices]]
+name = "区财政局"
+short = "财政局"
+leader = "李四"
+
+[[plan.offices]]
+name = "区审计局"
+short = "审计局"
+"""
+LISTED = ["区财政局", "区卫健局", "区人社局", "区农业局", "区住建局"]
+
+
+@pytest.fixture
+def listed(tmp_path) -> Run:
+    """office.toml with its offices listed, a goal naming its co-office by the short name."""
+    run = plan_folder(tmp_path, "office")
+    others = "".join(f'\n[[plan.offices]]\nname = "{o}"\n' for o in LISTED[1:])
+    text = OFFICE.replace("\n[[plan.areas]]", OFFICES + others + "\n[[plan.areas]]", 1)
+    (run.root / "goals.toml").write_text(text.replace('["区审计局"]', '["审计局"]'), "utf-8")
+    return run
+
+
+def test_an_office_is_named_by_either_name_and_shown_one_way(listed):
+    assert "no problems" in listed("check", code=0).stdout
+    status = listed.json("status", "--owner", "审计局", "--as-of", "2020-06-30")
+    assert [(g["id"], g["co_owners"]) for g in status["goals"]] == [("money", ["区审计局"])]
+    for command in ("alerts", "summary", "status"):
+        listed(command, "--owner", "财政局", "--as-of", "2020-12-01", code=0)
+    path = listed.root / "form.xlsx"
+    listed("template", "--owner", "财政局", "--as-of", "2020-06-30", "-o", str(path), code=0)
+    # show and alerts name a shared goal's offices alike, by their short names.
+    shared = "财政局（牵头）、审计局"
+    alerts = listed("alerts", "--as-of", "2020-12-01", "--owner", "审计局", "--lang", "zh")
+    show = listed("show", "money", "--as-of", "2020-12-01", "--lang", "zh").stdout
+    assert shared in alerts.stdout and f"责任单位: {shared} " in show
+    assert "分管领导: 李四" in show
+
+
+@pytest.mark.parametrize(
+    "old, new, said",
+    [
+        ('co_owners = ["审计局"]', 'co_owners = ["区审记局"]',
+         "office '区审记局' is not in [[plan.offices]] (did you mean '区审计局'?)"),
+        ('short = "审计局"', 'short = "财政局"', "office name '财政局' is used twice (already by 区财政局)"),
+    ],
+)  # fmt: skip
+def test_check_refuses_an_office_not_listed_and_a_name_used_twice(listed, old, new, said):
+    path = listed.root / "goals.toml"
+    path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+    assert said in listed("check", code=3).stdout
+
+
 # ── cadences ─────────────────────────────────────────────────────────────────
 
 

@@ -162,3 +162,22 @@ def test_an_ambiguous_goal_lists_the_candidates_and_writes_nothing(run, data):
     assert "全年三公经费压减10%以上" in result.stderr or "three public" in result.stderr
     assert list((data / "progress").glob("*.jsonl")) == []
     assert "jobs.training" in run("show", "jobs", code=2).stderr
+
+
+@pytest.mark.parametrize(
+    "short, full",
+    [
+        ("人社局", "区人力资源和社会保障局"),
+        ("财政局", "区财政局"),
+        ("住建局", "区住房和城乡建设局"),
+    ],
+)
+def test_the_bundled_plans_offices_go_by_their_short_names(run, short, full):
+    """The names 督查室 staff type every day name the office the plan lists."""
+
+    def goals(owner):
+        return [
+            g["id"] for g in run.json("status", "--owner", owner, "--as-of", "2020-06-30")["goals"]
+        ]
+
+    assert goals(short) == goals(full) and goals(short)

@@ -36,15 +36,46 @@ def test_status_fits_the_real_terminal_width_and_keeps_titles(run, data, columns
     assert len(rows) == len(titles)
     for line in shown.splitlines():
         assert cell_width(line) <= columns, line  # nothing wraps
-    for title in titles:
+    for number, title in enumerate(titles, start=1):
         (row,) = [r for r in rows if title[:10] in r]  # the title leads each row
+        assert re.match(rf"\s*{number}\s", row)  # the number that names the goal
         if columns == 120:
-            assert title in row  # every title whole; the id was cut to make room
+            # Every title whole, and what people need most beside it: the state
+            # and the days left or overdue (the id and the bar made room).
+            assert title in row and re.search(r"(落后|逾期|未到期)\s+\S+\s+(逾期)?\d+天$", row)
         assert re.search(r"(未完成|\d[\d,]*/[\d,]+|—/)", row) and re.search(
             "(落后|逾期|未到期)", row
         )
-    if columns == 60:
-        assert not any(goal_id in row for goal_id in ids for row in rows)  # the id went first
+    assert not any(goal_id in row for goal_id in ids for row in rows)  # the id went first
+
+
+@pytest.mark.parametrize("columns", [132, 136, 140])
+def test_ids_are_cut_only_while_they_stay_apart(data, columns):
+    """Four governance.* ids cut to one `governance.…` would name no goal: an
+    id column is shown cut only where every cut id is still its own."""
+    out = run_process(
+        ["status", "--as-of", "2020-06-30"],
+        env={"TRACKER_DATA": str(data), "COLUMNS": str(columns)},
+    )
+    rows = goal_rows(out.stdout.decode("utf-8"))
+    shown = [row.split()[1] for row in rows if re.match(r"\s*\d+\s+[a-z]", row)]
+    assert len(set(shown)) == len(shown) and (not shown or len(shown) == len(rows)), shown
+
+
+@needs_pty
+def test_a_table_piped_on_a_terminal_is_as_wide_as_that_terminal(data):
+    """`tracker status | less`: the pipe is read on the user's terminal, so
+    the table fits it; into a file (or with no terminal about) it keeps every column."""
+    from tests.conftest import tracker_exe
+
+    tracker = " ".join(tracker_exe())
+    code, shown = in_pty(["status", "--as-of", "2020-06-30"], data, columns=100, rows=100,
+                         shell=f"{tracker} status --as-of 2020-06-30 | cat")  # fmt: skip
+    lines = shown.splitlines()
+    assert code == 0 and any("全年培训下岗失业人员3000人" in line for line in lines)
+    assert max(map(cell_width, lines)) <= 100
+    unbounded = run_process(["status", "--as-of", "2020-06-30"], env={"TRACKER_DATA": str(data)})
+    assert max(map(cell_width, unbounded.stdout.decode("utf-8").splitlines())) > 150
 
 
 @needs_pty

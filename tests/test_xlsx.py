@@ -4,11 +4,13 @@ exports, and CSV that Excel opens safely. Workbooks are read back with openpyxl.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import openpyxl
 import pytest
 
 from tests.conftest import log_records
+from tests.forms.month import Percent
 from tracker.render.table import render_csv
 
 pytestmark = pytest.mark.usefixtures("english")  # these tests assert English messages
@@ -51,11 +53,15 @@ def column_of(ws, key) -> str:
 
 
 def fill(path, out, values: dict):
-    """values: {(sheet, goal id, column key): value}: what an office types."""
+    """values: {(sheet, goal id, column key): value}: what an office types (a
+    Percent: a number typed with %, stored as the fraction, shown as per cent)."""
     book = openpyxl.load_workbook(path)
     for (sheet, goal, key), value in values.items():
         ws = book[sheet]
-        ws[f"{column_of(ws, key)}{row_of(ws, goal)}"] = value
+        cell = ws[f"{column_of(ws, key)}{row_of(ws, goal)}"]
+        cell.value = float(value) if isinstance(value, Percent) else value
+        if isinstance(value, Percent):
+            cell.number_format = "0.0%"
     book.save(out)
     return out
 
@@ -72,8 +78,8 @@ def test_template_has_one_locked_sheet_per_office_with_open_validated_cells(run,
     assert ws.protection.sheet and not ws.protection.password
     assert ws.row_dimensions[1].hidden  # the keys the reader uses
     header = row_of(ws, "编号")
-    assert [c.value for c in ws[header]][:15] == [
-        "编号", "目标", "类型", "单位", "目标值", "当前值", "上次填报",
+    assert [c.value for c in ws[header]][:17] == [
+        "编号", "目标", "类型", "单位", "目标值", "当前值", "截止日期", "目前状态", "上次填报",
         "本期新增", "累计值或读数", "是否完成", "完成的分项", "日期", "说明", "填报人", "佐证材料",
     ]  # fmt: skip
     assert ws.freeze_panes == f"C{header + 1}"
@@ -154,9 +160,12 @@ def test_a_filled_template_is_logged_with_every_status_updated(run, data, tmp_pa
     assert logged["jobs.placement"]["date"] == AS_OF  # an empty date is the template's
     assert logged["finance.three-public-cut"]["note"] == "@各科室 正在统计"
     assert len({e["batch"] for e in logged.values()}) == 1  # one batch: all or nothing
-    # Imported twice: every row is now behind the log, and nothing more is written.
+    # Imported twice: every row is in the log already, and nothing more is written.
     again = run("log", "--from-xlsx", str(filled), code=3).stderr
-    assert f"{HR}!F" in again and "changed since the form was made" in again
+    ws = openpyxl.load_workbook(filled)[HR]
+    training = f"{HR}!{column_of(ws, 'total')}{row_of(ws, 'jobs.training')}"
+    assert f"{training}: this row is in the log already (entry " in again
+    assert again.count("in the log already") == 6 and "changed since" not in again
     assert len(lines(data)) == 7
 
 
@@ -223,18 +232,18 @@ def test_a_file_that_is_no_workbook_is_one_problem(run, tmp_path):
     bogus = tmp_path / "x.xlsx"
     bogus.write_bytes(b"not a zip")
     err = run("log", "--from-xlsx", str(bogus), code=3).stderr
-    assert err.startswith(f"{bogus}: cannot read the workbook")
-    assert "Traceback" not in err
+    assert err.startswith(f"{bogus}: this is not an .xlsx workbook (open it in Excel or WPS")
+    assert "Traceback" not in err and "zip" not in err
 
 
 def test_csv_with_the_templates_columns_is_read_alike(run, data, tmp_path):
-    for bom in ("\ufeff", ""):
+    for bom, day in (("\ufeff", 1), ("", 3)):
         path = tmp_path / "f.csv"
         path.write_text(
             f"{bom}编号,本期新增,累计值或读数,日期,说明\n"
-            "jobs.training,120,,2020-06-01,一期\n"
+            f"jobs.training,120,,2020-06-0{day},一期\n"
             "jobs.placement,,,,\n"
-            "finance.general-spending-cut,,8.5,2020/6/2,\n",
+            f"finance.general-spending-cut,,8.5,2020/6/{day + 1},\n",
             encoding="utf-8",
         )
         run("log", "--from-csv", str(path), code=0)
@@ -244,9 +253,35 @@ def test_csv_with_the_templates_columns_is_read_alike(run, data, tmp_path):
     path.write_text("id,add,date\njobs.training,-5,2020-06-03\n", encoding="utf-8")
     err = run("log", "--from-csv", str(path), code=3).stderr
     assert f"{path}!B2: negative increment -5 for jobs.training" in err
-    path.write_bytes("编号,本期新增\njobs.training,5,注\n".encode("gbk"))
+
+
+@pytest.mark.parametrize(
+    "encoding, separator",
+    [("utf-8", ","), ("utf-8-sig", ","), ("gb18030", ","), ("gbk", ","), ("utf-16", "\t"),
+     ("utf-16", ",")],
+)  # fmt: skip
+def test_csv_is_read_in_the_encodings_offices_save(run, tmp_path, encoding, separator):
+    """Excel's and WPS's "CSV UTF-8", their Chinese default (GBK), and "Unicode
+    text" (UTF-16, with tabs): detected, never asked of the clerk."""
+    path = tmp_path / "f.csv"
+    text = "编号,本期新增,日期,说明\njobs.training,120,2020-06-30,社区学院第一期结业\n"
+    text = text.replace(",", separator)
+    path.write_bytes(text.encode(encoding))
+    run("log", "--from-csv", str(path), code=0)
+    assert [(e["value"], e["note"]) for e in lines(run.root)] == [(120, "社区学院第一期结业")]
+
+
+def test_a_csv_in_no_encoding_offices_save_and_a_csv_as_a_workbook_are_refused(run, tmp_path):
+    path = tmp_path / "f.csv"
+    path.write_bytes(b"\xff\xfe\x00")  # a UTF-16 mark, and half a character
     err = run("log", "--from-csv", str(path), code=3).stderr
-    assert "not valid UTF-8" in err and "CSV UTF-8" in err
+    assert "cannot tell which encoding" in err and "CSV UTF-8" in err
+    path.write_text("编号,本期新增\njobs.training,120\n", encoding="gbk")
+    err = run("log", "--from-xlsx", str(path), code=3, env={"TRACKER_LANG": "zh"}).stderr
+    assert (
+        err
+        == f"{path}: 这是 CSV 文件，不是 .xlsx 工作簿（用 tracker log --from-csv {path} 导入）\n"
+    )
 
 
 def test_from_xlsx_takes_no_goal_arguments(run, tmp_path):
@@ -279,6 +314,7 @@ def test_status_as_xlsx_has_typed_cells_words_widths_and_a_frozen_header(run, tm
     row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "jobs.training")
     cells = dict(zip(header, row))
     assert cells["状态"].value == "正常" and cells["类型"].value == "计数"
+    assert cells["领域"].value == "聚焦人民生活高质量 持续提升群众幸福感、获得感、安全感"
     assert cells["当前值"].value == 1500 and isinstance(cells["当前值"].value, int)
     assert cells["进度"].value == pytest.approx(0.5) and cells["进度"].number_format == "0%"
     assert cells["截止日期"].value == dt.datetime(2020, 12, 31)
@@ -321,6 +357,19 @@ def test_entries_and_summary_as_xlsx(run, tmp_path):
     assert activity.freeze_panes == "A2" and activity["A2"].value == "jobs.training"
     overview = {r[0]: r[1] for r in book["概况"].iter_rows(min_row=2, values_only=True)}
     assert sum(overview.values()) == 38 and isinstance(overview["正常"], int)
+    # Words where people read words, and the headers the text digest has.
+    assert {r[0] for r in book["需要关注"].iter_rows(min_row=2, values_only=True)} <= {
+        "逾期",
+        "落后",
+        "预计延期",
+        "有风险",
+    }
+    text = run("summary", "--as-of", AS_OF, "--lang", "zh", code=0).stdout
+    offices = [c.value for c in book["各责任单位"][1]]
+    assert (
+        re.search(r"\s+".join(offices[:-1]) + r"\s+最长延误", text)
+        and offices[-1] == "最长延误（天）"
+    )
 
 
 def test_xlsx_needs_an_output_file(run):
@@ -422,3 +471,131 @@ def test_a_percentage_in_a_cell_for_a_goal_not_counted_in_per_cent_is_refused(ru
                     encoding="utf-8")  # fmt: skip
     run("log", "--from-csv", str(path), code=0)
     assert statuses(run)["finance.general-spending-cut"]["current"] == 8.5
+
+
+# ── every cell means what the clerk meant ────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    "sheet, goal, key, typed, said",
+    [
+        (HR, "jobs.training", "total", Percent(0.5),
+         "this cell is formatted as a percentage (50%), but jobs.training counts in 人 (write the number of 人 without the % sign"),
+        (HR, "jobs.training", "note", "1,200",
+         "the note holds a figure alone, '1,200', and no figure is given (put the figure under 'add' ({add}) or 'total or reading' ({total}); the note takes words)"),
+        (HR, "jobs.placement", "note", "600人", "the note holds a figure alone, '600人'"),
+        (FIN, "finance.general-spending-cut", "note", "7.1%",
+         "the note holds a figure alone, '7.1%', and no figure is given (put the figure under 'total or reading' ({total}); the note takes words)"),
+        (FIN, "finance.general-spending-cut", "total", "7,1",
+         "'7,1' is not a number (a comma only groups thousands, every three digits (1,200); write a decimal point, e.g. 8.5)"),
+        (HR, "jobs.training", "add", "1.200,5", "'1.200,5' is not a number"),
+        (HR, "jobs.training", "add", "1.5万", "'1.5万' is not a number (write digits, e.g. 120 or 8.5)"),
+        (HR, "jobs.training", "add", "８。５", "'８。５' is not a number"),
+    ],
+)  # fmt: skip
+def test_a_cell_that_means_something_else_is_refused_at_its_cell(
+    run, data, tmp_path, sheet, goal, key, typed, said
+):
+    path = fill(
+        make_template(run, tmp_path, HR, FIN), tmp_path / "f.xlsx", {(sheet, goal, key): typed}
+    )
+    err = run("log", "--from-xlsx", str(path), code=3).stderr
+    ws = openpyxl.load_workbook(path)[sheet]
+    cells = {k: f"{column_of(ws, k)}{row_of(ws, goal)}" for k in ("add", "total", key)}
+    assert f"{sheet}!{cells[key]}: {said.format(**cells)}" in err
+    assert lines(data) == []
+
+
+@pytest.mark.parametrize(
+    "goal, key, typed, logged",
+    [
+        ("finance.general-spending-cut", "total", Percent(0.071), 7.1),  # 7.1% typed
+        ("finance.general-spending-cut", "total", "７．５％", 7.5),  # full width
+        ("jobs.training", "add", "１，２００", 1200),  # full-width thousands
+        ("jobs.training", "total", "1,790", 1790),
+        ("jobs.training", "add", " 120 ", 120),
+    ],
+)  # fmt: skip
+def test_a_cell_is_read_as_the_clerk_meant_it(run, data, tmp_path, goal, key, typed, logged):
+    owner = FIN if goal.startswith("finance") else HR
+    path = fill(
+        make_template(run, tmp_path, owner), tmp_path / "f.xlsx", {(owner, goal, key): typed}
+    )
+    run("log", "--from-xlsx", str(path), code=0)
+    assert [e["value"] for e in lines(data)] == [logged]
+
+
+def test_a_note_only_form_imported_twice_is_refused_the_second_time(run, data, tmp_path):
+    """Value rows were guarded by what the form remembered; a note moves no
+    figure, so only the log can say it is there already."""
+    filled = fill(make_template(run, tmp_path, FIN), tmp_path / "f.xlsx", {
+        (FIN, "finance.three-public-cut", "note"): "正在统计",
+        (FIN, "finance.budget-discipline", "note"): "已起草办法",
+    })  # fmt: skip
+    run("log", "--from-xlsx", str(filled), code=0)
+    err = run("log", "--from-xlsx", str(filled), code=3).stderr
+    assert err.count("this row is in the log already") == 2 and len(lines(data)) == 2
+    ws = openpyxl.load_workbook(filled)[FIN]
+    assert f"{FIN}!{column_of(ws, 'note')}{row_of(ws, 'finance.three-public-cut')}: this row" in err
+
+
+def test_rows_without_a_name_are_by_the_one_who_signed_the_form(run, data, tmp_path):
+    path = fill(make_template(run, tmp_path, HR), tmp_path / "f.xlsx", {
+        (HR, "jobs.training", "add"): 100,
+        (HR, "jobs.placement", "add"): 40,
+        (HR, "jobs.placement", "by"): "李四",
+    })  # fmt: skip
+    book = openpyxl.load_workbook(path)
+    ws = book[HR]
+    (label,) = [c for row in ws.iter_rows() for c in row if c.value == "填报人："]
+    ws.cell(label.row, label.column + 1).value = "王五"
+    book.save(path)
+    run("log", "--from-xlsx", str(path), code=0)
+    assert {e["goal"]: e["by"] for e in lines(data)} == {
+        "jobs.training": "王五",
+        "jobs.placement": "李四",
+    }
+
+
+# ── a form that prints ───────────────────────────────────────────────────────
+
+
+def test_the_form_is_set_up_to_print_and_sign(run, tmp_path):
+    """Landscape A4, one page wide, the header on every page, only what the
+    office reads in the print area, a signature block, and colours that say
+    what the instructions say: white to fill, grey locked."""
+    from openpyxl.utils import column_index_from_string, range_boundaries
+
+    book = openpyxl.load_workbook(make_template(run, tmp_path, "住建局"))
+    ws = book["区住房和城乡建设局"]
+    setup = ws.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+        "landscape",
+        9,
+        1,
+        0,
+    )
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    header = row_of(ws, "编号")
+    assert ws.print_title_rows == f"${header}:${header}"
+    first, top, last, bottom = range_boundaries(ws.print_area.split("!")[-1].replace("$", ""))
+    hidden = [c.column for c in ws[1] if ws.column_dimensions[c.column_letter].hidden]
+    assert top == 2 and first == 1 and last == min(hidden) - 1  # no keys, no bookkeeping
+    texts = {str(c.value) for row in ws.iter_rows(min_row=header + 5) for c in row if c.value}
+    assert {"填报单位（盖章）：", "填报人：", "审核人：", "联系电话：", "填报日期："} <= texts
+    assert bottom >= max(c.row for row in ws.iter_rows() for c in row if c.value == "填报日期：")
+    assert "区住房和城乡建设局（住建局）" in ws.cell(2, 1).value
+    assert "第 &P 页" in ws.oddFooter.center.text
+    cells = {c.value: ws.cell(row_of(ws, "housing.three-supplies"), c.column) for c in ws[1]}
+    assert cells["deadline"].value == dt.datetime(2020, 4, 30)
+    assert cells["state"].value == "逾期61天"  # the clerk sees it is late
+    assert cells["target"].value == "按期完成" and cells["current"].value == "未完成"
+    grey = {
+        c.fill.fgColor.rgb[-6:]
+        for key, c in cells.items()
+        if c.protection.locked and key in ("id", "title", "add")
+    }
+    white = {c.fill.fill_type for key, c in cells.items() if not c.protection.locked}
+    assert grey == {"EDEDED"} and white == {None}
+    assert "只填白色单元格，灰色单元格已锁定" in ws.cell(3, 1).value
+    assert column_index_from_string(cells["done"].column_letter) < last

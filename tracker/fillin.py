@@ -10,7 +10,7 @@ SCHEMA = "tracker.template/1"
 # holds these keys, so the reader finds its columns in either language and in a
 # CSV saved from the sheet.
 COLUMNS = (
-    "id", "title", "kind", "unit", "target", "current", "last",  # what the plan and log say
+    "id", "title", "kind", "unit", "target", "current", "deadline", "state", "last",  # plan, log
     "add", "total", "done", "items", "date", "note", "by", "evidence",  # what the office fills in
     "snap_value", "snap_entry", "as_of", "plan",  # hidden: the log as the template saw it
 )  # fmt: skip
@@ -24,6 +24,17 @@ ITEM_SEPARATORS = "、,，;；\n"
 # What a person may write for "done" (the drop-down offers the catalogue's 是/否).
 YES = frozenset({"是", "已完成", "完成", "yes", "y", "true", "1", "√", "✓", "✔", "done"})
 NO = frozenset({"否", "未完成", "no", "n", "false", "0", "×", "not done"})
+
+
+# The lines an office signs under its form, in order (views.template lays
+# them out; the reader stops at the first and takes the 填报人 signed there
+# for rows that name no one).
+SIGNATURE = ("office", "by", "checker", "phone", "date")
+
+
+def sign_key(part: str) -> str:
+    """The catalogue key of a signature line's label (填报人：)."""
+    return f"fill.sign_{part}"
 
 
 def header_key(column: str) -> str:

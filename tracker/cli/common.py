@@ -153,6 +153,14 @@ def on_terminal() -> bool:
         return False
 
 
+def stdin_is_terminal() -> bool:
+    """Whether a person can be asked (retract, a lower running total)."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def rich_wanted() -> bool:
     """Colour and box lines only on a terminal, and never with NO_COLOR."""
     return on_terminal() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
@@ -234,6 +242,28 @@ def terminal_size() -> os.terminal_size | None:
     return size
 
 
+def piped_to_person() -> int | None:
+    """The width of the terminal the user sits at when stdout is a pipe read
+    there (`tracker status | less`, `| grep 逾期`): stderr's terminal, else
+    stdin's. None for a file (`> status.txt` keeps every column), or where no
+    terminal is at hand (cron, a program reading the pipe)."""
+    import stat
+
+    try:
+        if not stat.S_ISFIFO(os.fstat(sys.stdout.fileno()).st_mode):
+            return None
+    except (AttributeError, ValueError, OSError):
+        return None
+    for stream in (sys.stderr, sys.stdin):
+        try:
+            if stream.isatty():
+                columns = os.get_terminal_size(stream.fileno()).columns
+                return columns if columns > 0 else None
+        except (AttributeError, ValueError, OSError):
+            continue
+    return None
+
+
 def emit(
     report,
     fmt: str,
@@ -245,7 +275,8 @@ def emit(
     """Render `report` as `fmt` to stdout — fitted to the terminal's real width,
     coloured unless NO_COLOR/TERM=dumb, and through a pager when it is longer
     than the screen — or, with `output`, atomically to that file. Piped output
-    is never paged; its tables take $COLUMNS if set, else their natural width.
+    is never paged; its tables take $COLUMNS if set, else the width of the
+    terminal the user reads the pipe on (piped_to_person), else their natural width.
     A `digest` (the weekly summary, read in mail and files) off a terminal is
     laid out the same wherever it goes: indented JSON and natural width. A
     mail (`email`, with its `headers`) is written as it is, for sendmail."""
@@ -269,7 +300,7 @@ def emit(
         # Compact JSON (C-speed, ~10x faster on a big log) for programs reading a
         # pipe; indented for people. Both are the same document.
         columns = os.environ.get("COLUMNS")
-        width = int(columns) if columns and columns.isdigit() else None
+        width = int(columns) if columns and columns.isdigit() else piped_to_person()
         indent = None
     colour = size is not None and rich_wanted()
     if size is None:

@@ -138,10 +138,13 @@ def _goal_on_line(ctx) -> str | None:
 
 @_never_raises
 def complete_state(ctx, param, incomplete):
+    """States by SPEC's id and by the Chinese word people type (落后), each
+    with the other beside it; --state takes either."""
     from tracker.model import State
-    from tracker.views.phrases import state_text
+    from tracker.views.phrases import state_name
 
-    pairs = [(s.value, state_text(s, "zh")) for s in State]
+    pairs = [(s.value, state_name(s, "zh")) for s in State]
+    pairs += [(name, value) for value, name in pairs]
     return [CompletionItem(value, help=name) for value, name in _starting(incomplete, pairs)]
 
 
@@ -153,8 +156,16 @@ def complete_area(ctx, param, incomplete):
 
 @_never_raises
 def complete_owner(ctx, param, incomplete):
-    owners = sorted({g.owner for g in _plan(ctx).goals})
-    return [CompletionItem(owner) for owner in owners if owner.startswith(incomplete)]
+    """Offices by full name and by short name (人社局), each with the other
+    beside it; a plan without [[plan.offices]] offers the names its goals use."""
+    plan = _plan(ctx)
+    pairs = [(o.name, o.short) for o in plan.offices]
+    pairs += [(o.short, o.name) for o in plan.offices if o.short]
+    listed = {name for pair in pairs for name in pair}
+    named = sorted({office for g in plan.goals for office in g.owners} - listed)
+    pairs += [(office, "") for office in named]
+    offered = [(value, other or None) for value, other in pairs if value.startswith(incomplete)]
+    return [CompletionItem(value, help=other) for value, other in offered]
 
 
 @_never_raises

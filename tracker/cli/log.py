@@ -150,10 +150,43 @@ def command(
         write(loaded.data, plan, [entry], today=loaded.today, dry_run=True, force=force)
         end, today = plan.end.isoformat(), loaded.today.isoformat()
         raise UsageError("plan_year_over", "plan_year_over_fix", end=end, today=today)
+    if op is Op.TOTAL and not force and not _lower_total_confirmed(loaded, entry, lang):
+        return
     result = write(
         loaded.data, plan, [entry], today=loaded.today, dry_run=dry_run, force=force, keep=keep
     )
     _show(result, fmt=fmt, lang=lang)
+
+
+def _lower_total_confirmed(loaded, entry: Entry, lang: str) -> bool:
+    """A running total below where the count already stood (1,150 after 1,790):
+    asked about on a terminal once every other check has passed, refused
+    elsewhere (exit 3) unless --force. False: the person said no."""
+    from tracker.cli.common import stdin_is_terminal
+    from tracker.rules.totals import lower_total
+    from tracker.storage.logcache import open_cache
+    from tracker.words import say
+
+    data, plan = loaded.data, loaded.plan
+    found = lower_total(
+        plan, open_cache(data.progress_dir, plan, data.display).write_context([entry]), entry
+    )
+    if not found:
+        return True
+    try:  # what else is wrong with the entry is said with it
+        write(data, plan, [entry], today=loaded.today, dry_run=True)
+    except TrackerError as error:
+        raise TrackerError([*error.problems, *found], error.exit_code) from None
+    if not stdin_is_terminal():
+        raise TrackerError(found)
+    click.echo(found[0].message(lang), err=True)
+    try:
+        if click.confirm(say("total_lower_ask", lang), default=False, err=True):
+            return True
+    except click.exceptions.Abort:  # Ctrl-C or end of input at the question
+        raise KeyboardInterrupt from None
+    click.echo(say("total_lower_declined", lang), err=True)
+    return False
 
 
 def evidence_files(loaded, paths) -> tuple[tuple, object]:

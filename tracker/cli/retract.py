@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from tracker.cli.common import data_option, emit_written, format_option, lang_option, open_data
+from tracker.cli.common import (
+    data_option,
+    emit_written,
+    format_option,
+    lang_option,
+    open_data,
+    stdin_is_terminal,
+)
 from tracker.cli.help import cli_command, completer, option
 from tracker.model import Entry, Op
 from tracker.problems import UsageError
@@ -50,13 +55,6 @@ def command(entry_id, reason, by, dry_run, yes, fmt, lang, data_dir):
             return
     result = write(loaded.data, loaded.plan, [retraction], today=loaded.today, dry_run=dry_run)
     emit_written(retract_report(result, target=target, lang=lang), fmt, result, lang=lang)
-
-
-def stdin_is_terminal() -> bool:
-    try:
-        return sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def _confirmed(plan, target: Entry, lang: str) -> bool:

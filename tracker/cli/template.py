@@ -63,12 +63,18 @@ def log_from_sheet(loaded, path: str, *, csv: bool, dry_run: bool, by: str, reco
     if not filled.sheets:  # nothing could be read at all: say why, and only that
         raise TrackerError(filled.problems, ExitCode.BAD_DATA)
     problems = list(filled.problems)
-    if filled.remembered:
-        from tracker.rules.template import moved_since_template
+    if filled.entries or filled.remembered:
+        from tracker.rules.template import already_imported, moved_since_template
         from tracker.storage.journal import read_log
 
         existing, _ = read_log(loaded.data.progress_dir, display=loaded.data.display)
-        problems += moved_since_template(plan, existing, filled.remembered)
+        imported = already_imported(plan, existing, filled.entries)
+        # A row imported before has also moved its goal: said once, as imported.
+        again = {(p.file, p.line) for p in imported}
+        problems += imported + [
+            p for p in moved_since_template(plan, existing, filled.remembered)
+            if (p.file, p.line) not in again
+        ]  # fmt: skip
 
     def keep() -> None:  # the rows' evidence files, once every row has passed the rules
         evidence.keep(loaded.data.root, filled.files, limit_mb=limit)

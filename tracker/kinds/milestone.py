@@ -49,7 +49,9 @@ class Milestone(GoalKind):
         return self.value_text(goal, True, lang) if after and not before else None
 
     def sheet_figures(self, goal: Goal, status: GoalStatus, lang: str) -> tuple:
-        return say("value.done", lang), self.value_text(goal, status.current, lang)
+        # The target says what is asked (done by the deadline), never 已完成:
+        # a form whose target reads "done" looks as if the work were done.
+        return say("fill.milestone_target", lang), self.value_text(goal, status.current, lang)
 
 
 MILESTONE = Milestone()

@@ -65,8 +65,10 @@ def choose_columns(
 
     Columns give way in the order their `shrink` and `drop` numbers say (highest
     first; a cut before a drop at the same number): a cut takes only what is
-    needed, down to the column's `min_width`; a drop removes it. Room left over
-    at the end goes back to the columns that were cut, the most important first."""
+    needed, down to the column's `min_width`; a drop removes it. A `distinct`
+    column (an id) whose cut would make two of its texts alike is dropped
+    instead, where the rows are at hand (`texts`). Room left over at the end
+    goes back to the columns that were cut, the most important first."""
     indexes = list(range(len(table.columns)))
     if width is None:
         return indexes, {}
@@ -93,6 +95,8 @@ def choose_columns(
             continue
         if is_cut:
             sizes[i] = max(min(table.columns[i].min_width, natural[i]), sizes[i] - over)
+            if table.columns[i].distinct and texts is not None and _merged(texts, i, sizes[i]):
+                shown.remove(i)
         else:
             shown.remove(i)
     cut = [i for i in shown if sizes[i] < natural[i]]
@@ -102,6 +106,12 @@ def choose_columns(
             break
         sizes[i] = min(natural[i], sizes[i] + spare)
     return shown, {i: sizes[i] for i in shown if sizes[i] < natural[i]}
+
+
+def _merged(texts: list, index: int, width: int) -> bool:
+    """Whether cutting column `index` to `width` makes two different texts alike."""
+    column = {row[index] for row in texts if not isinstance(row, Section)}
+    return len({fit(text, width) for text in column}) < len(column)
 
 
 def _natural_width(table: Table, texts: list, index: int) -> int:

@@ -1,7 +1,9 @@
 """Sheets drawn as an Excel workbook (.xlsx): typed cells (dates as dates,
 numbers as numbers), bold headers, column widths to fit, the header row frozen;
-in a fill-in template the open cells unlocked and validated, the rest locked.
-openpyxl is imported only here, and only when a workbook is made."""
+in a fill-in template the open cells white, unlocked and validated, the rest
+grey and locked; a form to print laid out on landscape A4, one page wide, its
+header on every page, a signature block under it. openpyxl is imported only
+here, and only when a workbook is made."""
 
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 WIDTH_MIN, WIDTH_MAX = 6, 48
 HEADER_FILL = "D9E1F2"  # headers
 OPEN_FILL = "FFF2CC"  # headers of the columns an office fills in
-SHUT_FILL = "EDEDED"  # a fill-in column's cell that does not apply to its row
+SHUT_FILL = "EDEDED"  # a locked cell of a fill-in template: grey, as its instructions say
+LINE = "A6A6A6"  # a printed form's cell borders
+ROW_HEIGHT = 15  # points a line of 11-point text takes
 LIST_MAX = 255  # Excel's limit on a drop-down list written in the rule itself
 
 
@@ -50,6 +54,7 @@ def _draw(ws, sheet: Sheet) -> None:
         row += 1
     widths = [_width(sheet, i) for i in range(len(columns))]  # each scans its column once
     span = sum(widths[i] for i in visible)
+    first = row
     for n, line in enumerate(sheet.lead):
         cell = ws.cell(row, 1, inert(line))
         cell.font = Font(bold=n == 0, size=13 if n == 0 else 11)
@@ -74,14 +79,20 @@ def _draw(ws, sheet: Sheet) -> None:
         for i, (column, value) in enumerate(zip(columns, values), start=1):
             cell = ws.cell(r, i)
             _put(cell, column.type, value)
+            if column.wrap or sheet.printed:  # a row's cells read from their tops
+                cell.alignment = Alignment(wrap_text=column.wrap, vertical="top")
             fill = fills[i - 1] if fills else None
             if fill is not None:
                 cell.protection = Protection(locked=False)
                 if fill.type == "date":
                     cell.number_format = DATE_FORMAT
                 ranges.setdefault(fill, []).append(cell.coordinate)
-            elif i - 1 in open_columns:
-                cell.fill = shut
+            elif sheet.protected and not column.hidden:
+                cell.fill = shut  # locked: grey, as the instructions say
+        wrapped = [cell_width(str(v)) / max(c.width - 1, 1) for c, v in zip(columns, values)
+                   if c.wrap and c.width and v is not None]  # fmt: skip
+        if wrapped:  # an office suite does not grow a row to its wrapped text
+            ws.row_dimensions[r].height = ROW_HEIGHT * max(1, math.ceil(max(wrapped))) + 3
     for fill, cells in ranges.items():
         rule = _validation(fill)
         if rule is not None:
@@ -92,12 +103,91 @@ def _draw(ws, sheet: Sheet) -> None:
         dimension.width = widths[i - 1]
         dimension.hidden = column.hidden
     ws.freeze_panes = ws.cell(header + 1, sheet.frozen_columns + 1).coordinate
+    if sheet.printed:
+        last = _signature(ws, sheet, header + len(sheet.rows) + 2, visible, widths)
+        _print_setup(ws, sheet, first, header, last, visible)
     if sheet.protected:
         # No password: the lock keeps fingers off the plan's figures, it is no secret.
         # Column widths and row heights may still be changed.
         ws.protection.sheet = True
         ws.protection.formatColumns = False
         ws.protection.formatRows = False
+
+
+def _signature(ws, sheet: Sheet, row: int, visible: list[int], widths: list[float]) -> int:
+    """The signature lines under a form (填报单位（盖章）, 填报人 …), from `row`:
+    each line's pairs share the visible columns, a label over as many columns
+    as it needs and its cell to fill over the rest (white, unlocked). Returns
+    the last row used."""
+    from openpyxl.styles import Alignment, Border, Font, Protection, Side
+
+    under = Border(bottom=Side(style="thin", color=LINE))
+    for pairs in sheet.signature:
+        for (label, value), group in zip(pairs, _groups(visible, widths, len(pairs))):
+            span = 1
+            while span < len(group) - 1 and sum(widths[i] for i in group[:span]) < (
+                cell_width(label) + 2
+            ):
+                span += 1
+            ws.cell(row, group[0] + 1, label).font = Font(bold=True)
+            if span > 1:
+                ws.merge_cells(start_row=row, start_column=group[0] + 1, end_row=row,
+                               end_column=group[span - 1] + 1)  # fmt: skip
+            start, end = group[span] + 1, group[-1] + 1
+            cell = ws.cell(row, start, inert(value) if value else None)
+            cell.protection = Protection(locked=False)
+            cell.alignment = Alignment(horizontal="left", vertical="center")
+            if end > start:
+                ws.merge_cells(start_row=row, start_column=start, end_row=row, end_column=end)
+            for column in range(start, end + 1):
+                ws.cell(row, column).border = under
+        ws.row_dimensions[row].height = 28
+        row += 1
+    return row - 1
+
+
+def _groups(visible: list[int], widths: list[float], count: int) -> list[list[int]]:
+    """The visible columns in `count` runs of about equal width, each of at least
+    two columns (a label and a cell)."""
+    total = sum(widths[i] for i in visible)
+    groups: list[list[int]] = [[]]
+    used = 0.0
+    for n, i in enumerate(visible):
+        left = len(visible) - n
+        wanted = len(groups) < count and used >= total * len(groups) / count
+        if wanted and len(groups[-1]) >= 2 and left >= 2 * (count - len(groups)):
+            groups.append([])
+        groups[-1].append(i)
+        used += widths[i]
+    return groups
+
+
+def _print_setup(ws, sheet: Sheet, first: int, header: int, last: int, visible: list[int]):
+    """Landscape A4, one page wide and as many long as it takes, the header row
+    on every page, the print area the form's visible columns (the hidden
+    bookkeeping columns and the row of keys stay off paper), thin borders
+    round the table, and the page number at the foot."""
+    from openpyxl.styles import Border, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.page import PageMargins
+
+    line = Side(style="thin", color=LINE)
+    box = Border(left=line, right=line, top=line, bottom=line)
+    for r in range(header, header + len(sheet.rows) + 1):
+        for i in visible:
+            ws.cell(r, i + 1).border = box
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages long as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, footer=0.3)
+    ws.print_title_rows = f"{header}:{header}"
+    ws.print_area = f"A{first}:{get_column_letter(visible[-1] + 1)}{last}"
+    if sheet.page_footer:
+        ws.oddFooter.center.text = sheet.page_footer
+        ws.oddFooter.center.size = 9
 
 
 def _put(cell, kind: str, value) -> None:
@@ -122,6 +212,8 @@ def _put(cell, kind: str, value) -> None:
 def _width(sheet: Sheet, index: int) -> float:
     """A column wide enough for its header and values (CJK counts two), within bounds."""
     column = sheet.columns[index]
+    if column.wrap and column.width:
+        return column.width
     widest = cell_width(column.header)
     for values in sheet.rows:
         value = values[index]

@@ -2,7 +2,13 @@
 each filled row becomes an Entry, every unreadable cell a problem at Sheet!Cell,
 and what the template remembered of the log is handed on for the check that it
 has not moved. Reading only: the write sequence runs the rules and writes all
-or nothing. openpyxl is imported only when a workbook is read."""
+or nothing. openpyxl is imported only when a workbook is read, charset-normalizer
+only when a CSV is not UTF-8.
+
+A cell is read as the clerk meant it or refused at its cell: a per-cent
+formatted cell (7.1% is stored as 0.071) as per cent, a number alone in 说明
+as the figure it is (refused: it belongs in a value column), and the form's
+signature lines under the table as the form's, not as rows."""
 
 from __future__ import annotations
 
@@ -12,7 +18,18 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tracker.fillin import COLUMNS, HIDDEN, ITEM_SEPARATORS, NO, VALUES, YES, header_key, letter
+from tracker.fillin import (
+    COLUMNS,
+    HIDDEN,
+    ITEM_SEPARATORS,
+    NO,
+    SIGNATURE,
+    VALUES,
+    YES,
+    header_key,
+    letter,
+    sign_key,
+)
 from tracker.kinds import kind_of
 from tracker.model import Entry, Goal, Op, Source
 from tracker.numbers import number_fix, read_number, stray_percent
@@ -28,6 +45,11 @@ HEADER_SEARCH_ROWS = 12  # the key or header row is near the top
 MAX_ROWS = 10_000
 MAX_COLUMNS = 200
 MAX_INFLATED = 64 << 20  # the workbook's parts, uncompressed
+# What Chinese offices' software saves a CSV in: Excel's and WPS's "CSV UTF-8",
+# their default (GBK, read as its superset GB18030), "Unicode text" (UTF-16),
+# Traditional Chinese Windows (Big5). Detection is kept to these, so a short
+# file is not taken for Korean.
+CSV_ENCODINGS = ["utf_8", "gb18030", "utf_16", "utf_16_le", "utf_16_be", "big5"]
 
 # Which cell of a row a rule's problem is about, by the problem's code; any
 # other code is about the figure the row gives.
@@ -135,8 +157,18 @@ def read_filled(path: Path, name: str, goals: dict[str, Goal], defaults: BatchDe
 
 
 def _xlsx_sheets(raw: bytes, name: str, filled: Filled):
+    import zipfile
+
     from openpyxl import load_workbook
 
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        # Not an .xlsx at all: say what it is in words, never a library's.
+        key = "sheet_is_xls" if raw.startswith(OLE2) else "sheet_not_xlsx"
+        text = _decoded(raw) if key == "sheet_not_xlsx" else None
+        if text is not None and ("," in text[0][:4096] or "\t" in text[0][:4096]):
+            key = "sheet_is_csv"
+        filled.problems.append(problem(name, None, "unreadable", key, f"{key}_fix", name=name))
+        return []
     try:
         inflated = _inflated_size(raw)
         if inflated > MAX_INFLATED:
@@ -147,16 +179,18 @@ def _xlsx_sheets(raw: bytes, name: str, filled: Filled):
             return []
         # Not data_only: a formula an office typed is refused, never read as empty.
         book = load_workbook(io.BytesIO(raw))
-    except Exception as exc:  # not a zip, not a workbook, a damaged one: openpyxl varies
-        detail = str(exc) or type(exc).__name__
+    except Exception:  # a zip but no workbook (a .docx), a damaged one: openpyxl varies
         filled.problems.append(
-            problem(name, None, "unreadable", "sheet_unreadable", "sheet_unreadable_fix",
-                    detail=detail)
-        )  # fmt: skip
+            problem(name, None, "unreadable", "sheet_unreadable", "sheet_unreadable_fix")
+        )
         return []
 
     def value(cell):
-        return _Formula(_formula_text(cell.value)) if cell.data_type == "f" else cell.value
+        if cell.data_type == "f":
+            return _Formula(_formula_text(cell.value))
+        if cell.data_type == "n" and "%" in (cell.number_format or "") and cell.value is not None:
+            return _Percent(cell.value)  # 7.1% typed: 0.071 stored, shown as per cent
+        return cell.value
 
     sheets = []
     for ws in book.worksheets:
@@ -194,16 +228,54 @@ class _Formula(str):
     would compute, so a formula is refused at its cell."""
 
 
+class _Percent(float):
+    """A number in a per-cent formatted cell: the fraction Excel stores (0.071
+    for 7.1%), meant as the per cent it shows."""
+
+    @property
+    def shown(self) -> float:
+        return float(f"{self * 100:.12g}")  # 7.1, not 7.1000000000000005
+
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls (or .et) workbook
+
+
+def _decoded(raw: bytes) -> tuple[str, str] | None:
+    """A CSV's text and its encoding: a byte-order mark says it (UTF-8, UTF-16),
+    else UTF-8 if it is that, else what charset-normalizer finds among the
+    encodings offices save in; None when it is none of them."""
+    for mark, encoding in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"),
+                           (b"\xfe\xff", "utf-16")):  # fmt: skip
+        if raw.startswith(mark):
+            try:
+                return raw.decode(encoding), encoding.removesuffix("-sig")
+            except UnicodeDecodeError:
+                return None
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=CSV_ENCODINGS).best()
+    if best is None:
+        return None
+    return str(best), best.encoding
+
+
 def _csv_sheets(raw: bytes, name: str, filled: Filled):
     import csv
 
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        filled.problems.append(problem(name, line, "encoding", "not_utf8", "save_csv_utf8"))
+    decoded = _decoded(raw)
+    if decoded is None:
+        filled.problems.append(problem(name, None, "encoding", "csv_encoding", "save_csv_utf8"))
         return []
-    return [(name, [list(row) for row in csv.reader(io.StringIO(text, newline=""))])]
+    text = decoded[0].lstrip("\ufeff")
+    # Excel's and WPS's "Unicode text" separates cells with tabs.
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return [(name, [list(row) for row in rows])]
 
 
 def _columns(rows: list[list]) -> tuple[int, dict[str, int]] | None:
@@ -230,6 +302,9 @@ def _read_sheet(sheet: str, rows: list[list], goals, defaults, filled: Filled) -
                                        "sheet_hidden_fix", sheet=str(sheet)))  # fmt: skip
         return True
     filled.sheets.append(sheet)
+    end, signed_by = _signature(rows, start)
+    if signed_by:  # rows that name no 填报人 are by the one who signed the form
+        defaults = replace(defaults, by=signed_by)
     id_words = {say(header_key("id"), lang) for lang in LANGS}
     if _made_by_tracker(rows, start, columns, id_words) and not all(k in columns for k in HIDDEN):
         # Without what the template remembered of the log, importing it again
@@ -237,7 +312,7 @@ def _read_sheet(sheet: str, rows: list[list], goals, defaults, filled: Filled) -
         filled.problems.append(problem(sheet, None, "bookkeeping", "sheet_bookkeeping_gone",
                                        "sheet_bookkeeping_fix"))  # fmt: skip
         return True
-    for index in range(start + 1, len(rows)):
+    for index in range(start + 1, end):
         row = _Row(sheet, index + 1, rows[index], columns)
         if str(row.get("id") or "").strip() in id_words:
             continue  # the header under the hidden row of keys
@@ -252,6 +327,25 @@ def _read_sheet(sheet: str, rows: list[list], goals, defaults, filled: Filled) -
         if entry is not None:
             filled.entries.append(entry)
     return True
+
+
+def _signature(rows: list[list], start: int) -> tuple[int, str]:
+    """Where the form's signature lines begin (the rows end there), and the
+    填报人 signed on them ("" if none): the cell after the label that is not empty."""
+    labels = {say(sign_key(part), lang).strip(): part for part in SIGNATURE for lang in LANGS}
+    for index in range(start + 1, len(rows)):
+        first = _text(rows[index][0]) if rows[index] else ""
+        if labels.get(first) != SIGNATURE[0]:
+            continue
+        for line in rows[index:]:
+            texts = [_text(v) for v in line]
+            for at, text in enumerate(texts):
+                if labels.get(text) == "by":
+                    after = [t for t in texts[at + 1 :] if t]
+                    if after and after[0] not in labels:
+                        return index, after[0]
+        return index, ""
+    return len(rows), ""
 
 
 def _made_by_tracker(rows, start: int, columns: dict[str, int], id_words) -> bool:
@@ -310,6 +404,12 @@ def _entry(row: _Row, goals: dict[str, Goal], defaults: BatchDefaults, filled: F
     # The columns that give the goal's figure, and the line each makes (the
     # last column is the one to suggest): tracker.kinds.
     cells = kind_of(known).cells if known is not None else None
+    if not given and cells and _figure_alone(row.raw("note"), known.unit):
+        # The reading typed in 说明: as a note it would be lost without a word.
+        at = [phrase("column_at", column=phrase(header_key(k)), cell=row.cell(k)) for k in cells]
+        where = at[0] if len(at) == 1 else phrase("either_of", one=at[0], other=at[1])
+        problems.append(row.problem("note", "figure-in-note", "figure_in_note",
+                                    "figure_in_note_fix", text=note, columns=where))  # fmt: skip
     if given == ["add", "total"]:
         problems.append(row.problem("total", "two-values", "add_and_total", "add_and_total_fix"))
     elif len(given) > 1:
@@ -396,8 +496,18 @@ def _evidence(row: _Row, names: tuple[str, ...], filled: Filled) -> list[Incomin
 
 
 def _number(row: _Row, key: str, problems: list, goal: str, unit: str | None) -> float | None:
-    """A cell's number; `unit`: its goal's (None when the plan has no such goal)."""
+    """A cell's number; `unit`: its goal's (None when the plan has no such goal).
+    A per-cent formatted cell is the per cent it shows, on a goal counted in
+    per cent; on any other goal it is refused, as '12%' typed is."""
     value = row.get(key)
+    if isinstance(value, _Percent):
+        if unit is not None and stray_percent("%", unit):
+            shown = f"{value.shown:g}%"
+            problems.append(row.problem(key, "percent", "percent_cell_not_unit",
+                                        "percent_not_unit_fix", value=shown, goal=goal,
+                                        unit=unit.strip() or phrase("units")))  # fmt: skip
+            return None
+        return value.shown
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = float(value)
     else:
@@ -411,6 +521,19 @@ def _number(row: _Row, key: str, problems: list, goal: str, unit: str | None) ->
                                     unit=unit.strip() or phrase("units")))  # fmt: skip
         return None
     return number
+
+
+def _figure_alone(value, unit: str) -> bool:
+    """Whether a 说明 cell holds a figure and nothing else: a number, as typed
+    or stored (a per cent too), or one followed by the goal's unit (120人)."""
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, int | float):
+        return True
+    text = str(value).strip()
+    if unit.strip() and text.endswith(unit.strip()):
+        text = text[: -len(unit.strip())]
+    return read_number(text) is not None
 
 
 def _date(row: _Row, defaults: BatchDefaults, problems: list) -> dt.date | None:

@@ -67,7 +67,7 @@ def alerts_report(
             # Narrow: the id is cut, then the reason; the id goes before the
             # title is cut; the reason goes before the title would.
             Column("condition", say("column.condition", lang)),
-            Column("id", say("column.id", lang), shrink=7, drop=5),
+            Column("id", say("column.id", lang), shrink=7, drop=5, distinct=True),
             Column("title", say("column.title", lang), shrink=4, min_width=24),
             Column("reason", say("column.reason", lang), shrink=6, min_width=20, drop=3),
             Column("owner", say("column.owner", lang), shrink=5, drop=4),
@@ -85,7 +85,7 @@ def alerts_report(
                 Cell(alert.status.goal.id),
                 Cell(title_of(alert.status.goal, lang)),
                 Cell(reason),
-                Cell(office_text(alert.status.goal, lang)),
+                Cell(office_text(alert.status.goal, lang, plan)),
             )
             rows.append(cells[: len(columns)])
         summary = "  ".join(

@@ -233,8 +233,24 @@ def change_text(
     return say("change.note", lang)
 
 
-def office_text(goal: Goal, lang: str) -> str:
-    """The lead office, marked as such when others share the goal, then the others."""
-    if not goal.co_owners:
-        return goal.owner
-    return "、".join((say("office.lead", lang, office=goal.owner), *goal.co_owners))
+def office_text(goal: Goal, lang: str, plan: Plan | None = None) -> str:
+    """The lead office, marked as such when others share the goal, then the
+    others; each by its short name where the plan lists one (住建局: a column of
+    offices stays narrow and reads as people say it)."""
+    owner, *others = (office_name(plan, name) for name in goal.owners)
+    if not others:
+        return owner
+    return "、".join((say("office.lead", lang, office=owner), *others))
+
+
+def office_leaders(plan: Plan, goal: Goal) -> str:
+    """The leaders in charge (分管领导) of a goal's offices, as the plan names
+    them, each once; empty where it names none."""
+    offices = (plan.office(name) for name in goal.owners)
+    return "、".join(dict.fromkeys(o.leader for o in offices if o is not None and o.leader))
+
+
+def office_name(plan: Plan | None, name: str) -> str:
+    """An office as a table names it: its short name where the plan lists one."""
+    office = plan.office(name) if plan is not None else None
+    return office.shown if office is not None else name

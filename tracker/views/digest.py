@@ -13,7 +13,7 @@ from typing import NamedTuple
 from tracker.engine.offices import OfficeStanding
 from tracker.engine.summary import Attention, GoalActivity, Summary
 from tracker.kinds import kind_of
-from tracker.model import Condition, Goal, Op, State
+from tracker.model import Condition, Goal, Op, Plan, State
 from tracker.numbers import grouped, plain_number
 from tracker.views.common import (
     STATE_MARK,
@@ -173,11 +173,11 @@ def attention_part(summary: Summary, lang: str) -> Part:
         Column("forecast", say("attention.forecast", lang), shrink=True, drop=5),
         Column("id", say("column.id", lang), drop=6),
     )
-    rows = tuple(_attention_row(a, lang) for a in summary.attention)
+    rows = tuple(_attention_row(a, lang, summary.plan) for a in summary.attention)
     return _part("attention", "no_attention", lang, columns, rows)
 
 
-def _attention_row(attention: Attention, lang: str) -> Row:
+def _attention_row(attention: Attention, lang: str, plan: Plan) -> Row:
     status = attention.status
     forecast = forecast_sentence(status, lang)
     record = dict(
@@ -191,7 +191,7 @@ def _attention_row(attention: Attention, lang: str) -> Row:
         record,
         {
             "title": Cell(title_of(status.goal, lang)),
-            "office": Cell(office_text(status.goal, lang)),
+            "office": Cell(office_text(status.goal, lang, plan)),
             "condition": Cell(condition_text(attention, lang), _style(attention)),
             "behind": Cell(behind_text(attention, lang), "bad"),
             "value": Cell(value_text(status, lang)),
@@ -327,7 +327,7 @@ def due_part(summary: Summary, lang: str) -> Part:
             status_dict(s),
             {
                 **_named(s.goal, lang),
-                "office": Cell(office_text(s.goal, lang)),
+                "office": Cell(office_text(s.goal, lang, summary.plan)),
                 "deadline": Cell(str(s.goal.deadline)),
                 "days": Cell(say("days.left", lang, days=s.days_left), "warn"),
                 "progress": Cell(percent(s.progress)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tracker.kinds import kind_of
 from tracker.model import Goal, Plan
-from tracker.views.common import area_name, column, goal_dict, title_of
+from tracker.views.common import area_name, column, goal_dict, office_text, title_of
 from tracker.views.model import Cell, Section, Table
 from tracker.views.report import Report
 from tracker.words import say
@@ -33,7 +33,7 @@ def goals_table(plan: Plan, goals: list[Goal], lang: str, numbers: dict[str, int
         # Narrow: owner, kind and deadline go, then the id is cut and dropped
         # (the number names the goal too) before the title is cut.
         column("number", lang, align="right"),
-        column("id", lang, shrink=5, drop=3),
+        column("id", lang, shrink=5, drop=3, distinct=True),
         column("title", lang, shrink=2, min_width=24),
         column("kind", lang, drop=7),
         column("target", lang, align="right"),
@@ -55,7 +55,7 @@ def goals_table(plan: Plan, goals: list[Goal], lang: str, numbers: dict[str, int
                     Cell(say(kind_of(g).name_key, lang)),
                     Cell(kind_of(g).target_text(g, lang)),
                     Cell(g.deadline.isoformat()),
-                    Cell(g.owner),
+                    Cell(office_text(g, lang, plan)),
                 )
             )
     return Table(

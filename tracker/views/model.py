@@ -56,6 +56,9 @@ class Column(NamedTuple):
     drop: int = 0  # when the column is dropped (0: never)
     shrink: int = 0  # when it is cut with … down to `min_width` (0: never)
     min_width: int = 12
+    # An identifier: cut only while its rows stay apart (four ids cut to the same
+    # `governance.…` name no goal); where a cut would make two alike, it is dropped.
+    distinct: bool = False
 
 
 class Cell(NamedTuple):
@@ -131,6 +134,7 @@ class SheetColumn(NamedTuple):
     type: str = "text"
     hidden: bool = False
     width: int = 0  # at least this many characters wide (0: as wide as its contents)
+    wrap: bool = False  # exactly `width` wide, its text wrapped (a title on a printed form)
 
 
 class Sheet(NamedTuple):
@@ -148,3 +152,10 @@ class Sheet(NamedTuple):
     fills: tuple[tuple[Fill | None, ...], ...] = ()
     protected: bool = False
     frozen_columns: int = 0  # columns kept in view when scrolling right
+    # A form to be printed and signed: laid out on landscape A4, one page wide,
+    # its header on every page, with `signature` lines under the table — each
+    # (label, value) pair a label and a cell to fill (the value already in it,
+    # if any) — and `page_footer` at the foot of each page.
+    printed: bool = False
+    signature: tuple[tuple[tuple[str, str], ...], ...] = ()
+    page_footer: str = ""

@@ -22,8 +22,9 @@ NUMBERS = frozenset(
         "place", "score", "previous_place", "movement",
     }
 )  # fmt: skip
-# Fields holding an identifier that reads as a word: state ids, kinds.
-WORDED = {"state": "state.{}", "from": "state.{}", "to": "state.{}", "kind": "kind.{}"}
+# Fields holding an identifier that reads as a word: state ids, kinds, alerts.
+WORDED = {"state": "state.{}", "from": "state.{}", "to": "state.{}", "kind": "kind.{}",
+          "condition": "condition.{}"}  # fmt: skip
 
 
 def column_type(field: str) -> str:
@@ -36,11 +37,17 @@ def column_type(field: str) -> str:
     return "number" if field in NUMBERS else "text"
 
 
-def record_sheet(name: str, records: list[dict], fields, lang: str) -> Sheet:
-    """Records (a CSV's rows) as one sheet with the catalogue's headers."""
+def record_sheet(
+    name: str, records: list[dict], fields, lang: str, headers: dict[str, str] | None = None
+) -> Sheet:
+    """Records (a CSV's rows) as one sheet with the catalogue's headers, or
+    `headers` where given (a table's own, so a sheet and its text say alike)."""
     from tracker.views.model import Sheet, SheetColumn
 
-    columns = tuple(SheetColumn(f, say(f"field.{f}", lang), column_type(f)) for f in fields)
+    headers = headers or {}
+    columns = tuple(
+        SheetColumn(f, headers.get(f) or say(f"field.{f}", lang), column_type(f)) for f in fields
+    )
     rows = tuple(tuple(cell_value(f, record.get(f), lang) for f in fields) for record in records)
     return Sheet(name, columns, rows)
 

@@ -14,6 +14,8 @@ from tracker.views.common import (
     area_name,
     change_text,
     goal_dict,
+    office_leaders,
+    office_text,
     other_language,
     percent,
     status_dict,
@@ -138,11 +140,14 @@ def show_table(
         f"{title_of(goal, other_language(lang))}",
         f"{word('show.source')}: {goal.source}",
         f"{word('show.area')}: {area_name(plan, goal.area, lang)}"
-        f" · {word('column.owner')}: {goal.owner}"
+        f" · {word('column.owner')}: {office_text(goal, lang, plan)}"
         f" · {word('column.kind')}: {word(kind_of(goal).name_key)}"
         f" · {word('column.deadline')}: {goal.deadline}"
         f" · {word('show.update')}: {update_text(goal, lang)}",
     ]
+    leaders = office_leaders(plan, goal)
+    if leaders:
+        head[-1] += f" · {word('show.leader')}: {leaders}"
     if goal.items:  # a checklist's
         dated = dict(status.item_states)  # items with deadlines of their own
         marks = [

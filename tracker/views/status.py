@@ -111,7 +111,9 @@ def status_report(
         return (status_table(plan, groups, as_of=as_of, lang=lang, counts=counts),)
 
     def sheets() -> tuple[Sheet, ...]:
-        return (record_sheet(say("sheet.status", lang), records(), CSV_FIELDS, lang),)
+        # A workbook is for people: the area by its name, as the table's sections.
+        named = [dict(r, area=area_name(plan, r["area"], lang)) for r in records()]
+        return (record_sheet(say("sheet.status", lang), named, CSV_FIELDS, lang),)
 
     return Report(
         "tracker.status/2",
@@ -125,27 +127,30 @@ def status_report(
 
 
 def status_table(plan, groups, *, as_of, lang, counts) -> Table:
-    from tracker.views.model import Section, Table
+    from tracker.views.model import Cell, Section, Table
 
-    # On a narrow screen (highest number first): flags, expected and deadline
-    # go; the id is cut, then days go; the title is cut, but stays readable
-    # (the id is dropped and the bar goes before it is cut further). Title,
-    # value and state always stay: a person reads the title, not the id.
+    # On a narrow screen (highest number first): flags, expected and the bar
+    # go; the id is cut (never into two alike: then it goes), then dropped;
+    # then the deadline; the title is cut, but stays readable; days left (or
+    # overdue) go last. Number, title, value and state always stay: a person
+    # reads the title and the state, and types the number (`tracker show 12`).
     columns = (
-        column("id", lang, shrink=6, min_width=12, drop=3),
-        column("title", lang, shrink=4, min_width=24),
-        column("progress", lang, drop=2),
+        column("number", lang, align="right"),
+        column("id", lang, shrink=6, min_width=12, drop=5, distinct=True),
+        column("title", lang, shrink=3, min_width=24),
+        column("progress", lang, drop=7),
         column("value", lang, align="right"),
         column("expected", lang, align="right", drop=8),
         column("state", lang),
-        column("deadline", lang, drop=7),
-        column("days", lang, align="right", drop=5),
+        column("deadline", lang, drop=4),
+        column("days", lang, align="right", drop=2),
         column("flags", lang, drop=9),
     )
+    numbers = {g.id: n for n, g in enumerate(plan.goals, start=1)}
     rows: list = []
     for heading, mine in groups:
         rows.append(Section(heading))
-        rows.extend(status_row(status, lang) for status in mine)
+        rows.extend((Cell(str(numbers[s.goal.id])), *status_row(s, lang)) for s in mine)
     header = (
         say("status.header", lang, as_of=as_of.isoformat(), count=sum(counts.values())),
         counts_line(counts, lang),

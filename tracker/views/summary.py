@@ -172,7 +172,9 @@ def digest_sheets(digest: Digest) -> tuple[Sheet, ...]:
     for name, fields in SHEETS:
         part: Part = getattr(digest, name)
         records = [sheet_record(row, fields) for row in part.rows]
-        sheets.append(record_sheet(part.title, records, fields, lang))
+        # A field the text shows as a column is headed as the text heads it.
+        headers = {c.key: c.header for c in part.columns}
+        sheets.append(record_sheet(part.title, records, fields, lang, headers))
     return tuple(sheets)
 
 

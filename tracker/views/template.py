@@ -1,17 +1,20 @@
 """`tracker template`: a fill-in workbook of one or more offices' goals — what
-the plan and the log say of each goal, open cells for the new figures, and
-(hidden) what the log held when it was made, so an import can tell if it moved."""
+the plan and the log say of each goal (its deadline and where it stands too),
+open cells for the new figures, (hidden) what the log held when it was made,
+so an import can tell if it moved, and the lines the office signs, laid out
+to print."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from tracker.engine.snapshot import Snapshot
-from tracker.fillin import COLUMNS, FILLED, HIDDEN, SCHEMA, header_key
+from tracker.fillin import COLUMNS, FILLED, HIDDEN, SCHEMA, SIGNATURE, header_key, sign_key
 from tracker.kinds import kind_of
-from tracker.model import GoalStatus, Plan
-from tracker.views.common import title_of
+from tracker.model import GoalStatus, Plan, State
+from tracker.views.common import office_name, title_of
 from tracker.views.model import Fill, Sheet, SheetColumn
+from tracker.views.phrases import days_text, schedule_text, state_name
 from tracker.views.report import Report
 from tracker.views.sheets import sheet_names
 from tracker.words import say
@@ -19,6 +22,7 @@ from tracker.words import say
 TYPES = {
     "target": "number",
     "current": "number",
+    "deadline": "date",
     "last": "date",
     "add": "number",
     "total": "number",
@@ -28,8 +32,13 @@ TYPES = {
 }
 
 # Room to type in the open columns (characters).
-WIDTHS = {"add": 10, "total": 12, "done": 10, "items": 16, "date": 12, "note": 28, "by": 10,
-          "evidence": 24}  # fmt: skip
+WIDTHS = {"add": 9, "total": 10, "done": 8, "items": 14, "date": 11, "by": 9}
+# Columns whose text wraps at a set width, so the printed form is one page
+# wide at a readable size (a title is up to 35 characters, a checklist's
+# target lists its items, an id breaks at its dots and dashes; evidence
+# lists file names).
+WRAPPED = {"id": 18, "title": 24, "target": 14, "current": 11, "state": 10, "note": 20,
+           "evidence": 16}  # fmt: skip
 
 
 def owners_of(plan: Plan) -> list[str]:
@@ -80,7 +89,8 @@ def office_sheet(plan, statuses, snapshots, *, office, name, as_of, lang) -> She
             say(header_key(key), lang),
             TYPES.get(key, "text"),
             hidden=key in HIDDEN,
-            width=WIDTHS.get(key, 0),
+            width=WRAPPED.get(key) or WIDTHS.get(key, 0),
+            wrap=key in WRAPPED,
         )
         for key in COLUMNS
     )
@@ -92,8 +102,12 @@ def office_sheet(plan, statuses, snapshots, *, office, name, as_of, lang) -> She
         rows.append(tuple(values[key] for key in COLUMNS))
         opened = _open(status, fills, lang)
         open_cells.append(tuple(opened.get(key) for key in COLUMNS))
+    shown = office_name(plan, office)
+    named = (
+        office if shown == office else say("fill.office_short", lang, office=office, short=shown)
+    )
     lead = (
-        say("fill.sheet_title", lang, office=office, as_of=as_of.isoformat()),
+        say("fill.sheet_title", lang, office=named, as_of=as_of.isoformat()),
         say("fill.instructions", lang, as_of=as_of.isoformat()),
     )
     return Sheet(
@@ -105,7 +119,30 @@ def office_sheet(plan, statuses, snapshots, *, office, name, as_of, lang) -> She
         fills=tuple(open_cells),
         protected=True,
         frozen_columns=2,
+        printed=True,
+        signature=signature(office, lang),
+        page_footer=say("fill.page", lang),
     )
+
+
+def signature(office: str, lang: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The lines an office signs under its form: its name (and seal), who
+    filled it in and who checked it, a telephone number and the day."""
+
+    lines = (SIGNATURE[:3], SIGNATURE[3:])  # three to a line, then two
+    return tuple(
+        tuple((say(sign_key(part), lang), office if part == "office" else "") for part in line)
+        for line in lines
+    )
+
+
+def standing_text(status: GoalStatus, lang: str) -> str:
+    """Where the goal stands, as a clerk needs it: 逾期61天, 落后181天, 正常 …"""
+    if status.state is State.OVERDUE:
+        return days_text(status, lang)
+    if status.state is State.OFF_TRACK and (status.schedule_days or 0) < 0:
+        return schedule_text(status, lang)
+    return state_name(status.state, lang)
 
 
 def _row(plan, status: GoalStatus, snapshot: Snapshot, *, as_of, lang) -> dict:
@@ -119,6 +156,8 @@ def _row(plan, status: GoalStatus, snapshot: Snapshot, *, as_of, lang) -> dict:
         "unit": goal.unit or None,
         "target": _number(target),
         "current": _number(current),
+        "deadline": goal.deadline,
+        "state": standing_text(status, lang),
         "last": status.last_entry,
         **dict.fromkeys(FILLED),
         "snap_value": _number(snapshot.value),

@@ -801,6 +801,17 @@ PHRASES: dict[str, tuple[str, str]] = {
         "核对数字和单位“{unit}”；确实无误请加 --force",
         "check the number and its unit, {unit}; if it is right, add --force",
     ),
+    # ── a running total lower than before (tracker log ID --total N) ───────
+    "total_lower": (
+        "{goal} 的累计值 {value} {unit}低于 {date} 已有的 {before} {unit}，累计数一般只增不减",
+        "{goal}: a running total of {value} {unit} is below the {before} {unit} it already stood at on {date}",
+    ),
+    "total_lower_fix": (
+        "若是之前记错了，先用 tracker retract 撤销那条记录；若累计数确实减少了，加 --force",
+        "if an earlier entry was wrong, retract it first (tracker retract); if the total really went down, add --force",
+    ),
+    "total_lower_ask": ("仍要记录吗？", "log it anyway?"),
+    "total_lower_declined": ("未记录，什么也没写入", "not logged; nothing was written"),
     "retract_declined": ("未撤销，什么也没写入", "not retracted; nothing was written"),
     # ── exact decimals (issue 13) ────────────────────────────────────────────
     "decimals_range": ("decimals 应在 0 到 {most} 之间", "decimals must be from 0 to {most}"),

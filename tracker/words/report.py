@@ -360,6 +360,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "将退回 {id}（{goal}，{date}，{value}），理由：{reason}",
         "would return {id} ({goal}, {date}, {value}): {reason}",
     ),
+    "show.leader": ("分管领导", "leader in charge"),
     # ── retract's confirmation (issue 12) ────────────────────────────────────
     "retract.preview": ("将撤销这条记录 {id}：", "This will retract entry {id}:"),
     "retract.preview_goal": ("  目标    {goal}  {title}", "  goal    {goal}  {title}"),

@@ -25,6 +25,16 @@ PHRASES: dict[str, tuple[str, str]] = {
     "fill.snap_value": ("制表时数值", "value when made"),
     "fill.snap_entry": ("制表时末条记录", "last entry when made"),
     "fill.as_of": ("截至", "as of"),
+    "fill.deadline": ("截止日期", "deadline"),
+    "fill.state": ("目前状态", "standing"),
+    "fill.milestone_target": ("按期完成", "done by the deadline"),
+    "fill.office_short": ("{office}（{short}）", "{office} ({short})"),
+    "fill.sign_office": ("填报单位（盖章）：", "Office (seal):"),
+    "fill.sign_by": ("填报人：", "Filled in by:"),
+    "fill.sign_checker": ("审核人：", "Checked by:"),
+    "fill.sign_phone": ("联系电话：", "Telephone:"),
+    "fill.sign_date": ("填报日期：", "Date:"),
+    "fill.page": ("第 &P 页，共 &N 页", "page &P of &N"),
     "fill.plan": ("计划", "plan"),
     "fill.yes": ("是", "yes"),
     "fill.no": ("否", "no"),
@@ -33,21 +43,25 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{office} · progress report form · as of {as_of}",
     ),
     "fill.instructions": (
-        "填写说明：只填白色单元格，灰色单元格已锁定。计数类填“本期新增”或“累计值或读数”"
-        "（二选一）；指标类在“累计值或读数”填最新读数；里程碑完成了在“是否完成”选“是”；"
-        "清单类在“完成的分项”从下拉列表选，多个分项用“、”分隔。只写说明也可以。"
-        "日期留空即按 {as_of}；填报人留空即记为导入人。不用填的行留空。"
+        "填写说明：只填白色单元格，灰色单元格已锁定。数字只填在“本期新增”或“累计值或读数”"
+        "（计数类二选一），只写数字，百分比可带 %；指标类在“累计值或读数”填最新读数；"
+        "里程碑完成了吗？完成了在“是否完成”选“是”；清单类在“完成的分项”从下拉列表选，"
+        "多个分项用“、”分隔。“说明”只写文字，也可以只写说明。日期留空即按 {as_of}；"
+        "填报人留空即按表末签字的填报人。不用填的行留空。"
         "佐证材料放在与本表同名的文件夹中（本表旁边），在“佐证材料”列填写文件名，多个用“、”分隔。"
-        "填好后连同该文件夹交回督查室，用 `tracker log --from-xlsx 文件` 导入。",
-        "How to fill in: only the white cells; grey cells are locked. Counts: fill "
-        "'add' or 'total or reading' (one of them); levels: the latest reading in "
-        "'total or reading'; milestones: choose 'yes' under 'done' once done; "
+        "填好后签字盖章，连同该文件夹交回督查室，用 `tracker log --from-xlsx 文件` 导入；"
+        "同一张表只导入一次。",
+        "How to fill in: only the white cells; grey cells are locked. Figures go "
+        "only under 'add' or 'total or reading' (counts: one of them), as numbers "
+        "alone, a percentage with its % sign; levels: the latest reading in 'total "
+        "or reading'; milestones: done yet? choose 'yes' under 'done' once it is; "
         "checklists: choose from the list under 'items done', several items "
-        "separated by '、'. A note alone is fine too. An empty date means {as_of}; "
-        "an empty 'by' means whoever imports the sheet. Leave rows with nothing to "
-        "report empty. Evidence files go in the folder beside this workbook that has its "
-        "name; write their names under 'evidence files', several separated by '、'. Send it "
-        "back with that folder, to be imported with `tracker log --from-xlsx FILE`.",
+        "separated by '、'. 'note' takes words, and a note alone is fine. An empty "
+        "date means {as_of}; an empty 'by' means the one who signs the form below. "
+        "Leave rows with nothing to report empty. Evidence files go in the folder beside "
+        "this workbook that has its name; write their names under 'evidence files', several "
+        "separated by '、'. Sign the form, send it back with that folder and import it once "
+        "with `tracker log --from-xlsx FILE`.",
     ),
     "fill.prompt_add": (
         "本期新增的数量（与累计值二选一）",
@@ -86,7 +100,51 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "fill.items_of": ("{done}/{total} 项", "{done}/{total} items"),
     # ── reading a filled template back ──────────────────────────────────────
-    "sheet_unreadable": ("无法读取工作簿：{detail}", "cannot read the workbook: {detail}"),
+    "sheet_unreadable": (
+        "无法读取工作簿：文件已损坏，或不是 .xlsx 工作簿",
+        "cannot read the workbook: it is damaged, or not an .xlsx workbook",
+    ),
+    "sheet_not_xlsx": ("这不是 .xlsx 工作簿", "this is not an .xlsx workbook"),
+    "sheet_not_xlsx_fix": (
+        "在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再导入",
+        "open it in Excel or WPS, save it as an Excel workbook (*.xlsx), then import it",
+    ),
+    "sheet_is_xls": ("这是旧版 .xls 工作簿，不是 .xlsx", "this is an old .xls workbook, not .xlsx"),
+    "sheet_is_xls_fix": (
+        "在 Excel 或 WPS 中另存为“Excel 工作簿（*.xlsx）”后再导入",
+        "save it as an Excel workbook (*.xlsx) in Excel or WPS, then import it",
+    ),
+    "sheet_is_csv": ("这是 CSV 文件，不是 .xlsx 工作簿", "this is a CSV file, not an .xlsx workbook"),
+    "sheet_is_csv_fix": (
+        "用 tracker log --from-csv {name} 导入",
+        "import it with tracker log --from-csv {name}",
+    ),
+    "percent_cell_not_unit": (
+        "这个单元格是百分比格式（{value}），但 {goal} 以“{unit}”计",
+        "this cell is formatted as a percentage ({value}), but {goal} counts in {unit}",
+    ),
+    "figure_in_note": (
+        "“说明”里只有一个数字“{text}”，进展数字却没有填",
+        "the note holds a figure alone, '{text}', and no figure is given",
+    ),
+    "figure_in_note_fix": (
+        "把数字填在{columns}；“说明”只写文字",
+        "put the figure under {columns}; the note takes words",
+    ),
+    "row_imported": (
+        "这一行已经导入过（记录 {entry}，{recorded} 导入）",
+        "this row is in the log already (entry {entry}, imported {recorded})",
+    ),
+    "row_imported_fix": (
+        "同一张表只导入一次；若确是新的一笔，在“说明”中写明与上次的不同",
+        "import a form once; if it really is another report, say in the note how it differs",
+    ),
+    "column_at": ("“{column}”（{cell}）", "'{column}' ({cell})"),
+    "either_of": ("{one}或{other}", "{one} or {other}"),
+    "csv_encoding": (
+        "无法识别这个 CSV 文件的编码",
+        "cannot tell which encoding this CSV file is in",
+    ),
     "sheet_unreadable_fix": (
         "交回 `tracker template` 生成的 .xlsx 文件（在 Excel 或 WPS 中保存为 .xlsx）",
         "send back the .xlsx file `tracker template` made (save it as .xlsx in Excel or WPS)",
@@ -244,6 +302,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "field.on_schedule": ("按计划", "on schedule"),
     "field.behind": ("落后", "behind"),
     "field.overdue": ("逾期", "overdue"),
-    "field.worst_delay_days": ("最长落后天数", "worst delay (days)"),
+    "field.worst_delay_days": ("最长延误（天）", "worst delay (days)"),
 }
 # fmt: on
