@@ -209,7 +209,7 @@ def test_the_digest_lists_live_entries_and_retractions_as_such(
     [
         # the milestone's stage and the checklist's item are due 31 March, the
         # level held throughout fell short on 10 March
-        ("03-10", {"ms.staged": 0, "cl.dated": None, "lv.held": 0}),  # no item due yet
+        ("03-10", {"ms.staged": None, "cl.dated": None, "lv.held": 0}),  # no stage or item due yet
         ("03-31", {"ms.staged": 0, "cl.dated": 0, "lv.held": 21}),
         ("04-01", {"ms.staged": 1, "cl.dated": 1, "lv.held": 22}),
         ("04-30", {"ms.staged": 30, "cl.dated": 30, "lv.held": 51}),
@@ -226,6 +226,40 @@ def test_milestones_checklists_and_held_levels_have_a_delay(plan, day, delays):
         mine = [a["delay_days"] for a in attention.values()
                 if office["office"] in (a["owner"], *a["co_owners"])]  # fmt: skip
         assert office["worst_delay_days"] == max(mine, default=0)
+
+
+@pytest.mark.parametrize(
+    "day, reached, state, progress, delay",
+    [
+        # stages 设计 due 31 March and 开工 due 31 May, the milestone 30 June
+        ("03-30", [], "pending", 0, None),
+        ("04-10", [], "off_track", 0, 10),  # behind from its first missed stage
+        ("04-10", ["03-20 设计"], "pending", 1 / 3, None),  # a stage reached on time
+        ("06-10", ["03-20 设计"], "off_track", 1 / 3, 10),
+        ("06-10", ["03-20 设计", "06-05 开工"], "pending", 2 / 3, None),  # late, caught up
+        ("06-10", ["04-20 done"], "done", 1, None),  # done without its stages logged
+        ("07-01", ["03-20 设计"], "overdue", 1 / 3, 31),
+    ],
+)
+def test_a_milestone_is_behind_from_its_first_missed_stage(plan, day, reached, state, progress,
+                                                           delay):  # fmt: skip
+    for mark in reached:
+        when, stage = mark.split()
+        what = ("--done",) if stage == "done" else ("--item", stage)
+        plan("log", "ms.staged", *what, "--date", f"2020-{when}", code=0)
+    status = status_of(plan, "ms.staged", day)
+    assert (status["state"], status["progress"]) == (state, pytest.approx(progress, abs=1e-6))
+    attention = {a["id"]: a for a in plan.json("summary", "--as-of", f"2020-{day}")["attention"]}
+    assert (attention["ms.staged"]["delay_days"] if "ms.staged" in attention else None) == delay
+    shown = plan("show", "ms.staged", "--as-of", f"2020-{day}", code=0).stdout
+    assert "stages: " in shown and "设计 (2020-03-31" in shown
+
+
+def test_a_stage_needs_its_date(plan):
+    path = plan.root / "goals.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('{name = "开工", deadline = 2020-05-31}', '"开工"'), "utf-8")
+    assert "stage '开工' has no date" in plan("check", code=3).stdout
 
 
 # ── init --from keeps a continuing goal's true dates ─────────────────────────

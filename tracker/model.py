@@ -229,7 +229,7 @@ class Goal:
     co_owners: tuple[str, ...] = ()  # co-responsible offices beside the lead `owner`
     judged: Judged = Judged.FINAL  # level goals only
     revisions: tuple[Revision, ...] = ()  # in date order
-    item_deadlines: tuple[Item, ...] = ()  # checklist items with deadlines of their own
+    item_deadlines: tuple[Item, ...] = ()  # items (a milestone's stages) with dates of their own
     carried_from: str | None = None  # "PLAN-ID:GOAL-ID" of last year's unfinished goal
     multi_year: bool = False  # a continuing project (续建) that may cross the plan's year
     start_value: float | None = None  # count: the value carried over at the start
@@ -246,6 +246,12 @@ class Goal:
     def owners(self) -> tuple[str, ...]:
         """The lead office first, then the co-responsible ones."""
         return (self.owner, *self.co_owners)
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """A milestone's dated stages (节点目标, goals.toml's `stages`): held as
+        its items, each with its date in item_deadlines."""
+        return self.items
 
     @property
     def crosses_year(self) -> bool:

@@ -58,6 +58,7 @@ GOAL_KEYS = {
     "direction",
     "baseline",
     "items",
+    "stages",
     "part_of",
     "update_every",
     "tolerance",
@@ -528,23 +529,23 @@ class _PlanBuilder:
             return {name: key.default if value is None else value}
         if key.typed is Typed.CHOICE:
             return {name: self.choice(raw, table, name, key.choices, key.default)}
-        if key.typed is Typed.ITEMS:
-            items = self.items(raw, table)
+        if key.typed is Typed.ITEMS:  # a checklist's items, a milestone's stages: its items
+            items = self.items(raw, table, name)
             return {
-                name: None if items is None else tuple(i.name for i in items),
+                "items": None if items is None else tuple(i.name for i in items),
                 "item_deadlines": tuple(i for i in items or () if i.deadline is not None),
             }
         if key.typed is Typed.NAMES:
             return {name: self.names(raw, table, name)}
         return {name: self.decimals(raw, table, fields.get("unit", ""))}
 
-    def items(self, raw, table) -> tuple[Item, ...] | None:
-        """Item names, each either "name" or {name = "…", deadline = 2020-06-30}."""
-        value = raw.get("items")
+    def items(self, raw, table, key: str = "items") -> tuple[Item, ...] | None:
+        """Item (or stage) names, each either "name" or {name = "…", deadline = 2020-06-30}."""
+        value = raw.get(key)
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.problem(table, "items", "type", "items_not_names")
+            self.problem(table, key, "type", "items_not_names", key=key)
             return None
         items = []
         for item in value:
@@ -557,7 +558,7 @@ class _PlanBuilder:
                     return None
                 items.append(Item(name, day))
             else:
-                self.problem(table, "items", "type", "items_not_names")
+                self.problem(table, key, "type", "items_not_names", key=key)
                 return None
         return tuple(items)
 

@@ -79,7 +79,7 @@ def show_report(
         latest = [row for group in groups for row in group.rows()]
         return (show_table(plan, status, latest, earlier, chart, sentence, lang),)
 
-    return Report("tracker.show/2", as_of, body, tables=tables)
+    return Report("tracker.show/3", as_of, body, tables=tables)
 
 
 def show_table(
@@ -108,7 +108,8 @@ def show_table(
         f" · {word('column.deadline')}: {goal.deadline}"
         f" · {word('show.update')}: {update_text(goal, lang)}",
     ]
-    if goal.items:  # a checklist's
+    kind = kind_of(goal)
+    if goal.items:  # a checklist's items, a milestone's stages
         dated = dict(status.item_states)  # items with deadlines of their own
         marks = [
             ("✔ " if i in status.items_done else "☐ ")
@@ -116,7 +117,7 @@ def show_table(
                    state=state_text(dated[i], lang)) if i in dated else i)
             for i in goal.items
         ]  # fmt: skip
-        head.append(f"{word('show.items')}: " + "  ".join(marks))
+        head.append(f"{word('show.' + kind.items_key)}: " + "  ".join(marks))
     if goal.part_of:
         head.append(f"{word('show.part_of')}: {goal.part_of}")
     revised = revision_text(goal, status.as_of, lang)
@@ -145,6 +146,8 @@ def show_table(
     retracted = " " + word("show.retracted")
     table_rows = []
     dates, changes = IsoDays(), _Changes(lang)
+    # A milestone's value is how far along its stages it is: said in words.
+    value_of = (lambda v: kind.value_text(goal, v, lang)) if kind.binary else grouped
     for entry_id, day, op, change, items, note, by, value, gone in rows:
         style = "dim" if gone else ""
         mark = retracted if gone else ""
@@ -152,7 +155,7 @@ def show_table(
             (
                 Cell(dates[day], style),
                 Cell(changes.of(op, change, items) + mark, style),
-                Cell(grouped(value) if value is not None else "", style),
+                Cell(value_of(value) if value is not None else "", style),
                 Cell(note, style),
                 Cell(by, style),
                 Cell(entry_id[:8], "dim"),

@@ -149,8 +149,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "help.opt.done": ("里程碑类目标：标记为已完成。", "milestone goals: mark done."),
     "help.opt.item": (
-        "清单类目标：已完成的一个分项（可重复）。",
-        "checklist goals: an item now done (repeatable).",
+        "清单类目标：已完成的一个分项；里程碑：已达到的一个节点（可重复）。",
+        "checklist goals: an item now done; milestones: a stage now reached (repeatable).",
     ),
     "help.opt.date": ("所报告的日期（默认：今天）。", "The day reported on (default: today)."),
     "help.opt.note": ("简要说明进展情况。", "What happened, in a few words."),
