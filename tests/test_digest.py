@@ -75,8 +75,9 @@ def test_forecast_late_and_at_risk_have_their_place(logged):
     assert late["state"] == "on_track" and late["condition"] == "late"
     assert late["delay_days"] == late["forecast"]["days_late"] > 0
     mid = logged.json("summary", "--as-of", MID_YEAR)
+    # A level is compared with its target, not a ramp: 4.5 % of a 10 % cut is off track.
     cut = next(a for a in mid["attention"] if a["id"] == "finance.general-spending-cut")
-    assert cut["condition"] == "at_risk" and cut["gap"] == pytest.approx(0.47, abs=0.01)
+    assert cut["condition"] == "off_track" and cut["gap"] == pytest.approx(5.5)
 
 
 def test_every_state_in_the_header_has_a_place_in_the_body(logged):
@@ -137,7 +138,7 @@ def test_offices_most_in_need_first_with_stale_folded_in(logged):
     needs = [(-o["overdue"], -o["behind"], -o["worst_delay_days"], -o["stale"]) for o in offices]
     assert needs == sorted(needs)
     finance = next(o for o in offices if o["office"] == "区财政局")
-    assert (finance["held"], finance["behind"], finance["stale"]) == (4, 3, 3)
+    assert (finance["held"], finance["behind"], finance["stale"]) == (4, 1, 3)
     water = next(o for o in offices if o["office"] == "区水利局")
     assert water["stale"] == 2 and water["stale_goals"] == [
         "water.monitoring-platform",
@@ -225,9 +226,10 @@ def test_split_by_needs_a_folder_and_not_an_owner(logged, tmp_path):
 def test_status_and_alerts_by_office(logged):
     md = logged("status", "--as-of", MID_YEAR, "--group-by", "owner", "--format", "md").stdout
     headings = re.findall(r"^## (.+)$", md, re.MULTILINE)
-    assert len(headings) == 20 and headings[0] == "区财政局"  # 3 behind: most in need
+    neediest = logged.json("summary", "--as-of", MID_YEAR)["offices"][0]
+    assert len(headings) == 20 and headings[0] == neediest["office"] == "区国有资产事务中心"
     goals = logged.json("status", "--as-of", MID_YEAR, "--group-by", "owner")["goals"]
-    assert [g["owner"] for g in goals[:4]] == ["区财政局"] * 4  # JSON in the table's order
+    assert [g["owner"] for g in goals[:2]] == ["区国有资产事务中心"] * 2  # in the table's order
     only = logged.json("status", "--as-of", MID_YEAR, "--owner", "区水利局")["goals"]
     assert {g["owner"] for g in only} == {"区水利局"} and len(only) == 2
     alerts = logged.json("alerts", "--as-of", MID_YEAR, "--owner", "区财政局")["alerts"]
@@ -301,7 +303,7 @@ def test_after_the_plan_each_report_says_how_to_see_it_as_it_stood(run):
     assert "2020-12-31" in status.stderr and hint in status.stderr
     assert len(status.stderr.strip().splitlines()) == 1
     piped = run("status", "--as-of", "2021-03-01", "--format", "json", code=0)
-    assert json.loads(piped.stdout)["schema"] == "tracker.status/2"  # stdout stays JSON
+    assert json.loads(piped.stdout)["schema"] == "tracker.status/3"  # stdout stays JSON
     assert hint in piped.stderr
     alerts = run("alerts", "--as-of", "2021-03-01", "--lang", "en", code=0)
     assert "this plan ended on 2020-12-31" in alerts.stderr
@@ -383,7 +385,8 @@ def test_mid_year_digest_on_a_phone_and_on_paper(browser, run, tmp_path, with_en
     desk = browser.new_page(viewport={"width": 1000, "height": 900})
     desk.goto(page_file.as_uri())
     charts = desk.query_selector_all(".card svg")
-    assert len(charts) == 8  # count and level goals behind at mid-year (not the milestone)
+    # count and level goals behind at mid-year (not the milestone; a level only once read)
+    assert len(charts) == (6 if with_entries else 5)
     for chart in charts:
         texts = [t.text_content() for t in chart.query_selector_all("text")]
         assert any(t.startswith("目标 ") for t in texts)  # the target, labelled

@@ -38,7 +38,7 @@ def status_of(plan: Run, goal: str, day: str) -> dict:
 @pytest.mark.parametrize(
     "goal, readings, day, state",
     [
-        ("lv.final", [("06-30", 12)], "06-29", "off_track"),  # nothing read yet
+        ("lv.final", [("06-30", 12)], "06-29", "pending"),  # nothing read yet: nothing to judge
         ("lv.final", [("06-30", 12)], "06-30", "done"),  # met on the deadline day
         ("lv.held", [("03-01", 96), ("06-30", 96)], "06-29", "on_track"),
         ("lv.held", [("03-01", 96), ("06-30", 96)], "06-30", "done"),
@@ -105,7 +105,7 @@ def test_a_final_level_is_done_only_on_a_reading_covering_the_end(
 @pytest.mark.parametrize(
     "day, state, current, progress",
     [
-        ("02-29", "off_track", None, 0),
+        ("02-29", "pending", None, 0),  # no reading yet: nothing to judge
         ("03-01", "done", 12, 1.2),  # reached
         ("03-31", "done", 12, 1.2),
         ("04-01", "done", 8, 0.8),  # fell back: still done, showing the latest reading
@@ -249,6 +249,7 @@ def test_a_milestone_is_behind_from_its_first_missed_stage(plan, day, reached, s
         plan("log", "ms.staged", *what, "--date", f"2020-{when}", code=0)
     status = status_of(plan, "ms.staged", day)
     assert (status["state"], status["progress"]) == (state, pytest.approx(progress, abs=1e-6))
+    assert status["gap_to_schedule"] is status["gap_to_target"] is None  # done or not
     attention = {a["id"]: a for a in plan.json("summary", "--as-of", f"2020-{day}")["attention"]}
     assert (attention["ms.staged"]["delay_days"] if "ms.staged" in attention else None) == delay
     shown = plan("show", "ms.staged", "--as-of", f"2020-{day}", code=0).stdout
@@ -260,6 +261,31 @@ def test_a_stage_needs_its_date(plan):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('{name = "开工", deadline = 2020-05-31}', '"开工"'), "utf-8")
     assert "stage '开工' has no date" in plan("check", code=3).stdout
+
+
+# ── gaps named by what they are measured against ─────────────────────────────
+
+
+@pytest.mark.parametrize(
+    "goal, readings, schedule, target, expected",
+    [
+        # on 10 April: 30 of 100 where all is due, short of the schedule and the target alike
+        ("count.due", [("03-01", 30)], 70, 70, 1),
+        # a level is compared with its target from its start, never a ramp:
+        # 5 % where 10 % is the target is 5 points short, and no days behind
+        ("lv.final", [("03-01", 5)], None, 5, 1),
+        ("lv.base", [("03-01", 6)], None, 4, 1),
+        ("cl.dated", [], 1, 2, 0.5),  # 乙 was due 31 March, 甲 is due 30 June
+    ],
+)
+def test_gaps_say_what_they_are_measured_against(plan, goal, readings, schedule, target, expected):
+    if readings:
+        log(plan, goal, *readings)
+    status = status_of(plan, goal, "04-10")
+    assert (status["gap_to_schedule"], status["gap_to_target"]) == (schedule, target)
+    assert status["expected"] == pytest.approx(expected, abs=0.1)
+    if schedule is None:
+        assert status["schedule_days"] is None
 
 
 # ── init --from keeps a continuing goal's true dates ─────────────────────────

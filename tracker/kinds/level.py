@@ -71,16 +71,24 @@ class Level(GoalKind):
     # -- what is expected, and how it is judged ----------------------------------
 
     def expected(self, goal: Goal, day: dt.date) -> float:
-        if goal.judged is Judged.THROUGHOUT:
-            # It must hold every day from its start: the whole target, not a ramp.
-            return 0.0 if day < goal.start else 1.0
-        return super().expected(goal, day)
+        """The whole target from its start: a level is a year-to-date reading
+        (a rate, a cut so far), compared with the target as it is judged — not
+        a ramp on a rate — unless the plan gives its path (`trajectory`); one
+        held throughout must hold every day whatever its path."""
+        if goal.trajectory and goal.judged is not Judged.THROUGHOUT:
+            return super().expected(goal, day)
+        return 0.0 if day < goal.start else 1.0
+
+    def schedules(self, goal: Goal) -> bool:
+        """Only along a path the plan gives: a reading is not days behind a target."""
+        return bool(goal.trajectory) and goal.judged is not Judged.THROUGHOUT
 
     def judge(
         self, goal: Goal, readings: Readings, current: float | None, as_of: dt.date
     ) -> Judgement:
         if goal.judged is Judged.FIRST:  # done for good once reached
-            return Judgement(any(self.met(goal, v) for _, v in readings.steps_until(as_of)))
+            done = any(self.met(goal, v) for _, v in readings.steps_until(as_of))
+            return Judgement(done, waiting=current is None and as_of < goal.deadline)
         if goal.judged is Judged.THROUGHOUT:
             return self._held(goal, readings, as_of)
         return self._final(goal, readings, current, as_of)
@@ -90,8 +98,8 @@ class Level(GoalKind):
         the deadline on, the latest reading decides if it covers the end of the
         period, and without one the goal awaits its final reading."""
         met = current is not None and self.met(goal, current)
-        if as_of < goal.deadline:
-            return Judgement(False, reached=met)
+        if as_of < goal.deadline:  # with no reading yet: nothing to judge
+            return Judgement(False, reached=met, waiting=current is None)
         i = bisect.bisect_right(readings.days, as_of)
         last = readings.days[i - 1] if i else None
         if last is not None and self.covers_end(goal, last):

@@ -100,7 +100,7 @@ def alerts_report(
         return (table,)
 
     return Report(
-        "tracker.alerts/2", as_of, body, tables=tables, rows=records, fieldnames=CSV_FIELDS
+        "tracker.alerts/3", as_of, body, tables=tables, rows=records, fieldnames=CSV_FIELDS
     )
 
 

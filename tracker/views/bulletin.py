@@ -36,7 +36,7 @@ from tracker.views.report import Report
 from tracker.views.sheets import flat_status, record_sheet
 from tracker.words import say
 
-SCHEMA = "tracker.city-summary/1"
+SCHEMA = "tracker.city-summary/2"
 LATE_FIELDS = ("district", "district_name", "id", "title", "owner", "condition", "state",
                "delay_days", "current", "target", "unit", "progress", "expected",
                "deadline")  # fmt: skip

@@ -205,7 +205,7 @@ def city_status_report(
         return (record_sheet(say("city.sheet_goals", lang), records, STATUS_FIELDS, lang),)
 
     return Report(
-        "tracker.city-status/1",
+        "tracker.city-status/2",
         as_of,
         body,
         tables=tables,
@@ -365,7 +365,7 @@ def city_show_report(
         )  # fmt: skip
 
     return Report(
-        "tracker.city-show/1",
+        "tracker.city-show/2",
         as_of,
         body,
         tables=tables,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tracker.engine.gaps import gaps
 from tracker.kinds import kind_of
 from tracker.model import Area, Entry, Goal, GoalStatus, Op, Plan, State, record_op
 from tracker.numbers import grouped, plain_number
@@ -135,6 +136,7 @@ def status_dict(status: GoalStatus) -> dict:
     goal = status.goal
     kind = kind_of(goal)
     forecast = status.forecast
+    behind = gaps(status)
     return {
         **_identity(goal),
         "state": status.state.value,
@@ -148,6 +150,8 @@ def status_dict(status: GoalStatus) -> dict:
         "due_soon": status.due_soon,
         "stale": status.stale,
         "schedule_days": status.schedule_days,
+        "gap_to_schedule": plain_number(behind.to_schedule),
+        "gap_to_target": plain_number(behind.to_target),
         "forecast": None
         if forecast is None
         else {
@@ -155,7 +159,7 @@ def status_dict(status: GoalStatus) -> dict:
             "days_late": forecast.days_late,
         },
         "last_entry": status.last_entry.isoformat() if status.last_entry else None,
-        "items_done": list(status.items_done) if kind.takes("items") else None,
+        "items_done": list(status.items_done) if kind.takes(kind.items_key) else None,
         "target_reached": status.target_reached,
         "awaiting_final_reading": status.awaiting_final,
         "items": [

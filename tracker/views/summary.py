@@ -18,7 +18,7 @@ from tracker.views.report import Report
 from tracker.views.sheets import flat_status, record_sheet
 from tracker.words import say
 
-SCHEMA = "tracker.summary/3"
+SCHEMA = "tracker.summary/4"
 
 
 def summary_report(digest: Digest) -> Report:

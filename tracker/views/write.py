@@ -55,7 +55,7 @@ def log_report(result: WriteResult, *, lang: str) -> Report:
         )
         return (first, *standings)
 
-    return Report("tracker.log/2", result.today, body, text=lines)
+    return Report("tracker.log/3", result.today, body, text=lines)
 
 
 def retract_report(result: WriteResult, *, target: Entry, lang: str) -> Report:
