@@ -316,8 +316,10 @@ def test_entries_and_summary_as_xlsx(run, tmp_path):
         code=0,
     )
     book = openpyxl.load_workbook(digest)
-    assert book.sheetnames[:4] == ["概况", "需要关注", "各责任单位", "本期进展"]
-    activity = book["本期进展"]
+    assert book.sheetnames[:6] == [
+        "概况", "分领域情况", "进度滞后事项", "未按期报送", "责任单位排名", "各责任单位"
+    ]  # fmt: skip
+    activity = book["附：本期进展"]
     assert activity.freeze_panes == "A2" and activity["A2"].value == "jobs.training"
     overview = {r[0]: r[1] for r in book["概况"].iter_rows(min_row=2, values_only=True)}
     assert sum(overview.values()) == 38 and isinstance(overview["正常"], int)

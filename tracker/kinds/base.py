@@ -313,6 +313,10 @@ class GoalKind:
         """What its value counts, for a chart's scale and a gap."""
         return goal.unit
 
+    def gap_unit(self, goal: Goal, lang: str) -> str:
+        """What a difference in its value counts (a gap, a change): its unit."""
+        return self.unit_text(goal, lang)
+
     def done_text(self, status: GoalStatus, lang: str) -> str:
         """How much is done: 完成43%."""
         return say("value.percent_done", lang, percent=f"{status.progress * 100:.0f}%")
@@ -325,7 +329,8 @@ class GoalKind:
         change = self.change(goal, before, after)
         if change is None:
             return None
-        unit = f" {goal.unit}" if goal.unit else ""
+        unit = self.gap_unit(goal, lang)
+        unit = unit if unit and not unit[0].isascii() else f" {unit}" if unit else ""
         return f"{'+' if change >= 0 else '−'}{grouped(abs(change))}{unit}"
 
     def sheet_figures(self, goal: Goal, status: GoalStatus, lang: str) -> tuple:

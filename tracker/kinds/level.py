@@ -22,6 +22,9 @@ from tracker.kinds.base import (
 from tracker.kinds.count import IMPLAUSIBLE_FACTOR
 from tracker.model import Direction, Entry, Goal, GoalStatus, Judged, Kind, Op
 from tracker.numbers import exact, grouped, places
+from tracker.words import say
+
+PERCENT_UNITS = ("%", "％")
 
 
 class Level(GoalKind):
@@ -183,13 +186,20 @@ class Level(GoalKind):
     def implausible(self, goal: Goal, entry: Entry) -> str | None:
         """Above 100 % (unit %), or beyond 10× its target."""
         target = abs(goal.target or 0)
-        if goal.unit.strip() in ("%", "％") and entry.value > 100:
+        if goal.unit.strip() in PERCENT_UNITS and entry.value > 100:
             return "implausible_level_percent"
         if target and abs(entry.value) > IMPLAUSIBLE_FACTOR * target:
             return "implausible_level"
         return None
 
     # -- its words -------------------------------------------------------------------
+
+    def gap_unit(self, goal: Goal, lang: str) -> str:
+        """A difference between two rates in per cent is in percentage points
+        (个百分点), as 公文 says it: 差3.2个百分点, +3个百分点."""
+        if goal.unit.strip() in PERCENT_UNITS:
+            return say("unit.points", lang)
+        return goal.unit
 
     def target_text(self, goal: Goal, lang: str) -> str:
         sign = "≤ " if goal.direction is Direction.AT_MOST else "≥ "

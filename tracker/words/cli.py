@@ -62,7 +62,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "The log itself, filterable by goal and date.",
     ),
     "help.short.alerts": (
-        "逾期、即将到期、落后、久未更新、预计延期。",
+        "逾期、即将到期、落后、未按期报送、预计延期。",
         "Overdue, due soon, off track, stale, forecast late.",
     ),
     "help.short.summary": (
@@ -209,7 +209,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     # ── alerts ──────────────────────────────────────────────────────────────
     "help.alerts": (
-        "每条提醒及其目标和一句原因：逾期、落后、预计延期、有风险、即将到期、久未更新。",
+        "每条提醒及其目标和一句原因：逾期、落后、预计延期、有风险、即将到期、未按期报送。",
         "Every alert with its goal and a one-line reason: overdue, off track, forecast late, "
         "at risk, due soon, stale.",
     ),
