@@ -53,6 +53,10 @@ COMMANDS = {
         ["summary", "--as-of", "2020-06-30", "--owner", "区财政局"],
         ["summary", "--as-of", "2021-03-01"],
     ],
+    "notice": [
+        ["notice", "--as-of", "2020-06-30"],
+        ["notice", "--as-of", "2020-06-30", "--owner", "区人力资源和社会保障局"],
+    ],
 }
 
 # A document's schema version moves when its shape or a field's meaning changes

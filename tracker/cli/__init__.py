@@ -22,6 +22,7 @@ COMMANDS = {
     "entries": ("tracker.cli.entries", "help.short.entries"),
     "alerts": ("tracker.cli.alerts", "help.short.alerts"),
     "summary": ("tracker.cli.summary", "help.short.summary"),
+    "notice": ("tracker.cli.notice", "help.short.notice"),
     "check": ("tracker.cli.check", "help.short.check"),
     "goals": ("tracker.cli.goals", "help.short.goals"),
     "config": ("tracker.cli.config", "help.short.config"),
