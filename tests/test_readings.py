@@ -254,7 +254,7 @@ def test_a_milestone_is_behind_from_its_first_missed_stage(plan, day, reached, s
     attention = {a["id"]: a for a in plan.json("summary", "--as-of", f"2020-{day}")["attention"]}
     assert (attention["ms.staged"]["delay_days"] if "ms.staged" in attention else None) == delay
     shown = plan("show", "ms.staged", "--as-of", f"2020-{day}", code=0).stdout
-    assert "stages: " in shown and "设计 (2020-03-31" in shown
+    assert "stages: " in shown and "设计 (2020-03-31" in shown  # stages listed with their dates
 
 
 def test_a_stage_needs_its_date(plan):

@@ -17,15 +17,13 @@ import datetime as dt
 from typing import NamedTuple
 
 from tracker.engine.bulletin import LatestReport
-from tracker.engine.gaps import gaps
 from tracker.engine.ranking import COMPLETION, ON_TIME, Outcome, Ranked, ScoringRule
 from tracker.engine.summary import Attention
 from tracker.kinds import kind_of
 from tracker.model import BulletinSettings, Condition, Escalation, GoalStatus, Plan, State
-from tracker.numbers import grouped
-from tracker.views.common import STATE_ORDER, percent, status_dict, title_of
+from tracker.views.common import STATE_ORDER, chinese, percent, status_dict, title_of
 from tracker.views.model import Cell, Column, Table
-from tracker.views.phrases import forecast_sentence, state_name
+from tracker.views.phrases import forecast_sentence, gap_sentence, state_name
 from tracker.words import say
 
 # ── the structure ────────────────────────────────────────────────────────────
@@ -175,14 +173,6 @@ def bulletin_number(number: int | None, until: dt.date, lang: str) -> str:
 CN_DIGITS = "零一二三四五六七八九"
 
 
-def chinese(lang: str) -> bool:
-    """Whether numbers, dates and the plan's Chinese-only names are written as
-    Chinese writes them (一、, 2020年6月30日, 经济发展): a paper's numerals and
-    dates follow its language as its words do, and this is the one place
-    they are chosen (the words themselves are the catalogue's)."""
-    return lang != "en"
-
-
 def chinese_number(n: int) -> str:
     """1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五 (a section or item number)."""
     if n < 10:
@@ -325,30 +315,6 @@ def stage_sentence(stage: tuple[str, dt.date], days: int | None, lang: str) -> s
     name, day = stage
     text = say("bulletin.stage_missed", lang, stage=name, date=date_text(day, lang, short=True))
     return text + (say("bulletin.behind_days", lang, days=days) if days else "")
-
-
-def gap_sentence(status: GoalStatus, lang: str) -> str:
-    """'较序时进度差290人，距年度目标差1,550人': each gap named by what it is
-    measured against; only the target's for a goal with no schedule (a level)."""
-    kind = kind_of(status.goal)
-    if status.current is None and not kind.binary:
-        return say("gap.no_reading", lang)
-    found = gaps(status)
-    unit = kind.gap_unit(status.goal, lang)
-    parts = []
-    if found.to_schedule:
-        parts.append(say("gap.to_schedule", lang, value=amount(found.to_schedule, unit, lang)))
-    if found.to_target:
-        parts.append(say("gap.to_target", lang, value=amount(found.to_target, unit, lang)))
-    return say("bulletin.joiner", lang).join(parts)
-
-
-def amount(value: float, unit: str, lang: str) -> str:
-    """1,550人, 3.2个百分点 in a Chinese sentence (the unit set close, as 公文
-    write it); 1,550 人 in an English one."""
-    if chinese(lang) and unit and not unit[0].isascii():
-        return f"{grouped(value)}{unit}"
-    return f"{grouped(value)} {unit}".strip()
 
 
 def value_sentence(status: GoalStatus, lang: str) -> str:

@@ -43,6 +43,14 @@ def title_of(thing: Plan | Goal | Area, lang: str) -> str:
     return en if lang == "en" else zh
 
 
+def chinese(lang: str) -> bool:
+    """Whether numbers, dates and the plan's Chinese-only names are written as
+    Chinese writes them (一、, 2020年6月30日, 经济发展): a paper's numerals and
+    dates follow its language as its words do, and this is the one place
+    they are chosen (the words themselves are the catalogue's)."""
+    return lang != "en"
+
+
 def other_language(lang: str) -> str:
     return LANGS[1 - LANGS.index(lang)]
 

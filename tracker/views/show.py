@@ -21,6 +21,7 @@ from tracker.views.common import (
 from tracker.views.model import Cell, Chart, Chunks, Column, PlainPiece, Table
 from tracker.views.phrases import (
     forecast_sentence,
+    gap_sentence,
     revision_text,
     schedule_text,
     state_text,
@@ -98,16 +99,21 @@ def show_table(
     def word(key: str) -> str:
         return say(key, lang)
 
+    def labelled(key: str, text) -> str:  # 原文：… (the language's colon)
+        return say("bulletin.label", lang, label=word(key), text=text)
+
     head = [
         f"{goal.id} — {title_of(goal, lang)}",
         f"{title_of(goal, other_language(lang))}",
-        f"{word('show.source')}: {goal.source}",
-        f"{word('show.area')}: {area_name(plan, goal.area, lang)}"
-        f" · {word('column.owner')}: {goal.owner}"
-        f" · {word('column.kind')}: {word(kind_of(goal).name_key)}"
-        f" · {word('column.deadline')}: {goal.deadline}"
-        f" · {word('show.update')}: {update_text(goal, lang)}",
-    ]
+        labelled("show.source", goal.source),
+        " · ".join((
+            labelled("show.area", area_name(plan, goal.area, lang)),
+            labelled("column.owner", goal.owner),
+            labelled("column.kind", word(kind_of(goal).name_key)),
+            labelled("column.deadline", goal.deadline),
+            labelled("show.update", update_text(goal, lang)),
+        )),
+    ]  # fmt: skip
     kind = kind_of(goal)
     if goal.items:  # a checklist's items, a milestone's stages
         dated = dict(status.item_states)  # items with deadlines of their own
@@ -117,19 +123,23 @@ def show_table(
                    state=state_text(dated[i], lang)) if i in dated else i)
             for i in goal.items
         ]  # fmt: skip
-        head.append(f"{word('show.' + kind.items_key)}: " + "  ".join(marks))
+        head.append(labelled("show." + kind.items_key, "  ".join(marks)))
     if goal.part_of:
-        head.append(f"{word('show.part_of')}: {goal.part_of}")
+        head.append(labelled("show.part_of", goal.part_of))
     revised = revision_text(goal, status.as_of, lang)
     if revised:
-        head.append(f"{word('show.revision')}: {revised}")
+        head.append(labelled("show.revision", revised))
     schedule = schedule_text(status, lang) if status.state is not State.DONE else ""
     awaiting = word("flag.awaiting_final") if status.awaiting_final else ""
     head.append(
-        f"{word('show.now')}: {value_text(status, lang)} ({percent(status.progress)} / "
-        f"{word('column.expected')} {percent(status.expected)}) · {state_text(status.state, lang)}"
+        labelled("show.now", value_text(status, lang) + say("show.progress", lang,
+                 done=percent(status.progress), due=percent(status.expected)))
+        + f" · {state_text(status.state, lang)}"
         + "".join(f" · {x}" for x in (schedule, awaiting) if x)
-    )
+    )  # fmt: skip
+    short = gap_sentence(status, lang) if status.state is not State.DONE else ""
+    if short:  # how far behind, each gap by what it is measured against
+        head.append(labelled("late.gap", short))
     columns = (
         Column("date", word("show.date")),
         Column("change", word("show.change"), align="right"),

@@ -115,11 +115,12 @@ PHRASES: dict[str, tuple[str, str]] = {
         "deadline {deadline} passed {days} days ago; {done}",
     ),
     "reason.awaiting_final": ("{done}，待最终读数", "{done}, awaiting the final reading"),
-    "reason.behind": ("完成{done}，应达{due}", "{done} done where {due} is expected"),
+    "reason.behind": ("完成{done}，序时进度应达{due}", "{done} done where the schedule asks {due}"),
     "reason.behind_schedule": (
-        "完成{done}，应达{due}，{schedule}",
-        "{done} done where {due} is expected, {schedule} schedule",
+        "完成{done}，序时进度应达{due}，{schedule}",
+        "{done} done where the schedule asks {due}, {schedule}",
     ),
+    "reason.short_of_target": ("{value}，{gap}", "{value}: {gap}"),
     "reason.due_today": ("今天到期（{deadline}）；{done}", "due today ({deadline}); {done}"),
     "reason.due_in": (
         "{days}天后到期（{deadline}）；{done}",
@@ -134,6 +135,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "show.update": ("更新", "update"),
     "show.items": ("分项", "items"),
     "show.stages": ("节点", "stages"),
+    "show.progress": ("（{done}，序时进度应达{due}）", " ({done} / expected {due})"),
     "show.part_of": ("属于", "part of"),
     "show.now": ("现状", "now"),
     "show.date": ("日期", "date"),
