@@ -32,7 +32,7 @@ from tracker.views.bulletin import (
     section_number,
     states_sentence,
 )
-from tracker.views.city import city_dict, city_name, district_name, problem_dicts
+from tracker.views.city import RANK_FIELDS, city_dict, city_name, district_name, problem_dicts
 from tracker.views.common import STATE_ORDER, percent
 from tracker.views.model import Table
 from tracker.views.report import Report
@@ -43,8 +43,6 @@ SCHEMA = "tracker.city-summary/2"
 LATE_FIELDS = ("district", "district_name", "id", "title", "owner", "condition", "escalation",
                "state", "delay_days", "current", "target", "unit", "progress", "expected",
                "gap_to_schedule", "gap_to_target", "deadline")  # fmt: skip
-RANK_FIELDS = ("place", "name", "group", "held", "done", "completion", "on_time", "score",
-               "previous_place", "movement")  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from tracker.engine.history import HistoryGroup, chart_points
 from tracker.kinds import kind_of
 from tracker.model import GoalStatus, IsoDays, Op, Plan, State
 from tracker.numbers import grouped, plain_number
+from tracker.views.bulletin import one_line
 from tracker.views.common import (
     area_name,
     change_text,
@@ -166,7 +167,7 @@ def show_table(
                 Cell(dates[day], style),
                 Cell(changes.of(op, change, items) + mark, style),
                 Cell(value_of(value) if value is not None else "", style),
-                Cell(note, style),
+                Cell(one_line(note, lang), style),  # a note's line breaks as semicolons
                 Cell(by, style),
                 Cell(entry_id[:8], "dim"),
             )
