@@ -200,7 +200,8 @@ def test_alerts_and_fail_on(run):
     )
     english = run("alerts", "--as-of", "2020-06-30", "--lang", "en", code=0).stdout
     assert re.search(
-        r"off track\s+jobs\.training\s+.*0% done where the schedule asks 50%, \d+ days behind", english
+        r"off track\s+jobs\.training\s+.*0% done where the schedule asks 50%, \d+ days behind",
+        english,
     )
     near = run.json("alerts", "--as-of", "2020-04-20")
     assert ("housing.three-supplies", "due_soon") in {
