@@ -101,6 +101,68 @@ def run(data) -> Run:
     return Run(data)
 
 
+@pytest.fixture(scope="session")
+def halfyear(tmp_path_factory) -> Run:
+    """The bundled plan with half a year of realistic entries (tests/halfyear.py),
+    made once for the session: only read, never written, by the tests sharing it."""
+    from tests.halfyear import make_folder
+
+    root = tmp_path_factory.mktemp("halfyear") / "shifeng"
+    config = root.parent / "config.toml"
+    run = Run(root)
+    quiet = {"TRACKER_CONFIG": str(config), "TRACKER_LANG": None, "LANG": None, "LC_ALL": None}
+    make_folder(root, lambda *args, input=None: run(*args, input=input, env=quiet, code=0))
+    return run
+
+
+# ── a real browser: the system Chromium, never a downloaded one ──────────────
+
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Playwright (`executable_path`: it downloads
+    nothing), shared by the tests that look at pages as a person does."""
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium (.ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory) -> Path:
+    """Where tests that look at pages leave their screenshots and printed PDFs
+    for a person to look at: $TRACKER_SHOTS, else a temporary folder."""
+    folder = os.environ.get("TRACKER_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return Path(folder)
+    return tmp_path_factory.mktemp("shots")
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """How many pages a printed PDF has (pypdf)."""
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
 # ── the test plans (tests/plans/) ────────────────────────────────────────────
 
 

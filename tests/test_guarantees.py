@@ -458,7 +458,7 @@ def test_entries_for_a_renamed_goal_are_announced(run, data):
     digest = run.json("summary", "--as-of", "2020-03-31")
     assert digest["unknown_references"] == ["jobs.training", "rural.eco-farm-bases: 长石"]
     html = run("summary", "--as-of", "2020-03-31", "--format", "html", code=0).stdout
-    assert "2 names in progress/ are goals or items the plan no longer has" in html
+    assert "2 goals or items named in the log are no longer in the plan" in html
 
 
 # ── the property: whatever the damage, nothing good is lost ──────────────────

@@ -54,7 +54,7 @@ def test_log_answers_where_the_goal_now_stands(run):
     result = run("log", "jobs.training", "300", "--date", "2020-02-01", code=0)
     assert re.search(r"jobs\.training: 300/3,000 人 \(10%\)", result.stdout)
     document = run.json("log", "jobs.training", "10", "--date", "2020-02-02")
-    assert document["schema"] == "tracker.log/2"
+    assert document["schema"] == "tracker.log/3"
     assert document["entries"][0]["value"] == 10
     assert document["goals"][0]["current"] == 310
 

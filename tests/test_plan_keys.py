@@ -157,8 +157,8 @@ def test_an_office_is_named_by_either_name_and_shown_one_way(listed):
     shared = "财政局（牵头）、审计局"
     alerts = listed("alerts", "--as-of", "2020-12-01", "--owner", "审计局", "--lang", "zh")
     show = listed("show", "money", "--as-of", "2020-12-01", "--lang", "zh").stdout
-    assert shared in alerts.stdout and f"责任单位: {shared} " in show
-    assert "分管领导: 李四" in show
+    assert shared in alerts.stdout and f"责任单位：{shared} " in show
+    assert "分管领导：李四" in show
 
 
 @pytest.mark.parametrize(

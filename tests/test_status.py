@@ -195,12 +195,13 @@ def test_alerts_and_fail_on(run):
     assert run("alerts", "--as-of", "2020-06-30", "--fail-on", "overdue", code=0)
     result = run("alerts", "--as-of", "2020-06-30", "--fail-on", "overdue,off_track", code=1)
     assert re.search(
-        r"落后\s+jobs\.training\s+全年培训下岗失业人员3000人\s+完成0%，应达50%，落后\d+天",
+        r"落后\s+jobs\.training\s+全年培训下岗失业人员3000人\s+完成0%，序时进度应达50%，落后\d+天",
         result.stdout,
     )
     english = run("alerts", "--as-of", "2020-06-30", "--lang", "en", code=0).stdout
     assert re.search(
-        r"off track\s+jobs\.training\s+.*0% done where 50% is expected, \d+ days behind", english
+        r"off track\s+jobs\.training\s+.*0% done where the schedule asks 50%, \d+ days behind",
+        english,
     )
     near = run.json("alerts", "--as-of", "2020-04-20")
     assert ("housing.three-supplies", "due_soon") in {

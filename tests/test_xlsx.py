@@ -4,7 +4,6 @@ exports, and CSV that Excel opens safely. Workbooks are read back with openpyxl.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import openpyxl
 import pytest
@@ -352,24 +351,20 @@ def test_entries_and_summary_as_xlsx(run, tmp_path):
         code=0,
     )
     book = openpyxl.load_workbook(digest)
-    assert book.sheetnames[:4] == ["概况", "需要关注", "各责任单位", "本期进展"]
-    activity = book["本期进展"]
+    assert book.sheetnames[:6] == [
+        "概况", "分领域情况", "进度滞后事项", "未按期报送", "责任单位排名", "各责任单位"
+    ]  # fmt: skip
+    activity = book["附：本期进展"]
     assert activity.freeze_panes == "A2" and activity["A2"].value == "jobs.training"
     overview = {r[0]: r[1] for r in book["概况"].iter_rows(min_row=2, values_only=True)}
     assert sum(overview.values()) == 38 and isinstance(overview["正常"], int)
-    # Words where people read words, and the headers the text digest has.
-    assert {r[0] for r in book["需要关注"].iter_rows(min_row=2, values_only=True)} <= {
-        "逾期",
-        "落后",
-        "预计延期",
-        "有风险",
-    }
-    text = run("summary", "--as-of", AS_OF, "--lang", "zh", code=0).stdout
+    # Words where people read words (a condition, a 督办 level), not SPEC's ids.
+    late = list(book["进度滞后事项"].iter_rows(values_only=True))
+    assert late[0][:2] == ("情况", "督办等级") and len(late) > 1
+    assert {r[0] for r in late[1:]} <= {"逾期", "落后", "预计延期", "有风险"}
+    assert {r[1] for r in late[1:]} <= {"提醒", "督办", "通报"}
     offices = [c.value for c in book["各责任单位"][1]]
-    assert (
-        re.search(r"\s+".join(offices[:-1]) + r"\s+最长延误", text)
-        and offices[-1] == "最长延误（天）"
-    )
+    assert offices[0] == "责任单位" and offices[-1] == "最长延误（天）"
 
 
 def test_xlsx_needs_an_output_file(run):

@@ -123,12 +123,14 @@ class Source(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Area:
-    """One of the plan's focus areas (SPEC: a goal's `area`)."""
+    """One of the plan's focus areas (SPEC: a goal's `area`), with the short
+    name a sentence about it uses (经济发展), when it has one."""
 
     id: str
     name: str
     name_en: str
     origin: Source | None = field(default=None, compare=False)
+    short: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +199,34 @@ class Verification:
     origin: Source | None = field(default=None, compare=False)
 
 
+class Escalation(str, Enum):
+    """How far the supervision of a late item has gone (督办等级), each with its
+    light: a reminder (提醒, blue), supervision (督办, yellow), a circulated
+    notice (通报, red)."""
+
+    REMIND = "remind"
+    SUPERVISE = "supervise"
+    CIRCULATE = "circulate"
+
+
+@dataclass(frozen=True, slots=True)
+class BulletinSettings:
+    """[plan.bulletin]: the supervision bulletin's masthead (who issues it, to
+    whom it is sent and copied), the days behind at which a late item is
+    supervised (督办) and circulated (通报), the days offices have to report
+    back, and the ranking's weights (完成率, 按期报送率)."""
+
+    issuer: str = ""
+    title: str = ""  # the bulletin's name; default: the plan's title and 督查通报
+    to: str = ""  # 报送
+    cc: str = ""  # 抄送
+    supervise_after: int = 15
+    circulate_after: int = 30
+    reply_within: int = 7
+    weights: tuple[tuple[str, float], ...] = (("completion", 0.7), ("on_time", 0.3))
+    origin: Source | None = field(default=None, compare=False)
+
+
 class Item(NamedTuple):
     """A checklist item that has a deadline of its own."""
 
@@ -229,7 +259,7 @@ class Goal:
     co_owners: tuple[str, ...] = ()  # co-responsible offices beside the lead `owner`
     judged: Judged = Judged.FINAL  # level goals only
     revisions: tuple[Revision, ...] = ()  # in date order
-    item_deadlines: tuple[Item, ...] = ()  # checklist items with deadlines of their own
+    item_deadlines: tuple[Item, ...] = ()  # items (a milestone's stages) with dates of their own
     carried_from: str | None = None  # "PLAN-ID:GOAL-ID" of last year's unfinished goal
     multi_year: bool = False  # a continuing project (续建) that may cross the plan's year
     start_value: float | None = None  # count: the value carried over at the start
@@ -246,6 +276,12 @@ class Goal:
     def owners(self) -> tuple[str, ...]:
         """The lead office first, then the co-responsible ones."""
         return (self.owner, *self.co_owners)
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        """A milestone's dated stages (节点目标, goals.toml's `stages`): held as
+        its items, each with its date in item_deadlines."""
+        return self.items
 
     @property
     def crosses_year(self) -> bool:
@@ -302,6 +338,7 @@ class Plan:
     verification: Verification = Verification()
     offices: tuple[Office, ...] = ()  # [[plan.offices]]; none: any name is an office
     origin: Source | None = field(default=None, compare=False)
+    bulletin: BulletinSettings = BulletinSettings()
 
     @cached_property
     def _goals_by_id(self) -> dict[str, Goal]:

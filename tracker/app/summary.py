@@ -44,14 +44,45 @@ def summary(
     until: str | None = None,
     owner: str | None = None,
     split_by_owner: bool = False,
+    number: int | None = None,
     lang: str,
 ) -> DigestAnswer:
     """The digest of the 7 days ending `as_of`, of ISO `week` (2020-W23), or
     from `since` to `until` (dates as typed); of the goals `owner` holds, or
-    the whole plan's and, with `split_by_owner`, each office's own too."""
+    the whole plan's and, with `split_by_owner`, each office's own too.
+    `number`: the bulletin's number (default: the week of the year)."""
+    from tracker.views.summary import summary_report
+
+    digest, owner, warnings = digests(
+        data, as_of=as_of, week=week, since=since, until=until, owner=owner, number=number,
+        lang=lang,
+    )  # fmt: skip
+    built = digest(owner)
+    offices = []
+    for standing in built.summary.offices if split_by_owner else ():
+        mine = digest(standing.office)
+        offices.append(
+            OfficeDigest(standing.office, standing.held, mine.subject, summary_report(mine))
+        )
+    return DigestAnswer(summary_report(built), warnings, built.subject, tuple(offices))
+
+
+def digests(
+    data: DataDir,
+    *,
+    as_of: str | None,
+    week: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    owner: str | None = None,
+    number: int | None = None,
+    lang: str,
+):
+    """The data folder read once for a period's digests: (a function making
+    the digest of an office — None: the whole plan's —, the office `owner`
+    names, the log's warnings). The bulletin and its notices are built by it."""
     from tracker.engine.summary import summarize
     from tracker.views.digest import build_digest
-    from tracker.views.summary import summary_report
 
     opened = open_folder(data)
     day = opened.date(as_of, option="--as-of")
@@ -65,22 +96,51 @@ def summary(
     dated = log.entries(since=start, until=end)
     entries = [e for e in dated if e.origin not in shadowed] + log.retractions()
     figures, unknown = log.figures(), tuple(log.unknown())
+    latest = latest_reports(opened.plan, log, figures, until=end)
 
     def digest(office: str | None):
         summary = summarize(
             opened.plan, entries, since=start, until=end, office=office, figures=figures,
-            unknown=unknown,
+            unknown=unknown, latest=latest,
         )  # fmt: skip
-        return build_digest(summary, week=week_name, lang=lang)
+        return build_digest(summary, week=week_name, lang=lang, number=number)
 
-    built = digest(owner)
-    offices = []
-    for standing in built.summary.offices if split_by_owner else ():
-        mine = digest(standing.office)
-        offices.append(
-            OfficeDigest(standing.office, standing.held, mine.subject, summary_report(mine))
-        )
-    return DigestAnswer(summary_report(built), warnings, built.subject, tuple(offices))
+    return digest, owner, warnings
+
+
+LATEST_DAYS = 12  # a late goal's latest entry days read for what its office last said
+
+
+def latest_reports(plan, log, figures, *, until: dt.date) -> dict:
+    """What offices last reported of the goals that need attention on `until`
+    (engine.bulletin.LatestReport): their latest note and next step, read
+    from each such goal's last few days of entries, not the whole log."""
+    from tracker.engine.bulletin import latest_report
+    from tracker.engine.history import window_start
+    from tracker.engine.offices import attention_condition
+    from tracker.engine.status import goal_status
+    from tracker.ledger import retracted_ids
+
+    late = [
+        g.id for g in plan.goals
+        if attention_condition(goal_status(g, figures[g.id], as_of=until)) is not None
+    ]  # fmt: skip
+    if not late:
+        return {}
+    gone = retracted_ids(log.retractions())
+    shadowed = log.shadowed()
+    found = {}
+    for goal_id in late:
+        start = window_start(figures[goal_id].deciding_series, as_of=until, latest=LATEST_DAYS)
+        entries = [
+            e for e in log.entries(goal=goal_id, since=start, until=until)
+            if e.goal == goal_id and e.id not in gone and e.origin not in shadowed
+            and e.about is None
+        ]  # fmt: skip
+        report = latest_report(entries, until=until)
+        if report is not None:
+            found[goal_id] = report
+    return found
 
 
 def period(

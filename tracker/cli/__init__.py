@@ -24,6 +24,7 @@ COMMANDS = {
     "entries": ("tracker.cli.entries", "help.short.entries"),
     "alerts": ("tracker.cli.alerts", "help.short.alerts"),
     "summary": ("tracker.cli.summary", "help.short.summary"),
+    "notice": ("tracker.cli.notice", "help.short.notice"),
     "check": ("tracker.cli.check", "help.short.check"),
     "evidence": ("tracker.cli.evidence", "help.short.evidence"),
     "goals": ("tracker.cli.goals", "help.short.goals"),

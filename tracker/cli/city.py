@@ -207,7 +207,7 @@ def rank(as_of, since, fmt, output, lang, city_dir):
 @city_option
 def summary(as_of, since, number, split_by, fmt, output, lang, city_dir):
     from tracker.engine.city import city_rankings
-    from tracker.views.bulletin import Bulletin, bulletin_report, for_district, masthead
+    from tracker.views.city_bulletin import Bulletin, bulletin_report, for_district, masthead
 
     if split_by and not output:
         raise UsageError("split.needs_output", "split.give_dir")
@@ -217,7 +217,7 @@ def summary(as_of, since, number, split_by, fmt, output, lang, city_dir):
     opened = run.districts(day, before=start - dt.timedelta(days=1))
     bulletin = Bulletin(
         run.city, opened.districts, start, day,
-        masthead(run.city, number=number, until=day, lang=lang),
+        masthead(run.city, number=number, since=start, until=day, lang=lang),
         run.elapsed(opened, day), city_rankings(opened.districts, run.city.rule),
     )  # fmt: skip
     if not split_by:

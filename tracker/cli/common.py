@@ -284,6 +284,8 @@ def emit(
 
     if fmt == "xlsx" and output is None:
         raise UsageError("xlsx_needs_output", "xlsx_needs_output_fix")
+    if fmt == "docx" and output is None:
+        raise UsageError("docx_needs_output", "docx_needs_output_fix")
     if fmt == "email":
         text = render(report, fmt, headers=headers)
         if output is not None:

@@ -40,11 +40,25 @@ EXTENSIONS = {
 @option("--to", "to", metavar="ADDRESS", multiple=True, help="help.opt.mail_to")
 @option("--subject", metavar="TEXT", help="help.opt.mail_subject")
 @option("--from", "sender", metavar="ADDRESS", help="help.opt.mail_from")
+@option("--number", type=click.IntRange(1, 9999), help="help.opt.bulletin_number_district")
 @lang_option
 @pager_option
 @data_option
 def command(
-    week, since, until, owner, split_by, as_of, fmt, output, to, subject, sender, lang, data_dir
+    week,
+    since,
+    until,
+    owner,
+    split_by,
+    as_of,
+    fmt,
+    output,
+    to,
+    subject,
+    sender,
+    number,
+    lang,
+    data_dir,
 ):
     from tracker.app.summary import summary
 
@@ -74,7 +88,7 @@ def command(
 
     answer = summary(
         find_data(data_dir), as_of=as_of, week=week, since=since, until=until, owner=owner,
-        split_by_owner=bool(split_by), lang=lang,
+        split_by_owner=bool(split_by), number=number, lang=lang,
     )  # fmt: skip
     if split_by:
         say_warnings(answer.warnings)

@@ -11,7 +11,6 @@ from tracker.model import Condition, Goal, GoalStatus, State
 
 # What needs a decision, most serious first (the order of SPEC's digest).
 ATTENTION = (Condition.OVERDUE, Condition.OFF_TRACK, Condition.LATE, Condition.AT_RISK)
-ON_SCHEDULE = (State.ON_TRACK, State.PENDING)
 BEHIND = (State.AT_RISK, State.OFF_TRACK)
 
 
@@ -59,7 +58,8 @@ class OfficeStanding:
     office: str
     goals: tuple[GoalStatus, ...]
     done: int
-    on_schedule: int  # on track, or a milestone/checklist not yet due
+    on_track: int
+    pending: int  # not yet due (a milestone or checklist), or nothing to judge yet
     behind: int  # at risk or off track
     overdue: int
     stale: tuple[GoalStatus, ...]  # not reported within their update_every
@@ -96,7 +96,8 @@ def standing(office: str, items: list[GoalStatus]) -> OfficeStanding:
         office=office,
         goals=tuple(sorted(items, key=lambda s: (s.goal.deadline, s.goal.id))),
         done=count(State.DONE),
-        on_schedule=count(*ON_SCHEDULE),
+        on_track=count(State.ON_TRACK),
+        pending=count(State.PENDING),
         behind=count(*BEHIND),
         overdue=count(State.OVERDUE),
         stale=tuple(

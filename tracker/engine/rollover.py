@@ -87,5 +87,9 @@ def _carried(plan: Plan, goal: Goal, status, years: int) -> Goal:
         "origin": None,
         "revised_from": None,
     }
-    changes.update(kind_of(goal).carried(goal, status))  # where it stood at the end
+    kind = kind_of(goal)
+    changes.update(kind.carried(goal, status))  # where it stood at the end
+    if kind.dated_items:  # a stage whose date was dropped goes with it
+        dated = {i.name for i in changes["item_deadlines"]}
+        changes["items"] = tuple(i for i in changes.get("items", goal.items) if i in dated)
     return replace(goal, **changes)

@@ -94,8 +94,11 @@ def goal_status(goal: Goal, series: Series | Figured, *, as_of: dt.date) -> Goal
         state=state,
         due_soon=not done and 0 <= days_left <= DUE_SOON_DAYS,
         stale=is_stale(goal, last, done=done, as_of=as_of),
-        # nothing to judge yet: not behind (nor ahead of) anything
-        schedule_days=None if judged.waiting else schedule_days(goal, progress, as_of),
+        # nothing to judge yet, or no schedule to follow (a level against its
+        # target): not days behind (nor ahead of) anything
+        schedule_days=None
+        if judged.waiting or not kind_of(goal).schedules(goal)
+        else schedule_days(goal, progress, as_of),
         forecast=forecast(goal, series, as_of),
         days_left=days_left,
         last_entry=last,

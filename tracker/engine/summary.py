@@ -6,6 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from tracker.engine.bulletin import (
+    AreaStanding,
+    LatestReport,
+    OfficeRanking,
+    area_standings,
+    escalation,
+    office_ranking,
+    share_elapsed,
+)
 from tracker.engine.offices import (
     ATTENTION,
     OfficeStanding,
@@ -15,11 +24,22 @@ from tracker.engine.offices import (
     office_standings,
     standing,
 )
+from tracker.engine.ranking import Outcome, ScoringRule, outcome
 from tracker.engine.status import all_figures, goal_status, state_counts
 from tracker.kinds import kind_of
 from tracker.ledger import Series, effective_by_goal, names_not_in_plan, start_value
 from tracker.ledger.steps import Figured
-from tracker.model import Condition, Entry, Goal, GoalStatus, Op, Plan, State
+from tracker.model import (
+    BulletinSettings,
+    Condition,
+    Entry,
+    Escalation,
+    Goal,
+    GoalStatus,
+    Op,
+    Plan,
+    State,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +69,16 @@ class StateChange:
 
 @dataclass(frozen=True, slots=True)
 class Attention:
-    """A goal that needs a decision: the most serious condition it is in, how
-    many days that condition measures, and how far short it is in its own units."""
+    """A goal that needs a decision (a late item, 滞后事项): the most serious
+    condition it is in, how many days that condition measures, the 督办 level
+    it has reached, and what its office last reported of it. How far short it
+    is in its units is engine.gaps' (against the schedule and the target)."""
 
     status: GoalStatus
     condition: Condition  # overdue, off_track, late or at_risk
     delay_days: int  # past the deadline; behind the trajectory; forecast after the deadline
-    gap: float | None  # short of what is due by now (the target, once overdue); None: no value
+    escalation: Escalation = Escalation.REMIND
+    latest: LatestReport | None = None  # the latest problem and next step reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +98,14 @@ class Summary:
     stale: tuple[GoalStatus, ...]
     series: dict[str, Series]
     unknown: tuple[str, ...] = ()  # goals or items entries name that the plan no longer has
+    elapsed: float = 0.0  # the share of the plan's year gone by at the period's end (时间进度)
+    areas: tuple[AreaStanding, ...] = ()  # each focus area of the digest's goals
+    ranking: OfficeRanking | None = None  # every office of the plan, ranked on outcomes
+    outcome: Outcome | None = None  # the digest's goals, each once: done, 完成率, 按期报送率
+
+    @property
+    def settings(self) -> BulletinSettings:
+        return self.plan.bulletin
 
     @property
     def quiet(self) -> bool:
@@ -95,20 +126,24 @@ def summarize(
     office: str | None = None,
     figures: dict[str, Figured] | None = None,
     unknown: tuple[str, ...] | None = None,
+    latest: dict[str, LatestReport] | None = None,
 ) -> Summary:
     """Statuses at the end of the period against the day before it began; with
-    `office`, only the goals that office holds. `figures`: each goal's series
-    when already known (the maintained state); `entries` then need only hold
-    the period's entries and the retractions, and `unknown` what the whole log
-    names that the plan no longer has."""
-    goals = [g for g in plan.goals if office is None or holds(g, office)]
+    `office`, only the goals that office holds (the ranking has every office).
+    `figures`: each goal's series when already known (the maintained state);
+    `entries` then need only hold the period's entries and the retractions,
+    and `unknown` what the whole log names that the plan no longer has.
+    `latest`: what offices last reported of goals (LatestReport), by goal id."""
     grouped, _ = effective_by_goal(plan, entries)
     if figures is None:
-        figures = all_figures(plan, entries, {g.id for g in goals})
+        figures = all_figures(plan, entries)
     series = {goal_id: figured.deciding_series for goal_id, figured in figures.items()}
     eve = since - dt.timedelta(days=1)
-    now = [goal_status(g, figures[g.id], as_of=until) for g in goals]
-    then = {g.id: goal_status(g, figures[g.id], as_of=eve) for g in goals}
+    everything = [goal_status(g, figures[g.id], as_of=until) for g in plan.goals]
+    before = {g.id: goal_status(g, figures[g.id], as_of=eve) for g in plan.goals}
+    now = [s for s in everything if office is None or holds(s.goal, office)]
+    goals = [s.goal for s in now]
+    then = {g.id: before[g.id] for g in goals}
     retracted_in: dict[str, dict[str, Entry]] = {}  # goal → its retractions, once each by id
     for entry in entries:
         if entry.op is Op.RETRACT and entry.date is not None and since <= entry.date <= until:
@@ -123,7 +158,7 @@ def summarize(
         ticked = tuple(i for i in goal.items if i in s.items_on(until) - s.items_on(eve))
         activity.append(
             GoalActivity(
-                goal.as_of(until),  # measured by the target in force, not the one replaced
+                goal,  # as defined at the period's end: the target in force, not the one replaced
                 in_period,
                 _value(goal, s, eve),
                 _value(goal, s, until),
@@ -143,7 +178,7 @@ def summarize(
         office=office,
         counts=state_counts(now),
         counts_before=state_counts(list(then.values())),
-        attention=needs_attention(now),
+        attention=needs_attention(now, plan.bulletin, latest or {}),
         offices=tuple(o for o in office_standings(now) if office is None or o.office == office),
         total=standing("", now),
         activity=tuple(activity),
@@ -152,17 +187,32 @@ def summarize(
         stale=tuple(s for s in by_deadline if s.stale),
         series=series,
         unknown=tuple(names_not_in_plan(plan, entries)) if unknown is None else unknown,
+        elapsed=share_elapsed(plan.start, plan.end, until),
+        outcome=outcome("", now),
+        areas=area_standings(plan, now, then),
+        ranking=office_ranking(
+            everything, list(before.values()), ScoringRule(weights=plan.bulletin.weights)
+        ),
     )
 
 
-def needs_attention(items: list[GoalStatus]) -> tuple[Attention, ...]:
+def needs_attention(
+    items: list[GoalStatus],
+    settings: BulletinSettings | None = None,
+    latest: dict[str, LatestReport] | None = None,
+) -> tuple[Attention, ...]:
     """Goals overdue, off track, forecast late or at risk — each once, under its
-    most serious condition — most serious first, then the furthest behind."""
+    most serious condition, with the 督办 level it has reached by `settings` —
+    most serious first, then the furthest behind."""
     found = []
+    settings = settings or BulletinSettings()
+    latest = latest or {}
     for status in items:
         condition = attention_condition(status)
         if condition is not None:
-            found.append(Attention(status, condition, delay_days(status), gap(status)))
+            days = delay_days(status)
+            level = escalation(condition, status, days, settings)
+            found.append(Attention(status, condition, days, level, latest.get(status.goal.id)))
     return tuple(
         sorted(
             found,
@@ -174,16 +224,6 @@ def needs_attention(items: list[GoalStatus]) -> tuple[Attention, ...]:
             ),
         )
     )
-
-
-def gap(status: GoalStatus) -> float | None:
-    """How far the value is short of what the trajectory asks for by as_of, in
-    the goal's units (whole units rounded up for whole-number targets). None for
-    a milestone (done or not) and for a level with no reading yet."""
-    if status.current is None:
-        return None
-    short = max(0.0, status.expected - status.progress)
-    return kind_of(status.goal).gap(status.goal, short)
 
 
 def _value(goal: Goal, series: Series, day: dt.date) -> float | None:

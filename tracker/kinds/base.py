@@ -39,7 +39,7 @@ class Effect(str, Enum):
     ADD = "add"  # an increment: the value grows by it (a count)
     SET = "set"  # a stated value: a count's running total, a level's reading
     DONE = "done"  # the milestone is reached: the value becomes 1
-    TICK = "tick"  # checklist items done: the value is how many are
+    TICK = "tick"  # items done (a checklist's, a milestone's stages): the value the kind gives them
     NOTE = "note"  # a note only: no change in value
 
 
@@ -114,6 +114,8 @@ class GoalKind:
     waits = False  # pending before its deadline while nothing is behind
     binary = False  # done or not, nothing between: no gap to show, no chart to draw
     closed_by_verdict = False  # where reports are verified, done only once verified (销号)
+    items_key = "items"  # the plan key naming its items, when it takes any
+    dated_items = False  # each item has a date of its own (a milestone's stages)
 
     # -- the catalogue keys of its words --------------------------------------
 
@@ -150,6 +152,11 @@ class GoalKind:
     def value_at(self, goal: Goal, fraction: float) -> float:
         """Its value at a fraction of the way from its start to its target."""
         return fraction * self.full_target(goal)
+
+    def ticked_value(self, goal: Goal, value: float | None, done: frozenset) -> float:
+        """Its value once the items `done` are done (a line that ticks items;
+        `value`: its value before): how many are."""
+        return float(len(done))
 
     def change(self, goal: Goal, before: float | None, after: float | None) -> float | None:
         """How far the value moved from `before` to `after` (the digest's net change)."""
@@ -199,6 +206,11 @@ class GoalKind:
         """Done when met."""
         return Judgement(current is not None and self.met(goal, current))
 
+    def schedules(self, goal: Goal) -> bool:
+        """Whether it follows a time-proportional schedule (序时进度) that it can
+        be days and units behind: a straight line, its trajectory, its stages."""
+        return True
+
     def measures_delay(self, goal: Goal) -> bool:
         """Whether the goal's delay is its own (days since behind_since), not
         the days behind its trajectory."""
@@ -209,6 +221,17 @@ class GoalKind:
     ) -> dt.date | None:
         """The day the goal fell behind by its own measure (measures_delay)."""
         return None
+
+    def earliest_missed(
+        self, goal: Goal, readings: Readings, current: float | None, as_of: dt.date
+    ) -> dt.date | None:
+        """The earliest deadline passed before `as_of` with its part not done: an
+        item's own (else the goal's), a trajectory checkpoint, the deadline."""
+        done = readings.items_on(as_of) | frozenset(goal.start_items)
+        missed = [goal.item_deadline(i) for i in goal.items if i not in done]
+        missed = [day for day in missed if day < as_of]
+        stage = self.missed_stage(goal, current, as_of)
+        return min([*missed, *([stage] if stage else [])], default=None)
 
     def missed_stage(self, goal: Goal, current: float | None, as_of: dt.date) -> dt.date | None:
         """The earliest dated stage passed before `as_of` and not reached: a
@@ -247,6 +270,19 @@ class GoalKind:
         """What is wrong with a goal of this kind as the plan gives it."""
         return []
 
+    def item_complaints(self, goal: Goal) -> list[Complaint]:
+        """Items (or stages) named twice, or with an empty name."""
+        found = []
+        seen: set[str] = set()
+        key = self.items_key
+        for item in goal.items:
+            if item in seen:
+                found.append(Complaint("duplicate", key, "item_twice", None, {"item": item}))
+            if not item.strip():
+                found.append(Complaint("empty", key, "item_empty"))
+            seen.add(item)
+        return found
+
     def target_complaint(self, goal: Goal, value: float) -> Complaint | None:
         """What is wrong with `value` as the goal's target (a revised one too)."""
         return None
@@ -278,6 +314,10 @@ class GoalKind:
         """What its value counts, for a chart's scale and a gap."""
         return goal.unit
 
+    def gap_unit(self, goal: Goal, lang: str) -> str:
+        """What a difference in its value counts (a gap, a change): its unit."""
+        return self.unit_text(goal, lang)
+
     def done_text(self, status: GoalStatus, lang: str) -> str:
         """How much is done: 完成43%."""
         return say("value.percent_done", lang, percent=f"{status.progress * 100:.0f}%")
@@ -290,7 +330,8 @@ class GoalKind:
         change = self.change(goal, before, after)
         if change is None:
             return None
-        unit = f" {goal.unit}" if goal.unit else ""
+        unit = self.gap_unit(goal, lang)
+        unit = unit if unit and not unit[0].isascii() else f" {unit}" if unit else ""
         return f"{'+' if change >= 0 else '−'}{grouped(abs(change))}{unit}"
 
     def sheet_figures(self, goal: Goal, status: GoalStatus, lang: str) -> tuple:

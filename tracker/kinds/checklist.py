@@ -44,11 +44,7 @@ class Checklist(GoalKind):
     def behind_since(self, goal: Goal, readings, current, as_of: dt.date) -> dt.date | None:
         """The earliest item deadline (its own, else the goal's) passed with the
         item not done, or stage of its trajectory missed."""
-        done = readings.items_on(as_of) | frozenset(goal.start_items)
-        missed = [goal.item_deadline(i) for i in goal.items if i not in done]
-        missed = [day for day in missed if day < as_of]
-        stage = self.missed_stage(goal, current, as_of)
-        return min([*missed, *([stage] if stage else [])], default=None)
+        return self.earliest_missed(goal, readings, current, as_of)
 
     def carried(self, goal: Goal, status: GoalStatus) -> dict:
         return {"start_items": status.items_done}
@@ -57,14 +53,7 @@ class Checklist(GoalKind):
         found = []
         if not goal.items:
             found.append(Complaint("empty", "items", "checklist_without_items", "name_items"))
-        seen: set[str] = set()
-        for item in goal.items:
-            if item in seen:
-                found.append(Complaint("duplicate", "items", "item_twice", None, {"item": item}))
-            if not item.strip():
-                found.append(Complaint("empty", "items", "item_empty"))
-            seen.add(item)
-        return found
+        return found + self.item_complaints(goal)
 
     def value_text(self, goal: Goal, value: float | None, lang: str) -> str:
         return say("value.items", lang, done=grouped(value), total=len(goal.items))

@@ -22,6 +22,9 @@ from tracker.kinds.base import (
 from tracker.kinds.count import IMPLAUSIBLE_FACTOR
 from tracker.model import Direction, Entry, Goal, GoalStatus, Judged, Kind, Op
 from tracker.numbers import exact, grouped, places
+from tracker.words import say
+
+PERCENT_UNITS = ("%", "％")
 
 
 class Level(GoalKind):
@@ -71,16 +74,24 @@ class Level(GoalKind):
     # -- what is expected, and how it is judged ----------------------------------
 
     def expected(self, goal: Goal, day: dt.date) -> float:
-        if goal.judged is Judged.THROUGHOUT:
-            # It must hold every day from its start: the whole target, not a ramp.
-            return 0.0 if day < goal.start else 1.0
-        return super().expected(goal, day)
+        """The whole target from its start: a level is a year-to-date reading
+        (a rate, a cut so far), compared with the target as it is judged — not
+        a ramp on a rate — unless the plan gives its path (`trajectory`); one
+        held throughout must hold every day whatever its path."""
+        if goal.trajectory and goal.judged is not Judged.THROUGHOUT:
+            return super().expected(goal, day)
+        return 0.0 if day < goal.start else 1.0
+
+    def schedules(self, goal: Goal) -> bool:
+        """Only along a path the plan gives: a reading is not days behind a target."""
+        return bool(goal.trajectory) and goal.judged is not Judged.THROUGHOUT
 
     def judge(
         self, goal: Goal, readings: Readings, current: float | None, as_of: dt.date
     ) -> Judgement:
         if goal.judged is Judged.FIRST:  # done for good once reached
-            return Judgement(any(self.met(goal, v) for _, v in readings.steps_until(as_of)))
+            done = any(self.met(goal, v) for _, v in readings.steps_until(as_of))
+            return Judgement(done, waiting=current is None and as_of < goal.deadline)
         if goal.judged is Judged.THROUGHOUT:
             return self._held(goal, readings, as_of)
         return self._final(goal, readings, current, as_of)
@@ -90,8 +101,8 @@ class Level(GoalKind):
         the deadline on, the latest reading decides if it covers the end of the
         period, and without one the goal awaits its final reading."""
         met = current is not None and self.met(goal, current)
-        if as_of < goal.deadline:
-            return Judgement(False, reached=met)
+        if as_of < goal.deadline:  # with no reading yet: nothing to judge
+            return Judgement(False, reached=met, waiting=current is None)
         i = bisect.bisect_right(readings.days, as_of)
         last = readings.days[i - 1] if i else None
         if last is not None and self.covers_end(goal, last):
@@ -175,13 +186,20 @@ class Level(GoalKind):
     def implausible(self, goal: Goal, entry: Entry) -> str | None:
         """Above 100 % (unit %), or beyond 10× its target."""
         target = abs(goal.target or 0)
-        if goal.unit.strip() in ("%", "％") and entry.value > 100:
+        if goal.unit.strip() in PERCENT_UNITS and entry.value > 100:
             return "implausible_level_percent"
         if target and abs(entry.value) > IMPLAUSIBLE_FACTOR * target:
             return "implausible_level"
         return None
 
     # -- its words -------------------------------------------------------------------
+
+    def gap_unit(self, goal: Goal, lang: str) -> str:
+        """A difference between two rates in per cent is in percentage points
+        (个百分点), as 公文 says it: 差3.2个百分点, +3个百分点."""
+        if goal.unit.strip() in PERCENT_UNITS:
+            return say("unit.points", lang)
+        return goal.unit
 
     def target_text(self, goal: Goal, lang: str) -> str:
         sign = "≤ " if goal.direction is Direction.AT_MOST else "≥ "

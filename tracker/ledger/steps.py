@@ -81,7 +81,7 @@ def step(goal: Goal, value: float | None, done_items: frozenset, entry: Entry):
         return 1.0, done_items
     if effect is _TICK:
         done_items = done_items | frozenset(entry.items)
-        return float(len(done_items)), done_items
+        return kind_of(goal).ticked_value(goal, value, done_items), done_items
     return value, done_items  # a note changes nothing
 
 
@@ -185,7 +185,10 @@ def series_from_steps(goal: Goal, steps: list[list]) -> Series:
     item_sets: list[frozenset] = []
     value = start_value(goal)
     done_items: frozenset = frozenset(goal.start_items)
-    ticks = Effect.TICK in EFFECTS[goal.kind].values()  # its value is how many items are done
+    # Lines that tick items (a checklist's, a milestone's stages): the kind says
+    # what value the items done give it (how many; how far along its stages).
+    ticks = Effect.TICK in EFFECTS[goal.kind].values()
+    ticked_value = kind_of(goal).ticked_value
     decimals = goal.decimals
     fromordinal = dt.date.fromordinal
     for day, base, increments, items, counting, _ in steps:
@@ -197,7 +200,7 @@ def series_from_steps(goal: Goal, steps: list[list]) -> Series:
             value = exact(value + increment, decimals)
         if ticks:
             done_items = done_items | frozenset(items)
-            value = float(len(done_items))
+            value = ticked_value(goal, value, done_items)
         days.append(fromordinal(day))
         values.append(value)
         item_sets.append(done_items)
@@ -227,8 +230,11 @@ def stand_ins(goal: Goal, steps: list[list], *, skip: set[int], file_of) -> list
             out.append(made(Op.CHECKIN, "note"))
         elif restates is Op.ITEMS:
             out.append(made(Op.ITEMS, "items", items=tuple(items)))
-        elif restates is Op.DONE:
-            out.append(made(Op.DONE, "done"))
+        elif restates is Op.DONE:  # a milestone: done, and the stages reached that day
+            if base is not None:
+                out.append(made(Op.DONE, "done"))
+            if items:
+                out.append(made(Op.ITEMS, "items", items=tuple(items)))
         elif restates is Op.VALUE:  # a reading states the day's value whole
             out.append(made(Op.VALUE, "reading", value=base))
         else:  # a count: its day's stated total, then its increments

@@ -25,7 +25,8 @@ def render(
     (a colour terminal) tables are painted on the terminal instead, and None is
     returned — or, with `capture`, returned as text with colour codes (for a
     pager). `width` fits tables to a screen; `indent` pretty-prints JSON;
-    `headers` are a mail's (`email`: the text and HTML forms as one MIME message)."""
+    `headers` are a mail's (`email`: the text and HTML forms as one MIME message).
+    An xlsx workbook and a docx document are bytes."""
     if fmt == "email":
         from tracker.render.email import mime_message
 
@@ -40,6 +41,10 @@ def render(
         from tracker.render.xlsx import render_workbook
 
         return render_workbook(report.workbook())
+    if fmt == "docx":
+        from tracker.render.docx import render_docx
+
+        return render_docx(report.documents())
     if fmt == "html":
         from tracker.render.html import render_html
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from tracker.kinds import KINDS, PlanKey, Typed
 from tracker.model import (
     Area,
+    BulletinSettings,
     Checkpoint,
     Decides,
     EvidenceRule,
@@ -37,11 +38,14 @@ except ModuleNotFoundError:  # Python < 3.11
 
 PLAN_KEYS = {
     "id", "title", "title_en", "start", "end", "timezone", "tolerance", "source", "areas",
-    "verification", "offices",
+    "verification", "offices", "bulletin",
 }  # fmt: skip
 VERIFICATION_KEYS = {"required", "offices", "within_days", "decides", "evidence_max_mb"}
+BULLETIN_KEYS = {"issuer", "title", "to", "cc", "supervise_after", "circulate_after",
+                 "reply_within", "scoring"}  # fmt: skip
+SCORING_KEYS = {"completion", "on_time"}
 PLAN_REQUIRED = ("id", "title", "title_en", "start", "end", "timezone", "areas")
-AREA_KEYS = {"id", "name", "name_en"}
+AREA_KEYS = {"id", "name", "name_en", "short"}
 OFFICE_KEYS = {"name", "short", "leader", "signers"}
 GOAL_KEYS = {
     "id",
@@ -58,6 +62,7 @@ GOAL_KEYS = {
     "direction",
     "baseline",
     "items",
+    "stages",
     "part_of",
     "update_every",
     "tolerance",
@@ -345,6 +350,7 @@ class _PlanBuilder:
             return None
         offices = tuple(self.offices(raw_plan.get("offices")))
         verification = self.verification(raw_plan.get("verification"))
+        bulletin = self.bulletin(raw_plan.get("bulletin"))
         if offices:  # an office may be named by its short name: held by its full one
             goals = [_offices_by_full_name(goal, offices) for goal in goals]
             verification = replace(verification, offices=_full_names(verification.offices, offices))
@@ -362,7 +368,60 @@ class _PlanBuilder:
             verification=verification,
             offices=offices,
             origin=self.lines.source(self.name, table),
+            bulletin=bulletin,
         )
+
+    def bulletin(self, raw) -> BulletinSettings:
+        """[plan.bulletin]: the supervision bulletin's masthead, its 督办
+        thresholds in days behind, the days to report back, the ranking's weights."""
+        if raw is None:
+            return BulletinSettings()
+        table = ("plan.bulletin", 0)
+        if not isinstance(raw, dict):
+            self.problem(("plan", 0), "bulletin", "type", "bulletin_table")
+            return BulletinSettings()
+        self.keys(raw, table, BULLETIN_KEYS, (), "[plan.bulletin]")
+        default = BulletinSettings()
+        days = {}
+        for key in ("supervise_after", "circulate_after", "reply_within"):
+            value = self.get(raw, table, key, (int,), "type_number")
+            if value is not None and value < 1:
+                self.problem(table, key, "range", "positive_whole", key=key)
+                value = None
+            days[key] = getattr(default, key) if value is None else value
+        if days["circulate_after"] < days["supervise_after"]:
+            self.problem(table, "circulate_after", "range", "circulate_before_supervise",
+                         "circulate_after_fix", **days)  # fmt: skip
+        return BulletinSettings(
+            issuer=self.text(raw, table, "issuer") or "",
+            title=self.text(raw, table, "title") or "",
+            to=self.text(raw, table, "to") or "",
+            cc=self.text(raw, table, "cc") or "",
+            weights=self.scoring(raw.get("scoring"), default.weights),
+            origin=self.lines.source(self.name, table),
+            **days,
+        )
+
+    def scoring(self, raw, default: tuple) -> tuple[tuple[str, float], ...]:
+        """[plan.bulletin.scoring]: a weight for 完成率 and for 按期报送率."""
+        if raw is None:
+            return default
+        table = ("plan.bulletin.scoring", 0)
+        if not isinstance(raw, dict):
+            self.problem(("plan.bulletin", 0), "scoring", "type", "scoring_table")
+            return default
+        self.keys(raw, table, SCORING_KEYS, (), "[plan.bulletin.scoring]")
+        weights = dict(default)
+        for key in SCORING_KEYS:
+            value = self.number(raw, table, key)
+            if value is not None and value < 0:
+                self.problem(table, key, "range", "weight_not_negative", key=key)
+            elif value is not None:
+                weights[key] = float(value)
+        if not any(w > 0 for w in weights.values()):
+            self.problem(table, None, "range", "weights_all_zero")
+            return default
+        return tuple((m, weights[m]) for m, _ in default)
 
     def verification(self, raw) -> Verification:
         """[plan.verification]: how reported figures are checked (核实)."""
@@ -410,6 +469,7 @@ class _PlanBuilder:
                         self.text(raw, table, "name") or area_id,
                         self.text(raw, table, "name_en") or area_id,
                         origin=self.lines.source(self.name, table),
+                        short=self.text(raw, table, "short") or "",
                     )
                 )
         return areas
@@ -528,23 +588,23 @@ class _PlanBuilder:
             return {name: key.default if value is None else value}
         if key.typed is Typed.CHOICE:
             return {name: self.choice(raw, table, name, key.choices, key.default)}
-        if key.typed is Typed.ITEMS:
-            items = self.items(raw, table)
+        if key.typed is Typed.ITEMS:  # a checklist's items, a milestone's stages: its items
+            items = self.items(raw, table, name)
             return {
-                name: None if items is None else tuple(i.name for i in items),
+                "items": None if items is None else tuple(i.name for i in items),
                 "item_deadlines": tuple(i for i in items or () if i.deadline is not None),
             }
         if key.typed is Typed.NAMES:
             return {name: self.names(raw, table, name)}
         return {name: self.decimals(raw, table, fields.get("unit", ""))}
 
-    def items(self, raw, table) -> tuple[Item, ...] | None:
-        """Item names, each either "name" or {name = "…", deadline = 2020-06-30}."""
-        value = raw.get("items")
+    def items(self, raw, table, key: str = "items") -> tuple[Item, ...] | None:
+        """Item (or stage) names, each either "name" or {name = "…", deadline = 2020-06-30}."""
+        value = raw.get(key)
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.problem(table, "items", "type", "items_not_names")
+            self.problem(table, key, "type", "items_not_names", key=key)
             return None
         items = []
         for item in value:
@@ -557,7 +617,7 @@ class _PlanBuilder:
                     return None
                 items.append(Item(name, day))
             else:
-                self.problem(table, "items", "type", "items_not_names")
+                self.problem(table, key, "type", "items_not_names", key=key)
                 return None
         return tuple(items)
 

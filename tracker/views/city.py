@@ -9,10 +9,16 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.engine.city import City, District, Indicator, on_indicator
-from tracker.engine.ranking import COMPLETION, ON_TIME, Outcome, Ranked, ScoringRule, outcome
+from tracker.engine.ranking import Ranked, ScoringRule, outcome
 from tracker.engine.status import state_counts
 from tracker.model import GoalStatus
 from tracker.numbers import plain_number
+from tracker.views.bulletin import (
+    on_time_text,
+    ranked_dict,
+    ranking_part,
+    rule_dict,
+)
 from tracker.views.common import STATE_ORDER, percent, status_dict, title_of
 from tracker.views.model import Cell, Column, Section, Table
 from tracker.views.phrases import schedule_text, state_name, state_text, value_text
@@ -84,10 +90,6 @@ def left_out_lines(districts: tuple[District, ...], lang: str) -> tuple[str, ...
 
 def short(commit: str | None) -> str:
     return commit[:SHORT_COMMIT] if commit else "—"
-
-
-def fraction(value: float | None) -> float | None:
-    return None if value is None else round(value, 6)
 
 
 # ── city fetch ───────────────────────────────────────────────────────────────
@@ -205,7 +207,7 @@ def city_status_report(
         return (record_sheet(say("city.sheet_goals", lang), records, STATUS_FIELDS, lang),)
 
     return Report(
-        "tracker.city-status/1",
+        "tracker.city-status/2",
         as_of,
         body,
         tables=tables,
@@ -263,11 +265,6 @@ def districts_table(
         footer_lines=notes,
         empty_text=say("city.no_district", lang),
     )
-
-
-def on_time_text(result: Outcome, lang: str) -> str:
-    on_time = result.on_time
-    return say("rank.no_report_due", lang) if on_time is None else percent(on_time)
 
 
 def indicators_table(city: City, districts: tuple[District, ...], *, lang: str) -> Table:
@@ -365,7 +362,7 @@ def city_show_report(
         )  # fmt: skip
 
     return Report(
-        "tracker.city-show/1",
+        "tracker.city-show/2",
         as_of,
         body,
         tables=tables,
@@ -383,95 +380,16 @@ RANK_FIELDS = ("place", "name", "group", "held", "done", "completion", "on_time"
                "previous_place", "movement")  # fmt: skip
 
 
-def rule_text(rule: ScoringRule, lang: str) -> str:
-    """The scoring rule in plain words, printed under every ranking."""
-    terms = say("rank.term_joiner", lang).join(
-        say("rank.term", lang, measure=say(f"rank.{m}", lang), weight=f"{share * 100:.0f}%")
-        for m, share in rule.shares
-    )
-    return say("rank.rule", lang, terms=terms)
-
-
-def ranked_dict(ranked: Ranked) -> dict:
-    o = ranked.outcome
-    return {
-        "place": ranked.place,
-        "name": o.unit,
-        "group": o.group or None,
-        "held": o.held,
-        "done": o.done,
-        "completion": fraction(o.completion),
-        "on_time": fraction(o.on_time),
-        "reports_due": o.reports_due,
-        "reported": o.reported,
-        "score": ranked.score,
-        "previous_place": ranked.before,
-        "movement": ranked.movement,
-    }
-
-
-def rule_dict(rule: ScoringRule, lang: str) -> dict:
-    return {
-        "weights": {m: w for m, w in rule.weights},
-        "measures": [COMPLETION, ON_TIME],
-        "text": rule_text(rule, lang),
-    }
-
-
-def movement_text(ranked: Ranked, lang: str) -> tuple[str, str]:
-    moved = ranked.movement
-    if moved is None:
-        return say("rank.new", lang), "dim"
-    if moved > 0:
-        return f"↑{moved}", "good"
-    if moved < 0:
-        return f"↓{-moved}", "bad"
-    return "—", "dim"
-
-
 def ranking_table(
     ranking: list[Ranked], *, title: str, unit_header: str, rule: ScoringRule, lang: str,
     grouped: bool = False, header_lines: tuple[str, ...] = (),
 ) -> Table:  # fmt: skip
-    """A ranking as a table, the rule under it in words."""
-    columns = [
-        Column("place", say("rank.place", lang), align="right"),
-        Column("unit", unit_header, shrink=3, min_width=8),
-    ]
-    if grouped:
-        columns.append(Column("group", say("city.district", lang), drop=5))
-    columns += [
-        Column("held", say("office.held", lang), align="right", drop=4),
-        Column("done", say("office.done", lang), align="right", drop=3),
-        Column("completion", say("rank.completion", lang), align="right"),
-        Column("on_time", say("rank.on_time", lang), align="right"),
-        Column("score", say("rank.score", lang), align="right"),
-        Column("movement", say("rank.movement", lang), align="right", drop=2),
-    ]
-    rows = []
-    for r in ranking:
-        o = r.outcome
-        moved, style = movement_text(r, lang)
-        cells = [Cell(str(r.place)), Cell(o.unit)]
-        if grouped:
-            cells.append(Cell(o.group, "dim"))
-        cells += [
-            Cell(str(o.held)),
-            Cell(str(o.done)),
-            Cell(percent(o.completion)),
-            Cell(on_time_text(o, lang)),
-            Cell(f"{r.score:.1f}", "title"),
-            Cell(moved, style),
-        ]
-        rows.append(tuple(cells))
-    return Table(
-        tuple(columns),
-        tuple(rows),
-        title=title,
-        header_lines=header_lines,
-        footer_lines=(rule_text(rule, lang),),
-        empty_text=say("table.empty", lang),
-    )
+    """A ranking as a table, the rule under it in words: the district
+    bulletin's ranking section (views/bulletin.py), drawn as a table."""
+    return ranking_part(
+        ranking, title=title, unit_header=unit_header, rule=rule, lang=lang,
+        grouped_by=say("city.district", lang) if grouped else "", header_lines=header_lines,
+    ).table(lang=lang)  # fmt: skip
 
 
 def rank_records(ranking: list[Ranked]) -> list[dict]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tracker.engine.gaps import gaps
 from tracker.kinds import kind_of
 from tracker.model import ABOUT_KEYS, Area, Entry, Goal, GoalStatus, Op, Plan, State, record_op
 from tracker.numbers import grouped, plain_number
@@ -40,6 +41,14 @@ def title_of(thing: Plan | Goal | Area, lang: str) -> str:
     else:
         zh, en = thing.title, thing.title_en
     return en if lang == "en" else zh
+
+
+def chinese(lang: str) -> bool:
+    """Whether numbers, dates and the plan's Chinese-only names are written as
+    Chinese writes them (一、, 2020年6月30日, 经济发展): a paper's numerals and
+    dates follow its language as its words do, and this is the one place
+    they are chosen (the words themselves are the catalogue's)."""
+    return lang != "en"
 
 
 def other_language(lang: str) -> str:
@@ -135,6 +144,7 @@ def status_dict(status: GoalStatus) -> dict:
     goal = status.goal
     kind = kind_of(goal)
     forecast = status.forecast
+    behind = gaps(status)
     return {
         **_identity(goal),
         "state": status.state.value,
@@ -148,6 +158,8 @@ def status_dict(status: GoalStatus) -> dict:
         "due_soon": status.due_soon,
         "stale": status.stale,
         "schedule_days": status.schedule_days,
+        "gap_to_schedule": plain_number(behind.to_schedule),
+        "gap_to_target": plain_number(behind.to_target),
         "forecast": None
         if forecast is None
         else {
@@ -155,7 +167,7 @@ def status_dict(status: GoalStatus) -> dict:
             "days_late": forecast.days_late,
         },
         "last_entry": status.last_entry.isoformat() if status.last_entry else None,
-        "items_done": list(status.items_done) if kind.takes("items") else None,
+        "items_done": list(status.items_done) if kind.takes(kind.items_key) else None,
         "target_reached": status.target_reached,
         "awaiting_final_reading": status.awaiting_final,
         "items": [

@@ -11,10 +11,11 @@ import datetime as dt
 
 from tracker.engine.alerts import conditions
 from tracker.engine.forecast import WINDOW_DAYS
+from tracker.engine.gaps import gaps
 from tracker.kinds import kind_of
 from tracker.model import Condition, Decides, Goal, GoalStatus, Plan, State
 from tracker.numbers import grouped
-from tracker.views.common import STATE_MARK
+from tracker.views.common import STATE_MARK, chinese
 from tracker.words import LANGS, Phrase, phrase, say
 
 # The flags column of `status` names these conditions, in this order.
@@ -59,6 +60,30 @@ def value_text(status: GoalStatus, lang: str) -> str:
 
 def done_text(status: GoalStatus, lang: str) -> str:
     return kind_of(status.goal).done_text(status, lang)
+
+
+def gap_sentence(status: GoalStatus, lang: str) -> str:
+    """'较序时进度差290人，距年度目标差1,550人': each gap named by what it is
+    measured against; only the target's for a goal with no schedule (a level)."""
+    kind = kind_of(status.goal)
+    if status.current is None and not kind.binary:
+        return say("gap.no_reading", lang)
+    found = gaps(status)
+    unit = kind.gap_unit(status.goal, lang)
+    parts = []
+    if found.to_schedule:
+        parts.append(say("gap.to_schedule", lang, value=amount(found.to_schedule, unit, lang)))
+    if found.to_target:
+        parts.append(say("gap.to_target", lang, value=amount(found.to_target, unit, lang)))
+    return say("bulletin.joiner", lang).join(parts)
+
+
+def amount(value: float, unit: str, lang: str) -> str:
+    """1,550人, 3.2个百分点 in a Chinese sentence (the unit set close, as 公文
+    write it); 1,550 人 in an English one."""
+    if chinese(lang) and unit and not unit[0].isascii():
+        return f"{grouped(value)}{unit}"
+    return f"{grouped(value)} {unit}".strip()
 
 
 def days_text(status: GoalStatus, lang: str) -> str:
@@ -178,10 +203,16 @@ def alert_reason(status: GoalStatus, condition: Condition, lang: str) -> str:
                    done=done)  # fmt: skip
     if condition in (Condition.OFF_TRACK, Condition.AT_RISK):
         done, due = f"{status.progress * 100:.0f}%", f"{status.expected * 100:.0f}%"
+        short = gap_sentence(status, lang)
+        if not kind_of(goal).schedules(goal):  # a level: against its target, not a schedule
+            return say("reason.short_of_target", lang, value=value_text(status, lang),
+                       gap=short or state_name(status.state, lang))  # fmt: skip
         if (status.schedule_days or 0) < 0:
             behind = schedule_text(status, lang)
-            return say("reason.behind_schedule", lang, done=done, due=due, schedule=behind)
-        return say("reason.behind", lang, done=done, due=due)
+            text = say("reason.behind_schedule", lang, done=done, due=due, schedule=behind)
+        else:
+            text = say("reason.behind", lang, done=done, due=due)
+        return say("list.semicolon", lang).join(x for x in (text, short) if x)
     if condition is Condition.LATE:
         return forecast_sentence(status, lang)
     if condition is Condition.DUE_SOON:

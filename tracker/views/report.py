@@ -31,6 +31,7 @@ class Report:
     template: str = ""  # the HTML page's template …
     page: Callable[[], dict] | None = None  # … and its context
     sheets: Callable[[], tuple[Sheet, ...]] | None = None  # a workbook (xlsx)
+    papers: Callable[[], tuple] | None = None  # printable papers, one a page (docx)
 
     def document(self) -> dict:
         """The JSON envelope: "schema" and "as_of" first, then the body."""
@@ -54,6 +55,9 @@ class Report:
 
     def workbook(self) -> tuple[Sheet, ...]:
         return self._built(self.sheets, "xlsx")
+
+    def documents(self) -> tuple:
+        return self._built(self.papers, "docx")
 
     def _built(self, builder, form: str):
         if builder is None:

@@ -24,7 +24,8 @@ NUMBERS = frozenset(
 )  # fmt: skip
 # Fields holding an identifier that reads as a word: state ids, kinds, alerts.
 WORDED = {"state": "state.{}", "from": "state.{}", "to": "state.{}", "kind": "kind.{}",
-          "condition": "condition.{}"}  # fmt: skip
+          "condition": "condition.{}", "escalation": "escalation.{}", "verdict": "entries.{}",
+          "verification": "entries.{}"}  # fmt: skip
 
 
 def column_type(field: str) -> str:

@@ -10,6 +10,7 @@ from tracker.engine.history import HistoryGroup, chart_points
 from tracker.kinds import kind_of
 from tracker.model import Entry, GoalStatus, IsoDays, Op, Plan, State, Verdict
 from tracker.numbers import grouped, plain_number
+from tracker.views.bulletin import one_line
 from tracker.views.common import (
     area_name,
     change_text,
@@ -25,6 +26,7 @@ from tracker.views.model import Cell, Chart, Chunks, Column, PlainPiece, Table
 from tracker.views.phrases import (
     figures_text,
     forecast_sentence,
+    gap_sentence,
     revision_text,
     schedule_text,
     state_text,
@@ -115,7 +117,7 @@ def show_report(
         latest = [row for group in groups for row in group.rows()]
         return (show_table(plan, status, latest, earlier, chart, sentence, lang, verdicts),)
 
-    return Report("tracker.show/2", as_of, body, tables=tables)
+    return Report("tracker.show/3", as_of, body, tables=tables)
 
 
 def show_table(
@@ -135,20 +137,26 @@ def show_table(
     def word(key: str) -> str:
         return say(key, lang)
 
+    def labelled(key: str, text) -> str:  # 原文：… (the language's colon)
+        return say("bulletin.label", lang, label=word(key), text=text)
+
     head = [
         f"{goal.id} — {title_of(goal, lang)}",
         f"{title_of(goal, other_language(lang))}",
-        f"{word('show.source')}: {goal.source}",
-        f"{word('show.area')}: {area_name(plan, goal.area, lang)}"
-        f" · {word('column.owner')}: {office_text(goal, lang, plan)}"
-        f" · {word('column.kind')}: {word(kind_of(goal).name_key)}"
-        f" · {word('column.deadline')}: {goal.deadline}"
-        f" · {word('show.update')}: {update_text(goal, lang)}",
-    ]
+        labelled("show.source", goal.source),
+        " · ".join((
+            labelled("show.area", area_name(plan, goal.area, lang)),
+            labelled("column.owner", office_text(goal, lang, plan)),
+            labelled("column.kind", word(kind_of(goal).name_key)),
+            labelled("column.deadline", goal.deadline),
+            labelled("show.update", update_text(goal, lang)),
+        )),
+    ]  # fmt: skip
     leaders = office_leaders(plan, goal)
     if leaders:
-        head[-1] += f" · {word('show.leader')}: {leaders}"
-    if goal.items:  # a checklist's
+        head[-1] += " · " + labelled("show.leader", leaders)
+    kind = kind_of(goal)
+    if goal.items:  # a checklist's items, a milestone's stages
         dated = dict(status.item_states)  # items with deadlines of their own
         marks = [
             ("✔ " if i in status.items_done else "☐ ")
@@ -156,19 +164,23 @@ def show_table(
                    state=state_text(dated[i], lang)) if i in dated else i)
             for i in goal.items
         ]  # fmt: skip
-        head.append(f"{word('show.items')}: " + "  ".join(marks))
+        head.append(labelled("show." + kind.items_key, "  ".join(marks)))
     if goal.part_of:
-        head.append(f"{word('show.part_of')}: {goal.part_of}")
+        head.append(labelled("show.part_of", goal.part_of))
     revised = revision_text(goal, status.as_of, lang)
     if revised:
-        head.append(f"{word('show.revision')}: {revised}")
+        head.append(labelled("show.revision", revised))
     schedule = schedule_text(status, lang) if status.state is not State.DONE else ""
     awaiting = word("flag.awaiting_final") if status.awaiting_final else ""
     head.append(
-        f"{word('show.now')}: {value_text(status, lang)} ({percent(status.progress)} / "
-        f"{word('column.expected')} {percent(status.expected)}) · {state_text(status.state, lang)}"
+        labelled("show.now", value_text(status, lang) + say("show.progress", lang,
+                 done=percent(status.progress), due=percent(status.expected)))
+        + f" · {state_text(status.state, lang)}"
         + "".join(f" · {x}" for x in (schedule, awaiting) if x)
-    )
+    )  # fmt: skip
+    short = gap_sentence(status, lang) if status.state is not State.DONE else ""
+    if short:  # how far behind, each gap by what it is measured against
+        head.append(labelled("late.gap", short))
     if status.figures is not None:
         head.append(
             " · ".join((figures_text(status, lang), *verification_flags(status, lang, other=False)))
@@ -191,6 +203,8 @@ def show_table(
     retracted = " " + word("show.retracted")
     table_rows = []
     dates, changes = IsoDays(), _Changes(lang)
+    # A milestone's value is how far along its stages it is: said in words.
+    value_of = (lambda v: kind.value_text(goal, v, lang)) if kind.binary else grouped
     for entry_id, day, op, change, items, note, by, value, gone in rows:
         returned = verdicts is not None and verdicts.returned(entry_id)
         style = "dim" if gone else ""
@@ -198,8 +212,8 @@ def show_table(
         row = (
             Cell(dates[day], style),
             Cell(changes.of(op, change, items) + mark, style),
-            Cell(grouped(value) if value is not None else "", style),
-            Cell(note, style),
+            Cell(value_of(value) if value is not None else "", style),
+            Cell(one_line(note, lang), style),  # a note's line breaks as semicolons
             Cell(by, style),
             Cell(entry_id[:8], "dim"),
         )

@@ -116,7 +116,7 @@ def status_report(
         return (record_sheet(say("sheet.status", lang), named, CSV_FIELDS, lang),)
 
     return Report(
-        "tracker.status/2",
+        "tracker.status/3",
         as_of,
         body,
         tables=tables,

@@ -8,17 +8,19 @@ from __future__ import annotations
 import datetime as dt
 
 from tracker.engine.history import chart_days, chart_fractions
+from tracker.engine.ranking import ScoringRule
 from tracker.engine.summary import Summary
 from tracker.kinds import kind_of
 from tracker.model import GoalStatus
 from tracker.numbers import grouped
+from tracker.views.bulletin import fraction, item_number, rule_dict, section_number
 from tracker.views.digest import Digest, Part, Row
 from tracker.views.model import Chart, Sheet, Table
 from tracker.views.report import Report
-from tracker.views.sheets import flat_status, record_sheet
+from tracker.views.sheets import flat_status, record_sheet, sheet_names
 from tracker.words import say
 
-SCHEMA = "tracker.summary/3"
+SCHEMA = "tracker.summary/4"
 
 
 def summary_report(digest: Digest) -> Report:
@@ -28,7 +30,7 @@ def summary_report(digest: Digest) -> Report:
         digest.summary.until,
         lambda: digest_body(digest),
         tables=lambda: digest_tables(digest),
-        template="summary.html.j2",
+        template="bulletin.html.j2",
         page=lambda: digest_page(digest),
         sheets=lambda: digest_sheets(digest),
     )
@@ -41,6 +43,7 @@ def digest_body(digest: Digest) -> dict:
     """The JSON document (after "schema" and "as_of"): the digest's facts and
     each section's records."""
     summary, plan = digest.summary, digest.summary.plan
+    result = summary.outcome
     return {
         "period": {
             "since": summary.since.isoformat(),
@@ -55,46 +58,97 @@ def digest_body(digest: Digest) -> dict:
             "end": plan.end.isoformat(),
         },
         "office": summary.office,
+        "masthead": digest.masthead.record(),
         "plan_ended": summary.plan_ended,
         "unknown_references": list(summary.unknown),
         "quiet": summary.quiet,
         "counts": summary.counts,
         "counts_before": summary.counts_before,
         "counts_change": {k: summary.counts[k] - summary.counts_before[k] for k in summary.counts},
+        "overall": {
+            "text": " ".join(digest.overall),
+            "goals": result.held,
+            "done": result.done,
+            "completion": fraction(result.completion),
+            "elapsed": fraction(summary.elapsed),
+            "on_time": fraction(result.on_time),
+            "reports_due": result.reports_due,
+            "reported": result.reported,
+        },
+        "areas": digest.areas.records,
         "attention": digest.attention.records,
+        "unreported": digest.unreported.records,
+        "ranking": {
+            "rule": rule_dict(ScoringRule(weights=plan.bulletin.weights), digest.lang),
+            "offices": digest.ranking.records,
+        },
         "offices": digest.offices.records,
+        "revisions": digest.revisions.records,
+        "closing": list(digest.closing),
         "activity": digest.activity.records,
         "state_changes": digest.changes.records,
         "due_soon": digest.due.records,
         "stale": digest.stale.records,
-        "revisions": digest.revisions.records,
     }
 
 
 # ── text and Markdown ────────────────────────────────────────────────────────
 
 
+def numbered(digest: Digest) -> list[tuple[str, Part]]:
+    """The body's sections with their numbers (一、 for the overall situation,
+    then 二、 …): the text and the page number them alike."""
+    return [(section_number(i, digest.lang), part) for i, part in enumerate(digest.body, start=2)]
+
+
 def digest_tables(digest: Digest) -> tuple[Table, ...]:
-    """The digest as small tables: the head, what needs attention, the
-    offices, then what changed."""
-    lines = (digest.period_line, digest.states_line, *([digest.notice] if digest.notice else ()))
-    head = Table((), title=digest.title, header_lines=lines)
-    parts = (digest.attention, digest.offices, *digest.sections)
-    return (head, *(part.table() for part in parts))
+    """The bulletin as text draws it: the masthead, the overall situation and
+    its areas, the numbered sections, what is asked, then the annex."""
+    lang = digest.lang
+    head = digest.masthead.lines(lang) + ((digest.notice,) if digest.notice else ())
+    overall = Table(
+        (), title=section_number(1, lang) + say("section.overall", lang),
+        header_lines=digest.overall,
+    )  # fmt: skip
+    body = [part.table(number, lang) for number, part in numbered(digest)]
+    closing = Table(
+        (), title=section_number(len(digest.body) + 2, lang) + say("section.closing", lang),
+        header_lines=digest.closing,
+    )  # fmt: skip
+    return (
+        Table((), title=digest.title, header_lines=head),
+        overall,
+        digest.areas.table(lang=lang),
+        *body,
+        closing,
+        *(part.table(lang=lang) for part in digest.annex),
+    )
 
 
 # ── HTML ─────────────────────────────────────────────────────────────────────
 
 
 def digest_page(digest: Digest) -> dict:
-    """The page's context: the digest itself, its tables as the text has them,
-    a chart for each goal that needs attention, and the page's own words."""
+    """The page's context: the digest itself, its sections numbered as the
+    text has them, a chart for each late item, and the page's own words."""
     lang = digest.lang
     return {
-        "digest": digest,
-        "offices": digest.offices.table(),
-        "sections": [part.table() for part in digest.sections],
-        "charts": [goal_chart(digest.summary, a.status, lang) for a in digest.summary.attention],
+        **digest.masthead.page(lang),
+        "title": digest.title,
+        "item_number": lambda n: item_number(n, lang),
+        "notice": digest.notice,
+        "counts": digest.counts,
+        "overall_title": section_number(1, lang) + say("section.overall", lang),
+        "overall": digest.overall,
+        "areas": digest.areas,
+        "sections": numbered(digest),
+        "closing_title": section_number(len(digest.body) + 2, lang) + say("section.closing", lang),
+        "closing": digest.closing,
+        "annex": digest.annex,
+        "charts": {
+            a.status.goal.id: goal_chart(digest.summary, a.status, lang)
+            for a in digest.summary.attention
+        },
         "labels": {
             "trajectory": say("summary.trajectory", lang),
             "actual": say("summary.actual", lang),
@@ -147,10 +201,16 @@ def goal_chart(summary: Summary, status: GoalStatus, lang: str) -> Chart | None:
 _STATUS_FIELDS = ("id", "title", "title_en", "owner", "state", "progress", "expected",
                   "current", "target", "unit", "deadline", "days_left", "last_entry")  # fmt: skip
 SHEETS = (
-    ("attention", ("condition", *_STATUS_FIELDS, "delay_days", "gap", "schedule_days",
-                   "forecast_completion_date", "forecast_days_late", "forecast_text")),
-    ("offices", ("office", "held", "done", "on_schedule", "behind", "overdue", "stale",
+    ("areas", ("name", "held", "done", "completion", "late")),
+    ("attention", ("condition", "escalation", *_STATUS_FIELDS, "delay_days", "gap_to_schedule",
+                   "gap_to_target", "schedule_days", "forecast_completion_date",
+                   "forecast_days_late", "problem", "next")),
+    ("unreported", ("office", "id", "title", "last_entry", "every")),
+    ("ranking", ("place", "name", "held", "done", "completion", "on_time", "score",
+                 "previous_place", "movement", "light")),
+    ("offices", ("office", "held", "done", "on_track", "pending", "behind", "overdue", "stale",
                  "worst_delay_days")),
+    ("revisions", ("id", "title", "target", "deadline", "revision")),
     ("activity", ("id", "title", "title_en", "kind", "unit", "entries", "before", "after",
                   "net_change", "items_done", "by", "notes")),
     ("changes", ("id", "title", "from", "to")),
@@ -169,12 +229,14 @@ def digest_sheets(digest: Digest) -> tuple[Sheet, ...]:
     ]
     fields = ("state", "count", "count_before", "count_change")
     sheets = [record_sheet(say("sheet.overview", lang), overview, fields, lang)]
-    for name, fields in SHEETS:
-        part: Part = getattr(digest, name)
+    parts: list[Part] = [getattr(digest, name) for name, _ in SHEETS]
+    # Named by their titles, as Excel accepts them (no ":" in "Annex: …").
+    names = sheet_names([say("sheet.overview", lang), *(part.title for part in parts)])[1:]
+    for (_, fields), part, name in zip(SHEETS, parts, names):
         records = [sheet_record(row, fields) for row in part.rows]
         # A field the text shows as a column is headed as the text heads it.
         headers = {c.key: c.header for c in part.columns}
-        sheets.append(record_sheet(part.title, records, fields, lang, headers))
+        sheets.append(record_sheet(name, records, fields, lang, headers))
     return tuple(sheets)
 
 

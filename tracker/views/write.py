@@ -57,7 +57,7 @@ def log_report(result: WriteResult, *, lang: str) -> Report:
         )
         return (first, *standings)
 
-    return Report("tracker.log/2", result.today, body, text=lines)
+    return Report("tracker.log/3", result.today, body, text=lines)
 
 
 def _lines_about_body(result: WriteResult):

@@ -45,10 +45,10 @@ class Joined(NamedTuple):
 @cache
 def catalogue() -> dict[str, tuple[str, str]]:
     """Every phrase, from every part of the catalogue."""
-    from tracker.words import city, cli, evidence, problems, report, sheets, signatures
+    from tracker.words import bulletin, city, cli, evidence, problems, report, sheets, signatures
 
     merged: dict[str, tuple[str, str]] = {}
-    for part in (problems, report, cli, sheets, city, signatures, evidence):
+    for part in (problems, report, cli, sheets, city, signatures, evidence, bulletin):
         for key, pair in part.PHRASES.items():
             if key in merged:
                 raise KeyError(f"phrase {key!r} is defined twice in the catalogue")

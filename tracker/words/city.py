@@ -187,58 +187,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "city.no_such_indicator": ("没有指标“{code}”", "no indicator '{code}'"),
     "city.sheet_goals": ("各区县目标", "goals by district"),
     "city.wrote": ("已写入 {path}（{district}）", "wrote {path} ({district})"),
-    # ── rankings ─────────────────────────────────────────────────────────────
-    "rank.place": ("名次", "place"),
-    "rank.completion": ("完成率", "completion"),
-    "rank.on_time": ("按期报送率", "on-time reporting"),
-    "rank.score": ("得分", "score"),
-    "rank.movement": ("较上期", "movement"),
-    "rank.new": ("新", "new"),
-    "rank.no_report_due": ("无应报", "none due"),
-    "rank.districts_title": ("{city} · 各区县排名", "{city} · districts ranked"),
-    "rank.offices_title": ("各区县责任单位排名", "offices of every district ranked"),
-    "rank.districts_sheet": ("区县排名", "districts ranked"),
-    "rank.offices_sheet": ("单位排名", "offices ranked"),
-    "rank.header": ("截至 {as_of}，与 {previous} 比较", "as of {as_of}, against {previous}"),
-    "rank.term": ("{measure}×{weight}", "{measure} × {weight}"),
-    "rank.term_joiner": (" + ", " + "),
-    "rank.rule": (
-        "排名规则：得分 = {terms}，满分100。完成率是各项目标完成进度（每项最多按100%计）的平均数；"
-        "按期报送率是正在推进（已开始、未完成、未逾期）的目标中按规定周期报送了进展的比例，没有应报目标的按100%计。"
-        "只看结果，不看录入条数；几个单位共同承担的目标分别计入各单位，合计时只计一次。"
-        "得分相同的，完成率高的在前。",
-        "How the ranking is made: score = {terms}, out of 100. Completion is the mean progress of the "
-        "unit's goals (each counted up to 100%); on-time reporting is the share of its goals under way "
-        "(started, neither done nor overdue) reported within their reporting period, 100% when none is due. "
-        "Outcomes only, never how many entries were typed; a goal shared by several units counts for each "
-        "of them and once in any total. At equal scores the higher completion ranks first.",
-    ),
-    # ── the bulletin (督查通报) ──────────────────────────────────────────────
-    "bulletin.title": ("{city}督查通报", "{city} supervision bulletin"),
-    "bulletin.number": ("{year}年第{number}期", "{year} no. {number}"),
-    "bulletin.period": ("本期：{since} 至 {until}", "period: {since} to {until}"),
-    "bulletin.overall_title": ("总体情况", "Overall"),
-    "bulletin.overall": (
-        "截至{date}，全市纳入统计的{counted}个区县共有目标{goals}项，平均完成率{completion}，"
-        "时间进度{elapsed}；其中{states}。按期报送率{on_time}。",
-        "As of {date}, the {counted} districts counted hold {goals} goals: mean completion {completion} "
-        "with {elapsed} of the year gone; {states}. On-time reporting {on_time}.",
-    ),
-    "bulletin.overall_district": (
-        "截至{date}，{district}共有目标{goals}项，平均完成率{completion}，时间进度{elapsed}；"
-        "其中{states}。按期报送率{on_time}。",
-        "As of {date}, {district} holds {goals} goals: mean completion {completion} with {elapsed} of "
-        "the year gone; {states}. On-time reporting {on_time}.",
-    ),
-    "bulletin.state_count": ("{state}{count}项{change}", "{count} {state}{change}"),
-    "bulletin.change": ("（较上期{delta}）", " ({delta} since the last period)"),
-    "bulletin.joiner": ("，", ", "),
-    "bulletin.left_out": (
-        "{districts}未纳入本期通报（原因见数据说明）。",
-        " Left out of this bulletin: {districts} (see the notes on the data).",
-    ),
-    "bulletin.late_title": ("滞后事项（按区县）", "Late items by district"),
-    "bulletin.no_late": ("各区县均无滞后事项。", "No district has a late item."),
     # ── help ─────────────────────────────────────────────────────────────────
     "help.short.city": (
         "市级汇总：多个区县的进展、排名和通报",

@@ -66,7 +66,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "The log itself, filterable by goal and date.",
     ),
     "help.short.alerts": (
-        "逾期、即将到期、落后、久未更新、预计延期。",
+        "逾期、即将到期、落后、未按期报送、预计延期。",
         "Overdue, due soon, off track, stale, forecast late.",
     ),
     "help.short.summary": (
@@ -154,8 +154,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "help.opt.done": ("里程碑类目标：标记为已完成。", "milestone goals: mark done."),
     "help.opt.item": (
-        "清单类目标：已完成的一个分项（可重复）。",
-        "checklist goals: an item now done (repeatable).",
+        "清单类目标：已完成的一个分项；里程碑：已达到的一个节点（可重复）。",
+        "checklist goals: an item now done; milestones: a stage now reached (repeatable).",
     ),
     "help.opt.date": ("所报告的日期（默认：今天）。", "The day reported on (default: today)."),
     "help.opt.note": ("简要说明进展情况。", "What happened, in a few words."),
@@ -252,7 +252,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     # ── alerts ──────────────────────────────────────────────────────────────
     "help.alerts": (
-        "每条提醒及其目标和一句原因：逾期、落后、预计延期、有风险、即将到期、久未更新。",
+        "每条提醒及其目标和一句原因：逾期、落后、预计延期、有风险、即将到期、未按期报送。",
         "Every alert with its goal and a one-line reason: overdue, off track, forecast late, "
         "at risk, due soon, stale.",
     ),

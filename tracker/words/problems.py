@@ -149,7 +149,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "“{key}”用于 {kinds} 类目标；删除它或修改 kind",
         "'{key}' is for {kinds} goals; remove it or change kind",
     ),
-    "items_not_names": ("“items”应为名称列表", "'items' must be a list of names"),
+    "items_not_names": ("“{key}”应为名称列表", "'{key}' must be a list of names"),
     "trajectory_not_list": (
         "“trajectory”应为检查点列表",
         "'trajectory' must be a list of checkpoints",
@@ -222,6 +222,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     "name_items": ('写出各分项：items = ["…", "…"]', 'name its parts: items = ["…", "…"]'),
     "item_twice": ("分项“{item}”列了两次", "item '{item}' is listed twice"),
     "item_empty": ("有一个分项名称为空", "an item name is empty"),
+    "stage_without_date": ("节点“{stage}”没有日期", "stage '{stage}' has no date"),
+    "stage_example": (
+        '每个节点写明日期：stages = [{{name = "开工", deadline = 2020-06-30}}, …]',
+        'give each stage its date: stages = [{{name = "start", deadline = 2020-06-30}}, …]',
+    ),
     "checkpoint_outside": (
         "检查点 {date} 超出目标期（{start}..{deadline}）",
         "checkpoint {date} is outside the goal's {start}..{deadline}",
@@ -327,8 +332,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         "log a reading with `tracker log ID VALUE`",
     ),
     "how_to_log_milestone": (
-        "里程碑用 `tracker log ID --done` 记录",
-        "log a milestone with `tracker log ID --done`",
+        "里程碑用 `tracker log ID --done` 记录完成，用 `tracker log ID --item 节点` 记录达到的节点",
+        "log a milestone with `tracker log ID --done`, a stage reached with `tracker log ID --item STAGE`",
     ),
     "how_to_log_checklist": (
         "清单分项用 `tracker log ID --item 名称` 记录",
