@@ -376,3 +376,33 @@ SAME_START = [
     {"id": "8ea3bbbb00000002", "goal": "jobs.placement", "date": "2020-05-02", "value": 40,
      "note": "社区学院第一期", "by": "人社局张伟"},
 ]  # fmt: skip
+
+
+# ── git with real keys (verdicts proved by signed commits) ────────────────────
+
+
+@pytest.fixture(scope="session")
+def keys(tmp_path_factory) -> dict[str, Path]:
+    """A private key (its .pub beside it) for each signer and a stranger, made once."""
+    folder = tmp_path_factory.mktemp("keys")
+    made = {}
+    for name in ("duchashi", "tongji", "stranger"):
+        made[name] = folder / name
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(made[name])],
+            check=True, capture_output=True,
+        )  # fmt: skip
+    return made
+
+
+@pytest.fixture
+def own_git(monkeypatch, tmp_path):
+    """git as if on a new machine: no global or system config of the user's,
+    and a known author."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_CEILING_DIRECTORIES"):
+        monkeypatch.delenv(name, raising=False)
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "李明")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "liming@shifeng.example")

@@ -36,10 +36,13 @@ def _git_version() -> tuple[int, int]:
     return (int(found[1]), int(found[2])) if found else (0, 0)
 
 
-pytestmark = pytest.mark.skipif(
-    not shutil.which("ssh-keygen") or _git_version() < (2, 34),
-    reason="needs ssh-keygen and git 2.34 or newer (SSH signing)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not shutil.which("ssh-keygen") or _git_version() < (2, 34),
+        reason="needs ssh-keygen and git 2.34 or newer (SSH signing)",
+    ),
+    pytest.mark.usefixtures("own_git"),
+]
 
 # mini.toml's plan with its offices named once: 区人社局 reports, 区督查室 and
 # 区统计局 verify, each signed for by one principal of allowed_signers.
@@ -64,33 +67,6 @@ signers = ["tongji@shifeng"]
 PLAN = MINI.replace("\n[[plan.areas]]", OFFICES + "\n[[plan.areas]]", 1)
 PRINCIPALS = {"duchashi": "duchashi@shifeng", "tongji": "tongji@shifeng"}  # not "stranger"
 LOG = "progress/2020-03.jsonl"
-
-
-@pytest.fixture(scope="session")
-def keys(tmp_path_factory) -> dict[str, Path]:
-    """A private key (its .pub beside it) for each signer and a stranger, made once."""
-    folder = tmp_path_factory.mktemp("keys")
-    made = {}
-    for name in ("duchashi", "tongji", "stranger"):
-        made[name] = folder / name
-        subprocess.run(
-            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(made[name])],
-            check=True, capture_output=True,
-        )  # fmt: skip
-    return made
-
-
-@pytest.fixture(autouse=True)
-def own_git(monkeypatch, tmp_path):
-    """git as if on a new machine: no global or system config of the user's,
-    and a known author."""
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "no-gitconfig"))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_CEILING_DIRECTORIES"):
-        monkeypatch.delenv(name, raising=False)
-    for who in ("AUTHOR", "COMMITTER"):
-        monkeypatch.setenv(f"GIT_{who}_NAME", "李明")
-        monkeypatch.setenv(f"GIT_{who}_EMAIL", "liming@shifeng.example")
 
 
 class District:

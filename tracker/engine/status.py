@@ -82,7 +82,7 @@ def goal_status(goal: Goal, series: Series | Figured, *, as_of: dt.date) -> Goal
         goal, progress=progress, expected=expected, done=done, as_of=as_of,
         failed=judged.failed, waiting=judged.waiting,
     )  # fmt: skip
-    last = series.last_entry_on_or_before(as_of)
+    last = figured.reported.last_entry_on_or_before(as_of)  # when its office last reported
     days_left = (goal.deadline - as_of).days
     items_now = series.items_on(as_of) | frozenset(goal.start_items)
     return GoalStatus(

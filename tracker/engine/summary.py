@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker.engine.bulletin import (
     AreaStanding,
@@ -29,6 +30,7 @@ from tracker.engine.status import all_figures, goal_status, state_counts
 from tracker.kinds import kind_of
 from tracker.ledger import Series, effective_by_goal, names_not_in_plan, start_value
 from tracker.ledger.steps import Figured
+from tracker.ledger.verification import required, verifiers
 from tracker.model import (
     BulletinSettings,
     Condition,
@@ -81,6 +83,15 @@ class Attention:
     latest: LatestReport | None = None  # the latest problem and next step reported
 
 
+class Waiting(NamedTuple):
+    """A report waiting for a verdict past the plan's verification period."""
+
+    status: GoalStatus  # its goal's
+    entry: Entry
+    verifiers: tuple[str, ...]  # the offices that verify it
+    days: int  # how long it has waited at the period's end
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
     plan: Plan
@@ -102,6 +113,8 @@ class Summary:
     areas: tuple[AreaStanding, ...] = ()  # each focus area of the digest's goals
     ranking: OfficeRanking | None = None  # every office of the plan, ranked on outcomes
     outcome: Outcome | None = None  # the digest's goals, each once: done, 完成率, 按期报送率
+    verifying: bool = False  # some goal's reports need verifying (核实)
+    waiting: tuple[Waiting, ...] = ()  # reports waiting for a verdict past the period
 
     @property
     def settings(self) -> BulletinSettings:
@@ -190,6 +203,12 @@ def summarize(
         elapsed=share_elapsed(plan.start, plan.end, until),
         outcome=outcome("", now),
         areas=area_standings(plan, now, then),
+        verifying=any(required(plan, g) for g in plan.goals),
+        waiting=tuple(
+            Waiting(s, e, verifiers(plan, s.goal), (until - e.date).days)
+            for s in sorted(now, key=lambda s: (s.goal.deadline, s.goal.id))
+            for e in s.unverified_late
+        ),
         ranking=office_ranking(
             everything, list(before.values()), ScoringRule(weights=plan.bulletin.weights)
         ),

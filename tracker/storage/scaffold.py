@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tracker.jsontext import dumps
 from tracker.kinds import PlanKey, Typed, kind_of
-from tracker.model import EvidenceRule, Goal, Plan
+from tracker.model import BulletinSettings, EvidenceRule, Goal, Plan, Verification
 from tracker.numbers import plain_number
 from tracker.problems import ExitCode, TrackerError, problem
 from tracker.storage.journal import machine_errors
@@ -86,12 +86,38 @@ def dump_plan(plan: Plan, *, header: str = "") -> str:
         value = getattr(plan, key)
         if value not in ("", None):
             lines.append(f"{key} = {toml_value(value)}")
+    lines += _settings("[plan.verification]", plan.verification, Verification())
+    lines += _settings("[plan.bulletin]", plan.bulletin, BulletinSettings())
     for area in plan.areas:
         lines += ["", "[[plan.areas]]"]
         lines += [f"{k} = {toml_value(getattr(area, k))}" for k in ("id", "name", "name_en")]
+        lines += [f"short = {toml_value(area.short)}"] if area.short else []
+    for office in plan.offices:
+        lines += ["", "[[plan.offices]]", f"name = {toml_value(office.name)}"]
+        lines += [f"{k} = {toml_value(getattr(office, k))}" for k in ("short", "leader")
+                  if getattr(office, k)]  # fmt: skip
+        lines += [f"signers = {toml_value(list(office.signers))}"] if office.signers else []
     for goal in plan.goals:
         lines += ["", "[[goal]]", *_goal_lines(goal)]
     return "\n".join(lines) + "\n"
+
+
+def _settings(table: str, settings, default) -> list[str]:
+    """A plan's settings table as goals.toml gives it: the keys that differ
+    from the defaults (none: no table)."""
+    lines = []
+    for name in settings.__dataclass_fields__:
+        value, usual = getattr(settings, name), getattr(default, name)
+        if name == "origin" or value == usual:
+            continue
+        if name == "weights":
+            lines.append(f"scoring = {toml_value(dict(value))}")
+        else:
+            value = value.value if hasattr(value, "value") else value
+            lines.append(
+                f"{name} = {toml_value(list(value) if isinstance(value, tuple) else value)}"
+            )
+    return ["", table, *lines] if lines else []
 
 
 def _goal_lines(goal: Goal) -> list[str]:
@@ -115,6 +141,8 @@ def _goal_lines(goal: Goal) -> list[str]:
         multi_year=goal.multi_year or None,
         indicator=goal.indicator,
         evidence=goal.evidence.value if goal.evidence is not EvidenceRule.NONE else None,
+        verify=goal.verify,
+        verified_by=list(goal.verified_by) or None,
         source=goal.source,
     )
     return [f"{key} = {toml_value(value)}" for key, value in fields.items() if value is not None]

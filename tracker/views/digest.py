@@ -43,6 +43,7 @@ from tracker.views.common import (
     STATE_MARK,
     STATE_ORDER,
     area_name,
+    office_name,
     office_text,
     percent,
     revision_dict,
@@ -95,6 +96,7 @@ class Digest(NamedTuple):
     areas: Part  # the same by focus area
     attention: Part  # the late items (进度滞后事项), as cards
     unreported: Part  # offices and their goals not reported on time, by name
+    unverified: Part  # reports waiting for a verdict past the plan's period (核实)
     ranking: Part  # the offices ranked on outcomes, the rule under them
     revisions: Part  # goals revised, the target in force with its document
     closing: tuple[str, ...]  # what is asked of the offices
@@ -107,7 +109,7 @@ class Digest(NamedTuple):
     @property
     def body(self) -> tuple[Part, ...]:
         """The bulletin's numbered sections after the overall situation, in order."""
-        parts = (self.attention, self.unreported, self.ranking, self.revisions)
+        parts = (self.attention, self.unreported, self.unverified, self.ranking, self.revisions)
         return tuple(part for part in parts if part.shown)
 
     @property
@@ -149,6 +151,7 @@ def build_digest(
         areas=areas_part(summary, lang),
         attention=attention,
         unreported=unreported_part(summary, lang),
+        unverified=unverified_part(summary, lang),
         ranking=offices_ranking(summary, lang),
         revisions=revisions_part(summary, lang),
         closing=closing_lines(summary, head, lang),
@@ -329,6 +332,40 @@ def unreported_part(summary: Summary, lang: str) -> Part:
             )
     return Part(
         say("section.unreported", lang), columns, tuple(rows), say("section.no_unreported", lang)
+    )
+
+
+def unverified_part(summary: Summary, lang: str) -> Part:
+    """Reports waiting for a verdict longer than the plan's verification period
+    (chased like late reports): one row per report, by the office that
+    verifies it; shown where the plan's reports are verified at all."""
+    plan = summary.plan
+    columns = (
+        Column("verifier", say("unverified.verifier", lang), shrink=3, min_width=8),
+        Column("title", say("unverified.goal", lang), shrink=4, min_width=12),
+        Column("office", say("unverified.office", lang), shrink=3, min_width=8),
+        Column("date", say("unverified.date", lang)),
+        Column("waiting", say("unverified.waiting", lang), align="right"),
+    )
+    rows = tuple(
+        Row(
+            {"verifiers": list(w.verifiers), "id": w.status.goal.id, "title": w.status.goal.title,
+             "office": w.status.goal.owner, "entry": w.entry.id, "date": w.entry.date.isoformat(),
+             "by": w.entry.by, "waiting_days": w.days},
+            {"verifier": Cell("、".join(office_name(plan, o) for o in w.verifiers)),
+             "title": Cell(title_of(w.status.goal, lang)),
+             "office": Cell(office_text(w.status.goal, lang, plan)),
+             "date": Cell(date_text(w.entry.date, lang)),
+             "waiting": Cell(say("unverified.days", lang, days=w.days), "warn")},
+        )
+        for w in summary.waiting
+    )  # fmt: skip
+    return Part(
+        say("section.unverified", lang, days=plan.verification.within_days),
+        columns,
+        rows,
+        say("section.no_unverified", lang),
+        shown=summary.verifying,
     )
 
 

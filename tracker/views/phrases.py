@@ -132,7 +132,8 @@ def verification_flags(status: GoalStatus, lang: str, *, other: bool = True) -> 
         out.append(say("flag.awaiting_close", lang))
     elif other and figures.differ and not kind.binary:
         other = figures.verified if figures.decides is Decides.REPORTED else figures.reported
-        out.append(say(f"flag.other.{figures.decides.value}", lang, value=grouped(other)))
+        value = f"{grouped(other)} {status.goal.unit}".strip()
+        out.append(say(f"flag.other.{figures.decides.value}", lang, value=value))
     if status.unverified:
         out.append(say("flag.unverified", lang, count=len(status.unverified)))
     return out

@@ -177,5 +177,5 @@ def status_row(status: GoalStatus, lang: str) -> tuple:
         Cell(state_text(status.state, lang), style),
         Cell(status.goal.deadline.isoformat()),
         Cell(days_text(status, lang), "bad" if status.days_left < 0 and style != "done" else ""),
-        Cell(", ".join(flags(status, lang)), "warn"),
+        Cell(say("list.comma", lang).join(flags(status, lang)), "warn"),
     )

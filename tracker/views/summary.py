@@ -78,6 +78,7 @@ def digest_body(digest: Digest) -> dict:
         "areas": digest.areas.records,
         "attention": digest.attention.records,
         "unreported": digest.unreported.records,
+        "unverified": digest.unverified.records,
         "ranking": {
             "rule": rule_dict(ScoringRule(weights=plan.bulletin.weights), digest.lang),
             "offices": digest.ranking.records,
@@ -206,6 +207,7 @@ SHEETS = (
                    "gap_to_target", "schedule_days", "forecast_completion_date",
                    "forecast_days_late", "problem", "next")),
     ("unreported", ("office", "id", "title", "last_entry", "every")),
+    ("unverified", ("verifiers", "id", "title", "office", "entry", "date", "by", "waiting_days")),
     ("ranking", ("place", "name", "held", "done", "completion", "on_time", "score",
                  "previous_place", "movement", "light")),
     ("offices", ("office", "held", "done", "on_track", "pending", "behind", "overdue", "stale",
@@ -229,10 +231,12 @@ def digest_sheets(digest: Digest) -> tuple[Sheet, ...]:
     ]
     fields = ("state", "count", "count_before", "count_change")
     sheets = [record_sheet(say("sheet.overview", lang), overview, fields, lang)]
-    parts: list[Part] = [getattr(digest, name) for name, _ in SHEETS]
+    # Every section (where the plan's reports are verified, those waiting too).
+    chosen = [(n, f) for n, f in SHEETS if n != "unverified" or digest.summary.verifying]
+    parts: list[Part] = [getattr(digest, name) for name, _ in chosen]
     # Named by their titles, as Excel accepts them (no ":" in "Annex: …").
     names = sheet_names([say("sheet.overview", lang), *(part.title for part in parts)])[1:]
-    for (_, fields), part, name in zip(SHEETS, parts, names):
+    for (_, fields), part, name in zip(chosen, parts, names):
         records = [sheet_record(row, fields) for row in part.rows]
         # A field the text shows as a column is headed as the text heads it.
         headers = {c.key: c.header for c in part.columns}
