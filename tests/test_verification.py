@@ -156,6 +156,8 @@ def test_a_month_reported_verified_returned_reported_again_and_closed(month, tmp
     assert [(w["id"], w["entry"], w["waiting_days"]) for w in digest["unverified"]] == [
         ("jobs.training", third, 14)
     ]
+    [office] = [o for o in digest["offices"] if o["office"] == "区人力资源和社会保障局"]
+    assert office["unverified"] == 1  # its report waiting, 14 days in
     page = run("summary", "--as-of", "2020-05-20", "--lang", "zh").stdout
     assert "逾期未核实" in page and "14天" in page
     stood = {e["id"]: e["verification"] for e in run.json("entries")["entries"]}

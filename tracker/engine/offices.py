@@ -65,6 +65,7 @@ class OfficeStanding:
     stale: tuple[GoalStatus, ...]  # not reported within their update_every
     worst_delay: int  # days: the largest delay_days of its goals
     leads: int = 0  # of its goals, those it leads (the others it shares)
+    unverified: int = 0  # its goals' reports waiting for a verdict (核实)
 
     @property
     def held(self) -> int:
@@ -105,4 +106,5 @@ def standing(office: str, items: list[GoalStatus]) -> OfficeStanding:
         ),
         worst_delay=max((delay_days(s) for s in items), default=0),
         leads=sum(1 for s in items if s.goal.owner == office),
+        unverified=sum(len(s.unverified) for s in items),
     )

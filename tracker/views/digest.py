@@ -445,6 +445,9 @@ def revised_goals(summary: Summary) -> list[Goal]:
 # ── the offices' counts (records) ────────────────────────────────────────────
 
 
+COUNTED = ("held", "done", "on_track", "pending", "behind", "overdue", "stale", "unverified")
+
+
 def offices_part(summary: Summary, lang: str) -> Part:
     """One row per office, most in need first: its goals per standing, the
     goals not yet due apart from those on track. JSON and the workbook."""
@@ -454,7 +457,7 @@ def offices_part(summary: Summary, lang: str) -> Part:
 
     columns = (
         Column("office", say("office.name", lang)),
-        *(num(k) for k in ("held", "done", "on_track", "pending", "behind", "overdue", "stale")),
+        *map(num, COUNTED),
         Column("worst", say("office.worst", lang), align="right"),
     )
     return Part(
@@ -477,6 +480,7 @@ def _office_row(office: OfficeStanding, lang: str) -> Row:
         "behind": office.behind,
         "overdue": office.overdue,
         "stale": len(office.stale),
+        "unverified": office.unverified,
         "worst_delay_days": office.worst_delay,
         "goals": [s.goal.id for s in office.goals],
         "stale_goals": [s.goal.id for s in office.stale],

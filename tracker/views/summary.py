@@ -211,7 +211,7 @@ SHEETS = (
     ("ranking", ("place", "name", "held", "done", "completion", "on_time", "score",
                  "previous_place", "movement", "light")),
     ("offices", ("office", "held", "done", "on_track", "pending", "behind", "overdue", "stale",
-                 "worst_delay_days")),
+                 "unverified", "worst_delay_days")),
     ("revisions", ("id", "title", "target", "deadline", "revision")),
     ("activity", ("id", "title", "title_en", "kind", "unit", "entries", "before", "after",
                   "net_change", "items_done", "by", "notes")),

@@ -232,6 +232,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "office.behind": ("落后", "behind"),
     "office.overdue": ("逾期", "overdue"),
     "office.stale": ("未按期报送", "not reported"),
+    "office.unverified": ("待核实", "awaiting verification"),
     "office.worst": ("最长延误", "worst delay"),
     "office.worst_days": ("{days}天", "{days} days"),
     "office.total": ("合计", "total"),

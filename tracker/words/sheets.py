@@ -277,6 +277,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "field.verifiers": ("核实单位", "verifying offices"),
     "field.entry": ("记录编号", "entry"),
     "field.waiting_days": ("已等待天数", "days waiting"),
+    "field.unverified": ("待核实", "awaiting verification"),
     "field.verification": ("核实情况", "verification"),
     "field.next_step": ("下一步", "next step"),
     "field.next_by": ("下一步期限", "next step by"),
