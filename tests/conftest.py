@@ -406,3 +406,26 @@ def own_git(monkeypatch, tmp_path):
     for who in ("AUTHOR", "COMMITTER"):
         monkeypatch.setenv(f"GIT_{who}_NAME", "李明")
         monkeypatch.setenv(f"GIT_{who}_EMAIL", "liming@shifeng.example")
+
+
+class Repo:
+    """A git repository at `top`: its commits unsigned, or signed with one of
+    `keys` (git's own SSH signing)."""
+
+    def __init__(self, top: Path, keys: dict[str, Path]):
+        self.top, self.keys = top, keys
+
+    def git(self, *args: str) -> str:
+        done = subprocess.run(["git", "-C", str(self.top), *args], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    def commit(self, message: str, *, key: str | None = None) -> str:
+        """Everything committed, signed with `key` (None: unsigned); its short hash."""
+        self.git("add", "-A")
+        if key is None:
+            self.git("commit", "-qm", message)
+        else:
+            self.git("-c", "gpg.format=ssh", "-c", f"user.signingkey={self.keys[key]}",
+                     "commit", "-S", "-qm", message)  # fmt: skip
+        return self.git("rev-parse", "--short", "HEAD")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI, Run, validator
+from tests.conftest import MINI, Repo, Run, validator
 from tracker.model import (
     Commit,
     Entry,
@@ -69,29 +69,14 @@ PRINCIPALS = {"duchashi": "duchashi@shifeng", "tongji": "tongji@shifeng"}  # not
 LOG = "progress/2020-03.jsonl"
 
 
-class District:
+class District(Repo):
     """A repository whose folder 石峰区/ is the data folder: the plan, an
     allowed_signers beside it, logs merged line by line."""
 
     def __init__(self, top: Path, keys: dict[str, Path]):
-        self.top, self.keys = top, keys
+        super().__init__(top, keys)
         self.data = top / "石峰区"
         self.run = Run(self.data)
-
-    def git(self, *args: str) -> str:
-        done = subprocess.run(["git", "-C", str(self.top), *args], capture_output=True, text=True)
-        assert done.returncode == 0, done.stderr
-        return done.stdout.strip()
-
-    def commit(self, message: str, *, key: str | None = None) -> str:
-        """Everything committed, signed with `key` (None: unsigned); its short hash."""
-        self.git("add", "-A")
-        if key is None:
-            self.git("commit", "-qm", message)
-        else:
-            self.git("-c", "gpg.format=ssh", "-c", f"user.signingkey={self.keys[key]}",
-                     "commit", "-S", "-qm", message)  # fmt: skip
-        return self.git("rev-parse", "--short", "HEAD")
 
     def report(self, value: str, date: str = "2020-03-01") -> str:
         """An office's report, by the real CLI: its entry id."""

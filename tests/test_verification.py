@@ -7,13 +7,12 @@ every figure, chase list and signature report is what the log supports."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from tests.conftest import REPO, Run, validator
+from tests.conftest import REPO, Repo, Run, validator
 
 pytestmark = [
     pytest.mark.skipif(not shutil.which("ssh-keygen"), reason="needs ssh-keygen"),
@@ -37,22 +36,13 @@ signers = ["duchashi@shifeng"]
 HANDOVER = 'id = "housing.three-supplies"\n'
 
 
-class Month:
+class Month(Repo):
     """The district's repository: the data folder at its top, offices'
     commits unsigned, the supervision office's signed with its key."""
 
     def __init__(self, top: Path, keys: dict[str, Path]):
-        self.top, self.keys, self.run = top, keys, Run(top)
-
-    def git(self, *args: str) -> str:
-        done = subprocess.run(["git", "-C", str(self.top), *args], capture_output=True, text=True)
-        assert done.returncode == 0, done.stderr
-        return done.stdout.strip()
-
-    def commit(self, message: str, *, key: str | None = None) -> None:
-        self.git("add", "-A")
-        signing = ("-c", "gpg.format=ssh", "-c", f"user.signingkey={self.keys[key]}") if key else ()
-        self.git(*signing, "commit", *(("-S",) if key else ()), "-qm", message)
+        super().__init__(top, keys)
+        self.run = Run(top)
 
     def report(self, *args: str) -> str:
         """An office's report by the real CLI; its entry id."""
