@@ -22,6 +22,9 @@ def test_every_command_has_help_and_a_readme_section(run, name):
     result = run(name, "--help", code=0)
     assert len(result.stdout.strip().splitlines()) > 3
     assert re.search(rf"^### `tracker {name}\b", README, re.MULTILINE), name
+    if name in ("city", "evidence"):  # a command of commands, run bare: its help, no error
+        bare = run(name, code=2)
+        assert "-h, --help" in bare.stderr and "错误" not in bare.stderr
 
 
 def test_readme_set_up_commands_are_what_ci_runs():

@@ -165,6 +165,9 @@ class WordedUsageError(click.UsageError):
 
     def show(self, file=None) -> None:
         lang = gentle_lang(self.ctx)
+        if isinstance(self.original, click.exceptions.NoArgsIsHelpError):
+            click.echo(self.ctx.get_help(), err=True)  # a group run bare: its help, no error
+            return
         if self.ctx is not None:
             try_help = say("help.try_help", lang, command=f"{self.ctx.command_path} -h")
             click.echo(f"{self.ctx.get_usage()}\n{try_help}\n", err=True)
