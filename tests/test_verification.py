@@ -150,6 +150,8 @@ def test_a_month_reported_verified_returned_reported_again_and_closed(month, tmp
     assert office["unverified"] == 1  # its report waiting, 14 days in
     page = run("summary", "--as-of", "2020-05-20", "--lang", "zh").stdout
     assert "逾期未核实" in page and "14天" in page
+    assert "完成情况：1,000/3,000 人" not in page  # the card gives the verified figure …
+    assert "（已上报850 人，1条待核实）" in page  # … and what was reported beside it
     stood = {e["id"]: e["verification"] for e in run.json("entries")["entries"]}
     assert [stood[i] for i in (first, second, third, handover["id"])] == [
         "verified",

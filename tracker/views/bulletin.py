@@ -23,7 +23,7 @@ from tracker.kinds import kind_of
 from tracker.model import BulletinSettings, Condition, Escalation, GoalStatus, Plan, State
 from tracker.views.common import STATE_ORDER, chinese, percent, status_dict, title_of
 from tracker.views.model import Cell, Column, Table
-from tracker.views.phrases import forecast_sentence, gap_sentence, state_name
+from tracker.views.phrases import forecast_sentence, gap_sentence, state_name, verification_flags
 from tracker.words import say
 
 # ── the structure ────────────────────────────────────────────────────────────
@@ -324,6 +324,9 @@ def value_sentence(status: GoalStatus, lang: str) -> str:
     revision = goal.revision_on(status.as_of)
     if revision is not None and goal.revised_from is not None:
         text += say("bulletin.revised_on", lang, date=date_text(revision.date, lang))
+    checked = verification_flags(status, lang)  # where reports are verified: what waits
+    if checked:
+        text += say("bulletin.aside", lang, text=say("list.comma", lang).join(checked))
     return text
 
 

@@ -176,6 +176,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "gap.to_target": ("距年度目标差{value}", "{value} short of the target"),
     "unit.points": ("个百分点", "percentage points"),
     "bulletin.revised_on": ("（目标于{date}调整）", " (target revised on {date})"),
+    "bulletin.aside": ("（{text}）", " ({text})"),
     "bulletin.reported_on": ("{text}（{date}报送）", "{text} (reported {date})"),
     "bulletin.next_by": ("（承诺{date}前完成）", " (by {date})"),
     "bulletin.next_by_passed": ("（承诺{date}前完成，已过期）", " (promised by {date}: passed)"),
