@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from tracker.engine.forecast import forecast
 from tracker.engine.trajectory import expected_on, progress_of, schedule_days
@@ -62,21 +63,9 @@ def goal_status(goal: Goal, series: Series | Figured, *, as_of: dt.date) -> Goal
     progress = progress_of(goal, current)
     expected = expected_on(goal, as_of)
     judged = judge(goal, series, current, as_of)
-    figures, awaiting_close, unverified, late = None, False, (), ()
-    if figured.verified is not None:
-        unverified = tuple(e for e in figured.awaiting if e.date <= as_of)
-        late = tuple(e for e in unverified if (as_of - e.date).days > figured.within_days)
-        reported, verified = figured.reported, figured.verified
-        decides = Decides.VERIFIED if figured.by_verified else Decides.REPORTED
-        figures = Figures(_current(goal, reported, as_of), _current(goal, verified, as_of), decides)
-        if judged.done and kind_of(goal).closed_by_verdict:
-            closed = judge(goal, verified, figures.verified, as_of).done
-            judged = judged if closed else judged._replace(done=False)
-        awaiting_close = (
-            kind_of(goal).closed_by_verdict
-            and not judged.done
-            and judge(goal, reported, figures.reported, as_of).done
-        )
+    checked = _checked(goal, figured, judged, as_of) if figured.verified is not None else None
+    if checked is not None:
+        judged = checked.judged
     done = judged.done
     state = decide_state(
         goal, progress=progress, expected=expected, done=done, as_of=as_of,
@@ -107,11 +96,40 @@ def goal_status(goal: Goal, series: Series | Figured, *, as_of: dt.date) -> Goal
         item_states=item_states(goal, items_now, as_of),
         awaiting_final=judged.awaiting_final,
         behind_since=None if done else kind_of(goal).behind_since(goal, series, current, as_of),
-        figures=figures,
-        awaiting_close=awaiting_close,
-        unverified=unverified,
-        unverified_late=late,
+        **(checked.fields() if checked is not None else {}),
     )
+
+
+class _Checked(NamedTuple):
+    """What verification makes of a goal's standing (its reports verified)."""
+
+    judged: Judgement  # 销号: not done until the verified figure is
+    figures: Figures
+    awaiting_close: bool
+    unverified: tuple[Entry, ...]
+    unverified_late: tuple[Entry, ...]
+
+    def fields(self) -> dict:
+        """Its part of the GoalStatus."""
+        return {name: value for name, value in self._asdict().items() if name != "judged"}
+
+
+def _checked(goal: Goal, figured: Figured, judged: Judgement, as_of: dt.date) -> _Checked:
+    """Both figures on `as_of`; a kind closed by a verdict done only once its
+    verified figure is (else reported done, awaiting close); the reports
+    dated by then still waiting for a verdict, and those past the period."""
+    reported, verified = figured.reported, figured.verified
+    decides = Decides.VERIFIED if figured.by_verified else Decides.REPORTED
+    figures = Figures(_current(goal, reported, as_of), _current(goal, verified, as_of), decides)
+    closes = kind_of(goal).closed_by_verdict
+    if judged.done and closes and not judge(goal, verified, figures.verified, as_of).done:
+        judged = judged._replace(done=False)
+    awaiting_close = (
+        closes and not judged.done and judge(goal, reported, figures.reported, as_of).done
+    )
+    waiting = tuple(e for e in figured.awaiting if e.date <= as_of)
+    late = tuple(e for e in waiting if (as_of - e.date).days > figured.within_days)
+    return _Checked(judged, figures, awaiting_close, waiting, late)
 
 
 def _current(goal: Goal, series: Series, as_of: dt.date) -> float | None:
