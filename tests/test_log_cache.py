@@ -571,6 +571,19 @@ def test_retractions_repeated_ids_and_cut_off_batches_across_files(run, mixed):
     assert_state_matches_log(mixed)
 
 
+def test_a_tiny_value_of_a_cut_off_batch_is_not_in_the_log_until_committed(data):
+    """Whether a value JSON encoders write otherwise (below 1e-4) is in the log
+    is asked of the lines as read: a cut-off batch's are not, until its commit
+    line comes (read whole, and as the file grows)."""
+    p = data / "progress"
+    write_lines(p / "2020-01.jsonl", line("a1", "jobs.training", "2020-01-05", value=1),
+                line("a2", "finance.general-spending-cut", "2020-01-05", value=5e-05,
+                     batch="B1"))  # fmt: skip
+    assert assert_state_matches_log(data).plain_floats()
+    write_lines(p / "2020-01.jsonl", json.dumps({"commit": "B1", "entries": 1}) + "\n")
+    assert not assert_state_matches_log(data).plain_floats()
+
+
 def test_a_torn_tail_then_an_append(run, mixed):
     path = mixed / "progress" / "2020-04.jsonl"
     assert training(run) == 450
@@ -773,7 +786,7 @@ def file_facts(path: Path) -> dict:
     return {
         "dates": [min(k[0] for k in keys), max(k[0] for k in keys)] if keys else None,
         "order": (False if keys != sorted(keys) else list(keys[-1])) if keys else None,
-        "tiny": any(e.value and -1e-4 < e.value < 1e-4 for e in entries),
+        "tiny": list(dict.fromkeys(e.batch for e in entries if e.value and -1e-4 < e.value < 1e-4)),
         "batches": batches,
         "parts": {goal: [list(c) for c in zip(*lines)] for goal, lines in parts.items()},
     }

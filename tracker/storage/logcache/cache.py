@@ -42,13 +42,13 @@ from tracker.storage.logcache.queries import Queries
 from tracker.storage.logcache.reading import FileLines, PlainFile, read_file, read_lines
 from tracker.storage.logcache.record import FileRecord, from_json
 
-FORMAT = 15  # 4: per-file state (3 was one series.json); 5: whole increments summed;
+FORMAT = 16  # 4: per-file state (3 was one series.json); 5: whole increments summed;
 # 6: cut-off batch lines neither repeat an id nor name unknown goals; 7: sizes;
 # 8: parts named by CRC-32, each file's line order; 9: tiny values; 10: parts by
 # column; 11: a line per column, each read when first asked for; 12: hex ids' hash;
 # 13: typed file records, parts made when first needed, the index sealed;
 # 14: hex ids' hash is their number, a file's digest SHA-256; 15: lines about lines,
-# evidence, next steps
+# evidence, next steps; 16: tiny values by batch
 
 
 class LogCache(Queries, Exclusions):
@@ -298,7 +298,7 @@ class LogCache(Queries, Exclusions):
         known = {tuple(u) for u in record.unknown}
         record.unknown += [list(u) for u in facts.unknown if u not in known]
         record.about += facts.about
-        record.tiny = record.tiny or facts.tiny
+        record.tiny = record.tiny + [b for b in facts.tiny if b not in record.tiny]
         for batch, (count, line) in facts.batches.items():
             seen = record.batches.setdefault(batch, [0, line])
             seen[0] += count

@@ -39,7 +39,7 @@ class Facts(NamedTuple):
     commits: set[str]
     about: list[list]  # lines about other lines (compact, each with its goal)
     unknown: list[tuple[str, str | None]]  # (a goal or item not in the plan, batch), first seen
-    tiny: bool  # a value below TINY (but 0)
+    tiny: list[str | None]  # the batches (None: no batch) holding a value below TINY (but 0)
     batches: dict[str, list]  # batch → [its lines, first line]
     dates: tuple[int, int] | None  # first and last day of the dated lines
     keys: tuple[tuple, tuple, bool] | None  # the dated lines' first and last sort key, in order?
@@ -93,12 +93,24 @@ def facts_of_columns(columns: list[list], problems, commits, plan: Plan) -> Fact
         commits=commits,
         about=about,
         unknown=unknown,
-        tiny=any(v is not None and -TINY < v < TINY and v for v in set(values)),
+        tiny=tiny_in(values, batches),
         batches={b: [counted[b], line] for b, line in first_lines.items()},
         **_dates_and_order(columns[DAY], columns[RECORDED_AT], columns[ID]),
         sizes=dict(sizes),
         id_hashes=hashes_of(columns[ID]),
     )
+
+
+def tiny_in(values, batches) -> list[str | None]:
+    """The batches (None: lines of no batch) whose lines hold a value below TINY
+    (but 0), first seen: a cut-off batch's lines are not in the log as read."""
+    if not any(_is_tiny(v) for v in set(values)):
+        return []
+    return list(dict.fromkeys(b for v, b in zip(values, batches) if _is_tiny(v)))
+
+
+def _is_tiny(value) -> bool:
+    return value.__class__ is float and -TINY < value < TINY and value != 0
 
 
 def _dates_and_order(days, times, ids) -> dict:
@@ -156,6 +168,7 @@ class PlainFacts:
         self.sizes: Counter = Counter()
         self.last: dict[tuple, tuple] = {}  # (goal, date text) → (line, value)
         self.unknown: dict[tuple, None] = {}
+        self.tiny: dict[str, None] = {}  # batches holding a value below TINY (8 fields)
 
     def add(self, records: list[dict], lines) -> None:
         """Lines that all have the shape, each at its line (`lines`)."""
@@ -198,6 +211,9 @@ class PlainFacts:
                     held = self.batches.setdefault(batch, [0, lines[batch_of.index(batch)]])
                     held[0] += n
             self.sizes.update(zip(map(_GOAL, records), batch_of))
+            if any(_is_tiny(value) for _, _, value in set(triples)):
+                self.tiny.update(dict.fromkeys(b for (_, _, v), b in zip(triples, batch_of)
+                                               if _is_tiny(v)))  # fmt: skip
         strangers = set()
         last = self.last
         for (goal_id, date, value), at in dict(zip(triples, count())).items():
@@ -212,6 +228,11 @@ class PlainFacts:
             for goal_id, batch in zip(map(_GOAL, records), batch_of or repeat(None)):
                 if goal_id in strangers:
                     self.unknown.setdefault((goal_id, batch))
+
+    def _tiny(self, sums: dict) -> list[str | None]:
+        if self.shape == 8:
+            return list(self.tiny)
+        return [None] if any(_is_tiny(value) for _, _, value in sums) else []
 
     def finish(self, commits: set[str]) -> tuple[Facts, PlainSums] | None:
         if self.failed or self.first_key is None:
@@ -242,7 +263,7 @@ class PlainFacts:
             commits=commits,
             about=[],
             unknown=list(self.unknown),
-            tiny=any(-TINY < value < TINY and value for _, _, value in sums),
+            tiny=self._tiny(sums),
             batches=self.batches,
             dates=(min(ordinal.values()), max(ordinal.values())),
             keys=((ordinal[first[0]], *first[1:]), (ordinal[last[0]], *last[1:]), self.in_order),

@@ -136,7 +136,12 @@ class Queries:
     def plain_floats(self) -> bool:
         """Whether no line's value is a float below TINY (but 0): then the log's
         records hold only numbers every JSON encoder writes alike."""
-        return not any(record.tiny for record in self.files.values())
+        cut = self._uncommitted()
+        return not any(
+            batch is None or batch not in cut
+            for record in self.files.values()
+            for batch in record.tiny
+        )
 
     # -- entries --------------------------------------------------------------
 

@@ -42,7 +42,7 @@ class FileRecord:
     unknown: list[list] = field(default_factory=list)  # [a goal or item not in the plan, batch]
     dates: list[int] | None = None  # its first and last dated line's day
     order: list | bool | None = None  # the last dated line's sort key while in order, else false
-    tiny: bool = False  # a value below layout's TINY (but 0)
+    tiny: list = field(default_factory=list)  # batches (None: none) with a value below TINY
     sizes: dict[str, list] = field(default_factory=dict)  # goal → [lines of no batch, {batch: n}]
     # What the ledger computed of it: each goal's day steps, and the exclusions applied to them.
     steps: dict[str, list] = field(default_factory=dict)
@@ -60,7 +60,7 @@ _FIELDS = {f.name for f in fields(FileRecord)}
 _CHECKS = {
     "stat": list, "digest": str, "verified_ns": int, "lines": int, "complete": bool,
     "problems": list, "commits": list, "batches": dict, "about": list, "unknown": list,
-    "tiny": bool, "sizes": dict, "steps": dict, "verified_steps": dict, "parts": dict,
+    "tiny": list, "sizes": dict, "steps": dict, "verified_steps": dict, "parts": dict,
 }  # fmt: skip
 
 
