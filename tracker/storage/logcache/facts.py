@@ -184,25 +184,32 @@ class PlainFacts:
         except (KeyError, TypeError):  # (a line that is not an object)
             self.failed = True
             return
-        self.sums_by_text.update(triples)
         ids, times = list(map(_THIRD, keys)), list(map(_SECOND, keys))
         texts.update(map(type, chain(ids, times)))
         if texts != {str} or "" in ids or "" in times:
             self.failed = True
             return
         del times
-        if self.in_order:
-            self.in_order = (self.last_key is None or self.last_key <= keys[0]) and all(
-                starmap(le, pairwise(keys))
-            )
+        try:
+            # A goal, date or value that is a list or an object cannot be
+            # counted, nor a date that is not a text ordered beside one that is:
+            # the per-line reader says what is wrong with the line.
+            self.sums_by_text.update(triples)
+            if self.in_order:
+                self.in_order = (self.last_key is None or self.last_key <= keys[0]) and all(
+                    starmap(le, pairwise(keys))
+                )
+            counted = Counter(batch_of) if batch_of is not None else None
+        except TypeError:
+            self.failed = True
+            return
         if self.first_key is None:
             self.first_key = keys[0]
         self.last_key = keys[-1]
         del keys
         self.hashes += hashes_of(ids)
         del ids
-        if batch_of is not None:
-            counted = Counter(batch_of)
+        if counted is not None:
             if any(b.__class__ is not str for b in counted):
                 self.failed = True
                 return
