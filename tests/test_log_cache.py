@@ -616,6 +616,22 @@ def test_the_write_rules_see_the_whole_log_through_the_state(run, mixed):
     assert_state_matches_log(mixed)
 
 
+def test_a_back_dated_increment_moves_the_later_days_the_write_rules_see(run, data):
+    """The days a write's rules do not read line by line stand in as what they
+    do, not as the value they came to: an increment dated before them still
+    lifts them, so a part it would put above its whole on a later day is
+    refused, and where the goal stands after a write counts every day."""
+    run("log", "jobs.training", "100", "--date", "2020-01-01", code=0)
+    run("log", "jobs.training", "10", "--date", "2020-03-01", code=0)
+    run("log", "jobs.placement", "110", "--date", "2020-03-05", code=0)
+    refused = run("log", "jobs.placement", "5", "--date", "2020-01-05", "--lang", "en")
+    assert refused.exit_code == 3 and "jobs.training" in refused.stderr
+    written = run("log", "jobs.training", "5", "--date", "2020-02-01", "--lang", "en", code=0)
+    assert "115/3,000" in written.stdout
+    assert training(run) == 115
+    assert_state_matches_log(data)
+
+
 def test_a_big_change_finds_an_id_repeated_across_files_and_forgets_it(run, data):
     """Thousands of new lines at once (a batch, a fresh clone) are looked at for
     repeated ids across all files in one pass: a repeat among them is found,
