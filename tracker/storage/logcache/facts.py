@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from itertools import chain, count, pairwise, repeat, starmap
+from itertools import pairwise, starmap
 from operator import itemgetter, le
 from typing import NamedTuple
 
@@ -143,8 +143,15 @@ def sums_of_columns(columns: list[list]) -> PlainSums:
 
 _GOAL_DATE_VALUE = itemgetter("goal", "date", "value")
 _KEY = itemgetter("date", "recorded_at", "id")
-_GOAL, _BATCH_OF, _NOTE, _BY = (itemgetter(k) for k in ("goal", "batch", "note", "by"))
-_SECOND, _THIRD = itemgetter(1), itemgetter(2)
+_BATCH_OF, _NOTE, _BY = (itemgetter(k) for k in ("batch", "note", "by"))
+_GOAL_OF, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+def _all_text(*columns) -> None:
+    """TypeError unless every item of these columns is a str: str.join takes
+    nothing else, and checks at C speed."""
+    for column in columns:
+        "".join(column)
 
 
 class PlainFacts:
@@ -159,19 +166,20 @@ class PlainFacts:
         self.shape = shape
         self.plan = plan
         self.failed = False
-        self.sums_by_text: Counter = Counter()
+        self.sums_by_text: Counter = Counter()  # (goal, date, value) → lines, first seen first
         self.first_key: tuple | None = None
         self.last_key: tuple | None = None
         self.in_order = True
         self.hashes: list[int] = []
         self.batches: dict[str, list] = {}
-        self.sizes: Counter = Counter()
+        self.sizes: Counter = Counter()  # (goal, batch) → lines, first seen first (8 fields)
         self.last: dict[tuple, tuple] = {}  # (goal, date text) → (line, value)
-        self.unknown: dict[tuple, None] = {}
         self.tiny: dict[str, None] = {}  # batches holding a value below TINY (8 fields)
 
     def add(self, records: list[dict], lines) -> None:
-        """Lines that all have the shape, each at its line (`lines`)."""
+        """Lines that all have the shape, each at its line (`lines`): a piece
+        small enough (reading.CHUNK) to stay in the CPU's cache while each
+        field is taken from it in a pass of its own."""
         if self.failed or not records:
             return
         # Every record has `shape` fields, and each of these is fetched from
@@ -179,62 +187,56 @@ class PlainFacts:
         try:
             triples = list(map(_GOAL_DATE_VALUE, records))
             keys = list(map(_KEY, records))
+            ids, times = list(map(_THIRD, keys)), list(map(_SECOND, keys))
+            _all_text(ids, times, map(_NOTE, records), map(_BY, records))
             batch_of = list(map(_BATCH_OF, records)) if self.shape == 8 else None
-            texts = set(map(type, chain(map(_NOTE, records), map(_BY, records))))
+            if batch_of is not None:
+                _all_text(batch_of)
+            # A goal, date or value that is a list or an object cannot be
+            # counted, nor a date that is not a text ordered beside one that
+            # is (TypeError): the per-line reader says what is wrong.
+            self.sums_by_text.update(triples)
+            # (in order: sorted() finds one run, in n - 1 comparisons)
+            in_order = self.in_order and keys == sorted(keys)
+            if in_order and self.last_key is not None:
+                in_order = self.last_key <= keys[0]
         except (KeyError, TypeError):  # (a line that is not an object)
             self.failed = True
             return
-        ids, times = list(map(_THIRD, keys)), list(map(_SECOND, keys))
-        texts.update(map(type, chain(ids, times)))
-        if texts != {str} or "" in ids or "" in times:
+        if "" in ids or "" in times:
             self.failed = True
             return
-        del times
-        try:
-            # A goal, date or value that is a list or an object cannot be
-            # counted, nor a date that is not a text ordered beside one that is:
-            # the per-line reader says what is wrong with the line.
-            self.sums_by_text.update(triples)
-            if self.in_order:
-                self.in_order = (self.last_key is None or self.last_key <= keys[0]) and all(
-                    starmap(le, pairwise(keys))
-                )
-            counted = Counter(batch_of) if batch_of is not None else None
-        except TypeError:
-            self.failed = True
-            return
+        self.in_order = in_order
         if self.first_key is None:
             self.first_key = keys[0]
         self.last_key = keys[-1]
-        del keys
+        del keys, times
         self.hashes += hashes_of(ids)
         del ids
-        if counted is not None:
-            if any(b.__class__ is not str for b in counted):
-                self.failed = True
-                return
-            for batch, n in counted.items():
+        if batch_of is not None:
+            for batch, n in Counter(batch_of).items():
                 if batch:
                     held = self.batches.setdefault(batch, [0, lines[batch_of.index(batch)]])
                     held[0] += n
-            self.sizes.update(zip(map(_GOAL, records), batch_of))
+            self.sizes.update(zip(map(_GOAL_OF, triples), batch_of))
             if any(_is_tiny(value) for _, _, value in set(triples)):
                 self.tiny.update(dict.fromkeys(b for (_, _, v), b in zip(triples, batch_of)
                                                if _is_tiny(v)))  # fmt: skip
-        strangers = set()
         last = self.last
-        for (goal_id, date, value), at in dict(zip(triples, count())).items():
-            line = lines[at]
+        for (goal_id, date, value), line in dict(zip(triples, lines)).items():
             held = last.get((goal_id, date))
             if held is None or held[0] < line:
                 last[(goal_id, date)] = (line, value)
-            if goal_id.__class__ is str and self.plan.goal(goal_id) is None:
-                strangers.add(goal_id)
-        del triples
-        if strangers:  # goals the plan does not know: (goal, batch) in log order
-            for goal_id, batch in zip(map(_GOAL, records), batch_of or repeat(None)):
-                if goal_id in strangers:
-                    self.unknown.setdefault((goal_id, batch))
+
+    def _unknown(self) -> list[tuple[str, str | None]]:
+        """The goals the plan does not know, each with its batch: (goal, batch)
+        in the order first seen (the counters keep it)."""
+        goal_of = self.plan.goal
+        if self.shape == 8:
+            seen = self.sizes
+        else:
+            seen = dict.fromkeys((goal_id, None) for goal_id, _, _ in self.sums_by_text)
+        return [pair for pair in seen if goal_of(pair[0]) is None]
 
     def _tiny(self, sums: dict) -> list[str | None]:
         if self.shape == 8:
@@ -269,7 +271,7 @@ class PlainFacts:
             problems=[],
             commits=commits,
             about=[],
-            unknown=list(self.unknown),
+            unknown=self._unknown(),
             tiny=self._tiny(sums),
             batches=self.batches,
             dates=(min(ordinal.values()), max(ordinal.values())),

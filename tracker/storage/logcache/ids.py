@@ -5,6 +5,8 @@ is then checked against the real id)."""
 from __future__ import annotations
 
 import bisect
+import sys
+from array import array
 from itertools import repeat
 
 try:  # the blake2 module alone: hashlib would load OpenSSL first (2.5 ms of every start)
@@ -31,8 +33,20 @@ def id_hash(entry_id: str, _blake2b=blake2b, _from_bytes=int.from_bytes, _int=in
 
 def hashes_of(ids: list[str]) -> list[int]:
     """list(map(id_hash, ids)), at C speed when every id is 16 hex digits (a log
-    tracker wrote)."""
+    tracker wrote): all of them read as one hex text, 8 bytes an id (half the
+    time of int() per id; fromhex skips spaces, so a shorter result means an id
+    int() reads otherwise, and those are read one by one)."""
     if set(map(len, ids)) == {16}:
+        try:
+            raw = bytes.fromhex("".join(ids))
+        except (ValueError, TypeError):
+            raw = b""
+        if len(raw) == 8 * len(ids):
+            held = array("Q")
+            held.frombytes(raw)
+            if sys.byteorder == "little":
+                held.byteswap()  # (the text is the number's big-endian bytes)
+            return held.tolist()
         try:
             return list(map(int, ids, repeat(16)))
         except ValueError:

@@ -51,7 +51,7 @@ class PlainFile(NamedTuple):
     sums: PlainSums
 
 
-CHUNK = 16384  # lines parsed at a time by read_file: a piece is let go of while still in cache
+CHUNK = 512  # lines parsed at a time by read_file: a piece stays in the CPU cache (L2)
 
 
 def read_file(data: bytes, name: str, first: int, plan: Plan) -> FileLines | PlainFile:
