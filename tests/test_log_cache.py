@@ -99,6 +99,13 @@ def assert_state_matches_log(data):
             marks = {e.about: e.id for e in whole.retractions() if e.about}
             records = [r for group in state.record_groups(**asked, marks=marks) for r in group]
             assert records == whole.records(**asked), asked
+            listed = []
+            for group in state.listed_lines(**asked):
+                c = group.columns
+                fields = (c.ids, c.goals, c.days, c.ops, c.values, c.items, c.recorded_ats,
+                          c.notes, c.bys, c.retracts, c.reasons, c.batches, c.lines)  # fmt: skip
+                listed += [tuple(field[at] for field in fields) for at in group.order]
+            assert listed == whole.listed_lines(**asked), asked
             if goal_id is not None:
                 lines = []
                 for group in state.goal_lines(goal_id, since=since, until=until):

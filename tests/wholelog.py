@@ -102,6 +102,25 @@ class WholeLog:
         dated = sorted((e for e in chosen if e.date is not None), key=Entry.sort_key.fget)
         return [mark_record(entry_to_record(e), marks) for e in undated + dated]
 
+    def listed_lines(self, *, goal=None, since=None, until=None):
+        """listed_lines' lines, each as its fields, in the order listed: the
+        lines records() lists, in its order."""
+        period = since is not None or until is not None
+        chosen = [
+            e
+            for e in self.lines
+            if (goal is None or e.goal == goal)
+            and (e.date is not None or not period)
+            and (not period or _within(e.date, since, until))
+        ]
+        undated = sorted((e for e in chosen if e.date is None), key=lambda e: (e.recorded_at, e.id))
+        dated = sorted((e for e in chosen if e.date is not None), key=Entry.sort_key.fget)
+        return [
+            (e.id, e.goal, e.date and e.date.toordinal(), e.op.value, e.value, list(e.items) or None,
+             e.recorded_at, e.note, e.by, e.retracts, e.reason, e.batch, e.origin.line)
+            for e in undated + dated
+        ]  # fmt: skip
+
     def goal_lines(self, goal, *, since=None, until=None):
         """goal_lines' lines, flattened: (id, day, value, line, shadowed?)."""
         mine = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
@@ -419,11 +419,12 @@ DATED_SORT_KEY = itemgetter(2, 4, 0)
 
 
 class LineColumns:
-    """A group of one goal's log lines, column by column: a list per field, read
-    by name (`columns.ids`, `columns.values` …), no object per line until one
-    is asked for — a goal of a big log has hundreds of thousands of lines.
-    Made by the log cache, which alone knows how lines are stored; a column
-    may be read from disk only when first asked for."""
+    """A group of log lines, column by column: a list per field, read by name
+    (`columns.ids`, `columns.values` …), no object per line until one is asked
+    for — a goal of a big log has hundreds of thousands of lines. One goal's
+    lines, or any, with each line's goal (`goals`). Made by the log cache,
+    which alone knows how lines are stored; a column may be read from disk
+    only when first asked for."""
 
     FIELDS = ("id", "day", "op", "value", "items", "recorded_at", "note", "by", "about",
               "reason", "batch", "verdict", "office", "evidence", "next_step", "next_by",
@@ -471,6 +472,14 @@ class LineColumns:
         return self._columns[7]
 
     @property
+    def retracts(self) -> list[str | None]:
+        return self._columns[8]
+
+    @property
+    def reasons(self) -> list[str]:
+        return self._columns[9]
+
+    @property
     def batches(self) -> list[str | None]:
         return self._columns[10]
 
@@ -493,6 +502,12 @@ class LineColumns:
         """Each line's number in its log file."""
         return self._columns[16]
 
+    @property
+    def goals(self) -> list[str]:
+        """Each line's goal ("" for a retraction that names none), where the
+        group holds the lines of several goals (ListedLines)."""
+        return self._columns[12]
+
 
 class LineGroup(NamedTuple):
     """A group of a goal's lines, in Entry.sort_key order (ties in log order),
@@ -501,6 +516,31 @@ class LineGroup(NamedTuple):
 
     columns: LineColumns
     repeats: frozenset[int]
+
+
+class ListedLines:
+    """A group of the log's lines as `entries` lists them (LogCache.listed_lines):
+    `columns` as read — the group's files in log order, each file's lines in
+    line order — each line's goal among them, and `order`, the places of the
+    lines in the order they are listed (Entry.sort_key, ties in log order),
+    worked out only when first asked for: a renderer measuring its columns
+    does not need it."""
+
+    __slots__ = ("columns", "_order", "_made")
+
+    def __init__(self, columns: LineColumns, order: Callable[[], Sequence[int]]):
+        self.columns = columns
+        self._order = order
+        self._made: Sequence[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.columns)
+
+    @property
+    def order(self) -> Sequence[int]:
+        if self._made is None:
+            self._made = self._order()
+        return self._made
 
 
 class Forecast(NamedTuple):

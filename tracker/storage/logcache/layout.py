@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import operator
+from itertools import chain
 
 from tracker.model import (
     Entry,
@@ -141,6 +142,36 @@ def ordinal_key(key: tuple) -> tuple:
     return (key[0].toordinal(), *key[1:])
 
 
+class JoinedParts:
+    """Parts side by side as one group's columns (FIELDS' places): column i is
+    each part's i-th column, one after another, joined when first asked for
+    (a stored part's column is parsed only then); a goal part's GOAL column is
+    its goal, repeated. `parts`: (columns, the part's name) pairs."""
+
+    __slots__ = ("_parts", "_joined")
+
+    def __init__(self, parts: list[tuple[list, str]]):
+        self._parts = parts
+        self._joined: dict[int, list] = {}
+
+    def __len__(self) -> int:
+        return len(FIELDS)
+
+    def __getitem__(self, index: int) -> list:
+        joined = self._joined.get(index)
+        if joined is None:
+            if index == GOAL:
+                joined = []
+                for columns, part in self._parts:
+                    joined += columns[GOAL] if part == ABOUT_PART else [part] * len(columns[ID])
+            elif len(self._parts) == 1:
+                joined = self._parts[0][0][index]
+            else:
+                joined = list(chain.from_iterable(columns[index] for columns, _ in self._parts))
+            self._joined[index] = joined
+        return joined
+
+
 # ── a part on disk ───────────────────────────────────────────────────────────
 
 
@@ -255,6 +286,12 @@ def part_records(columns: list[list], goal: str, days: IsoDays, numbers, marks) 
         for made_record in made:  # few parts: those holding a retracted id
             mark_record(made_record, marks)
     return made
+
+
+def line_order(lines: list[int], start: int, end: int) -> list[int]:
+    """The places from `start` to `end` of one file's lines (several parts side
+    by side, each in line order), in line order."""
+    return sorted(range(start, end), key=lines.__getitem__)
 
 
 def within(columns: list[list], low: int, high: int, cut: set, of: str | None = None):

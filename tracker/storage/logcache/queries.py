@@ -17,7 +17,7 @@ from tracker.ledger import Series, cut_off_problem, effective_by_goal, retracted
 from tracker.ledger.counting import decisions_of
 from tracker.ledger.steps import Figured
 from tracker.ledger.verification import NO_DECISIONS, Decisions, awaiting, required
-from tracker.model import ABOUT_OPS, Entry, IsoDays, LineColumns, LineGroup, Source
+from tracker.model import ABOUT_OPS, Entry, IsoDays, LineColumns, LineGroup, ListedLines, Source
 from tracker.numbers import PlainNumbers
 from tracker.problems import Problem
 from tracker.storage.logcache.ids import contains
@@ -29,15 +29,19 @@ from tracker.storage.logcache.layout import (
     DAY_TIME_ID,
     EVIDENCE,
     GOAL,
+    ID,
     ITEMS,
     LINE,
     OP,
+    RECORDED_AT,
     UNDATED_RECORD,
     VALUE,
     WIDTH,
+    JoinedParts,
     columns_of,
     compact_record,
     expand,
+    line_order,
     part_records,
     within,
 )
@@ -299,6 +303,81 @@ class Queries:
             yield undated
         for group in self._date_groups(lo, hi):
             yield self._group_records(group, goal, lo, hi, cut, marks)
+
+    def listed_lines(
+        self,
+        *,
+        goal: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> Iterator[ListedLines]:
+        """record_groups' lines column by column (model.ListedLines), the same
+        groups in the same order, no object made per line: each group's
+        columns as its parts hold them, a file's parts side by side, and the
+        order to list them in (Entry.sort_key, ties in file then line order;
+        undated retractions first, by time recorded and id). Parts read here
+        are not kept."""
+        cut = self._uncommitted()
+        lo = since.toordinal() if since else None
+        hi = until.toordinal() if until else None
+        if lo is None and hi is None:
+            undated = [  # retractions without a date, from every file
+                c
+                for record in self.files.values()
+                for c in record.about
+                if c[DAY] is None
+                and (c[BATCH] is None or c[BATCH] not in cut)
+                and (goal is None or c[GOAL] == goal)
+            ]
+            if undated:
+                columns = columns_of(undated, WIDTH + 1)
+                keys = list(zip(columns[RECORDED_AT], columns[ID]))
+                yield ListedLines(
+                    LineColumns(columns), lambda: sorted(range(len(keys)), key=keys.__getitem__)
+                )
+        for names in self._date_groups(lo, hi):
+            yield self._listed_group(names, goal, lo, hi, cut)
+
+    def _listed_group(self, names, goal, lo, hi, cut) -> ListedLines:
+        """The dated lines of these files (of one goal, or all; from day `lo` to
+        `hi`), cut-off batches left out, as ListedLines."""
+        low = lo if lo is not None else 0
+        high = hi if hi is not None else 1 << 62
+        parts: list[tuple[list, str]] = []
+        sizes: list[list[int]] = []  # per file, its parts' sizes
+        for name in names:
+            record = self.files[name]
+            wanted = [goal, ABOUT_PART] if goal is not None else list(record.parts)
+            sizes.append([])
+            for part in wanted:
+                if part not in record.parts:
+                    continue
+                columns = self._passing(name, part)
+                retractions = part == ABOUT_PART
+                if retractions or lo is not None or hi is not None or cut:
+                    # (a retraction names its goal in its GOAL field)
+                    columns = within(columns, low, high, cut, goal if retractions else None)
+                # (else all of a goal's part: its lines are all dated)
+                if columns[ID]:
+                    parts.append((columns, part))
+                    sizes[-1].append(len(columns[ID]))
+        joined = JoinedParts(parts)
+        in_order = self._in_order(names)
+
+        def order() -> list[int]:
+            lines = joined[LINE]
+            placed: list[int] = []
+            start = 0
+            for mine in sizes:  # each file's lines in line order, files in log order
+                end = start + sum(mine)
+                placed += line_order(lines, start, end) if len(mine) > 1 else range(start, end)
+                start = end
+            if in_order:
+                return placed
+            keys = list(zip(joined[DAY], joined[RECORDED_AT], joined[ID]))
+            return sorted(placed, key=keys.__getitem__)  # stable: ties stay in log order
+
+        return ListedLines(LineColumns(joined), order)
 
     def goal_lines(
         self, goal_id: str, *, since: dt.date | None = None, until: dt.date | None = None
