@@ -103,7 +103,8 @@ def assert_state_matches_log(data):
             for group in state.listed_lines(**asked):
                 c = group.columns
                 fields = (c.ids, c.goals, c.days, c.ops, c.values, c.items, c.recorded_ats,
-                          c.notes, c.bys, c.retracts, c.reasons, c.batches, c.lines)  # fmt: skip
+                          c.notes, c.bys, c.abouts, c.reasons, c.batches, c.verdicts, c.offices,
+                          c.evidence, c.next_steps, c.next_bys, c.lines)  # fmt: skip
                 listed += [tuple(field[at] for field in fields) for at in group.order]
             assert listed == whole.listed_lines(**asked), asked
             if goal_id is not None:

@@ -210,7 +210,7 @@ def test_pretty_json_on_a_terminal_is_the_same_document(messy):
 
 def test_filtered_listing_matches_a_whole_log_read(messy, run):
     args = ["--goal", "jobs.training", "--since", "2020-03-05", "--until", "2020-05-31"]
-    for fmt in ("json", "csv"):
+    for fmt in ("json", "csv", "table"):
         got = run("entries", *args, "--as-of", AS_OF, "--format", fmt, code=0).stdout_bytes
         expected = expected_report(
             messy,
@@ -534,13 +534,104 @@ def test_a_long_table_in_pieces_is_the_whole_tables_text(rows, cut, width, heade
     assert f"共 {len(cells)} 条" in whole
 
 
+# Texts a column measured at once must still measure as each text alone:
+# ideographs, full-width and narrow punctuation, a hexagram (U+4DC0, narrow
+# amid wide ideographs), Hangul, a combining accent, a lone surrogate, the
+# controls inert() escapes (a newline among them), trailing spaces of both
+# widths, and a per-cent sign (the rows are printf-formatted).
+COLUMN_TEXTS = st.text(
+    alphabet=st.sampled_from("ab 1,%注意区财政局，。…䷀가\u0301\ud800\x1b\n\t\u202e\u3000-"),
+    max_size=9,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(COLUMN_TEXTS, max_size=6), times=st.sampled_from([1, 400]),
+       chars=st.sampled_from([None, 3]))  # fmt: skip
+def test_a_column_measured_at_once_measures_as_each_text_alone(texts, times, chars):
+    """A column made inert and measured at once (render.text.measured, a
+    column of few texts each measured once) gives each text's inert() and
+    cell_width(), as one text at a time would."""
+    from tracker.render.text import cell_width, column_width, inert, measured
+
+    column = texts * times
+    shown = [inert(t[:chars]) for t in column]
+    got, cells, cut = measured(column, chars)
+    if cut is not None:
+        got = [t[:cut] for t in got]
+    assert got == shown
+    assert (cells if cells is not None else list(map(len, got))) == list(map(cell_width, shown))
+    assert column_width(column, chars) == max(map(cell_width, shown), default=0)
+
+
+def test_the_first_bytes_read_as_wide_are_of_wide_characters_only():
+    """The UTF-8 first bytes a column is measured by at once (E4-E9, EB, EC:
+    U+4000-U+9FFF and U+B000-U+CFFF) begin only characters two cells wide,
+    but the hexagrams (U+4DC0-U+4DFF, E4 B7), which the measure looks for."""
+    from tracker.render.text import _HEXAGRAMS, _WIDE_FIRST_BYTES, char_width
+
+    for first in _WIDE_FIRST_BYTES:
+        start = (first - 0xE0) << 12
+        for code in range(start, start + 0x1000):
+            hexagram = chr(code).encode("utf-8").startswith(_HEXAGRAMS)
+            assert (char_width(chr(code)) == 2) != hexagram, hex(code)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(st.lists(COLUMN_TEXTS, min_size=4, max_size=4), max_size=8),
+    times=st.sampled_from([1, 1, 300]),
+    cut=st.integers(1, 5),
+    chars=st.sampled_from([None, 2]),
+    width=st.one_of(st.none(), st.integers(8, 60)),
+    shuffle=st.randoms(use_true_random=False),
+)
+def test_a_long_table_given_column_by_column_is_the_whole_tables_text(
+    rows, times, cut, chars, width, shuffle
+):
+    """plain_pieces over pieces given column by column (TextColumns: a whole
+    log's listing, measured and written a column at a time) writes
+    render_plain's text of the same rows exactly: in each piece's order, the
+    first column cut to its characters, wide and zero-width characters,
+    escapes, columns cut or dropped to fit, long columns of few texts."""
+    from tracker.render.table import plain_pieces, render_plain
+    from tracker.views.model import Cell, Column, Counted, Table, TextColumns
+
+    columns = (
+        Column("a", "编号"),
+        Column("b", "说明", shrink=2, min_width=4),
+        Column("c", "by", drop=1),
+        Column("d", "值", align="right", drop=3),
+    )
+    rows = rows * times
+    styles = ("", "dim", "", "warn")
+    pieces, shown = [[]], []
+    for start in range(0, len(rows), max(1, len(rows) // cut)):
+        mine = rows[start : start + max(1, len(rows) // cut)]
+        read = list(range(len(mine)))  # the order the rows were read in: any
+        shuffle.shuffle(read)
+        texts = tuple([mine[at][i] for at in read] for i in range(4))
+        order = sorted(range(len(read)), key=read.__getitem__)
+        pieces.append(
+            TextColumns(texts, styles, lambda order=order: order, (chars, None, None, None))
+        )
+        shown += [tuple(Cell(t[:chars] if i == 0 else t, styles[i]) for i, t in enumerate(r))
+                  for r in mine]  # fmt: skip
+    common = dict(footer_lines=(Counted(lambda n: f"共 {n} 条"),), empty_text="没有记录")
+    whole = render_plain(Table(columns, tuple(shown), **common), width=width)
+    streamed = "".join(plain_pieces(Table(columns, Chunks(lambda: iter(pieces)), **common),
+                                    width=width))  # fmt: skip
+    assert streamed == whole
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(files=log_files(lines=6), goal=GOALS.filter(lambda g: g != "no.such-goal"))
 def test_a_log_grown_in_any_order_lists_as_a_whole_log_sort(files, goal):
     """Lines appended to files the state already holds — in date order or not,
-    an id repeated, retractions dated or not — are listed by `entries` and
-    `show` in the order a sort of the whole log gives: the state keeps which
-    files are still in that order and sorts only the others."""
+    an id repeated, retractions dated or not — are listed by `entries` (as
+    JSON, and as the table made a column at a time) and `show` in the order a
+    sort of the whole log gives: the state keeps which files are still in
+    that order and sorts only the others."""
     with bundled_plan_folder() as data:
         run = Run(data)
         for name, lines in files:
@@ -549,5 +640,7 @@ def test_a_log_grown_in_any_order_lists_as_a_whole_log_sort(files, goal):
             records, retractions = whole_log_records(data)
             marks = {e.about: e.id for e in retractions}
             assert got == [mark_record(r, marks) for r in records]
+            table = run("entries", "--as-of", AS_OF, code=0).stdout_bytes  # a column at a time
+            assert table == render(expected_report(data), "table").encode("utf-8")
         shown = run.json("show", goal, "--as-of", AS_OF)["history"]
         assert shown == WholeLog(data).history(goal, dt.date.fromisoformat(AS_OF), "zh")

@@ -117,7 +117,9 @@ class WholeLog:
         dated = sorted((e for e in chosen if e.date is not None), key=Entry.sort_key.fget)
         return [
             (e.id, e.goal, e.date and e.date.toordinal(), e.op.value, e.value, list(e.items) or None,
-             e.recorded_at, e.note, e.by, e.retracts, e.reason, e.batch, e.origin.line)
+             e.recorded_at, e.note, e.by, e.about, e.reason, e.batch, e.verdict, e.office,
+             [list(f) for f in e.evidence] or None, e.next_step,
+             e.next_by and e.next_by.toordinal(), e.origin.line)
             for e in undated + dated
         ]  # fmt: skip
 

@@ -472,7 +472,9 @@ class LineColumns:
         return self._columns[7]
 
     @property
-    def retracts(self) -> list[str | None]:
+    def abouts(self) -> list[str | None]:
+        """The line each line about a line names (a retraction, verdict or
+        attachment; None for the rest)."""
         return self._columns[8]
 
     @property
@@ -482,6 +484,14 @@ class LineColumns:
     @property
     def batches(self) -> list[str | None]:
         return self._columns[10]
+
+    @property
+    def verdicts(self) -> list[str]:
+        return self._columns[11]
+
+    @property
+    def offices(self) -> list[str]:
+        return self._columns[12]
 
     @property
     def evidence(self) -> list[list | None]:
@@ -505,8 +515,9 @@ class LineColumns:
     @property
     def goals(self) -> list[str]:
         """Each line's goal ("" for a retraction that names none), where the
-        group holds the lines of several goals (ListedLines)."""
-        return self._columns[12]
+        group holds the lines of several goals (ListedLines): the field after
+        FIELDS, which only such a group has."""
+        return self._columns[len(self.FIELDS)]
 
 
 class LineGroup(NamedTuple):

@@ -58,6 +58,10 @@ def entries(
         filters=filters,
         lang=lang,
         plain_floats=log.plain_floats(),
+        # (the table column by column: where no report stands verified, returned or waiting)
+        lines=None
+        if standing is not None
+        else lambda: log.listed_lines(goal=goal_id, since=since_day, until=until_day),
     )
     return Answer(report, warnings)
 

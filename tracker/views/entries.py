@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
-from tracker.model import Entry, Op, Plan
-from tracker.views.common import record_change
-from tracker.views.model import Cell, Chunks, Column, Counted, Table
+from tracker.model import Entry, IsoDays, ListedLines, Op, Plan, line_record
+from tracker.numbers import plain_number
+from tracker.views.common import change_text, record_change
+from tracker.views.model import Cell, Chunks, Column, Counted, Table, TextColumns
 from tracker.views.report import Report
 from tracker.views.sheets import record_sheet
 from tracker.words import say
@@ -49,12 +50,15 @@ def entries_report(
     filters: dict,
     lang: str,
     plain_floats: bool = False,
+    lines: Callable[[], Iterable[ListedLines]] | None = None,
 ) -> Report:
     """`groups(marks)` gives the lines asked for as plain records
     (model.line_record; with `marks`, model.mark_record's) in Entry.sort_key
     order, afresh on each call, a group at a time (State.record_groups): each
-    group is shown as it comes. `retractions`: every retraction in the log,
-    for the marks. `plain_floats`: no value is a float below 1e-4 (Chunks)."""
+    group is shown as it comes. `lines()`, if given, the same lines column by
+    column (LogCache.listed_lines), for the table: a whole log's rows are then
+    made a column at a time. `retractions`: every retraction in the log, for
+    the marks. `plain_floats`: no value is a float below 1e-4 (Chunks)."""
     retracted_by = {e.about: e.id for e in retractions if e.op is Op.RETRACT}
 
     # The state's groups as they come (stored: unmarked, for JSON Lines; marked:
@@ -101,7 +105,15 @@ def entries_report(
                 _mark(record, by, lang),
             )
 
-        def rows() -> Iterator[list[tuple[Cell, ...]]]:
+        def rows() -> Iterator[list[tuple[Cell, ...]] | TextColumns]:
+            if lines is not None:
+                days, increments = IsoDays(), _Increments(lang)
+                for listed in lines():  # a group's columns, let go of once written
+                    piece = _listed_rows(listed, retracted_by, days, increments, cells, lang)
+                    del listed
+                    yield piece
+                    del piece
+                return
             for group in stored():  # a slice at a time: a month's cells are never all held
                 for start in range(0, len(group), 4096):
                     made = [cells(record) for record in group[start : start + 4096]]
@@ -155,3 +167,80 @@ def _mark(record: dict, retracted_by: str | None, lang: str) -> Cell:
     if files and "attaches" not in record:
         return Cell(say("entries.evidence", lang, count=len(files)), "dim")
     return Cell("")
+
+
+def _listed_rows(
+    listed: ListedLines,
+    retracted_by: dict[str, str],
+    days: IsoDays,
+    increments,
+    cells,
+    lang: str,
+) -> TextColumns:
+    """A group of lines as the table's rows, column by column: `cells(record)`
+    of each line. A group of plain increments carrying no files (nearly every
+    group of a big log) is made a column at a time — the same texts, a plain
+    increment's change text looked up by its value; any other line by line,
+    each made into its record (model.line_record) and cells() made of that."""
+    c = listed.columns
+    ids, ops, count = c.ids, c.ops, len(listed)
+    if ops.count("value") != count or c.evidence.count(None) != count:
+        return _line_rows(listed, days, cells)
+    if not retracted_by or retracted_by.keys().isdisjoint(ids):
+        marks: list[str] = [""] * count
+        style: str | list[str] = ""
+    else:
+        by = list(map(retracted_by.get, ids))
+        marks = [_mark({}, b, lang).text for b in by]
+        style = ["dim" if b else "" for b in by]
+    texts = (
+        ids,  # (their first eight characters shown)
+        list(map(days.__getitem__, c.days)),
+        c.goals,
+        list(map(increments.__getitem__, c.values)),
+        c.notes,
+        c.bys,
+        marks,
+    )
+    return TextColumns(texts, (style,) * 6 + ("warn",), lambda: listed.order, (8,) + (None,) * 6)
+
+
+def _line_rows(listed: ListedLines, days: IsoDays, cells) -> TextColumns:
+    """_listed_rows' rows of a group holding other lines: each line's record,
+    and cells() of it."""
+    c = listed.columns
+
+    def on(day: int | None) -> str | None:
+        return None if day is None else days[day]
+
+    made = [
+        cells(line_record(
+            i, goal, on(day), op, value, items, note, by, at, about, reason, batch, verdict,
+            office, files or (), step, on(step_by),
+        ))
+        for i, goal, day, op, value, items, note, by, at, about, reason, batch, verdict, office,
+        files, step, step_by in zip(
+            c.ids, c.goals, c.days, c.ops, c.values, c.items, c.notes, c.bys, c.recorded_ats,
+            c.abouts, c.reasons, c.batches, c.verdicts, c.offices, c.evidence, c.next_steps,
+            c.next_bys,
+        )
+    ]  # fmt: skip
+    columns = list(zip(*made))
+    return TextColumns(
+        tuple([cell.text for cell in column] for column in columns),
+        tuple([cell.style for cell in column] for column in columns),
+        lambda: listed.order,
+    )
+
+
+class _Increments(dict):
+    """A plain value's change text (+1, +1,200), each made once: a big log's
+    lines share few values (0.0 and -0.0, equal keys, both read +0)."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, value: float) -> str:
+        text = self[value] = change_text(Op.VALUE, plain_number(value), (), None, self.lang)
+        return text

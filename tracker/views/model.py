@@ -4,7 +4,7 @@ what views build and renderers draw."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -67,6 +67,51 @@ class Cell(NamedTuple):
 
     text: str
     style: str = ""  # a semantic name (a state, "dim", "bad"…) mapped to colour by rich
+
+
+class TextColumns:
+    """A piece of a long table's rows given column by column (a whole log's
+    listing: no object per row): `texts[i]`, the i-th column's texts, and
+    `styles[i]`, its style — one for the whole column, or one per row — in
+    the order the rows were read; `chars[i]`, how many of each text's first
+    characters the column shows (None: all; a cut the renderer makes, not a
+    text made per row); `order()`, the places of the rows in the order they
+    are shown (`order`: a function giving them, called only when the rows
+    are written). Iterated, the rows as Cells, in that order."""
+
+    __slots__ = ("texts", "styles", "chars", "_order")
+
+    def __init__(
+        self,
+        texts: tuple[list[str], ...],
+        styles: tuple[str | list[str], ...],
+        order: Callable[[], Sequence[int]] | None = None,
+        chars: tuple[int | None, ...] | None = None,
+    ):
+        self.texts = texts
+        self.styles = styles
+        self.chars = chars or (None,) * len(texts)
+        self._order = order
+
+    def __len__(self) -> int:
+        return len(self.texts[0]) if self.texts else 0
+
+    def order(self) -> Sequence[int]:
+        """The rows' places in the order shown, made once (and what made
+        them let go of)."""
+        if self._order is None:
+            return range(len(self))
+        if callable(self._order):
+            self._order = self._order()
+        return self._order
+
+    def __iter__(self) -> Iterator[tuple[Cell, ...]]:
+        columns = list(zip(self.texts, self.styles, self.chars))
+        for at in self.order():
+            yield tuple(
+                Cell(texts[at][:chars], style if isinstance(style, str) else style[at])
+                for texts, style, chars in columns
+            )
 
 
 class Section(NamedTuple):
