@@ -9,6 +9,7 @@ import contextlib
 import time
 from array import array
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tracker import __version__
 from tracker.ledger import (
@@ -22,7 +23,6 @@ from tracker.model import ABOUT_TEXTS, Entry, Plan
 from tracker.problems import problem
 from tracker.storage.logcache import disk, freshness, trust
 from tracker.storage.logcache.exclusions import Exclusions, Stale
-from tracker.storage.logcache.facts import Facts, PlainSums, facts_of_columns, sums_of_columns
 from tracker.storage.logcache.layout import (
     ABOUT_PART,
     DAY,
@@ -39,8 +39,14 @@ from tracker.storage.logcache.layout import (
     width,
 )
 from tracker.storage.logcache.queries import Queries
-from tracker.storage.logcache.reading import FileLines, PlainFile, read_file, read_lines
 from tracker.storage.logcache.record import FileRecord, from_json
+
+if TYPE_CHECKING:
+    from tracker.storage.logcache.facts import Facts, PlainSums
+    from tracker.storage.logcache.reading import FileLines
+
+# (facts.py and reading.py are imported where a log file is read: a command
+# answered from the cache as it stands never needs them.)
 
 FORMAT = 16  # 4: per-file state (3 was one series.json); 5: whole increments summed;
 # 6: cut-off batch lines neither repeat an id nor name unknown goals; 7: sizes;
@@ -195,6 +201,8 @@ class LogCache(Queries, Exclusions):
             lines=data.count(b"\n"),
             complete=data.endswith(b"\n") or not data,
         )
+        from tracker.storage.logcache.reading import PlainFile, read_file, read_lines
+
         read = read_file(data, name, 1, self.plan)
         if old is not None:
             self._drop(name, changes)
@@ -228,6 +236,8 @@ class LogCache(Queries, Exclusions):
         name = path.name
         if any(t is None and (name, g) not in self._parts for g, t in record.parts.items()):
             raise Stale  # its lines were never kept (read whole, no question since): read it whole
+        from tracker.storage.logcache.reading import read_lines
+
         tail = grown.tail
         lines = read_lines(tail, name, record.lines + 1)
         self._hashed[name] = (grown.stat[0], grown.stat[2], grown.hashed)
@@ -273,6 +283,8 @@ class LogCache(Queries, Exclusions):
         """Add a file's lines (all of them, or those it grew by) to its record,
         and with `parts`, to its parts. Returns the new lines' id hashes."""
         columns = lines.columns
+        from tracker.storage.logcache.facts import facts_of_columns
+
         facts = facts_of_columns(columns, lines.problems, lines.commits, self.plan)
         added = self._add_facts(name, record, facts, hashes=hashes)
         if not parts:
@@ -367,6 +379,8 @@ class LogCache(Queries, Exclusions):
         if clean and ordered:
             if sums is None:
                 read = lines()
+                from tracker.storage.logcache.facts import sums_of_columns
+
                 sums = sums_of_columns(_single_kind_goals(read.columns))
             steps = plain_day_steps(self.plan, sums.sums, sums.last)
         present = {g for g in record.sizes if self.plan.goal(g) is not None}
@@ -555,6 +569,8 @@ class LogCache(Queries, Exclusions):
             data = disk.read(self.progress_dir / name, size=max(record.stat[0], 0))
         except OSError:
             data = b""
+        from tracker.storage.logcache.reading import read_lines
+
         lines = read_lines(data, name, 1)
         del data
         self._forget(name)

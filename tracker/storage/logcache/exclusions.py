@@ -13,7 +13,6 @@ from tracker.ledger.verification import NO_DECISIONS, Decisions, decisions
 from tracker.model import ABOUT_OPS
 from tracker.storage.logcache.ids import contains, count_of, has_repeats, id_hash, no_id_twice
 from tracker.storage.logcache.layout import ABOUT, BATCH, OP, file_columns
-from tracker.storage.logcache.reading import FileLines
 from tracker.storage.logcache.record import Applied
 
 
@@ -69,6 +68,8 @@ class Exclusions:
                 verified=sorted(i for i in decided.verified if self._holds(name, i, Among.ALL)),
             )
             if want != record.applied:
+                from tracker.storage.logcache.reading import FileLines  # (as cache.py: when read)
+
                 record.applied = want
                 entries = self._entries_of(name)
                 record.steps, record.verified_steps = self._steps_of(

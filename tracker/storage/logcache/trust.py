@@ -10,9 +10,10 @@ file is checked by its bytes, not by its stat."""
 from __future__ import annotations
 
 import dataclasses
-import hmac
+import operator
 import os
 import sys
+from _operator import _compare_digest as compare_digest  # hmac's, without loading OpenSSL
 from pathlib import Path
 
 from tracker.model import Goal, Plan
@@ -86,7 +87,7 @@ def seal(data: bytes) -> bytes:
 def unseal(stored: bytes) -> bytes | None:
     """The index's bytes if its seal is this user's and matches them, else None."""
     seal_, _, data = stored.partition(b"\n")
-    return data if hmac.compare_digest(seal_, _seal_of(data)) else None
+    return data if compare_digest(seal_, _seal_of(data)) else None
 
 
 def _seal_of(data: bytes) -> bytes:
@@ -103,9 +104,7 @@ def plan_identity(plan: Plan) -> str:
     """The plan a cache was made with: every goal as it is defined (not where
     in goals.toml it stands), so any change to what a goal is rebuilds what
     was summed for it."""
-    shape = [plan.id, plan.start.isoformat(), plan.end.isoformat()]
-    for goal in plan.goals:
-        shape.append([repr(getattr(goal, f.name)) for f in _GOAL_FIELDS])
+    shape = [plan.id, plan.start.isoformat(), plan.end.isoformat(), *map(_DEFINED, plan.goals)]
     return blake2b(repr(shape).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
@@ -145,4 +144,5 @@ def _file_system(folder: Path) -> str | None:
     return kind
 
 
-_GOAL_FIELDS = [f for f in dataclasses.fields(Goal) if f.compare]  # (not where it was read)
+# A goal's fields as a tuple, those it is compared by (not where it was read).
+_DEFINED = operator.attrgetter(*(f.name for f in dataclasses.fields(Goal) if f.compare))
