@@ -5,11 +5,14 @@ import) over synthetic logs of 10k, 100k and (with --big) 1M entries, as ratios
 to anchors measured in the same run: a warm `status`, `python -c pass`, and
 reading every line of the log with orjson. `ledger bal` on an equivalent
 journal when ledger is installed. Medians of interleaved runs (the import: of
-three runs, one after another). See benchmarks/README.md.
+three runs, one after another). With --before, another tracker (an older
+commit's) runs every row in the same rounds, on its own copy of the same log,
+and each row says its ratio to it. See benchmarks/README.md.
 
     python benchmarks/run.py                      # 10k and 100k, 5 rounds each
     python benchmarks/run.py --big                # and 1M (the log takes minutes to write)
     python benchmarks/run.py --sizes "" --out /tmp/startup.json   # startup only
+    python benchmarks/run.py --before ../old/.venv/bin/tracker    # and an A/B against it
 """
 
 from __future__ import annotations
@@ -176,55 +179,32 @@ for path in sorted(pathlib.Path(sys.argv[1]).glob("*.jsonl")):
 """
 
 
-def bench_size(n: int, runs: int, ledger: str | None) -> dict:
-    folder = WORK / str(n)
-    shutil.rmtree(folder, ignore_errors=True)
-    data_dir = folder / "data"
-    (data_dir / "progress").mkdir(parents=True)
-    shutil.copy(REPO / "goals.toml", data_dir / "goals.toml")
-    write_log(n, data_dir / "progress")
-    data = str(data_dir)
-    t = [TRACKER, "--data", data]
-    result: dict = {"entries": n}
+class Tracker:
+    """One tracker measured: its executable, its own copy of the log (a cache
+    of another version would be rebuilt at every turn) and its own copy of
+    the same log with no cache kept (a fresh clone), and `suffix` after its
+    rows' names ("" for the tracker measured; " [before]" for --before)."""
 
-    # The batch import, into an empty copy of the plan: the median of three.
-    batch, journal = synthetic(n, folder)
-    empty = folder / "import"
-    timings = []
-    for _ in range(IMPORT_RUNS):
-        shutil.rmtree(empty, ignore_errors=True)
-        (empty / "progress").mkdir(parents=True)
-        shutil.copy(REPO / "goals.toml", empty / "goals.toml")
-        seconds, peak, code = run_once(
-            [TRACKER, "--data", str(empty), "log", "--from-json", str(batch)]
-        )
-        if code != 0:
-            raise SystemExit(f"import of {n} entries failed ({code})")
-        timings.append((seconds, peak))
-    seconds = statistics.median(t for t, _ in timings)
-    result["import"] = {
-        "seconds": seconds,
-        "runs": [round(t, 2) for t, _ in timings],
-        "peak_mib": max(p for _, p in timings) / 1024,
-        "per_entry_us": seconds / n * 1e6,
-    }
-    shutil.rmtree(empty)
+    def __init__(self, executable: str, folder: Path, source: Path, suffix: str):
+        self.executable, self.suffix = executable, suffix
+        self.data = folder / "data"
+        self.clone = folder / "clone"
+        if source != self.data:
+            shutil.copytree(source, self.data)
+        shutil.copytree(source, self.clone)
+        self.last = sorted((self.data / "progress").glob("*.jsonl"))[-1]
+        self.pulled = 0
 
-    # The first command after the log was written from nothing (no state yet).
-    time.sleep(RACY_WAIT)
-    cold, cold_peak, _ = run_once(t + ["status", "--format", "json"])
-    result["status_cold"] = {"seconds": cold, "peak_mib": cold_peak / 1024}
+    def argv(self, *args: str, data: Path | None = None) -> list[str]:
+        return [self.executable, "--data", str(data or self.data), *args]
 
-    last = sorted((data_dir / "progress").glob("*.jsonl"))[-1]
-    pulled = {"i": 0}
-
-    def pull() -> None:
+    def pull(self) -> None:
         """What a `git pull` of another clone's appends does: lines at a file's end."""
-        pulled["i"] += 1
-        with open(last, "a", encoding="utf-8") as handle:
+        self.pulled += 1
+        with open(self.last, "a", encoding="utf-8") as handle:
             for k in range(10):
                 record = {
-                    "id": f"pull{pulled['i']:06d}{k:06d}",
+                    "id": f"pull{self.pulled:06d}{k:06d}",
                     "goal": "jobs.training",
                     "date": "2020-12-30",
                     "value": 1,
@@ -234,61 +214,150 @@ def bench_size(n: int, runs: int, ledger: str | None) -> dict:
                 }
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
-    def wrote() -> None:
-        run_once(t + ["log", "jobs.training", "1", "--date", "2020-12-30"])
+    def wrote(self) -> None:
+        run_once(self.argv("log", "jobs.training", "1", "--date", "2020-12-30"))
 
-    status = t + ["status", "--format", "json", "--as-of", "2020-12-31"]
-    alerts = t + ["alerts", "--format", "json", "--as-of", "2020-12-31"]
-    show = t + ["show", "jobs.training", "--format", "json", "--as-of", "2020-12-31"]
-    summary = t + ["summary", "--week", "2020-W50", "--format", "json"]
+    def cloned(self) -> None:
+        """The clone as git leaves it: the log, no cache."""
+        shutil.rmtree(self.clone / "progress" / ".cache", ignore_errors=True)
+
+    def rows(self) -> dict:
+        """Each of its rows: (argv, what runs untimed just before)."""
+        status = self.argv("status", "--format", "json", "--as-of", "2020-12-31")
+        alerts = self.argv("alerts", "--format", "json", "--as-of", "2020-12-31")
+        show = self.argv("show", "jobs.training", "--format", "json", "--as-of", "2020-12-31")
+        summary = self.argv("summary", "--week", "2020-W50", "--format", "json")
+        wrote, pull = self.wrote, self.pull
+        return {
+            "anchor: status (warm)": (status, None),
+            "alerts (warm)": (alerts, None),
+            "log ID 1 (one append)": (
+                self.argv("log", "jobs.training", "1", "--date", "2020-12-30"),
+                None,
+            ),
+            "status right after a write": (status, wrote),
+            "status after a pull appended lines": (status, pull),
+            "alerts right after a write": (alerts, wrote),
+            "alerts after a pull appended lines": (alerts, pull),
+            "show jobs.training": (
+                self.argv("show", "jobs.training", "--as-of", "2020-12-31"),
+                None,
+            ),
+            "show ID --format json": (show, None),
+            "show ID right after a write": (show, wrote),
+            "show ID after a pull appended lines": (show, pull),
+            "entries --format json": (self.argv("entries", "--format", "json"), None),
+            "entries (plain table)": (self.argv("entries"), None),
+            "entries --goal X --since D": (
+                self.argv(
+                    "entries",
+                    "--goal",
+                    "jobs.placement",
+                    "--since",
+                    "2020-12-01",
+                    "--format",
+                    "json",
+                ),
+                None,
+            ),  # fmt: skip
+            "summary one week, json": (summary, None),
+            "summary one week, html": (
+                self.argv("summary", "--week", "2020-W50", "--format", "html"),
+                None,
+            ),
+            "summary right after a write": (summary, wrote),
+            "summary after a pull appended lines": (summary, pull),
+            "check": (self.argv("check"), None),
+            # The first command in a fresh clone: the log read whole, no cache yet.
+            "status with no cache (a fresh clone)": (
+                self.argv("status", "--format", "json", data=self.clone),
+                self.cloned,
+            ),
+        }
+
+
+def bench_size(n: int, runs: int, ledger: str | None, before: str | None = None) -> dict:
+    folder = WORK / str(n)
+    shutil.rmtree(folder, ignore_errors=True)
+    data_dir = folder / "data"
+    (data_dir / "progress").mkdir(parents=True)
+    shutil.copy(REPO / "goals.toml", data_dir / "goals.toml")
+    write_log(n, data_dir / "progress")
+    trackers = [Tracker(TRACKER, folder, data_dir, "")]
+    if before:  # the same log, copied before either tracker has read it
+        trackers.append(Tracker(before, folder / "before", data_dir, BEFORE))
+    result: dict = {"entries": n}
+
+    # The batch import, into an empty copy of the plan: the median of three
+    # (each tracker's runs taking turns).
+    batch, journal = synthetic(n, folder)
+    empty = folder / "import"
+    timings: dict[str, list] = {t.suffix: [] for t in trackers}
+    for _ in range(IMPORT_RUNS):
+        for tracker in trackers:
+            shutil.rmtree(empty, ignore_errors=True)
+            (empty / "progress").mkdir(parents=True)
+            shutil.copy(REPO / "goals.toml", empty / "goals.toml")
+            seconds, peak, code = run_once(
+                tracker.argv("log", "--from-json", str(batch), data=empty)
+            )
+            if code != 0:
+                raise SystemExit(f"import of {n} entries failed ({code})")
+            timings[tracker.suffix].append((seconds, peak))
+    shutil.rmtree(empty)
+    for suffix, runs_of in timings.items():
+        seconds = statistics.median(t for t, _ in runs_of)
+        result["import" + suffix] = {
+            "seconds": seconds,
+            "runs": [round(t, 2) for t, _ in runs_of],
+            "peak_mib": max(p for _, p in runs_of) / 1024,
+            "per_entry_us": seconds / n * 1e6,
+        }
+
+    # The first command after the log was written from nothing (no state yet).
+    time.sleep(RACY_WAIT)
+    for tracker in trackers:
+        cold, cold_peak, _ = run_once(tracker.argv("status", "--format", "json"))
+        result["status_cold" + tracker.suffix] = {"seconds": cold, "peak_mib": cold_peak / 1024}
+
     commands = {
         "anchor: python -c pass": ([sys.executable, "-c", "pass"], None),
         "anchor: orjson read of every line": (
             [sys.executable, "-c", ORJSON_READ, str(data_dir / "progress")],
             None,
         ),
-        "anchor: status (warm)": (status, None),
-        "alerts (warm)": (alerts, None),
-        "log ID 1 (one append)": (t + ["log", "jobs.training", "1", "--date", "2020-12-30"], None),
-        "status right after a write": (status, wrote),
-        "status after a pull appended lines": (status, pull),
-        "alerts right after a write": (alerts, wrote),
-        "alerts after a pull appended lines": (alerts, pull),
-        "show jobs.training": (t + ["show", "jobs.training", "--as-of", "2020-12-31"], None),
-        "show ID --format json": (show, None),
-        "show ID right after a write": (show, wrote),
-        "show ID after a pull appended lines": (show, pull),
-        "entries --format json": (t + ["entries", "--format", "json"], None),
-        "entries --goal X --since D": (
-            t
-            + ["entries", "--goal", "jobs.placement", "--since", "2020-12-01", "--format", "json"],
-            None,
-        ),
-        "summary one week, json": (summary, None),
-        "summary one week, html": (
-            t + ["summary", "--week", "2020-W50", "--format", "html"],
-            None,
-        ),
-        "summary right after a write": (summary, wrote),
-        "summary after a pull appended lines": (summary, pull),
-        "check": (t + ["check"], None),
     }
+    each = [tracker.rows() for tracker in trackers]
+    for name in each[0]:  # each row's trackers side by side in every round
+        for tracker, rows in zip(trackers, each):
+            commands[name + tracker.suffix] = rows[name]
     if ledger:
         commands["ledger bal"] = ([ledger, "-f", str(journal), "bal"], None)
     result["commands"] = interleaved(commands, runs)
     rows = result["commands"]
-    warm = rows["anchor: status (warm)"]["median_s"]
     floor = rows["anchor: orjson read of every line"]["median_s"]
-    for row in rows.values():
-        row["x_warm_status"] = row["median_s"] / warm
+    for name, row in rows.items():
+        row["x_warm_status"] = row["median_s"] / rows[_warm_of(name)]["median_s"]
         row["x_orjson_read"] = row["median_s"] / floor
+        if name + BEFORE in rows:
+            row["x_before"] = row["median_s"] / rows[name + BEFORE]["median_s"]
     # after a write or a pull: as a ratio to the same command warm (target ≤ 2)
     for name, warm_name in AFTER.items():
-        rows[name]["x_same_warm"] = rows[name]["median_s"] / rows[warm_name]["median_s"]
+        for tracker in trackers:
+            row = rows[name + tracker.suffix]
+            row["x_same_warm"] = row["median_s"] / rows[warm_name + tracker.suffix]["median_s"]
     return result
 
 
-def bench_startup(runs: int) -> dict:
+BEFORE = " [before]"
+
+
+def _warm_of(name: str) -> str:
+    """The warm status of the same tracker as this row."""
+    return "anchor: status (warm)" + (BEFORE if name.endswith(BEFORE) else "")
+
+
+def bench_startup(runs: int, before: str | None = None) -> dict:
     python = sys.executable
     commands = {
         "baseline: click + rich 30-row table": [python, str(HERE / "baseline_rich_table.py")],
@@ -301,8 +370,17 @@ def bench_startup(runs: int) -> dict:
             "status",
             "--format",
             "json",
-        ],
+        ],  # fmt: skip
     }
+    if before:  # the bundled data copied: each tracker keeps its own cache
+        data = WORK / "startup-before"
+        shutil.rmtree(data, ignore_errors=True)
+        (data / "progress").mkdir(parents=True)
+        shutil.copy(REPO / "goals.toml", data / "goals.toml")
+        commands["tracker status" + BEFORE] = [before, "--data", str(data), "status"]
+        commands["tracker status --format json" + BEFORE] = [
+            before, "--data", str(data), "status", "--format", "json",
+        ]  # fmt: skip
     timings = interleaved(commands, runs)
     timings["ratio_table"] = (
         timings["tracker status"]["median_s"]
@@ -312,6 +390,11 @@ def bench_startup(runs: int) -> dict:
         timings["tracker status --format json"]["median_s"]
         / timings["baseline: click + json"]["median_s"]
     )
+    for name in ("tracker status", "tracker status --format json"):
+        if name + BEFORE in timings:
+            timings[name]["x_before"] = (
+                timings[name]["median_s"] / timings[name + BEFORE]["median_s"]
+            )
     return timings
 
 
@@ -321,8 +404,15 @@ def main() -> None:
     parser.add_argument("--big", action="store_true", help="add 1,000,000 entries (minutes)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", default=str(HERE / "results.json"))
+    parser.add_argument(
+        "--before",
+        metavar="TRACKER",
+        help="another tracker executable (say, an older commit's venv/bin/tracker): each "
+        "row is also run with it in the same rounds, on its own copy of the same log",
+    )
     args = parser.parse_args()
     ledger = shutil.which("ledger")
+    before = str(Path(args.before).resolve()) if args.before else None
     report = {
         "machine": {
             "platform": platform.platform(),
@@ -331,7 +421,8 @@ def main() -> None:
             "ledger": _version(ledger),
         },
         "date": dt.date.today().isoformat(),
-        "startup": bench_startup(args.runs * 4),
+        "before": before,
+        "startup": bench_startup(args.runs * 4, before),
         "sizes": [],
     }
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -339,7 +430,7 @@ def main() -> None:
         sizes.append(1_000_000)
     for n in sizes:
         print(f"… {n} entries", file=sys.stderr)
-        report["sizes"].append(bench_size(n, args.runs, ledger))
+        report["sizes"].append(bench_size(n, args.runs, ledger, before))
     Path(args.out).write_text(
         json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
@@ -356,27 +447,36 @@ def _version(ledger: str | None) -> str | None:
 def print_report(report: dict) -> None:
     s = report["startup"]
     print(f"machine: {report['machine']}")
+    if report.get("before"):
+        print(f"before: {report['before']} (its rows end in{BEFORE}; ×before: this one's ratio)")
     print("\nstartup on the bundled data (median of interleaved runs):")
     for name, row in s.items():
         if isinstance(row, dict):
-            print(f"  {row['median_s'] * 1000:8.1f} ms  {name}")
+            versus = f"  ×before {row['x_before']:.2f}" if "x_before" in row else ""
+            print(f"  {row['median_s'] * 1000:8.1f} ms  {name}{versus}")
     print(f"  status / rich baseline = {s['ratio_table']:.2f} (target ≤ 1.3)")
     print(f"  status json / json baseline = {s['ratio_json']:.2f} (target ≤ 2)")
     for size in report["sizes"]:
         n = size["entries"]
-        imp = size["import"]
+        for key in [k for k in size if k.startswith("import")]:
+            imp, cold = size[key], size["status_cold" + key[len("import") :]]
+            print(
+                f"\n{n:,} entries{key[len('import') :]}: import {imp['seconds']:.2f} s, median "
+                f"of {imp['runs']} ({imp['per_entry_us']:.1f} µs/entry, "
+                f"peak {imp['peak_mib']:.0f} MiB); first status with no state "
+                f"{cold['seconds']:.2f} s"
+            )
         print(
-            f"\n{n:,} entries: import {imp['seconds']:.2f} s, median of {imp['runs']} "
-            f"({imp['per_entry_us']:.1f} µs/entry, "
-            f"peak {imp['peak_mib']:.0f} MiB); first status with no state "
-            f"{size['status_cold']['seconds']:.2f} s"
+            f"  {'median':>8}  {'peak':>9}  {'×warm':>6}  {'×orjson':>7}  {'×itself warm':>12}"
+            f"  {'×before':>7}"
         )
-        print(f"  {'median':>8}  {'peak':>9}  {'×warm':>6}  {'×orjson':>7}  {'×itself warm':>12}")
         for name, row in size["commands"].items():
             same = f"{row['x_same_warm']:12.2f}" if "x_same_warm" in row else " " * 12
+            versus = f"{row['x_before']:7.2f}" if "x_before" in row else " " * 7
             print(
                 f"  {row['median_s']:7.3f}s  {row['peak_mib']:6.1f}MiB  "
-                f"{row['x_warm_status']:6.2f}  {row['x_orjson_read']:7.2f}  {same}  {name}"
+                f"{row['x_warm_status']:6.2f}  {row['x_orjson_read']:7.2f}  {same}  {versus}"
+                f"  {name}"
             )
 
 
