@@ -514,7 +514,16 @@ class Queries:
             shown = self._shown(name)
             groups: dict[tuple, tuple[list, str, list[int]]] = {}
             for part in record.parts:
-                for c in zip(*self._passing(name, part)):
+                columns = self._passing(name, part)
+                items = columns[ITEMS]
+                if (
+                    part != ABOUT_PART
+                    and items.count(None) == len(items)
+                    and (not cut or cut.isdisjoint(columns[BATCH]))
+                ):
+                    _group_plain(groups, part, columns)
+                    continue
+                for c in zip(*columns):
                     if c[BATCH] is not None and c[BATCH] in cut:
                         continue
                     goal = c[GOAL] if part == ABOUT_PART else part
@@ -640,6 +649,22 @@ def _series_of(goal, raw: dict) -> Series:
     )
     entry_days = tuple(dt.date.fromordinal(d) for d in raw["entry_days"])
     return Series(goal, days, tuple(raw["values"]), items, entry_days)
+
+
+def _group_plain(groups: dict, goal: str, columns) -> None:
+    """alike's grouping of a goal's part whose lines tick no items and are none
+    of a cut-off batch (nearly every part): the same keys in the same order,
+    read from the three columns they are made of, not from a whole line made
+    for each (a full line is made only for each group's first)."""
+    lines = columns[LINE]
+    get = groups.get
+    keys = zip(repeat(goal), columns[DAY], columns[OP], columns[VALUE], repeat(None))
+    for at, key in enumerate(keys):
+        group = get(key)
+        if group is None:
+            groups[key] = ([column[at] for column in columns], goal, [lines[at]])
+        else:
+            group[2].append(lines[at])
 
 
 @contextmanager
