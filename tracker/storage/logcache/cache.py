@@ -191,7 +191,7 @@ class LogCache(Queries, Exclusions):
         except OSError as exc:
             return self._unreadable(path, exc, old, changes)
         name = path.name
-        hashed = freshness.new_hash()
+        hashed = freshness.new_hash(len(data))
         hashed.update(data)
         self._hashed[name] = (len(data), stat[2], hashed)
         record = FileRecord(

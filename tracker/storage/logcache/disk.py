@@ -63,7 +63,7 @@ def hashed_and_rest(path: Path, size: int, new_hash) -> tuple:
     fewer bytes, or `size` is no size (an unreadable file's record)."""
     if size < 0:
         return None, b""
-    hashed = new_hash()
+    hashed = new_hash(size)
     with open_bytes(path) as handle:
         left = size
         while left:
