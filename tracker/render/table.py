@@ -309,9 +309,15 @@ def _slice_lines(texts: list[list[str]], chars, widths, aligns) -> Iterator[str]
     specs: list[str] = []
     args: list[list] = []
     for k in range(last + 1):
-        column, cells, cut = measured(texts[k], chars[k])
-        flag, precision = "" if aligns[k] == "right" else "-", "" if cut is None else f".{cut}"
-        if k == last and flag:
+        column, left = texts[k], aligns[k] != "right"
+        if column.count(column[0]) == len(column):  # one text all down: written into the format
+            shown = inert(column[0][: chars[k]])
+            shown = shown if k == last and left else pad(shown, widths[k], aligns[k])
+            specs.append(shown.replace("%", "%%"))
+            continue
+        column, cells, cut = measured(column, chars[k])
+        flag, precision = "-" if left else "", "" if cut is None else f".{cut}"
+        if k == last and left:
             specs.append(f"%{precision}s")
         elif cells is None:
             specs.append(f"%{flag}{widths[k]}{precision}s")
@@ -319,7 +325,10 @@ def _slice_lines(texts: list[list[str]], chars, widths, aligns) -> Iterator[str]
             specs.append(f"%{flag}*s")
             args.append(list(map(sub, map(len, column), map(sub, cells, repeat(widths[k])))))
         args.append(column)
-    return map(str.rstrip, map((" " * GAP).join(specs).__mod__, zip(*args)))
+    row = (" " * GAP).join(specs)
+    if not args:  # (every column one text: every line the same)
+        return repeat((row % ()).rstrip(), len(texts[0]))
+    return map(str.rstrip, map(row.__mod__, zip(*args)))
 
 
 def wrap_lines(text: str, width: int | None) -> list[str]:

@@ -48,13 +48,14 @@ if TYPE_CHECKING:
 # (facts.py and reading.py are imported where a log file is read: a command
 # answered from the cache as it stands never needs them.)
 
-FORMAT = 16  # 4: per-file state (3 was one series.json); 5: whole increments summed;
+FORMAT = 17  # 4: per-file state (3 was one series.json); 5: whole increments summed;
 # 6: cut-off batch lines neither repeat an id nor name unknown goals; 7: sizes;
 # 8: parts named by CRC-32, each file's line order; 9: tiny values; 10: parts by
 # column; 11: a line per column, each read when first asked for; 12: hex ids' hash;
 # 13: typed file records, parts made when first needed, the index sealed;
 # 14: hex ids' hash is their number, a file's digest SHA-256; 15: lines about lines,
-# evidence, next steps; 16: tiny values by batch
+# evidence, next steps; 16: tiny values by batch; 17: a column of one text or null
+# all down stored as that alone
 
 
 class LogCache(Queries, Exclusions):

@@ -179,7 +179,20 @@ def part_bytes(goal: str, columns: list[list]) -> bytes:
     """A part as stored: a header line naming its goal and length, then one
     JSON line per column (each parsed only when first asked for)."""
     head = dumps({"goal": goal, "count": len(columns[0])})
-    return b"\n".join([head, *map(dumps, columns)])
+    return b"\n".join([head, *map(_column_bytes, columns)])
+
+
+def _column_bytes(column: list) -> bytes:
+    """A column as stored: a JSON list; or, when it holds one text (or null)
+    all down — an op, a person, no batch, no items, as most of a big log's
+    parts do in most columns — that alone (`{"all": …}`), read back as the
+    list without a value parsed or made per line. (Only texts and nulls: a
+    number equals numbers of another type, 1 == 1.0 == True.)"""
+    if len(column) > 1:
+        first = column[0]
+        if (first is None or first.__class__ is str) and column.count(first) == len(column):
+            return dumps({"all": first})
+    return dumps(column)
 
 
 class StoredPart:
@@ -230,6 +243,11 @@ class StoredPart:
             column = loads(self._lines[index])
         except ValueError:
             return None
+        if column.__class__ is dict:  # one text or null all down (_column_bytes)
+            value = column.get("all", column)
+            if len(column) != 1 or not (value is None or value.__class__ is str):
+                return None
+            return [value] * self._count
         return column if column.__class__ is list and len(column) == self._count else None
 
 
