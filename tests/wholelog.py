@@ -196,6 +196,11 @@ GOALS = st.sampled_from(
      "housing.three-supplies", "rural.eco-farm-bases", "no.such-goal"]
 )  # fmt: skip
 IDS = st.sampled_from([f"e{i}" for i in range(12)])
+FILES = st.lists(
+    st.builds(lambda n: {"sha256": f"{n:064x}", "size": n, "name": f"名单{n}.xlsx"},
+              st.integers(1, 3)),
+    min_size=1, max_size=2,
+)  # fmt: skip
 DAYS = st.sampled_from(["2019-12-30", "2020-01-05", "2020-03-05", "2020-03-05", "2021-02-01"])
 
 
@@ -216,10 +221,15 @@ def log_line(draw) -> str:
                   "recorded_at": "2020-06-02T08:00:00Z"}  # fmt: skip
         if record["verdict"] == "returned":
             record["reason"] = "r"
+    elif about == 4:  # files attached to a line
+        record = {"id": draw(IDS), "attaches": draw(IDS), "goal": draw(GOALS), "note": "附件",
+                  "evidence": draw(FILES), "by": "t", "recorded_at": "2020-06-03T08:00:00Z"}  # fmt: skip
     else:
         record = {"id": draw(IDS), "goal": draw(GOALS), "date": draw(DAYS), "note": "", "by": "t",
                   "recorded_at": f"2020-0{draw(st.integers(1, 3))}-01T08:00:00Z"}  # fmt: skip
         record.update(draw(ENTRY_FIELDS))
+        if about == 5:  # files and a next step beside what it does
+            record.update(evidence=draw(FILES), next_step="月底前完成", next_by="2020-03-31")
     if batch:
         record["batch"] = batch
     return json.dumps(record, ensure_ascii=False) + "\n"
