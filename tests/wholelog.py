@@ -89,8 +89,13 @@ class WholeLog:
         """record_groups' records, flattened: dated ones in Entry.sort_key order
         (ties in log order) after the undated (retractions) in (recorded_at, id)
         order, marked retracted or not."""
-        period = since is not None or until is not None
         marks = {e.about: e.id for e in self.retractions() if e.about}
+        return [mark_record(entry_to_record(e), marks) for e in self._listed(goal, since, until)]
+
+    def _listed(self, goal, since, until) -> list[Entry]:
+        """The lines `entries` lists, in its order: the undated (retractions,
+        with no period asked for) by (recorded_at, id), then the dated ones."""
+        period = since is not None or until is not None
         chosen = [
             e
             for e in self.lines
@@ -100,27 +105,17 @@ class WholeLog:
         ]
         undated = sorted((e for e in chosen if e.date is None), key=lambda e: (e.recorded_at, e.id))
         dated = sorted((e for e in chosen if e.date is not None), key=Entry.sort_key.fget)
-        return [mark_record(entry_to_record(e), marks) for e in undated + dated]
+        return undated + dated
 
     def listed_lines(self, *, goal=None, since=None, until=None):
         """listed_lines' lines, each as its fields, in the order listed: the
         lines records() lists, in its order."""
-        period = since is not None or until is not None
-        chosen = [
-            e
-            for e in self.lines
-            if (goal is None or e.goal == goal)
-            and (e.date is not None or not period)
-            and (not period or _within(e.date, since, until))
-        ]
-        undated = sorted((e for e in chosen if e.date is None), key=lambda e: (e.recorded_at, e.id))
-        dated = sorted((e for e in chosen if e.date is not None), key=Entry.sort_key.fget)
         return [
             (e.id, e.goal, e.date and e.date.toordinal(), e.op.value, e.value, list(e.items) or None,
              e.recorded_at, e.note, e.by, e.about, e.reason, e.batch, e.verdict, e.office,
              [list(f) for f in e.evidence] or None, e.next_step,
              e.next_by and e.next_by.toordinal(), e.origin.line)
-            for e in undated + dated
+            for e in self._listed(goal, since, until)
         ]  # fmt: skip
 
     def goal_lines(self, goal, *, since=None, until=None):

@@ -341,23 +341,11 @@ class Queries:
     def _listed_group(self, names, goal, lo, hi, cut) -> ListedLines:
         """The dated lines of these files (of one goal, or all; from day `lo` to
         `hi`), cut-off batches left out, as ListedLines."""
-        low = lo if lo is not None else 0
-        high = hi if hi is not None else 1 << 62
         parts: list[tuple[list, str]] = []
         sizes: list[list[int]] = []  # per file, its parts' sizes
         for name in names:
-            record = self.files[name]
-            wanted = [goal, ABOUT_PART] if goal is not None else list(record.parts)
             sizes.append([])
-            for part in wanted:
-                if part not in record.parts:
-                    continue
-                columns = self._passing(name, part)
-                retractions = part == ABOUT_PART
-                if retractions or lo is not None or hi is not None or cut:
-                    # (a retraction names its goal in its GOAL field)
-                    columns = within(columns, low, high, cut, goal if retractions else None)
-                # (else all of a goal's part: its lines are all dated)
+            for part, columns in self._asked_parts(name, goal, lo, hi, cut):
                 if columns[ID]:
                     parts.append((columns, part))
                     sizes[-1].append(len(columns[ID]))
@@ -462,6 +450,24 @@ class Queries:
                 records.sort(key=DATED_RECORD)  # stable: ties stay in file then line order
             return records
 
+    def _asked_parts(self, name, goal, lo, hi, cut) -> Iterator[tuple[str, list]]:
+        """The parts of file `name` a listing of `goal` (None: every goal) from
+        day `lo` to `hi` reads, each with its lines asked for, column by column:
+        of those days, of no cut-off batch, and in the part about lines, only
+        those naming the goal (in their GOAL field)."""
+        record = self.files[name]
+        low = lo if lo is not None else 0
+        high = hi if hi is not None else 1 << 62
+        for part in [goal, ABOUT_PART] if goal is not None else list(record.parts):
+            if part not in record.parts:
+                continue
+            columns = self._passing(name, part)
+            about = part == ABOUT_PART
+            if about or lo is not None or hi is not None or cut:
+                columns = within(columns, low, high, cut, goal if about else None)
+            # (else all of a goal's part: its lines are all dated)
+            yield part, columns
+
     def _in_order(self, names: list[str]) -> bool:
         """Whether these files' dated lines, in file then line order, are
         already in Entry.sort_key order: one file written in that order."""
@@ -469,25 +475,13 @@ class Queries:
 
     def _gather_records(self, names, goal, lo, hi, cut, marks) -> list[dict]:
         out: list[dict] = []
-        low = lo if lo is not None else 0
-        high = hi if hi is not None else 1 << 62
         days, numbers = IsoDays(), PlainNumbers()
         for name in names:
-            record = self.files[name]
-            wanted = [goal, ABOUT_PART] if goal is not None else list(record.parts)
             # Each record put at its line's place: the file's order, no comparing.
-            slots: list = [None] * (record.lines + 2)
+            slots: list = [None] * (self.files[name].lines + 2)
             place = slots.__setitem__
-            for part in wanted:
-                if part not in record.parts:
-                    continue
-                columns = self._passing(name, part)
-                retractions = part == ABOUT_PART
-                if retractions or lo is not None or hi is not None or cut:
-                    # (a retraction names its goal in its GOAL field)
-                    columns = within(columns, low, high, cut, goal if retractions else None)
-                # (else all of a goal's part: its lines are all dated)
-                if retractions:
+            for part, columns in self._asked_parts(name, goal, lo, hi, cut):
+                if part == ABOUT_PART:
                     made = [compact_record(c, c[GOAL], days, marks) for c in zip(*columns)]
                 else:
                     made = part_records(columns, part, days, numbers, marks)
