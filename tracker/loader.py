@@ -4,15 +4,15 @@ folder to (plan, entries, problems)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from tracker.model import Entry, Plan
 from tracker.problems import Problem
 from tracker.storage.datadir import DataDir
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):  # (not a dataclass: defining one costs every command a millisecond)
     """A data folder as read: the plan (None when goals.toml cannot be read at
     all), the log's entries, and the problems of each, kept apart because a
     plan problem stops a command while a log problem only warns."""

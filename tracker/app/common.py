@@ -47,6 +47,7 @@ class Opened(NamedTuple):
     entries: list[Entry]
     today: dt.date
     warnings: tuple[Phrase, ...] = ()
+    stray: tuple[Phrase, ...] = ()  # (among the warnings) log files in progress/ not read
 
     def date(self, text: str | None, *, option: str = "") -> dt.date:
         """A date the user typed (None: today in the plan's time zone); a bad
@@ -83,12 +84,14 @@ def open_folder(data: DataDir, *, with_log: bool = False) -> Opened:
         from tracker.ledger import names_not_in_plan
 
         unknown = names_not_in_plan(plan, loaded.entries)
+    stray = stray_logs(data)
     return Opened(
         data,
         plan,
         loaded.entries,
         today_in(plan.timezone),  # the read's one look at the clock
-        log_warnings(loaded.log_problems, unknown) + stray_logs(data),
+        log_warnings(loaded.log_problems, unknown) + stray,
+        stray,
     )
 
 
@@ -96,7 +99,7 @@ def stray_logs(data: DataDir) -> tuple[Phrase, ...]:
     """Files in progress/ that look like a log but are not month files (a sync
     client's conflict copies) are not read: said by name, so their entries are
     brought home rather than silently missing."""
-    from tracker.storage.journal import stray_logs as found
+    from tracker.storage.months import stray_logs as found
 
     stray = found(data.progress_dir)
     if not stray:
@@ -113,7 +116,7 @@ def open_log(opened: Opened) -> tuple[Any, tuple[Phrase, ...]]:
     from tracker import loader
 
     log = loader.open_log(opened.data, opened.plan)
-    return log, log_warnings(log.problems(), log.unknown()) + stray_logs(opened.data)
+    return log, log_warnings(log.problems(), log.unknown()) + opened.stray
 
 
 def entry_named(log, text: str) -> Entry:

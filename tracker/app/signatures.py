@@ -73,8 +73,8 @@ def _may_be_verdict(text: bytes) -> bool:
 def _verdict(line: AddedLine, data: DataDir) -> Entry | None:
     """The verdict an added line is, read as the log reads it, where it was
     added (None: not a verdict, or not in a file the log is read from)."""
-    from tracker.storage.journal import MONTH_FILE
     from tracker.storage.logline import Unreadable, entry_from_record, parse_line
+    from tracker.storage.months import MONTH_FILE
 
     path = PurePosixPath(line.path)  # under progress/: its month files alone are read
     if len(path.parts) != 2 or not MONTH_FILE.fullmatch(path.name):

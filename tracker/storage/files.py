@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from pathlib import Path
 
 from tracker.words import phrase
 
@@ -68,3 +69,18 @@ def reason(exc: OSError):
 
 def _size(limit: int) -> str:
     return f"{limit // MIB} MiB"
+
+
+# Windows' reparse tag of a directory junction (stat's constant exists only there).
+_JUNCTION = 0xA0000003
+
+
+def is_link(path: Path) -> bool:
+    """Whether `path` leads elsewhere: a symbolic link, or a Windows directory
+    junction (`mklink /J`), which os.path.islink does not see (Python 3.12's
+    os.path.isjunction does)."""
+    try:
+        st = os.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISLNK(st.st_mode) or getattr(st, "st_reparse_tag", 0) == _JUNCTION

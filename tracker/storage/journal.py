@@ -13,7 +13,6 @@ import datetime as dt
 import errno
 import io
 import os
-import re
 import stat
 from array import array
 from collections.abc import Callable, Iterable
@@ -24,38 +23,13 @@ from typing import NamedTuple
 from tracker.ledger import committed
 from tracker.model import Entry, Source, entry_to_record
 from tracker.problems import ExitCode, Problem, TrackerError, problem
+from tracker.storage.files import is_link
 from tracker.storage.logline import Unreadable, dumps_line, entry_from_record, parse_line
+from tracker.storage.months import MONTH_FILE, log_files, month_file, stray_logs
 from tracker.words import phrase
 
 LOCK_NAME = ".lock"
 LOCK_TIMEOUT_SECONDS = 60
-
-
-# A month file's name: the only files in progress/ that are read.
-MONTH_FILE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])\.jsonl")
-
-
-def log_files(progress_dir: Path) -> list[Path]:
-    """The month files of progress/ (`2020-05.jsonl`), the log. Other files
-    named like a log are not read: a sync client's conflict copy
-    (`2020-06-PCNAME.jsonl`, `2020-06 (1).jsonl`) holds lines the month file
-    may hold too, and counting both would count them twice (stray_logs)."""
-    if not progress_dir.is_dir():
-        return []
-    return sorted(
-        p for p in progress_dir.glob("*.jsonl") if MONTH_FILE.fullmatch(p.name) and p.is_file()
-    )
-
-
-def stray_logs(progress_dir: Path) -> list[Path]:
-    """Files in progress/ named like a log that are not month files, so not
-    read: a conflict copy a sync client made when two desktops wrote the same
-    month, or a copy made by hand. `check` and `log` name them."""
-    try:
-        found = [p for p in progress_dir.iterdir() if p.name.lower().endswith(".jsonl")]
-    except OSError:  # no progress/ (yet), or not a folder: said elsewhere
-        return []
-    return sorted(p for p in found if not MONTH_FILE.fullmatch(p.name) and p.is_file())
 
 
 def stray_problems(progress_dir: Path, display=str) -> list[Problem]:
@@ -67,10 +41,6 @@ def stray_problems(progress_dir: Path, display=str) -> list[Problem]:
         fix = phrase("stray_log_fix", month=month.group(0)) if month else "stray_log_fix_any"
         found.append(problem(display(path), None, "not-a-month-file", "stray_log", fix))
     return found
-
-
-def month_file(progress_dir: Path, day: dt.date) -> Path:
-    return progress_dir / f"{day.year:04d}-{day.month:02d}.jsonl"
 
 
 # ── reading ──────────────────────────────────────────────────────────────────
@@ -451,21 +421,6 @@ def _append_lines(fd: int, payload: bytes, *, sync: bool = True) -> None:
         with contextlib.suppress(OSError):
             os.ftruncate(fd, size)
         raise
-
-
-# Windows' reparse tag of a directory junction (stat's constant exists only there).
-_JUNCTION = 0xA0000003
-
-
-def is_link(path: Path) -> bool:
-    """Whether `path` leads elsewhere: a symbolic link, or a Windows directory
-    junction (`mklink /J`), which os.path.islink does not see (Python 3.12's
-    os.path.isjunction does)."""
-    try:
-        st = os.lstat(path)
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISLNK(st.st_mode) or getattr(st, "st_reparse_tag", 0) == _JUNCTION
 
 
 def refuse_links(paths: Iterable[Path]) -> None:

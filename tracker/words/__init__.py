@@ -44,11 +44,24 @@ class Joined(NamedTuple):
 
 @cache
 def catalogue() -> dict[str, tuple[str, str]]:
-    """Every phrase, from every part of the catalogue."""
-    from tracker.words import bulletin, city, cli, evidence, problems, report, sheets, signatures
+    """Every phrase, from every part of the catalogue (no key in two parts)."""
+    from tracker.words import bulletin, city, evidence, signatures
 
-    merged: dict[str, tuple[str, str]] = {}
-    for part in (problems, report, cli, sheets, city, signatures, evidence, bulletin):
+    return _merged(dict(_everyday()), (city, signatures, evidence, bulletin))
+
+
+@cache
+def _everyday() -> dict[str, tuple[str, str]]:
+    """The parts of the catalogue nearly every command speaks from (the rest —
+    the city, signatures, evidence, the bulletin — is read when first asked
+    for: a command saves importing words it does not say)."""
+    from tracker.words import cli, problems, report, sheets
+
+    return _merged({}, (problems, report, cli, sheets))
+
+
+def _merged(merged: dict, parts) -> dict[str, tuple[str, str]]:
+    for part in parts:
         for key, pair in part.PHRASES.items():
             if key in merged:
                 raise KeyError(f"phrase {key!r} is defined twice in the catalogue")
@@ -58,7 +71,8 @@ def catalogue() -> dict[str, tuple[str, str]]:
 
 def say(key: str, lang: str, /, **args) -> str:
     """The phrase `key` in `lang`, with its placeholders filled."""
-    zh, en = catalogue()[key]
+    found = _everyday().get(key)
+    zh, en = found if found is not None else catalogue()[key]
     template = en if lang == "en" else zh
     if not args:
         return template

@@ -124,7 +124,7 @@ class LogCache(Queries, Exclusions):
             self._refreshing = False
 
     def _refresh(self) -> None:
-        from tracker.storage.journal import log_files
+        from tracker.storage.months import log_files
 
         self._new_ids = {}  # ids read by this refresh, for its exclusions
         paths = log_files(self.progress_dir)

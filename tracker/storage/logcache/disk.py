@@ -20,7 +20,7 @@ def linked(folder: Path) -> bool:
     """A cache folder, or anything in it, or the progress folder it is in,
     that is a link (or a Windows junction) is never read or written through:
     writes never leave the data folder."""
-    from tracker.storage.journal import is_link
+    from tracker.storage.files import is_link
 
     if is_link(folder) or is_link(folder.parent):
         return True
