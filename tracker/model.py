@@ -12,6 +12,11 @@ from typing import NamedTuple
 
 from tracker.numbers import plain_number
 
+# Records are NamedTuples where nothing asks more of them (an area, an office,
+# the plan's settings): every command defines this module's classes, and a
+# frozen dataclass costs about a millisecond of start-up to define. Goal and
+# Plan stay dataclasses: fields left out of ==, cached properties, replace().
+
 
 class Kind(str, Enum):
     COUNT = "count"
@@ -121,20 +126,18 @@ class Source(NamedTuple):
         return self.line
 
 
-@dataclass(frozen=True, slots=True)
-class Area:
+class Area(NamedTuple):
     """One of the plan's focus areas (SPEC: a goal's `area`), with the short
     name a sentence about it uses (经济发展), when it has one."""
 
     id: str
     name: str
     name_en: str
-    origin: Source | None = field(default=None, compare=False)
+    origin: Source | None = None
     short: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Office:
+class Office(NamedTuple):
     """A responsible office (责任单位), named once in the plan: its full name,
     the short name people type and say (人社局), the leader in charge of it
     (分管领导), and who signs for it in git (its principals in the
@@ -144,7 +147,7 @@ class Office:
     short: str = ""
     leader: str = ""
     signers: tuple[str, ...] = ()
-    origin: Source | None = field(default=None, compare=False)
+    origin: Source | None = None
 
     @property
     def shown(self) -> str:
@@ -185,8 +188,7 @@ class EvidenceRule(str, Enum):
     EVERY = "every"  # every entry that moves it
 
 
-@dataclass(frozen=True, slots=True)
-class Verification:
+class Verification(NamedTuple):
     """How reported figures are checked before they count (核实): whether the
     plan's goals need it, which offices verify, within how many days of a
     report, which figure decides a goal's state, the largest evidence file."""
@@ -196,7 +198,7 @@ class Verification:
     within_days: int = 10
     decides: Decides = Decides.REPORTED
     evidence_max_mb: int = 50
-    origin: Source | None = field(default=None, compare=False)
+    origin: Source | None = None
 
 
 class Escalation(str, Enum):
@@ -209,8 +211,7 @@ class Escalation(str, Enum):
     CIRCULATE = "circulate"
 
 
-@dataclass(frozen=True, slots=True)
-class BulletinSettings:
+class BulletinSettings(NamedTuple):
     """[plan.bulletin]: the supervision bulletin's masthead (who issues it, to
     whom it is sent and copied), the days behind at which a late item is
     supervised (督办) and circulated (通报), the days offices have to report
@@ -224,7 +225,7 @@ class BulletinSettings:
     circulate_after: int = 30
     reply_within: int = 7
     weights: tuple[tuple[str, float], ...] = (("completion", 0.7), ("on_time", 0.3))
-    origin: Source | None = field(default=None, compare=False)
+    origin: Source | None = None
 
 
 class Item(NamedTuple):

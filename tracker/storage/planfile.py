@@ -353,7 +353,7 @@ class _PlanBuilder:
         bulletin = self.bulletin(raw_plan.get("bulletin"))
         if offices:  # an office may be named by its short name: held by its full one
             goals = [_offices_by_full_name(goal, offices) for goal in goals]
-            verification = replace(verification, offices=_full_names(verification.offices, offices))
+            verification = verification._replace(offices=_full_names(verification.offices, offices))
         return Plan(
             id=self.text(raw_plan, table, "id") or "",
             title=self.text(raw_plan, table, "title") or "",

@@ -106,7 +106,7 @@ def _settings(table: str, settings, default) -> list[str]:
     """A plan's settings table as goals.toml gives it: the keys that differ
     from the defaults (none: no table)."""
     lines = []
-    for name in settings.__dataclass_fields__:
+    for name in settings._fields:
         value, usual = getattr(settings, name), getattr(default, name)
         if name == "origin" or value == usual:
             continue

@@ -9,7 +9,9 @@ from dataclasses import dataclass, field, fields
 from tracker.storage.logcache.layout import dumps, loads
 
 
-@dataclass(slots=True)
+# (no repr: unused, and each generated method costs every command that opens
+# the cache a part of a millisecond to define)
+@dataclass(slots=True, repr=False)
 class Applied:
     """The exclusions that reach across files (ledger.counting), as applied to
     this file's steps: retracted ids it holds, its lines whose id an earlier
@@ -24,7 +26,7 @@ class Applied:
     verified: list[str] = field(default_factory=list)  # ids here a counting verdict verified
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class FileRecord:
     """One log file as the cache knows it."""
 
