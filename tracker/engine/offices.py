@@ -3,7 +3,7 @@ holds and how it stands, most in need of attention first."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker.engine.alerts import conditions
 from tracker.kinds import kind_of
@@ -51,8 +51,7 @@ def delay_days(status: GoalStatus) -> int:
     return max(0, -status.schedule_days)
 
 
-@dataclass(frozen=True, slots=True)
-class OfficeStanding:
+class OfficeStanding(NamedTuple):
     """One office's goals at a date: counts per standing and its worst delay."""
 
     office: str

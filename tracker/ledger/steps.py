@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
@@ -18,8 +17,7 @@ from tracker.model import DATED_SORT_KEY, Entry, Goal, Op, Plan, Source
 from tracker.numbers import LARGEST, exact
 
 
-@dataclass(frozen=True, slots=True)
-class Series:
+class Series(NamedTuple):
     """A goal's value after each day that had entries: value_on(d) is the last
     step on or before d (None before the first)."""
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from typing import Protocol
 
 from tracker.kinds import EFFECTS, kind_of
@@ -470,7 +469,7 @@ def check_log(
                 placed += [(line or 0, i, file, p) for line in lines
                            for i, p in enumerate(said[key])]  # fmt: skip
         placed.sort(key=lambda t: t[:2])
-        found += [replace(p, file=file, line=line or None) for line, _, file, p in placed]
+        found += [p._replace(file=file, line=line or None) for line, _, file, p in placed]
     found += about_targets(plan, [], log.about_lines_and_targets(), already_counts=False)
     pairs = _part_pairs(plan)
     if pairs:

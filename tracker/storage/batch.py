@@ -14,7 +14,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from itertools import count
 
@@ -373,7 +373,7 @@ def _entry(record, origin: Source, defaults: BatchDefaults, ids, batch, dates: d
             except TrackerError as error:
                 parsed = dates[day] = error.problems[0]
         if isinstance(parsed, Problem):
-            return replace(parsed, file=origin.file, line=origin.line)
+            return parsed._replace(file=origin.file, line=origin.line)
         record["date"] = parsed
     elif "date" not in record and any(key in record for key in _ABOUT_KEYS):
         record["date"] = defaults.today

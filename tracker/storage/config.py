@@ -127,13 +127,12 @@ def _windows_path_hint(found: Problem, line: str) -> Problem:
     """A syntax error on a line whose double-quoted text holds a backslash is
     a Windows path (data = "D:\\工作\\目标": \\ starts an escape there): the
     hint is the line in single quotes, where \\ is itself."""
-    import dataclasses
 
     match = re.match(r'\s*([A-Za-z_]+)\s*=\s*"(.*)"\s*(#.*)?$', line)
     if match is None or "\\" not in match.group(2) or "'" in match.group(2):
         return found
     fixed = f"{match.group(1)} = '{match.group(2)}'"
-    return dataclasses.replace(found, fix=phrase("config_windows_path_fix", line=fixed))
+    return found._replace(fix=phrase("config_windows_path_fix", line=fixed))
 
 
 def _control_in_path(key: str, value: str) -> Problem | None:

@@ -107,7 +107,7 @@ class Filled:
         for found in problems:
             cells = self.cells.get((found.file, found.line))
             if found.cell is None and cells is not None:
-                found = replace(found, cell=getattr(cells, ABOUT.get(found.code, "value")))
+                found = found._replace(cell=getattr(cells, ABOUT.get(found.code, "value")))
             if found.code != "summary":
                 located.append(found)
         order = {name: i for i, name in enumerate(self.sheets)}
@@ -553,7 +553,7 @@ def _date(row: _Row, defaults: BatchDefaults, problems: list) -> dt.date | None:
             value = defaults.parse_date(value)
         except TrackerError as error:
             found = error.problems[0]
-            problems.append(replace(found, file=row.sheet, line=row.number, cell=row.cell("date")))
+            problems.append(found._replace(file=row.sheet, line=row.number, cell=row.cell("date")))
             return None
     if isinstance(value, dt.datetime):
         value = value.date()

@@ -10,7 +10,6 @@ import gc
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from itertools import repeat
 
 from tracker.ledger import Series, cut_off_problem, effective_by_goal, retracted_ids, stand_ins
@@ -115,7 +114,7 @@ class Queries:
         for name, record in self.files.items():
             shown = self._shown(name)
             for raw in record.problems:
-                found.append(replace(Problem.from_record(raw), file=shown))
+                found.append(Problem.from_record(raw)._replace(file=shown))
         commits = set().union(*(r.commits for r in self.files.values()))
         cut: dict[str, list] = {}
         for name, record in self.files.items():
