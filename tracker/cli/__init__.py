@@ -142,13 +142,9 @@ def cli(ctx, data_dir, debug, lang):
 
 def main(argv=None) -> None:
     """Entry point of the console script and `python -m tracker`."""
-    import gc
+    from tracker import collect_rarely
 
-    # A short-lived command that builds hundreds of thousands of small objects
-    # from a big log and makes almost no reference cycles: the default GC
-    # threshold rescans that heap thousands of times (measured: 35% of
-    # `tracker entries` on 100k entries). Collect rarely instead.
-    gc.set_threshold(50_000, 20, 20)
+    collect_rarely()  # (already, where tracker is the program)
     _never_fail_on_encoding()
     if os.environ.get("_TRACKER_COMPLETE", "").startswith("powershell"):
         import tracker.cli.completers  # noqa: F401  (registers the PowerShell protocol)
