@@ -4,8 +4,8 @@ goals.toml, the config's default) and naming its files (tracker.loader loads it)
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from tracker.problems import ExitCode, TrackerError, problem
 
@@ -16,8 +16,7 @@ PROGRESS_DIR = "progress"
 ALLOWED_SIGNERS = "allowed_signers"
 
 
-@dataclass(frozen=True)
-class DataDir:
+class DataDir(NamedTuple):
     root: Path
 
     @property

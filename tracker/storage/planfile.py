@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from tracker.kinds import KINDS, PlanKey, Typed
 from tracker.model import (
@@ -143,8 +144,7 @@ class LineMap:
         return Source(name, self.headers.get(table), dict(self.keys.get(table, {})))
 
 
-@dataclass(frozen=True)
-class PlanFile:
+class PlanFile(NamedTuple):
     """goals.toml as read: the plan (None when it cannot be built at all), the
     problems of reading it, and the ids of goals too broken to build (so a rule
     does not also call them unknown where another goal names them)."""

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the JSON path builds no table: not imported at start-up
     from tracker.views.model import Sheet, Table
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """A command's output before it is rendered.
 
     Every builder is a function of no arguments: `status --format json` calls
