@@ -21,7 +21,7 @@ from tracker.engine.ranking import COMPLETION, ON_TIME, Outcome, Ranked, Scoring
 from tracker.engine.summary import Attention
 from tracker.kinds import kind_of
 from tracker.model import BulletinSettings, Condition, Escalation, GoalStatus, Plan, State
-from tracker.views.common import STATE_ORDER, chinese, percent, status_dict, title_of
+from tracker.views.common import STATE_ORDER, chinese, one_line, percent, status_dict, title_of
 from tracker.views.model import Cell, Column, Table
 from tracker.views.phrases import forecast_sentence, gap_sentence, state_name, verification_flags
 from tracker.words import say
@@ -210,13 +210,6 @@ def date_text(day: dt.date | None, lang: str, *, short: bool = False) -> str:
     if short:
         return f"{day.month}月{day.day}日"
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-def one_line(text: str, lang: str) -> str:
-    """A note as one line: its line breaks (a multi-line note) become the
-    language's semicolons, never a literal \\n."""
-    parts = [p.strip() for p in text.splitlines() if p.strip()]
-    return say("list.semicolon", lang).join(parts)
 
 
 def states_sentence(counts: dict[str, int], before: dict[str, int] | None, lang: str) -> str:

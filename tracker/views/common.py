@@ -266,3 +266,10 @@ def office_name(plan: Plan | None, name: str) -> str:
     """An office as a table names it: its short name where the plan lists one."""
     office = plan.office(name) if plan is not None else None
     return office.shown if office is not None else name
+
+
+def one_line(text: str, lang: str) -> str:
+    """A note as one line: its line breaks (a multi-line note) become the
+    language's semicolons, never a literal \\n."""
+    parts = [p.strip() for p in text.splitlines() if p.strip()]
+    return say("list.semicolon", lang).join(parts)

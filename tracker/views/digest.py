@@ -35,7 +35,6 @@ from tracker.views.bulletin import (
     fraction,
     late_part,
     late_row,
-    one_line,
     ranking_part,
     states_sentence,
 )
@@ -45,6 +44,7 @@ from tracker.views.common import (
     area_name,
     office_name,
     office_text,
+    one_line,
     percent,
     revision_dict,
     status_dict,

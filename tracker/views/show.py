@@ -10,13 +10,13 @@ from tracker.engine.history import HistoryGroup, chart_points
 from tracker.kinds import kind_of
 from tracker.model import Entry, GoalStatus, IsoDays, Op, Plan, State, Verdict
 from tracker.numbers import grouped, plain_number
-from tracker.views.bulletin import one_line
 from tracker.views.common import (
     area_name,
     change_text,
     goal_dict,
     office_leaders,
     office_text,
+    one_line,
     other_language,
     percent,
     status_dict,
