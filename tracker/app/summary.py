@@ -81,6 +81,7 @@ def digests(
     """The data folder read once for a period's digests: (a function making
     the digest of an office — None: the whole plan's —, the office `owner`
     names, the log's warnings). The bulletin and its notices are built by it."""
+    from tracker.engine.status import statuses_from_series
     from tracker.engine.summary import summarize
     from tracker.views.digest import build_digest
 
@@ -96,12 +97,13 @@ def digests(
     dated = log.entries(since=start, until=end)
     entries = [e for e in dated if e.origin not in shadowed] + log.retractions()
     figures, unknown = log.figures(), tuple(log.unknown())
-    latest = latest_reports(opened.plan, log, figures, until=end)
+    at_end = statuses_from_series(opened.plan, figures, as_of=end)  # for every digest
+    latest = latest_reports(log, figures, at_end, until=end)
 
     def digest(office: str | None):
         summary = summarize(
             opened.plan, entries, since=start, until=end, office=office, figures=figures,
-            unknown=unknown, latest=latest,
+            unknown=unknown, latest=latest, statuses=at_end,
         )  # fmt: skip
         return build_digest(summary, week=week_name, lang=lang, number=number)
 
@@ -111,20 +113,17 @@ def digests(
 LATEST_DAYS = 12  # a late goal's latest entry days read for what its office last said
 
 
-def latest_reports(plan, log, figures, *, until: dt.date) -> dict:
+def latest_reports(log, figures, statuses, *, until: dt.date) -> dict:
     """What offices last reported of the goals that need attention on `until`
-    (engine.bulletin.LatestReport): their latest note and next step, read
-    from each such goal's last few days of entries, not the whole log."""
+    (`statuses`: every goal's on that day; engine.bulletin.LatestReport): their
+    latest note and next step, read from each such goal's last few days of
+    entries, not the whole log."""
     from tracker.engine.bulletin import latest_report
     from tracker.engine.history import window_start
     from tracker.engine.offices import attention_condition
-    from tracker.engine.status import goal_status
     from tracker.ledger import retracted_ids
 
-    late = [
-        g.id for g in plan.goals
-        if attention_condition(goal_status(g, figures[g.id], as_of=until)) is not None
-    ]  # fmt: skip
+    late = [s.goal.id for s in statuses if attention_condition(s) is not None]
     if not late:
         return {}
     gone = retracted_ids(log.retractions())

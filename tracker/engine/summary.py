@@ -26,7 +26,7 @@ from tracker.engine.offices import (
     standing,
 )
 from tracker.engine.ranking import Outcome, ScoringRule, outcome
-from tracker.engine.status import all_figures, goal_status, state_counts
+from tracker.engine.status import all_figures, goal_status, state_counts, statuses_from_series
 from tracker.kinds import kind_of
 from tracker.ledger import Series, effective_by_goal, names_not_in_plan, start_value
 from tracker.ledger.steps import Figured
@@ -140,19 +140,24 @@ def summarize(
     figures: dict[str, Figured] | None = None,
     unknown: tuple[str, ...] | None = None,
     latest: dict[str, LatestReport] | None = None,
+    statuses: list[GoalStatus] | None = None,
 ) -> Summary:
     """Statuses at the end of the period against the day before it began; with
     `office`, only the goals that office holds (the ranking has every office).
     `figures`: each goal's series when already known (the maintained state);
     `entries` then need only hold the period's entries and the retractions,
     and `unknown` what the whole log names that the plan no longer has.
-    `latest`: what offices last reported of goals (LatestReport), by goal id."""
+    `latest`: what offices last reported of goals (LatestReport), by goal id.
+    `statuses`: every goal's status at `until`, when already known (the same
+    for each office's digest of one period)."""
     grouped, _ = effective_by_goal(plan, entries)
     if figures is None:
         figures = all_figures(plan, entries)
     series = {goal_id: figured.deciding_series for goal_id, figured in figures.items()}
     eve = since - dt.timedelta(days=1)
-    everything = [goal_status(g, figures[g.id], as_of=until) for g in plan.goals]
+    if statuses is None:
+        statuses = statuses_from_series(plan, figures, as_of=until)
+    everything = statuses
     before = {g.id: goal_status(g, figures[g.id], as_of=eve) for g in plan.goals}
     now = [s for s in everything if office is None or holds(s.goal, office)]
     goals = [s.goal for s in now]
