@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
@@ -18,7 +17,6 @@ from typing import NamedTuple
 from tracker.model import Entry, Evidence, Op
 from tracker.problems import ExitCode, Problem, TrackerError, problem
 from tracker.storage.journal import machine_errors
-from tracker.storage.outfile import new_file_mode
 
 EVIDENCE_DIR = "evidence"
 DEFAULT_LIMIT_MB = 50  # a plan may set its own (plan.evidence_max_mb)
@@ -68,6 +66,10 @@ def store(
     too large file is refused with a located problem; so is one whose bytes
     are no longer those `expect` records (examined earlier). Nothing is kept
     then."""
+    import tempfile  # (writing: `check` only reads evidence, without these imports)
+
+    from tracker.storage.outfile import new_file_mode
+
     folder = root / EVIDENCE_DIR
     _refuse_link(folder)
     try:
@@ -225,6 +227,10 @@ def export(
 def _copy_out(root: Path, evidence: Evidence, target: Path) -> str | None:
     """Copy a kept file to `target` (whole, or not at all), checking its bytes
     as they are read: None, or what is wrong with the kept file."""
+    import tempfile
+
+    from tracker.storage.outfile import new_file_mode
+
     source = object_path(root, evidence.sha256)
     with machine_errors(target):
         copy = tempfile.NamedTemporaryFile(dir=target.parent, prefix=".export-", delete=False)

@@ -649,6 +649,7 @@ def _group_plain(groups: dict, goal: str, columns) -> None:
     of a cut-off batch (nearly every part): the same keys in the same order,
     read from the three columns they are made of, not from a whole line made
     for each (a full line is made only for each group's first)."""
+    columns = list(columns)  # (each column read once: a stored part reads it when asked)
     lines = columns[LINE]
     get = groups.get
     keys = zip(repeat(goal), columns[DAY], columns[OP], columns[VALUE], repeat(None))
