@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 
@@ -48,15 +49,12 @@ def forecast(goal: Goal, series: Series, as_of: dt.date) -> Forecast | None:
 
 
 def _first_met(goal: Goal, series: Series, as_of: dt.date) -> dt.date | None:
-    """The day the target was met, if it still is on as_of."""
+    """The day the target was met, if it still is on as_of: the first step of
+    the run of met steps that reaches as_of (read back from as_of: a goal met
+    lately is not read from its first step)."""
     if not is_met(goal, series.value_on(as_of)):
         return None
-    met_on = None
-    for day, value in zip(series.days, series.values):
-        if day > as_of:
-            break
-        if is_met(goal, value):
-            met_on = met_on or day
-        else:
-            met_on = None
-    return met_on
+    at = bisect.bisect_right(series.days, as_of) - 1  # as_of's step: met
+    while at > 0 and is_met(goal, series.values[at - 1]):
+        at -= 1
+    return series.days[at]
