@@ -7,7 +7,6 @@ file never takes a hash's name."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections.abc import Iterable
@@ -16,6 +15,7 @@ from typing import NamedTuple
 
 from tracker.model import Entry, Evidence, Op
 from tracker.problems import ExitCode, Problem, TrackerError, problem
+from tracker.storage.files import new_hash
 from tracker.storage.journal import machine_errors
 
 EVIDENCE_DIR = "evidence"
@@ -127,7 +127,7 @@ def _read_checked(source: Path, limit_mb: int, copy) -> tuple[str, int]:
     limit = limit_mb * 1024 * 1024
     if info.st_size > limit:
         raise _refused(shown, "evidence_too_large", size=_mb(info.st_size), limit=limit_mb)
-    hashed = hashlib.sha256()
+    hashed = new_hash(info.st_size)
     size = 0
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     flags |= getattr(os, "O_NONBLOCK", 0)  # (a file that became a FIFO is not waited on)

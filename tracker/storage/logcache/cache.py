@@ -21,6 +21,7 @@ from tracker.ledger import (
 from tracker.ledger.verification import required
 from tracker.model import ABOUT_TEXTS, Entry, Plan
 from tracker.problems import problem
+from tracker.storage.files import new_hash
 from tracker.storage.logcache import disk, freshness, trust
 from tracker.storage.logcache.exclusions import Exclusions, Stale
 from tracker.storage.logcache.layout import (
@@ -192,7 +193,7 @@ class LogCache(Queries, Exclusions):
         except OSError as exc:
             return self._unreadable(path, exc, old, changes)
         name = path.name
-        hashed = freshness.new_hash(len(data))
+        hashed = new_hash(len(data))
         hashed.update(data)
         self._hashed[name] = (len(data), stat[2], hashed)
         record = FileRecord(

@@ -7,45 +7,19 @@ otherwise its digest is checked, so a same-size rewrite within one timestamp
 tick is never missed. A file that grew (same inode, its old bytes' digest
 unchanged) has only its new bytes read."""
 
-from __future__ import annotations
-
 import os
 import time
 import zlib
 from pathlib import Path
 from typing import NamedTuple
 
+from tracker.storage.files import new_hash
 from tracker.storage.logcache import disk
 from tracker.storage.logcache.ids import blake2b
 from tracker.storage.logcache.record import FileRecord
 
 RACY_SECONDS = 2
 _RACY_NS = RACY_SECONDS * 1_000_000_000
-
-
-SMALL = 1 << 20  # a file below this is hashed by Python's own SHA-256
-
-
-def new_hash(size: int):
-    """A hash for a log file of `size` bytes, fed them a piece at a time:
-    SHA-256, the same digest either way. OpenSSL's for a big file (the
-    machine computes it in hardware, three times blake2b's speed over a big
-    log); Python's own for a small one, where loading OpenSSL (2.5 ms and
-    3.5 MiB) would cost more than the hashing (a file written moments ago is
-    checked by its bytes, at every command). hashlib is loaded only when a
-    big file's bytes are read, never by a warm command."""
-    if size < SMALL:
-        try:
-            from _sha256 import sha256  # Python 3.11
-        except ImportError:
-            try:
-                from _sha2 import sha256  # 3.12 on
-            except ImportError:  # pragma: no cover - a Python built without them
-                from hashlib import sha256
-        return sha256()
-    import hashlib
-
-    return hashlib.sha256()
 
 
 def digest(data) -> str:
