@@ -47,7 +47,7 @@ LAYERS: dict[str, tuple[str, ...] | str] = {
     "loader": ("storage", "rules", "model", "problems"),
     "writes": ("storage", "rules", "engine", "ledger", "model", "problems"),
     "views": ("engine", "kinds", "model", "fillin", "numbers", "problems", "words"),
-    "render": ("views", "jsontext"),
+    "render": ("views", "jsontext", "__init__"),
     "city": ("loader", "storage", "engine", "kinds", "model", "problems", "words"),
     "app": ("loader", "storage", "writes", "views", "engine", "rules", "ledger", "refs", "model",
             "dates", "problems", "words"),

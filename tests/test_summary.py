@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -115,6 +116,28 @@ def test_html_is_self_contained_and_escapes_hostile_notes(spring, tmp_path):
     assert not re.search(r"(src|href)=\"?(https?:|//)", html)  # nothing external
     assert "<svg" in html and "<polyline" in html  # charts for off-track goals
     assert not list(tmp_path.glob(".report.html.*"))  # no temp file left behind
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the cache folder XDG_CACHE_HOME names")
+def test_a_kept_compiled_template_torn_or_not_kept_changes_nothing_on_the_page(spring, tmp_path):
+    """The bulletin's template is compiled once and kept in the user's cache
+    folder. A kept copy that is torn or garbage is compiled again and kept
+    again; a cache folder that cannot be made only means compiling each time."""
+
+    def page(cache):
+        args = ("summary", "--week", "2020-W10", "--format", "html")
+        return spring(*args, env={"XDG_CACHE_HOME": str(cache)}, code=0).stdout
+
+    first = page(tmp_path / "cache")
+    (kept,) = (tmp_path / "cache" / "tracker" / "templates").iterdir()
+    assert page(tmp_path / "cache") == first
+    whole = kept.read_bytes()
+    for spoiled in (b"", b"not a template", whole[:8], whole[:20], whole[: len(whole) // 2]):
+        kept.write_bytes(spoiled)
+        assert page(tmp_path / "cache") == first
+        assert kept.stat().st_size == len(whole)  # compiled again, kept again
+    (tmp_path / "a-file").write_text("")
+    assert page(tmp_path / "a-file") == first
 
 
 @posix_only  # cron's hosts; env(1) from Git for Windows would not make a bare environment

@@ -17,6 +17,23 @@ def collect_rarely() -> None:
     _gc.set_threshold(50_000, 20, 20)
 
 
+def user_cache_folder():
+    """This user's own cache folder for tracker, outside any data folder: the
+    key that seals log caches, the compiled bulletin templates. On Linux, the
+    XDG rule platformdirs follows, said here (importing platformdirs costs a
+    warm command milliseconds); elsewhere platformdirs says."""
+    from pathlib import Path
+
+    if _sys.platform == "linux":
+        base = _os.environ.get("XDG_CACHE_HOME", "")
+        if not _os.path.isabs(base):
+            base = _os.path.expanduser("~/.cache")
+        return Path(base) / "tracker"
+    import platformdirs
+
+    return platformdirs.user_cache_path("tracker", appauthor=False)
+
+
 def _leave_quietly(signum, frame):  # pragma: no cover - runs in a child process
     """Ctrl-C while tracker is still loading: nothing has begun, so there is
     nothing to undo and no traceback to show. tracker.cli.main replaces this."""

@@ -16,6 +16,7 @@ import sys
 from _operator import _compare_digest as compare_digest  # hmac's, without loading OpenSSL
 from pathlib import Path
 
+from tracker import user_cache_folder
 from tracker.model import Goal, Plan
 from tracker.storage.logcache.ids import blake2b
 
@@ -34,19 +35,8 @@ def user_key() -> bytes:
     its caches are then never believed by another."""
     global _key
     if _key is None:
-        _key = _read_or_make(_key_folder() / KEY_FILE)
+        _key = _read_or_make(user_cache_folder() / KEY_FILE)
     return _key
-
-
-def _key_folder() -> Path:
-    if sys.platform == "linux":
-        base = os.environ.get("XDG_CACHE_HOME", "")
-        if not os.path.isabs(base):
-            base = os.path.expanduser("~/.cache")
-        return Path(base) / "tracker"
-    import platformdirs
-
-    return platformdirs.user_cache_path("tracker", appauthor=False)
 
 
 def _read_or_make(path: Path) -> bytes:
