@@ -2,8 +2,6 @@
 by every plan rule, the log read whole or through its cache — one call from a
 folder to (plan, entries, problems)."""
 
-from __future__ import annotations
-
 from dataclasses import replace
 from typing import NamedTuple
 

@@ -4,8 +4,6 @@ A problem names its message and hint as catalogue phrases, so the same problem
 reads in Chinese or English wherever it is shown.
 """
 
-from __future__ import annotations
-
 from enum import IntEnum
 from typing import NamedTuple
 
@@ -79,7 +77,7 @@ class Problem(NamedTuple):  # (not a dataclass: a millisecond of every command's
         }
 
     @classmethod
-    def from_record(cls, record: dict) -> Problem:
+    def from_record(cls, record: dict) -> "Problem":
         fix = record["fix"]
         return cls(
             record["file"],

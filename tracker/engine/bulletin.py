@@ -4,8 +4,6 @@ level, by the plan's thresholds), the share of the year gone by (时间进度),
 each focus area's standing, the offices ranked on outcomes with their
 movement, and the latest problem and next step an office reported."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterable
 from typing import NamedTuple

@@ -3,8 +3,6 @@ apart (SPEC "Early warning"): the time-proportional schedule (序时进度 —
 较序时进度差31人) and the year's target (年度目标 — 距年度目标差635人).
 Pure functions of a status, so every report words the same figures."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from tracker.kinds import kind_of

@@ -1,8 +1,6 @@
 """One goal's log as history rows (running value after each entry) and its chart
 points (actual against trajectory) for `tracker show`."""
 
-from __future__ import annotations
-
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator

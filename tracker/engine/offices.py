@@ -1,8 +1,6 @@
 """The responsible offices (责任单位) as units of accountability: which goals each
 holds and how it stands, most in need of attention first."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from tracker.engine.alerts import conditions

@@ -8,8 +8,6 @@ on how many entries were typed. A goal shared by several units counts for each
 of them, and once in any total. Pure: statuses in, ranked outcomes out.
 """
 
-from __future__ import annotations
-
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -57,8 +55,7 @@ class Member(NamedTuple):
     group: str = ""  # what the unit belongs to, shown beside it (an office's district)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """A unit's goals summed up on outcomes."""
 
     unit: str

@@ -1,7 +1,5 @@
 """Each goal's status at as_of, by SPEC's rules: pure (plan, entries, as_of) → statuses."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import NamedTuple
 

@@ -1,10 +1,7 @@
 """The weekly digest: what needs a decision, how each office stands, and what
 changed in a period — a pure function of (plan, entries, since, until, office)."""
 
-from __future__ import annotations
-
 import datetime as dt
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from tracker.engine.bulletin import (
@@ -44,8 +41,7 @@ from tracker.model import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class GoalActivity:
+class GoalActivity(NamedTuple):
     """One goal's live entries in the period, its retractions dated in it, and
     what they changed; the goal as defined at the period's end, as every
     status in the digest has it."""
@@ -63,14 +59,12 @@ class GoalActivity:
         return kind_of(self.goal).change(self.goal, self.before, self.after)
 
 
-@dataclass(frozen=True, slots=True)
-class StateChange:
+class StateChange(NamedTuple):
     status: GoalStatus
     before: State
 
 
-@dataclass(frozen=True, slots=True)
-class Attention:
+class Attention(NamedTuple):
     """A goal that needs a decision (a late item, 滞后事项): the most serious
     condition it is in, how many days that condition measures, the 督办 level
     it has reached, and what its office last reported of it. How far short it
@@ -92,8 +86,7 @@ class Waiting(NamedTuple):
     days: int  # how long it has waited at the period's end
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     plan: Plan
     since: dt.date
     until: dt.date

@@ -6,8 +6,6 @@ A kind is one object of a GoalKind subclass (tracker/kinds/count.py …); what
 it says is read by every layer above — the plan reader, the ledger, the rules,
 the engine, the views — so none of them needs to know which kinds there are."""
 
-from __future__ import annotations
-
 import datetime as dt
 import math
 from collections.abc import Iterable

@@ -3,8 +3,6 @@
 days. Every path that sums a goal — status, show's history, the write rules,
 a batch's summary, the cache — sums it here, by the kinds' effects table."""
 
-from __future__ import annotations
-
 import bisect
 import datetime as dt
 from functools import partial
@@ -317,12 +315,14 @@ class Figured(NamedTuple):
         return self.verified if self.by_verified else self.reported
 
     @staticmethod
-    def unverified(series: Series) -> Figured:
+    def unverified(series: Series) -> "Figured":
         """A goal whose reports need no verifying: one figure."""
         return Figured(series, None, False)
 
     @staticmethod
-    def of(plan: Plan, goal: Goal, reported: Series, verified: Series, awaiting: tuple) -> Figured:
+    def of(
+        plan: Plan, goal: Goal, reported: Series, verified: Series, awaiting: tuple
+    ) -> "Figured":
         """A goal's figures where its reports need verifying."""
         return Figured(
             reported,

@@ -11,8 +11,6 @@ A verdict counts when all of these hold (its batch committed, as any line):
 - it is given for an office that verifies the entry's goal.
 A returned entry counts in neither figure (the office reports again)."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 

@@ -1,8 +1,6 @@
 """The data folder: finding it (--data, $TRACKER_DATA, the nearest ancestor with
 goals.toml, the config's default) and naming its files (tracker.loader loads it)."""
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import NamedTuple

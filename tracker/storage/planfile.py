@@ -4,8 +4,6 @@ This module reads and types; what a well-typed plan must also satisfy (dates
 inside the plan, part_of links, ranges) is checked by tracker.rules.plan.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 import unicodedata
@@ -108,7 +106,7 @@ class LineMap:
     keys: dict[tuple[str, int], dict[str, int]] = field(default_factory=dict)
 
     @classmethod
-    def scan(cls, text: str) -> LineMap:
+    def scan(cls, text: str) -> "LineMap":
         result = cls()
         counts: dict[str, int] = {}
         table: tuple[str, int] = ("", 0)

@@ -11,8 +11,6 @@ Leaders read these words: no goal id, code name or command in them (the
 records keep ids for programs). Adding a column is one Column and one cell
 in the row builder; adding a section is one Part in the structure."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import NamedTuple
 

@@ -13,8 +13,6 @@ the offices that did not report, by name; the offices ranked on outcomes;
 revised goals; what is asked of the offices. What changed in the period
 follows as an annex."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from tracker.engine.offices import OfficeStanding

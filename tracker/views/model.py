@@ -1,8 +1,6 @@
 """The view-model: tables of cells and sections, chart data, and worksheets —
 what views build and renderers draw."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass

@@ -5,8 +5,6 @@ Each submodule holds one part of the catalogue as `PHRASES = {key: (zh, en)}`;
 placeholders are `str.format` fields, the same in both languages.
 """
 
-from __future__ import annotations
-
 from functools import cache
 from typing import NamedTuple
 
