@@ -185,15 +185,22 @@ class Tracker:
     the same log with no cache kept (a fresh clone), and `suffix` after its
     rows' names ("" for the tracker measured; " [before]" for --before)."""
 
-    def __init__(self, executable: str, folder: Path, source: Path, suffix: str):
+    def __init__(self, executable: str, folder: Path, suffix: str):
+        """One whose copies are in `folder` already (instructions.py reads
+        those run.py left)."""
         self.executable, self.suffix = executable, suffix
         self.data = folder / "data"
         self.clone = folder / "clone"
-        if source != self.data:
-            shutil.copytree(source, self.data)
-        shutil.copytree(source, self.clone)
         self.last = sorted((self.data / "progress").glob("*.jsonl"))[-1]
         self.pulled = 0
+
+    @classmethod
+    def copied(cls, executable: str, folder: Path, source: Path, suffix: str) -> Tracker:
+        """One given its own copies of the log in `source` first."""
+        if source != folder / "data":
+            shutil.copytree(source, folder / "data")
+        shutil.copytree(source, folder / "clone")
+        return cls(executable, folder, suffix)
 
     def argv(self, *args: str, data: Path | None = None) -> list[str]:
         return [self.executable, "--data", str(data or self.data), *args]
@@ -283,9 +290,9 @@ def bench_size(n: int, runs: int, ledger: str | None, before: str | None = None)
     (data_dir / "progress").mkdir(parents=True)
     shutil.copy(REPO / "goals.toml", data_dir / "goals.toml")
     write_log(n, data_dir / "progress")
-    trackers = [Tracker(TRACKER, folder, data_dir, "")]
+    trackers = [Tracker.copied(TRACKER, folder, data_dir, "")]
     if before:  # the same log, copied before either tracker has read it
-        trackers.append(Tracker(before, folder / "before", data_dir, BEFORE))
+        trackers.append(Tracker.copied(before, folder / "before", data_dir, BEFORE))
     result: dict = {"entries": n}
 
     # The batch import, into an empty copy of the plan: the median of three
