@@ -237,7 +237,7 @@ class Item(NamedTuple):
     deadline: dt.date
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)  # (a generated repr of 35 fields: 1 ms)
 class Goal:
     """One commitment of the plan, as goals.toml defines it (SPEC "A goal")."""
 
@@ -273,7 +273,10 @@ class Goal:
     evidence: EvidenceRule = EvidenceRule.NONE
     indicator: str | None = None  # the city's code for what it measures (jobs.new-urban)
     origin: Source | None = field(default=None, compare=False)
-    revised_from: "Goal | None" = field(default=None, compare=False, repr=False)  # set by as_of
+    revised_from: "Goal | None" = field(default=None, compare=False)  # set by as_of
+
+    def __repr__(self) -> str:
+        return f"Goal({self.id!r})"
 
     @property
     def owners(self) -> tuple[str, ...]:
@@ -324,7 +327,7 @@ class Goal:
         return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Plan:
     """goals.toml: the plan's own table and its goals, in file order."""
 
@@ -342,6 +345,9 @@ class Plan:
     offices: tuple[Office, ...] = ()  # [[plan.offices]]; none: any name is an office
     origin: Source | None = field(default=None, compare=False)
     bulletin: BulletinSettings = BulletinSettings()
+
+    def __repr__(self) -> str:
+        return f"Plan({self.id!r}, {len(self.goals)} goals)"
 
     @cached_property
     def _goals_by_id(self) -> dict[str, Goal]:
