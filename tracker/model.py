@@ -14,8 +14,9 @@ from tracker.numbers import plain_number
 # the plan's settings): every command defines this module's classes, and a
 # frozen dataclass costs about a millisecond of start-up to define. Goal and
 # Plan stay dataclasses: fields left out of ==, cached properties, replace().
-# Like every module that defines NamedTuples on a command's path, this one has
-# no `from __future__ import annotations`: typing compiles each annotation
+# Like the other modules that define NamedTuples on a command's path (those
+# whose annotations name nothing imported for type checking alone), this one
+# has no `from __future__ import annotations`: typing compiles each annotation
 # given as a string when it defines a NamedTuple (20 µs a field, 4 ms of every
 # command's start over them all); names defined further down are quoted.
 
