@@ -195,3 +195,49 @@ def test_a_month_reported_verified_returned_reported_again_and_closed(month, tmp
     assert '[plan.verification]\nrequired = true\noffices = ["区督查室"]' in text
     assert 'short = "督查室"\nsigners = ["duchashi@shifeng"]' in text
     assert "no problems" in Run(tmp_path / "2021")("check", "--lang", "en", code=0).stdout
+
+
+def test_the_export_carries_each_line_and_verdict_as_entries_lists_them(month, tmp_path):
+    """Data out for analysts: every line `tracker entries` lists — reports with
+    their files, next steps and standing, verdicts, attachments, a retracted
+    verdict — is a row of the Parquet export with the same fields, and each
+    goal's weekly state carries both figures."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    run = month.run
+    (tmp_path / "名册.xlsx").write_bytes(b"roster")
+    (tmp_path / "照片.jpg").write_bytes(b"photo")
+    first = month.report("jobs.training", "600", "--date", "2020-04-10",
+                         "--evidence", str(tmp_path / "名册.xlsx"))  # fmt: skip
+    second = month.report("jobs.training", "300", "--date", "2020-04-20",
+                          "--next", "五月底前完成第二期培训", "--next-by", "2020-05-31")  # fmt: skip
+    third = month.report("jobs.training", "100", "--date", "2020-04-25")
+    run("verify", first, "--by", "督查室王芳", code=0)
+    run("verify", second, "--return", "--reason", "名册人数与上报不符", "--by", "督查室王芳",
+        code=0)  # fmt: skip
+    run("attach", third, str(tmp_path / "照片.jpg"), "--by", "人社局张伟", code=0)
+    wrong = run.json("verify", third, "--by", "督查室王芳")["entries"][0]["id"]
+    run("retract", wrong, "--reason", "核错了", code=0)
+
+    run("export", "--format", "parquet", str(tmp_path / "out"), "--as-of", "2020-04-30", code=0)
+    (part,) = (tmp_path / "out" / "entries").iterdir()
+    exported = {r["entry_id"]: r for r in pq.read_table(part / "part-0.parquet").to_pylist()}
+    listed = run.json("entries")["entries"]
+    assert set(exported) == {e["id"] for e in listed} and len(listed) == 8
+    fields = ("goal", "retracts", "attaches", "verifies", "verdict", "verification", "reason",
+              "next_step", "retracted", "retracted_by")  # fmt: skip
+    for entry in listed:
+        row = exported[entry["id"]]
+        assert {f: row[f] or None for f in fields} == {f: entry.get(f) or None for f in fields}
+        assert row["verifying_office"] == entry.get("office")
+        assert row["evidence"] == entry.get("evidence")
+        assert (row["next_by"] and row["next_by"].isoformat()) == entry.get("next_by")
+    assert [exported[i]["verification"] for i in (first, second, third)] == [
+        "verified", "returned", "waiting"]  # fmt: skip
+    assert exported[second]["next_by"].isoformat() == "2020-05-31"
+
+    (part,) = (tmp_path / "out" / "states").iterdir()
+    states = pq.read_table(part / "part-0.parquet").to_pylist()
+    [last] = [s for s in states if s["goal"] == "jobs.training" and str(s["date"]) == "2020-04-30"]
+    own = month.figures("jobs.training", "2020-04-30")["verification"]
+    assert (last["reported"], last["verified"]) == (own["reported"], own["verified"]) == (700, 600)
+    assert last["current"] == 600 and last["awaiting_close"] is False

@@ -42,7 +42,7 @@ def entries(
 
     if verdict is not None:
         filters["verdict"] = verdict
-    standing = verification_of(log) if verdict is not None or log.verified_anywhere() else None
+    standing = log.verifications() if verdict is not None or log.verified_anywhere() else None
 
     def groups(marks):  # read as they are written
         found = log.record_groups(goal=goal_id, since=since_day, until=until_day, marks=marks)
@@ -64,18 +64,6 @@ def entries(
         else lambda: log.listed_lines(goal=goal_id, since=since_day, until=until_day),
     )
     return Answer(report, warnings)
-
-
-def verification_of(log) -> dict[str, str]:
-    """Each report's standing where reports are verified: verified or returned
-    (by the verdict that counts), or waiting for one."""
-    decided = log.decisions()
-    standing = {
-        i: "waiting" for waiting in log.awaiting().values() for i in (e.id for e in waiting)
-    }
-    standing.update(dict.fromkeys(decided.verified, "verified"))
-    standing.update(dict.fromkeys(decided.returned, "returned"))
-    return standing
 
 
 def _with_verification(groups, standing: dict[str, str], verdict: str | None):

@@ -77,8 +77,20 @@ def entry_schema(pa):
             ("batch", pa.string()),
             ("retracted", pa.bool_()),
             ("retracted_by", pa.string()),
+            ("attaches", pa.string()),
+            ("evidence", pa.list_(_file_type(pa))),
+            ("verifies", pa.string()),
+            ("verdict", pa.string()),
+            ("verifying_office", pa.string()),
+            ("verification", pa.string()),
+            ("next_step", pa.string()),
+            ("next_by", pa.date32()),
         ]
     )
+
+
+def _file_type(pa):  # an evidence file, as tracker entries gives one
+    return pa.struct([("sha256", pa.string()), ("size", pa.int64()), ("name", pa.string())])
 
 
 def state_schema(pa):
@@ -103,6 +115,9 @@ def state_schema(pa):
             ("stale", pa.bool_()),
             ("forecast_completion_date", pa.date32()),
             ("forecast_days_late", pa.int32()),
+            ("reported", pa.float64()),
+            ("verified", pa.float64()),
+            ("awaiting_close", pa.bool_()),
         ]
     )
 
@@ -135,13 +150,16 @@ def export_district(
 
 
 def _entry_table(pa, plan: Plan, log):
-    """The log's lines as `tracker entries` lists them (retractions marked),
-    read goal by goal straight from the log cache's columns (model.LineColumns:
-    no object per line, each column handed to pyarrow whole), then the
-    retractions; each goal's indicator and offices looked up once per goal."""
+    """The log's lines as `tracker entries` lists them (retractions marked,
+    each report's verification where reports are verified), read goal by goal
+    straight from the log cache's columns (model.LineColumns: no object per
+    line, each column handed to pyarrow whole), then the lines about lines
+    (retractions, verdicts, attachments); each goal's indicator and offices
+    looked up once per goal."""
     import pyarrow.compute as pc
 
-    retractions = [e for e in log.retractions() if e.op is Op.RETRACT]
+    about = log.about_lines()
+    retractions = [e for e in about if e.op is Op.RETRACT]
     goals = [g.id for g in plan.goals]
     named = goals + [ref for ref in log.unknown() if ": " not in ref]  # ("goal: item" is an item)
     parts = []
@@ -149,7 +167,7 @@ def _entry_table(pa, plan: Plan, log):
         for group in log.goal_lines(goal_id):
             parts.append(_line_columns(pa, goal_id, group.columns))
             del group
-    parts.append(_retraction_columns(pa, retractions))
+    parts.append(_about_columns(pa, about))
     table = pa.concat_tables(parts)
     del parts
     retracted = pa.array([e.about for e in retractions], pa.string())
@@ -161,12 +179,15 @@ def _entry_table(pa, plan: Plan, log):
         "office": pa.array([g.owner for g in plan.goals], pa.string()),
         "offices": pa.array([list(g.owners) for g in plan.goals], pa.list_(pa.string())),
     }
+    standing = log.verifications() if log.verified_anywhere() else {}
+    reports = pc.index_in(table["entry_id"], value_set=pa.array(list(standing), pa.string()))
     columns = {
         **{name: table[name] for name in table.column_names},
         "plan": pa.array([plan.id] * table.num_rows, pa.string()),
         **{name: pc.take(values, place) for name, values in per_goal.items()},
         "retracted": pc.is_valid(which),
         "retracted_by": pc.take(by_whom, which),
+        "verification": pc.take(pa.array(list(standing.values()), pa.string()), reports),
     }
     schema = entry_schema(pa)
     return pa.table([columns[name] for name in schema.names], schema=schema).sort_by(
@@ -176,15 +197,12 @@ def _entry_table(pa, plan: Plan, log):
 
 def _line_columns(pa, goal_id: str, columns):
     """One group of a goal's lines as arrow columns."""
-    import pyarrow.compute as pc
-
     count = len(columns)
-    days = pa.array(columns.days, pa.int32())
     return pa.table(
         {
             "entry_id": pa.array(columns.ids, pa.string()),
             "goal": pa.array([goal_id] * count, pa.string()),
-            "date": pc.subtract(days, pa.scalar(EPOCH, pa.int32())).cast(pa.date32()),
+            "date": _dates(pa, columns.days),
             "op": pa.array(columns.ops, pa.string()),
             "value": pa.array(columns.values, pa.float64()),
             "items": pa.array(columns.items, pa.list_(pa.string())),
@@ -194,27 +212,64 @@ def _line_columns(pa, goal_id: str, columns):
             "retracts": pa.nulls(count, pa.string()),
             "reason": pa.nulls(count, pa.string()),
             "batch": pa.array(columns.batches, pa.string()),
+            "attaches": pa.nulls(count, pa.string()),
+            "evidence": pa.array(
+                [files and [tuple(f) for f in files] for files in columns.evidence]
+                if columns.evidence.count(None) != count
+                else pa.nulls(count),
+                pa.list_(_file_type(pa)),
+            ),
+            "verifies": pa.nulls(count, pa.string()),
+            "verdict": pa.nulls(count, pa.string()),
+            "verifying_office": pa.nulls(count, pa.string()),
+            "next_step": pa.nulls(count, pa.string())
+            if columns.next_steps.count("") == count
+            else pa.array([step or None for step in columns.next_steps], pa.string()),
+            "next_by": _dates(pa, columns.next_bys),
         }
     )
 
 
-def _retraction_columns(pa, retractions):
+def _about_columns(pa, lines):
+    """The lines about lines: retractions, verdicts and attachments, each
+    naming the line it is about in the column its kind has."""
+
+    def about(op: Op) -> list:
+        return [e.about if e.op is op else None for e in lines]
+
     return pa.table(
         {
-            "entry_id": pa.array([e.id for e in retractions], pa.string()),
-            "goal": pa.array([e.goal or None for e in retractions], pa.string()),
-            "date": pa.array([e.date for e in retractions], pa.date32()),
-            "op": pa.array([e.op._value_ for e in retractions], pa.string()),
-            "value": pa.nulls(len(retractions), pa.float64()),
-            "items": pa.nulls(len(retractions), pa.list_(pa.string())),
-            "note": pa.array([e.note for e in retractions], pa.string()),
-            "by": pa.array([e.by for e in retractions], pa.string()),
-            "recorded_at": _times(pa, [e.recorded_at for e in retractions]),
-            "retracts": pa.array([e.about for e in retractions], pa.string()),
-            "reason": pa.array([e.reason for e in retractions], pa.string()),
-            "batch": pa.array([e.batch for e in retractions], pa.string()),
+            "entry_id": pa.array([e.id for e in lines], pa.string()),
+            "goal": pa.array([e.goal or None for e in lines], pa.string()),
+            "date": pa.array([e.date for e in lines], pa.date32()),
+            "op": pa.array([e.op._value_ for e in lines], pa.string()),
+            "value": pa.nulls(len(lines), pa.float64()),
+            "items": pa.nulls(len(lines), pa.list_(pa.string())),
+            "note": pa.array([e.note for e in lines], pa.string()),
+            "by": pa.array([e.by for e in lines], pa.string()),
+            "recorded_at": _times(pa, [e.recorded_at for e in lines]),
+            "retracts": pa.array(about(Op.RETRACT), pa.string()),
+            "reason": pa.array([e.reason for e in lines], pa.string()),
+            "batch": pa.array([e.batch for e in lines], pa.string()),
+            "attaches": pa.array(about(Op.ATTACH), pa.string()),
+            "evidence": pa.array(
+                [[tuple(f) for f in e.evidence] or None for e in lines], pa.list_(_file_type(pa))
+            ),
+            "verifies": pa.array(about(Op.VERDICT), pa.string()),
+            "verdict": pa.array([e.verdict or None for e in lines], pa.string()),
+            "verifying_office": pa.array([e.office or None for e in lines], pa.string()),
+            "next_step": pa.array([e.next_step or None for e in lines], pa.string()),
+            "next_by": pa.array([e.next_by for e in lines], pa.date32()),
         }
     )
+
+
+def _dates(pa, ordinals: list):
+    """Dates held as ordinals (None kept) as date32."""
+    import pyarrow.compute as pc
+
+    days = pa.array(ordinals, pa.int32())
+    return pc.subtract(days, pa.scalar(EPOCH, pa.int32())).cast(pa.date32())
 
 
 def _times(pa, texts):
@@ -252,6 +307,9 @@ def _state_table(pa, plan: Plan, series, as_of: dt.date):
                 forecast.completion_date.toordinal() - EPOCH if forecast else None
             )
             rows["forecast_days_late"].append(forecast.days_late if forecast else None)
+            rows["reported"].append(s.figures.reported if s.figures else None)
+            rows["verified"].append(s.figures.verified if s.figures else None)
+            rows["awaiting_close"].append(s.awaiting_close)
     schema = state_schema(pa)
     arrays = []
     for field in schema:

@@ -9,7 +9,7 @@ from tracker.views.model import Cell, Column, Table
 from tracker.views.report import Report
 from tracker.words import say
 
-EXPORT_SCHEMA = "tracker.export/1"
+EXPORT_SCHEMA = "tracker.export/2"  # 2: verdicts, evidence, next steps, both figures
 
 
 def export_report(folder: str, written, left_out, *, as_of: dt.date, lang: str) -> Report:

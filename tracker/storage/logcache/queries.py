@@ -97,6 +97,16 @@ class Queries:
         lines = self._about_and_named()
         return decisions_of(self.plan, lines, retracted_ids(lines))
 
+    def verifications(self) -> dict[str, str]:
+        """Each report's standing where reports are verified (an entry's
+        `verification` as `tracker entries` and the export give it): verified
+        or returned by the verdict that counts, or waiting for one."""
+        decided = self.decisions()
+        standing = {e.id: "waiting" for waiting in self.awaiting().values() for e in waiting}
+        standing.update(dict.fromkeys(decided.verified, "verified"))
+        standing.update(dict.fromkeys(decided.returned, "returned"))
+        return standing
+
     def _about_and_named(self, more: list[Entry] = ()) -> list[Entry]:
         """Every line about a line, every line one names and `more`, once each
         and in log order, those whose id an earlier line has left out: what the
