@@ -237,6 +237,35 @@ def test_a_verdict_its_commit_does_not_prove_is_reported_at_its_line(
     assert (problem["code"], problem["file"], problem["line"]) == (code, LOG, line)
 
 
+@pytest.mark.parametrize("key", [None, "duchashi", "tongji"])
+def test_a_proved_verdict_is_withdrawn_only_as_it_was_given(district, english, key):
+    """Retracting a proved verdict changes what counts (a 退回 undone puts the
+    report back): the retraction must be signed by a signer of the verdict's
+    office — here 统计局's; unsigned or by another office's signer, it is the
+    problem, at its own line, with the way to answer it."""
+    entry = district.report("20", "2020-03-02")
+    district.verdict(entry, "区统计局", number=1)
+    district.commit("统计局核实", key="tongji")
+    line = district.line(Op.RETRACT, 2, f"{1:016x}")
+    short = district.commit("撤回核实", key=key)
+
+    document = district.run.json("check", "--signatures", code=0 if key == "tongji" else 3)
+    assert not list(validator("check-signatures").iter_errors(document))
+    [withdrawal] = document["withdrawals"]
+    assert (withdrawal["withdraws"], withdrawal["line"]) == (f"{1:016x}", line)
+    assert withdrawal["proved"] is (key == "tongji")
+    assert document["verdicts"][0]["retracted"] and document["verdicts"][0]["proved"]
+    if key == "tongji":
+        return
+    out = district.check(code=3).stdout.splitlines()
+    assert out[0].startswith(f"{LOG}:{line}: commit {short} ") and out[1:] == ["1 problem(s)."]
+    said = ("this withdrawal of a verdict unsigned" if key is None
+            else "signed by duchashi@shifeng, who does not sign for 区统计局")  # fmt: skip
+    assert said in out[0]
+    hint = document["problems"][0]["hint"]
+    assert ("cannot itself be retracted" if key is None else "tongji@shifeng") in hint
+
+
 def test_a_merge_is_judged_by_the_lines_it_brings_itself(district):
     """A merge that brings in a signed verdict from a branch is not reported
     (the branch's commit added it); a merge that adds a verdict of its own, as

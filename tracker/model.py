@@ -651,9 +651,10 @@ class Commit(NamedTuple):
 
 
 class VerdictAdded(NamedTuple):
-    """A verdict line and the commit that added it to the log (None: not
-    committed yet). Its origin is where the line stands in the files now, or,
-    gone from them, where that commit put it (`in_tree` False)."""
+    """A verdict line (or the withdrawal of one: a retraction naming it) and
+    the commit that added it to the log (None: not committed yet). Its origin
+    is where the line stands in the files now, or, gone from them, where that
+    commit put it (`in_tree` False)."""
 
     verdict: Entry
     commit: Commit | None

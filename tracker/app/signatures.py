@@ -1,7 +1,8 @@
 """`tracker check --signatures`: every verdict line the log's git history added,
-with the commit that added it and git's check of that commit's signature,
-judged by the signers goals.toml lists for each office; a verdict in the
-files that no commit added is not committed yet."""
+and every withdrawal of a proved verdict, with the commit that added it and
+git's check of that commit's signature, judged by the signers goals.toml lists
+for each office; a line in the files that no commit added is not committed
+yet."""
 
 from __future__ import annotations
 
@@ -34,45 +35,58 @@ def check_signatures(data: DataDir, *, lang: str) -> CheckAnswer:
     loaded = load(data, with_log=False)
     plan = loaded.plan
     if plan is None:  # no offices, so no signers to judge by
-        return _answer([], loaded.plan_problems, lang=lang)
+        return _answer([], [], loaded.plan_problems, lang=lang)
     repo = gitlog.repository(data.root, display=data.display)
     if isinstance(repo, Problem):
-        return _answer([], [repo], lang=lang)
-    lines = gitlog.added_lines(repo, PROGRESS_DIR, keep=_may_be_verdict, display=data.display)
+        return _answer([], [], [repo], lang=lang)
+    lines = gitlog.added_lines(repo, PROGRESS_DIR, keep=_may_be_about, display=data.display)
     if isinstance(lines, Problem):
-        return _answer([], [lines], lang=lang)
-    found = [(line, verdict) for line in lines if (verdict := _verdict(line, data)) is not None]
+        return _answer([], [], [lines], lang=lang)
+    found = [(line, entry) for line in lines if (entry := _about(line, data)) is not None]
     log = open_log(data, plan)
-    now = log.about_lines(_VERDICTS)
     shas = dict.fromkeys(line.commit for line, _ in found)
     commits = gitlog.commits(repo, shas, allowed_signers=data.allowed_signers,
                              display=data.display)  # fmt: skip
     if isinstance(commits, Problem):
-        return _answer([], [commits], lang=lang)
-    retracted = retracted_ids(log.retractions())
+        return _answer([], [], [commits], lang=lang)
+    retractions = log.retractions()
+    retracted = retracted_ids(retractions)
+    verdicts = [(line, e) for line, e in found if e.op is Op.VERDICT]
     judged = [
         Judged(added, unproved(plan, added), added.verdict.id in retracted)
-        for added in _placed(found, commits, now)
+        for added in _placed(verdicts, commits, log.about_lines(_VERDICTS))
+    ]
+    # A proved verdict is withdrawn only as it was given: by a signer of its office.
+    proved = {j.added.verdict.id: j.added.verdict.office for j in judged if j.problem is None}
+    withdrawals = [(line, e) for line, e in found if e.op is Op.RETRACT and e.about in proved]
+    withdrawn = [
+        Judged(added, unproved(plan, added, proved[added.verdict.about]), False)
+        for added in _placed(withdrawals, commits, [e for e in retractions if e.about in proved])
     ]
     problems = [j.problem for j in judged if j.problem is not None and not j.retracted]
-    return _answer(judged, problems, lang=lang)
+    problems += [j.problem for j in withdrawn if j.problem is not None]
+    return _answer(judged, withdrawn, problems, lang=lang)
 
 
-def _answer(judged: list[Judged], problems: list[Problem], *, lang: str) -> CheckAnswer:
+def _answer(
+    judged: list[Judged], withdrawn: list[Judged], problems: list[Problem], *, lang: str
+) -> CheckAnswer:
     from tracker.views.signatures import signatures_report
 
-    return CheckAnswer(signatures_report(judged, problems, lang=lang), (), len(problems))
+    report = signatures_report(judged, withdrawn, problems, lang=lang)
+    return CheckAnswer(report, (), len(problems))
 
 
-def _may_be_verdict(text: bytes) -> bool:
-    """Whether a line may be a verdict: it holds the key `verifies`, or an
-    escape that could spell it (so the JSON parser needs only see these)."""
-    return b"verifies" in text or b"\\" in text
+def _may_be_about(text: bytes) -> bool:
+    """Whether a line may be a verdict or a retraction: it holds the key
+    `verifies` or `retracts`, or an escape that could spell them (so the JSON
+    parser needs only see these)."""
+    return b"verifies" in text or b"retracts" in text or b"\\" in text
 
 
-def _verdict(line: AddedLine, data: DataDir) -> Entry | None:
-    """The verdict an added line is, read as the log reads it, where it was
-    added (None: not a verdict, or not in a file the log is read from)."""
+def _about(line: AddedLine, data: DataDir) -> Entry | None:
+    """The verdict or retraction an added line is, read as the log reads it,
+    where it was added (None: neither, or not in a file the log is read from)."""
     from tracker.storage.logline import Unreadable, entry_from_record, parse_line
     from tracker.storage.months import MONTH_FILE
 
@@ -85,7 +99,7 @@ def _verdict(line: AddedLine, data: DataDir) -> Entry | None:
         return None
     origin = Source(data.display(data.root / path), line.line)
     entry = entry_from_record(record, origin)
-    return entry if isinstance(entry, Entry) and entry.op is Op.VERDICT else None
+    return entry if isinstance(entry, Entry) and entry.op in (Op.VERDICT, Op.RETRACT) else None
 
 
 def _placed(

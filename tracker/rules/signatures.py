@@ -1,11 +1,12 @@
 """Who verified is proved, not typed: a verdict line is proved when the commit
 that added it to the log carries a good SSH signature (git's check, against
 the repository's allowed_signers) by a principal that goals.toml lists among
-the signers of the office the verdict names. Pure."""
+the signers of the office the verdict names; so is the withdrawal of a
+proved verdict, by a signer of that same office. Pure."""
 
 from __future__ import annotations
 
-from tracker.model import Commit, Plan, SignatureCheck, VerdictAdded
+from tracker.model import Commit, Op, Plan, SignatureCheck, VerdictAdded
 from tracker.problems import Problem, problem
 from tracker.words import Joined, Phrase, phrase
 
@@ -19,28 +20,35 @@ _NOT_PROVED = {
 }
 
 
-def unproved(plan: Plan, added: VerdictAdded) -> Problem | None:
-    """Why the verdict is not proved, at its line (None: it is)."""
-    verdict, commit = added.verdict, added.commit
-    office = plan.office(verdict.office)
-    name = office.name if office is not None else verdict.office
-    file, line = verdict.origin.file, verdict.origin.line
+def unproved(plan: Plan, added: VerdictAdded, office: str | None = None) -> Problem | None:
+    """Why the line is not proved, at its line (None: it is). A verdict is
+    judged by the signers of the office it names; the withdrawal of a verdict
+    (a retraction naming one) by those of `office`, the withdrawn verdict's."""
+    line, commit = added.verdict, added.commit
+    withdrawal = line.op is Op.RETRACT
+    named = (office or "") if withdrawal else line.office
+    found = plan.office(named)
+    name = found.name if found is not None else named
+    what = phrase("sig.this_withdrawal" if withdrawal else "sig.this_verdict")
+    file, at = line.origin.file, line.origin.line
     if commit is None:
-        return problem(file, line, "verdict-not-committed", "sig.not_committed",
-                       "sig.not_committed_fix", office=name)  # fmt: skip
+        return problem(file, at, "verdict-not-committed", "sig.not_committed",
+                       "sig.not_committed_fix", office=name, what=what)  # fmt: skip
     said = _commit(commit, in_tree=added.in_tree)
     if commit.signature is not SignatureCheck.GOOD:
         code, key, fix = _NOT_PROVED[commit.signature]
-        return problem(file, line, code, key, fix, commit=said, key=commit.key)
-    signers = office.signers if office is not None else ()
+        if withdrawal:
+            fix = phrase("sig.withdrawal_fix", office=name)
+        return problem(file, at, code, key, fix, commit=said, key=commit.key, what=what)
+    signers = found.signers if found is not None else ()
     if commit.signer in signers:
         return None
     if signers:
         fix = phrase("sig.signers_are", office=name, signers=Joined(signers))
     else:
         fix = phrase("sig.list_signers", office=name)
-    return problem(file, line, "signer-not-for-office", "sig.wrong_office", fix, commit=said,
-                   signer=commit.signer, office=name)  # fmt: skip
+    return problem(file, at, "signer-not-for-office", "sig.wrong_office", fix, commit=said,
+                   signer=commit.signer, office=name, what=what)  # fmt: skip
 
 
 def _commit(commit: Commit, *, in_tree: bool) -> Phrase:

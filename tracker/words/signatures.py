@@ -12,8 +12,8 @@ PHRASES = {
     ),
     # ── why a verdict is not proved ──────────────────────────────────────────
     "sig.unsigned": (
-        "{commit}写入了这条核实记录，但没有签名",
-        "{commit} added this verdict unsigned",
+        "{commit}写入了{what}，但没有签名",
+        "{commit} added {what} unsigned",
     ),
     "sig.unsigned_fix": (
         "尚未推送的提交可用 git commit --amend -S 补签；已共享的，撤销这条记录后由签名人重新核实并签名提交",
@@ -21,8 +21,8 @@ PHRASES = {
         "retract the verdict and have a signer verify again in a signed commit",
     ),
     "sig.unknown_key": (
-        "{commit}写入了这条核实记录，签名密钥 {key} 不是 allowed_signers 中列出的 SSH 密钥",
-        "{commit} added this verdict signed by key {key}, not an SSH key allowed_signers lists",
+        "{commit}写入了{what}，签名密钥 {key} 不是 allowed_signers 中列出的 SSH 密钥",
+        "{commit} added {what} signed by key {key}, not an SSH key allowed_signers lists",
     ),
     "sig.unknown_key_fix": (
         "把签名人的公钥加入 allowed_signers，或撤销这条记录后由已列出的签名人重新核实",
@@ -30,16 +30,16 @@ PHRASES = {
         "listed signer verify again",
     ),
     "sig.expired": (
-        "{commit}写入了这条核实记录，签名密钥 {key} 已过期或已吊销",
-        "{commit} added this verdict signed by key {key}, which is expired or revoked",
+        "{commit}写入了{what}，签名密钥 {key} 已过期或已吊销",
+        "{commit} added {what} signed by key {key}, which is expired or revoked",
     ),
     "sig.expired_fix": (
         "撤销这条记录后由现任签名人重新核实",
         "retract the verdict and have a current signer verify again",
     ),
     "sig.bad": (
-        "{commit}写入了这条核实记录，但签名与提交内容不符",
-        "{commit} added this verdict with a bad signature: the commit does not match it",
+        "{commit}写入了{what}，但签名与提交内容不符",
+        "{commit} added {what} with a bad signature: the commit does not match it",
     ),
     "sig.bad_fix": (
         "提交在签名后被改动过：查明来源，撤销这条记录后重新核实",
@@ -47,16 +47,23 @@ PHRASES = {
         "verify again",
     ),
     "sig.unchecked": (
-        "{commit}写入了这条核实记录，但无法检查其签名",
-        "{commit} added this verdict, but its signature could not be checked",
+        "{commit}写入了{what}，但无法检查其签名",
+        "{commit} added {what}, but its signature could not be checked",
     ),
     "sig.unchecked_fix": (
         "安装 ssh-keygen（OpenSSH 8.2 或更新版本）后再检查",
         "install ssh-keygen (OpenSSH 8.2 or newer) and check again",
     ),
     "sig.wrong_office": (
-        "{commit}写入了这条核实记录，签名人 {signer} 不是{office}的签名人",
-        "{commit} added this verdict signed by {signer}, who does not sign for {office}",
+        "{commit}写入了{what}，签名人 {signer} 不是{office}的签名人",
+        "{commit} added {what} signed by {signer}, who does not sign for {office}",
+    ),
+    "sig.this_verdict": ("这条核实记录", "this verdict"),
+    "sig.this_withdrawal": ("这条撤回核实结论的记录", "this withdrawal of a verdict"),
+    "sig.withdrawal_fix": (
+        "撤回记录本身不能撤销：由{office}的签名人对这条上报重新核实并签名提交；尚未推送的提交可用 git commit --amend -S 补签",
+        "a withdrawal cannot itself be retracted: have a signer of {office} verify the report "
+        "again in a signed commit; a commit not shared yet can be signed with git commit --amend -S",
     ),
     "sig.signers_are": ("{office}的签名人：{signers}", "{office}'s signers: {signers}"),
     "sig.list_signers": (
@@ -64,8 +71,8 @@ PHRASES = {
         "list {office}'s signers under [[plan.offices]] in goals.toml",
     ),
     "sig.not_committed": (
-        "这条核实记录还没有提交到 git",
-        "this verdict is not committed to git yet",
+        "{what}还没有提交到 git",
+        "{what} is not committed to git yet",
     ),
     "sig.not_committed_fix": (
         "由{office}的签名人签名提交：git commit -S",
