@@ -227,6 +227,12 @@ def test_milestones_checklists_and_held_levels_have_a_delay(plan, day, delays):
         mine = [a["delay_days"] for a in attention.values()
                 if office["office"] in (a["owner"], *a["co_owners"])]  # fmt: skip
         assert office["worst_delay_days"] == max(mine, default=0)
+    for goal, days in delays.items():  # show and alerts say the same days as the bulletin
+        shown = plan("show", goal, "--as-of", f"2020-{day}", code=0).stdout
+        alerts = "".join(line for line in plan("alerts", "--as-of", f"2020-{day}", code=None)
+                         .stdout.splitlines() if goal in line)  # fmt: skip
+        behind = f"{days} days behind"
+        assert (behind in shown, behind in alerts) == ((True, True) if days else (False, False))
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ every figure, chase list and signature report is what the log supports."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -241,3 +242,22 @@ def test_the_export_carries_each_line_and_verdict_as_entries_lists_them(month, t
     own = month.figures("jobs.training", "2020-04-30")["verification"]
     assert (last["reported"], last["verified"]) == (own["reported"], own["verified"]) == (700, 600)
     assert last["current"] == 600 and last["awaiting_close"] is False
+
+
+def test_the_answer_to_a_write_has_the_figures_status_then_shows(month):
+    """`log`'s one-line answer (and its JSON) after a report, and after a batch
+    that reports and verifies at once: the figures `status` shows that day."""
+    run = month.run
+    first = month.report("jobs.training", "600", "--date", "2020-04-10")
+    today = run.json("log", "jobs.training", "300", "--date", "2020-04-20", "--by", "人社局张伟")
+    day = today["as_of"]
+    assert today["goals"][0]["verification"] == month.figures("jobs.training", day)[
+        "verification"] and len(today["goals"][0]["verification"]["waiting"]) == 2  # fmt: skip
+    batch = [
+        {"goal": "jobs.training", "date": "2020-04-25", "value": 100, "by": "人社局张伟"},
+        {"verifies": first, "verdict": "verified", "office": "区督查室", "by": "督查室王芳"},
+    ]
+    written = run.json("log", "--from-json", "-", input=json.dumps(batch, ensure_ascii=False))
+    [goal] = written["goals"]
+    assert goal["verification"] == month.figures("jobs.training", day)["verification"]
+    assert (goal["verification"]["verified"], len(goal["verification"]["waiting"])) == (600, 2)

@@ -95,7 +95,10 @@ def write(
     new = ready
     goals = list(dict.fromkeys(e.goal for e in new if e.op not in ABOUT_OPS))
     known = state.figures() if state is not None and _verified(plan, goals) else {}
-    standings = tuple(standing(plan, existing + new, g, today, known.get(g), new) for g in goals)
+    standings = tuple(
+        standing(plan, existing + new, g, today, known.get(g), new, written=not dry_run)
+        for g in goals
+    )
     return WriteResult(today, dry_run, batch_id, tuple(new), standings)
 
 
@@ -227,7 +230,12 @@ def _write_batch(
         by=by, recorded_at=recorded_at,
     )  # fmt: skip
     stand_ins = existing + judged["stand_ins"]
-    standings = tuple(standing(plan, stand_ins, g, today) for g in summary.goals)
+    state = judged.get("state")
+    goals = list(summary.goals)
+    known = state.figures() if state is not None and not dry_run and _verified(plan, goals) else {}
+    standings = tuple(
+        standing(plan, stand_ins, g, today, known.get(g), written=True) for g in goals
+    )
     return WriteResult(today, dry_run, batch_id, judged["new"], standings)
 
 
@@ -315,17 +323,23 @@ def standing(
     day: dt.date,
     known: Figured | None = None,
     new: list[Entry] = (),
+    *,
+    written: bool = False,
 ) -> GoalStatus:
     """The goal's status after a write, for the one-line answer. `entries`
-    may stand in for the log (write_context); where the goal's reports are
-    verified, `known` is its figures before the write, from the whole log:
-    the verified figure and the reports waiting, to which `new` adds its own."""
+    may stand in for the log (write_context). Where the goal's reports are
+    verified, `known` is its figures from the whole log's cache: after the
+    write once it is `written` (the cache has read the lines appended, verdicts
+    among them); in a dry run, before it, and the reports `new` would add wait."""
     from tracker.engine.status import all_figures, goal_status
 
     figured = all_figures(plan, entries, {goal_id})[goal_id]
     if known is not None and known.verified is not None:
-        added = tuple(e for e in new if e.goal == goal_id and e.op is not Op.CHECKIN)
-        figured = figured._replace(verified=known.verified, awaiting=known.awaiting + added)
+        if written:
+            figured = known
+        else:
+            added = tuple(e for e in new if e.goal == goal_id and e.op is not Op.CHECKIN)
+            figured = figured._replace(verified=known.verified, awaiting=known.awaiting + added)
     return goal_status(plan.goal(goal_id), figured, as_of=day)
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from tracker.engine.alerts import conditions
 from tracker.engine.forecast import WINDOW_DAYS
 from tracker.engine.gaps import gaps
+from tracker.engine.offices import delay_days
 from tracker.kinds import kind_of
 from tracker.model import Condition, Decides, Goal, GoalStatus, Plan, State
 from tracker.numbers import grouped
@@ -96,7 +97,14 @@ def days_text(status: GoalStatus, lang: str) -> str:
 
 
 def schedule_text(status: GoalStatus, lang: str) -> str:
-    """'23 days behind' reads faster than '0.43 of 0.50'."""
+    """'23 days behind' reads faster than '0.43 of 0.50'. A kind that measures
+    its own delay (a milestone's stages, a checklist's dated items, a level
+    held throughout) is behind by the days since its earliest missed date or
+    first short reading, as SPEC counts its delay and the bulletin says it —
+    not by the schedule's straight line."""
+    if kind_of(status.goal).measures_delay(status.goal):
+        days = delay_days(status)
+        return say("schedule.behind", lang, days=days) if days else ""
     days = status.schedule_days
     if days is None:
         return ""
@@ -205,11 +213,14 @@ def alert_reason(status: GoalStatus, condition: Condition, lang: str) -> str:
     if condition in (Condition.OFF_TRACK, Condition.AT_RISK):
         done, due = f"{status.progress * 100:.0f}%", f"{status.expected * 100:.0f}%"
         short = gap_sentence(status, lang)
-        if not kind_of(goal).schedules(goal):  # a level: against its target, not a schedule
-            return say("reason.short_of_target", lang, value=value_text(status, lang),
-                       gap=short or state_name(status.state, lang))  # fmt: skip
-        if (status.schedule_days or 0) < 0:
-            behind = schedule_text(status, lang)
+        kind = kind_of(goal)
+        late = (status.schedule_days or 0) < 0 or kind.measures_delay(goal)
+        behind = schedule_text(status, lang) if late else ""  # never 'ahead' in an alert
+        if not kind.schedules(goal):  # a level: against its target, not a schedule
+            reason = say("reason.short_of_target", lang, value=value_text(status, lang),
+                         gap=short or state_name(status.state, lang))  # fmt: skip
+            return say("list.semicolon", lang).join(x for x in (reason, behind) if x)
+        if behind:
             text = say("reason.behind_schedule", lang, done=done, due=due, schedule=behind)
         else:
             text = say("reason.behind", lang, done=done, due=due)
