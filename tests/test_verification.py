@@ -261,3 +261,28 @@ def test_the_answer_to_a_write_has_the_figures_status_then_shows(month):
     [goal] = written["goals"]
     assert goal["verification"] == month.figures("jobs.training", day)["verification"]
     assert (goal["verification"]["verified"], len(goal["verification"]["waiting"])) == (600, 2)
+
+
+@pytest.mark.parametrize(
+    "verdict, said",
+    [
+        ({"verdict": "returned"}, "退回须说明理由"),  # the CLI's rule, in a batch too
+        ({"verdict": "verified", "note_only": True}, "只是一条说明"),
+    ],
+)
+def test_a_batch_verdict_is_held_to_the_rules_verify_is(month, verdict, said):
+    """A return with no reason, a verdict on a note: refused in a batch with the
+    reason at its line and nothing written, as `verify` refuses them."""
+    run = month.run
+    if verdict.pop("note_only", False):
+        about = run.json("log", "jobs.training", "--note", "培训班筹备中", "--date", "2020-04-10",
+                         "--by", "人社局张伟")["entries"][0]["id"]  # fmt: skip
+        assert said in run("verify", about, "--by", "督查室王芳", code=3).stderr
+    else:
+        about = month.report("jobs.training", "600", "--date", "2020-04-10")
+    before = run.json("entries")["entries"]
+    record = {"verifies": about, "office": "区督查室", "by": "督查室王芳", **verdict}
+    refused = run("log", "--from-json", "-", input=json.dumps([record], ensure_ascii=False),
+                  code=3)  # fmt: skip
+    assert refused.stderr.startswith("<stdin>:1: ") and said in refused.stderr
+    assert run.json("entries")["entries"] == before

@@ -62,6 +62,10 @@ def why_not_counted(
         return "verdict_unknown_entry"
     if target.op in ABOUT_OPS:
         return "verdict_on_line_about_line"
+    if target.op is Op.CHECKIN:
+        return "verdict_on_note"  # a note moves nothing: nothing to verify
+    if verdict.verdict == Verdict.RETURNED.value and not verdict.reason.strip():
+        return "return_needs_reason"
     if target.id in retracted:
         return "verdict_on_retracted"
     if target.id in decided:

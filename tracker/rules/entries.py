@@ -247,6 +247,8 @@ def _verdict_problem(plan: Plan, verdict: Entry, target: Entry | None, key: str)
         fix = "verdict_from_verifier"
     elif key == "verdict_not_required":
         args["goal"] = target.goal if target is not None else ""
+    elif key == "return_needs_reason":
+        fix = "return_reason_record_fix"
     return at(verdict, "verdict", key, fix, **args)
 
 

@@ -521,6 +521,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "verify_office_fix": ("用 --office 指明核实单位", "name the verifying office with --office"),
     "return_needs_reason": ("退回须说明理由", "a return needs a reason"),
+    "return_reason_record_fix": (
+        "在这条退回记录中写明 reason：哪里不实、应如何重新上报",
+        "give the return its reason: what is wrong and how to report it again",
+    ),
     "return_reason_fix": (
         '加上 --reason "……"，说明哪里不实、应如何重新上报',
         'add --reason "…": what is wrong and how to report it again',
@@ -975,6 +979,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "verdict_retract_first": (
         "要改变结论，先撤销原来的核实记录",
         "to change it, retract the earlier verdict first",
+    ),
+    "verdict_on_note": (
+        "“{id}”只是一条说明，没有上报数值或完成情况，不能核实",
+        "'{id}' is a note: it reports no figure or completion to verify",
     ),
     "verdict_own_entry": (
         "{by} 不能核实自己上报的记录“{id}”",
