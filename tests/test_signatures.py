@@ -266,6 +266,35 @@ def test_a_proved_verdict_is_withdrawn_only_as_it_was_given(district, english, k
     assert ("cannot itself be retracted" if key is None else "tongji@shifeng") in hint
 
 
+@pytest.mark.parametrize("how", ["untouched", "edited", "shadowed", "edited, not committed"])
+def test_a_verified_report_is_the_line_that_was_verified(district, english, how):
+    """A verdict vouches for its report as it stood when the verdict was
+    committed: the report's line edited afterwards, or another line of its id
+    put before it (the first line of an id counts), is found at the line that
+    counts now, naming the verdict's commit."""
+    entry = district.report("20", "2020-03-02")
+    district.commit("人社局上报")
+    district.verdict(entry, "区统计局")
+    short = district.commit("统计局核实", key="tongji")
+    log = district.data / LOG
+    if how.startswith("edited"):
+        log.write_text(log.read_text("utf-8").replace('"value":20,', '"value":2000,'), "utf-8")
+        file, line = LOG, 2
+    elif how == "shadowed":  # an earlier month's line with the same id counts first
+        first = log.read_text("utf-8").splitlines()[1].replace('"value":20,', '"value":2000,')
+        (district.data / "progress" / "2020-02.jsonl").write_text(first + "\n", "utf-8")
+        file, line = "progress/2020-02.jsonl", 1
+    if how in ("edited", "shadowed"):
+        district.commit("改了一下")
+    if how == "untouched":
+        district.check(code=0)
+        return
+    (problem,) = district.problems()
+    assert (problem["code"], problem["file"], problem["line"]) == (
+        "verified-entry-changed", file, line)  # fmt: skip
+    assert entry in problem["message"] and short in problem["message"]
+
+
 def test_a_merge_is_judged_by_the_lines_it_brings_itself(district):
     """A merge that brings in a signed verdict from a branch is not reported
     (the branch's commit added it); a merge that adds a verdict of its own, as

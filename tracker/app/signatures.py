@@ -65,7 +65,51 @@ def check_signatures(data: DataDir, *, lang: str) -> CheckAnswer:
     ]
     problems = [j.problem for j in judged if j.problem is not None and not j.retracted]
     problems += [j.problem for j in withdrawn if j.problem is not None]
+    standing = [j.added for j in judged if j.problem is None and not j.retracted]
+    problems += _changed_after(repo, data, plan, log, standing)
     return _answer(judged, withdrawn, problems, lang=lang)
+
+
+def _changed_after(repo, data: DataDir, plan, log, proved: list) -> list[Problem]:
+    """Each proved verdict's report as it counts now, held to the lines that
+    commits up to the verdict's own added (rules.signatures.changed_after)."""
+    from tracker.rules.signatures import changed_after
+    from tracker.storage import gitlog
+    from tracker.storage.datadir import PROGRESS_DIR
+
+    verdict_of = {added.verdict.about: added for added in proved if added.commit is not None}
+    if not verdict_of:
+        return []
+    counting: dict[str, Entry] = {}
+    for entry in log.find(set(verdict_of)):  # in log order: the first line of an id counts
+        counting.setdefault(entry.id, entry)
+    ids = [i.encode("utf-8", "surrogatepass") for i in counting]
+    lines = gitlog.added_lines(repo, PROGRESS_DIR, keep=lambda text: any(i in text for i in ids),
+                               display=data.display)  # fmt: skip
+    if isinstance(lines, Problem):
+        return [lines]
+    added_by: dict[str, list[tuple[str, Entry]]] = {}
+    for line in lines:
+        entry = _entry(line, data)
+        if entry is not None and entry.id in counting:
+            added_by.setdefault(entry.id, []).append((line.commit, entry))
+    found = []
+    for entry_id, report in counting.items():
+        verdict = verdict_of[entry_id]
+        as_verified = False
+        for commit, entry in added_by.get(entry_id, ()):
+            if entry != report:
+                continue
+            before = gitlog.is_ancestor(repo, commit, verdict.commit.sha, display=data.display)
+            if isinstance(before, Problem):
+                return [before]
+            if before:
+                as_verified = True
+                break
+        problem = changed_after(plan, verdict, report, as_verified)
+        if problem is not None:
+            found.append(problem)
+    return found
 
 
 def _answer(
@@ -87,6 +131,13 @@ def _may_be_about(text: bytes) -> bool:
 def _about(line: AddedLine, data: DataDir) -> Entry | None:
     """The verdict or retraction an added line is, read as the log reads it,
     where it was added (None: neither, or not in a file the log is read from)."""
+    entry = _entry(line, data)
+    return entry if entry is not None and entry.op in (Op.VERDICT, Op.RETRACT) else None
+
+
+def _entry(line: AddedLine, data: DataDir) -> Entry | None:
+    """The entry an added line is, read as the log reads it, where it was
+    added (None: not an entry, or not in a file the log is read from)."""
     from tracker.storage.logline import Unreadable, entry_from_record, parse_line
     from tracker.storage.months import MONTH_FILE
 
@@ -99,7 +150,7 @@ def _about(line: AddedLine, data: DataDir) -> Entry | None:
         return None
     origin = Source(data.display(data.root / path), line.line)
     entry = entry_from_record(record, origin)
-    return entry if isinstance(entry, Entry) and entry.op in (Op.VERDICT, Op.RETRACT) else None
+    return entry if isinstance(entry, Entry) else None
 
 
 def _placed(

@@ -6,7 +6,7 @@ proved verdict, by a signer of that same office. Pure."""
 
 from __future__ import annotations
 
-from tracker.model import Commit, Op, Plan, SignatureCheck, VerdictAdded
+from tracker.model import Commit, Entry, Op, Plan, SignatureCheck, VerdictAdded
 from tracker.problems import Problem, problem
 from tracker.words import Joined, Phrase, phrase
 
@@ -54,3 +54,20 @@ def unproved(plan: Plan, added: VerdictAdded, office: str | None = None) -> Prob
 def _commit(commit: Commit, *, in_tree: bool) -> Phrase:
     key = "sig.commit" if in_tree else "sig.commit_gone"
     return phrase(key, short=commit.short, author=commit.author, date=commit.date.isoformat())
+
+
+def changed_after(
+    plan: Plan, added: VerdictAdded, report: Entry, as_verified: bool
+) -> Problem | None:
+    """A proved verdict vouches for its report as it stood when the verdict
+    was committed: the report's line that counts now (`report`) must be one a
+    commit added before, or with, the verdict's (`as_verified`). An edited
+    line, or another line of its id put before it, is not what was verified."""
+    if as_verified:
+        return None
+    verdict = added.verdict
+    office = plan.office(verdict.office)
+    name = office.name if office is not None else verdict.office
+    return problem(report.origin.file, report.origin.line, "verified-entry-changed",
+                   "sig.changed_after", phrase("sig.changed_after_fix", office=name),
+                   id=report.id, commit=_commit(added.commit, in_tree=added.in_tree))  # fmt: skip

@@ -157,6 +157,19 @@ def commits(
     return found
 
 
+def is_ancestor(repo: Repository, older: str, newer: str, *, display=str) -> bool | Problem:
+    """Whether commit `older` is `newer` or in its history."""
+    if older == newer:
+        return True
+    shown = display(repo.folder)
+    done = _git(["merge-base", "--is-ancestor", older, newer], repo.folder, shown=shown)
+    if isinstance(done, Problem):
+        return done
+    if done.returncode not in (0, 1):
+        return _failed(done.stderr, shown)
+    return done.returncode == 0
+
+
 def _ssh_signed(repo: Repository, wanted: bytes, *, shown: str) -> set[str] | Problem:
     """Which of the commits carry an SSH signature, read from the commits
     themselves (as git tells one kind of signature from another)."""

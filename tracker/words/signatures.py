@@ -65,6 +65,15 @@ PHRASES = {
         "a withdrawal cannot itself be retracted: have a signer of {office} verify the report "
         "again in a signed commit; a commit not shared yet can be signed with git commit --amend -S",
     ),
+    "sig.changed_after": (
+        "上报“{id}”在{commit}核实之后被改动或替换：现在计入的这一行不是核实时的那一行",
+        "report '{id}' was changed or replaced after {commit} verified it: the line that counts now is not the one verified",
+    ),
+    "sig.changed_after_fix": (
+        "查明改动来源并恢复核实时的那一行；如改动属实，由{office}撤回原核实结论（签名提交）后重新核实",
+        "find out who changed it and restore the line as verified; if the change is right, "
+        "have {office} withdraw the verdict (in a signed commit) and verify again",
+    ),
     "sig.signers_are": ("{office}的签名人：{signers}", "{office}'s signers: {signers}"),
     "sig.list_signers": (
         "在 goals.toml 的 [[plan.offices]] 中为{office}列出 signers",
