@@ -325,7 +325,9 @@ def test_a_merge_is_judged_by_the_lines_it_brings_itself(district):
     assert short in problem["message"]
 
 
-@pytest.mark.parametrize("case", ["not a repository", "shallow", "no allowed_signers", "no git"])
+@pytest.mark.parametrize(
+    "case", ["not a repository", "shallow", "no allowed_signers", "signers not committed", "no git"]
+)
 def test_when_signatures_cannot_be_checked_it_says_why_in_one_problem(
     district, english, tmp_path, monkeypatch, case
 ):
@@ -343,6 +345,10 @@ def test_when_signatures_cannot_be_checked_it_says_why_in_one_problem(
     elif case == "no allowed_signers":
         (district.data / "allowed_signers").unlink()
         code, said = "no-allowed-signers", 'NAME namespaces="git" ssh-ed25519'
+    elif case == "signers not committed":  # a key slipped into the list proves nothing
+        with (district.data / "allowed_signers").open("a", encoding="utf-8") as signers:
+            signers.write((district.keys["stranger"].with_suffix(".pub")).read_text())
+        code, said = "signers-not-committed", "changes not committed"
     else:
         nothing = tmp_path / "empty"
         nothing.mkdir()

@@ -29,7 +29,7 @@ def check_signatures(data: DataDir, *, lang: str) -> CheckAnswer:
     from tracker.loader import load, open_log
     from tracker.rules.signatures import unproved
     from tracker.storage import gitlog
-    from tracker.storage.datadir import PROGRESS_DIR
+    from tracker.storage.datadir import ALLOWED_SIGNERS, GOALS_FILE, PROGRESS_DIR
     from tracker.views.signatures import Judged
 
     loaded = load(data, with_log=False)
@@ -39,6 +39,13 @@ def check_signatures(data: DataDir, *, lang: str) -> CheckAnswer:
     repo = gitlog.repository(data.root, display=data.display)
     if isinstance(repo, Problem):
         return _answer([], [], [repo], lang=lang)
+    # Who may sign is read from these two: only as committed (and reviewed) do they prove.
+    changed = gitlog.uncommitted(repo, [GOALS_FILE, ALLOWED_SIGNERS], display=data.display)
+    if isinstance(changed, Problem):
+        return _answer([], [], [changed], lang=lang)
+    changed = [name for name in changed if (data.root / name).exists()]  # (missing: said below)
+    if changed:
+        return _answer([], [], [_not_committed(data, name) for name in changed], lang=lang)
     lines = gitlog.added_lines(repo, PROGRESS_DIR, keep=_may_be_about, display=data.display)
     if isinstance(lines, Problem):
         return _answer([], [], [lines], lang=lang)
@@ -110,6 +117,13 @@ def _changed_after(repo, data: DataDir, plan, log, proved: list) -> list[Problem
         if problem is not None:
             found.append(problem)
     return found
+
+
+def _not_committed(data: DataDir, name: str) -> Problem:
+    from tracker.problems import problem
+
+    return problem(data.display(data.root / name), None, "signers-not-committed",
+                   "sig.signers_not_committed", "sig.signers_not_committed_fix")  # fmt: skip
 
 
 def _answer(

@@ -157,6 +157,24 @@ def commits(
     return found
 
 
+def uncommitted(repo: Repository, names: list[str], *, display=str) -> list[str] | Problem:
+    """Which of these files of the data folder differ from what HEAD has
+    (changed, staged or not, or not committed at all)."""
+    shown = display(repo.folder)
+    done = _git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *names],
+                repo.folder, shown=shown)  # fmt: skip
+    if isinstance(done, Problem):
+        return done
+    if done.returncode != 0:
+        return _failed(done.stderr, shown)
+    found = []
+    for row in done.stdout.split(b"\0"):
+        path = row[3:].decode("utf-8", "surrogateescape")
+        if path.startswith(repo.prefix) and path[len(repo.prefix) :] in names:
+            found.append(path[len(repo.prefix) :])
+    return found
+
+
 def is_ancestor(repo: Repository, older: str, newer: str, *, display=str) -> bool | Problem:
     """Whether commit `older` is `newer` or in its history."""
     if older == newer:

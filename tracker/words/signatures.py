@@ -74,6 +74,14 @@ PHRASES = {
         "find out who changed it and restore the line as verified; if the change is right, "
         "have {office} withdraw the verdict (in a signed commit) and verify again",
     ),
+    "sig.signers_not_committed": (
+        "有尚未提交的改动：谁可以签名，只以已提交（并经审阅）的名单为准",
+        "changes not committed: who may sign is taken only from what is committed (and reviewed)",
+    ),
+    "sig.signers_not_committed_fix": (
+        "提交这一改动（git commit），或用 git restore 恢复，再检查",
+        "commit the change (git commit), or undo it with git restore, and check again",
+    ),
     "sig.signers_are": ("{office}的签名人：{signers}", "{office}'s signers: {signers}"),
     "sig.list_signers": (
         "在 goals.toml 的 [[plan.offices]] 中为{office}列出 signers",
