@@ -268,11 +268,13 @@ def test_the_answer_to_a_write_has_the_figures_status_then_shows(month):
     [
         ({"verdict": "returned"}, "退回须说明理由"),  # the CLI's rule, in a batch too
         ({"verdict": "verified", "note_only": True}, "只是一条说明"),
+        ({"verdict": "verified", "office": None}, "须写明核实单位（office）"),
     ],
 )
 def test_a_batch_verdict_is_held_to_the_rules_verify_is(month, verdict, said):
-    """A return with no reason, a verdict on a note: refused in a batch with the
-    reason at its line and nothing written, as `verify` refuses them."""
+    """A return with no reason, a verdict on a note, one naming no office:
+    refused in a batch with the reason at its line and nothing written, as
+    `verify` refuses them (or, for the office, finds the one that verifies)."""
     run = month.run
     if verdict.pop("note_only", False):
         about = run.json("log", "jobs.training", "--note", "培训班筹备中", "--date", "2020-04-10",
@@ -282,6 +284,7 @@ def test_a_batch_verdict_is_held_to_the_rules_verify_is(month, verdict, said):
         about = month.report("jobs.training", "600", "--date", "2020-04-10")
     before = run.json("entries")["entries"]
     record = {"verifies": about, "office": "区督查室", "by": "督查室王芳", **verdict}
+    record = {key: value for key, value in record.items() if value is not None}
     refused = run("log", "--from-json", "-", input=json.dumps([record], ensure_ascii=False),
                   code=3)  # fmt: skip
     assert refused.stderr.startswith("<stdin>:1: ") and said in refused.stderr

@@ -245,6 +245,8 @@ def _verdict_problem(plan: Plan, verdict: Entry, target: Entry | None, key: str)
         args["offices"] = "、".join(verifiers(plan, goal)) or "—"
         args["goal"] = target.goal
         fix = "verdict_from_verifier"
+        if not verdict.office:  # (a batch's record that names none)
+            key = "verdict_needs_office"
     elif key == "verdict_not_required":
         args["goal"] = target.goal if target is not None else ""
     elif key == "return_needs_reason":

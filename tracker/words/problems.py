@@ -1000,6 +1000,10 @@ PHRASES: dict[str, tuple[str, str]] = {
         "{office} 不是目标 {goal} 的核实单位",
         "{office} does not verify goal {goal}",
     ),
+    "verdict_needs_office": (
+        "核实记录须写明核实单位（office），目标 {goal} 的上报由哪个单位核实",
+        "a verdict names its verifying office (office): which office verifies goal {goal}'s reports",
+    ),
     "verdict_from_verifier": ("核实单位：{offices}", "verifying offices: {offices}"),
     "attach_unknown": ("附加佐证材料的记录“{id}”不存在", "attachment to unknown entry '{id}'"),
     "attach_to_line_about_line": (
