@@ -182,6 +182,28 @@ def test_no_id_code_or_command_and_full_width_punctuation(halfyear, form):
     assert not ASCII_BESIDE_CJK.findall(shown)
 
 
+def test_the_workbook_is_the_bulletins_words_too(halfyear, tmp_path):
+    """The bulletin as xlsx: one sheet per section under its own name, lights
+    and states in words, a multi-line note on one line, and each late item's
+    delay the days the bulletin and `show` say."""
+    openpyxl = pytest.importorskip("openpyxl")
+    halfyear("summary", "--as-of", AS_OF, "--format", "xlsx", "-o", str(tmp_path / "b.xlsx"),
+             code=0)  # fmt: skip
+    book = openpyxl.load_workbook(tmp_path / "b.xlsx")
+    assert not [name for name in book.sheetnames if "~" in name]
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+             for c in row if isinstance(c, str)]  # fmt: skip
+    assert not [c for c in cells if "\\n" in c or "\n" in c]
+    assert not {"green", "yellow", "red", "blue", "off_track", "overdue"} & set(cells)
+    late = {row[2]: row for row in book["进度滞后事项"].iter_rows(min_row=2, values_only=True)}
+    text = halfyear("summary", "--as-of", AS_OF, code=0).stdout
+    for goal, row in late.items():
+        days = row[15]  # 落后天数
+        if row[0] == "落后" and days:
+            assert f"落后{days}天" in text
+            assert f"落后{days}天" in halfyear("show", goal, "--as-of", AS_OF, code=0).stdout
+
+
 @pytest.mark.parametrize(
     "condition, state, days, level",
     [

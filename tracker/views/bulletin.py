@@ -18,7 +18,7 @@ from tracker.engine.bulletin import LatestReport
 from tracker.engine.ranking import COMPLETION, ON_TIME, Outcome, Ranked, ScoringRule
 from tracker.engine.summary import Attention
 from tracker.kinds import kind_of
-from tracker.model import BulletinSettings, Condition, Escalation, GoalStatus, Plan, State
+from tracker.model import BulletinSettings, Condition, Escalation, Goal, GoalStatus, Plan, State
 from tracker.views.common import STATE_ORDER, chinese, one_line, percent, status_dict, title_of
 from tracker.views.model import Cell, Column, Table
 from tracker.views.phrases import forecast_sentence, gap_sentence, state_name, verification_flags
@@ -274,13 +274,13 @@ def behind_sentence(attention: Attention, lang: str) -> str:
     if attention.condition is Condition.OVERDUE:
         overdue = say("bulletin.overdue", lang, days=max(0, -status.days_left),
                       date=date_text(goal.deadline, lang, short=True))  # fmt: skip
-        if stage is not None and goal.items and kind_of(goal).dated_items:
-            return overdue + say("list.semicolon", lang) + stage_sentence(stage, None, lang)
+        if stage is not None:
+            return overdue + say("list.semicolon", lang) + stage_sentence(goal, stage, None, lang)
         return overdue
     if attention.condition is Condition.LATE:
         return say("attention.late_days", lang, days=days)
-    if stage is not None and kind_of(goal).dated_items:
-        return stage_sentence(stage, days, lang)
+    if stage is not None:
+        return stage_sentence(goal, stage, days, lang)
     if days and status.state is State.AT_RISK:
         return say("bulletin.at_risk_days", lang, days=days)
     if days:
@@ -302,9 +302,11 @@ def missed_stage(status: GoalStatus) -> tuple[str, dt.date] | None:
     return name, day
 
 
-def stage_sentence(stage: tuple[str, dt.date], days: int | None, lang: str) -> str:
+def stage_sentence(goal: Goal, stage: tuple[str, dt.date], days: int | None, lang: str) -> str:
+    """'节点“开工”应于5月31日前完成，尚未完成，落后30天' (a checklist's item: 事项)."""
     name, day = stage
-    text = say("bulletin.stage_missed", lang, stage=name, date=date_text(day, lang, short=True))
+    key = "bulletin.stage_missed" if kind_of(goal).dated_items else "bulletin.item_missed"
+    text = say(key, lang, stage=name, date=date_text(day, lang, short=True))
     return text + (say("bulletin.behind_days", lang, days=days) if days else "")
 
 

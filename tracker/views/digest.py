@@ -634,7 +634,7 @@ def stale_part(summary: Summary, lang: str) -> Part:
         )
         for s in summary.stale
     )
-    return Part(say("summary.stale", lang), columns, rows, say("summary.no_stale", lang),
+    return Part(say("section.stale", lang), columns, rows, say("summary.no_stale", lang),
                 shown=False)  # fmt: skip
 
 

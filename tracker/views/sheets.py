@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from tracker.views.common import one_line
 from tracker.words import say
 
 if TYPE_CHECKING:  # built only for tables and sheets, never on the JSON path
@@ -25,7 +26,7 @@ NUMBERS = frozenset(
 # Fields holding an identifier that reads as a word: state ids, kinds, alerts.
 WORDED = {"state": "state.{}", "from": "state.{}", "to": "state.{}", "kind": "kind.{}",
           "condition": "condition.{}", "escalation": "escalation.{}", "verdict": "entries.{}",
-          "verification": "entries.{}"}  # fmt: skip
+          "verification": "entries.{}", "light": "light.{}"}  # fmt: skip
 
 
 def column_type(field: str) -> str:
@@ -67,7 +68,9 @@ def cell_value(field: str, value, lang: str):
         # "2020-06-01T08:00:00.123456Z": a UTC time; Excel has no time zones.
         return dt.datetime.fromisoformat(value.replace("Z", "")).replace(microsecond=0)
     if isinstance(value, list | tuple):
-        return "、".join(str(v) for v in value)
+        value = "、".join(str(v) for v in value)
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return one_line(value, lang)  # a multi-line note: never a literal \n in a cell
     return value
 
 

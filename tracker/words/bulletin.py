@@ -149,6 +149,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "section.activity": ("附：本期进展", "Annex: progress this period"),
     "section.changes": ("附：状态变化", "Annex: state changes"),
     "section.due": ("附：14天内到期", "Annex: due in the next 14 days"),
+    "section.stale": ("附：未按期报送的目标", "Annex: goals not reported on time"),
     "section.no_late": ("没有进度滞后的事项。", "No item is late."),
     "section.no_unreported": ("各责任单位都按期报送了进展。", "Every office reported on time."),
     # ── areas ────────────────────────────────────────────────────────────────
@@ -170,6 +171,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "bulletin.stage_missed": (
         "节点“{stage}”应于{date}前完成，尚未完成",
         "stage '{stage}' was due by {date} and is not reached",
+    ),
+    "bulletin.item_missed": (
+        "事项“{stage}”应于{date}前完成，尚未完成",
+        "item '{stage}' was due by {date} and is not done",
     ),
     "bulletin.behind_days": ("，落后{days}天", ", {days} days behind"),
     "gap.to_schedule": ("较序时进度差{value}", "{value} behind the schedule"),

@@ -200,7 +200,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "summary.no_changes": ("没有目标改变状态。", "No goal changed state."),
     "summary.due": ("14天内到期", "Due in the next 14 days"),
     "summary.no_due": ("14天内没有到期的目标。", "Nothing is due in the next 14 days."),
-    "summary.stale": ("未按期报送", "Not reported on time"),
     "summary.no_stale": ("所有目标都按期报送。", "Every goal is reported on time."),
     "summary.goal": ("目标", "goal"),
     "summary.change": ("变化", "change"),
