@@ -168,6 +168,20 @@ def test_a_filled_template_is_logged_with_every_status_updated(run, data, tmp_pa
     assert len(lines(data)) == 7
 
 
+def test_a_milestones_stage_is_reported_on_the_form_as_a_checklists_item(run, data, tmp_path):
+    """A milestone with dated stages takes the stage reached under 完成的分项
+    (open, with the stages not yet reached to choose from), as `--item` does."""
+    goal = "housing.old-estates-batch1"
+    [stage] = [g for g in run.json("goals")["goals"] if g["id"] == goal][0]["items"]
+    blank = make_template(run, tmp_path, "住建局")
+    ws = openpyxl.load_workbook(blank).worksheets[0]
+    assert not ws[f"{column_of(ws, 'items')}{row_of(ws, goal)}"].protection.locked
+    filled = fill(blank, tmp_path / "filled.xlsx", {(ws.title, goal, "items"): stage,
+                                                    (ws.title, goal, "date"): dt.date(2020, 6, 28)})  # fmt: skip
+    run("log", "--from-xlsx", str(filled), code=0)
+    assert statuses(run)[goal]["items_done"] == [stage]
+
+
 def test_bad_cells_are_named_and_nothing_is_written(run, data, tmp_path):
     blank = make_template(run, tmp_path, HR, FIN)
     filled = fill(blank, tmp_path / "bad.xlsx", {

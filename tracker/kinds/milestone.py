@@ -28,6 +28,11 @@ class Milestone(GoalKind):
     items_key = "stages"
     dated_items = True
 
+    def template_cells(self, goal: Goal) -> dict[str, Op]:
+        """A milestone with stages takes a stage reached in 完成的分项, as a
+        checklist takes an item; done in 是否完成 (the one suggested)."""
+        return {"items": Op.ITEMS, **self.cells} if goal.items else self.cells
+
     def full_target(self, goal: Goal) -> float:
         return 1.0
 

@@ -403,7 +403,7 @@ def _entry(row: _Row, goals: dict[str, Goal], defaults: BatchDefaults, filled: F
     known = goals.get(goal)
     # The columns that give the goal's figure, and the line each makes (the
     # last column is the one to suggest): tracker.kinds.
-    cells = kind_of(known).cells if known is not None else None
+    cells = kind_of(known).template_cells(known) if known is not None else None
     if not given and cells and _figure_alone(row.raw("note"), known.unit):
         # The reading typed in 说明: as a note it would be lost without a word.
         at = [phrase("column_at", column=phrase(header_key(k)), cell=row.cell(k)) for k in cells]

@@ -199,7 +199,7 @@ def _open(status: GoalStatus, fills: dict[str, Fill], lang: str) -> dict[str, Fi
     goal = status.goal
     kind = kind_of(goal)
     opened = {key: fills[key] for key in ("date", "note", "by", "evidence")}
-    for cell, op in kind.cells.items():
+    for cell, op in kind.template_cells(goal).items():
         if cell in ("add", "total"):
             never_negative = op in kind.never_negative
             opened[cell] = fills[cell]._replace(low=0) if never_negative else fills[cell]

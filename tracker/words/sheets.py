@@ -45,7 +45,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "fill.instructions": (
         "填写说明：只填白色单元格，灰色单元格已锁定。数字只填在“本期新增”或“累计值或读数”"
         "（计数类二选一），只写数字，百分比可带 %；指标类在“累计值或读数”填最新读数；"
-        "里程碑完成了吗？完成了在“是否完成”选“是”；清单类在“完成的分项”从下拉列表选，"
+        "里程碑完成了吗？完成了在“是否完成”选“是”；清单类的分项、里程碑的节点在“完成的分项”从下拉列表选，"
         "多个分项用“、”分隔。“说明”只写文字，也可以只写说明。日期留空即按 {as_of}；"
         "填报人留空即按表末签字的填报人。不用填的行留空。"
         "佐证材料放在与本表同名的文件夹中（本表旁边），在“佐证材料”列填写文件名，多个用“、”分隔。"
@@ -55,7 +55,7 @@ PHRASES: dict[str, tuple[str, str]] = {
         "only under 'add' or 'total or reading' (counts: one of them), as numbers "
         "alone, a percentage with its % sign; levels: the latest reading in 'total "
         "or reading'; milestones: done yet? choose 'yes' under 'done' once it is; "
-        "checklists: choose from the list under 'items done', several items "
+        "checklists' items and milestones' stages: choose from the list under 'items done', several "
         "separated by '、'. 'note' takes words, and a note alone is fine. An empty "
         "date means {as_of}; an empty 'by' means the one who signs the form below. "
         "Leave rows with nothing to report empty. Evidence files go in the folder beside "
