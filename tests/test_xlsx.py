@@ -284,6 +284,15 @@ def test_csv_is_read_in_the_encodings_offices_save(run, tmp_path, encoding, sepa
     assert [(e["value"], e["note"]) for e in lines(run.root)] == [(120, "社区学院第一期结业")]
 
 
+def test_a_short_gbk_csv_is_not_taken_for_big5(run, tmp_path):
+    """The template's row of keys and a note of two characters: as good Big5 as
+    GBK to a detector, read as the mainland office wrote it."""
+    path = tmp_path / "f.csv"
+    path.write_bytes("id,note,date\njobs.training,完成,2020-06-30\n".encode("gbk"))
+    run("log", "--from-csv", str(path), code=0)
+    assert [e["note"] for e in lines(run.root)] == ["完成"]
+
+
 def test_a_csv_in_no_encoding_offices_save_and_a_csv_as_a_workbook_are_refused(run, tmp_path):
     path = tmp_path / "f.csv"
     path.write_bytes(b"\xff\xfe\x00")  # a UTF-16 mark, and half a character

@@ -257,9 +257,13 @@ def _decoded(raw: bytes) -> tuple[str, str] | None:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw, cp_isolation=CSV_ENCODINGS).best()
-    if best is None:
+    matches = list(from_bytes(raw, cp_isolation=CSV_ENCODINGS))
+    if not matches:
         return None
+    # Where it cannot tell (a short file: 完成 is as good Big5 as it is GBK), the
+    # encoding listed first wins: mainland offices' GB18030 before Big5.
+    rank = {name: place for place, name in enumerate(CSV_ENCODINGS)}
+    best = min(matches, key=lambda m: (m.chaos, -m.coherence, rank.get(m.encoding, len(rank))))
     return str(best), best.encoding
 
 
