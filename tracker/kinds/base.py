@@ -118,6 +118,7 @@ class GoalKind:
         """The fill-in template's columns this goal's figure goes in (the last
         suggested): the kind's `cells`."""
         return self.cells
+
     dated_items = False  # each item has a date of its own (a milestone's stages)
 
     # -- the catalogue keys of its words --------------------------------------
