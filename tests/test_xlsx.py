@@ -304,6 +304,9 @@ def test_a_csv_in_no_encoding_offices_save_and_a_csv_as_a_workbook_are_refused(r
         err
         == f"{path}: 这是 CSV 文件，不是 .xlsx 工作簿（用 tracker log --from-csv {path} 导入）\n"
     )
+    book = make_template(run, tmp_path, HR)  # and the other way round
+    err = run("log", "--from-csv", str(book), code=3, env={"TRACKER_LANG": "zh"}).stderr
+    assert f"{book}: 这是工作簿，不是 CSV 文件（用 tracker log --from-xlsx {book} 导入" in err
 
 
 def test_from_xlsx_takes_no_goal_arguments(run, tmp_path):

@@ -270,6 +270,10 @@ def _decoded(raw: bytes) -> tuple[str, str] | None:
 def _csv_sheets(raw: bytes, name: str, filled: Filled):
     import csv
 
+    if raw.startswith((b"PK\x03\x04", OLE2)):  # a workbook (.xlsx, or an old .xls)
+        filled.problems.append(problem(name, None, "unreadable", "csv_is_a_workbook",
+                                       "csv_is_a_workbook_fix", name=name))  # fmt: skip
+        return []
     decoded = _decoded(raw)
     if decoded is None:
         filled.problems.append(problem(name, None, "encoding", "csv_encoding", "save_csv_utf8"))

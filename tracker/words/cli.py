@@ -355,8 +355,9 @@ PHRASES: dict[str, tuple[str, str]] = {
         "A filled-in `tracker template` workbook; all or nothing.",
     ),
     "help.opt.from_csv": (
-        "填报表各列的 CSV（UTF-8）；全部写入或全不写入。",
-        "The template's columns as CSV (UTF-8); all or nothing.",
+        "填报表各列的 CSV（UTF-8、GBK/GB18030 或 UTF-16，自动识别）；全部写入或全不写入。",
+        "The template's columns as CSV (UTF-8, GBK/GB18030 or UTF-16, found by itself); "
+        "all or nothing.",
     ),
     "help.short.init": (
         "新建计划文件夹，或结转未完成目标开始下一年的计划。",

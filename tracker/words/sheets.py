@@ -114,6 +114,11 @@ PHRASES: dict[str, tuple[str, str]] = {
         "在 Excel 或 WPS 中另存为“Excel 工作簿（*.xlsx）”后再导入",
         "save it as an Excel workbook (*.xlsx) in Excel or WPS, then import it",
     ),
+    "csv_is_a_workbook": ("这是工作簿，不是 CSV 文件", "this is a workbook, not a CSV file"),
+    "csv_is_a_workbook_fix": (
+        "用 tracker log --from-xlsx {name} 导入（旧版 .xls 先另存为 .xlsx）",
+        "import it with tracker log --from-xlsx {name} (save an old .xls as .xlsx first)",
+    ),
     "sheet_is_csv": ("这是 CSV 文件，不是 .xlsx 工作簿", "this is a CSV file, not an .xlsx workbook"),
     "sheet_is_csv_fix": (
         "用 tracker log --from-csv {name} 导入",
