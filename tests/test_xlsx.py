@@ -70,7 +70,7 @@ def fill(path, out, values: dict):
 
 def test_template_has_one_locked_sheet_per_office_with_open_validated_cells(run, tmp_path):
     run("log", "jobs.training", "500", "--date", "2020-03-01", code=0)
-    path = make_template(run, tmp_path, HR, FIN)
+    path = make_template(run, tmp_path, HR, FIN, "财政局")  # one office named twice: one sheet
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [HR, FIN]
     ws = book[HR]

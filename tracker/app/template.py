@@ -36,7 +36,8 @@ def template(
     opened = open_folder(data, with_log=True)
     plan = opened.plan
     day = opened.date(as_of, option="--as-of")
-    chosen = [resolve_owner(plan, owner) for owner in dict.fromkeys(owners)] or owners_of(plan)
+    # (one office named twice, by its full and short name: one sheet)
+    chosen = list(dict.fromkeys(resolve_owner(plan, owner) for owner in owners)) or owners_of(plan)
     statuses = statuses_from_series(plan, all_figures(plan, opened.entries), as_of=day)
     statuses = [s for s in statuses if s.goal.owner in chosen]
     remembered = snapshots(plan, opened.entries, {s.goal.id for s in statuses}, as_of=day)
