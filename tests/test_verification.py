@@ -289,3 +289,27 @@ def test_a_batch_verdict_is_held_to_the_rules_verify_is(month, verdict, said):
                   code=3)  # fmt: skip
     assert refused.stderr.startswith("<stdin>:1: ") and said in refused.stderr
     assert run.json("entries")["entries"] == before
+
+
+def test_a_report_without_the_proof_its_goal_asks_is_not_closed(month, tmp_path):
+    """销号 waits for the evidence: a done report that carries none of the files
+    its goal asks for (written before the rule came) is refused by verify with
+    the way round — attach, then verify; returning it needs no files."""
+    run = month.run
+    line = {
+        "id": "c10sed0000000001",
+        "goal": "housing.three-supplies",
+        "date": "2020-04-28",
+        "done": True,
+        "note": "",
+        "by": "住建局李明",
+        "recorded_at": "2020-04-28T01:00:00Z",
+    }
+    with (month.top / "progress" / "2020-04.jsonl").open("a", encoding="utf-8") as log:
+        log.write(json.dumps(line, ensure_ascii=False) + "\n")
+    refused = run("verify", line["id"], "--by", "督查室王芳", code=2)
+    assert "佐证材料" in refused.stderr and f"tracker attach {line['id']}" in refused.stderr
+    (tmp_path / "移交协议.pdf").write_bytes(b"%PDF-1.4 agreement")
+    run("attach", line["id"], str(tmp_path / "移交协议.pdf"), "--by", "住建局李明", code=0)
+    run("verify", line["id"], "--by", "督查室王芳", code=0)
+    assert month.figures("housing.three-supplies", "2020-04-30")["state"] == "done"

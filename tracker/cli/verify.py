@@ -28,6 +28,7 @@ def command(entry_ids, returned, reason, office, by, dry_run, fmt, lang, data_di
     from tracker.loader import open_log
     from tracker.model import Entry, Op, Source, Verdict
     from tracker.refs import resolve_entry, resolve_verifier
+    from tracker.rules.entries import unproved_reports
     from tracker.views.write import verify_report
     from tracker.writes import new_id, write
 
@@ -42,6 +43,11 @@ def command(entry_ids, returned, reason, office, by, dry_run, fmt, lang, data_di
         found = [e for e in exact if e.id == text]
         targets.append(resolve_entry(found or log.entries(), text))  # a start of an id: every id
     office = resolve_verifier(loaded.plan, [t.goal for t in targets], office)
+    if not returned:  # 销号 needs the proof the goal asks for: attached first
+        bare = unproved_reports(loaded.plan, log, targets)
+        if bare:
+            raise UsageError("verify_without_evidence", "verify_attach_first", id=bare[0].id,
+                             goal=bare[0].goal)  # fmt: skip
     verdict = Verdict.RETURNED if returned else Verdict.VERIFIED
     when, who = utc_now_text(), reporter(by)
     verdicts = [

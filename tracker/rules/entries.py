@@ -19,7 +19,7 @@ from tracker.kinds import EFFECTS, kind_of
 from tracker.ledger import build_series, effective_by_goal, retracted_ids
 from tracker.ledger.evidence import attached, finishing, moves, needing_evidence
 from tracker.ledger.verification import decisions, verifiers, why_not_counted
-from tracker.model import ABOUT_OPS, Entry, EvidenceRule, Op, Plan
+from tracker.model import ABOUT_OPS, Entry, EvidenceRule, Goal, Op, Plan
 from tracker.numbers import LARGEST
 from tracker.problems import Problem, problem, suggest_or
 from tracker.words import phrase
@@ -394,9 +394,22 @@ def finishes_without_evidence(plan: Plan, existing: list[Entry], new: list[Entry
 def evidence_missing(plan: Plan, log: LogReader) -> list[Problem]:
     """Entries of the log that a goal's evidence rule asks files of and that
     have none, their own or attached since: each at its line."""
+    found = [
+        at(e, "evidence-missing", f"evidence_required_{goal.evidence.value}",
+           "evidence_attach_later", goal=goal.id, id=e.id)
+        for goal, e in without_evidence(plan, log)
+    ]  # fmt: skip
+    return sorted(found, key=lambda p: (p.file, p.line or 0))
+
+
+def without_evidence(
+    plan: Plan, log: LogReader, goals: set[str] | None = None
+) -> list[tuple[Goal, Entry]]:
+    """(goal, entry) for each entry a goal's evidence rule asks files of that
+    has none, its own or attached since (of `goals` only, when given)."""
     found = []
     for goal in plan.goals:
-        if goal.evidence is EvidenceRule.NONE:
+        if goal.evidence is EvidenceRule.NONE or (goals is not None and goal.id not in goals):
             continue
         lines = log.lines_of(goal.id)
         grouped, _ = effective_by_goal(plan, lines, {goal.id})
@@ -406,12 +419,17 @@ def evidence_missing(plan: Plan, log: LogReader) -> list[Problem]:
         first: dict[str, Entry] = {}
         for line in lines:
             first.setdefault(line.id, line)
-        files = attached(lines, entry_of=first.get, retracted=retracted_ids(lines))
-        having = {a.entry.id for a in files}
-        key = f"evidence_required_{goal.evidence.value}"
-        found += [at(e, "evidence-missing", key, "evidence_attach_later", goal=goal.id, id=e.id)
-                  for e in asked if e.id not in having]  # fmt: skip
-    return sorted(found, key=lambda p: (p.file, p.line or 0))
+        having = {a.entry.id for a in attached(lines, entry_of=first.get,
+                                               retracted=retracted_ids(lines))}  # fmt: skip
+        found += [(goal, e) for e in asked if e.id not in having]
+    return found
+
+
+def unproved_reports(plan: Plan, log: LogReader, targets: list[Entry]) -> list[Entry]:
+    """Of the reports about to be verified, those their goal's evidence rule
+    asks files of and that have none yet: 销号 waits for the proof."""
+    ids = {t.id for t in targets}
+    return [e for _, e in without_evidence(plan, log, {t.goal for t in targets}) if e.id in ids]
 
 
 # ── the two runs ─────────────────────────────────────────────────────────────

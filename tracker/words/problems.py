@@ -980,6 +980,15 @@ PHRASES: dict[str, tuple[str, str]] = {
         "要改变结论，先撤销原来的核实记录",
         "to change it, retract the earlier verdict first",
     ),
+    "verify_without_evidence": (
+        "“{id}”还没有目标 {goal} 要求的佐证材料，不能核实销号",
+        "'{id}' has none of the evidence goal {goal} asks for: it cannot be verified yet",
+    ),
+    "verify_attach_first": (
+        "先由上报单位补交材料：tracker attach {id} 文件；材料不实可 --return 退回",
+        "have the reporting office attach the files first: tracker attach {id} FILE; "
+        "or --return it",
+    ),
     "verdict_on_note": (
         "“{id}”只是一条说明，没有上报数值或完成情况，不能核实",
         "'{id}' is a note: it reports no figure or completion to verify",
