@@ -195,11 +195,12 @@ def test_the_workbook_is_the_bulletins_words_too(halfyear, tmp_path):
              for c in row if isinstance(c, str)]  # fmt: skip
     assert not [c for c in cells if "\\n" in c or "\n" in c]
     assert not {"green", "yellow", "red", "blue", "off_track", "overdue"} & set(cells)
-    late = {row[2]: row for row in book["进度滞后事项"].iter_rows(min_row=2, values_only=True)}
+    sheet = list(book["进度滞后事项"].iter_rows(values_only=True))
+    late = {row[2]: dict(zip(sheet[0], row)) for row in sheet[1:]}
     text = halfyear("summary", "--as-of", AS_OF, code=0).stdout
     for goal, row in late.items():
-        days = row[15]  # 落后天数
-        if row[0] == "落后" and days:
+        days = row["落后天数"]
+        if row["情况"] == "落后" and days:
             assert f"落后{days}天" in text
             assert f"落后{days}天" in halfyear("show", goal, "--as-of", AS_OF, code=0).stdout
 

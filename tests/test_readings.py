@@ -8,6 +8,8 @@ a goal two offices share, and continuing projects."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -346,6 +348,12 @@ def test_an_offices_digest_shows_that_office_and_totals_count_a_goal_once(plan, 
         assert not any(line.lstrip().startswith("合计") for line in text.splitlines())
     if owner == "区审计局":  # its shared goal names the lead office beside it
         assert "牵头单位：区财政局　责任单位：区审计局" in text
+    if owner is None:  # and the workbook and CSV name both, in their own columns
+        rows = plan("status", "--as-of", "2020-06-30", "--format", "csv", code=0).stdout
+        shared = next(
+            row for row in csv.DictReader(io.StringIO(rows)) if row["id"] == "count.shared"
+        )
+        assert (shared["owner"], shared["co_owners"]) == ("区财政局", "区审计局")
 
 
 # ── a forecast after the deadline; item deadlines inside the goal's ──────────

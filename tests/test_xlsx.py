@@ -335,7 +335,8 @@ def test_status_as_xlsx_has_typed_cells_words_widths_and_a_frozen_header(run, tm
     ws = openpyxl.load_workbook(path).active
     assert ws.title == "目标状态" and ws.freeze_panes == "A2"
     header = [c.value for c in ws[1]]
-    assert header[:7] == ["编号", "目标", "英文名称", "领域", "责任单位", "类型", "状态"]
+    assert header[:8] == ["编号", "目标", "英文名称", "领域", "责任单位", "共同责任单位", "类型",
+                          "状态"]  # fmt: skip
     row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "jobs.training")
     cells = dict(zip(header, row))
     assert cells["状态"].value == "正常" and cells["类型"].value == "计数"
@@ -350,7 +351,7 @@ def test_status_as_xlsx_has_typed_cells_words_widths_and_a_frozen_header(run, tm
     run("status", "--as-of", AS_OF, "--format", "xlsx", "-o", str(english), "--lang", "en", code=0)
     ws = openpyxl.load_workbook(english).active
     assert [c.value for c in ws[1]][:3] == ["id", "title", "title (English)"]
-    assert "on track" in [c.value for c in ws["G"]]
+    assert "on track" in [c.value for c in ws["H"]]
 
 
 def test_entries_and_summary_as_xlsx(run, tmp_path):

@@ -30,6 +30,7 @@ CSV_FIELDS = (
     "title_en",
     "area",
     "owner",
+    "co_owners",
     "kind",
     "state",
     "progress",

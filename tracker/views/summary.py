@@ -199,7 +199,7 @@ def goal_chart(summary: Summary, status: GoalStatus, lang: str) -> Chart | None:
 # ── the workbook ─────────────────────────────────────────────────────────────
 
 # Which of a section's fields its sheet shows, in the workbook's order.
-_STATUS_FIELDS = ("id", "title", "title_en", "owner", "state", "progress", "expected",
+_STATUS_FIELDS = ("id", "title", "title_en", "owner", "co_owners", "state", "progress", "expected",
                   "current", "target", "unit", "deadline", "days_left", "last_entry")  # fmt: skip
 SHEETS = (
     ("areas", ("name", "held", "done", "completion", "late")),

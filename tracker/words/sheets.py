@@ -244,6 +244,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "field.title_en": ("英文名称", "title (English)"),
     "field.area": ("领域", "area"),
     "field.owner": ("责任单位", "owner"),
+    "field.co_owners": ("共同责任单位", "co-owners"),
     "field.kind": ("类型", "kind"),
     "field.state": ("状态", "state"),
     "field.progress": ("进度", "progress"),
