@@ -6,6 +6,7 @@ yet."""
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from tracker.views.signatures import Judged
 
 _VERDICTS = frozenset({Op.VERDICT.value})
+_ID = re.compile(rb'"id"\s*:\s*"([^"\\]*)"')  # a log line's own id (escapes aside)
 
 
 def check_signatures(data: DataDir, *, lang: str) -> CheckAnswer:
@@ -90,9 +92,14 @@ def _changed_after(repo, data: DataDir, plan, log, proved: list) -> list[Problem
     counting: dict[str, Entry] = {}
     for entry in log.find(set(verdict_of)):  # in log order: the first line of an id counts
         counting.setdefault(entry.id, entry)
-    ids = [i.encode("utf-8", "surrogatepass") for i in counting]
-    lines = gitlog.added_lines(repo, PROGRESS_DIR, keep=lambda text: any(i in text for i in ids),
-                               display=data.display)  # fmt: skip
+    ids = {i.encode("utf-8", "surrogatepass") for i in counting}
+
+    def keep(text: bytes) -> bool:
+        """A line with one of those ids, or an escape that could spell one."""
+        found = _ID.search(text)
+        return b"\\" in text or (found is not None and found.group(1) in ids)
+
+    lines = gitlog.added_lines(repo, PROGRESS_DIR, keep=keep, display=data.display)
     if isinstance(lines, Problem):
         return [lines]
     added_by: dict[str, list[tuple[str, Entry]]] = {}
