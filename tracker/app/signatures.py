@@ -107,19 +107,20 @@ def _changed_after(repo, data: DataDir, plan, log, proved: list) -> list[Problem
         entry = _entry(line, data)
         if entry is not None and entry.id in counting:
             added_by.setdefault(entry.id, []).append((line.commit, entry))
+    histories: dict[str, frozenset[str]] = {}  # each verdict commit's, read once
     found = []
     for entry_id, report in counting.items():
         verdict = verdict_of[entry_id]
-        as_verified = False
-        for commit, entry in added_by.get(entry_id, ()):
-            if entry != report:
-                continue
-            before = gitlog.is_ancestor(repo, commit, verdict.commit.sha, display=data.display)
-            if isinstance(before, Problem):
-                return [before]
-            if before:
-                as_verified = True
-                break
+        sha = verdict.commit.sha
+        if sha not in histories:
+            history = gitlog.history_of(repo, sha, display=data.display)
+            if isinstance(history, Problem):
+                return [history]
+            histories[sha] = history
+        as_verified = any(
+            entry == report and commit in histories[sha]
+            for commit, entry in added_by.get(entry_id, ())
+        )
         problem = changed_after(plan, verdict, report, as_verified)
         if problem is not None:
             found.append(problem)

@@ -175,17 +175,15 @@ def uncommitted(repo: Repository, names: list[str], *, display=str) -> list[str]
     return found
 
 
-def is_ancestor(repo: Repository, older: str, newer: str, *, display=str) -> bool | Problem:
-    """Whether commit `older` is `newer` or in its history."""
-    if older == newer:
-        return True
+def history_of(repo: Repository, commit: str, *, display=str) -> frozenset[str] | Problem:
+    """The commit and every commit in its history (full hashes)."""
     shown = display(repo.folder)
-    done = _git(["merge-base", "--is-ancestor", older, newer], repo.folder, shown=shown)
+    done = _git(["rev-list", commit], repo.folder, shown=shown)
     if isinstance(done, Problem):
         return done
-    if done.returncode not in (0, 1):
+    if done.returncode != 0:
         return _failed(done.stderr, shown)
-    return done.returncode == 0
+    return frozenset(done.stdout.decode("ascii").split())
 
 
 def _ssh_signed(repo: Repository, wanted: bytes, *, shown: str) -> set[str] | Problem:
