@@ -402,3 +402,19 @@ def test_check_refuses_an_item_due_after_its_goals_deadline(plan, items, refused
     result = plan("check", code=3 if refused else 0)
     assert ("item '乙' is due 2020-07-01, outside" in result.stdout) is refused
     json.loads(plan("check", "--format", "json", code=3 if refused else 0).stdout)
+
+
+def test_a_levels_reading_is_shown_as_the_value_it_states(plan):
+    """A level's line is a reading, not an increment: '= 90' wherever a line's
+    change is shown (show, entries' table and CSV), '+10' for a count's."""
+    log(plan, "lv.held", ("03-10", 90), ("04-10", 96))
+    log(plan, "count.due", ("03-12", 10))
+    shown = plan("show", "lv.held", "--as-of", "2020-04-30", code=0).stdout
+    assert "= 96" in shown and "+96" not in shown
+    history = plan.json("show", "lv.held", "--as-of", "2020-04-30")["history"]
+    assert [h["change"] for h in history] == ["= 90", "= 96"]
+    table = plan("entries", code=0).stdout
+    assert "= 90" in table and "+10" in table and "+90" not in table
+    rows = csv.DictReader(io.StringIO(plan("entries", "--format", "csv", code=0).stdout))
+    changes = {r["goal"]: r["change"] for r in rows if r["date"] == "2020-03-10"}
+    assert changes == {"lv.held": "'= 90"}  # (as a total's: a leading ' keeps it no formula)

@@ -70,4 +70,5 @@ def command(entry_ids, returned, reason, office, by, dry_run, fmt, lang, data_di
         loaded.data, loaded.plan, verdicts, today=loaded.today, dry_run=dry_run,
         batch=len(verdicts) > 1, by=who, recorded_at=when,
     )  # fmt: skip
-    emit_written(verify_report(result, targets=targets, lang=lang), fmt, result, lang=lang)
+    report = verify_report(result, targets=targets, lang=lang, plan=loaded.plan)
+    emit_written(report, fmt, result, lang=lang)

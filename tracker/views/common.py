@@ -3,10 +3,11 @@ bars, percentages, state marks and what an entry did."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from tracker.engine.gaps import gaps
-from tracker.kinds import kind_of
+from tracker.kinds import Effect, kind_of
 from tracker.model import ABOUT_KEYS, Area, Entry, Goal, GoalStatus, Op, Plan, State, record_op
 from tracker.numbers import grouped, plain_number
 from tracker.words import LANGS, say
@@ -205,32 +206,50 @@ def percent(fraction: float) -> str:
     return f"{max(0.0, min(fraction, 9.99)) * 100:.0f}%"
 
 
-def entry_change(entry: Entry, lang: str) -> str:
-    """What one entry did, in a few characters: +120, = 1,320, done, ✔ 长石."""
+def entry_change(entry: Entry, lang: str, plan: Plan | None = None) -> str:
+    """What one entry did, in a few characters: +120, = 1,320, done, ✔ 长石
+    (with the plan, a level's reading as the value it states: = 6.8)."""
+    goal = plan.goal(entry.goal) if plan is not None and entry.goal else None
     return change_text(
         entry.op, entry.value, entry.items, entry.about, lang, entry.verdict,
-        files=len(entry.evidence),
+        files=len(entry.evidence), stated=goal is not None and states_value(goal),
     )  # fmt: skip
 
 
-def record_change(record: dict, lang: str) -> str:
-    """entry_change for a plain record (model.line_record's shape)."""
+def record_change(record: dict, lang: str, stated: Collection[str] = ()) -> str:
+    """entry_change for a plain record (model.line_record's shape); `stated`:
+    the goals whose value line states the value (stated_goals)."""
     op = record_op(record)
     about = record.get(ABOUT_KEYS[op]) if op in ABOUT_KEYS else None
     files = len(record.get("evidence", ()))
     return change_text(op, record.get("value"), record.get("items"), about, lang,
-                       record.get("verdict"), files=files)  # fmt: skip
+                       record.get("verdict"), files=files,
+                       stated=record.get("goal") in stated)  # fmt: skip
+
+
+def stated_goals(plan: Plan | None) -> frozenset[str]:
+    """The goals whose plain value line states the value (a level's reading)
+    rather than adding to it: shown as '= 6.8', never as an increment."""
+    if plan is None:
+        return frozenset()
+    return frozenset(g.id for g in plan.goals if states_value(g))
+
+
+def states_value(goal: Goal) -> bool:
+    """Whether the goal's plain value line states its value (a reading)."""
+    return kind_of(goal).effects.get(Op.VALUE) is Effect.SET
 
 
 def change_text(
     op: Op, value, items, about: str | None, lang: str, verdict: str | None = None, *,
-    files: int = 0,
+    files: int = 0, stated: bool = False,
 ) -> str:  # fmt: skip
     """`about`: the id a line about a line names; `verdict`: a verdict's;
-    `files`: an attachment's evidence files."""
-    if op is Op.VALUE:
+    `files`: an attachment's evidence files; `stated`: a value line states the
+    goal's value (a level's reading) rather than adding to it."""
+    if op is Op.VALUE and not stated:
         return f"{'+' if value >= 0 else ''}{grouped(value)}"
-    if op is Op.TOTAL:
+    if op is Op.TOTAL or op is Op.VALUE:
         return f"= {grouped(value)}"
     if op is Op.DONE:
         return say("change.done", lang)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from tracker.model import Entry, IsoDays, ListedLines, Op, Plan, line_record
 from tracker.numbers import plain_number
-from tracker.views.common import change_text, record_change
+from tracker.views.common import change_text, record_change, stated_goals
 from tracker.views.model import Cell, Chunks, Column, Counted, Table, TextColumns
 from tracker.views.report import Report
 from tracker.views.sheets import record_sheet
@@ -70,9 +70,11 @@ def entries_report(
     def marked() -> Iterable[list[dict]]:
         return groups(retracted_by)
 
+    stated = stated_goals(plan)  # their value lines are readings: '= 6.8'
+
     def with_change() -> Iterator[list[dict]]:
         for group in marked():
-            changed = [_for_sheets(r, lang) for r in group]
+            changed = [_for_sheets(r, lang, stated) for r in group]
             del group
             yield changed
             del changed
@@ -99,7 +101,7 @@ def entries_report(
                 Cell(record["id"][:8], style),
                 Cell(record.get("date", ""), style),
                 Cell(record.get("goal", ""), style),
-                Cell(record_change(record, lang), style),
+                Cell(record_change(record, lang, stated), style),
                 Cell(record["reason"] if retraction else record["note"], style),
                 Cell(record["by"], style),
                 _mark(record, by, lang),
@@ -109,7 +111,9 @@ def entries_report(
             if lines is not None:
                 days, increments = IsoDays(), _Increments(lang)
                 for listed in lines():  # a group's columns, let go of once written
-                    piece = _listed_rows(listed, retracted_by, days, increments, cells, lang)
+                    piece = _listed_rows(
+                        listed, retracted_by, days, increments, cells, lang, stated
+                    )
                     del listed
                     yield piece
                     del piece
@@ -143,10 +147,10 @@ def entries_report(
     )
 
 
-def _for_sheets(record: dict, lang: str) -> dict:
+def _for_sheets(record: dict, lang: str, stated: frozenset[str]) -> dict:
     """A record as a CSV row or sheet has it: with what it did in words, its
     evidence files by name, a verdict's office as the verifying one."""
-    row = dict(record, change=record_change(record, lang))
+    row = dict(record, change=record_change(record, lang, stated))
     files = row.get("evidence")
     if files:
         row["evidence"] = [f["name"] for f in files]
@@ -176,6 +180,7 @@ def _listed_rows(
     increments,
     cells,
     lang: str,
+    stated: frozenset[str] = frozenset(),
 ) -> TextColumns:
     """A group of lines as the table's rows, column by column: `cells(record)`
     of each line. A group of plain increments carrying no files (nearly every
@@ -185,6 +190,8 @@ def _listed_rows(
     c = listed.columns
     ids, ops, count = c.ids, c.ops, len(listed)
     if ops.count("value") != count or c.evidence.count(None) != count:
+        return _line_rows(listed, days, cells)
+    if stated and not stated.isdisjoint(c.goals):  # a reading is no increment
         return _line_rows(listed, days, cells)
     if not retracted_by or retracted_by.keys().isdisjoint(ids):
         marks: list[str] = [""] * count

@@ -118,7 +118,7 @@ def show_report(
         )
         head = say(
             "evidence.show_head", lang, id=entry.id, goal=entry.goal, date=entry.date or "—",
-            change=entry_change(entry, lang),
+            change=entry_change(entry, lang, plan),
             retracted=say("evidence.retracted", lang) if retracted else "",
         )  # fmt: skip
         return (

@@ -19,6 +19,7 @@ from tracker.views.common import (
     one_line,
     other_language,
     percent,
+    states_value,
     status_dict,
     title_of,
 )
@@ -100,7 +101,9 @@ def show_report(
             "goal": goal_dict(goal),
             "status": status_dict(status),
             # The whole history, written a group of rows at a time as it is made.
-            "history": Chunks(lambda: _history_items(rows(None)[0], lang, verdicts)),
+            "history": Chunks(
+                lambda: _history_items(rows(None)[0], lang, verdicts, states_value(goal))
+            ),
             "chart": [
                 {
                     "date": d.isoformat(),
@@ -202,7 +205,7 @@ def show_table(
         head.append(say("show.earlier", lang, shown=len(rows), count=f"{earlier:,}", id=goal.id))
     retracted = " " + word("show.retracted")
     table_rows = []
-    dates, changes = IsoDays(), _Changes(lang)
+    dates, changes = IsoDays(), _Changes(lang, states_value(goal))
     # A milestone's value is how far along its stages it is: said in words.
     value_of = (lambda v: kind.value_text(goal, v, lang)) if kind.binary else grouped
     for entry_id, day, op, change, items, note, by, value, gone in rows:
@@ -235,19 +238,23 @@ def show_table(
 
 
 def _history_items(
-    groups: Iterable[HistoryGroup], lang: str, verdicts: Verdicts | None = None
-) -> Iterator[list[dict]]:
+    groups: Iterable[HistoryGroup], lang: str, verdicts: Verdicts | None = None,
+    stated: bool = False,
+) -> Iterator[list[dict]]:  # fmt: skip
     """The JSON history's rows, a group at a time: each group let go of before
-    the next is made; with `verdicts`, each row's."""
-    for items in _history_rows(groups, lang):
+    the next is made; with `verdicts`, each row's; `stated`: the goal's value
+    lines are readings."""
+    for items in _history_rows(groups, lang, stated):
         if verdicts is not None:
             for item in items:
                 item["verdict"] = verdicts.record(item["id"])
         yield items
 
 
-def _history_rows(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[dict]]:
-    dates, changes = IsoDays(), _Changes(lang)  # looked up at C speed, each made once
+def _history_rows(
+    groups: Iterable[HistoryGroup], lang: str, stated: bool = False
+) -> Iterator[list[dict]]:
+    dates, changes = IsoDays(), _Changes(lang, stated)  # looked up at C speed, each made once
     for columns, values, retracted, whole in groups:
         if whole:  # plain increments, none retracted, whole values: the same rows, quicker
             ids, days, increments = columns.ids, columns.days, columns.values
@@ -293,15 +300,17 @@ def _history_rows(groups: Iterable[HistoryGroup], lang: str) -> Iterator[list[di
 
 
 class _Changes(dict):
-    """(op, value, *items) → what a line did (common.change_text)."""
+    """(op, value, *items) → what a line did (common.change_text); `stated`:
+    the goal's value lines are readings (common.states_value)."""
 
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, stated: bool = False):
         super().__init__()
-        self.lang = lang
+        self.lang, self.stated = lang, stated
 
     def __missing__(self, key: tuple) -> str:
         op, value, *items = key
-        text = self[key] = change_text(Op(op), value, items or None, None, self.lang)
+        text = self[key] = change_text(Op(op), value, items or None, None, self.lang,
+                                       stated=self.stated)  # fmt: skip
         return text
 
     def of(self, op: str, value, items) -> str:

@@ -89,7 +89,9 @@ def attach_report(result: WriteResult, *, target: Entry, lang: str) -> Report:
     return Report("tracker.attach/1", result.today, _lines_about_body(result), text=lines)
 
 
-def verify_report(result: WriteResult, *, targets: list[Entry], lang: str) -> Report:
+def verify_report(
+    result: WriteResult, *, targets: list[Entry], lang: str, plan: Plan | None = None
+) -> Report:
     """Each verdict given (or, in a dry run, that would be), one line each."""
 
     def body() -> dict:
@@ -101,7 +103,7 @@ def verify_report(result: WriteResult, *, targets: list[Entry], lang: str) -> Re
         for target, verdict in zip(targets, result.new, strict=True):
             key = f"verify.{'would_' if result.dry_run else ''}{verdict.verdict}"
             out.append(say(key, lang, id=target.id, goal=target.goal, date=target.date,
-                           value=entry_change(target, lang), office=verdict.office,
+                           value=entry_change(target, lang, plan), office=verdict.office,
                            reason=verdict.reason))  # fmt: skip
         return tuple(out)
 
@@ -117,7 +119,7 @@ def retract_preview(plan: Plan, target: Entry, *, lang: str) -> tuple[str, ...]:
         say("retract.preview", lang, id=target.id),
         say("retract.preview_goal", lang, goal=target.goal, title=title),
         say("retract.preview_date", lang, date=target.date),
-        say("retract.preview_value", lang, value=entry_change(target, lang)),
+        say("retract.preview_value", lang, value=entry_change(target, lang, plan)),
         say("retract.preview_note", lang, note=target.note or "—"),
         say("retract.preview_by", lang, by=target.by or "—", recorded_at=target.recorded_at),
     )
