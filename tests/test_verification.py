@@ -172,6 +172,8 @@ def test_a_month_reported_verified_returned_reported_again_and_closed(month, tmp
         history[0]["verdict"]["by"] == "督查室王芳"
         and history[0]["verdict"]["office"] == "区督查室"
     )
+    shown = run("show", "jobs.training", "--as-of", "2020-05-20", code=0).stdout
+    assert "↩ 退回（督查室王芳" in shown and "）：名册人数与上报不符" in shown  # and why
 
     # ── who verified is proved by the signed commits, and evidence is intact ──
     assert "no problems" in run("check", "--lang", "en", code=0).stdout

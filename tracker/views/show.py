@@ -63,12 +63,13 @@ class Verdicts(NamedTuple):
         return verdict is not None and verdict.verdict == Verdict.RETURNED.value
 
     def text(self, entry_id: str, lang: str) -> str:
-        """An entry's verdict in a few words: ✔ 李四 12-07, ↩ 退回, 待核实."""
+        """An entry's verdict in a few words: ✔ 李四 12-07, ↩ 退回 and why, 待核实."""
         verdict = self.of.get(entry_id)
         if verdict is None:
             return say("verdict.waiting", lang) if entry_id in self.waiting else ""
         day = verdict.date.isoformat() if verdict.date else ""
-        return say(f"verdict.{verdict.verdict}", lang, by=verdict.by, date=day)
+        return say(f"verdict.{verdict.verdict}", lang, by=verdict.by, date=day,
+                   reason=one_line(verdict.reason, lang))  # fmt: skip
 
 
 def show_report(

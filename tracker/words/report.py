@@ -157,7 +157,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "show.verdict": ("核实", "verified"),
     "verdict.waiting": ("待核实", "awaiting"),
     "verdict.verified": ("✔ {by} {date}", "✔ {by} {date}"),
-    "verdict.returned": ("↩ 退回（{by} {date}）", "↩ returned ({by} {date})"),
+    "verdict.returned": ("↩ 退回（{by} {date}）：{reason}", "↩ returned ({by} {date}): {reason}"),
     "show.no_entries": ("（尚无记录）", "(no entries yet)"),
     "show.earlier": (
         "下表只列最近 {shown} 条；更早的还有 {count} 条，全部列出：tracker entries --goal {id}",
