@@ -148,7 +148,7 @@ class WholeLog:
             if e.id not in self.gone and e.origin not in self.hidden and fits(goal, e):
                 value, done = step(goal, value, done, e)
                 after = value
-            rows.append({"id": e.id, "date": e.date.isoformat(), "change": entry_change(e, lang),
+            rows.append({"id": e.id, "date": e.date.isoformat(), "change": entry_change(e, lang, self.plan),
                          "value": plain_number(after), "note": e.note, "by": e.by,
                          "retracted": e.id in self.gone})  # fmt: skip
         return rows

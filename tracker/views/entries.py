@@ -67,6 +67,12 @@ def entries_report(
     def stored() -> Iterable[list[dict]]:
         return groups(None)
 
+    def as_stored() -> Iterator[list[dict]]:  # JSON Lines: the lines as the log holds them
+        for group in stored():
+            for record in group:
+                record.pop("verification", None)  # (a report's standing is no field of it)
+            yield group
+
     def marked() -> Iterable[list[dict]]:
         return groups(retracted_by)
 
@@ -90,7 +96,7 @@ def entries_report(
             Column("what", say("entries.value", lang), align="right"),
             Column("note", say("entries.note", lang), shrink=4, drop=2),
             Column("by", say("entries.by", lang), drop=1),
-            Column("mark", "", drop=3),
+            Column("mark", say("entries.mark", lang), drop=3),
         )
 
         def cells(record: dict) -> tuple[Cell, ...]:
@@ -140,7 +146,7 @@ def entries_report(
         tables=tables,
         rows=lambda: Chunks(with_change),
         fieldnames=CSV_FIELDS,
-        jsonl=lambda: Chunks(stored),
+        jsonl=lambda: Chunks(as_stored),
         sheets=lambda: (
             record_sheet(say("sheet.entries", lang), Chunks(with_change), CSV_FIELDS, lang),
         ),

@@ -177,6 +177,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "entries.value": ("数值", "value"),
     "entries.note": ("说明", "note"),
     "entries.by": ("记录人", "by"),
+    "entries.mark": ("情况", "standing"),
     "entries.retracted_by": ("已被 {id} 撤销", "retracted by {id}"),
     "entries.verified": ("已核实", "verified"),
     "entries.returned": ("已退回", "returned"),
