@@ -48,11 +48,17 @@ def check_signatures(data: DataDir, *, lang: str) -> CheckAnswer:
     changed = [name for name in changed if (data.root / name).exists()]  # (missing: said below)
     if changed:
         return _answer([], [], [_not_committed(data, name) for name in changed], lang=lang)
-    lines = gitlog.added_lines(repo, PROGRESS_DIR, keep=_may_be_about, display=data.display)
+    log = open_log(data, plan)
+    # One walk of the history: the lines about lines, and the lines of the
+    # reports a verdict in the log names (held to what was verified, below).
+    verdicts_now = log.about_lines(_VERDICTS)
+    named = {v.about.encode("utf-8", "surrogatepass") for v in verdicts_now if v.about}
+    lines = gitlog.added_lines(repo, PROGRESS_DIR, keep=lambda text: _may_be_about(text, named),
+                               display=data.display)  # fmt: skip
     if isinstance(lines, Problem):
         return _answer([], [], [lines], lang=lang)
-    found = [(line, entry) for line in lines if (entry := _about(line, data)) is not None]
-    log = open_log(data, plan)
+    walked = [(line, entry) for line in lines if (entry := _entry(line, data)) is not None]
+    found = [(line, e) for line, e in walked if e.op in (Op.VERDICT, Op.RETRACT)]
     shas = dict.fromkeys(line.commit for line, _ in found)
     commits = gitlog.commits(repo, shas, allowed_signers=data.allowed_signers,
                              display=data.display)  # fmt: skip
@@ -63,7 +69,7 @@ def check_signatures(data: DataDir, *, lang: str) -> CheckAnswer:
     verdicts = [(line, e) for line, e in found if e.op is Op.VERDICT]
     judged = [
         Judged(added, unproved(plan, added), added.verdict.id in retracted)
-        for added in _placed(verdicts, commits, log.about_lines(_VERDICTS))
+        for added in _placed(verdicts, commits, verdicts_now)
     ]
     # A proved verdict is withdrawn only as it was given: by a signer of its office.
     proved = {j.added.verdict.id: j.added.verdict.office for j in judged if j.problem is None}
@@ -75,37 +81,27 @@ def check_signatures(data: DataDir, *, lang: str) -> CheckAnswer:
     problems = [j.problem for j in judged if j.problem is not None and not j.retracted]
     problems += [j.problem for j in withdrawn if j.problem is not None]
     standing = [j.added for j in judged if j.problem is None and not j.retracted]
-    problems += _changed_after(repo, data, plan, log, standing)
+    problems += _changed_after(repo, data, plan, log, standing, walked)
     return _answer(judged, withdrawn, problems, lang=lang)
 
 
-def _changed_after(repo, data: DataDir, plan, log, proved: list) -> list[Problem]:
+def _changed_after(repo, data: DataDir, plan, log, proved: list, walked: list) -> list[Problem]:
     """Each proved verdict's report as it counts now, held to the lines that
-    commits up to the verdict's own added (rules.signatures.changed_after)."""
+    commits up to the verdict's own added (`walked`: the history's lines, as
+    (AddedLine, Entry)); rules.signatures.changed_after says it."""
     from tracker.rules.signatures import changed_after
     from tracker.storage import gitlog
-    from tracker.storage.datadir import PROGRESS_DIR
 
-    verdict_of = {added.verdict.about: added for added in proved if added.commit is not None}
+    # (a verdict gone from the files verifies nothing now: its report is not held to it)
+    verdict_of = {a.verdict.about: a for a in proved if a.commit is not None and a.in_tree}
     if not verdict_of:
         return []
     counting: dict[str, Entry] = {}
     for entry in log.find(set(verdict_of)):  # in log order: the first line of an id counts
         counting.setdefault(entry.id, entry)
-    ids = {i.encode("utf-8", "surrogatepass") for i in counting}
-
-    def keep(text: bytes) -> bool:
-        """A line with one of those ids, or an escape that could spell one."""
-        found = _ID.search(text)
-        return b"\\" in text or (found is not None and found.group(1) in ids)
-
-    lines = gitlog.added_lines(repo, PROGRESS_DIR, keep=keep, display=data.display)
-    if isinstance(lines, Problem):
-        return [lines]
     added_by: dict[str, list[tuple[str, Entry]]] = {}
-    for line in lines:
-        entry = _entry(line, data)
-        if entry is not None and entry.id in counting:
+    for line, entry in walked:
+        if entry.id in counting:
             added_by.setdefault(entry.id, []).append((line.commit, entry))
     histories: dict[str, frozenset[str]] = {}  # each verdict commit's, read once
     found = []
@@ -143,18 +139,14 @@ def _answer(
     return CheckAnswer(report, (), len(problems))
 
 
-def _may_be_about(text: bytes) -> bool:
-    """Whether a line may be a verdict or a retraction: it holds the key
-    `verifies` or `retracts`, or an escape that could spell them (so the JSON
-    parser needs only see these)."""
-    return b"verifies" in text or b"retracts" in text or b"\\" in text
-
-
-def _about(line: AddedLine, data: DataDir) -> Entry | None:
-    """The verdict or retraction an added line is, read as the log reads it,
-    where it was added (None: neither, or not in a file the log is read from)."""
-    entry = _entry(line, data)
-    return entry if entry is not None and entry.op in (Op.VERDICT, Op.RETRACT) else None
+def _may_be_about(text: bytes, named: set[bytes]) -> bool:
+    """Whether a line may be a verdict or a retraction (it holds the key
+    `verifies` or `retracts`), or a report a verdict names (its id is one of
+    `named`), or an escape could spell either: the JSON parser sees these only."""
+    if b"verifies" in text or b"retracts" in text or b"\\" in text:
+        return True
+    own = _ID.search(text)
+    return own is not None and own.group(1) in named
 
 
 def _entry(line: AddedLine, data: DataDir) -> Entry | None:
