@@ -6,7 +6,7 @@ proved verdict, by a signer of that same office. Pure."""
 
 from __future__ import annotations
 
-from tracker.model import Commit, Entry, Op, Plan, SignatureCheck, VerdictAdded
+from tracker.model import Commit, Entry, Office, Op, Plan, SignatureCheck, VerdictAdded
 from tracker.problems import Problem, problem
 from tracker.words import Joined, Phrase, phrase
 
@@ -26,9 +26,7 @@ def unproved(plan: Plan, added: VerdictAdded, office: str | None = None) -> Prob
     (a retraction naming one) by those of `office`, the withdrawn verdict's."""
     line, commit = added.verdict, added.commit
     withdrawal = line.op is Op.RETRACT
-    named = (office or "") if withdrawal else line.office
-    found = plan.office(named)
-    name = found.name if found is not None else named
+    found, name = _office(plan, (office or "") if withdrawal else line.office)
     what = phrase("sig.this_withdrawal" if withdrawal else "sig.this_verdict")
     file, at = line.origin.file, line.origin.line
     if commit is None:
@@ -51,6 +49,13 @@ def unproved(plan: Plan, added: VerdictAdded, office: str | None = None) -> Prob
                    signer=commit.signer, office=name, what=what)  # fmt: skip
 
 
+def _office(plan: Plan, named: str) -> tuple[Office | None, str]:
+    """The office a verdict names (by its full or short name), and its full
+    name (as named, where the plan lists no such office)."""
+    office = plan.office(named)
+    return office, office.name if office is not None else named
+
+
 def _commit(commit: Commit, *, in_tree: bool) -> Phrase:
     key = "sig.commit" if in_tree else "sig.commit_gone"
     return phrase(key, short=commit.short, author=commit.author, date=commit.date.isoformat())
@@ -65,9 +70,7 @@ def changed_after(
     line, or another line of its id put before it, is not what was verified."""
     if as_verified:
         return None
-    verdict = added.verdict
-    office = plan.office(verdict.office)
-    name = office.name if office is not None else verdict.office
+    _, name = _office(plan, added.verdict.office)
     return problem(report.origin.file, report.origin.line, "verified-entry-changed",
                    "sig.changed_after", phrase("sig.changed_after_fix", office=name),
                    id=report.id, commit=_commit(added.commit, in_tree=added.in_tree))  # fmt: skip
