@@ -113,12 +113,6 @@ class GoalKind:
     binary = False  # done or not, nothing between: no gap to show, no chart to draw
     closed_by_verdict = False  # where reports are verified, done only once verified (销号)
     items_key = "items"  # the plan key naming its items, when it takes any
-
-    def template_cells(self, goal: Goal) -> dict[str, Op]:
-        """The fill-in template's columns this goal's figure goes in (the last
-        suggested): the kind's `cells`."""
-        return self.cells
-
     dated_items = False  # each item has a date of its own (a milestone's stages)
 
     # -- the catalogue keys of its words --------------------------------------
@@ -267,6 +261,13 @@ class GoalKind:
     def carried(self, goal: Goal, status: GoalStatus) -> dict:
         """What an unfinished goal brings to next year's plan (`init --from`)."""
         return {}
+
+    # -- its fill-in template ------------------------------------------------------
+
+    def template_cells(self, goal: Goal) -> dict[str, Op]:
+        """The fill-in template's columns this goal's figure goes in (the last
+        suggested): the kind's `cells`."""
+        return self.cells
 
     # -- the rules -----------------------------------------------------------------
 

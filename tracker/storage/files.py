@@ -91,12 +91,13 @@ SMALL = 1 << 20  # a file below this is hashed by Python's own SHA-256
 
 def new_hash(size: int):
     """A hash for a file of `size` bytes (a log file, an evidence file), fed
-    them a piece at a time: SHA-256, the same digest either way. OpenSSL's for a big file (the
-    machine computes it in hardware, three times blake2b's speed over a big
-    log); Python's own for a small one, where loading OpenSSL (2.5 ms and
-    3.5 MiB) would cost more than the hashing (a file written moments ago is
-    checked by its bytes, at every command). hashlib is loaded only when a
-    big file's bytes are read, never by a warm command."""
+    them a piece at a time: SHA-256, the same digest either way. OpenSSL's
+    for a big file (the machine computes it in hardware, three times
+    blake2b's speed over a big log); Python's own for a small one, where
+    loading OpenSSL (2.5 ms and 3.5 MiB) would cost more than the hashing (a
+    file written moments ago is checked by its bytes, at every command).
+    hashlib is loaded only when a big file's bytes are read, never by a warm
+    command."""
     if size < SMALL:
         try:
             from _sha256 import sha256  # Python 3.11
