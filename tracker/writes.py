@@ -94,7 +94,7 @@ def write(
     )  # fmt: skip
     new = ready
     goals = list(dict.fromkeys(e.goal for e in new if e.op not in ABOUT_OPS))
-    known = state.figures() if state is not None and _verified(plan, goals) else {}
+    known = _whole_figures(plan, state, goals)
     standings = tuple(
         standing(plan, existing + new, g, today, known.get(g), new, written=not dry_run)
         for g in goals
@@ -230,9 +230,8 @@ def _write_batch(
         by=by, recorded_at=recorded_at,
     )  # fmt: skip
     stand_ins = existing + judged["stand_ins"]
-    state = judged.get("state")
     goals = list(summary.goals)
-    known = state.figures() if state is not None and not dry_run and _verified(plan, goals) else {}
+    known = {} if dry_run else _whole_figures(plan, judged.get("state"), goals)
     standings = tuple(
         standing(plan, stand_ins, g, today, known.get(g), written=True) for g in goals
     )
@@ -333,14 +332,21 @@ def standing(
     among them); in a dry run, before it, and the reports `new` would add wait."""
     from tracker.engine.status import all_figures, goal_status
 
-    figured = all_figures(plan, entries, {goal_id})[goal_id]
-    if known is not None and known.verified is not None:
-        if written:
-            figured = known
-        else:
+    verified = known is not None and known.verified is not None
+    if verified and written:
+        figured = known
+    else:
+        figured = all_figures(plan, entries, {goal_id})[goal_id]
+        if verified:
             added = tuple(e for e in new if e.goal == goal_id and e.op is not Op.CHECKIN)
             figured = figured._replace(verified=known.verified, awaiting=known.awaiting + added)
     return goal_status(plan.goal(goal_id), figured, as_of=day)
+
+
+def _whole_figures(plan: Plan, state, goal_ids: list[str]) -> dict:
+    """The whole log's figures from its cache (`state`, None: not opened),
+    where any of these goals' reports are verified; else none."""
+    return state.figures() if state is not None and _verified(plan, goal_ids) else {}
 
 
 def _verified(plan: Plan, goal_ids: list[str]) -> bool:
