@@ -276,7 +276,7 @@ def test_the_answer_to_a_write_has_the_figures_status_then_shows(month):
 def test_a_batch_verdict_is_held_to_the_rules_verify_is(month, verdict, said):
     """A return with no reason, a verdict on a note, one naming no office:
     refused in a batch with the reason at its line and nothing written, as
-    `verify` refuses them (or, for the office, finds the one that verifies)."""
+    `verify` refuses the first two."""
     run = month.run
     if verdict.pop("note_only", False):
         about = run.json("log", "jobs.training", "--note", "培训班筹备中", "--date", "2020-04-10",
@@ -311,6 +311,8 @@ def test_a_report_without_the_proof_its_goal_asks_is_not_closed(month, tmp_path)
         log.write(json.dumps(line, ensure_ascii=False) + "\n")
     refused = run("verify", line["id"], "--by", "督查室王芳", code=2)
     assert "佐证材料" in refused.stderr and f"tracker attach {line['id']}" in refused.stderr
+    run("verify", line["id"], "--return", "--reason", "未附移交协议", "--by", "督查室王芳",
+        "--dry-run", code=0)  # fmt: skip
     (tmp_path / "移交协议.pdf").write_bytes(b"%PDF-1.4 agreement")
     run("attach", line["id"], str(tmp_path / "移交协议.pdf"), "--by", "住建局李明", code=0)
     run("verify", line["id"], "--by", "督查室王芳", code=0)
